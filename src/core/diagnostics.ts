@@ -1,0 +1,63 @@
+/** Stable codes: tests, the UI and the CLI key on these, so never renumber or reuse one. */
+export const diagnosticCodes = {
+  cycle: 'CS001',
+  unconnectedInput: 'CS002',
+  channelMismatch: 'CS003',
+  groupsDoNotDivide: 'CS004',
+  spatialCollapse: 'CS005',
+  concatSpatialMismatch: 'CS006',
+  wrongRank: 'CS007',
+  invalidParams: 'CS008',
+  splitSizes: 'CS009',
+  noInput: 'CS010',
+  noOutput: 'CS011',
+  upstreamError: 'CS012',
+  unknownKind: 'CS013',
+  duplicateInputEdge: 'CS014',
+  danglingEdge: 'CS015',
+  opaque: 'CS016',
+  shapeMismatch: 'CS017',
+  unusedOutput: 'CS018',
+} as const;
+
+export type DiagnosticKey = keyof typeof diagnosticCodes;
+export type DiagnosticCode = (typeof diagnosticCodes)[DiagnosticKey];
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly key: DiagnosticKey;
+  readonly severity: Severity;
+  /** A sentence a person understands: what is wrong and, where it helps, what to do. */
+  readonly message: string;
+  /** The design node the problem belongs to, when it belongs to one. */
+  readonly nodeId?: string;
+  /** The parameter or port the problem is about ("groups", "input 2"). */
+  readonly field?: string;
+}
+
+export function diagnostic(
+  key: DiagnosticKey,
+  message: string,
+  where: { nodeId?: string; field?: string } = {},
+  severity: Severity = 'error',
+): Diagnostic {
+  return { code: diagnosticCodes[key], key, severity, message, ...where };
+}
+
+/** What a rule returns: a value, or the problems that stopped it. */
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** A problem found inside a rule; the analysis adds the node id. */
+export interface Problem {
+  readonly key: DiagnosticKey;
+  readonly message: string;
+  readonly field?: string;
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(key: DiagnosticKey, message: string, field?: string): Result<T> => ({
+  ok: false,
+  problems: [field === undefined ? { key, message } : { key, message, field }],
+});

@@ -1,0 +1,98 @@
+import { blockRegistry, type BlockKind, type BlockParamsInput } from '../blocks/registry';
+import { opRegistry, type OpKind, type OpParamsInput } from '../layers/registry';
+import type { Subgraph } from './subgraph';
+import type { Design, DesignNode, Edge, NodeKind, PortRef } from './types';
+
+type ParamsInputOf<K extends NodeKind> = K extends OpKind
+  ? OpParamsInput<K>
+  : K extends BlockKind
+    ? BlockParamsInput<K>
+    : never;
+
+/** Fills in defaults and checks params against the kind's schema; throws on a programming error. */
+export function makeParams<K extends NodeKind>(kind: K, params: ParamsInputOf<K>): DesignNode['params'] {
+  const def = Object.hasOwn(opRegistry, kind) ? opRegistry[kind as OpKind] : blockRegistry[kind as BlockKind];
+  return def.schema.parse(params);
+}
+
+/**
+ * Builds designs and block expansions in code: each call adds a node wired to the given inputs
+ * and returns its output ports. Nodes come out in topological order.
+ */
+export class GraphBuilder {
+  private readonly nodes: DesignNode[] = [];
+  private readonly edges: Edge[] = [];
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly prefix = '') {}
+
+  /** Adds a node and returns all its output ports. */
+  addNode<K extends NodeKind>(
+    kind: K,
+    params: ParamsInputOf<K>,
+    inputs: readonly PortRef[],
+    label?: string,
+  ): PortRef[] {
+    const n = (this.counts.get(kind) ?? 0) + 1;
+    this.counts.set(kind, n);
+    const id = `${this.prefix}n${this.nodes.length + 1}`;
+    const name = label ?? `${kind.toLowerCase()}${n}`;
+    const node = {
+      id,
+      kind,
+      params: makeParams(kind, params),
+      label: name,
+      position: { x: 0, y: this.nodes.length * 100 },
+    } as DesignNode;
+    this.nodes.push(node);
+    inputs.forEach((from, port) => {
+      this.edges.push({ id: `${this.prefix}e${this.edges.length + 1}`, from, to: { node: id, port } });
+    });
+    const count = outputCount(node);
+    return Array.from({ length: count }, (_, port) => ({ node: id, port }));
+  }
+
+  /** Adds a node with one output and returns that output. */
+  add<K extends NodeKind>(
+    kind: K,
+    params: ParamsInputOf<K>,
+    inputs: readonly PortRef[],
+    label?: string,
+  ): PortRef {
+    const [out] = this.addNode(kind, params, inputs, label);
+    if (out === undefined) throw new Error(`${kind} has no output`);
+    return out;
+  }
+
+  /** Marks a tensor as a result of the network. */
+  output(from: PortRef, label = 'output'): void {
+    this.addNode('Output', {}, [from], label);
+  }
+
+  /** Connects an existing output to an input port of an existing node. */
+  connect(from: PortRef, to: PortRef): void {
+    this.edges.push({ id: `${this.prefix}e${this.edges.length + 1}`, from, to });
+  }
+
+  design(name: string): Design {
+    return { name, nodes: [...this.nodes], edges: [...this.edges] };
+  }
+
+  subgraph(inputs: readonly (readonly PortRef[])[], outputs: readonly PortRef[]): Subgraph {
+    return { nodes: [...this.nodes], edges: [...this.edges], inputs, outputs };
+  }
+}
+
+export function outputCount(node: DesignNode): number {
+  const def = Object.hasOwn(opRegistry, node.kind)
+    ? opRegistry[node.kind as OpKind]
+    : blockRegistry[node.kind as BlockKind];
+  return (def.outputCount as (p: unknown) => number)(node.params);
+}
+
+export function inputCount(node: DesignNode): number {
+  const def = Object.hasOwn(opRegistry, node.kind)
+    ? opRegistry[node.kind as OpKind]
+    : blockRegistry[node.kind as BlockKind];
+  return (def.inputCount as (p: unknown) => number)(node.params);
+}

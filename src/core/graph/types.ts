@@ -1,0 +1,46 @@
+import type { OpKind, OpParams } from '../layers/registry';
+import type { BlockKind, BlockParams } from '../blocks/registry';
+
+export type NodeKind = OpKind | BlockKind;
+export type ParamsOf<K extends NodeKind> = K extends OpKind
+  ? OpParams<K>
+  : K extends BlockKind
+    ? BlockParams<K>
+    : never;
+
+export interface Position {
+  readonly x: number;
+  readonly y: number;
+}
+
+interface NodeBase {
+  readonly id: string;
+  /** The name shown on the card and used for ONNX node names; unique within the design. */
+  readonly label: string;
+  readonly position: Position;
+}
+
+/** A node of the design: a primitive op or a compact block, its params typed by its kind. */
+export type DesignNode = {
+  [K in NodeKind]: NodeBase & { readonly kind: K; readonly params: ParamsOf<K> };
+}[NodeKind];
+export type NodeOfKind<K extends NodeKind> = Extract<DesignNode, { kind: K }>;
+
+/** Ports are numbered from 0 in the order the op or block defines them. */
+export interface PortRef {
+  readonly node: string;
+  readonly port: number;
+}
+
+export interface Edge {
+  readonly id: string;
+  readonly from: PortRef;
+  readonly to: PortRef;
+}
+
+/** The design document: what the user made. Shapes and costs are derived from it, never stored. */
+export interface Design {
+  readonly name: string;
+  readonly nodes: readonly DesignNode[];
+  readonly edges: readonly Edge[];
+}

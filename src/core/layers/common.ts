@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '../diagnostics';
+import { elements, formatShape, type Shape } from '../shape';
+import type { FormulaLine, OpCost } from './types';
+
+export const positiveInt = z.number().int().min(1);
+export const nonNegativeInt = z.number().int().min(0);
+/** [height, width] */
+export const pair = (min: number) => z.tuple([z.number().int().min(min), z.number().int().min(min)]);
+
+export const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/** The op takes one feature map [N, C, H, W]. */
+export function featureMap(inputs: readonly Shape[], index = 0): Result<Shape> {
+  const s = inputs[index];
+  if (s === undefined)
+    return fail('unconnectedInput', `Input ${index + 1} is not connected.`, `input ${index + 1}`);
+  if (s.length !== 4)
+    return fail(
+      'wrongRank',
+      `Expects a feature map N×C×H×W but gets ${formatShape(s)}.`,
+      `input ${index + 1}`,
+    );
+  return ok(s);
+}
+
+export function anyTensor(inputs: readonly Shape[], index = 0): Result<Shape> {
+  const s = inputs[index];
+  if (s === undefined)
+    return fail('unconnectedInput', `Input ${index + 1} is not connected.`, `input ${index + 1}`);
+  return ok(s);
+}
+
+/** Ops that read every input once and write every output once, with no weights. */
+export function movementCost(inputs: readonly Shape[], outputs: readonly Shape[], extraWeights = 0): OpCost {
+  const reads = inputs.reduce((a, s) => a + elements(s), 0);
+  const writes = outputs.reduce((a, s) => a + elements(s), 0);
+  return {
+    params: 0,
+    buffers: 0,
+    multiplyAdds: 0,
+    memoryAccess: reads + writes + extraWeights,
+    memoryAccessConvFc: 0,
+  };
+}
+
+export function movementFormula(inputs: readonly Shape[], outputs: readonly Shape[]): FormulaLine {
+  const parts = [...inputs, ...outputs].map((s) => fmt(elements(s)));
+  return {
+    figure: 'memoryAccess',
+    symbolic: 'inputs + outputs',
+    substituted: `${parts.join(' + ')} = ${fmt(movementCost(inputs, outputs).memoryAccess)}`,
+  };
+}
+
+/** A single-input op whose output has the input's shape (activations, batch norm, dropout). */
+export function sameShape(inputs: readonly Shape[]): Result<readonly Shape[]> {
+  const s = anyTensor(inputs);
+  return s.ok ? ok([s.value]) : s;
+}
+
+export const one = (): number => 1;
+export const none = (): number => 0;

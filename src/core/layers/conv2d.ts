@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { fail, ok } from '../diagnostics';
+import { elements, windowOutput } from '../shape';
+import { featureMap, fmt, one, pair, positiveInt, nonNegativeInt } from './common';
+import type { CostContext, OpCost, OpDef } from './types';
+
+const schema = z.object({
+  outChannels: positiveInt.default(32),
+  kernel: pair(1).default([3, 3]),
+  stride: pair(1).default([1, 1]),
+  padding: z.tuple([nonNegativeInt, nonNegativeInt]).default([1, 1]),
+  dilation: pair(1).default([1, 1]),
+  groups: positiveInt.default(1),
+  bias: z.boolean().default(false),
+});
+export type Conv2dParams = z.infer<typeof schema>;
+
+/** How a conv reads on screen: depthwise and pointwise are settings of Conv2d, named as such. */
+export function convVariant(
+  p: Conv2dParams,
+  inChannels?: number,
+): 'depthwise' | 'pointwise' | 'group' | 'standard' {
+  if (p.groups > 1 && p.groups === inChannels && p.groups === p.outChannels) return 'depthwise';
+  if (p.kernel[0] === 1 && p.kernel[1] === 1) return p.groups > 1 ? 'group' : 'pointwise';
+  return p.groups > 1 ? 'group' : 'standard';
+}
+
+function weightCount(p: Conv2dParams, inChannels: number): number {
+  return p.outChannels * (inChannels / p.groups) * p.kernel[0] * p.kernel[1];
+}
+
+function convCost({ params: p, inputs, outputs }: CostContext<Conv2dParams>): OpCost {
+  const cin = inputs[0]?.[1] ?? 0;
+  const out = outputs[0] ?? [];
+  const weights = weightCount(p, cin);
+  const bias = p.bias ? p.outChannels : 0;
+  const spatial = (out[2] ?? 0) * (out[3] ?? 0);
+  const io = elements(inputs[0] ?? []) + elements(out);
+  return {
+    params: weights + bias,
+    buffers: 0,
+    multiplyAdds: p.outChannels * spatial * (cin / p.groups) * p.kernel[0] * p.kernel[1],
+    memoryAccess: io + weights + bias,
+    memoryAccessConvFc: io + weights,
+  };
+}
+
+export const conv2d = {
+  kind: 'Conv2d',
+  family: 'convolution',
+  title: 'Conv2d',
+  description:
+    'Convolution; depthwise (groups = channels), pointwise (1×1) and group convs are settings of it.',
+  schema,
+  inputCount: one,
+  outputCount: one,
+  infer({ params: p, inputs }) {
+    const x = featureMap(inputs);
+    if (!x.ok) return x;
+    const [n = 1, c = 0, h = 0, w = 0] = x.value;
+    if (c % p.groups !== 0)
+      return fail(
+        'groupsDoNotDivide',
+        `groups = ${p.groups} does not divide the ${c} input channels.`,
+        'groups',
+      );
+    if (p.outChannels % p.groups !== 0)
+      return fail(
+        'groupsDoNotDivide',
+        `groups = ${p.groups} does not divide the ${p.outChannels} output channels.`,
+        'groups',
+      );
+    const oh = windowOutput(h, p.kernel[0], p.stride[0], p.padding[0], p.padding[0], p.dilation[0]);
+    const ow = windowOutput(w, p.kernel[1], p.stride[1], p.padding[1], p.padding[1], p.dilation[1]);
+    if (oh < 1 || ow < 1)
+      return fail(
+        'spatialCollapse',
+        `A ${p.kernel[0]}×${p.kernel[1]} kernel does not fit a ${h}×${w} input with padding ${p.padding[0]}×${p.padding[1]}: the output would be empty.`,
+        'kernel',
+      );
+    return ok([[n, p.outChannels, oh, ow]]);
+  },
+  cost: convCost,
+  formulas(ctx) {
+    const { params: p, inputs, outputs } = ctx;
+    const cin = inputs[0]?.[1] ?? 0;
+    const [, , oh = 0, ow = 0] = outputs[0] ?? [];
+    const c = convCost(ctx);
+    const k = `${p.kernel[0]}·${p.kernel[1]}`;
+    const bias = p.bias ? ` + ${p.outChannels}` : '';
+    return [
+      {
+        figure: 'params',
+        symbolic: `Cout·(Cin/g)·kh·kw${p.bias ? ' + Cout' : ''}`,
+        substituted: `${p.outChannels}·(${cin}/${p.groups})·${k}${bias} = ${fmt(c.params)}`,
+      },
+      {
+        figure: 'multiplyAdds',
+        symbolic: "Cout·H'·W'·(Cin/g)·kh·kw",
+        substituted: `${p.outChannels}·${oh}·${ow}·(${cin}/${p.groups})·${k} = ${fmt(c.multiplyAdds)}`,
+      },
+      {
+        figure: 'memoryAccessConvFc',
+        symbolic: 'input + output + weights',
+        substituted: `${fmt(elements(inputs[0] ?? []))} + ${fmt(elements(outputs[0] ?? []))} + ${fmt(weightCount(p, cin))} = ${fmt(c.memoryAccessConvFc)}`,
+      },
+      {
+        figure: 'memoryAccess',
+        symbolic: 'input + output + weights + bias',
+        substituted: `${fmt(c.memoryAccessConvFc)}${bias} = ${fmt(c.memoryAccess)}`,
+      },
+    ];
+  },
+  summary(p) {
+    const parts = [`${p.outChannels}`, `${p.kernel[0]}×${p.kernel[1]}`];
+    if (p.stride[0] !== 1 || p.stride[1] !== 1)
+      parts.push(`s${p.stride[0] === p.stride[1] ? p.stride[0] : p.stride.join('×')}`);
+    if (p.groups > 1) parts.push(`g${p.groups}`);
+    if (p.dilation[0] !== 1 || p.dilation[1] !== 1) parts.push(`d${p.dilation.join('×')}`);
+    return parts.join(' ');
+  },
+} satisfies OpDef<'Conv2d', typeof schema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ok } from '../diagnostics';
+import { elements } from '../shape';
+import { fmt, none, one, positiveInt } from './common';
+import { zeroCost, type OpDef } from './types';
+
+const schema = z.object({
+  channels: positiveInt.default(3),
+  height: positiveInt.default(224),
+  width: positiveInt.default(224),
+});
+
+export const input = {
+  kind: 'Input',
+  family: 'io',
+  title: 'Input',
+  description: 'The image tensor the network reads: 1×C×H×W, batch 1.',
+  schema,
+  inputCount: none,
+  outputCount: one,
+  infer: ({ params: p }) => ok([[1, p.channels, p.height, p.width]]),
+  cost: () => zeroCost,
+  formulas: ({ outputs }) => [
+    {
+      figure: 'memoryAccess',
+      symbolic: 'none (the input is given)',
+      substituted: `0 (${fmt(elements(outputs[0] ?? []))} elements)`,
+    },
+  ],
+  summary: (p) => `${p.channels}×${p.height}×${p.width}`,
+} satisfies OpDef<'Input', typeof schema>;

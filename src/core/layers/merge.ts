@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { fail, ok } from '../diagnostics';
+import { formatShape, type Shape } from '../shape';
+import { featureMap, movementCost, movementFormula, one } from './common';
+import type { OpDef } from './types';
+
+const empty = z.object({});
+const sameDims = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+
+export const add = {
+  kind: 'Add',
+  family: 'elementwise',
+  title: 'Add',
+  description: 'Element-wise sum of two tensors of the same shape (a residual connection).',
+  schema: empty,
+  inputCount: () => 2,
+  outputCount: one,
+  infer: ({ inputs }) => {
+    const a = inputs[0];
+    const b = inputs[1];
+    if (a === undefined) return fail('unconnectedInput', 'Input 1 is not connected.', 'input 1');
+    if (b === undefined) return fail('unconnectedInput', 'Input 2 is not connected.', 'input 2');
+    if (a.length === 4 && b.length === 4 && a[1] !== b[1])
+      return fail(
+        'channelMismatch',
+        `Adds ${a[1]} channels to ${b[1]}: both inputs need the same channel count.`,
+        'input 2',
+      );
+    if (!sameDims(a, b))
+      return fail(
+        'shapeMismatch',
+        `Adds ${formatShape(a)} to ${formatShape(b)}: the shapes differ.`,
+        'input 2',
+      );
+    return ok([a]);
+  },
+  cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
+  formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
+  summary: () => '',
+} satisfies OpDef<'Add', typeof empty>;
+
+export const multiply = {
+  kind: 'Multiply',
+  family: 'elementwise',
+  title: 'Multiply (channel scale)',
+  description: 'Scales each channel of a feature map by a per-channel factor N×C×1×1 (squeeze-excite).',
+  schema: empty,
+  inputCount: () => 2,
+  outputCount: one,
+  infer: ({ inputs }) => {
+    const x = featureMap(inputs, 0);
+    if (!x.ok) return x;
+    const s = featureMap(inputs, 1);
+    if (!s.ok) return s;
+    if (x.value[1] !== s.value[1])
+      return fail(
+        'channelMismatch',
+        `Scales ${x.value[1]} channels by ${s.value[1]} factors: the counts must match.`,
+        'input 2',
+      );
+    const full = sameDims(x.value, s.value);
+    if (!full && (s.value[2] !== 1 || s.value[3] !== 1))
+      return fail(
+        'shapeMismatch',
+        `The scale must be N×C×1×1 or the input's shape, not ${formatShape(s.value)}.`,
+        'input 2',
+      );
+    return ok([x.value]);
+  },
+  cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
+  formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
+  summary: () => '',
+} satisfies OpDef<'Multiply', typeof empty>;
+
+const concatSchema = z.object({ inputs: z.number().int().min(2).max(16).default(2) });
+export const concat = {
+  kind: 'Concat',
+  family: 'channel',
+  title: 'Concat',
+  description: 'Joins feature maps along the channel axis; spatial sizes must match.',
+  schema: concatSchema,
+  inputCount: (p) => p.inputs,
+  outputCount: one,
+  infer: ({ params, inputs }) => {
+    const maps: Shape[] = [];
+    for (let i = 0; i < params.inputs; i++) {
+      const x = featureMap(inputs, i);
+      if (!x.ok) return x;
+      maps.push(x.value);
+    }
+    const [first] = maps;
+    if (first === undefined) return fail('unconnectedInput', 'Input 1 is not connected.', 'input 1');
+    for (let i = 1; i < maps.length; i++) {
+      const m = maps[i] ?? [];
+      if (m[2] !== first[2] || m[3] !== first[3])
+        return fail(
+          'concatSpatialMismatch',
+          `Input ${i + 1} is ${m[2]}×${m[3]} but input 1 is ${first[2]}×${first[3]}: concat needs equal spatial sizes.`,
+          `input ${i + 1}`,
+        );
+    }
+    return ok([[first[0] ?? 1, maps.reduce((a, m) => a + (m[1] ?? 0), 0), first[2] ?? 0, first[3] ?? 0]]);
+  },
+  cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
+  formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
+  summary: (p) => `${p.inputs} inputs`,
+} satisfies OpDef<'Concat', typeof concatSchema>;

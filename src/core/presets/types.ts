@@ -1,0 +1,40 @@
+import type { Design } from '../graph/types';
+
+/** The knobs a paper gives its network; each preset says which it takes. */
+export interface PresetOptions {
+  /** Width multiplier α (MobileNet) or scale (ShuffleNet); 1 by default. */
+  readonly width?: number;
+  /** Input resolution ρ·224; 224 by default. */
+  readonly resolution?: number;
+  /** Group count (ShuffleNetV1). */
+  readonly groups?: number;
+  /** Classifier outputs; 1000 by default. */
+  readonly classes?: number;
+}
+
+/** A figure as the paper prints it, for the "paper vs. this design" comparison. */
+export interface PaperFigures {
+  /** Options these figures are for (width, resolution, groups). */
+  readonly options: PresetOptions;
+  readonly params?: number;
+  readonly multiplyAdds?: number;
+  /** Where the number comes from: "Table 8", or a note on a known difference. */
+  readonly source: string;
+}
+
+export interface PresetDef {
+  /** torchvision-style name, as the CLI takes it: "mobilenet_v2". */
+  readonly name: string;
+  readonly title: string;
+  readonly paper: string;
+  readonly description: string;
+  /** Which options apply, with the values the paper tabulates (the first is the default). */
+  readonly options: {
+    readonly width?: readonly number[];
+    readonly resolution?: readonly number[];
+    readonly groups?: readonly number[];
+  };
+  build(options?: PresetOptions): Design;
+  /** The paper's own figures, rounded as printed. */
+  readonly paperFigures: readonly PaperFigures[];
+}
