@@ -1,10 +1,26 @@
 import type { z } from 'zod';
 import type { BlockDef } from './types';
+import { depthwiseSeparable } from './depthwise-separable';
 import { fire } from './fire';
+import { invertedResidual } from './inverted-residual';
+import { squeezeExcite } from './squeeze-excite';
+import { interleavedGroupConv } from './interleaved-group-conv';
+import { lowRankConv } from './low-rank-conv';
+import { shiftBlock } from './shift-block';
+import { shuffleUnitV1 } from './shuffle-unit-v1';
+import { shuffleUnitV2 } from './shuffle-unit-v2';
 
 /** The one table of compact blocks. Adding one means adding its file and a line here. */
 export const blockRegistry = {
   Fire: fire,
+  DepthwiseSeparable: depthwiseSeparable,
+  InvertedResidual: invertedResidual,
+  SqueezeExcite: squeezeExcite,
+  ShuffleUnitV1: shuffleUnitV1,
+  ShuffleUnitV2: shuffleUnitV2,
+  InterleavedGroupConv: interleavedGroupConv,
+  ShiftBlock: shiftBlock,
+  LowRankConv: lowRankConv,
 } as const;
 
 export type BlockKind = keyof typeof blockRegistry;

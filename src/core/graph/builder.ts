@@ -83,16 +83,21 @@ export class GraphBuilder {
   }
 }
 
-export function outputCount(node: DesignNode): number {
+function countOf(node: DesignNode, which: 'inputCount' | 'outputCount'): number {
   const def = Object.hasOwn(opRegistry, node.kind)
     ? opRegistry[node.kind as OpKind]
-    : blockRegistry[node.kind as BlockKind];
-  return (def.outputCount as (p: unknown) => number)(node.params);
+    : Object.hasOwn(blockRegistry, node.kind)
+      ? blockRegistry[node.kind as BlockKind]
+      : undefined;
+  if (def === undefined) return 0;
+  // Counts follow the params when they are valid, else the defaults: a half-edited node keeps its ports.
+  const parsed = def.schema.safeParse(node.params);
+  const params: unknown = parsed.success ? parsed.data : def.schema.parse({});
+  return (def[which] as (p: unknown) => number)(params);
 }
 
-export function inputCount(node: DesignNode): number {
-  const def = Object.hasOwn(opRegistry, node.kind)
-    ? opRegistry[node.kind as OpKind]
-    : blockRegistry[node.kind as BlockKind];
-  return (def.inputCount as (p: unknown) => number)(node.params);
-}
+/** Number of output ports of a node. */
+export const outputCount = (node: DesignNode): number => countOf(node, 'outputCount');
+
+/** Number of input ports of a node. */
+export const inputCount = (node: DesignNode): number => countOf(node, 'inputCount');

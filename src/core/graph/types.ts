@@ -38,9 +38,18 @@ export interface Edge {
   readonly to: PortRef;
 }
 
+/**
+ * Weights that came with an imported model, so they survive import → design.json → export:
+ * layer name (LayerInfo.name, "features.3/conv1") → role ("weight", "bias", "running_mean", ...)
+ * → base64 of the little-endian float32 values. Layers without an entry get seeded He init.
+ */
+export type DesignWeights = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
 /** The design document: what the user made. Shapes and costs are derived from it, never stored. */
 export interface Design {
   readonly name: string;
   readonly nodes: readonly DesignNode[];
   readonly edges: readonly Edge[];
+  /** Imported weights (see DesignWeights); absent for designs made by hand. */
+  readonly weights?: DesignWeights;
 }

@@ -31,7 +31,7 @@ const splitSchema = z.object({
   /** Equal parts, used when `sizes` is empty. */
   parts: z.number().int().min(2).max(16).default(2),
   /** Explicit channel counts per output; they must add up to the input's channels. */
-  sizes: z.array(positiveInt).max(16).default([]),
+  sizes: z.array(positiveInt).max(16).readonly().default([]),
 });
 type SplitParams = z.infer<typeof splitSchema>;
 

@@ -6,7 +6,8 @@ import type { FormulaLine, OpCost } from './types';
 export const positiveInt = z.number().int().min(1);
 export const nonNegativeInt = z.number().int().min(0);
 /** [height, width] */
-export const pair = (min: number) => z.tuple([z.number().int().min(min), z.number().int().min(min)]);
+export const pair = (min: number) =>
+  z.tuple([z.number().int().min(min), z.number().int().min(min)]).readonly();
 
 export const fmt = (n: number): string => n.toLocaleString('en-US');
 

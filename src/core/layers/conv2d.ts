@@ -8,7 +8,7 @@ const schema = z.object({
   outChannels: positiveInt.default(32),
   kernel: pair(1).default([3, 3]),
   stride: pair(1).default([1, 1]),
-  padding: z.tuple([nonNegativeInt, nonNegativeInt]).default([1, 1]),
+  padding: z.tuple([nonNegativeInt, nonNegativeInt]).readonly().default([1, 1]),
   dilation: pair(1).default([1, 1]),
   groups: positiveInt.default(1),
   bias: z.boolean().default(false),

@@ -7,7 +7,7 @@ import type { OpDef } from './types';
 const windowSchema = z.object({
   kernel: pair(1).default([3, 3]),
   stride: pair(1).default([2, 2]),
-  padding: z.tuple([nonNegativeInt, nonNegativeInt]).default([1, 1]),
+  padding: z.tuple([nonNegativeInt, nonNegativeInt]).readonly().default([1, 1]),
   ceilMode: z.boolean().default(false),
 });
 const avgSchema = windowSchema.extend({ countIncludePad: z.boolean().default(true) });

@@ -6,6 +6,7 @@ import { hardSigmoid, hardSwish, relu, relu6, sigmoid } from './elementwise';
 import { input } from './input';
 import { linear } from './linear';
 import { add, concat, multiply } from './merge';
+import { opaque } from './opaque';
 import { output } from './output';
 import { avgPool, globalAvgPool, maxPool } from './pooling';
 import type { OpDef } from './types';
@@ -36,6 +37,7 @@ export const opRegistry = {
   SparseShift: sparseShift,
   Softmax: softmax,
   Output: output,
+  Opaque: opaque,
 } as const;
 
 export type OpKind = keyof typeof opRegistry;

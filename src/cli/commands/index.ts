@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { costCommand } from './cost';
+import { presetsCommand } from './presets';
+import { validateCommand } from './validate';
+
+/** Every CLI command, in the order usage lists them. */
+export const commands: readonly Command[] = [presetsCommand, costCommand, validateCommand];

@@ -1,0 +1,20 @@
+import type { Diagnostic } from '../core/diagnostics';
+import type { Design } from '../core/graph/types';
+
+/** "CS004 node n7 (conv2): groups = 3 does not divide the 32 input channels." */
+export function describeDiagnostic(d: Diagnostic, design: Design): string {
+  const node = d.nodeId === undefined ? undefined : design.nodes.find((n) => n.id === d.nodeId);
+  const at = node === undefined ? '' : ` node ${node.id} (${node.label})`;
+  return `${d.severity} ${d.code}${at}: ${d.message}`;
+}
+
+/** Right-aligned columns, first column left-aligned. */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return rows
+    .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '))
+    .join('\n');
+}
+
+export const int = (n: number): string => n.toLocaleString('en-US');

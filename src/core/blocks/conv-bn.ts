@@ -1,0 +1,45 @@
+import type { GraphBuilder } from '../graph/builder';
+import type { PortRef } from '../graph/types';
+import type { OpParamsInput } from '../layers/registry';
+
+/** The activations a conv can be followed by. */
+export type ActivationKind = 'ReLU' | 'ReLU6' | 'HardSwish' | 'HardSigmoid' | 'Sigmoid';
+
+export interface ConvBnSpec {
+  /** Conv2d params; padding defaults to ⌊k/2⌋ per axis (Conv2d's own default is 1×1 whatever the kernel). */
+  readonly conv: OpParamsInput<'Conv2d'>;
+  /** Batch norm after the conv (default true). */
+  readonly bn?: boolean;
+  /** Activation after the batch norm; none when left out (a linear projection). */
+  readonly act?: ActivationKind;
+}
+
+export interface ConvBnPorts {
+  /** The conv's input port: where a block binds one of its own inputs when `from` is empty. */
+  readonly entry: PortRef;
+  /** The last op's output. */
+  readonly out: PortRef;
+}
+
+const activationSuffix: Record<ActivationKind, string> = {
+  ReLU: 'relu',
+  ReLU6: 'relu6',
+  HardSwish: 'hswish',
+  HardSigmoid: 'hsigmoid',
+  Sigmoid: 'sigmoid',
+};
+
+/**
+ * Adds conv → [BN] → [activation], labelled `name`, `name_bn`, `name_<act>`. With `from` empty the
+ * conv's input is left open, for a block to bind its own input to `entry`.
+ */
+export function convBn(g: GraphBuilder, from: readonly PortRef[], name: string, spec: ConvBnSpec): ConvBnPorts {
+  const [kh, kw] = spec.conv.kernel ?? [3, 3];
+  const [dh, dw] = spec.conv.dilation ?? [1, 1];
+  const padding = spec.conv.padding ?? [Math.floor((dh * (kh - 1) + 1) / 2), Math.floor((dw * (kw - 1) + 1) / 2)];
+  const conv = g.add('Conv2d', { ...spec.conv, padding }, from, name);
+  let out = conv;
+  if (spec.bn ?? true) out = g.add('BatchNorm', {}, [out], `${name}_bn`);
+  if (spec.act !== undefined) out = g.add(spec.act, {}, [out], `${name}_${activationSuffix[spec.act]}`);
+  return { entry: { node: conv.node, port: 0 }, out };
+}

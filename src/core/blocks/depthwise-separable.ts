@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ok, type Result } from '../diagnostics';
+import { GraphBuilder } from '../graph/builder';
+import type { Subgraph } from '../graph/subgraph';
+import { featureMap, positiveInt } from '../layers/common';
+import { channels } from '../shape';
+import { convBn } from './conv-bn';
+import { oddKernel } from './mobilenet-common';
+import type { BlockDef } from './types';
+
+const schema = z.object({
+  outChannels: positiveInt.default(64),
+  stride: positiveInt.default(1),
+  kernel: oddKernel.default(3),
+});
+
+/**
+ * MobileNetV1's factorised convolution: a depthwise k×k conv filters each channel on its own,
+ * a pointwise 1×1 conv mixes channels; each followed by batch norm and ReLU. The stride sits on
+ * the depthwise conv, so the pointwise conv runs on the smaller map.
+ */
+export const depthwiseSeparable = {
+  kind: 'DepthwiseSeparable',
+  title: 'Depthwise-separable conv',
+  description: 'Depthwise k×k conv + BN + ReLU, then pointwise 1×1 conv + BN + ReLU.',
+  paper: 'Howard et al. 2017, MobileNets',
+  schema,
+  inputCount: () => 1,
+  outputCount: () => 1,
+  expand(p, inputs): Result<Subgraph> {
+    const x = featureMap(inputs);
+    if (!x.ok) return x;
+    const cin = channels(x.value);
+    const g = new GraphBuilder();
+    const k = p.kernel;
+    const dw = convBn(g, [], 'depthwise', {
+      conv: { outChannels: cin, kernel: [k, k], stride: [p.stride, p.stride], groups: cin },
+      act: 'ReLU',
+    });
+    const pw = convBn(g, [dw.out], 'pointwise', {
+      conv: { outChannels: p.outChannels, kernel: [1, 1] },
+      act: 'ReLU',
+    });
+    return ok(g.subgraph([[dw.entry]], [pw.out]));
+  },
+  summary: (p) => `c=${p.outChannels} k${p.kernel}${p.stride === 1 ? '' : ` s${p.stride}`}`,
+} satisfies BlockDef<'DepthwiseSeparable', typeof schema>;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ok, type Result } from '../diagnostics';
+import { GraphBuilder } from '../graph/builder';
+import type { Subgraph } from '../graph/subgraph';
+import type { PortRef } from '../graph/types';
+import { featureMap, positiveInt } from '../layers/common';
+import { channels } from '../shape';
+import { convBn } from './conv-bn';
+import { activationOp, mobileActivationNames, oddKernel } from './mobilenet-common';
+import { addSqueezeExcite, mobilenetV3Squeeze } from './squeeze-excite';
+import type { BlockDef } from './types';
+
+const schema = z.object({
+  outChannels: positiveInt.default(24),
+  stride: positiveInt.default(1),
+  /** Expansion factor t: the expanded width is round(t · input channels). */
+  expansion: z.number().positive().default(6),
+  /** The expanded width itself, as MobileNetV3's tables give it; overrides `expansion`. */
+  expandedChannels: positiveInt.optional(),
+  kernel: oddKernel.default(3),
+  activation: z.enum(mobileActivationNames).default('relu6'),
+  squeezeExcite: z.boolean().default(false),
+});
+type Params = z.infer<typeof schema>;
+
+/** Python's round(), which rounds halves to even: torchvision computes the width with it. */
+function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+export const expandedWidth = (p: Params, cin: number): number =>
+  p.expandedChannels ?? Math.max(1, roundHalfEven(cin * p.expansion));
+
+/**
+ * MobileNetV2's inverted residual with linear bottleneck (and MobileNetV3's, with squeeze-excite
+ * and hard-swish), laid out as torchvision builds it: 1×1 expand + BN + act (skipped when it would
+ * not change the width), depthwise k×k + BN + act, optional SE, 1×1 projection + BN and no
+ * activation (a ReLU on the narrow bottleneck would destroy information), and a residual add only
+ * when the output has the input's shape.
+ */
+export const invertedResidual = {
+  kind: 'InvertedResidual',
+  title: 'Inverted residual',
+  description:
+    'Expand 1×1, depthwise k×k, optional squeeze-excite, linear 1×1 projection; residual when shapes match.',
+  paper: 'Sandler et al. 2018, MobileNetV2; Howard et al. 2019, MobileNetV3',
+  schema,
+  inputCount: () => 1,
+  outputCount: () => 1,
+  expand(p, inputs): Result<Subgraph> {
+    const x = featureMap(inputs);
+    if (!x.ok) return x;
+    const cin = channels(x.value);
+    const hidden = expandedWidth(p, cin);
+    const act = activationOp(p.activation);
+    const g = new GraphBuilder();
+    // Every inner port that reads the block input: the first conv, and the residual add.
+    const reads: PortRef[] = [];
+    let h: PortRef[] = [];
+    if (hidden !== cin) {
+      const e = convBn(g, [], 'expand', { conv: { outChannels: hidden, kernel: [1, 1] }, act });
+      reads.push(e.entry);
+      h = [e.out];
+    }
+    const k = p.kernel;
+    const dw = convBn(g, h, 'depthwise', {
+      conv: { outChannels: hidden, kernel: [k, k], stride: [p.stride, p.stride], groups: hidden },
+      act,
+    });
+    if (h.length === 0) reads.push(dw.entry);
+    let y = dw.out;
+    if (p.squeezeExcite) {
+      const se = { channels: hidden, squeeze: mobilenetV3Squeeze(hidden), gate: 'hardsigmoid' } as const;
+      y = addSqueezeExcite(g, y, se, 'se.').out;
+    }
+    y = convBn(g, [y], 'project', { conv: { outChannels: p.outChannels, kernel: [1, 1] } }).out;
+    if (p.stride === 1 && cin === p.outChannels) {
+      // x + F(x), in torchvision's operand order: the block input on port 0.
+      const sum = g.add('Add', {}, [], 'residual');
+      reads.push({ node: sum.node, port: 0 });
+      g.connect(y, { node: sum.node, port: 1 });
+      y = sum;
+    }
+    return ok(g.subgraph([reads], [y]));
+  },
+  summary: (p) =>
+    [
+      p.expandedChannels === undefined ? `t=${p.expansion}` : `e=${p.expandedChannels}`,
+      `c=${p.outChannels}`,
+      ...(p.stride === 1 ? [] : [`s${p.stride}`]),
+      ...(p.kernel === 3 ? [] : [`k${p.kernel}`]),
+      ...(p.squeezeExcite ? ['SE'] : []),
+      ...(p.activation === 'relu6' ? [] : [p.activation]),
+    ].join(' '),
+} satisfies BlockDef<'InvertedResidual', typeof schema>;

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '../diagnostics';
+import { GraphBuilder } from '../graph/builder';
+import type { PortRef } from '../graph/types';
+import type { Subgraph } from '../graph/subgraph';
+import { featureMap, positiveInt } from '../layers/common';
+import { convBn } from './conv-bn';
+import type { BlockDef } from './types';
+
+const schema = z.object({
+  outChannels: positiveInt.default(116),
+  stride: z.number().int().min(1).max(2).default(1),
+});
+
+/** 1×1 + BN + ReLU → depthwise 3×3 + BN → 1×1 + BN + ReLU: the branch both strides share. */
+function mainBranch(g: GraphBuilder, from: readonly PortRef[], mid: number, out: number, stride: number) {
+  const pw1 = convBn(g, from, 'pw1', { conv: { outChannels: mid, kernel: [1, 1] }, act: 'ReLU' });
+  const dw = convBn(g, [pw1.out], 'dw', {
+    conv: { outChannels: mid, kernel: [3, 3], stride: [stride, stride], groups: mid },
+  });
+  const pw2 = convBn(g, [dw.out], 'pw2', { conv: { outChannels: out, kernel: [1, 1] }, act: 'ReLU' });
+  return { entry: pw1.entry, out: pw2.out };
+}
+
+/**
+ * ShuffleNetV2 unit (Ma et al. 2018, Fig. 3c/3d) in the authors' layout (megvii ShuffleV2Block):
+ * the branch is ⌊out/2⌋ wide. Stride 1 splits the input in halves and the branch makes out − in/2
+ * channels; stride 2 keeps the input width on the projection branch and gives the main branch
+ * out − in (torchvision splits out evenly instead, which is slightly cheaper).
+ */
+export const shuffleUnitV2 = {
+  kind: 'ShuffleUnitV2',
+  title: 'ShuffleNetV2 unit',
+  description:
+    'Channel split (stride 1) or two strided branches (stride 2), 1×1/depthwise 3×3/1×1, concat, channel shuffle.',
+  paper: 'Ma et al. 2018, ShuffleNetV2',
+  schema,
+  inputCount: () => 1,
+  outputCount: () => 1,
+  expand(p, inputs): Result<Subgraph> {
+    const x = featureMap(inputs);
+    if (!x.ok) return x;
+    const cin = x.value[1] ?? 0;
+    const mid = Math.floor(p.outChannels / 2);
+    if (mid < 1) return fail('invalidParams', 'The unit needs at least 2 output channels.', 'outChannels');
+    const g = new GraphBuilder();
+    if (p.stride === 1) {
+      if (cin % 2 !== 0)
+        return fail('splitSizes', `${cin} input channels do not split into two equal halves.`, 'input 1');
+      const branchOut = p.outChannels - cin / 2;
+      if (branchOut < 1)
+        return fail(
+          'invalidParams',
+          `The unit keeps half its input (${cin / 2} channels), so it needs more output channels than that.`,
+          'outChannels',
+        );
+      const [kept, used] = g.addNode('ChannelSplit', { parts: 2 }, [], 'split');
+      if (kept === undefined || used === undefined) throw new Error('ChannelSplit has two outputs');
+      const branch = mainBranch(g, [used], mid, branchOut, 1);
+      const cat = g.add('Concat', { inputs: 2 }, [kept, branch.out], 'concat');
+      const out = g.add('ChannelShuffle', { groups: 2 }, [cat], 'shuffle');
+      return ok(g.subgraph([[{ node: kept.node, port: 0 }]], [out]));
+    }
+    const branchOut = p.outChannels - cin;
+    if (branchOut < 1)
+      return fail(
+        'invalidParams',
+        `The projection branch keeps all ${cin} input channels, so the unit needs more output channels than that.`,
+        'outChannels',
+      );
+    const projDw = convBn(g, [], 'proj_dw', {
+      conv: { outChannels: cin, kernel: [3, 3], stride: [p.stride, p.stride], groups: cin },
+    });
+    const proj = convBn(g, [projDw.out], 'proj_pw', { conv: { outChannels: cin, kernel: [1, 1] }, act: 'ReLU' });
+    const branch = mainBranch(g, [], mid, branchOut, p.stride);
+    const cat = g.add('Concat', { inputs: 2 }, [proj.out, branch.out], 'concat');
+    const out = g.add('ChannelShuffle', { groups: 2 }, [cat], 'shuffle');
+    return ok(g.subgraph([[projDw.entry, branch.entry]], [out]));
+  },
+  summary: (p) => `${p.outChannels}${p.stride > 1 ? ` s${p.stride}` : ''}`,
+} satisfies BlockDef<'ShuffleUnitV2', typeof schema>;

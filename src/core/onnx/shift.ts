@@ -1,0 +1,59 @@
+/**
+ * How Shift and SparseShift move channels, the one definition that export (and anything that
+ * reads our files back) uses. Offsets are the kernel×kernel neighbourhood in row-major order,
+ * scaled by the dilation; out[c, y, x] = in[c, y + dy, x + dx], zero outside the input.
+ *
+ * Shift: each offset gets ⌊C / k²⌋ consecutive channels; the remainder stays in place (it goes to
+ * the centre offset, whose place in the order it takes). SparseShift: the first round(f·C)
+ * channels are shared among the k² − 1 non-centre offsets (⌊m / (k² − 1)⌋ each); all the other
+ * channels stay in place.
+ */
+export interface ShiftGroup {
+  /** Channel range [start, end). */
+  readonly start: number;
+  readonly end: number;
+  readonly dy: number;
+  readonly dx: number;
+}
+
+function offsets(kernel: number, dilation: number): { dy: number; dx: number; centre: boolean }[] {
+  const r = Math.floor(kernel / 2);
+  const out: { dy: number; dx: number; centre: boolean }[] = [];
+  for (let i = 0; i < kernel; i++)
+    for (let j = 0; j < kernel; j++)
+      out.push({ dy: (i - r) * dilation, dx: (j - r) * dilation, centre: i === r && j === r });
+  return out;
+}
+
+function ranges(sizes: readonly { size: number; dy: number; dx: number }[]): ShiftGroup[] {
+  const groups: ShiftGroup[] = [];
+  let start = 0;
+  for (const s of sizes) {
+    if (s.size > 0) groups.push({ start, end: start + s.size, dy: s.dy, dx: s.dx });
+    start += s.size;
+  }
+  return groups;
+}
+
+export function shiftGroups(kernel: number, dilation: number, channels: number): ShiftGroup[] {
+  const offs = offsets(kernel, dilation);
+  const each = Math.floor(channels / offs.length);
+  const rest = channels - each * offs.length;
+  return ranges(offs.map((o) => ({ size: each + (o.centre ? rest : 0), dy: o.dy, dx: o.dx })));
+}
+
+export function sparseShiftGroups(
+  kernel: number,
+  dilation: number,
+  channels: number,
+  moved: number,
+): ShiftGroup[] {
+  const offs = offsets(kernel, dilation).filter((o) => !o.centre);
+  const each = offs.length === 0 ? 0 : Math.floor(moved / offs.length);
+  const sizes = offs.map((o) => ({ size: each, dy: o.dy, dx: o.dx }));
+  sizes.push({ size: channels - each * offs.length, dy: 0, dx: 0 });
+  return ranges(sizes);
+}
+
+/** The padding a shift needs on each side: the largest offset. */
+export const shiftReach = (kernel: number, dilation: number): number => Math.floor(kernel / 2) * dilation;

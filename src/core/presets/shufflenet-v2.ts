@@ -1,0 +1,80 @@
+import { GraphBuilder } from '../graph/builder';
+import { convBn } from '../blocks/conv-bn';
+import { classifierHead, imageInput, shuffleStem } from './shufflenet-common';
+import type { PresetDef, PresetOptions } from './types';
+
+interface V2Scale {
+  readonly name: string;
+  readonly scale: string;
+  /** Output channels of stages 2, 3, 4 and of conv5 (Ma et al. 2018, Table 5). */
+  readonly channels: readonly [number, number, number, number];
+  readonly params: number;
+  readonly multiplyAdds: number;
+}
+
+const repeats = [4, 8, 4];
+
+function build(s: V2Scale, options: PresetOptions = {}) {
+  const g = new GraphBuilder();
+  let x = shuffleStem(g, imageInput(g, options.resolution), 24);
+  repeats.forEach((count, stage) => {
+    const outChannels = s.channels[stage] ?? 0;
+    for (let i = 0; i < count; i++) {
+      const stride = i === 0 ? 2 : 1;
+      x = g.add('ShuffleUnitV2', { outChannels, stride }, [x], `stage${stage + 2}.${i}`);
+    }
+  });
+  const conv5 = convBn(g, [x], 'conv5', { conv: { outChannels: s.channels[3], kernel: [1, 1] }, act: 'ReLU' });
+  // The authors' 2× model alone has dropout before the classifier; it costs nothing at inference.
+  classifierHead(g, conv5.out, options.classes ?? 1000, s.scale === '2×' ? 0.2 : undefined);
+  return g.design(`ShuffleNetV2 ${s.scale}`);
+}
+
+function preset(s: V2Scale): PresetDef {
+  return {
+    name: s.name,
+    title: `ShuffleNet V2 ${s.scale}`,
+    paper: 'Ma et al. 2018, ShuffleNetV2',
+    description:
+      'Channel split and shuffle, in the authors’ layout: stride-2 units keep the input width on the projection branch.',
+    options: {},
+    build: (options) => build(s, options),
+    paperFigures: [
+      {
+        options: {},
+        params: s.params,
+        multiplyAdds: s.multiplyAdds,
+        source: 'Table 5 (FLOPs = multiply-adds, # of weights)',
+      },
+    ],
+  };
+}
+
+export const shufflenetV2x0_5 = preset({
+  name: 'shufflenet_v2_x0_5',
+  scale: '0.5×',
+  channels: [48, 96, 192, 1024],
+  params: 1.4e6,
+  multiplyAdds: 41e6,
+});
+export const shufflenetV2x1_0 = preset({
+  name: 'shufflenet_v2_x1_0',
+  scale: '1×',
+  channels: [116, 232, 464, 1024],
+  params: 2.3e6,
+  multiplyAdds: 146e6,
+});
+export const shufflenetV2x1_5 = preset({
+  name: 'shufflenet_v2_x1_5',
+  scale: '1.5×',
+  channels: [176, 352, 704, 1024],
+  params: 3.5e6,
+  multiplyAdds: 299e6,
+});
+export const shufflenetV2x2_0 = preset({
+  name: 'shufflenet_v2_x2_0',
+  scale: '2×',
+  channels: [244, 488, 976, 2048],
+  params: 7.4e6,
+  multiplyAdds: 591e6,
+});
