@@ -1,14 +1,12 @@
-import { blockRegistry, type BlockKind } from '../blocks/registry';
 import { diagnostic, type Diagnostic, type Problem } from '../diagnostics';
-import { inputCount, outputCount } from '../graph/builder';
-import { topologicalOrder } from '../graph/topo';
+import { orderIndices } from '../graph/topo';
 import type { Design, DesignNode, Edge } from '../graph/types';
-import { opRegistry, type OpKind } from '../layers/registry';
-import { zeroCost, type AnyOpDef, type OpCost } from '../layers/types';
-import type { AnyBlockDef } from '../blocks/types';
+import type { OpKind } from '../layers/registry';
+import { resolveNode, type ResolvedNode } from '../graph/params';
+import { zeroCost, type OpCost } from '../layers/types';
 import { elements, type Shape } from '../shape';
 import { activationMemory } from './activations';
-import { sumCosts } from './cost-sum';
+import { addCost, sumCosts } from './cost-sum';
 import type { Analysis, LayerInfo, NodeInfo } from './types';
 
 interface Tensor {
@@ -38,17 +36,12 @@ class Run {
 }
 
 const key = (node: string, port: number): string => `${node}:${port}`;
-
-function defOf(kind: string): { op: AnyOpDef } | { block: AnyBlockDef } | undefined {
-  if (Object.hasOwn(opRegistry, kind)) return { op: opRegistry[kind as OpKind] };
-  if (Object.hasOwn(blockRegistry, kind)) return { block: blockRegistry[kind as BlockKind] };
-  return undefined;
-}
+const noDiagnostics: readonly Diagnostic[] = [];
 
 /** Shapes, costs, diagnostics and activation memory of a design: a pure function of it. */
 export function analyze(design: Design): Analysis {
   const run = new Run();
-  const order = runGraph(run, design.nodes, design.edges, new Map(), {
+  const { order } = runGraph(run, design.nodes, design.edges, new Map(), {
     idPrefix: '',
     namePrefix: '',
     owner: undefined,
@@ -72,9 +65,17 @@ export function analyze(design: Design): Analysis {
   };
 }
 
+/** What one graph level produced: each node's output tensors, by the node's index. */
+interface LevelResult {
+  readonly order: string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly produced: readonly (readonly Tensor[] | undefined)[];
+}
+
 /**
  * Analyses one graph level in topological order. `bound` gives the tensors arriving at input ports
- * from outside (a block's inputs). Returns the order; outputs are recorded in `produced`.
+ * from outside (a block's inputs), keyed "nodeId:port". Works on node indices, not id strings,
+ * so a 10,000-op design stays fast.
  */
 function runGraph(
   run: Run,
@@ -82,14 +83,10 @@ function runGraph(
   edges: readonly Edge[],
   bound: ReadonlyMap<string, Tensor>,
   scope: Scope,
-  produced = new Map<string, Tensor>(),
-): string[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const report = (
-    node: DesignNode | undefined,
-    p: Problem,
-    severity: Diagnostic['severity'] = 'error',
-  ): void => {
+): LevelResult {
+  const index = new Map<string, number>();
+  nodes.forEach((n, i) => index.set(n.id, i));
+  const report = (node: DesignNode | undefined, p: Problem, severity: Diagnostic['severity'] = 'error'): void => {
     const owner = scope.owner ?? node;
     const inner = scope.owner !== undefined && node !== undefined ? `${node.label}: ` : '';
     const where: { nodeId?: string; field?: string } = {};
@@ -98,20 +95,25 @@ function runGraph(
     run.diagnostics.push(diagnostic(p.key, inner + p.message, where, severity));
   };
 
+  const resolved = nodes.map(resolveNode);
+  const inCounts = resolved.map((r) => r.inputCount);
+  const outCounts = resolved.map((r) => r.outputCount);
+  // incoming[i][port]: the source (node index, port) feeding that input, or a bound outer tensor.
+  const incoming: ({ node: number; port: number } | Tensor | undefined)[][] = inCounts.map((c) => new Array(c));
+  for (const [k, t] of bound) {
+    const sep = k.lastIndexOf(':');
+    const i = index.get(k.slice(0, sep));
+    if (i !== undefined) (incoming[i] as unknown[])[Number(k.slice(sep + 1))] = t;
+  }
   // Edges: drop those that point nowhere or double up on an input, saying so.
-  const incoming = new Map<string, Edge>();
-  const valid: Edge[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
   for (const e of edges) {
-    const from = byId.get(e.from.node);
-    const to = byId.get(e.to.node);
-    if (
-      from === undefined ||
-      to === undefined ||
-      e.from.port >= safeCount(outputCount, from) ||
-      e.to.port >= safeCount(inputCount, to)
-    ) {
+    const f = index.get(e.from.node);
+    const t = index.get(e.to.node);
+    if (f === undefined || t === undefined || e.from.port >= (outCounts[f] ?? 0) || e.to.port >= (inCounts[t] ?? 0)) {
       report(
-        to ?? from,
+        nodes[t ?? f ?? -1],
         {
           key: 'danglingEdge',
           message: `A connection points to a port that does not exist (${e.from.node}:${e.from.port} → ${e.to.node}:${e.to.port}); it is ignored.`,
@@ -120,81 +122,72 @@ function runGraph(
       );
       continue;
     }
-    const k = key(e.to.node, e.to.port);
-    if (incoming.has(k) || bound.has(k)) {
-      report(to, {
+    const slots = incoming[t] as unknown[];
+    if (slots[e.to.port] !== undefined) {
+      report(nodes[t], {
         key: 'duplicateInputEdge',
         message: `Input ${e.to.port + 1} has more than one connection; only the first is used.`,
         field: `input ${e.to.port + 1}`,
       });
       continue;
     }
-    incoming.set(k, e);
-    valid.push(e);
+    slots[e.to.port] = { node: f, port: e.from.port };
+    from.push(f);
+    to.push(t);
   }
 
-  const topo = topologicalOrder(
-    nodes.map((n) => n.id),
-    valid,
-  );
-  for (const id of topo.cyclic)
-    report(byId.get(id), {
+  const topo = orderIndices(nodes.length, from, to);
+  for (const i of topo.cyclic)
+    report(nodes[i], {
       key: 'cycle',
-      message:
-        'This node is on a cycle: a network must flow one way. Remove one of the connections that loop back.',
+      message: 'This node is on a cycle: a network must flow one way. Remove one of the connections that loop back.',
     });
-  for (const id of topo.blocked)
-    if (!topo.cyclic.has(id))
-      report(
-        byId.get(id),
-        { key: 'upstreamError', message: 'Comes after a cycle, so its shape is unknown.' },
-        'info',
-      );
+  for (const i of topo.blocked)
+    if (!topo.cyclic.has(i))
+      report(nodes[i], { key: 'upstreamError', message: 'Comes after a cycle, so its shape is unknown.' }, 'info');
 
-  for (const id of topo.order) {
-    const node = byId.get(id);
-    if (node === undefined) continue;
+  const produced: (readonly Tensor[] | undefined)[] = new Array(nodes.length);
+  for (const i of topo.order) {
+    const node = nodes[i] as DesignNode;
     const layerStart = run.layers.length;
     const diagStart = run.diagnostics.length;
-    const count = safeCount(inputCount, node);
+    const slots = incoming[i] ?? [];
     const inputs: (Tensor | undefined)[] = [];
     let upstreamMissing = false;
-    for (let port = 0; port < count; port++) {
-      const k = key(id, port);
-      const edge = incoming.get(k);
-      const t =
-        bound.get(k) ?? (edge === undefined ? undefined : produced.get(key(edge.from.node, edge.from.port)));
-      if (edge !== undefined && t === undefined) upstreamMissing = true;
+    for (let port = 0; port < slots.length; port++) {
+      const src = slots[port];
+      if (src === undefined || 'id' in src) {
+        inputs.push(src);
+        continue;
+      }
+      const t = produced[src.node]?.[src.port];
+      if (t === undefined) upstreamMissing = true;
       inputs.push(t);
     }
-    let outputs: Tensor[] | undefined;
-    if (upstreamMissing) {
-      report(
-        node,
-        {
-          key: 'upstreamError',
-          message: 'An earlier node has a problem, so this one cannot be analysed yet.',
-        },
-        'info',
-      );
-    } else {
-      outputs = runNode(run, node, inputs, scope, report);
-    }
-    outputs?.forEach((t, port) => produced.set(key(id, port), t));
+    let outputs: readonly Tensor[] | undefined;
+    if (upstreamMissing)
+      report(node, { key: 'upstreamError', message: 'An earlier node has a problem, so this one cannot be analysed yet.' }, 'info');
+    else outputs = runNode(run, node, resolved[i] as ResolvedNode, inputs, scope, report);
+    produced[i] = outputs;
     if (scope.owner === undefined) {
-      const layers = run.layers.slice(layerStart);
-      run.nodes.set(id, {
-        nodeId: id,
+      let cost = zeroCost;
+      for (let l = layerStart; l < run.layers.length; l++) cost = addCost(cost, (run.layers[l] as LayerInfo).cost);
+      run.nodes.set(node.id, {
+        nodeId: node.id,
         inputShapes: inputs.map((t) => t?.shape),
         outputShapes: outputs?.map((t) => t.shape),
-        cost: layers.length === 0 ? zeroCost : sumCosts(layers.map((l) => l.cost)),
+        cost,
         layers: [layerStart, run.layers.length],
-        diagnostics: run.diagnostics.slice(diagStart).filter((d) => d.nodeId === id),
+        diagnostics:
+          diagStart === run.diagnostics.length
+            ? noDiagnostics
+            : run.diagnostics.slice(diagStart).filter((d) => d.nodeId === node.id),
       });
     }
   }
   if (scope.owner === undefined) {
-    for (const id of topo.blocked) {
+    for (const i of topo.blocked) {
+      const id = (nodes[i] as DesignNode).id;
       run.nodes.set(id, {
         nodeId: id,
         inputShapes: [],
@@ -205,31 +198,21 @@ function runGraph(
       });
     }
   }
-  return [...topo.order];
-}
-
-function safeCount(f: (n: DesignNode) => number, node: DesignNode): number {
-  try {
-    return f(node);
-  } catch {
-    return 0;
-  }
+  return { order: topo.order.map((i) => (nodes[i] as DesignNode).id), index, produced };
 }
 
 function runNode(
   run: Run,
   node: DesignNode,
+  { def, parsed }: ResolvedNode,
   inputs: readonly (Tensor | undefined)[],
   scope: Scope,
   report: (node: DesignNode, p: Problem) => void,
 ): Tensor[] | undefined {
-  const def = defOf(node.kind);
-  if (def === undefined) {
+  if (def === undefined || parsed === undefined) {
     report(node, { key: 'unknownKind', message: `Unknown node kind "${node.kind}".` });
     return undefined;
   }
-  const schema = 'op' in def ? def.op.schema : def.block.schema;
-  const parsed = schema.safeParse(node.params);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path.map(String).join('.');
@@ -299,11 +282,10 @@ function runNode(
     namePrefix: `${scope.namePrefix}${node.label}/`,
     owner,
   };
-  const produced = new Map<string, Tensor>();
   const before = run.diagnostics.length;
-  runGraph(run, sub.nodes, sub.edges, bound, inner, produced);
+  const level = runGraph(run, sub.nodes, sub.edges, bound, inner);
   if (run.diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
-  const outs = sub.outputs.map((p) => produced.get(key(p.node, p.port)));
+  const outs = sub.outputs.map((p) => level.produced[level.index.get(p.node) ?? -1]?.[p.port]);
   if (outs.some((t) => t === undefined)) return undefined;
   return outs as Tensor[];
 }

@@ -33,10 +33,18 @@ const activationSuffix: Record<ActivationKind, string> = {
  * Adds conv → [BN] → [activation], labelled `name`, `name_bn`, `name_<act>`. With `from` empty the
  * conv's input is left open, for a block to bind its own input to `entry`.
  */
-export function convBn(g: GraphBuilder, from: readonly PortRef[], name: string, spec: ConvBnSpec): ConvBnPorts {
+export function convBn(
+  g: GraphBuilder,
+  from: readonly PortRef[],
+  name: string,
+  spec: ConvBnSpec,
+): ConvBnPorts {
   const [kh, kw] = spec.conv.kernel ?? [3, 3];
   const [dh, dw] = spec.conv.dilation ?? [1, 1];
-  const padding = spec.conv.padding ?? [Math.floor((dh * (kh - 1) + 1) / 2), Math.floor((dw * (kw - 1) + 1) / 2)];
+  const padding = spec.conv.padding ?? [
+    Math.floor((dh * (kh - 1) + 1) / 2),
+    Math.floor((dw * (kw - 1) + 1) / 2),
+  ];
   const conv = g.add('Conv2d', { ...spec.conv, padding }, from, name);
   let out = conv;
   if (spec.bn ?? true) out = g.add('BatchNorm', {}, [out], `${name}_bn`);

@@ -51,8 +51,8 @@ export const interleavedGroupConv = {
     const back = c / p.primaryGroups;
     const permute = p.primaryGroups > 1 && back > 1 && Number.isInteger(back);
     const permuted = permute
-        ? g.add('ChannelShuffle', { groups: p.primaryGroups }, [primary], 'permute')
-        : primary;
+      ? g.add('ChannelShuffle', { groups: p.primaryGroups }, [primary], 'permute')
+      : primary;
     const secondary = g.add(
       'Conv2d',
       { outChannels: c, kernel: [1, 1], padding: [0, 0], groups: p.secondaryGroups },
@@ -60,11 +60,12 @@ export const interleavedGroupConv = {
       'secondary_gconv',
     );
     const restored = permute
-        ? g.add('ChannelShuffle', { groups: back }, [secondary], 'permute_back')
-        : secondary;
+      ? g.add('ChannelShuffle', { groups: back }, [secondary], 'permute_back')
+      : secondary;
     const bn = g.add('BatchNorm', {}, [restored], 'bn');
     const out = g.add('ReLU', {}, [bn], 'relu');
     return ok(g.subgraph([[{ node: primary.node, port: 0 }]], [out]));
   },
-  summary: (p) => `${p.outChannels} L${p.primaryGroups} M${p.secondaryGroups}${p.stride > 1 ? ` s${p.stride}` : ''}`,
+  summary: (p) =>
+    `${p.outChannels} L${p.primaryGroups} M${p.secondaryGroups}${p.stride > 1 ? ` s${p.stride}` : ''}`,
 } satisfies BlockDef<'InterleavedGroupConv', typeof schema>;

@@ -42,7 +42,8 @@ function convPair(mode: 'separable' | 'basis', k: number, s: number): [ConvLayou
 export const lowRankConv = {
   kind: 'LowRankConv',
   title: 'Low-rank conv',
-  description: 'A k×k conv as k×1 then 1×k through r channels, or as a small k×k basis and a 1×1 combination.',
+  description:
+    'A k×k conv as k×1 then 1×k through r channels, or as a small k×k basis and a 1×1 combination.',
   paper: 'Jaderberg et al. 2014, low-rank filters',
   schema,
   inputCount: () => 1,

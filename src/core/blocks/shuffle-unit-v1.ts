@@ -46,7 +46,8 @@ export const shuffleUnitV1 = {
         'outChannels',
       );
     const mid = Math.floor(p.outChannels / 4);
-    if (mid < 1) return fail('invalidParams', 'The bottleneck (out/4) needs at least 4 output channels.', 'outChannels');
+    if (mid < 1)
+      return fail('invalidParams', 'The bottleneck (out/4) needs at least 4 output channels.', 'outChannels');
 
     const g = new GraphBuilder();
     const pw1 = convBn(g, [], 'gconv1', {
@@ -54,7 +55,8 @@ export const shuffleUnitV1 = {
       act: 'ReLU',
     });
     // With one group there is nothing to interleave (the authors skip the shuffle too).
-    const mixed = p.groups > 1 ? g.add('ChannelShuffle', { groups: p.groups }, [pw1.out], 'shuffle') : pw1.out;
+    const mixed =
+      p.groups > 1 ? g.add('ChannelShuffle', { groups: p.groups }, [pw1.out], 'shuffle') : pw1.out;
     const dw = convBn(g, [mixed], 'dwconv', {
       conv: { outChannels: mid, kernel: [3, 3], stride: [p.stride, p.stride], groups: mid },
     });

@@ -71,7 +71,10 @@ export const shuffleUnitV2 = {
     const projDw = convBn(g, [], 'proj_dw', {
       conv: { outChannels: cin, kernel: [3, 3], stride: [p.stride, p.stride], groups: cin },
     });
-    const proj = convBn(g, [projDw.out], 'proj_pw', { conv: { outChannels: cin, kernel: [1, 1] }, act: 'ReLU' });
+    const proj = convBn(g, [projDw.out], 'proj_pw', {
+      conv: { outChannels: cin, kernel: [1, 1] },
+      act: 'ReLU',
+    });
     const branch = mainBranch(g, [], mid, branchOut, p.stride);
     const cat = g.add('Concat', { inputs: 2 }, [proj.out, branch.out], 'concat');
     const out = g.add('ChannelShuffle', { groups: 2 }, [cat], 'shuffle');

@@ -1,5 +1,6 @@
 import { blockRegistry, type BlockKind, type BlockParamsInput } from '../blocks/registry';
 import { opRegistry, type OpKind, type OpParamsInput } from '../layers/registry';
+import { resolveNode } from './params';
 import type { Subgraph } from './subgraph';
 import type { Design, DesignNode, Edge, NodeKind, PortRef } from './types';
 
@@ -83,21 +84,8 @@ export class GraphBuilder {
   }
 }
 
-function countOf(node: DesignNode, which: 'inputCount' | 'outputCount'): number {
-  const def = Object.hasOwn(opRegistry, node.kind)
-    ? opRegistry[node.kind as OpKind]
-    : Object.hasOwn(blockRegistry, node.kind)
-      ? blockRegistry[node.kind as BlockKind]
-      : undefined;
-  if (def === undefined) return 0;
-  // Counts follow the params when they are valid, else the defaults: a half-edited node keeps its ports.
-  const parsed = def.schema.safeParse(node.params);
-  const params: unknown = parsed.success ? parsed.data : def.schema.parse({});
-  return (def[which] as (p: unknown) => number)(params);
-}
-
 /** Number of output ports of a node. */
-export const outputCount = (node: DesignNode): number => countOf(node, 'outputCount');
+export const outputCount = (node: DesignNode): number => resolveNode(node).outputCount;
 
 /** Number of input ports of a node. */
-export const inputCount = (node: DesignNode): number => countOf(node, 'inputCount');
+export const inputCount = (node: DesignNode): number => resolveNode(node).inputCount;

@@ -11,64 +11,86 @@ export interface TopoResult {
 
 /** Kahn's algorithm, stable in the nodes' document order; Tarjan's on what is left to name the cycles. */
 export function topologicalOrder(ids: readonly string[], edges: readonly Edge[]): TopoResult {
-  const indegree = new Map<string, number>();
-  const next = new Map<string, string[]>();
-  for (const id of ids) {
-    indegree.set(id, 0);
-    next.set(id, []);
-  }
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => index.set(id, i));
+  const from: number[] = [];
+  const to: number[] = [];
   for (const e of edges) {
-    const out = next.get(e.from.node);
-    if (out === undefined || !indegree.has(e.to.node)) continue;
-    out.push(e.to.node);
-    indegree.set(e.to.node, (indegree.get(e.to.node) ?? 0) + 1);
+    const f = index.get(e.from.node);
+    const t = index.get(e.to.node);
+    if (f === undefined || t === undefined) continue;
+    from.push(f);
+    to.push(t);
+  }
+  const r = orderIndices(ids.length, from, to);
+  const name = (i: number): string => ids[i] as string;
+  return { order: r.order.map(name), cyclic: new Set([...r.cyclic].map(name)), blocked: new Set([...r.blocked].map(name)) };
+}
+
+export interface IndexTopoResult {
+  readonly order: readonly number[];
+  readonly cyclic: ReadonlySet<number>;
+  readonly blocked: ReadonlySet<number>;
+}
+
+/** The same on node indices 0..count-1 and edges given as parallel arrays: no strings, no maps. */
+export function orderIndices(count: number, from: readonly number[], to: readonly number[]): IndexTopoResult {
+  const indegree = new Int32Array(count);
+  const start = new Int32Array(count + 1);
+  for (let e = 0; e < from.length; e++) {
+    start[(from[e] as number) + 1] = (start[(from[e] as number) + 1] as number) + 1;
+    indegree[to[e] as number] = (indegree[to[e] as number] as number) + 1;
+  }
+  for (let i = 0; i < count; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const fill = start.slice(0, count);
+  const succ = new Int32Array(from.length);
+  for (let e = 0; e < from.length; e++) {
+    const f = from[e] as number;
+    succ[fill[f] as number] = to[e] as number;
+    fill[f] = (fill[f] as number) + 1;
   }
   // Among the nodes ready to run, always take the one earliest in the document, so the order
   // follows how the design was written (this is the order peak memory is measured in).
-  const position = new Map(ids.map((id, i) => [id, i]));
   const ready = new MinHeap();
-  ids.forEach((id, i) => {
-    if (indegree.get(id) === 0) ready.push(i);
-  });
-  const order: string[] = [];
+  for (let i = 0; i < count; i++) if (indegree[i] === 0) ready.push(i);
+  const order: number[] = [];
   for (let i = ready.pop(); i !== undefined; i = ready.pop()) {
-    const id = ids[i] as string;
-    order.push(id);
-    for (const to of next.get(id) ?? []) {
-      const d = (indegree.get(to) ?? 0) - 1;
-      indegree.set(to, d);
-      if (d === 0) ready.push(position.get(to) ?? 0);
+    order.push(i);
+    for (let k = start[i] as number; k < (start[i + 1] as number); k++) {
+      const t = succ[k] as number;
+      indegree[t] = (indegree[t] as number) - 1;
+      if (indegree[t] === 0) ready.push(t);
     }
   }
-  if (order.length === ids.length) return { order, cyclic: new Set(), blocked: new Set() };
-  const done = new Set(order);
-  const blocked = new Set(ids.filter((id) => !done.has(id)));
+  if (order.length === count) return { order, cyclic: new Set(), blocked: new Set() };
+  const done = new Uint8Array(count);
+  for (const i of order) done[i] = 1;
+  const blocked = new Set<number>();
+  for (let i = 0; i < count; i++) if (done[i] === 0) blocked.add(i);
+  const next = (i: number): number[] => Array.from(succ.subarray(start[i], start[i + 1]));
   return { order, cyclic: stronglyConnected(blocked, next), blocked };
 }
 
 /** Nodes of `within` that sit on a cycle, by Tarjan's algorithm (iterative, so deep graphs are safe). */
-function stronglyConnected(
-  within: ReadonlySet<string>,
-  next: ReadonlyMap<string, readonly string[]>,
-): Set<string> {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const cyclic = new Set<string>();
+function stronglyConnected(within: ReadonlySet<number>, next: (i: number) => readonly number[]): Set<number> {
+  const index = new Map<number, number>();
+  const low = new Map<number, number>();
+  const stack: number[] = [];
+  const onStack = new Set<number>();
+  const cyclic = new Set<number>();
   let counter = 0;
   for (const root of within) {
     if (index.has(root)) continue;
-    const work: { id: string; i: number }[] = [{ id: root, i: 0 }];
+    const work: { id: number; i: number }[] = [{ id: root, i: 0 }];
     index.set(root, counter);
     low.set(root, counter++);
     stack.push(root);
     onStack.add(root);
     while (work.length > 0) {
-      const frame = work[work.length - 1] as { id: string; i: number };
-      const succ = (next.get(frame.id) ?? []).filter((s) => within.has(s));
+      const frame = work[work.length - 1] as { id: number; i: number };
+      const succ = next(frame.id).filter((s) => within.has(s));
       if (frame.i < succ.length) {
-        const s = succ[frame.i++] as string;
+        const s = succ[frame.i++] as number;
         if (s === frame.id) cyclic.add(s);
         if (!index.has(s)) {
           index.set(s, counter);
@@ -85,8 +107,8 @@ function stronglyConnected(
       const parent = work[work.length - 1];
       if (parent !== undefined) low.set(parent.id, Math.min(low.get(parent.id) ?? 0, low.get(frame.id) ?? 0));
       if (low.get(frame.id) === index.get(frame.id)) {
-        const component: string[] = [];
-        let member: string | undefined;
+        const component: number[] = [];
+        let member: number | undefined;
         do {
           member = stack.pop();
           if (member === undefined) break;

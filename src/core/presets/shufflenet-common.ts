@@ -2,11 +2,6 @@ import { convBn } from '../blocks/conv-bn';
 import type { GraphBuilder } from '../graph/builder';
 import type { PortRef } from '../graph/types';
 
-/** What both ShuffleNets read: an RGB image, square, 224 by default. */
-export function imageInput(g: GraphBuilder, resolution = 224): PortRef {
-  return g.add('Input', { channels: 3, height: resolution, width: resolution }, [], 'input');
-}
-
 /** Conv1 (3×3, stride 2) + BN + ReLU, then a 3×3 stride-2 max pool: 224 → 56. */
 export function shuffleStem(g: GraphBuilder, x: PortRef, channels: number): PortRef {
   const conv1 = convBn(g, [x], 'conv1', {

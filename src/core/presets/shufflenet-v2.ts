@@ -1,6 +1,7 @@
 import { GraphBuilder } from '../graph/builder';
 import { convBn } from '../blocks/conv-bn';
-import { classifierHead, imageInput, shuffleStem } from './shufflenet-common';
+import { imageInput, resolveOptions } from './preset-common';
+import { classifierHead, shuffleStem } from './shufflenet-common';
 import type { PresetDef, PresetOptions } from './types';
 
 interface V2Scale {
@@ -10,13 +11,18 @@ interface V2Scale {
   readonly channels: readonly [number, number, number, number];
   readonly params: number;
   readonly multiplyAdds: number;
+  /** Where this build and the printed figure part, if they do. */
+  readonly note?: string;
+  /** Dropout before the classifier: the authors' 2× model alone has it (free at inference). */
+  readonly dropout?: number;
 }
 
 const repeats = [4, 8, 4];
 
 function build(s: V2Scale, options: PresetOptions = {}) {
+  const { resolution, classes } = resolveOptions(options);
   const g = new GraphBuilder();
-  let x = shuffleStem(g, imageInput(g, options.resolution), 24);
+  let x = shuffleStem(g, imageInput(g, resolution), 24);
   repeats.forEach((count, stage) => {
     const outChannels = s.channels[stage] ?? 0;
     for (let i = 0; i < count; i++) {
@@ -24,9 +30,11 @@ function build(s: V2Scale, options: PresetOptions = {}) {
       x = g.add('ShuffleUnitV2', { outChannels, stride }, [x], `stage${stage + 2}.${i}`);
     }
   });
-  const conv5 = convBn(g, [x], 'conv5', { conv: { outChannels: s.channels[3], kernel: [1, 1] }, act: 'ReLU' });
-  // The authors' 2× model alone has dropout before the classifier; it costs nothing at inference.
-  classifierHead(g, conv5.out, options.classes ?? 1000, s.scale === '2×' ? 0.2 : undefined);
+  const conv5 = convBn(g, [x], 'conv5', {
+    conv: { outChannels: s.channels[3], kernel: [1, 1] },
+    act: 'ReLU',
+  });
+  classifierHead(g, conv5.out, classes, s.dropout);
   return g.design(`ShuffleNetV2 ${s.scale}`);
 }
 
@@ -44,7 +52,7 @@ function preset(s: V2Scale): PresetDef {
         options: {},
         params: s.params,
         multiplyAdds: s.multiplyAdds,
-        source: 'Table 5 (FLOPs = multiply-adds, # of weights)',
+        source: `Table 5 (FLOPs = multiply-adds, # of weights)${s.note === undefined ? '' : `; ${s.note}`}`,
       },
     ],
   };
@@ -56,6 +64,7 @@ export const shufflenetV2x0_5 = preset({
   channels: [48, 96, 192, 1024],
   params: 1.4e6,
   multiplyAdds: 41e6,
+  note: 'this build, conv and FC as the authors count, gives 40.48M: 24k short of rounding to 41M',
 });
 export const shufflenetV2x1_0 = preset({
   name: 'shufflenet_v2_x1_0',
@@ -77,4 +86,5 @@ export const shufflenetV2x2_0 = preset({
   channels: [244, 488, 976, 2048],
   params: 7.4e6,
   multiplyAdds: 591e6,
+  dropout: 0.2,
 });

@@ -8,10 +8,11 @@ export class GraphWriter {
   readonly nodes: P.INodeProto[] = [];
   readonly initializers: P.ITensorProto[] = [];
   private readonly used = new Set<string>();
+  private readonly nodeNames = new Set<string>();
   private readonly intConsts = new Map<string, string>();
   private readonly floatConsts = new Map<number, string>();
 
-  /** `name`, or `name_2`, `name_3`, … when it is taken. */
+  /** A tensor name: `name`, or `name_2`, `name_3`, … when it is taken (node names are apart). */
   unique(name: string): string {
     let candidate = name;
     for (let i = 2; this.used.has(candidate); i++) candidate = `${name}_${i}`;
@@ -31,7 +32,10 @@ export class GraphWriter {
     attribute: readonly P.IAttributeProto[] = [],
     domain = '',
   ): void {
-    const node: P.INodeProto = { opType, name: this.unique(name), input: [...inputs], output: [...outputs] };
+    let unique = name;
+    for (let i = 2; this.nodeNames.has(unique); i++) unique = `${name}_${i}`;
+    this.nodeNames.add(unique);
+    const node: P.INodeProto = { opType, name: unique, input: [...inputs], output: [...outputs] };
     if (attribute.length > 0) node.attribute = [...attribute];
     if (domain !== '') node.domain = domain;
     this.nodes.push(node);

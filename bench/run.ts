@@ -1,0 +1,12 @@
+import { benchAnalysis } from './analysis';
+
+/** `npm run bench`: every benchmark suite prints its own table. Pass suite names to run a subset. */
+const suites: Record<string, () => void | Promise<void>> = {
+  analysis: benchAnalysis,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, suite] of Object.entries(suites)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  await suite();
+}

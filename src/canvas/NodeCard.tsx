@@ -1,0 +1,55 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useStudio } from '../state/store';
+import { CostBadge } from './CostBadge';
+import type { CardNode } from './flow-types';
+import { Ports } from './Ports';
+
+/** A node: stripe by family, title and key settings, output shape, cost badge, problem line. */
+export const NodeCard = memo(function NodeCard({ id, data }: NodeProps<CardNode>) {
+  const toggleBlock = useStudio((s) => s.toggleBlock);
+  const problem = data.problem;
+  const classes = ['card', `stripe-${data.look.stripe}`];
+  if (problem !== undefined) classes.push(`has-${problem.severity}`);
+  if (data.inner) classes.push('inner');
+  if (data.block !== undefined) classes.push('block');
+  return (
+    <div className={classes.join(' ')} data-testid="node-card">
+      <Ports label={data.label} inputs={data.inputs} outputs={data.outputs} connectable={!data.inner} />
+      <div className="card-row">
+        <span className="card-title">{data.look.title}</span>
+        <span className="card-summary" title={data.look.summary}>
+          {data.look.summary}
+        </span>
+        <CostBadge multiplyAdds={data.multiplyAdds} params={data.params} />
+      </div>
+      <div className="card-row card-sub">
+        <span className="card-shape" title="Output shape N×C×H×W" data-testid="output-shape">
+          {data.shape ?? '—'}
+        </span>
+        <span className="card-label" title={data.label}>
+          {data.label}
+        </span>
+        {data.block === 'closed' && (
+          <button
+            type="button"
+            className="card-open nodrag"
+            aria-label={`Open block ${data.label}`}
+            title="Open in place (Enter)"
+            onClick={() => {
+              toggleBlock(id);
+            }}
+          >
+            ▸
+          </button>
+        )}
+      </div>
+      {problem !== undefined && (
+        <div className="card-problem" title={problem.text} role="note">
+          <span aria-hidden="true">{problem.severity === 'info' ? 'ⓘ' : '⚠'}</span> {problem.text}
+          {problem.count > 1 ? ` (+${problem.count - 1})` : ''}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,72 @@
+import { Handle, Position } from '@xyflow/react';
+
+const spread = (i: number, n: number): string => `${(((i + 1) / (n + 1)) * 100).toFixed(2)}%`;
+
+interface PortsProps {
+  readonly label: string;
+  readonly inputs: number;
+  readonly outputs: number;
+  readonly connectable: boolean;
+}
+
+/** Inputs along the top edge, outputs along the bottom, in port order, named for screen readers. */
+export function Ports({ label, inputs, outputs, connectable }: PortsProps) {
+  return (
+    <>
+      {Array.from({ length: inputs }, (_, i) => (
+        <Handle
+          key={`in-${i}`}
+          id={`in-${i}`}
+          type="target"
+          position={Position.Top}
+          isConnectable={connectable}
+          style={{ left: spread(i, inputs) }}
+          aria-label={`${label} input ${i + 1}`}
+          title={`Input ${i + 1}`}
+        />
+      ))}
+      {Array.from({ length: outputs }, (_, i) => (
+        <Handle
+          key={`out-${i}`}
+          id={`out-${i}`}
+          type="source"
+          position={Position.Bottom}
+          isConnectable={connectable}
+          style={{ left: spread(i, outputs) }}
+          aria-label={`${label} output ${i + 1}`}
+          title={`Output ${i + 1}: drag to an input to connect`}
+        />
+      ))}
+    </>
+  );
+}
+
+/** Inside an open block: where the block's inputs enter and its outputs leave the primitives. */
+export function InnerPorts({ inputs, outputs, top }: { inputs: number; outputs: number; top: number }) {
+  return (
+    <>
+      {Array.from({ length: inputs }, (_, i) => (
+        <Handle
+          key={`in-${i}-inner`}
+          id={`in-${i}-inner`}
+          type="source"
+          position={Position.Bottom}
+          isConnectable={false}
+          className="inner-port"
+          style={{ left: spread(i, inputs), top }}
+        />
+      ))}
+      {Array.from({ length: outputs }, (_, i) => (
+        <Handle
+          key={`out-${i}-inner`}
+          id={`out-${i}-inner`}
+          type="target"
+          position={Position.Top}
+          isConnectable={false}
+          className="inner-port"
+          style={{ left: spread(i, outputs), top: 'auto', bottom: 6 }}
+        />
+      ))}
+    </>
+  );
+}

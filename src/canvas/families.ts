@@ -1,0 +1,70 @@
+import { blockRegistry, type BlockKind } from '../core/blocks/registry';
+import type { DesignNode } from '../core/graph/types';
+import { convVariant } from '../core/layers/conv2d';
+import { opRegistry, type OpKind } from '../core/layers/registry';
+import type { OpFamily } from '../core/layers/types';
+
+/** The colour of a card's stripe (DESIGN.md section 7); CSS has one variable per stripe. */
+export type Stripe =
+  | 'io'
+  | 'conv'
+  | 'depthwise'
+  | 'pointwise'
+  | 'normact'
+  | 'pooling'
+  | 'head'
+  | 'channel'
+  | 'merge'
+  | 'shape'
+  | 'block';
+
+const byFamily: Readonly<Record<OpFamily, Stripe>> = {
+  io: 'io',
+  convolution: 'conv',
+  normalisation: 'normact',
+  activation: 'normact',
+  pooling: 'pooling',
+  linear: 'head',
+  channel: 'channel',
+  elementwise: 'merge',
+  shape: 'shape',
+};
+
+export const stripeLabels: Readonly<Record<Stripe, string>> = {
+  io: 'Input / output',
+  conv: 'Convolution',
+  depthwise: 'Depthwise convolution',
+  pointwise: 'Pointwise convolution',
+  normact: 'Normalisation and activation',
+  pooling: 'Pooling',
+  head: 'Classifier head',
+  channel: 'Channel operation',
+  merge: 'Merge',
+  shape: 'Reshape',
+  block: 'Compact block',
+};
+
+export interface NodeLook {
+  readonly stripe: Stripe;
+  /** What the card calls the node: "Depthwise conv", "Inverted residual". */
+  readonly title: string;
+  /** The key settings in one short line. */
+  readonly summary: string;
+}
+
+const convTitles = { depthwise: 'Depthwise conv', pointwise: 'Pointwise conv', group: 'Group conv', standard: 'Conv' };
+
+export function lookOf(node: DesignNode, inChannels: number | undefined): NodeLook {
+  if (Object.hasOwn(blockRegistry, node.kind)) {
+    const def = blockRegistry[node.kind as BlockKind];
+    return { stripe: 'block', title: def.title, summary: (def.summary as (p: unknown) => string)(node.params) };
+  }
+  const def = opRegistry[node.kind as OpKind];
+  const summary = (def.summary as (p: unknown) => string)(node.params);
+  if (node.kind === 'Conv2d') {
+    const variant = convVariant(node.params, inChannels);
+    const stripe = variant === 'depthwise' ? 'depthwise' : variant === 'pointwise' ? 'pointwise' : 'conv';
+    return { stripe, title: convTitles[variant], summary };
+  }
+  return { stripe: byFamily[def.family], title: def.title, summary };
+}

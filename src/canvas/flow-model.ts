@@ -1,0 +1,203 @@
+import type { Analysis } from '../core/analysis/types';
+import type { Design, DesignNode, Position } from '../core/graph/types';
+import { elements, formatShape, type Shape } from '../core/shape';
+import { expandInPlace, type InnerView } from './block-view';
+import { designCard, sameCard, type CardData } from './card-model';
+import type { FlowNode, ShapeEdge, Size } from './flow-types';
+import { CARD_HEIGHT, PROBLEM_LINE } from './sizes';
+
+export interface ViewInput {
+  readonly design: Design;
+  readonly analysis: Analysis;
+  readonly openBlocks: ReadonlySet<string>;
+  readonly selectedNodes: ReadonlySet<string>;
+  readonly selectedEdges: ReadonlySet<string>;
+  /** Positions of nodes being dragged right now (screen layout, offsets included). */
+  readonly dragging: ReadonlyMap<string, Position>;
+  readonly measured: ReadonlyMap<string, Size>;
+}
+
+export interface View {
+  readonly nodes: FlowNode[];
+  readonly edges: ShapeEdge[];
+  /** How far each top-level node is pushed down by open blocks above it. */
+  readonly offsets: ReadonlyMap<string, number>;
+}
+
+const closedHeight = (d: CardData): number => CARD_HEIGHT + (d.problem === undefined ? 0 : PROBLEM_LINE);
+
+/** Open blocks are taller than their cards: everything below one moves down by the difference. */
+export function openOffsets(
+  design: Design,
+  frames: ReadonlyMap<string, { extra: number; y: number }>,
+): Map<string, number> {
+  const offsets = new Map<string, number>();
+  const opened = [...frames.values()];
+  for (const n of design.nodes) {
+    let dy = 0;
+    for (const f of opened) if (f.y < n.position.y) dy += f.extra;
+    offsets.set(n.id, dy);
+  }
+  return offsets;
+}
+
+/**
+ * Turns the design and its analysis into React Flow nodes and edges. Keeps the objects of the last
+ * build where nothing changed, so React Flow re-renders only what moved or changed.
+ */
+export class FlowModel {
+  private cards = new Map<string, CardData>();
+  private nodes = new Map<string, FlowNode>();
+  private edges = new Map<string, ShapeEdge>();
+  private frames = new Map<DesignNode, { analysis: Analysis; view: InnerView }>();
+
+  build(input: ViewInput): View {
+    const { design, analysis, openBlocks } = input;
+    const nextCards = new Map<string, CardData>();
+    const card = (id: string, data: CardData): CardData => {
+      const prev = this.cards.get(id);
+      const kept = prev !== undefined && sameCard(prev, data) ? prev : data;
+      nextCards.set(id, kept);
+      return kept;
+    };
+
+    const views = new Map<string, InnerView>();
+    const frameBoxes = new Map<string, { extra: number; y: number }>();
+    for (const n of design.nodes) {
+      if (!openBlocks.has(n.id)) continue;
+      const view = this.innerView(n, analysis);
+      views.set(n.id, view);
+      const closed = closedHeight(designCard(n, analysis.nodes.get(n.id), false));
+      frameBoxes.set(n.id, { extra: view.height - closed, y: n.position.y });
+    }
+    const offsets = openOffsets(design, frameBoxes);
+
+    const nodes: FlowNode[] = [];
+    const reuse = (next: FlowNode): FlowNode => {
+      const prev = this.nodes.get(next.id);
+      const same =
+        prev !== undefined &&
+        prev.type === next.type &&
+        prev.data === next.data &&
+        prev.position.x === next.position.x &&
+        prev.position.y === next.position.y &&
+        prev.selected === next.selected &&
+        prev.measured === next.measured &&
+        prev.width === next.width &&
+        prev.height === next.height;
+      return same ? prev : next;
+    };
+    for (const n of design.nodes) {
+      const info = analysis.nodes.get(n.id);
+      const view = views.get(n.id);
+      const data = card(n.id, designCard(n, info, view !== undefined));
+      const position = input.dragging.get(n.id) ?? { x: n.position.x, y: n.position.y + (offsets.get(n.id) ?? 0) };
+      const selected = input.selectedNodes.has(n.id);
+      if (view === undefined) {
+        nodes.push(
+          reuse({ id: n.id, type: 'card', position, data, selected, measured: input.measured.get(n.id), ariaLabel: n.label }),
+        );
+        continue;
+      }
+      const frameData = card(`${n.id}#frame`, {
+        ...data,
+        message: view.message,
+        innerInputs: data.inputs,
+        innerOutputs: data.outputs,
+      });
+      const size = { width: view.width, height: view.height };
+      nodes.push(
+        reuse({
+          id: n.id,
+          type: 'frame',
+          position,
+          data: frameData as FlowNode['data'] & { message: string | undefined; innerInputs: number; innerOutputs: number },
+          selected,
+          width: size.width,
+          height: size.height,
+          measured: size,
+          ariaLabel: n.label,
+        }),
+      );
+      for (const c of view.cards)
+        nodes.push(
+          reuse({
+            id: c.id,
+            type: 'card',
+            parentId: n.id,
+            position: c.position,
+            data: card(c.id, c.data),
+            selected: input.selectedNodes.has(c.id),
+            draggable: false,
+            connectable: false,
+            deletable: false,
+            measured: input.measured.get(c.id),
+            ariaLabel: c.data.label,
+          }),
+        );
+    }
+    this.cards = nextCards;
+    this.nodes = new Map(nodes.map((n) => [n.id, n]));
+    return { nodes, edges: this.buildEdges(input, views), offsets };
+  }
+
+  private innerView(node: DesignNode, analysis: Analysis): InnerView {
+    const cached = this.frames.get(node);
+    if (cached?.analysis === analysis) return cached.view;
+    const view = expandInPlace(node, analysis);
+    this.frames.set(node, { analysis, view });
+    return view;
+  }
+
+  private buildEdges(input: ViewInput, views: ReadonlyMap<string, InnerView>): ShapeEdge[] {
+    const raw: { id: string; source: string; sourceHandle: string; target: string; targetHandle: string; shape: Shape | undefined; inner: boolean }[] = [];
+    for (const e of input.design.edges) {
+      const out = input.analysis.nodes.get(e.from.node)?.outputShapes?.[e.from.port];
+      raw.push({
+        id: e.id,
+        source: e.from.node,
+        sourceHandle: `out-${e.from.port}`,
+        target: e.to.node,
+        targetHandle: `in-${e.to.port}`,
+        shape: out,
+        inner: false,
+      });
+    }
+    for (const view of views.values()) for (const e of view.edges) raw.push({ ...e, inner: true });
+    const sizes = raw.map((e) => (e.shape === undefined ? 0 : elements(e.shape))).filter((s) => s > 0);
+    const lo = Math.log(Math.min(...sizes, Infinity));
+    const hi = Math.log(Math.max(...sizes, 1));
+    const edges = raw.map((e): ShapeEdge => {
+      const size = e.shape === undefined ? 0 : elements(e.shape);
+      const weight = size === 0 || hi <= lo ? 0.3 : (Math.log(size) - lo) / (hi - lo);
+      const shape = e.shape === undefined ? undefined : formatShape(e.shape);
+      const selected = input.selectedEdges.has(e.id);
+      const prev = this.edges.get(e.id);
+      if (
+        prev?.data !== undefined &&
+        prev.source === e.source &&
+        prev.target === e.target &&
+        prev.sourceHandle === e.sourceHandle &&
+        prev.targetHandle === e.targetHandle &&
+        prev.data.shape === shape &&
+        Math.abs(prev.data.weight - weight) < 0.01 &&
+        prev.selected === selected
+      )
+        return prev;
+      return {
+        id: e.id,
+        type: 'shape',
+        source: e.source,
+        sourceHandle: e.sourceHandle,
+        target: e.target,
+        targetHandle: e.targetHandle,
+        selected,
+        selectable: !e.inner,
+        deletable: !e.inner,
+        data: { shape, weight, elements: size, inner: e.inner },
+      };
+    });
+    this.edges = new Map(edges.map((e) => [e.id, e]));
+    return edges;
+  }
+}

@@ -1,0 +1,246 @@
+import { windowOutput } from '../../shape';
+import { DataType } from '../proto';
+import { readTensor } from './read';
+import { attrInt, attrInts, elementCount, type Const, type IrGraph, type IrNode } from './graph';
+
+/** Shapes of every tensor that can be known, and constants folded (Shape → Gather → Div chains). */
+export interface Inferred {
+  readonly shapes: Map<string, readonly number[]>;
+  readonly consts: Map<string, Const>;
+}
+
+type Shape = readonly number[];
+const intConst = (ints: readonly number[], dims: Shape = [ints.length]): Const => ({ dims, dataType: DataType.INT64, ints });
+
+function broadcast(a: Shape, b: Shape): Shape {
+  const n = Math.max(a.length, b.length);
+  return Array.from({ length: n }, (_, i) => {
+    const x = a[a.length - n + i] ?? 1;
+    const y = b[b.length - n + i] ?? 1;
+    return x === 1 ? y : x;
+  });
+}
+
+const normAxis = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
+
+function window(node: IrNode, x: Shape, kernel: readonly number[], outC: number): Shape {
+  const rank = kernel.length;
+  const strides = attrInts(node, 'strides') ?? kernel.map(() => 1);
+  const dil = attrInts(node, 'dilations') ?? kernel.map(() => 1);
+  const pads = attrInts(node, 'pads') ?? kernel.map(() => 0).concat(kernel.map(() => 0));
+  const ceil = attrInt(node, 'ceil_mode', 0) === 1;
+  const autoPad = node.attrs.get('auto_pad')?.s;
+  const same = autoPad !== undefined && autoPad !== null && new TextDecoder().decode(autoPad).startsWith('SAME');
+  const spatial = Array.from({ length: rank }, (_, i) => {
+    const size = x[2 + i] ?? 0;
+    const s = strides[i] ?? 1;
+    if (same) return Math.ceil(size / s);
+    return windowOutput(size, kernel[i] ?? 1, s, pads[i] ?? 0, pads[i + rank] ?? 0, dil[i] ?? 1, ceil);
+  });
+  return [x[0] ?? 1, outC, ...spatial];
+}
+
+function intBinary(op: string, a: number, b: number): number | undefined {
+  if (op === 'Add') return a + b;
+  if (op === 'Sub') return a - b;
+  if (op === 'Mul') return a * b;
+  if (op === 'Div') return b === 0 ? undefined : Math.trunc(a / b);
+  return undefined;
+}
+
+/** Folds a node whose inputs are all constant integers (shape arithmetic); undefined otherwise. */
+function fold(node: IrNode, c: (i: number) => Const | undefined, shape: (i: number) => Shape | undefined): Const[] | undefined {
+  const op = node.opType;
+  if (op === 'Constant') {
+    const t = node.attrs.get('value')?.t;
+    if (t !== undefined && t !== null) return [readTensor(t)];
+    const vi = attrInts(node, 'value_ints');
+    if (vi !== undefined) return [intConst(vi)];
+    const i = node.attrs.get('value_int');
+    if (i !== undefined) return [intConst([attrInt(node, 'value_int', 0)], [])];
+    const f = node.attrs.get('value_float')?.f;
+    if (f !== undefined && f !== null) return [{ dims: [], dataType: DataType.FLOAT, floats: new Float32Array([f]) }];
+    return undefined;
+  }
+  if (op === 'Shape') {
+    const s = shape(0);
+    if (s === undefined) return undefined;
+    const start = normAxis(attrInt(node, 'start', 0), s.length);
+    const end = node.attrs.has('end') ? normAxis(attrInt(node, 'end', s.length), s.length) : s.length;
+    return [intConst(s.slice(start, end))];
+  }
+  const a = c(0);
+  if (a === undefined) return undefined;
+  if (op === 'Identity' || op === 'Cast') return [a];
+  const ints = a.ints;
+  if (ints === undefined) return undefined;
+  if (op === 'Gather') {
+    const idx = c(1)?.ints;
+    if (idx === undefined || a.dims.length !== 1) return undefined;
+    return [intConst(idx.map((i) => ints[normAxis(i, ints.length)] ?? 0), c(1)?.dims ?? [])];
+  }
+  if (op === 'Unsqueeze' || op === 'Squeeze') return [intConst(ints, op === 'Unsqueeze' ? [ints.length] : ints.length === 1 ? [] : [ints.length])];
+  if (op === 'Concat') {
+    const parts = node.inputs.map((_, i) => c(i)?.ints);
+    if (parts.some((p) => p === undefined)) return undefined;
+    const all = parts.flatMap((p) => p ?? []);
+    return [intConst(all)];
+  }
+  if (['Add', 'Sub', 'Mul', 'Div'].includes(op)) {
+    const b = c(1)?.ints;
+    if (b === undefined) return undefined;
+    const n = Math.max(ints.length, b.length);
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = intBinary(op, ints[ints.length === 1 ? 0 : i] ?? 0, b[b.length === 1 ? 0 : i] ?? 0);
+      if (v === undefined) return undefined;
+      out.push(v);
+    }
+    return [intConst(out, a.dims.length >= (c(1)?.dims.length ?? 0) ? a.dims : (c(1)?.dims ?? []))];
+  }
+  return undefined;
+}
+
+/** Slice bounds: from inputs (opset 10+) or attributes. */
+export function sliceSpec(node: IrNode, c: (i: number) => Const | undefined, rank: number) {
+  const fromInput = (i: number): readonly number[] | undefined => c(i)?.ints;
+  const starts = fromInput(1) ?? attrInts(node, 'starts');
+  const ends = fromInput(2) ?? attrInts(node, 'ends');
+  if (starts === undefined || ends === undefined) return undefined;
+  const axes = (node.inputs[3] ? fromInput(3) : undefined) ?? attrInts(node, 'axes') ?? starts.map((_, i) => i);
+  const steps = (node.inputs[4] ? fromInput(4) : undefined) ?? starts.map(() => 1);
+  return { starts, ends, axes: axes.map((a) => normAxis(a, rank)), steps };
+}
+
+function sliceShape(x: Shape, spec: NonNullable<ReturnType<typeof sliceSpec>>): Shape {
+  const out = [...x];
+  spec.axes.forEach((axis, i) => {
+    const size = x[axis] ?? 0;
+    const clamp = (v: number): number => Math.min(size, Math.max(0, v < 0 ? v + size : v));
+    const step = spec.steps[i] ?? 1;
+    const s = clamp(spec.starts[i] ?? 0);
+    const e = clamp(spec.ends[i] ?? size);
+    out[axis] = step > 0 ? Math.max(0, Math.ceil((e - s) / step)) : 0;
+  });
+  return out;
+}
+
+/** Output shapes of one node, or undefined when its op is not known here. */
+function shapeOf(node: IrNode, s: (i: number) => Shape | undefined, c: (i: number) => Const | undefined, opset: number): Shape[] | undefined {
+  const x = s(0);
+  if (x === undefined) return undefined;
+  const same = [x];
+  switch (node.opType) {
+    case 'Relu': case 'Clip': case 'Sigmoid': case 'HardSigmoid': case 'HardSwish': case 'LeakyRelu': case 'Tanh':
+    case 'BatchNormalization': case 'Softmax': case 'LogSoftmax': case 'Dropout': case 'Identity': case 'Cast': case 'Erf': case 'Neg': case 'Sqrt':
+      return same;
+    case 'Add': case 'Sub': case 'Mul': case 'Div': case 'Pow': case 'Max': case 'Min': case 'Sum': {
+      let out = x;
+      for (let i = 1; i < node.inputs.length; i++) out = broadcast(out, s(i) ?? c(i)?.dims ?? []);
+      return [out];
+    }
+    case 'Conv': {
+      const w = c(1)?.dims ?? s(1);
+      if (w === undefined) return undefined;
+      return [window(node, x, attrInts(node, 'kernel_shape') ?? w.slice(2), w[0] ?? 0)];
+    }
+    case 'MaxPool': case 'AveragePool': {
+      const k = attrInts(node, 'kernel_shape');
+      return k === undefined ? undefined : [window(node, x, k, x[1] ?? 0)];
+    }
+    case 'GlobalAveragePool': case 'GlobalMaxPool':
+      return [[...x.slice(0, 2), ...x.slice(2).map(() => 1)]];
+    case 'ReduceMean': case 'ReduceMax': case 'ReduceSum': {
+      const axes = (opset >= 18 || node.opType === 'ReduceSum' ? c(1)?.ints : undefined) ?? attrInts(node, 'axes') ?? x.map((_, i) => i);
+      const norm = axes.map((a) => normAxis(a, x.length));
+      const keep = attrInt(node, 'keepdims', 1) === 1;
+      return [keep ? x.map((d, i) => (norm.includes(i) ? 1 : d)) : x.filter((_, i) => !norm.includes(i))];
+    }
+    case 'Flatten': {
+      const axis = normAxis(attrInt(node, 'axis', 1), x.length);
+      return [[elementCount(x.slice(0, axis)), elementCount(x.slice(axis))]];
+    }
+    case 'Reshape': {
+      const target = c(1)?.ints;
+      if (target === undefined) return undefined;
+      const out = target.map((d, i) => (d === 0 ? (x[i] ?? 0) : d));
+      const known = out.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
+      return [out.map((d) => (d === -1 ? elementCount(x) / known : d))];
+    }
+    case 'Transpose': {
+      const perm = attrInts(node, 'perm') ?? x.map((_, i) => x.length - 1 - i);
+      return [perm.map((p) => x[p] ?? 0)];
+    }
+    case 'Concat': {
+      const axis = normAxis(attrInt(node, 'axis', 1), x.length);
+      const shapes = node.inputs.map((_, i) => s(i) ?? c(i)?.dims);
+      if (shapes.some((t) => t === undefined)) return undefined;
+      const out = [...x];
+      out[axis] = shapes.reduce((a, t) => a + (t?.[axis] ?? 0), 0);
+      return [out];
+    }
+    case 'Split': {
+      const axis = normAxis(attrInt(node, 'axis', 0), x.length);
+      const n = node.outputs.length;
+      const sizes = c(1)?.ints ?? attrInts(node, 'split') ?? Array.from({ length: n }, () => Math.ceil((x[axis] ?? 0) / n));
+      return sizes.map((size) => x.map((d, i) => (i === axis ? size : d)));
+    }
+    case 'Slice': {
+      const spec = sliceSpec(node, c, x.length);
+      return spec === undefined ? undefined : [sliceShape(x, spec)];
+    }
+    case 'Pad': {
+      const pads = c(1)?.ints ?? attrInts(node, 'pads');
+      if (pads === undefined) return undefined;
+      return [x.map((d, i) => d + (pads[i] ?? 0) + (pads[i + x.length] ?? 0))];
+    }
+    case 'Gemm': {
+      const b = s(1) ?? c(1)?.dims;
+      if (b === undefined) return undefined;
+      const m = attrInt(node, 'transA', 0) === 1 ? x[1] : x[0];
+      const n = attrInt(node, 'transB', 0) === 1 ? b[0] : b[1];
+      return [[m ?? 1, n ?? 0]];
+    }
+    case 'MatMul': {
+      const b = s(1) ?? c(1)?.dims;
+      if (b === undefined) return undefined;
+      return [[...x.slice(0, -1), b[b.length - 1] ?? 0]];
+    }
+    case 'Unsqueeze': case 'Squeeze': {
+      const axes = (c(1)?.ints ?? attrInts(node, 'axes') ?? []).map((a) => normAxis(a, node.opType === 'Unsqueeze' ? x.length + 1 : x.length));
+      if (node.opType === 'Squeeze') return [x.filter((d, i) => (axes.length === 0 ? d !== 1 : !axes.includes(i)))];
+      const out = [...x];
+      for (const a of [...axes].sort((p, q) => p - q)) out.splice(a, 0, 1);
+      return [out];
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Walks the graph in order, folding constants and inferring shapes; unknown ops take declared shapes. */
+export function infer(graph: IrGraph): Inferred {
+  const shapes = new Map<string, readonly number[]>(graph.inputs.map((i) => [i.name, i.shape]));
+  const consts = new Map(graph.consts);
+  for (const [name, k] of consts) shapes.set(name, k.dims);
+  for (const node of graph.nodes) {
+    const c = (i: number): Const | undefined => consts.get(node.inputs[i] ?? '');
+    const s = (i: number): Shape | undefined => shapes.get(node.inputs[i] ?? '');
+    const folded = fold(node, c, s);
+    if (folded !== undefined) {
+      folded.forEach((k, i) => {
+        const out = node.outputs[i];
+        if (out === undefined) return;
+        consts.set(out, k);
+        shapes.set(out, k.dims);
+      });
+      continue;
+    }
+    const outs = shapeOf(node, s, c, graph.opset);
+    node.outputs.forEach((name, i) => {
+      const shape = outs?.[i] ?? graph.declaredShapes.get(name);
+      if (shape !== undefined) shapes.set(name, shape);
+    });
+  }
+  return { shapes, consts };
+}

@@ -1,0 +1,65 @@
+import { makeDivisible } from '../blocks/mobilenet-common';
+import { GraphBuilder } from '../graph/builder';
+import type { PortRef } from '../graph/types';
+import { imageInput, resolveOptions, torchConvNormAct } from './preset-common';
+import type { PresetDef, PresetOptions } from './types';
+
+/** Sandler et al. 2018, Table 2: expansion t, output channels c, repeats n, first stride s. */
+const settings: readonly (readonly [t: number, c: number, n: number, s: number])[] = [
+  [1, 16, 1, 1],
+  [6, 24, 2, 2],
+  [6, 32, 3, 2],
+  [6, 64, 4, 2],
+  [6, 96, 3, 1],
+  [6, 160, 3, 2],
+  [6, 320, 1, 1],
+];
+
+/** torchvision's mobilenet_v2: widths α·c rounded by make_divisible(·, 8), labels as its modules. */
+function build(options?: PresetOptions) {
+  const { width, resolution, classes } = resolveOptions(options);
+  const g = new GraphBuilder();
+  let x: PortRef = imageInput(g, resolution);
+  x = torchConvNormAct(g, x, 'features.0', { outChannels: makeDivisible(32 * width), kernel: 3, stride: 2 }, 'ReLU6');
+  let index = 1;
+  for (const [t, c, n, s] of settings) {
+    const outChannels = makeDivisible(c * width);
+    for (let i = 0; i < n; i++) {
+      const stride = i === 0 ? s : 1;
+      x = g.add('InvertedResidual', { expansion: t, outChannels, stride }, [x], `features.${index}`);
+      index += 1;
+    }
+  }
+  // The last conv never narrows below 1280, so thin models keep a wide classifier input.
+  const lastChannels = makeDivisible(1280 * Math.max(1, width));
+  x = torchConvNormAct(g, x, `features.${index}`, { outChannels: lastChannels, kernel: 1 }, 'ReLU6');
+  const pooled = g.add('GlobalAvgPool', {}, [x], 'avgpool');
+  const flat = g.add('Flatten', {}, [pooled], 'flatten');
+  const drop = g.add('Dropout', { p: 0.2 }, [flat], 'classifier.0');
+  g.output(g.add('Linear', { outFeatures: classes }, [drop], 'classifier.1'));
+  return g.design('MobileNetV2');
+}
+
+export const mobilenetV2: PresetDef = {
+  name: 'mobilenet_v2',
+  title: 'MobileNetV2',
+  paper: 'Sandler et al. 2018, MobileNetV2',
+  description:
+    'Inverted residuals with linear bottlenecks: expand 1×1, depthwise 3×3, project 1×1 without activation.',
+  options: { width: [1, 1.4, 1.3, 0.75, 0.5, 0.35], resolution: [224, 192, 160, 128, 96] },
+  build,
+  paperFigures: [
+    {
+      options: { width: 1, resolution: 224 },
+      params: 3.4e6,
+      multiplyAdds: 300e6,
+      source: 'Table 4. The paper drops batch norm and truncates: conv and FC weights are 3,470,760',
+    },
+    {
+      options: { width: 1, resolution: 224 },
+      params: 3_504_872,
+      multiplyAdds: 300_774_272,
+      source: 'torchvision’s build, measured in PyTorch (batch norm γ, β included)',
+    },
+  ],
+};

@@ -1,0 +1,89 @@
+import type { StateCreator } from 'zustand';
+import type { Fragment } from '../core/graph/edit';
+import type { Design, DesignNode, PortRef, Position } from '../core/graph/types';
+import type { NodeKind } from '../core/graph/types';
+import type { Verdict } from './connection';
+
+export type Theme = 'light' | 'dark';
+export type SideTab = 'inspector';
+
+/** A short message for the user; `at` puts it at a screen point (the cursor), else in the corner. */
+export interface Notice {
+  readonly seq: number;
+  readonly text: string;
+  readonly tone: 'info' | 'error';
+  readonly at?: { readonly x: number; readonly y: number };
+  /** Longer lines, such as every problem found in a file. */
+  readonly details?: readonly string[];
+}
+
+/** A saved selection the user can insert again ("My blocks"). */
+export interface UserBlock {
+  readonly id: string;
+  readonly name: string;
+  readonly fragment: Fragment;
+}
+
+export interface AddOptions {
+  readonly params?: DesignNode['params'];
+  readonly label?: string;
+  /** Connect the new node after this one (its first free-fitting output to input 1). */
+  readonly after?: string;
+}
+
+export interface DesignSlice {
+  design: Design;
+  /** Open a whole design (file, preset, share link); undoable unless `fresh`. */
+  replaceDesign(design: Design, options?: { fresh?: boolean }): void;
+  renameDesign(name: string): void;
+  addNode(kind: NodeKind, position: Position, options?: AddOptions): string;
+  connectPorts(from: PortRef, to: PortRef): Verdict;
+  removeSelected(): void;
+  /** `coalesce` merges quick successive edits of one field into one undo step. */
+  setParams(id: string, patch: Readonly<Record<string, unknown>>, coalesce?: string): void;
+  renameNode(id: string, label: string): string | undefined;
+  moveNodes(positions: ReadonlyMap<string, Position>): void;
+  insertFragment(fragment: Fragment, offset: Position): string[];
+  duplicateSelected(): void;
+}
+
+export interface SelectionSlice {
+  selectedNodes: readonly string[];
+  selectedEdges: readonly string[];
+  select(nodes: readonly string[], edges?: readonly string[]): void;
+  selectAll(): void;
+}
+
+export interface UiSlice {
+  theme: Theme;
+  helpOpen: boolean;
+  sideTab: SideTab;
+  /** Blocks shown open in place. */
+  openBlocks: readonly string[];
+  notice: Notice | undefined;
+  /** Bumped to ask the canvas to fit the view (after a new design is opened). */
+  fitRequest: number;
+  setTheme(theme: Theme): void;
+  setHelpOpen(open: boolean): void;
+  setSideTab(tab: SideTab): void;
+  toggleBlock(id: string): void;
+  setOpenBlocks(ids: readonly string[]): void;
+  notify(notice: Omit<Notice, 'seq'>): void;
+  dismissNotice(): void;
+  requestFit(): void;
+}
+
+export interface LibrarySlice {
+  userBlocks: readonly UserBlock[];
+  saveSelectionAsBlock(name: string): UserBlock | undefined;
+  removeUserBlock(id: string): void;
+}
+
+export type StudioState = DesignSlice & SelectionSlice & UiSlice & LibrarySlice;
+
+/** What undo and redo restore: the document only, never the selection or the view. */
+export interface Tracked {
+  design: Design;
+}
+
+export type Slice<T> = StateCreator<StudioState, [['temporal', unknown]], [], T>;
