@@ -36,7 +36,13 @@ export function benchAnalysis(): void {
     const design = syntheticDesign(n);
     const t = time(() => analyze(design), { runs: n >= 5000 ? 15 : 30 });
     const layers = analyze(design).layers.length;
-    rows.push([`synthetic ${n}`, String(layers), ms(t.median), `${ms(t.p10)}–${ms(t.p90)}`, ((t.median * 1000) / layers).toFixed(2)]);
+    rows.push([
+      `synthetic ${n}`,
+      String(layers),
+      ms(t.median),
+      `${ms(t.p10)}–${ms(t.p90)}`,
+      ((t.median * 1000) / layers).toFixed(2),
+    ]);
   }
   printTable(
     'Full analysis (shapes, costs, peak memory), Node, median of repeated runs',

@@ -6,7 +6,10 @@ export interface Timing {
   readonly runs: number;
 }
 
-export function time(fn: () => unknown, options: { runs?: number; warmup?: number; budgetMs?: number } = {}): Timing {
+export function time(
+  fn: () => unknown,
+  options: { runs?: number; warmup?: number; budgetMs?: number } = {},
+): Timing {
   const { runs = 30, warmup = 3, budgetMs = 5000 } = options;
   for (let i = 0; i < warmup; i++) fn();
   const samples: number[] = [];
@@ -17,19 +20,26 @@ export function time(fn: () => unknown, options: { runs?: number; warmup?: numbe
     samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);
-  const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
+  const at = (q: number): number =>
+    samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
   return { median: at(0.5), p10: at(0.1), p90: at(0.9), runs: samples.length };
 }
 
 /** Prints rows as an aligned Markdown table (first column left, the rest right). */
-export function printTable(title: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
+export function printTable(
+  title: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): void {
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[]): string =>
     `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
   console.log(`\n### ${title}\n`);
   console.log(line(header));
-  console.log(`| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(Math.max(1, w - 1))}:`)).join(' | ')} |`);
+  console.log(
+    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(Math.max(1, w - 1))}:`)).join(' | ')} |`,
+  );
   for (const r of rows) console.log(line(r));
 }
 

@@ -30,6 +30,8 @@ const byFamily: Readonly<Record<OpFamily, Stripe>> = {
   shape: 'shape',
 };
 
+export const stripeOfFamily = (family: OpFamily): Stripe => byFamily[family];
+
 export const stripeLabels: Readonly<Record<Stripe, string>> = {
   io: 'Input / output',
   conv: 'Convolution',

@@ -118,7 +118,7 @@ describe('random edit sequences', () => {
   it('produce documents that save and load back to the same design, or are refused with a message', () => {
     fc.assert(
       fc.property(fc.array(edit, { maxLength: 30 }), (edits) => {
-        const d = edits.reduce(apply, { name: 'random', nodes: [], edges: [] } as Design);
+        const d = edits.reduce<Design>(apply, { name: 'random', nodes: [], edges: [] });
         const r = parseDesign(serializeDesign(d));
         if (r.ok) expect(serializeDesign(r.design)).toBe(serializeDesign(d));
         else expect(r.errors[0]).toMatch(/^node \d+ "n\d+"/);

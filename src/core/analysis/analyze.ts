@@ -86,7 +86,11 @@ function runGraph(
 ): LevelResult {
   const index = new Map<string, number>();
   nodes.forEach((n, i) => index.set(n.id, i));
-  const report = (node: DesignNode | undefined, p: Problem, severity: Diagnostic['severity'] = 'error'): void => {
+  const report = (
+    node: DesignNode | undefined,
+    p: Problem,
+    severity: Diagnostic['severity'] = 'error',
+  ): void => {
     const owner = scope.owner ?? node;
     const inner = scope.owner !== undefined && node !== undefined ? `${node.label}: ` : '';
     const where: { nodeId?: string; field?: string } = {};
@@ -99,7 +103,8 @@ function runGraph(
   const inCounts = resolved.map((r) => r.inputCount);
   const outCounts = resolved.map((r) => r.outputCount);
   // incoming[i][port]: the source (node index, port) feeding that input, or a bound outer tensor.
-  const incoming: ({ node: number; port: number } | Tensor | undefined)[][] = inCounts.map((c) => new Array(c));
+  type Source = { node: number; port: number } | Tensor | undefined;
+  const incoming: Source[][] = inCounts.map((c) => new Array<Source>(c));
   for (const [k, t] of bound) {
     const sep = k.lastIndexOf(':');
     const i = index.get(k.slice(0, sep));
@@ -111,7 +116,12 @@ function runGraph(
   for (const e of edges) {
     const f = index.get(e.from.node);
     const t = index.get(e.to.node);
-    if (f === undefined || t === undefined || e.from.port >= (outCounts[f] ?? 0) || e.to.port >= (inCounts[t] ?? 0)) {
+    if (
+      f === undefined ||
+      t === undefined ||
+      e.from.port >= (outCounts[f] ?? 0) ||
+      e.to.port >= (inCounts[t] ?? 0)
+    ) {
       report(
         nodes[t ?? f ?? -1],
         {
@@ -140,13 +150,18 @@ function runGraph(
   for (const i of topo.cyclic)
     report(nodes[i], {
       key: 'cycle',
-      message: 'This node is on a cycle: a network must flow one way. Remove one of the connections that loop back.',
+      message:
+        'This node is on a cycle: a network must flow one way. Remove one of the connections that loop back.',
     });
   for (const i of topo.blocked)
     if (!topo.cyclic.has(i))
-      report(nodes[i], { key: 'upstreamError', message: 'Comes after a cycle, so its shape is unknown.' }, 'info');
+      report(
+        nodes[i],
+        { key: 'upstreamError', message: 'Comes after a cycle, so its shape is unknown.' },
+        'info',
+      );
 
-  const produced: (readonly Tensor[] | undefined)[] = new Array(nodes.length);
+  const produced = new Array<readonly Tensor[] | undefined>(nodes.length);
   for (const i of topo.order) {
     const node = nodes[i] as DesignNode;
     const layerStart = run.layers.length;
@@ -166,12 +181,20 @@ function runGraph(
     }
     let outputs: readonly Tensor[] | undefined;
     if (upstreamMissing)
-      report(node, { key: 'upstreamError', message: 'An earlier node has a problem, so this one cannot be analysed yet.' }, 'info');
+      report(
+        node,
+        {
+          key: 'upstreamError',
+          message: 'An earlier node has a problem, so this one cannot be analysed yet.',
+        },
+        'info',
+      );
     else outputs = runNode(run, node, resolved[i] as ResolvedNode, inputs, scope, report);
     produced[i] = outputs;
     if (scope.owner === undefined) {
       let cost = zeroCost;
-      for (let l = layerStart; l < run.layers.length; l++) cost = addCost(cost, (run.layers[l] as LayerInfo).cost);
+      for (let l = layerStart; l < run.layers.length; l++)
+        cost = addCost(cost, (run.layers[l] as LayerInfo).cost);
       run.nodes.set(node.id, {
         nodeId: node.id,
         inputShapes: inputs.map((t) => t?.shape),
@@ -265,7 +288,17 @@ function runNode(
     });
     return undefined;
   }
-  const expanded = def.block.expand(params, shapes);
+  let expanded: ReturnType<typeof def.block.expand>;
+  try {
+    expanded = def.block.expand(params, shapes);
+  } catch (e) {
+    // A block that cannot build itself for these settings is a problem of this node, not a crash.
+    report(node, {
+      key: 'invalidParams',
+      message: `Cannot build this block: ${e instanceof Error ? e.message : String(e)}`,
+    });
+    return undefined;
+  }
   if (!expanded.ok) {
     for (const p of expanded.problems) report(node, p);
     return undefined;

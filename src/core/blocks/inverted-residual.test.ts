@@ -24,7 +24,17 @@ const project = ['Conv2d', 'BatchNorm'];
 // Hand counts: expand Cin·E, depthwise E·k², project E·Cout weights; multiply-adds are the weights
 // times the output map; BN 2 per channel; SE (E → S → E, with bias) E·S + S + S·E + E params and
 // 2·E·S multiply-adds on the 1×1 map. Memory access (conv/FC) per conv: input + output + weights.
-const cases = [
+interface Case {
+  name: string;
+  input: number[];
+  p: Params;
+  shape: number[];
+  ops: string[];
+  params: number;
+  multiplyAdds: number;
+  access: number;
+}
+const cases: Case[] = [
   {
     name: 'MobileNetV2 features.1: t = 1 skips the expansion, 32 → 16, no residual',
     input: [32, 112, 112],
@@ -81,7 +91,9 @@ const cases = [
     params: 112 * 672 + 672 * 25 + (672 * 168 + 168 + 168 * 672 + 672) + 672 * 160 + 2 * (672 + 672 + 160),
     multiplyAdds: 112 * 672 * 196 + (672 * 25 + 672 * 160) * 49 + 2 * 672 * 168,
     access:
-      112 * 196 + 672 * 196 + 112 * 672 + // expand
+      112 * 196 +
+      672 * 196 +
+      112 * 672 + // expand
       (672 * 196 + 672 * 49 + 672 * 25) + // depthwise
       2 * (672 + 168 + 672 * 168) + // SE fc1, fc2
       (672 * 49 + 160 * 49 + 672 * 160), // project
@@ -99,7 +111,14 @@ const cases = [
   {
     name: 'MobileNetV3-Large features.5: SE and a residual (squeeze ⌊120/4⌋ = 30 → 32)',
     input: [40, 28, 28],
-    p: { expandedChannels: 120, outChannels: 40, stride: 1, kernel: 5, activation: 'relu', squeezeExcite: true },
+    p: {
+      expandedChannels: 120,
+      outChannels: 40,
+      stride: 1,
+      kernel: 5,
+      activation: 'relu',
+      squeezeExcite: true,
+    },
     shape: [1, 40, 28, 28],
     ops: [...convBnAct('ReLU'), ...convBnAct('ReLU'), ...se, ...project, 'Add'],
     params: 40 * 120 + 120 * 25 + (120 * 32 + 32 + 32 * 120 + 120) + 120 * 40 + 2 * (120 + 120 + 40),
@@ -135,7 +154,10 @@ describe('InvertedResidual', () => {
     const pool = r.layers.find((l) => l.name === 'ir/se.avgpool');
     expect(pool?.inputTensors).toEqual(act?.outputTensors);
     expect(scale?.inputTensors[0]).toBe(act?.outputTensors[0]);
-    expect(r.layers.find((l) => l.name === 'ir/se.fc1')?.params).toMatchObject({ outChannels: 16, bias: true });
+    expect(r.layers.find((l) => l.name === 'ir/se.fc1')?.params).toMatchObject({
+      outChannels: 16,
+      bias: true,
+    });
   });
 
   it.each([
@@ -143,10 +165,20 @@ describe('InvertedResidual', () => {
     { cin: 3, t: 1.5, width: 4 }, // Python's round(4.5) = 4, to even
     { cin: 5, t: 1.5, width: 8 }, // round(7.5) = 8
     { cin: 10, t: 0.25, width: 2 }, // round(2.5) = 2
-  ])('expanded width round($cin · $t) = $width, rounding halves to even like torchvision', ({ cin, t, width }) => {
-    const p = { outChannels: 8, stride: 1, expansion: t, kernel: 3, activation: 'relu6', squeezeExcite: false } as const;
-    expect(expandedWidth(p, cin)).toBe(width);
-  });
+  ])(
+    'expanded width round($cin · $t) = $width, rounding halves to even like torchvision',
+    ({ cin, t, width }) => {
+      const p = {
+        outChannels: 8,
+        stride: 1,
+        expansion: t,
+        kernel: 3,
+        activation: 'relu6',
+        squeezeExcite: false,
+      } as const;
+      expect(expandedWidth(p, cin)).toBe(width);
+    },
+  );
 
   it('says so when it is fed a vector instead of a feature map', () => {
     expect(ir([64], { outChannels: 64, stride: 1 }).errors).toEqual(['wrongRank']);

@@ -23,4 +23,7 @@ export const mobileActivationNames = Object.keys(mobileActivations) as [
 export const activationOp = (a: MobileActivation): ActivationKind => mobileActivations[a];
 
 /** A square kernel with "same" padding: odd, so (k − 1) / 2 pads both sides equally. */
-export const oddKernel = positiveInt.refine((k) => k % 2 === 1, 'The kernel size must be odd (1, 3, 5, 7, …).');
+export const oddKernel = positiveInt.refine(
+  (k) => k % 2 === 1,
+  'The kernel size must be odd (1, 3, 5, 7, …).',
+);

@@ -51,7 +51,14 @@ describe('SqueezeExcite', () => {
     const r = se([...input], p);
     expect(r.errors).toEqual([]);
     expect(r.shape).toEqual([1, c, h, w]);
-    expect(r.layers.map((l) => l.op)).toEqual(['GlobalAvgPool', 'Conv2d', 'ReLU', 'Conv2d', gate, 'Multiply']);
+    expect(r.layers.map((l) => l.op)).toEqual([
+      'GlobalAvgPool',
+      'Conv2d',
+      'ReLU',
+      'Conv2d',
+      gate,
+      'Multiply',
+    ]);
     expect(r.params).toBe(seParams(c, squeeze));
     expect(r.multiplyAdds).toBe(2 * c * squeeze);
     expect(r.layers.reduce((s, l) => s + l.cost.memoryAccessConvFc, 0)).toBe(2 * (c + squeeze + c * squeeze));
@@ -86,6 +93,8 @@ describe('SqueezeExcite', () => {
     { field: 'squeezeChannels', value: 1.5 },
     { field: 'gate', value: 'relu' },
   ])('rejects $field = $value with a diagnostic, not a crash', ({ field, value }) => {
-    expect(probeBadParams('SqueezeExcite', [16, 4, 4], { [field]: value })).toEqual([{ code: 'CS008', field }]);
+    expect(probeBadParams('SqueezeExcite', [16, 4, 4], { [field]: value })).toEqual([
+      { code: 'CS008', field },
+    ]);
   });
 });

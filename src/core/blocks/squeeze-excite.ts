@@ -76,5 +76,6 @@ export const squeezeExcite = {
     const se = addSqueezeExcite(g, undefined, { channels: c, squeeze, gate: p.gate });
     return ok(g.subgraph([se.reads], [se.out]));
   },
-  summary: (p) => `${p.squeezeChannels === undefined ? `r${p.reduction}` : `s${p.squeezeChannels}`} ${p.gate}`,
+  summary: (p) =>
+    `${p.squeezeChannels === undefined ? `r${p.reduction}` : `s${p.squeezeChannels}`} ${p.gate}`,
 } satisfies BlockDef<'SqueezeExcite', typeof schema>;

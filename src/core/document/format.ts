@@ -12,7 +12,7 @@ const nodeShape = z.object({
   id: z.string().min(1),
   kind: z.string().min(1),
   label: z.string(),
-  position: z.object({ x: z.number().finite(), y: z.number().finite() }),
+  position: z.object({ x: z.number(), y: z.number() }),
   params: z.record(z.string(), z.unknown()),
 });
 const fileShape = z.object({
@@ -51,10 +51,10 @@ export function loadDesign(raw: unknown): LoadResult {
     return {
       ok: false,
       errors: [
-        `document: not a Compact Studio design (format is ${JSON.stringify(format) ?? 'missing'}, expected "${FORMAT}")`,
+        `document: not a Compact Studio design (format is ${format === undefined ? 'missing' : JSON.stringify(format)}, expected "${FORMAT}")`,
       ],
     };
-  const migrated = migrate(raw as { version?: unknown });
+  const migrated = migrate(raw);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
   const parsed = fileShape.safeParse(migrated.value);
   if (!parsed.success)

@@ -13,7 +13,7 @@ export function migrate(doc: {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return {
       ok: false,
-      error: `field version: expected a positive integer, got ${JSON.stringify(version) ?? 'nothing'}`,
+      error: `field version: expected a positive integer, got ${version === undefined ? 'nothing' : JSON.stringify(version)}`,
     };
   if (version > CURRENT_VERSION)
     return {

@@ -26,7 +26,7 @@ export function uniqueLabel(design: Design, wanted: string): string {
 }
 
 export function defaultParams(kind: NodeKind): DesignNode['params'] {
-  return makeParams(kind, {} as never);
+  return makeParams(kind, {});
 }
 
 export function isKnownKind(kind: string): kind is NodeKind {

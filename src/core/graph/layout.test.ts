@@ -11,7 +11,13 @@ const edge = (id: string, a: string, b: string, toPort = 0) => ({
 describe('layeredLayout', () => {
   it('places every node below its predecessors, without overlaps', async () => {
     const boxes = [box('in', 0, 1), box('a'), box('b'), box('add', 2, 1), box('out', 1, 0)];
-    const edges = [edge('1', 'in', 'a'), edge('2', 'a', 'b'), edge('3', 'a', 'add', 1), edge('4', 'b', 'add'), edge('5', 'add', 'out')];
+    const edges = [
+      edge('1', 'in', 'a'),
+      edge('2', 'a', 'b'),
+      edge('3', 'a', 'add', 1),
+      edge('4', 'b', 'add'),
+      edge('5', 'add', 'out'),
+    ];
     const pos = await layeredLayout(boxes, edges);
     expect(pos.size).toBe(5);
     const y = (id: string) => pos.get(id)?.y ?? NaN;

@@ -8,8 +8,8 @@ export type KindDef = { readonly op: AnyOpDef } | { readonly block: AnyBlockDef 
 
 /** The registry entry of a kind, op or block; undefined for a kind nobody knows. */
 export function kindDef(kind: string): KindDef | undefined {
-  if (Object.hasOwn(opRegistry, kind)) return { op: opRegistry[kind as OpKind] as AnyOpDef };
-  if (Object.hasOwn(blockRegistry, kind)) return { block: blockRegistry[kind as BlockKind] as AnyBlockDef };
+  if (Object.hasOwn(opRegistry, kind)) return { op: opRegistry[kind as OpKind] };
+  if (Object.hasOwn(blockRegistry, kind)) return { block: blockRegistry[kind as BlockKind] };
   return undefined;
 }
 
@@ -46,7 +46,12 @@ export function resolveNode(node: { readonly kind: string; readonly params: obje
   const params: unknown = parsed.success ? parsed.data : schemaOf(def).parse({});
   const counts = 'op' in def ? def.op : def.block;
   try {
-    return { def, parsed, inputCount: counts.inputCount(params as never), outputCount: counts.outputCount(params as never) };
+    return {
+      def,
+      parsed,
+      inputCount: counts.inputCount(params as never),
+      outputCount: counts.outputCount(params as never),
+    };
   } catch {
     return { def, parsed, inputCount: 0, outputCount: 0 };
   }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { rankLayout } from './rank-layout';
 
 const box = (id: string) => ({ id, width: 100, height: 40 });
-const edge = (id: string, a: string, b: string) => ({ id, from: { node: a, port: 0 }, to: { node: b, port: 0 } });
+const edge = (id: string, a: string, b: string) => ({
+  id,
+  from: { node: a, port: 0 },
+  to: { node: b, port: 0 },
+});
 
 describe('rankLayout', () => {
   it('puts a chain in one column, one row per node', () => {
@@ -16,7 +20,13 @@ describe('rankLayout', () => {
 
   it('puts parallel branches side by side and joins below the deepest', () => {
     const boxes = [box('s'), box('l'), box('r'), box('r2'), box('j')];
-    const edges = [edge('1', 's', 'l'), edge('2', 's', 'r'), edge('3', 'r', 'r2'), edge('4', 'l', 'j'), edge('5', 'r2', 'j')];
+    const edges = [
+      edge('1', 's', 'l'),
+      edge('2', 's', 'r'),
+      edge('3', 'r', 'r2'),
+      edge('4', 'l', 'j'),
+      edge('5', 'r2', 'j'),
+    ];
     const r = rankLayout(boxes, edges);
     expect(r.positions.get('l')?.y).toBe(r.positions.get('r')?.y);
     expect(r.positions.get('l')?.x).toBeLessThan(r.positions.get('r')?.x ?? 0);

@@ -24,7 +24,11 @@ export function topologicalOrder(ids: readonly string[], edges: readonly Edge[])
   }
   const r = orderIndices(ids.length, from, to);
   const name = (i: number): string => ids[i] as string;
-  return { order: r.order.map(name), cyclic: new Set([...r.cyclic].map(name)), blocked: new Set([...r.blocked].map(name)) };
+  return {
+    order: r.order.map(name),
+    cyclic: new Set([...r.cyclic].map(name)),
+    blocked: new Set([...r.blocked].map(name)),
+  };
 }
 
 export interface IndexTopoResult {

@@ -75,16 +75,22 @@ describe('export runs in onnxruntime with the core’s shapes', () => {
   it('a Fire network', async () => {
     await checkRuns(fireNet());
   });
-  it.each(Array.from({ length: MAX_OPSET - MIN_OPSET + 1 }, (_, i) => MIN_OPSET + i))('opset %i', async (opset) => {
-    await checkRuns(opZoo(), opset);
-  });
+  it.each(Array.from({ length: MAX_OPSET - MIN_OPSET + 1 }, (_, i) => MIN_OPSET + i))(
+    'opset %i',
+    async (opset) => {
+      await checkRuns(opZoo(), opset);
+    },
+  );
   it.each(presets.map((p) => [p.name, p] as const))('preset %s', async (_name, preset) => {
     await checkRuns(preset.build());
   });
 });
 
 describe('export forms agree numerically', () => {
-  const outputs = async (design: Design, options: Parameters<typeof exportDesign>[1]): Promise<Float32Array> => {
+  const outputs = async (
+    design: Design,
+    options: Parameters<typeof exportDesign>[1],
+  ): Promise<Float32Array> => {
     const r = exportDesign(design, options);
     if (!r.ok) throw new Error(r.errors.join('; '));
     const out = await run(r.bytes, design);

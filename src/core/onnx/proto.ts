@@ -6,11 +6,21 @@ export const pb = onnxProto.onnx;
 export type { P };
 
 export const DataType = { FLOAT: 1, INT32: 6, INT64: 7, DOUBLE: 11 } as const;
-export const AttrType = { FLOAT: 1, INT: 2, STRING: 3, TENSOR: 4, GRAPH: 5, FLOATS: 6, INTS: 7, STRINGS: 8 } as const;
+export const AttrType = {
+  FLOAT: 1,
+  INT: 2,
+  STRING: 3,
+  TENSOR: 4,
+  GRAPH: 5,
+  FLOATS: 6,
+  INTS: 7,
+  STRINGS: 8,
+} as const;
 
 type Int64 = number | { toNumber(): number } | null | undefined;
 /** protobufjs gives int64 fields as Long objects when the long package is present. */
-export const num = (x: Int64): number => (x === null || x === undefined ? 0 : typeof x === 'number' ? x : x.toNumber());
+export const num = (x: Int64): number =>
+  x === null || x === undefined ? 0 : typeof x === 'number' ? x : x.toNumber();
 
 export const encodeModel = (model: P.IModelProto): Uint8Array => pb.ModelProto.encode(model).finish();
 
@@ -23,7 +33,11 @@ export function floatTensor(name: string, dims: readonly number[], values: Float
   };
 }
 
-export function int64Tensor(name: string, dims: readonly number[], values: readonly number[]): P.ITensorProto {
+export function int64Tensor(
+  name: string,
+  dims: readonly number[],
+  values: readonly number[],
+): P.ITensorProto {
   return { name, dims: [...dims], dataType: DataType.INT64, int64Data: [...values] };
 }
 

@@ -31,8 +31,9 @@ function expected({ width = 1, resolution = 224 }: PresetOptions, full: boolean)
 }
 
 // DESIGN.md section 3 / Howard et al. Tables 6 and 7, rounded as printed: params to 0.1M,
-// multiply-adds to 1M. Every entry rounds to nearest except 160, where the build's 290.68M
-// is printed 290M: the paper truncated that one (569M at 224 is 568.74M rounded up).
+// multiply-adds to 1M. Every entry rounds to nearest except 160: the build's 290.68M is printed
+// 290M, which only truncation gives (while 569M at 224 is 568.74M rounded up). The build is exact
+// for that row too: its maps are 5/7 of those at 224, and so are the conv multiply-adds.
 const table = [
   { width: 1, resolution: 224, params: 4.2, madds: 569, round: Math.round },
   { width: 0.75, resolution: 224, params: 2.6, madds: 325, round: Math.round },
@@ -63,7 +64,7 @@ describe('mobilenet_v1', () => {
     expect(a.layers.at(-1)?.op).toBe('Output');
   });
 
-  it('matches the paper’s 1.0 figures exactly as known: 4,231,976 params, 568,740,352 multiply-adds', () => {
+  it('1.0 at 224: 4,231,976 params (Keras’s trainable count) and 568,740,352 multiply-adds', () => {
     const a = analyze(mobilenetV1.build());
     expect([a.totals.params, a.totals.multiplyAdds]).toEqual([4_231_976, 568_740_352]);
   });
@@ -77,9 +78,9 @@ describe('mobilenet_v1_conv', () => {
     expect(a.diagnostics).toEqual([]);
     expect(a.totals.params).toBe(want.params);
     expect(a.totals.multiplyAdds).toBe(want.madds);
-    expect(a.layers.filter((l) => l.op === 'Conv2d').every((l) => (l.params as { groups: number }).groups === 1)).toBe(
-      true,
-    );
+    expect(
+      a.layers.filter((l) => l.op === 'Conv2d').every((l) => (l.params as { groups: number }).groups === 1),
+    ).toBe(true);
   });
 
   it('gives Table 4’s 29.3M params; its 4866M is the build less the FC layer', () => {

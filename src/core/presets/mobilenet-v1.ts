@@ -52,8 +52,20 @@ function build(style: 'separable' | 'full', options?: PresetOptions) {
   return g.design(style === 'separable' ? 'MobileNetV1' : 'MobileNetV1 (full convolutions)');
 }
 
-const figure = (width: number, resolution: number, params: number, madds: number, source: string) =>
-  ({ options: { width, resolution }, params, multiplyAdds: madds, source }) satisfies PaperFigures;
+const figure = (
+  width: number,
+  resolution: number,
+  params: number,
+  madds: number,
+  source: string,
+  note?: string,
+): PaperFigures => ({
+  options: { width, resolution },
+  params,
+  multiplyAdds: madds,
+  source,
+  ...(note === undefined ? {} : { note }),
+});
 
 export const mobilenetV1: PresetDef = {
   name: 'mobilenet_v1',
@@ -69,8 +81,14 @@ export const mobilenetV1: PresetDef = {
     figure(0.5, 224, 1.3e6, 149e6, 'Table 6'),
     figure(0.25, 224, 0.5e6, 41e6, 'Table 6'),
     figure(1, 192, 4.2e6, 418e6, 'Table 7'),
-    // 290.68M here: the paper truncates this one entry, where it rounds the others.
-    figure(1, 160, 4.2e6, 290e6, 'Table 7'),
+    figure(
+      1,
+      160,
+      4.2e6,
+      290e6,
+      'Table 7',
+      'This build gives 290.68M: the paper truncates here, rounds elsewhere.',
+    ),
     figure(1, 128, 4.2e6, 186e6, 'Table 7'),
   ],
 };
@@ -82,5 +100,14 @@ export const mobilenetV1Conv: PresetDef = {
   description: 'MobileNetV1 with every depthwise-separable layer a full 3×3 conv: the paper’s baseline.',
   options: { width: [1], resolution: [224] },
   build: (options) => build('full', options),
-  paperFigures: [figure(1, 224, 29.3e6, 4866e6, 'Table 4; this build gives 4867.3M, and 4866.3M without the FC layer’s 1.024M')],
+  paperFigures: [
+    figure(
+      1,
+      224,
+      29.3e6,
+      4866e6,
+      'Table 4',
+      'This build gives 4867.3M; 4866M matches it without the FC layer’s 1.024M.',
+    ),
+  ],
 };

@@ -5,7 +5,10 @@ import type { LayerInfo } from '../analysis/types';
 import { mobilenetV2 } from './mobilenet-v2';
 
 /** fixtures/golden: every conv and linear layer of torchvision's MobileNetV2, from PyTorch hooks. */
-const golden = readFileSync(new URL('../../../fixtures/golden/mobilenet_v2.layers.csv', import.meta.url), 'utf8')
+const golden = readFileSync(
+  new URL('../../../fixtures/golden/mobilenet_v2.layers.csv', import.meta.url),
+  'utf8',
+)
   .trim()
   .split(/\r?\n/) // the file has Windows (CRLF) line endings
   .map((line) => line.split(',').map((cell) => cell.trim()));
@@ -43,6 +46,13 @@ describe('mobilenet_v2 (torchvision layout)', () => {
     expect(a.totals.multiplyAdds).toBe(300_774_272);
     expect(a.totals.memoryAccessConvFc).toBe(16_916_072);
     expect(a.layers.at(-1)?.op).toBe('Output');
+  });
+
+  it('gives Table 4’s 3.4M and 300M: conv and FC weights and multiply-adds, truncated as printed', () => {
+    const bn = a.layers.filter((l) => l.op === 'BatchNorm').reduce((s, l) => s + l.cost.params, 0);
+    expect(a.totals.params - bn).toBe(3_470_760);
+    expect(Math.floor((a.totals.params - bn) / 1e5) / 10).toBe(3.4);
+    expect(Math.floor(a.totals.multiplyAdds / 1e6)).toBe(300);
   });
 
   it('has the golden CSV’s 53 conv and linear layers, in order', () => {

@@ -20,7 +20,13 @@ function build(options?: PresetOptions) {
   const { width, resolution, classes } = resolveOptions(options);
   const g = new GraphBuilder();
   let x: PortRef = imageInput(g, resolution);
-  x = torchConvNormAct(g, x, 'features.0', { outChannels: makeDivisible(32 * width), kernel: 3, stride: 2 }, 'ReLU6');
+  x = torchConvNormAct(
+    g,
+    x,
+    'features.0',
+    { outChannels: makeDivisible(32 * width), kernel: 3, stride: 2 },
+    'ReLU6',
+  );
   let index = 1;
   for (const [t, c, n, s] of settings) {
     const outChannels = makeDivisible(c * width);
@@ -53,13 +59,15 @@ export const mobilenetV2: PresetDef = {
       options: { width: 1, resolution: 224 },
       params: 3.4e6,
       multiplyAdds: 300e6,
-      source: 'Table 4. The paper drops batch norm and truncates: conv and FC weights are 3,470,760',
+      source: 'Table 4',
+      note: 'Truncated, not rounded: conv and FC weights are 3.47M (batch norm left out), multiply-adds 300.77M.',
     },
     {
       options: { width: 1, resolution: 224 },
       params: 3_504_872,
       multiplyAdds: 300_774_272,
-      source: 'torchvision’s build, measured in PyTorch (batch norm γ, β included)',
+      source: 'torchvision’s build, measured in PyTorch (DESIGN.md section 3)',
+      note: 'Batch norm γ and β included, as model.parameters() counts them.',
     },
   ],
 };

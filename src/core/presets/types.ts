@@ -18,8 +18,10 @@ export interface PaperFigures {
   readonly options: PresetOptions;
   readonly params?: number;
   readonly multiplyAdds?: number;
-  /** Where the number comes from: "Table 8", or a note on a known difference. */
+  /** Where the number comes from: "Table 8". */
   readonly source: string;
+  /** Why this build differs from the printed figure, where it does. */
+  readonly note?: string;
 }
 
 export interface PresetDef {

@@ -5,12 +5,27 @@ import type { Design } from '../../graph/types';
 export function opZoo(): Design {
   const g = new GraphBuilder();
   const x = g.add('Input', { channels: 3, height: 33, width: 31 }, [], 'input');
-  const c1 = g.add('Conv2d', { outChannels: 24, kernel: [3, 3], stride: [2, 2], padding: [1, 1] }, [x], 'stem');
+  const c1 = g.add(
+    'Conv2d',
+    { outChannels: 24, kernel: [3, 3], stride: [2, 2], padding: [1, 1] },
+    [x],
+    'stem',
+  );
   const b1 = g.add('BatchNorm', {}, [c1], 'stem_bn');
   const a1 = g.add('ReLU6', {}, [b1], 'stem_act');
-  const dw = g.add('Conv2d', { outChannels: 24, groups: 24, kernel: [3, 3], dilation: [2, 2], padding: [2, 2] }, [a1], 'dw');
+  const dw = g.add(
+    'Conv2d',
+    { outChannels: 24, groups: 24, kernel: [3, 3], dilation: [2, 2], padding: [2, 2] },
+    [a1],
+    'dw',
+  );
   const hs = g.add('HardSwish', {}, [dw], 'hswish');
-  const gc = g.add('Conv2d', { outChannels: 24, groups: 3, kernel: [1, 1], padding: [0, 0], bias: true }, [hs], 'gconv');
+  const gc = g.add(
+    'Conv2d',
+    { outChannels: 24, groups: 3, kernel: [1, 1], padding: [0, 0], bias: true },
+    [hs],
+    'gconv',
+  );
   const sh = g.add('ChannelShuffle', { groups: 3 }, [gc], 'shuffle');
   const [s1, s2] = g.addNode('ChannelSplit', { parts: 2 }, [sh], 'split');
   if (s1 === undefined || s2 === undefined) throw new Error('split');
@@ -21,16 +36,41 @@ export function opZoo(): Design {
   const cat = g.add('Concat', { inputs: 2 }, [s1, ssl], 'concat');
   const add = g.add('Add', {}, [cat, sh], 'residual');
   const pool = g.add('GlobalAvgPool', {}, [add], 'se_pool');
-  const fc1 = g.add('Conv2d', { outChannels: 8, kernel: [1, 1], padding: [0, 0], bias: true }, [pool], 'se_fc1');
+  const fc1 = g.add(
+    'Conv2d',
+    { outChannels: 8, kernel: [1, 1], padding: [0, 0], bias: true },
+    [pool],
+    'se_fc1',
+  );
   const act = g.add('Sigmoid', {}, [fc1], 'se_sigmoid');
-  const fc2 = g.add('Conv2d', { outChannels: 24, kernel: [1, 1], padding: [0, 0], bias: true }, [act], 'se_fc2');
+  const fc2 = g.add(
+    'Conv2d',
+    { outChannels: 24, kernel: [1, 1], padding: [0, 0], bias: true },
+    [act],
+    'se_fc2',
+  );
   const gate = g.add('HardSigmoid', {}, [fc2], 'se_gate');
   const se = g.add('Multiply', {}, [add, gate], 'se_scale');
   const [p1, p2] = g.addNode('ChannelSplit', { sizes: [10, 14] }, [se], 'uneven_split');
   if (p1 === undefined || p2 === undefined) throw new Error('split');
-  const mp = g.add('MaxPool', { kernel: [3, 3], stride: [2, 2], padding: [1, 1], ceilMode: true }, [p1], 'maxpool');
-  const ap = g.add('AvgPool', { kernel: [3, 3], stride: [2, 2], padding: [1, 1], ceilMode: true, countIncludePad: false }, [p2], 'avgpool');
-  const ap2 = g.add('AvgPool', { kernel: [2, 2], stride: [2, 2], padding: [0, 0], ceilMode: true }, [p2], 'avgpool_ceil');
+  const mp = g.add(
+    'MaxPool',
+    { kernel: [3, 3], stride: [2, 2], padding: [1, 1], ceilMode: true },
+    [p1],
+    'maxpool',
+  );
+  const ap = g.add(
+    'AvgPool',
+    { kernel: [3, 3], stride: [2, 2], padding: [1, 1], ceilMode: true, countIncludePad: false },
+    [p2],
+    'avgpool',
+  );
+  const ap2 = g.add(
+    'AvgPool',
+    { kernel: [2, 2], stride: [2, 2], padding: [0, 0], ceilMode: true },
+    [p2],
+    'avgpool_ceil',
+  );
   const cat2 = g.add('Concat', { inputs: 2 }, [mp, ap], 'concat2');
   const pw = g.add('Conv2d', { outChannels: 16, kernel: [1, 3], padding: [0, 1] }, [cat2], 'asym');
   const gap = g.add('GlobalAvgPool', {}, [pw], 'gap');
@@ -49,10 +89,20 @@ export function fireNet(): Design {
   const x = g.add('Input', { channels: 3, height: 64, width: 64 }, [], 'input');
   const c = g.add('Conv2d', { outChannels: 32, kernel: [3, 3], stride: [2, 2], bias: true }, [x], 'conv1');
   const r = g.add('ReLU', {}, [c], 'relu1');
-  const p = g.add('MaxPool', { kernel: [3, 3], stride: [2, 2], padding: [0, 0], ceilMode: true }, [r], 'pool1');
+  const p = g.add(
+    'MaxPool',
+    { kernel: [3, 3], stride: [2, 2], padding: [0, 0], ceilMode: true },
+    [r],
+    'pool1',
+  );
   const f1 = g.add('Fire', { squeeze: 8, expand1x1: 32, expand3x3: 32 }, [p], 'fire2');
   const f2 = g.add('Fire', { squeeze: 8, expand1x1: 32, expand3x3: 32 }, [f1], 'fire3');
-  const head = g.add('Conv2d', { outChannels: 10, kernel: [1, 1], padding: [0, 0], bias: true }, [f2], 'classifier');
+  const head = g.add(
+    'Conv2d',
+    { outChannels: 10, kernel: [1, 1], padding: [0, 0], bias: true },
+    [f2],
+    'classifier',
+  );
   const hr = g.add('ReLU', {}, [head], 'classifier_relu');
   const gap = g.add('GlobalAvgPool', {}, [hr], 'gap');
   const flat = g.add('Flatten', {}, [gap], 'flatten');

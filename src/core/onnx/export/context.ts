@@ -2,7 +2,8 @@ import type { LayerInfo } from '../../analysis/types';
 import type { GraphWriter } from './writer';
 
 /** How a weight is filled when the design carries no imported values for it. */
-export type Init = { readonly kind: 'he'; readonly fanIn: number } | { readonly kind: 'fill'; readonly value: number };
+export type Init =
+  { readonly kind: 'he'; readonly fanIn: number } | { readonly kind: 'fill'; readonly value: number };
 
 /** How Shift and SparseShift are written (see shift.ts and the export note). */
 export type ShiftForm = 'slice' | 'conv';

@@ -20,7 +20,12 @@ function asSlices(ctx: EmitContext, groups: readonly ShiftGroup[], reach: number
     const starts = unmoved ? [g.start] : [g.start, reach + g.dy, reach + g.dx];
     const ends = unmoved ? [g.end] : [g.end, reach + g.dy + h, reach + g.dx + wd];
     const axes = unmoved ? [1] : [1, 2, 3];
-    w.node('Slice', `${layer.name}/slice${i}`, [unmoved ? x : padded, w.ints(starts), w.ints(ends), w.ints(axes)], [out]);
+    w.node(
+      'Slice',
+      `${layer.name}/slice${i}`,
+      [unmoved ? x : padded, w.ints(starts), w.ints(ends), w.ints(axes)],
+      [out],
+    );
     return out;
   });
   w.node('Concat', `${layer.name}/concat`, parts, ctx.outputs, [attrInt('axis', 1)]);
@@ -28,7 +33,12 @@ function asSlices(ctx: EmitContext, groups: readonly ShiftGroup[], reach: number
 }
 
 /** A shift as a fixed depthwise conv with one-hot kernels: one op, but its weights count. */
-function asConv(ctx: EmitContext, groups: readonly ShiftGroup[], kernel: number, dilation: number): readonly string[] {
+function asConv(
+  ctx: EmitContext,
+  groups: readonly ShiftGroup[],
+  kernel: number,
+  dilation: number,
+): readonly string[] {
   const { w, layer } = ctx;
   const c = layer.inputShapes[0]?.[1] ?? 0;
   const r = Math.floor(kernel / 2);
@@ -47,12 +57,19 @@ function asConv(ctx: EmitContext, groups: readonly ShiftGroup[], kernel: number,
   return ctx.outputs;
 }
 
-function emit(ctx: EmitContext, groups: readonly ShiftGroup[], kernel: number, dilation: number): readonly string[] {
+function emit(
+  ctx: EmitContext,
+  groups: readonly ShiftGroup[],
+  kernel: number,
+  dilation: number,
+): readonly string[] {
   if (groups.every((g) => g.dy === 0 && g.dx === 0)) {
     ctx.w.node('Identity', ctx.layer.name, ctx.inputs.slice(0, 1), ctx.outputs);
     return ctx.outputs;
   }
-  return ctx.shift === 'conv' ? asConv(ctx, groups, kernel, dilation) : asSlices(ctx, groups, shiftReach(kernel, dilation));
+  return ctx.shift === 'conv'
+    ? asConv(ctx, groups, kernel, dilation)
+    : asSlices(ctx, groups, shiftReach(kernel, dilation));
 }
 
 export function emitShift(ctx: EmitContext, p: OpParams<'Shift'>): readonly string[] {

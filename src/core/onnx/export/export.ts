@@ -6,7 +6,15 @@ import type { Shape } from '../../shape';
 import { base64ToFloats } from '../base64';
 import { filled, heUniform } from '../init';
 import { encodeModel, type P } from '../proto';
-import { PRODUCER, PRODUCER_VERSION, irVersionFor, MAX_OPSET, MIN_OPSET, DEFAULT_OPSET, META } from '../version';
+import {
+  PRODUCER,
+  PRODUCER_VERSION,
+  irVersionFor,
+  MAX_OPSET,
+  MIN_OPSET,
+  DEFAULT_OPSET,
+  META,
+} from '../version';
 import type { EmitContext, Init, ShiftForm } from './context';
 import { emitters } from './ops';
 import { GraphWriter } from './writer';
@@ -23,7 +31,12 @@ export interface ExportOptions {
 }
 
 export type ExportResult =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly model: P.IModelProto; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly bytes: Uint8Array;
+      readonly model: P.IModelProto;
+      readonly notes: readonly string[];
+    }
   | { readonly ok: false; readonly errors: readonly string[] };
 
 export const valueInfo = (name: string, shape: Shape): P.IValueInfoProto => ({
@@ -73,9 +86,13 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
     if (stored !== undefined) {
       const v = base64ToFloats(stored);
       if (v?.length === count) return v;
-      notes.push(`${layer.name}.${role}: the stored weights do not fit (${v?.length ?? 'unreadable'} values, ${count} needed); initialised instead`);
+      notes.push(
+        `${layer.name}.${role}: the stored weights do not fit (${v?.length ?? 'unreadable'} values, ${count} needed); initialised instead`,
+      );
     }
-    return init.kind === 'he' ? heUniform(seed, `${layer.name}.${role}`, count, init.fanIn) : filled(count, init.value);
+    return init.kind === 'he'
+      ? heUniform(seed, `${layer.name}.${role}`, count, init.fanIn)
+      : filled(count, init.value);
   };
 
   for (const layer of layers) {
@@ -89,7 +106,13 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
         ? [w.unique(layer.name)]
         : layer.outputShapes.map((_, i) => w.unique(`${layer.name}:${i}`));
     const ctx: EmitContext = {
-      w, layer, inputs, outputs: out, opset, shift, values,
+      w,
+      layer,
+      inputs,
+      outputs: out,
+      opset,
+      shift,
+      values,
       foldedBatchNorm: pairs.get(layer),
       folded: foldedBns.has(layer),
     };
@@ -106,7 +129,11 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
   const renamed = new Set<string>();
   const graphOutputs = nameOutputs(w, outputs, new Set(graphInputs.map((i) => i.name ?? '')), renamed);
   const outputNames = new Set(graphOutputs.map((o) => o.name));
-  const domains = new Set(layers.filter((l) => l.op === ('Opaque' satisfies OpKind)).map((l) => (l.params as { domain: string }).domain));
+  const domains = new Set(
+    layers
+      .filter((l) => l.op === ('Opaque' satisfies OpKind))
+      .map((l) => (l.params as { domain: string }).domain),
+  );
   domains.delete('');
   const model: P.IModelProto = {
     irVersion: irVersionFor(opset),
@@ -114,11 +141,17 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
     producerVersion: PRODUCER_VERSION,
     modelVersion: 1,
     docString: `${design.name}, designed in ${PRODUCER}`,
-    opsetImport: [{ domain: '', version: opset }, ...[...domains].sort().map((domain) => ({ domain, version: 1 }))],
+    opsetImport: [
+      { domain: '', version: opset },
+      ...[...domains].sort().map((domain) => ({ domain, version: 1 })),
+    ],
     metadataProps: [
       { key: META.design, value: design.name },
       { key: META.seed, value: String(seed) },
-      { key: META.batchNorm, value: options.foldBatchNorm === true ? 'folded into the conv before it' : 'kept' },
+      {
+        key: META.batchNorm,
+        value: options.foldBatchNorm === true ? 'folded into the conv before it' : 'kept',
+      },
       {
         key: META.shift,
         value:

@@ -39,7 +39,12 @@ function emitShuffle(ctx: EmitContext, p: OpParams<'ChannelShuffle'>): readonly 
   const [n = 1, c = 0, h = 0, wd = 0] = layer.inputShapes[0] ?? [];
   const grouped = w.unique(`${layer.name}/grouped`);
   const swapped = w.unique(`${layer.name}/transposed`);
-  w.node('Reshape', `${layer.name}/reshape_in`, [ctx.inputs[0] ?? '', w.ints([n, p.groups, c / p.groups, h, wd])], [grouped]);
+  w.node(
+    'Reshape',
+    `${layer.name}/reshape_in`,
+    [ctx.inputs[0] ?? '', w.ints([n, p.groups, c / p.groups, h, wd])],
+    [grouped],
+  );
   w.node('Transpose', `${layer.name}/transpose`, [grouped], [swapped], [attrInts('perm', [0, 2, 1, 3, 4])]);
   w.node('Reshape', `${layer.name}/reshape_out`, [swapped, w.ints([n, c, h, wd])], ctx.outputs);
   return ctx.outputs;
@@ -47,7 +52,9 @@ function emitShuffle(ctx: EmitContext, p: OpParams<'ChannelShuffle'>): readonly 
 
 function emitSplit(ctx: EmitContext, p: OpParams<'ChannelSplit'>): readonly string[] {
   const sizes = splitSizes(p, ctx.layer.inputShapes[0]?.[1] ?? 0);
-  ctx.w.node('Split', ctx.layer.name, [ctx.inputs[0] ?? '', ctx.w.ints(sizes)], ctx.outputs, [attrInt('axis', 1)]);
+  ctx.w.node('Split', ctx.layer.name, [ctx.inputs[0] ?? '', ctx.w.ints(sizes)], ctx.outputs, [
+    attrInt('axis', 1),
+  ]);
   return ctx.outputs;
 }
 
@@ -60,7 +67,9 @@ function emitHardSwish(ctx: EmitContext): readonly string[] {
 }
 
 function emitFlatten(ctx: EmitContext): readonly string[] {
-  return (ctx.layer.inputShapes[0]?.length ?? 0) <= 2 ? alias(ctx) : single('Flatten', () => [attrInt('axis', 1)])(ctx);
+  return (ctx.layer.inputShapes[0]?.length ?? 0) <= 2
+    ? alias(ctx)
+    : single('Flatten', () => [attrInt('axis', 1)])(ctx);
 }
 
 function opaqueAttribute(a: OpaqueParams['attributes'][number]): P.IAttributeProto {
@@ -77,7 +86,11 @@ function opaqueAttribute(a: OpaqueParams['attributes'][number]): P.IAttributePro
     case 'ints':
       return { name: a.name, type: AttrType.INTS, ints: Array.isArray(v) ? v.map(Number) : [] };
     case 'strings':
-      return { name: a.name, type: AttrType.STRINGS, strings: Array.isArray(v) ? v.map((s) => new TextEncoder().encode(String(s))) : [] };
+      return {
+        name: a.name,
+        type: AttrType.STRINGS,
+        strings: Array.isArray(v) ? v.map((s) => new TextEncoder().encode(String(s))) : [],
+      };
   }
 }
 
@@ -90,7 +103,15 @@ function emitOpaque(ctx: EmitContext, p: OpaqueParams): readonly string[] {
     const k = p.constants.find((c) => c.input === i);
     if (k === undefined) inputs.push(ctx.inputs[next++] ?? '');
     else if (k.dataType === 0) inputs.push('');
-    else inputs.push(ctx.w.raw({ name: `${ctx.layer.name}.input${i}`, dims: k.dims, dataType: k.dataType, rawData: fromBase64(k.data) ?? new Uint8Array() }));
+    else
+      inputs.push(
+        ctx.w.raw({
+          name: `${ctx.layer.name}.input${i}`,
+          dims: k.dims,
+          dataType: k.dataType,
+          rawData: fromBase64(k.data) ?? new Uint8Array(),
+        }),
+      );
   }
   ctx.w.node(p.opType, ctx.layer.name, inputs, ctx.outputs, p.attributes.map(opaqueAttribute), p.domain);
   return ctx.outputs;

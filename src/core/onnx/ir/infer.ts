@@ -10,7 +10,11 @@ export interface Inferred {
 }
 
 type Shape = readonly number[];
-const intConst = (ints: readonly number[], dims: Shape = [ints.length]): Const => ({ dims, dataType: DataType.INT64, ints });
+const intConst = (ints: readonly number[], dims: Shape = [ints.length]): Const => ({
+  dims,
+  dataType: DataType.INT64,
+  ints,
+});
 
 function broadcast(a: Shape, b: Shape): Shape {
   const n = Math.max(a.length, b.length);
@@ -30,7 +34,8 @@ function window(node: IrNode, x: Shape, kernel: readonly number[], outC: number)
   const pads = attrInts(node, 'pads') ?? kernel.map(() => 0).concat(kernel.map(() => 0));
   const ceil = attrInt(node, 'ceil_mode', 0) === 1;
   const autoPad = node.attrs.get('auto_pad')?.s;
-  const same = autoPad !== undefined && autoPad !== null && new TextDecoder().decode(autoPad).startsWith('SAME');
+  const same =
+    autoPad !== undefined && autoPad !== null && new TextDecoder().decode(autoPad).startsWith('SAME');
   const spatial = Array.from({ length: rank }, (_, i) => {
     const size = x[2 + i] ?? 0;
     const s = strides[i] ?? 1;
@@ -49,7 +54,11 @@ function intBinary(op: string, a: number, b: number): number | undefined {
 }
 
 /** Folds a node whose inputs are all constant integers (shape arithmetic); undefined otherwise. */
-function fold(node: IrNode, c: (i: number) => Const | undefined, shape: (i: number) => Shape | undefined): Const[] | undefined {
+function fold(
+  node: IrNode,
+  c: (i: number) => Const | undefined,
+  shape: (i: number) => Shape | undefined,
+): Const[] | undefined {
   const op = node.opType;
   if (op === 'Constant') {
     const t = node.attrs.get('value')?.t;
@@ -59,7 +68,8 @@ function fold(node: IrNode, c: (i: number) => Const | undefined, shape: (i: numb
     const i = node.attrs.get('value_int');
     if (i !== undefined) return [intConst([attrInt(node, 'value_int', 0)], [])];
     const f = node.attrs.get('value_float')?.f;
-    if (f !== undefined && f !== null) return [{ dims: [], dataType: DataType.FLOAT, floats: new Float32Array([f]) }];
+    if (f !== undefined && f !== null)
+      return [{ dims: [], dataType: DataType.FLOAT, floats: new Float32Array([f]) }];
     return undefined;
   }
   if (op === 'Shape') {
@@ -77,9 +87,15 @@ function fold(node: IrNode, c: (i: number) => Const | undefined, shape: (i: numb
   if (op === 'Gather') {
     const idx = c(1)?.ints;
     if (idx === undefined || a.dims.length !== 1) return undefined;
-    return [intConst(idx.map((i) => ints[normAxis(i, ints.length)] ?? 0), c(1)?.dims ?? [])];
+    return [
+      intConst(
+        idx.map((i) => ints[normAxis(i, ints.length)] ?? 0),
+        c(1)?.dims ?? [],
+      ),
+    ];
   }
-  if (op === 'Unsqueeze' || op === 'Squeeze') return [intConst(ints, op === 'Unsqueeze' ? [ints.length] : ints.length === 1 ? [] : [ints.length])];
+  if (op === 'Unsqueeze' || op === 'Squeeze')
+    return [intConst(ints, op === 'Unsqueeze' ? [ints.length] : ints.length === 1 ? [] : [ints.length])];
   if (op === 'Concat') {
     const parts = node.inputs.map((_, i) => c(i)?.ints);
     if (parts.some((p) => p === undefined)) return undefined;
@@ -107,7 +123,8 @@ export function sliceSpec(node: IrNode, c: (i: number) => Const | undefined, ran
   const starts = fromInput(1) ?? attrInts(node, 'starts');
   const ends = fromInput(2) ?? attrInts(node, 'ends');
   if (starts === undefined || ends === undefined) return undefined;
-  const axes = (node.inputs[3] ? fromInput(3) : undefined) ?? attrInts(node, 'axes') ?? starts.map((_, i) => i);
+  const axes =
+    (node.inputs[3] ? fromInput(3) : undefined) ?? attrInts(node, 'axes') ?? starts.map((_, i) => i);
   const steps = (node.inputs[4] ? fromInput(4) : undefined) ?? starts.map(() => 1);
   return { starts, ends, axes: axes.map((a) => normAxis(a, rank)), steps };
 }
@@ -126,15 +143,41 @@ function sliceShape(x: Shape, spec: NonNullable<ReturnType<typeof sliceSpec>>): 
 }
 
 /** Output shapes of one node, or undefined when its op is not known here. */
-function shapeOf(node: IrNode, s: (i: number) => Shape | undefined, c: (i: number) => Const | undefined, opset: number): Shape[] | undefined {
+function shapeOf(
+  node: IrNode,
+  s: (i: number) => Shape | undefined,
+  c: (i: number) => Const | undefined,
+  opset: number,
+): Shape[] | undefined {
   const x = s(0);
   if (x === undefined) return undefined;
   const same = [x];
   switch (node.opType) {
-    case 'Relu': case 'Clip': case 'Sigmoid': case 'HardSigmoid': case 'HardSwish': case 'LeakyRelu': case 'Tanh':
-    case 'BatchNormalization': case 'Softmax': case 'LogSoftmax': case 'Dropout': case 'Identity': case 'Cast': case 'Erf': case 'Neg': case 'Sqrt':
+    case 'Relu':
+    case 'Clip':
+    case 'Sigmoid':
+    case 'HardSigmoid':
+    case 'HardSwish':
+    case 'LeakyRelu':
+    case 'Tanh':
+    case 'BatchNormalization':
+    case 'Softmax':
+    case 'LogSoftmax':
+    case 'Dropout':
+    case 'Identity':
+    case 'Cast':
+    case 'Erf':
+    case 'Neg':
+    case 'Sqrt':
       return same;
-    case 'Add': case 'Sub': case 'Mul': case 'Div': case 'Pow': case 'Max': case 'Min': case 'Sum': {
+    case 'Add':
+    case 'Sub':
+    case 'Mul':
+    case 'Div':
+    case 'Pow':
+    case 'Max':
+    case 'Min':
+    case 'Sum': {
       let out = x;
       for (let i = 1; i < node.inputs.length; i++) out = broadcast(out, s(i) ?? c(i)?.dims ?? []);
       return [out];
@@ -144,14 +187,21 @@ function shapeOf(node: IrNode, s: (i: number) => Shape | undefined, c: (i: numbe
       if (w === undefined) return undefined;
       return [window(node, x, attrInts(node, 'kernel_shape') ?? w.slice(2), w[0] ?? 0)];
     }
-    case 'MaxPool': case 'AveragePool': {
+    case 'MaxPool':
+    case 'AveragePool': {
       const k = attrInts(node, 'kernel_shape');
       return k === undefined ? undefined : [window(node, x, k, x[1] ?? 0)];
     }
-    case 'GlobalAveragePool': case 'GlobalMaxPool':
+    case 'GlobalAveragePool':
+    case 'GlobalMaxPool':
       return [[...x.slice(0, 2), ...x.slice(2).map(() => 1)]];
-    case 'ReduceMean': case 'ReduceMax': case 'ReduceSum': {
-      const axes = (opset >= 18 || node.opType === 'ReduceSum' ? c(1)?.ints : undefined) ?? attrInts(node, 'axes') ?? x.map((_, i) => i);
+    case 'ReduceMean':
+    case 'ReduceMax':
+    case 'ReduceSum': {
+      const axes =
+        (opset >= 18 || node.opType === 'ReduceSum' ? c(1)?.ints : undefined) ??
+        attrInts(node, 'axes') ??
+        x.map((_, i) => i);
       const norm = axes.map((a) => normAxis(a, x.length));
       const keep = attrInt(node, 'keepdims', 1) === 1;
       return [keep ? x.map((d, i) => (norm.includes(i) ? 1 : d)) : x.filter((_, i) => !norm.includes(i))];
@@ -182,7 +232,10 @@ function shapeOf(node: IrNode, s: (i: number) => Shape | undefined, c: (i: numbe
     case 'Split': {
       const axis = normAxis(attrInt(node, 'axis', 0), x.length);
       const n = node.outputs.length;
-      const sizes = c(1)?.ints ?? attrInts(node, 'split') ?? Array.from({ length: n }, () => Math.ceil((x[axis] ?? 0) / n));
+      const sizes =
+        c(1)?.ints ??
+        attrInts(node, 'split') ??
+        Array.from({ length: n }, () => Math.ceil((x[axis] ?? 0) / n));
       return sizes.map((size) => x.map((d, i) => (i === axis ? size : d)));
     }
     case 'Slice': {
@@ -206,9 +259,13 @@ function shapeOf(node: IrNode, s: (i: number) => Shape | undefined, c: (i: numbe
       if (b === undefined) return undefined;
       return [[...x.slice(0, -1), b[b.length - 1] ?? 0]];
     }
-    case 'Unsqueeze': case 'Squeeze': {
-      const axes = (c(1)?.ints ?? attrInts(node, 'axes') ?? []).map((a) => normAxis(a, node.opType === 'Unsqueeze' ? x.length + 1 : x.length));
-      if (node.opType === 'Squeeze') return [x.filter((d, i) => (axes.length === 0 ? d !== 1 : !axes.includes(i)))];
+    case 'Unsqueeze':
+    case 'Squeeze': {
+      const axes = (c(1)?.ints ?? attrInts(node, 'axes') ?? []).map((a) =>
+        normAxis(a, node.opType === 'Unsqueeze' ? x.length + 1 : x.length),
+      );
+      if (node.opType === 'Squeeze')
+        return [x.filter((d, i) => (axes.length === 0 ? d !== 1 : !axes.includes(i)))];
       const out = [...x];
       for (const a of [...axes].sort((p, q) => p - q)) out.splice(a, 0, 1);
       return [out];

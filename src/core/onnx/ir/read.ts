@@ -1,14 +1,28 @@
 import { DataType, num, pb, type P } from '../proto';
 import type { Const, IrGraph, IrInput, IrNode } from './graph';
 
-export type ReadResult = { readonly ok: true; readonly graph: IrGraph } | { readonly ok: false; readonly error: string };
+export type ReadResult =
+  { readonly ok: true; readonly graph: IrGraph } | { readonly ok: false; readonly error: string };
 
 const fail = (error: string): ReadResult => ({ ok: false, error });
 
 /** Larger than any model a browser tab can hold: refuse before decoding. */
 export const MAX_MODEL_BYTES = 2 ** 31 - 1;
 
-const dataTypeNames: Readonly<Record<number, string>> = { 1: 'float32', 6: 'int32', 7: 'int64', 10: 'float16', 11: 'float64' };
+const dataTypeNames: Readonly<Record<number, string>> = {
+  1: 'float32',
+  6: 'int32',
+  7: 'int64',
+  10: 'float16',
+  11: 'float64',
+};
+
+/** A fresh, aligned copy (Node's Buffer.slice would give a view into a shared pool). */
+function copyBytes(raw: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(raw.byteLength);
+  copy.set(raw);
+  return copy.buffer;
+}
 
 function bytesToInts(raw: Uint8Array, dataType: number): number[] {
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
@@ -26,23 +40,34 @@ export function readTensor(t: P.ITensorProto): Const {
   const raw = t.rawData && t.rawData.length > 0 ? t.rawData : undefined;
   if (dataType === DataType.FLOAT) {
     if (raw !== undefined) {
-      const copy = raw.slice();
-      return { dims, dataType, floats: new Float32Array(copy.buffer, 0, Math.floor(copy.byteLength / 4)) };
+      return { dims, dataType, floats: new Float32Array(copyBytes(raw), 0, Math.floor(raw.byteLength / 4)) };
     }
     return { dims, dataType, floats: Float32Array.from(t.floatData ?? []) };
   }
   if (dataType === DataType.DOUBLE) {
     if (raw !== undefined) {
       const copy = raw.slice();
-      return { dims, dataType, floats: Float32Array.from(new Float64Array(copy.buffer, 0, Math.floor(copy.byteLength / 8))) };
+      return {
+        dims,
+        dataType,
+        floats: Float32Array.from(new Float64Array(copy.buffer, 0, Math.floor(copy.byteLength / 8))),
+      };
     }
     return { dims, dataType, floats: Float32Array.from(t.doubleData ?? []) };
   }
   if (dataType === DataType.INT64)
-    return { dims, dataType, ints: raw !== undefined ? bytesToInts(raw, dataType) : (t.int64Data ?? []).map(num) };
+    return {
+      dims,
+      dataType,
+      ints: raw !== undefined ? bytesToInts(raw, dataType) : (t.int64Data ?? []).map(num),
+    };
   if (dataType === DataType.INT32)
-    return { dims, dataType, ints: raw !== undefined ? bytesToInts(raw, dataType) : [...(t.int32Data ?? [])] };
-  return { dims, dataType, raw: raw ?? new Uint8Array() };
+    return {
+      dims,
+      dataType,
+      ints: raw !== undefined ? bytesToInts(raw, dataType) : [...(t.int32Data ?? [])],
+    };
+  return { dims, dataType, raw: raw === undefined ? new Uint8Array() : new Uint8Array(copyBytes(raw)) };
 }
 
 const isExternal = (t: P.ITensorProto): boolean => t.dataLocation === 1 || (t.externalData?.length ?? 0) > 0;
@@ -60,7 +85,9 @@ function readInput(v: P.IValueInfoProto, notes: string[]): IrInput | string {
     if (value > 0) shape.push(value);
     else if (axis === 0) {
       shape.push(1);
-      notes.push(`input "${name}": the dynamic batch dimension${d.dimParam ? ` "${d.dimParam}"` : ''} is taken as 1`);
+      notes.push(
+        `input "${name}": the dynamic batch dimension${d.dimParam ? ` "${d.dimParam}"` : ''} is taken as 1`,
+      );
     } else
       return `input "${name}" has a dynamic dimension${d.dimParam ? ` "${d.dimParam}"` : ''} (axis ${axis}) with no value: export the model with a fixed input size`;
   }
@@ -78,7 +105,8 @@ function declared(v: P.IValueInfoProto): readonly number[] | undefined {
 /** Decodes and checks an ONNX file; every way it can be unusable becomes one clear sentence. */
 export function readModel(bytes: Uint8Array): ReadResult {
   if (bytes.length === 0) return fail('the file is empty');
-  if (bytes.length > MAX_MODEL_BYTES) return fail('the file is larger than 2 GB, the limit of a single ONNX file');
+  if (bytes.length > MAX_MODEL_BYTES)
+    return fail('the file is larger than 2 GB, the limit of a single ONNX file');
   let model: P.ModelProto;
   try {
     model = pb.ModelProto.decode(bytes);
@@ -95,7 +123,9 @@ export function readModel(bytes: Uint8Array): ReadResult {
   const consts = new Map<string, Const>();
   for (const t of g.initializer as P.TensorProto[]) {
     if (isExternal(t))
-      return fail(`initializer "${t.name ?? ''}" keeps its data in an external file; save the model with its weights inside (onnx.save(..., save_as_external_data=False))`);
+      return fail(
+        `initializer "${t.name ?? ''}" keeps its data in an external file; save the model with its weights inside (onnx.save(..., save_as_external_data=False))`,
+      );
     consts.set(t.name ?? '', readTensor(t));
   }
   const notes: string[] = [];
@@ -119,7 +149,9 @@ export function readModel(bytes: Uint8Array): ReadResult {
   for (const n of nodes) {
     for (const t of n.inputs)
       if (!defined.has(t))
-        return fail(`node "${n.name}" (${n.opType}) reads "${t}", which no node, input or initializer defines (a missing initializer, or nodes out of order)`);
+        return fail(
+          `node "${n.name}" (${n.opType}) reads "${t}", which no node, input or initializer defines (a missing initializer, or nodes out of order)`,
+        );
     for (const t of n.outputs) defined.add(t);
   }
   const outputs = g.output.map((o) => o.name ?? '');

@@ -1,0 +1,69 @@
+import { parseDesign, serializeDesign } from '../core/document/format';
+import type { Design } from '../core/graph/types';
+import { layoutDesign } from '../canvas/auto-layout';
+import { shareHash } from '../state/share';
+import { studio } from '../state/store';
+
+/** A file name from the design's name: "MobileNetV2 1.0" → "mobilenetv2-1.0.json". */
+export function fileNameFor(design: Design, extension: string): string {
+  const stem = design.name.trim().toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${stem === '' ? 'design' : stem}.${extension}`;
+}
+
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 1000);
+}
+
+export function saveDesignFile(): void {
+  const { design } = studio.getState();
+  download(new Blob([serializeDesign(design)], { type: 'application/json' }), fileNameFor(design, 'json'));
+}
+
+/** Opens a design file, validated like any input; problems are listed, the current design is kept. */
+export async function openDesignFile(file: File): Promise<void> {
+  const store = studio.getState();
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    store.notify({ text: `${file.name} could not be read.`, tone: 'error' });
+    return;
+  }
+  const parsed = parseDesign(text);
+  if (!parsed.ok) {
+    store.notify({ text: `${file.name} is not a design this app can open.`, tone: 'error', details: parsed.errors });
+    return;
+  }
+  // A document without positions (all at one point) gets laid out.
+  const spots = new Set(parsed.design.nodes.map((n) => `${n.position.x},${n.position.y}`));
+  const design = spots.size < Math.min(2, parsed.design.nodes.length) ? await layoutDesign(parsed.design) : parsed.design;
+  studio.getState().replaceDesign(design);
+  studio.getState().requestFit();
+  studio.getState().notify({ text: `Opened ${file.name}.`, tone: 'info' });
+}
+
+/** The share link of the current design: the compressed document in the hash. */
+export function shareLink(): string {
+  const url = new URL(window.location.href);
+  url.hash = shareHash(studio.getState().design);
+  return url.toString();
+}
+
+/** A fresh design with an input and an output, one undo step away from the old one. */
+export function newDesign(): void {
+  const store = studio.getState();
+  store.replaceDesign({ name: 'Untitled', nodes: [], edges: [] });
+  const input = studio.getState().addNode('Input', { x: 0, y: 0 });
+  studio.getState().addNode('Output', { x: 0, y: 240 });
+  studio.getState().select([input]);
+  studio.getState().requestFit();
+}

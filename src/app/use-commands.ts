@@ -1,0 +1,96 @@
+import { useMemo } from 'react';
+import { layoutDesign } from '../canvas/auto-layout';
+import { useCanvasCommands } from '../canvas/commands';
+import { isBlockKind } from '../core/blocks/registry';
+import { studio } from '../state/store';
+import { copySelection, pasteFromStore } from './clipboard';
+import { openDesignFile, saveDesignFile } from './file-actions';
+import { pickFile } from './pick-file';
+import type { CommandId } from './shortcuts';
+
+export type RunCommand = (id: CommandId) => void;
+
+export async function autoLayout(): Promise<void> {
+  const s = studio.getState();
+  const moved = await layoutDesign(s.design, new Set(s.openBlocks));
+  const current = studio.getState();
+  if (current.design !== s.design) return; // edited meanwhile: do not overwrite
+  current.moveNodes(new Map(moved.nodes.map((n) => [n.id, n.position])));
+  current.requestFit();
+}
+
+/** Every command of the app, by id: the shortcuts, the menus and the buttons all run these. */
+export function useCommands(): RunCommand {
+  const canvas = useCanvasCommands();
+  return useMemo(() => {
+    const run: RunCommand = (id) => {
+      const s = studio.getState();
+      switch (id) {
+        case 'undo':
+          studio.temporal.getState().undo();
+          return;
+        case 'redo':
+          studio.temporal.getState().redo();
+          return;
+        case 'delete':
+          s.removeSelected();
+          return;
+        case 'copy':
+          copySelection(undefined);
+          return;
+        case 'cut':
+          if (copySelection(undefined)) s.removeSelected();
+          return;
+        case 'paste':
+          pasteFromStore();
+          return;
+        case 'duplicate':
+          s.duplicateSelected();
+          return;
+        case 'selectAll':
+          s.selectAll();
+          return;
+        case 'deselect':
+          if (s.helpOpen) s.setHelpOpen(false);
+          else if (s.notice !== undefined) s.dismissNotice();
+          else s.select([]);
+          return;
+        case 'toggleBlock': {
+          const node = s.design.nodes.find((n) => n.id === s.selectedNodes[0]);
+          if (s.selectedNodes.length === 1 && node !== undefined && isBlockKind(node.kind)) s.toggleBlock(node.id);
+          return;
+        }
+        case 'saveAsBlock': {
+          const block = s.saveSelectionAsBlock(`Block ${s.userBlocks.length + 1}`);
+          if (block !== undefined) s.notify({ text: `Saved ${block.name} to My blocks.`, tone: 'info' });
+          return;
+        }
+        case 'layout':
+          void autoLayout();
+          return;
+        case 'fit':
+          canvas.fit();
+          return;
+        case 'zoomIn':
+          canvas.zoomIn();
+          return;
+        case 'zoomOut':
+          canvas.zoomOut();
+          return;
+        case 'search':
+          document.querySelector<HTMLInputElement>('#palette-search')?.focus();
+          return;
+        case 'help':
+          s.setHelpOpen(!s.helpOpen);
+          return;
+        case 'save':
+          saveDesignFile();
+          return;
+        case 'open':
+          void pickFile('.json,application/json').then((file) => file && openDesignFile(file));
+          return;
+      }
+    };
+    return run;
+  }, [canvas]);
+}

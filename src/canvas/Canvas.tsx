@@ -1,0 +1,136 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type IsValidConnection,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import type { Position } from '../core/graph/types';
+import { ITEM_MIME, parseItem, type CatalogueItem } from '../state/catalogue-item';
+import { useAnalysis } from '../state/hooks';
+import { useStudio } from '../state/store';
+import { ConnectionRefusal } from './ConnectionRefusal';
+import { FlowModel } from './flow-model';
+import type { FlowNode, ShapeEdge } from './flow-types';
+import { FrameCard } from './FrameCard';
+import { minimapColour } from './minimap-colour';
+import { NodeCard } from './NodeCard';
+import { connectionPorts } from './ports';
+import { ShapeEdgeView } from './ShapeEdgeView';
+import { CARD_HEIGHT, CARD_WIDTH } from './sizes';
+import { useFlowHandlers } from './use-flow-handlers';
+import { useVerdicts } from './use-verdicts';
+
+const nodeTypes = { card: NodeCard, frame: FrameCard };
+const edgeTypes = { shape: ShapeEdgeView };
+const multiSelectKeys = ['Shift', 'Meta', 'Control'];
+
+export interface CanvasProps {
+  /** A palette item dropped at a point of the design. */
+  readonly onDropItem: (item: CatalogueItem, position: Position) => void;
+  /** A file dropped on the canvas (a design to open). */
+  readonly onDropFile: (file: File) => void;
+}
+
+export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
+  const design = useStudio((s) => s.design);
+  const analysis = useAnalysis();
+  const openBlocks = useStudio((s) => s.openBlocks);
+  const selectedNodes = useStudio((s) => s.selectedNodes);
+  const selectedEdges = useStudio((s) => s.selectedEdges);
+  const theme = useStudio((s) => s.theme);
+  const fitRequest = useStudio((s) => s.fitRequest);
+  const [model] = useState(() => new FlowModel());
+  const [offsets, setOffsets] = useState<ReadonlyMap<string, number>>(new Map());
+  const handlers = useFlowHandlers(offsets);
+  const { dragging, measured } = handlers;
+  const verdict = useVerdicts();
+  const rf = useReactFlow<FlowNode, ShapeEdge>();
+
+  const view = useMemo(
+    () =>
+      model.build({
+        design,
+        analysis,
+        openBlocks: new Set(openBlocks),
+        selectedNodes: new Set(selectedNodes),
+        selectedEdges: new Set(selectedEdges),
+        dragging,
+        measured,
+      }),
+    [model, design, analysis, openBlocks, selectedNodes, selectedEdges, dragging, measured],
+  );
+  if (view.offsets !== offsets && !sameOffsets(view.offsets, offsets)) setOffsets(view.offsets);
+
+  useEffect(() => {
+    if (fitRequest > 0) void rf.fitView({ padding: 0.12, maxZoom: 1 });
+  }, [fitRequest, rf]);
+
+  const isValidConnection: IsValidConnection<ShapeEdge> = useCallback(
+    (c) => {
+      const ports = connectionPorts(c);
+      return ports !== undefined && verdict(ports.from, ports.to).ok;
+    },
+    [verdict],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault();
+      const file = e.dataTransfer.files[0];
+      if (file !== undefined) {
+        onDropFile(file);
+        return;
+      }
+      const item = parseItem(e.dataTransfer.getData(ITEM_MIME));
+      if (item === undefined) return;
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      onDropItem(item, { x: Math.round(p.x - CARD_WIDTH / 2), y: Math.round(p.y - CARD_HEIGHT / 2) });
+    },
+    [rf, onDropItem, onDropFile],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, ShapeEdge>
+        nodes={view.nodes}
+        edges={view.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={handlers.onNodesChange}
+        onEdgesChange={handlers.onEdgesChange}
+        onConnect={handlers.onConnect}
+        onConnectEnd={handlers.onConnectEnd}
+        isValidConnection={isValidConnection}
+        colorMode={theme}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={multiSelectKeys}
+        selectionKeyCode="Shift"
+        minZoom={0.05}
+        maxZoom={2.5}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+        aria-label="Design canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Minimap" />
+        <ConnectionRefusal />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function sameOffsets(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}

@@ -1,0 +1,39 @@
+import { isBlockKind } from '../core/blocks/registry';
+import { inputCount, outputCount } from '../core/graph/builder';
+import { moveNodes } from '../core/graph/edit';
+import type { Design, DesignNode } from '../core/graph/types';
+import { layeredLayout } from '../core/graph/layout';
+import type { Size } from './flow-types';
+import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH } from './sizes';
+
+/** Card sizes seen on screen, by node id (kept by the canvas as React Flow measures them). */
+export const seenSizes = new Map<string, Size>();
+
+function sizeOf(node: DesignNode, open: ReadonlySet<string>): Size {
+  const seen = open.has(node.id) ? undefined : seenSizes.get(node.id);
+  return seen ?? { width: isBlockKind(node.kind) ? BLOCK_CARD_WIDTH : CARD_WIDTH, height: CARD_HEIGHT };
+}
+
+const safe = (f: (n: DesignNode) => number, n: DesignNode): number => {
+  try {
+    return f(n);
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * Layered auto-layout of the whole design (elkjs), cards at their closed size: open blocks push the
+ * cards below them down on screen, so they need no room of their own here.
+ */
+export async function layoutDesign(design: Design, open: ReadonlySet<string> = new Set()): Promise<Design> {
+  const boxes = design.nodes.map((n) => ({
+    id: n.id,
+    ...sizeOf(n, open),
+    inputs: safe(inputCount, n),
+    outputs: safe(outputCount, n),
+  }));
+  const positions = await layeredLayout(boxes, design.edges);
+  const rounded = new Map([...positions].map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]));
+  return moveNodes(design, rounded);
+}

@@ -1,0 +1,160 @@
+import { toBase64 } from '../base64';
+import { DataType } from '../proto';
+import type { Const, IrGraph, IrNode } from '../ir/graph';
+import type { Inferred } from '../ir/infer';
+import { labelFrom, type Prim } from './prim';
+
+/** What the node mappers share: the graph, folded constants, shapes, who reads what. */
+export class MapContext {
+  readonly prims: Prim[] = [];
+  readonly notes: string[] = [];
+  readonly absorbed = new Set<IrNode>();
+  private readonly aliases = new Map<string, string>();
+  private readonly labels = new Set<string>();
+  private readonly readers = new Map<string, IrNode[]>();
+
+  constructor(
+    readonly graph: IrGraph,
+    readonly inferred: Inferred,
+  ) {
+    for (const n of graph.nodes)
+      for (const t of n.inputs) this.readers.set(t, [...(this.readers.get(t) ?? []), n]);
+  }
+
+  /** The tensor a name stands for once Identity and friends are skipped. */
+  resolve(t: string): string {
+    let cur = t;
+    for (let next = this.aliases.get(cur); next !== undefined; next = this.aliases.get(cur)) cur = next;
+    return cur;
+  }
+
+  alias(from: string, to: string): void {
+    this.aliases.set(from, this.resolve(to));
+  }
+
+  const(t: string | undefined): Const | undefined {
+    return t === undefined || t === '' ? undefined : this.inferred.consts.get(t);
+  }
+
+  floats(t: string | undefined): Float32Array | undefined {
+    return this.const(t)?.floats;
+  }
+
+  shape(t: string | undefined): readonly number[] | undefined {
+    return t === undefined ? undefined : this.inferred.shapes.get(t);
+  }
+
+  /** Nodes that read a tensor (through aliases it is the alias's readers too). */
+  readersOf(t: string): readonly IrNode[] {
+    return (this.readers.get(t) ?? []).filter((n) => !this.isFolded(n));
+  }
+
+  isGraphOutput(t: string): boolean {
+    return this.graph.outputs.includes(t);
+  }
+
+  /** The only reader of t, when there is exactly one and t is not a graph output. */
+  soleReader(t: string): IrNode | undefined {
+    const r = this.readersOf(t);
+    return r.length === 1 && !this.isGraphOutput(t) ? r[0] : undefined;
+  }
+
+  isFolded(n: IrNode): boolean {
+    return n.outputs.length > 0 && n.outputs.every((o) => o === '' || this.inferred.consts.has(o));
+  }
+
+  label(name: string, opType: string): string {
+    const base = labelFrom(name, opType);
+    let l = base;
+    for (let i = 2; this.labels.has(l); i++) l = `${base}_${i}`;
+    this.labels.add(l);
+    return l;
+  }
+
+  add(
+    node: IrNode,
+    prim: Omit<Prim, 'label' | 'inputs'> & { inputs: readonly string[]; label?: string },
+  ): void {
+    this.prims.push({
+      ...prim,
+      inputs: prim.inputs.map((t) => this.resolve(t)),
+      label: prim.label ?? this.label(node.name, node.opType),
+    });
+  }
+
+  /** The node as an opaque op: its data inputs stay wired, its constants are kept in its params. */
+  opaque(node: IrNode, why?: string): void {
+    const inputs: string[] = [];
+    const constants: { input: number; dataType: number; dims: number[]; data: string }[] = [];
+    node.inputs.forEach((t, i) => {
+      const k = this.const(t);
+      if (t === '') constants.push({ input: i, dataType: 0, dims: [], data: '' });
+      else if (k !== undefined) constants.push({ input: i, ...constBytes(k) });
+      else inputs.push(t);
+    });
+    const outputShapes = node.outputs.map((o) => this.shape(o));
+    if (outputShapes.some((s) => s === undefined))
+      throw new ImportError(
+        `node "${node.name}" (${node.opType}) is not supported and the file does not state its output shapes, so the rest of the network cannot be shaped`,
+      );
+    if (why !== undefined) this.notes.push(`${node.name} (${node.opType}) kept as an opaque op: ${why}`);
+    this.add(node, {
+      kind: 'Opaque',
+      params: {
+        opType: node.opType,
+        domain: node.domain,
+        attributes: opaqueAttributes(node),
+        inputs: inputs.length,
+        outputShapes,
+        constants,
+      },
+      inputs,
+      outputs: node.outputs,
+      weights: {},
+    });
+  }
+}
+
+/** Bad or unsupported input found while mapping: one sentence for the user. */
+export class ImportError extends Error {}
+
+function constBytes(k: Const): { dataType: number; dims: number[]; data: string } {
+  const dims = [...k.dims];
+  if (k.floats !== undefined)
+    return {
+      dataType: DataType.FLOAT,
+      dims,
+      data: toBase64(new Uint8Array(k.floats.buffer, k.floats.byteOffset, k.floats.byteLength)),
+    };
+  if (k.ints !== undefined) {
+    const wide = k.dataType !== DataType.INT32;
+    const view = new DataView(new ArrayBuffer(k.ints.length * (wide ? 8 : 4)));
+    k.ints.forEach((v, i) =>
+      wide ? view.setBigInt64(i * 8, BigInt(v), true) : view.setInt32(i * 4, v, true),
+    );
+    return {
+      dataType: wide ? DataType.INT64 : DataType.INT32,
+      dims,
+      data: toBase64(new Uint8Array(view.buffer)),
+    };
+  }
+  return { dataType: k.dataType, dims, data: toBase64(k.raw ?? new Uint8Array()) };
+}
+
+function opaqueAttributes(
+  node: IrNode,
+): { name: string; type: string; value: number | string | number[] | string[] }[] {
+  const out: { name: string; type: string; value: number | string | number[] | string[] }[] = [];
+  const dec = new TextDecoder();
+  const n = (x: number | { toNumber(): number }): number => (typeof x === 'number' ? x : x.toNumber());
+  for (const [name, a] of node.attrs) {
+    if (a.type === 1) out.push({ name, type: 'float', value: a.f ?? 0 });
+    else if (a.type === 2) out.push({ name, type: 'int', value: n(a.i ?? 0) });
+    else if (a.type === 3) out.push({ name, type: 'string', value: dec.decode(a.s ?? new Uint8Array()) });
+    else if (a.type === 6) out.push({ name, type: 'floats', value: [...(a.floats ?? [])] });
+    else if (a.type === 7) out.push({ name, type: 'ints', value: (a.ints ?? []).map(n) });
+    else if (a.type === 8)
+      out.push({ name, type: 'strings', value: (a.strings ?? []).map((s) => dec.decode(s)) });
+  }
+  return out;
+}

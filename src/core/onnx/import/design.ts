@@ -1,0 +1,64 @@
+import { blockRegistry, type BlockKind } from '../../blocks/registry';
+import { rankLayout } from '../../graph/rank-layout';
+import type { Design, DesignNode, DesignWeights, Edge } from '../../graph/types';
+import { opRegistry } from '../../layers/registry';
+import { floatsToBase64 } from '../base64';
+import { ImportError } from './context';
+import type { Prim } from './prim';
+
+/** A node of the imported design: one primitive, or a recognised block standing for several. */
+export type Unit =
+  | { readonly kind: 'prim'; readonly prim: Prim }
+  | {
+      readonly kind: 'block';
+      readonly block: BlockKind;
+      readonly params: object;
+      readonly label: string;
+      readonly inputs: readonly string[];
+      readonly outputs: readonly string[];
+      /** Each member primitive with the layer name it has inside the block. */
+      readonly members: readonly { readonly prim: Prim; readonly layerName: string }[];
+    };
+
+const inputsOf = (u: Unit): readonly string[] => (u.kind === 'prim' ? u.prim.inputs : u.inputs);
+const outputsOf = (u: Unit): readonly string[] => (u.kind === 'prim' ? u.prim.outputs : u.outputs);
+
+/** Wires the units by tensor name, lays them out in rows, and keeps the weights by layer name. */
+export function buildDesign(name: string, units: readonly Unit[]): Design {
+  const producer = new Map<string, { node: string; port: number }>();
+  const nodes: DesignNode[] = [];
+  const edges: Edge[] = [];
+  const weights: Record<string, Record<string, string>> = {};
+  units.forEach((u, i) => {
+    const id = `n${i + 1}`;
+    const kind = u.kind === 'prim' ? u.prim.kind : u.block;
+    const schema = u.kind === 'prim' ? opRegistry[u.prim.kind].schema : blockRegistry[u.block].schema;
+    const label = u.kind === 'prim' ? u.prim.label : u.label;
+    const parsed = schema.safeParse(u.kind === 'prim' ? u.prim.params : u.params);
+    if (!parsed.success)
+      throw new ImportError(
+        `"${label}" maps to ${kind} with settings it does not accept (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+      );
+    nodes.push({ id, kind, label, params: parsed.data, position: { x: 0, y: 0 } } as DesignNode);
+    inputsOf(u).forEach((t, port) => {
+      const from = producer.get(t);
+      if (from === undefined)
+        throw new ImportError(`"${label}" reads "${t}", which nothing before it produces`);
+      edges.push({ id: `e${edges.length + 1}`, from, to: { node: id, port } });
+    });
+    outputsOf(u).forEach((t, port) => producer.set(t, { node: id, port }));
+    const members = u.kind === 'prim' ? [{ prim: u.prim, layerName: u.prim.label }] : u.members;
+    for (const m of members) {
+      const entries = Object.entries(m.prim.weights);
+      if (entries.length > 0)
+        weights[m.layerName] = Object.fromEntries(entries.map(([role, v]) => [role, floatsToBase64(v)]));
+    }
+  });
+  const layout = rankLayout(
+    nodes.map((n) => ({ id: n.id, width: n.kind in blockRegistry ? 240 : 180, height: 64 })),
+    edges,
+  );
+  const placed = nodes.map((n) => ({ ...n, position: layout.positions.get(n.id) ?? n.position }));
+  const design: Design = { name, nodes: placed, edges };
+  return Object.keys(weights).length > 0 ? { ...design, weights: weights as DesignWeights } : design;
+}

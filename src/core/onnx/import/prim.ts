@@ -1,0 +1,34 @@
+import type { OpKind } from '../../layers/registry';
+
+/** One primitive of the imported network, wired by ONNX tensor names. */
+export interface Prim {
+  readonly kind: OpKind;
+  /** Params as written by hand (the op schema fills in the rest). */
+  readonly params: Record<string, unknown>;
+  readonly inputs: readonly string[];
+  readonly outputs: readonly string[];
+  /** A readable, unique label derived from the ONNX node name. */
+  readonly label: string;
+  /** Weights by role ("weight", "bias", "running_mean", …). */
+  readonly weights: Readonly<Record<string, Float32Array>>;
+}
+
+/**
+ * A readable label from an ONNX node name. torch.onnx names nodes by module scope
+ * ("/features/features.1/conv/conv.0/conv.0.0/Conv"): that becomes the module path
+ * "features.1.conv.0.0"; our own names ("fire2/squeeze1x1") stay as they are.
+ */
+export function labelFrom(name: string, opType: string): string {
+  if (!name.startsWith('/')) return name;
+  const segments = name.split('/').filter((s) => s !== '');
+  const last = segments.at(-1) ?? '';
+  if (last === opType || last.startsWith(`${opType}_`)) segments.pop();
+  const path: string[] = [];
+  for (const s of segments) {
+    const prev = path.at(-1);
+    if (prev !== undefined && s.startsWith(`${prev}.`)) path[path.length - 1] = s;
+    else path.push(s);
+  }
+  const module = path.join('.');
+  return module === '' ? opType.toLowerCase() : module;
+}

@@ -1,0 +1,29 @@
+import type { LayerInfo } from '../../core/analysis/types';
+import { opRegistry } from '../../core/layers/registry';
+import type { FormulaLine } from '../../core/layers/types';
+import { Figures } from './Figures';
+
+/** A primitive inside an open block: read-only, with its figures and formulas. */
+export function InnerInspector({ layer }: { layer: LayerInfo }) {
+  const def = opRegistry[layer.op];
+  let formulas: readonly FormulaLine[] = [];
+  try {
+    formulas = (def.formulas as (c: unknown) => readonly FormulaLine[])({
+      params: layer.params,
+      inputs: layer.inputShapes,
+      outputs: layer.outputShapes,
+    });
+  } catch {
+    formulas = [];
+  }
+  return (
+    <div className="node-inspector">
+      <header className="inspector-header stripe-block">
+        <h2>{def.title}</h2>
+        <p className="mono">{layer.name}</p>
+        <p className="muted">Part of block {layer.block}: change the block’s settings to change it.</p>
+      </header>
+      <Figures inputs={layer.inputShapes} outputs={layer.outputShapes} cost={layer.cost} formulas={formulas} />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { blockRegistry, isBlockKind, type BlockKind } from '../../core/blocks/registry';
+import type { DesignNode } from '../../core/graph/types';
+import { opRegistry, type OpKind } from '../../core/layers/registry';
+import type { FormulaLine } from '../../core/layers/types';
+import type { Shape } from '../../core/shape';
+import { lookOf } from '../../canvas/families';
+import { useAnalysis } from '../../state/hooks';
+import { studio, useStudio } from '../../state/store';
+import { zeroCost } from '../../core/layers/types';
+import { fieldsOf } from './field-spec';
+import { Figures } from './Figures';
+import { NameField } from './NameField';
+import { ParamField } from './ParamField';
+
+function formulasOf(node: DesignNode, inputs: readonly (Shape | undefined)[], outputs: readonly Shape[] | undefined): readonly FormulaLine[] {
+  if (isBlockKind(node.kind) || outputs === undefined || inputs.some((s) => s === undefined)) return [];
+  const def = opRegistry[node.kind as OpKind];
+  try {
+    return (def.formulas as (c: unknown) => readonly FormulaLine[])({ params: node.params, inputs, outputs });
+  } catch {
+    return [];
+  }
+}
+
+/** The selected node: its name, settings (checked as typed), problems and figures. */
+export function NodeInspector({ node }: { node: DesignNode }) {
+  const analysis = useAnalysis();
+  const open = useStudio((s) => s.openBlocks.includes(node.id));
+  const info = analysis.nodes.get(node.id);
+  const block = isBlockKind(node.kind) ? blockRegistry[node.kind as BlockKind] : undefined;
+  const def = block ?? opRegistry[node.kind as OpKind];
+  const look = lookOf(node, info?.inputShapes[0]?.[1]);
+  const diagnostics = info?.diagnostics ?? [];
+  const fields = fieldsOf(def.schema);
+  const fieldNames = new Set(fields.map((f) => f.name));
+  const params = node.params as Readonly<Record<string, unknown>>;
+
+  const commit = (name: string, value: unknown): string | undefined => {
+    const candidate: Record<string, unknown> = { ...params, [name]: value };
+    if (value === undefined) delete candidate[name];
+    const parsed = def.schema.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues.find((i) => i.path[0] === name) ?? parsed.error.issues[0];
+      return issue?.message ?? 'This value is not allowed.';
+    }
+    studio.getState().setParams(node.id, { [name]: (parsed.data as Record<string, unknown>)[name] }, name);
+    return undefined;
+  };
+
+  return (
+    <div className="node-inspector">
+      <header className={`inspector-header stripe-${look.stripe}`}>
+        <h2>{look.title}</h2>
+        <p className="muted">{def.description}</p>
+        {block !== undefined && <p className="paper">{block.paper}</p>}
+      </header>
+      <section className="inspector-section" aria-label="Settings">
+        <NameField node={node} />
+        {fields.map((f) => (
+          <ParamField
+            key={`${node.id}:${f.name}`}
+            field={f}
+            value={params[f.name]}
+            onCommit={(v) => commit(f.name, v)}
+            problem={diagnostics.find((d) => d.field === f.name && d.severity === 'error')?.message}
+          />
+        ))}
+        {block !== undefined && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              studio.getState().toggleBlock(node.id);
+            }}
+          >
+            {open ? 'Close block' : 'Open block in place'}
+          </button>
+        )}
+      </section>
+      {diagnostics.filter((d) => d.field === undefined || !fieldNames.has(d.field)).length > 0 && (
+        <section className="inspector-section" aria-label="Problems">
+          <h3>Problems</h3>
+          <ul className="problems">
+            {diagnostics
+              .filter((d) => d.field === undefined || !fieldNames.has(d.field))
+              .map((d, i) => (
+                <li key={i} className={`problem ${d.severity}`}>
+                  <span className="code">{d.code}</span> {d.message}
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
+      <Figures
+        inputs={info?.inputShapes ?? []}
+        outputs={info?.outputShapes}
+        cost={info?.cost ?? zeroCost}
+        formulas={formulasOf(node, info?.inputShapes ?? [], info?.outputShapes)}
+      />
+    </div>
+  );
+}

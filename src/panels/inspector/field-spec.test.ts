@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { opRegistry } from '../../core/layers/registry';
+import { fieldLabel, fieldsOf, specOf } from './field-spec';
+
+describe('field specs from zod schemas', () => {
+  it('reads Conv2d: ints with bounds, pairs and a boolean', () => {
+    const fields = fieldsOf(opRegistry.Conv2d.schema);
+    const byName = new Map(fields.map((f) => [f.name, f.spec]));
+    expect(byName.get('outChannels')).toEqual({ type: 'number', int: true, min: 1, optional: false });
+    expect(byName.get('kernel')).toEqual({ type: 'pair', int: true, min: 1 });
+    expect(byName.get('padding')).toEqual({ type: 'pair', int: true, min: 0 });
+    expect(byName.get('bias')).toEqual({ type: 'boolean' });
+  });
+
+  it('reads enums, optional numbers, ranges and lists', () => {
+    expect(specOf(z.enum(['relu', 'relu6']).default('relu'))).toEqual({ type: 'enum', options: ['relu', 'relu6'] });
+    expect(specOf(z.number().int().min(1).optional())).toEqual({ type: 'number', int: true, min: 1, optional: true });
+    expect(specOf(z.number().min(0).max(1).default(0.2))).toEqual({ type: 'number', int: false, min: 0, max: 1, optional: false });
+    expect(specOf(z.array(z.number().int().min(1)).default([]))).toEqual({ type: 'list', int: true, min: 1 });
+    expect(specOf(z.string())).toEqual({ type: 'other' });
+  });
+
+  it('names fields the way people read them', () => {
+    expect(fieldLabel('outChannels')).toBe('Output channels');
+    expect(fieldLabel('expandedChannels')).toBe('Expanded channels');
+    expect(fieldLabel('squeezeExcite')).toBe('Squeeze excite');
+    expect(fieldLabel('groups')).toBe('Groups');
+  });
+});

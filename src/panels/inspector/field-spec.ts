@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+
+/** How the inspector edits one parameter, read off the zod schema. */
+export type FieldSpec =
+  | { readonly type: 'number'; readonly int: boolean; readonly min?: number; readonly max?: number; readonly optional: boolean }
+  | { readonly type: 'pair'; readonly int: boolean; readonly min?: number; readonly max?: number }
+  | { readonly type: 'list'; readonly int: boolean; readonly min?: number }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'enum'; readonly options: readonly string[] }
+  | { readonly type: 'other' };
+
+export interface Field {
+  readonly name: string;
+  readonly label: string;
+  readonly spec: FieldSpec;
+}
+
+interface Def {
+  readonly type: string;
+  readonly innerType?: unknown;
+  readonly items?: readonly unknown[];
+  readonly element?: unknown;
+  readonly shape?: Readonly<Record<string, unknown>>;
+}
+type Introspectable = { readonly def: Def; readonly minValue?: number | null; readonly maxValue?: number | null; readonly isInt?: boolean; readonly options?: readonly unknown[] };
+
+const wrappers = new Set(['default', 'prefault', 'optional', 'readonly', 'nullable', 'catch', 'nonoptional']);
+const BIG = Number.MAX_SAFE_INTEGER;
+
+function unwrap(schema: Introspectable): { inner: Introspectable; optional: boolean } {
+  let s = schema;
+  let optional = false;
+  while (wrappers.has(s.def.type) && s.def.innerType !== undefined) {
+    if (s.def.type === 'optional') optional = true;
+    s = s.def.innerType as Introspectable;
+  }
+  return { inner: s, optional };
+}
+
+function numberBounds(s: Introspectable): { int: boolean; min?: number; max?: number } {
+  const min = s.minValue;
+  const max = s.maxValue;
+  return {
+    int: s.isInt === true,
+    ...(typeof min === 'number' && Math.abs(min) < BIG ? { min } : {}),
+    ...(typeof max === 'number' && Math.abs(max) < BIG ? { max } : {}),
+  };
+}
+
+export function specOf(schema: unknown): FieldSpec {
+  const { inner, optional } = unwrap(schema as Introspectable);
+  switch (inner.def.type) {
+    case 'number':
+      return { type: 'number', ...numberBounds(inner), optional };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'enum':
+      return { type: 'enum', options: (inner.options ?? []).map(String) };
+    case 'tuple': {
+      const items = (inner.def.items ?? []).map((i) => unwrap(i as Introspectable).inner);
+      const first = items[0];
+      if (items.length === 2 && first !== undefined && items.every((i) => i.def.type === 'number'))
+        return { type: 'pair', ...numberBounds(first) };
+      return { type: 'other' };
+    }
+    case 'array': {
+      const el = unwrap(inner.def.element as Introspectable).inner;
+      return el.def.type === 'number' ? { type: 'list', ...numberBounds(el) } : { type: 'other' };
+    }
+    default:
+      return { type: 'other' };
+  }
+}
+
+const special: Readonly<Record<string, string>> = {
+  outChannels: 'Output channels',
+  inChannels: 'Input channels',
+  expand1x1: 'Expand 1×1',
+  expand3x3: 'Expand 3×3',
+  p: 'Drop probability',
+  ceilMode: 'Ceil mode',
+  countIncludePad: 'Count padding',
+};
+
+/** "outChannels" → "Output channels", "expand3x3" → "Expand 3×3". */
+export function fieldLabel(name: string): string {
+  const known = special[name];
+  if (known !== undefined) return known;
+  const words = name
+    .replace(/(\d)x(\d)/g, '$1×$2')
+    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The editable fields of a params schema (a zod object), in the schema's order. */
+export function fieldsOf(schema: z.ZodType): Field[] {
+  const { inner } = unwrap(schema as unknown as Introspectable);
+  const shape = (inner as unknown as { shape?: Readonly<Record<string, unknown>> }).shape ?? {};
+  return Object.entries(shape).map(([name, s]) => ({ name, label: fieldLabel(name), spec: specOf(s) }));
+}

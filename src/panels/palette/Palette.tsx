@@ -1,0 +1,102 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { CatalogueItem } from '../../state/catalogue-item';
+import { useStudio } from '../../state/store';
+import { buildCatalogue, filterCatalogue, type GroupId } from './catalogue';
+import { PaletteEntry } from './PaletteEntry';
+
+interface Props {
+  readonly onActivate: (item: CatalogueItem) => void;
+}
+
+/** Moves focus between palette items with the arrow keys. */
+function moveFocus(e: KeyboardEvent<HTMLElement>) {
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-palette-item], .palette-group-toggle')];
+  if (items.length === 0) return;
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const next =
+    e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : e.key === 'ArrowDown' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1);
+  e.preventDefault();
+  items[next]?.focus();
+}
+
+export function Palette({ onActivate }: Props) {
+  const userBlocks = useStudio((s) => s.userBlocks);
+  const removeUserBlock = useStudio((s) => s.removeUserBlock);
+  const [query, setQuery] = useState('');
+  const [closed, setClosed] = useState<ReadonlySet<GroupId>>(new Set());
+  const groups = useMemo(() => filterCatalogue(buildCatalogue(userBlocks), query), [userBlocks, query]);
+  const searching = query.trim() !== '';
+
+  return (
+    <nav className="palette" aria-label="Palette" onKeyDown={moveFocus}>
+      <div className="palette-search">
+        <input
+          id="palette-search"
+          type="search"
+          placeholder="Search ops, blocks, presets…  ( / )"
+          aria-label="Search the palette"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+          }}
+          onKeyDown={(e) => {
+            const first = groups[0]?.entries[0];
+            if (e.key === 'Enter' && first !== undefined) onActivate(first.item);
+            if (e.key === 'Escape') setQuery('');
+          }}
+        />
+      </div>
+      <div className="palette-groups">
+        {groups.length === 0 && <p className="palette-empty">Nothing matches “{query}”.</p>}
+        {groups.map((g) => {
+          const open = searching || !closed.has(g.id);
+          return (
+            <section key={g.id} className="palette-group" aria-labelledby={`group-${g.id}`}>
+              <h2 className="palette-group-title" id={`group-${g.id}`}>
+                <button
+                  type="button"
+                  className="palette-group-toggle"
+                  aria-expanded={open}
+                  onClick={() => {
+                    const next = new Set(closed);
+                    if (closed.has(g.id)) next.delete(g.id);
+                    else next.add(g.id);
+                    setClosed(next);
+                  }}
+                >
+                  <span className="chevron" aria-hidden="true">
+                    {open ? '▾' : '▸'}
+                  </span>
+                  {g.title}
+                  <span className="count">{g.entries.length}</span>
+                </button>
+              </h2>
+              {open && g.entries.length === 0 && g.id === 'mine' && (
+                <p className="palette-hint">Select nodes and press Ctrl+G (or “Save as block” in the inspector).</p>
+              )}
+              {open && (
+                <ul className="palette-list">
+                  {g.entries.map((entry) => (
+                    <PaletteEntry
+                      key={entry.key}
+                      entry={entry}
+                      onActivate={onActivate}
+                      {...(entry.item.type === 'user'
+                        ? {
+                            onRemove: () => {
+                              removeUserBlock((entry.item as { id: string }).id);
+                            },
+                          }
+                        : {})}
+                    />
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </nav>
+  );
+}
