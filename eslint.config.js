@@ -37,6 +37,7 @@ export default tseslint.config(
     // The core is pure: no UI, no runtime, no DOM libraries.
     files: ['src/core/**'],
     rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'HTMLElement'],
       'no-restricted-imports': [
         'error',
         {

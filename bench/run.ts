@@ -1,8 +1,10 @@
 import { benchAnalysis } from './analysis';
+import { benchOnnx } from './onnx';
 
 /** `npm run bench`: every benchmark suite prints its own table. Pass suite names to run a subset. */
 const suites: Record<string, () => void | Promise<void>> = {
   analysis: benchAnalysis,
+  onnx: benchOnnx,
 };
 
 const wanted = process.argv.slice(2);

@@ -36,7 +36,9 @@ export function Menu({ label, items }: { label: string; items: readonly MenuItem
       setOpen(true);
       return;
     }
-    const list = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
+    const list = [
+      ...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? []),
+    ];
     const at = list.indexOf(document.activeElement as HTMLElement);
     list[(at + (e.key === 'ArrowDown' ? 1 : list.length - 1)) % list.length]?.focus();
   };

@@ -24,7 +24,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <h2 id="share-title">Share link</h2>
-        <p className="muted">The whole design is in the link ({link.length.toLocaleString('en-US')} characters); nothing is uploaded.</p>
+        <p className="muted">
+          The whole design is in the link ({link.length.toLocaleString('en-US')} characters); nothing is
+          uploaded.
+        </p>
         <input ref={field} className="share-link" aria-label="Share link" readOnly value={link} />
         <div className="dialog-actions">
           <button

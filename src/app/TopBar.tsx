@@ -5,7 +5,7 @@ import { keyLabel } from './shortcuts';
 import { Menu } from './Menu';
 import { ShareDialog } from './ShareDialog';
 import type { RunCommand } from './use-commands';
-import { newDesign } from './file-actions';
+import { newDesign, openAllBlocks } from './file-actions';
 
 const mod = keyLabel('Ctrl');
 
@@ -37,25 +37,122 @@ export function TopBar({ run }: { run: RunCommand }) {
         label="File"
         items={[
           { label: 'New design', run: newDesign },
-          { label: 'Open…', hint: `${mod}+O`, run: () => { run('open'); } },
-          { label: 'Save', hint: `${mod}+S`, run: () => { run('save'); } },
-          { label: 'Share link…', run: () => { setSharing(true); } },
-          { label: 'Export PNG', run: () => { void exportPng(); } },
-          { label: 'Export SVG', run: () => { exportSvg(); } },
+          {
+            label: 'Open…',
+            hint: `${mod}+O`,
+            run: () => {
+              run('open');
+            },
+          },
+          {
+            label: 'Save',
+            hint: `${mod}+S`,
+            run: () => {
+              run('save');
+            },
+          },
+          {
+            label: 'Share link…',
+            run: () => {
+              setSharing(true);
+            },
+          },
+          {
+            label: 'Export PNG',
+            run: () => {
+              void exportPng();
+            },
+          },
+          {
+            label: 'Export SVG',
+            run: () => {
+              exportSvg();
+            },
+          },
+        ]}
+      />
+      <Menu
+        label="View"
+        items={[
+          {
+            label: 'Auto-layout',
+            hint: 'L',
+            run: () => {
+              run('layout');
+            },
+          },
+          {
+            label: 'Fit the design',
+            hint: 'F',
+            run: () => {
+              run('fit');
+            },
+          },
+          {
+            label: 'Open all blocks',
+            run: () => {
+              openAllBlocks(true);
+            },
+          },
+          {
+            label: 'Close all blocks',
+            run: () => {
+              openAllBlocks(false);
+            },
+          },
+          {
+            label: 'Keyboard shortcuts',
+            hint: '?',
+            run: () => {
+              run('help');
+            },
+          },
         ]}
       />
       <div className="toolbar" role="toolbar" aria-label="Edit and view">
-        <button type="button" className="icon-button" aria-label="Undo" title={`Undo (${mod}+Z)`} disabled={!canUndo} onClick={() => { run('undo'); }}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Undo"
+          title={`Undo (${mod}+Z)`}
+          disabled={!canUndo}
+          onClick={() => {
+            run('undo');
+          }}
+        >
           ↶
         </button>
-        <button type="button" className="icon-button" aria-label="Redo" title={`Redo (${mod}+Shift+Z)`} disabled={!canRedo} onClick={() => { run('redo'); }}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Redo"
+          title={`Redo (${mod}+Shift+Z)`}
+          disabled={!canRedo}
+          onClick={() => {
+            run('redo');
+          }}
+        >
           ↷
         </button>
         <span className="separator" />
-        <button type="button" className="button ghost" title="Auto-layout (L)" onClick={() => { run('layout'); }}>
+        <button
+          type="button"
+          className="button ghost"
+          title="Auto-layout (L)"
+          onClick={() => {
+            run('layout');
+          }}
+        >
           Layout
         </button>
-        <button type="button" className="button ghost" title="Fit the design in view (F)" onClick={() => { run('fit'); }}>
+        <button
+          type="button"
+          className="button ghost"
+          title="Fit the design in view (F)"
+          onClick={() => {
+            run('fit');
+          }}
+        >
           Fit
         </button>
         <span className="separator" />
@@ -70,7 +167,15 @@ export function TopBar({ run }: { run: RunCommand }) {
         >
           {theme === 'dark' ? '☀' : '☾'}
         </button>
-        <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => { run('help'); }}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => {
+            run('help');
+          }}
+        >
           ?
         </button>
       </div>

@@ -20,9 +20,11 @@ export function chooseInitialDesign(hash: string, storage: KeyValueStorage): Boo
   let problem: BootChoice['problem'];
   const shared = readShareHash(hash);
   if (shared?.ok === true) return { design: shared.design, source: 'share', needsLayout: false };
-  if (shared?.ok === false) problem = { text: 'The design in this link could not be opened.', details: shared.errors };
+  if (shared?.ok === false)
+    problem = { text: 'The design in this link could not be opened.', details: shared.errors };
   const saved = readSavedDesign(storage);
-  if (saved.kind === 'ok') return { design: saved.design, source: 'autosave', needsLayout: false, ...(problem && { problem }) };
+  if (saved.kind === 'ok')
+    return { design: saved.design, source: 'autosave', needsLayout: false, ...(problem && { problem }) };
   if (saved.kind === 'damaged') {
     // Keep the damaged text aside rather than overwrite the user's work.
     const text = storage.getItem(storageKeys.design);

@@ -1,4 +1,6 @@
+import { isBlockKind } from '../core/blocks/registry';
 import { parseDesign, serializeDesign } from '../core/document/format';
+import { addNode } from '../core/graph/edit';
 import type { Design } from '../core/graph/types';
 import { layoutDesign } from '../canvas/auto-layout';
 import { shareHash } from '../state/share';
@@ -6,7 +8,11 @@ import { studio } from '../state/store';
 
 /** A file name from the design's name: "MobileNetV2 1.0" → "mobilenetv2-1.0.json". */
 export function fileNameFor(design: Design, extension: string): string {
-  const stem = design.name.trim().toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const stem = design.name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `${stem === '' ? 'design' : stem}.${extension}`;
 }
 
@@ -40,12 +46,17 @@ export async function openDesignFile(file: File): Promise<void> {
   }
   const parsed = parseDesign(text);
   if (!parsed.ok) {
-    store.notify({ text: `${file.name} is not a design this app can open.`, tone: 'error', details: parsed.errors });
+    store.notify({
+      text: `${file.name} is not a design this app can open.`,
+      tone: 'error',
+      details: parsed.errors,
+    });
     return;
   }
   // A document without positions (all at one point) gets laid out.
   const spots = new Set(parsed.design.nodes.map((n) => `${n.position.x},${n.position.y}`));
-  const design = spots.size < Math.min(2, parsed.design.nodes.length) ? await layoutDesign(parsed.design) : parsed.design;
+  const design =
+    spots.size < Math.min(2, parsed.design.nodes.length) ? await layoutDesign(parsed.design) : parsed.design;
   studio.getState().replaceDesign(design);
   studio.getState().requestFit();
   studio.getState().notify({ text: `Opened ${file.name}.`, tone: 'info' });
@@ -60,10 +71,15 @@ export function shareLink(): string {
 
 /** A fresh design with an input and an output, one undo step away from the old one. */
 export function newDesign(): void {
-  const store = studio.getState();
-  store.replaceDesign({ name: 'Untitled', nodes: [], edges: [] });
-  const input = studio.getState().addNode('Input', { x: 0, y: 0 });
-  studio.getState().addNode('Output', { x: 0, y: 240 });
-  studio.getState().select([input]);
+  const withInput = addNode({ name: 'Untitled', nodes: [], edges: [] }, 'Input', { x: 0, y: 0 });
+  const { design } = addNode(withInput.design, 'Output', { x: 0, y: 360 });
+  studio.getState().replaceDesign(design);
+  studio.getState().select([withInput.nodeId]);
   studio.getState().requestFit();
+}
+
+/** Opens (or closes) every block of the design in place. */
+export function openAllBlocks(open: boolean): void {
+  const s = studio.getState();
+  s.setOpenBlocks(open ? s.design.nodes.filter((n) => isBlockKind(n.kind)).map((n) => n.id) : []);
 }

@@ -19,16 +19,25 @@ export async function openPreset(name: string): Promise<void> {
   try {
     design = await layoutDesign(preset.build());
   } catch (e) {
-    store.notify({ text: `The preset ${name} could not be built: ${e instanceof Error ? e.message : String(e)}`, tone: 'error' });
+    store.notify({
+      text: `The preset ${name} could not be built: ${e instanceof Error ? e.message : String(e)}`,
+      tone: 'error',
+    });
     return;
   }
   studio.getState().replaceDesign(design);
   studio.getState().requestFit();
-  studio.getState().notify({ text: `Opened ${preset.title}. Undo (Ctrl+Z) brings back the previous design.`, tone: 'info' });
+  studio
+    .getState()
+    .notify({ text: `Opened ${preset.title}. Undo (Ctrl+Z) brings back the previous design.`, tone: 'info' });
 }
 
 /** Params for an item placed after `after`: depthwise convs take that node's channel count. */
-function paramsFor(item: Extract<CatalogueItem, { type: 'node' }>, design: Design, after: string | undefined) {
+function paramsFor(
+  item: Extract<CatalogueItem, { type: 'node' }>,
+  design: Design,
+  after: string | undefined,
+) {
   const base = { ...(item.params ?? {}) };
   if (item.depthwise !== true || after === undefined) return base;
   const c = analysisOf(design).nodes.get(after)?.outputShapes?.[0]?.[1];
@@ -55,7 +64,9 @@ export function placeItem(item: CatalogueItem, position: Position, after?: strin
 export function activateItem(item: CatalogueItem, centre: Position): void {
   const store = studio.getState();
   const after = store.selectedNodes.length === 1 ? store.selectedNodes[0] : undefined;
-  const taken = new Set(store.design.nodes.map((n) => `${Math.round(n.position.x)},${Math.round(n.position.y)}`));
+  const taken = new Set(
+    store.design.nodes.map((n) => `${Math.round(n.position.x)},${Math.round(n.position.y)}`),
+  );
   const p = { x: Math.round(centre.x - CARD_WIDTH / 2), y: Math.round(centre.y - CARD_HEIGHT / 2) };
   while (taken.has(`${p.x},${p.y}`)) p.y += CARD_HEIGHT + 24;
   placeItem(item, p, after);

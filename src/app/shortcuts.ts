@@ -33,7 +33,13 @@ export type CommandId =
 export const shortcuts: readonly Shortcut[] = [
   { id: 'undo', label: 'Undo', group: 'Edit', keys: ['Ctrl', 'Z'] },
   { id: 'redo', label: 'Redo', group: 'Edit', keys: ['Ctrl', 'Shift', 'Z'], alternatives: [['Ctrl', 'Y']] },
-  { id: 'delete', label: 'Delete the selection', group: 'Edit', keys: ['Delete'], alternatives: [['Backspace']] },
+  {
+    id: 'delete',
+    label: 'Delete the selection',
+    group: 'Edit',
+    keys: ['Delete'],
+    alternatives: [['Backspace']],
+  },
   { id: 'copy', label: 'Copy (also into another tab)', group: 'Edit', keys: ['Ctrl', 'C'] },
   { id: 'cut', label: 'Cut', group: 'Edit', keys: ['Ctrl', 'X'] },
   { id: 'paste', label: 'Paste', group: 'Edit', keys: ['Ctrl', 'V'] },
@@ -62,13 +68,15 @@ export const gestures: readonly { readonly what: string; readonly how: string }[
   { what: 'Open a block', how: 'Its ▸ button, or select it and press Enter' },
 ];
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 /** "Ctrl" reads "⌘" on a Mac. */
 export const keyLabel = (key: string): string => (key === 'Ctrl' && isMac ? '⌘' : key);
 
 /** Which command a key event asks for, if any. */
-export function commandFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): CommandId | undefined {
+export function commandFor(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+): CommandId | undefined {
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   if (e.altKey) return undefined;

@@ -57,7 +57,8 @@ export function useCommands(): RunCommand {
           return;
         case 'toggleBlock': {
           const node = s.design.nodes.find((n) => n.id === s.selectedNodes[0]);
-          if (s.selectedNodes.length === 1 && node !== undefined && isBlockKind(node.kind)) s.toggleBlock(node.id);
+          if (s.selectedNodes.length === 1 && node !== undefined && isBlockKind(node.kind))
+            s.toggleBlock(node.id);
           return;
         }
         case 'saveAsBlock': {

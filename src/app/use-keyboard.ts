@@ -11,7 +11,8 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 const isActivatable = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement && (['BUTTON', 'A', 'SUMMARY'].includes(target.tagName) || target.getAttribute('role') === 'option');
+  target instanceof HTMLElement &&
+  (['BUTTON', 'A', 'SUMMARY'].includes(target.tagName) || target.getAttribute('role') === 'option');
 
 /** The app's shortcuts and clipboard, on the whole window. */
 export function useKeyboard(run: RunCommand): void {
@@ -22,7 +23,12 @@ export function useKeyboard(run: RunCommand): void {
       const editing = isEditable(e.target);
       if (editing && id !== 'save' && id !== 'open') return;
       if (id === 'deselect' && editing) return;
-      if ((id === 'toggleBlock' || id === 'delete') && isActivatable(e.target) && !(e.target as HTMLElement).closest('.react-flow__node')) return;
+      if (
+        (id === 'toggleBlock' || id === 'delete') &&
+        isActivatable(e.target) &&
+        !(e.target as HTMLElement).closest('.react-flow__node')
+      )
+        return;
       if (studio.getState().helpOpen && id !== 'help' && id !== 'deselect') return;
       e.preventDefault();
       run(id);

@@ -7,12 +7,14 @@ import {
   useReactFlow,
   type IsValidConnection,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Position } from '../core/graph/types';
 import { ITEM_MIME, parseItem, type CatalogueItem } from '../state/catalogue-item';
 import { useAnalysis } from '../state/hooks';
 import { useStudio } from '../state/store';
+import { viewDesign } from './commands';
 import { ConnectionRefusal } from './ConnectionRefusal';
+import { registerFlow } from './export-image';
 import { FlowModel } from './flow-model';
 import type { FlowNode, ShapeEdge } from './flow-types';
 import { FrameCard } from './FrameCard';
@@ -65,9 +67,13 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
   );
   if (view.offsets !== offsets && !sameOffsets(view.offsets, offsets)) setOffsets(view.offsets);
 
+  // A new design was opened: show it (the nodes of this render are the new design's).
+  const fitted = useRef(0);
   useEffect(() => {
-    if (fitRequest > 0) void rf.fitView({ padding: 0.12, maxZoom: 1 });
-  }, [fitRequest, rf]);
+    if (fitRequest === fitted.current) return;
+    fitted.current = fitRequest;
+    viewDesign(rf, view.nodes);
+  }, [fitRequest, rf, view.nodes]);
 
   const isValidConnection: IsValidConnection<ShapeEdge> = useCallback(
     (c) => {
@@ -109,6 +115,7 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
         onEdgesChange={handlers.onEdgesChange}
         onConnect={handlers.onConnect}
         onConnectEnd={handlers.onConnectEnd}
+        onInit={registerFlow}
         isValidConnection={isValidConnection}
         colorMode={theme}
         deleteKeyCode={null}

@@ -17,7 +17,11 @@ export function ConnectionRefusal() {
   const v = verdict({ node: source.nodeId, port: fromPort }, { node: target.nodeId, port: toPort });
   if (v.ok) return null;
   return (
-    <div className="refusal" role="alert" style={{ left: connection.pointer.x + 16, top: connection.pointer.y + 16 }}>
+    <div
+      className="refusal"
+      role="alert"
+      style={{ left: connection.pointer.x + 16, top: connection.pointer.y + 16 }}
+    >
       <strong>Cannot connect.</strong> {v.reason}
     </div>
   );

@@ -1,6 +1,6 @@
 import { formatCount, formatExact } from '../state/figures';
 
-/** Multiply-adds as papers write them; the exact integer on hover. Zero-cost ops show params if any. */
+/** Multiply-adds as papers write them; the exact integer on hover. Ops without any show no badge. */
 export function CostBadge({ multiplyAdds, params }: { multiplyAdds: number; params: number }) {
   if (multiplyAdds > 0)
     return (
@@ -10,12 +10,6 @@ export function CostBadge({ multiplyAdds, params }: { multiplyAdds: number; para
         aria-label={`${formatExact(multiplyAdds)} multiply-adds`}
       >
         {formatCount(multiplyAdds)}
-      </span>
-    );
-  if (params > 0)
-    return (
-      <span className="cost-badge quiet" title={`${formatExact(params)} params, no multiply-adds`}>
-        {formatCount(params)} p
       </span>
     );
   return null;

@@ -5,14 +5,27 @@ import type { ShapeEdge } from './flow-types';
 /** An edge labelled with the tensor it carries; thicker for bigger tensors. */
 export const ShapeEdgeView = memo(function ShapeEdgeView(props: EdgeProps<ShapeEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const weight = data?.weight ?? 0.3;
   const classes = ['shape-edge'];
   if (selected === true) classes.push('selected');
   if (data?.inner === true) classes.push('inner');
   return (
     <>
-      <BaseEdge id={id} path={path} className={classes.join(' ')} style={{ strokeWidth: 1.25 + weight * 4.5 }} interactionWidth={14} />
+      <BaseEdge
+        id={id}
+        path={path}
+        className={classes.join(' ')}
+        style={{ strokeWidth: 1 + weight * 3.5 }}
+        interactionWidth={14}
+      />
       {data?.shape !== undefined && (
         <EdgeLabelRenderer>
           <div

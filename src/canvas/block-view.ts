@@ -7,7 +7,14 @@ import { zeroCost } from '../core/layers/types';
 import { sumCosts } from '../core/analysis/cost-sum';
 import type { Shape } from '../core/shape';
 import { designCard, shapesText, worstProblem, type CardData } from './card-model';
-import { BLOCK_CARD_WIDTH, CARD_HEIGHT, FRAME_HEADER, FRAME_PAD, INNER_CARD_WIDTH, PROBLEM_LINE } from './sizes';
+import {
+  BLOCK_CARD_WIDTH,
+  CARD_HEIGHT,
+  FRAME_HEADER,
+  FRAME_PAD,
+  INNER_CARD_WIDTH,
+  PROBLEM_LINE,
+} from './sizes';
 
 export interface InnerCard {
   readonly id: string;
@@ -35,6 +42,9 @@ export interface InnerView {
   readonly message: string | undefined;
 }
 
+/** Room above the first and below the last primitive for the edges from and to the block's ports. */
+const EDGE_ROOM = 44;
+
 export const innerId = (block: string, inner: string): string => `${block}/${inner}`;
 
 function expansion(node: DesignNode, analysis: Analysis): { sub: Subgraph } | { message: string } {
@@ -59,7 +69,13 @@ export function expandInPlace(node: DesignNode, analysis: Analysis): InnerView {
   const info = analysis.nodes.get(node.id);
   const found = expansion(node, analysis);
   if ('message' in found)
-    return { cards: [], edges: [], width: BLOCK_CARD_WIDTH, height: FRAME_HEADER + 56, message: found.message };
+    return {
+      cards: [],
+      edges: [],
+      width: BLOCK_CARD_WIDTH,
+      height: FRAME_HEADER + 56,
+      message: found.message,
+    };
   const { sub } = found;
   const [first, end] = info?.layers ?? [0, 0];
   const layers = analysis.layers.slice(first, end);
@@ -86,7 +102,8 @@ export function expandInPlace(node: DesignNode, analysis: Analysis): InnerView {
       inner: true,
     });
   }
-  const height = (d: CardData | undefined): number => CARD_HEIGHT + (d?.problem === undefined ? 0 : PROBLEM_LINE);
+  const height = (d: CardData | undefined): number =>
+    CARD_HEIGHT + (d?.problem === undefined ? 0 : PROBLEM_LINE);
   const layout = rankLayout(
     sub.nodes.map((n) => ({ id: n.id, width: INNER_CARD_WIDTH, height: height(data.get(n.id)) })),
     sub.edges,
@@ -98,7 +115,7 @@ export function expandInPlace(node: DesignNode, analysis: Analysis): InnerView {
     return {
       id: innerId(node.id, n.id),
       data: data.get(n.id) ?? designCard(n, undefined, false),
-      position: { x: left + p.x, y: FRAME_HEADER + FRAME_PAD + p.y },
+      position: { x: left + p.x, y: FRAME_HEADER + EDGE_ROOM + p.y },
     };
   });
 
@@ -132,7 +149,7 @@ export function expandInPlace(node: DesignNode, analysis: Analysis): InnerView {
       shape: info?.outputShapes?.[j],
     });
   });
-  return { cards, edges, width, height: FRAME_HEADER + 2 * FRAME_PAD + layout.height + 8, message: undefined };
+  return { cards, edges, width, height: FRAME_HEADER + 2 * EDGE_ROOM + layout.height, message: undefined };
 }
 
 /** Enough of a NodeInfo for the card's look (it needs the input channels). */

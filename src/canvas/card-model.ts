@@ -36,7 +36,9 @@ const rank = { error: 0, warning: 1, info: 2 } as const;
 export function worstProblem(diagnostics: readonly Diagnostic[]): CardProblem | undefined {
   const sorted = [...diagnostics].sort((a, b) => rank[a.severity] - rank[b.severity]);
   const first = sorted[0];
-  return first === undefined ? undefined : { severity: first.severity, text: first.message, count: sorted.length };
+  return first === undefined
+    ? undefined
+    : { severity: first.severity, text: first.message, count: sorted.length };
 }
 
 export const shapesText = (shapes: readonly (Shape | undefined)[] | undefined): string | undefined =>
@@ -68,7 +70,12 @@ export function designCard(node: DesignNode, info: NodeInfo | undefined, open: b
 }
 
 const sameProblem = (a: CardProblem | undefined, b: CardProblem | undefined): boolean =>
-  a === b || (a !== undefined && b !== undefined && a.severity === b.severity && a.text === b.text && a.count === b.count);
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.severity === b.severity &&
+    a.text === b.text &&
+    a.count === b.count);
 
 export function sameCard(a: CardData, b: CardData): boolean {
   return (

@@ -1,9 +1,43 @@
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { Position } from '../core/graph/types';
+import type { FlowNode, ShapeEdge } from './flow-types';
+import { BLOCK_CARD_WIDTH, CARD_HEIGHT } from './sizes';
 
 /** The canvas's provider: wraps the whole app so its commands can be used from the top bar. */
 export const CanvasProvider = ReactFlowProvider;
+
+/**
+ * Fits the design in view; a design too tall to read that way (a deep network) is shown from its
+ * top at a readable zoom instead, as a long document would be. Uses design positions and card sizes,
+ * so it works before React Flow has measured new nodes.
+ */
+export function viewDesign(rf: ReactFlowInstance<FlowNode, ShapeEdge>, nodes: readonly FlowNode[]): void {
+  const pane = document.querySelector('.canvas')?.getBoundingClientRect();
+  const top = nodes.filter((n) => n.parentId === undefined);
+  if (pane === undefined || top.length === 0) return;
+  const right = (n: FlowNode) => n.position.x + (n.width ?? n.measured?.width ?? BLOCK_CARD_WIDTH);
+  const bottom = (n: FlowNode) => n.position.y + (n.height ?? n.measured?.height ?? CARD_HEIGHT);
+  const x0 = Math.min(...top.map((n) => n.position.x));
+  const y0 = Math.min(...top.map((n) => n.position.y));
+  const w = Math.max(...top.map(right)) - x0;
+  const h = Math.max(...top.map(bottom)) - y0;
+  const pad = 48;
+  const fit = Math.min(1, (pane.width - pad) / w, (pane.height - pad) / h);
+  if (fit >= MIN_READABLE) {
+    void rf.setViewport({
+      x: pane.width / 2 - (x0 + w / 2) * fit,
+      y: pane.height / 2 - (y0 + h / 2) * fit,
+      zoom: fit,
+    });
+    return;
+  }
+  const zoom = Math.max(MIN_READABLE, Math.min(1, (pane.width - pad) / w));
+  void rf.setViewport({ x: pane.width / 2 - (x0 + w / 2) * zoom, y: pad / 2 - y0 * zoom, zoom });
+}
+
+/** Below this zoom card text is too small to read. */
+const MIN_READABLE = 0.6;
 
 export interface CanvasCommands {
   /** The centre of the visible canvas, in design coordinates. */

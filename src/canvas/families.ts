@@ -54,12 +54,21 @@ export interface NodeLook {
   readonly summary: string;
 }
 
-const convTitles = { depthwise: 'Depthwise conv', pointwise: 'Pointwise conv', group: 'Group conv', standard: 'Conv' };
+const convTitles = {
+  depthwise: 'Depthwise conv',
+  pointwise: 'Pointwise conv',
+  group: 'Group conv',
+  standard: 'Conv',
+};
 
 export function lookOf(node: DesignNode, inChannels: number | undefined): NodeLook {
   if (Object.hasOwn(blockRegistry, node.kind)) {
     const def = blockRegistry[node.kind as BlockKind];
-    return { stripe: 'block', title: def.title, summary: (def.summary as (p: unknown) => string)(node.params) };
+    return {
+      stripe: 'block',
+      title: def.title,
+      summary: (def.summary as (p: unknown) => string)(node.params),
+    };
   }
   const def = opRegistry[node.kind as OpKind];
   const summary = (def.summary as (p: unknown) => string)(node.params);

@@ -91,11 +91,22 @@ export class FlowModel {
       const info = analysis.nodes.get(n.id);
       const view = views.get(n.id);
       const data = card(n.id, designCard(n, info, view !== undefined));
-      const position = input.dragging.get(n.id) ?? { x: n.position.x, y: n.position.y + (offsets.get(n.id) ?? 0) };
+      const position = input.dragging.get(n.id) ?? {
+        x: n.position.x,
+        y: n.position.y + (offsets.get(n.id) ?? 0),
+      };
       const selected = input.selectedNodes.has(n.id);
       if (view === undefined) {
         nodes.push(
-          reuse({ id: n.id, type: 'card', position, data, selected, measured: input.measured.get(n.id), ariaLabel: n.label }),
+          reuse({
+            id: n.id,
+            type: 'card',
+            position,
+            data,
+            selected,
+            measured: input.measured.get(n.id),
+            ariaLabel: n.label,
+          }),
         );
         continue;
       }
@@ -111,7 +122,11 @@ export class FlowModel {
           id: n.id,
           type: 'frame',
           position,
-          data: frameData as FlowNode['data'] & { message: string | undefined; innerInputs: number; innerOutputs: number },
+          data: frameData as FlowNode['data'] & {
+            message: string | undefined;
+            innerInputs: number;
+            innerOutputs: number;
+          },
           selected,
           width: size.width,
           height: size.height,
@@ -150,7 +165,15 @@ export class FlowModel {
   }
 
   private buildEdges(input: ViewInput, views: ReadonlyMap<string, InnerView>): ShapeEdge[] {
-    const raw: { id: string; source: string; sourceHandle: string; target: string; targetHandle: string; shape: Shape | undefined; inner: boolean }[] = [];
+    const raw: {
+      id: string;
+      source: string;
+      sourceHandle: string;
+      target: string;
+      targetHandle: string;
+      shape: Shape | undefined;
+      inner: boolean;
+    }[] = [];
     for (const e of input.design.edges) {
       const out = input.analysis.nodes.get(e.from.node)?.outputShapes?.[e.from.port];
       raw.push({

@@ -7,9 +7,11 @@ export function portNumber(handle: string | null | undefined): number | undefine
   return m === null ? undefined : Number(m[1]);
 }
 
-export function connectionPorts(c: Connection | { source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null }):
-  | { from: PortRef; to: PortRef }
-  | undefined {
+export function connectionPorts(
+  c:
+    | Connection
+    | { source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null },
+): { from: PortRef; to: PortRef } | undefined {
   const fromPort = portNumber(c.sourceHandle);
   const toPort = portNumber(c.targetHandle);
   if (fromPort === undefined || toPort === undefined) return undefined;

@@ -1,7 +1,7 @@
 /** Card sizes in flow units; the CSS uses the same widths (see canvas.css). */
-export const CARD_WIDTH = 224;
-export const BLOCK_CARD_WIDTH = 248;
-export const INNER_CARD_WIDTH = 208;
+export const CARD_WIDTH = 240;
+export const BLOCK_CARD_WIDTH = 280;
+export const INNER_CARD_WIDTH = 240;
 export const CARD_HEIGHT = 66;
 /** Extra height of a card that shows a problem line. */
 export const PROBLEM_LINE = 20;

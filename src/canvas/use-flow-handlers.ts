@@ -43,7 +43,9 @@ export function useFlowHandlers(offsets: ReadonlyMap<string, number>) {
       }
       if (sizes.size > 0)
         setMeasured((prev) => {
-          const changed = [...sizes].some(([id, s]) => prev.get(id)?.width !== s.width || prev.get(id)?.height !== s.height);
+          const changed = [...sizes].some(
+            ([id, s]) => prev.get(id)?.width !== s.width || prev.get(id)?.height !== s.height,
+          );
           return changed ? new Map([...prev, ...sizes]) : prev;
         });
       if (selection !== undefined) studio.getState().select([...selection], studio.getState().selectedEdges);
@@ -71,15 +73,21 @@ export function useFlowHandlers(offsets: ReadonlyMap<string, number>) {
 
   /** A refused drop leaves the reason at the cursor for a moment: nothing is dropped silently. */
   const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
-    if (state.isValid !== false || state.toHandle === null || state.fromHandle === null) return;
-    const [source, target] = state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
+    if (state.isValid !== false || state.toHandle === null) return;
+    const [source, target] =
+      state.fromHandle.type === 'source'
+        ? [state.fromHandle, state.toHandle]
+        : [state.toHandle, state.fromHandle];
     const fromPort = portNumber(source.id);
     const toPort = portNumber(target.id);
     if (fromPort === undefined || toPort === undefined) return;
     const store = studio.getState();
-    const verdict = store.connectPorts({ node: source.nodeId, port: fromPort }, { node: target.nodeId, port: toPort });
+    const verdict = store.connectPorts(
+      { node: source.nodeId, port: fromPort },
+      { node: target.nodeId, port: toPort },
+    );
     if (verdict.ok) return;
-    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    const point = event instanceof TouchEvent ? event.changedTouches[0] : event;
     store.notify({
       text: `Cannot connect. ${verdict.reason}`,
       tone: 'error',

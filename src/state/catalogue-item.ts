@@ -31,7 +31,7 @@ const itemShape = z.discriminatedUnion('type', [
 export function parseItem(text: string): CatalogueItem | undefined {
   try {
     const parsed = itemShape.safeParse(JSON.parse(text));
-    return parsed.success ? (parsed.data as CatalogueItem) : undefined;
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

@@ -3,7 +3,8 @@ import { connect } from '../core/graph/edit';
 import type { Design, PortRef } from '../core/graph/types';
 import { analysisOf } from './analysis';
 
-export type Verdict = { readonly ok: true; readonly design: Design } | { readonly ok: false; readonly reason: string };
+export type Verdict =
+  { readonly ok: true; readonly design: Design } | { readonly ok: false; readonly reason: string };
 
 /**
  * Problems that come from the shapes meeting, not from a setting the user could still change on
@@ -20,10 +21,17 @@ const shapeClashes: ReadonlySet<DiagnosticKey> = new Set<DiagnosticKey>([
 /** Would this connection be accepted? The core's refusals (cycle, input taken), then shape clashes. */
 export function checkConnection(design: Design, from: PortRef, to: PortRef): Verdict {
   const joined = connect(design, from, to);
-  if (!joined.ok) return { ok: false, reason: joined.problems[0]?.message ?? 'This connection is not possible.' };
-  const before = new Set(analysisOf(design).nodes.get(to.node)?.diagnostics.map((d) => d.message));
+  if (!joined.ok)
+    return { ok: false, reason: joined.problems[0]?.message ?? 'This connection is not possible.' };
+  const before = new Set(
+    analysisOf(design)
+      .nodes.get(to.node)
+      ?.diagnostics.map((d) => d.message),
+  );
   const after = analysisOf(joined.value).nodes.get(to.node)?.diagnostics ?? [];
-  const clash = after.find((d) => d.severity === 'error' && shapeClashes.has(d.key) && !before.has(d.message));
+  const clash = after.find(
+    (d) => d.severity === 'error' && shapeClashes.has(d.key) && !before.has(d.message),
+  );
   if (clash !== undefined) return { ok: false, reason: clash.message };
   return { ok: true, design: joined.value };
 }

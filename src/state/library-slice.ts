@@ -10,11 +10,18 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
     // Keep the block's own coordinates small: its top-left node sits at (0, 0).
     const minX = Math.min(...fragment.nodes.map((n) => n.position.x));
     const minY = Math.min(...fragment.nodes.map((n) => n.position.y));
-    const nodes = fragment.nodes.map((n) => ({ ...n, position: { x: n.position.x - minX, y: n.position.y - minY } }));
+    const nodes = fragment.nodes.map((n) => ({
+      ...n,
+      position: { x: n.position.x - minX, y: n.position.y - minY },
+    }));
     const taken = new Set(userBlocks.map((b) => b.id));
     let i = userBlocks.length + 1;
     while (taken.has(`ub${i}`)) i++;
-    const block = { id: `ub${i}`, name: name.trim() === '' ? `Block ${i}` : name.trim(), fragment: { nodes, edges: fragment.edges } };
+    const block = {
+      id: `ub${i}`,
+      name: name.trim() === '' ? `Block ${i}` : name.trim(),
+      fragment: { nodes, edges: fragment.edges },
+    };
     set({ userBlocks: [...userBlocks, block] });
     return block;
   },

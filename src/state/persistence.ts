@@ -53,7 +53,8 @@ export function readUserBlocks(storage: KeyValueStorage): UserBlock[] {
   const blocks: UserBlock[] = [];
   for (const b of parsed.data) {
     const doc = parseDesign(b.document);
-    if (doc.ok) blocks.push({ id: b.id, name: b.name, fragment: { nodes: doc.design.nodes, edges: doc.design.edges } });
+    if (doc.ok)
+      blocks.push({ id: b.id, name: b.name, fragment: { nodes: doc.design.nodes, edges: doc.design.edges } });
   }
   return blocks;
 }
@@ -65,6 +66,10 @@ function writeUserBlocks(storage: KeyValueStorage, blocks: readonly UserBlock[])
     document: serializeDesign({ name: b.name, nodes: b.fragment.nodes, edges: b.fragment.edges }),
   }));
   safeSet(storage, storageKeys.userBlocks, JSON.stringify(list));
+}
+
+export function saveDesignNow(storage: KeyValueStorage, design: Design): void {
+  safeSet(storage, storageKeys.design, serializeDesign(design));
 }
 
 interface Subscribable {

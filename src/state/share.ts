@@ -15,6 +15,9 @@ export function readShareHash(hash: string): LoadResult | undefined {
   if (!hash.startsWith(PREFIX)) return undefined;
   const text = decompressFromEncodedURIComponent(hash.slice(PREFIX.length));
   if (text === '' || (text as string | null) === null)
-    return { ok: false, errors: ['share link: the design in this link is damaged (it could not be decompressed)'] };
+    return {
+      ok: false,
+      errors: ['share link: the design in this link is damaged (it could not be decompressed)'],
+    };
   return parseDesign(text);
 }

@@ -1,7 +1,9 @@
 import { temporal } from 'zundo';
 import { create, useStore } from 'zustand';
+import { createCostSlice } from './cost-slice';
 import { createDesignSlice } from './design-slice';
 import { createLibrarySlice } from './library-slice';
+import { createRunSlice } from './run-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { StudioState, Tracked } from './types';
 import { createUiSlice } from './ui-slice';
@@ -15,6 +17,8 @@ export function createStudioStore() {
         ...createSelectionSlice(...a),
         ...createUiSlice(...a),
         ...createLibrarySlice(...a),
+        ...createCostSlice(...a),
+        ...createRunSlice(...a),
       }),
       {
         partialize: (s): Tracked => ({ design: s.design }),

@@ -3,9 +3,11 @@ import type { Fragment } from '../core/graph/edit';
 import type { Design, DesignNode, PortRef, Position } from '../core/graph/types';
 import type { NodeKind } from '../core/graph/types';
 import type { Verdict } from './connection';
+import type { CostSlice } from './cost-slice';
+import type { RunSlice } from './run-slice';
 
 export type Theme = 'light' | 'dark';
-export type SideTab = 'inspector';
+export type SideTab = 'inspector' | 'cost' | 'run';
 
 /** A short message for the user; `at` puts it at a screen point (the cursor), else in the corner. */
 export interface Notice {
@@ -34,24 +36,24 @@ export interface AddOptions {
 export interface DesignSlice {
   design: Design;
   /** Open a whole design (file, preset, share link); undoable unless `fresh`. */
-  replaceDesign(design: Design, options?: { fresh?: boolean }): void;
-  renameDesign(name: string): void;
-  addNode(kind: NodeKind, position: Position, options?: AddOptions): string;
-  connectPorts(from: PortRef, to: PortRef): Verdict;
-  removeSelected(): void;
+  replaceDesign: (design: Design, options?: { fresh?: boolean }) => void;
+  renameDesign: (name: string) => void;
+  addNode: (kind: NodeKind, position: Position, options?: AddOptions) => string;
+  connectPorts: (from: PortRef, to: PortRef) => Verdict;
+  removeSelected: () => void;
   /** `coalesce` merges quick successive edits of one field into one undo step. */
-  setParams(id: string, patch: Readonly<Record<string, unknown>>, coalesce?: string): void;
-  renameNode(id: string, label: string): string | undefined;
-  moveNodes(positions: ReadonlyMap<string, Position>): void;
-  insertFragment(fragment: Fragment, offset: Position): string[];
-  duplicateSelected(): void;
+  setParams: (id: string, patch: Readonly<Record<string, unknown>>, coalesce?: string) => void;
+  renameNode: (id: string, label: string) => string | undefined;
+  moveNodes: (positions: ReadonlyMap<string, Position>) => void;
+  insertFragment: (fragment: Fragment, offset: Position) => string[];
+  duplicateSelected: () => void;
 }
 
 export interface SelectionSlice {
   selectedNodes: readonly string[];
   selectedEdges: readonly string[];
-  select(nodes: readonly string[], edges?: readonly string[]): void;
-  selectAll(): void;
+  select: (nodes: readonly string[], edges?: readonly string[]) => void;
+  selectAll: () => void;
 }
 
 export interface UiSlice {
@@ -63,23 +65,23 @@ export interface UiSlice {
   notice: Notice | undefined;
   /** Bumped to ask the canvas to fit the view (after a new design is opened). */
   fitRequest: number;
-  setTheme(theme: Theme): void;
-  setHelpOpen(open: boolean): void;
-  setSideTab(tab: SideTab): void;
-  toggleBlock(id: string): void;
-  setOpenBlocks(ids: readonly string[]): void;
-  notify(notice: Omit<Notice, 'seq'>): void;
-  dismissNotice(): void;
-  requestFit(): void;
+  setTheme: (theme: Theme) => void;
+  setHelpOpen: (open: boolean) => void;
+  setSideTab: (tab: SideTab) => void;
+  toggleBlock: (id: string) => void;
+  setOpenBlocks: (ids: readonly string[]) => void;
+  notify: (notice: Omit<Notice, 'seq'>) => void;
+  dismissNotice: () => void;
+  requestFit: () => void;
 }
 
 export interface LibrarySlice {
   userBlocks: readonly UserBlock[];
-  saveSelectionAsBlock(name: string): UserBlock | undefined;
-  removeUserBlock(id: string): void;
+  saveSelectionAsBlock: (name: string) => UserBlock | undefined;
+  removeUserBlock: (id: string) => void;
 }
 
-export type StudioState = DesignSlice & SelectionSlice & UiSlice & LibrarySlice;
+export type StudioState = DesignSlice & SelectionSlice & UiSlice & LibrarySlice & CostSlice & RunSlice;
 
 /** What undo and redo restore: the document only, never the selection or the view. */
 export interface Tracked {

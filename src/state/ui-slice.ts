@@ -9,15 +9,29 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   openBlocks: [],
   notice: undefined,
   fitRequest: 0,
-  setTheme: (theme) => set({ theme }),
-  setHelpOpen: (helpOpen) => set({ helpOpen }),
-  setSideTab: (sideTab) => set({ sideTab }),
+  setTheme: (theme) => {
+    set({ theme });
+  },
+  setHelpOpen: (helpOpen) => {
+    set({ helpOpen });
+  },
+  setSideTab: (sideTab) => {
+    set({ sideTab });
+  },
   toggleBlock(id) {
     const open = get().openBlocks;
     set({ openBlocks: open.includes(id) ? open.filter((b) => b !== id) : [...open, id] });
   },
-  setOpenBlocks: (openBlocks) => set({ openBlocks }),
-  notify: (notice) => set({ notice: { ...notice, seq: ++noticeSeq } }),
-  dismissNotice: () => set({ notice: undefined }),
-  requestFit: () => set({ fitRequest: get().fitRequest + 1 }),
+  setOpenBlocks: (openBlocks) => {
+    set({ openBlocks });
+  },
+  notify: (notice) => {
+    set({ notice: { ...notice, seq: ++noticeSeq } });
+  },
+  dismissNotice: () => {
+    set({ notice: undefined });
+  },
+  requestFit: () => {
+    set({ fitRequest: get().fitRequest + 1 });
+  },
 });

@@ -1,7 +1,9 @@
 import type { Command } from '../command';
 import { costCommand } from './cost';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { presetsCommand } from './presets';
 import { validateCommand } from './validate';
 
 /** Every CLI command, in the order usage lists them. */
-export const commands: readonly Command[] = [presetsCommand, costCommand, validateCommand];
+export const commands: readonly Command[] = [presetsCommand, costCommand, validateCommand, exportCommand, importCommand];

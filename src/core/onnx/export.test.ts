@@ -32,7 +32,7 @@ describe('export', () => {
     (_n, build) => {
       const design = build();
       const a = analyze(design);
-      const r = exported(design);
+      const r = exported(design, { shift: 'slice' });
       const f = figuresOf(r.bytes);
       expect(f.params).toBe(a.totals.params);
       expect(f.buffers).toBe(a.totals.buffers);
@@ -95,16 +95,28 @@ describe('export', () => {
   it('folds batch norm on request: fewer params (γ, β gone), same multiply-adds', () => {
     const design = opZoo();
     const a = analyze(design);
-    const f = figuresOf(exported(design, { foldBatchNorm: true }).bytes);
+    const f = figuresOf(exported(design, { foldBatchNorm: true, shift: 'slice' }).bytes);
     expect(f.multiplyAdds).toBe(a.totals.multiplyAdds);
     expect(f.buffers).toBe(0);
     const ops = (exported(design, { foldBatchNorm: true }).model.graph?.node ?? []).map((n) => n.opType);
     expect(ops).not.toContain('BatchNormalization');
   });
 
-  it('writes shift as a depthwise conv on request, and says so in the metadata', () => {
-    const r = exported(opZoo(), { shift: 'conv' });
-    expect(r.model.metadataProps?.find((m) => m.key === 'compact-studio.shift')?.value).toMatch(/depthwise/);
+  it('writes shift as a one-hot depthwise conv by default: the one stated exception to equal figures', () => {
+    const design = opZoo();
+    const a = analyze(design);
+    const r = exported(design);
+    expect(r.model.metadataProps?.find((m) => m.key === 'compact-studio.shift')?.value).toMatch(
+      /depthwise conv/,
+    );
+    const f = figuresOf(r.bytes);
+    const shifts = a.layers.filter((l) => l.op === 'Shift' || l.op === 'SparseShift');
+    const weights = shifts.reduce((s, l) => s + (l.inputShapes[0]?.[1] ?? 0) * 9, 0);
+    expect(f.params - a.totals.params).toBe(weights);
+    const node = (name: string) => f.nodes.find((n) => n.name === name);
+    expect(shifts.every((l) => (node(l.name)?.multiplyAdds ?? 0) > 0)).toBe(true);
+    const extra = shifts.reduce((s, l) => s + (node(l.name)?.multiplyAdds ?? 0), 0);
+    expect(f.multiplyAdds - extra).toBe(a.totals.multiplyAdds);
   });
 
   it('refuses opsets out of range and designs with errors', () => {

@@ -4,9 +4,9 @@
  * scaled by the dilation; out[c, y, x] = in[c, y + dy, x + dx], zero outside the input.
  *
  * Shift: each offset gets ⌊C / k²⌋ consecutive channels; the remainder stays in place (it goes to
- * the centre offset, whose place in the order it takes). SparseShift: the first round(f·C)
- * channels are shared among the k² − 1 non-centre offsets (⌊m / (k² − 1)⌋ each); all the other
- * channels stay in place.
+ * the centre offset, whose place in the order it takes). SparseShift: the first m = round(f·C)
+ * channels are shared among the k² − 1 non-centre offsets in order (⌊m / (k² − 1)⌋ each, one more
+ * for the first m mod (k² − 1)), so exactly m channels move, as its cost counts; the rest stay.
  */
 export interface ShiftGroup {
   /** Channel range [start, end). */
@@ -49,9 +49,11 @@ export function sparseShiftGroups(
   moved: number,
 ): ShiftGroup[] {
   const offs = offsets(kernel, dilation).filter((o) => !o.centre);
-  const each = offs.length === 0 ? 0 : Math.floor(moved / offs.length);
-  const sizes = offs.map((o) => ({ size: each, dy: o.dy, dx: o.dx }));
-  sizes.push({ size: channels - each * offs.length, dy: 0, dx: 0 });
+  if (offs.length === 0) return ranges([{ size: channels, dy: 0, dx: 0 }]);
+  const each = Math.floor(moved / offs.length);
+  const extra = moved - each * offs.length;
+  const sizes = offs.map((o, i) => ({ size: each + (i < extra ? 1 : 0), dy: o.dy, dx: o.dx }));
+  sizes.push({ size: channels - moved, dy: 0, dx: 0 });
   return ranges(sizes);
 }
 

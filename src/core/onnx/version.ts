@@ -25,3 +25,6 @@ export const META = {
   batchNorm: 'compact-studio.batch_norm',
   shift: 'compact-studio.shift',
 } as const;
+
+/** How the shift metadata starts when shifts are written as fixed depthwise convs (the default). */
+export const SHIFT_AS_CONV = 'fixed depthwise conv';

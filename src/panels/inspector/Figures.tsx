@@ -9,7 +9,13 @@ const figureNames: Readonly<Record<keyof OpCost, string>> = {
   memoryAccess: 'Memory access (all ops)',
   memoryAccessConvFc: 'Memory access (conv/FC, MAC)',
 };
-const order: readonly (keyof OpCost)[] = ['multiplyAdds', 'params', 'memoryAccessConvFc', 'memoryAccess', 'buffers'];
+const order: readonly (keyof OpCost)[] = [
+  'multiplyAdds',
+  'params',
+  'memoryAccessConvFc',
+  'memoryAccess',
+  'buffers',
+];
 
 interface Props {
   readonly inputs: readonly (Shape | undefined)[];
@@ -39,7 +45,9 @@ export function Figures({ inputs, outputs, cost, formulas }: Props) {
           </div>
         ))}
       </dl>
-      <h3>Figures <span className="muted">(batch 1, elements)</span></h3>
+      <h3>
+        Figures <span className="muted">(batch 1, elements)</span>
+      </h3>
       <dl className="figures">
         {order
           .filter((k) => k !== 'buffers' || cost.buffers > 0)

@@ -3,19 +3,22 @@ import { opRegistry } from '../../core/layers/registry';
 import type { FormulaLine } from '../../core/layers/types';
 import { Figures } from './Figures';
 
-/** A primitive inside an open block: read-only, with its figures and formulas. */
-export function InnerInspector({ layer }: { layer: LayerInfo }) {
-  const def = opRegistry[layer.op];
-  let formulas: readonly FormulaLine[] = [];
+function formulasOf(layer: LayerInfo): readonly FormulaLine[] {
   try {
-    formulas = (def.formulas as (c: unknown) => readonly FormulaLine[])({
+    return (opRegistry[layer.op].formulas as (c: unknown) => readonly FormulaLine[])({
       params: layer.params,
       inputs: layer.inputShapes,
       outputs: layer.outputShapes,
     });
   } catch {
-    formulas = [];
+    return [];
   }
+}
+
+/** A primitive inside an open block: read-only, with its figures and formulas. */
+export function InnerInspector({ layer }: { layer: LayerInfo }) {
+  const def = opRegistry[layer.op];
+  const formulas = formulasOf(layer);
   return (
     <div className="node-inspector">
       <header className="inspector-header stripe-block">
@@ -23,7 +26,12 @@ export function InnerInspector({ layer }: { layer: LayerInfo }) {
         <p className="mono">{layer.name}</p>
         <p className="muted">Part of block {layer.block}: change the block’s settings to change it.</p>
       </header>
-      <Figures inputs={layer.inputShapes} outputs={layer.outputShapes} cost={layer.cost} formulas={formulas} />
+      <Figures
+        inputs={layer.inputShapes}
+        outputs={layer.outputShapes}
+        cost={layer.cost}
+        formulas={formulas}
+      />
     </div>
   );
 }

@@ -7,7 +7,9 @@ import { NodeInspector } from './NodeInspector';
 /** The right-hand inspector: the selected node, a multiple selection, or how to start. */
 export function Inspector() {
   const selected = useStudio((s) => s.selectedNodes);
-  const node = useStudio((s) => (s.selectedNodes.length === 1 ? s.design.nodes.find((n) => n.id === s.selectedNodes[0]) : undefined));
+  const node = useStudio((s) =>
+    s.selectedNodes.length === 1 ? s.design.nodes.find((n) => n.id === s.selectedNodes[0]) : undefined,
+  );
   const analysis = useAnalysis();
   if (node !== undefined) return <NodeInspector key={node.id} node={node} />;
   const only = selected.length === 1 ? selected[0] : undefined;
@@ -20,7 +22,8 @@ export function Inspector() {
     <div className="inspector-empty">
       <p>Select a node to edit its settings and see its figures.</p>
       <p className="muted">
-        Drag ops and blocks from the palette, or pick one and press Enter. Press <kbd>?</kbd> for every shortcut.
+        Drag ops and blocks from the palette, or pick one and press Enter. Press <kbd>?</kbd> for every
+        shortcut.
       </p>
     </div>
   );
@@ -37,8 +40,11 @@ function MultiSelection({ count }: { count: number }) {
         className="save-block"
         onSubmit={(e) => {
           e.preventDefault();
-          const block = studio.getState().saveSelectionAsBlock(name === '' ? `Block ${userBlocks.length + 1}` : name);
-          if (block !== undefined) studio.getState().notify({ text: `Saved ${block.name} to My blocks.`, tone: 'info' });
+          const block = studio
+            .getState()
+            .saveSelectionAsBlock(name === '' ? `Block ${userBlocks.length + 1}` : name);
+          if (block !== undefined)
+            studio.getState().notify({ text: `Saved ${block.name} to My blocks.`, tone: 'info' });
           setName('');
         }}
       >

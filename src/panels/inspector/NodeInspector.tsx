@@ -1,4 +1,4 @@
-import { blockRegistry, isBlockKind, type BlockKind } from '../../core/blocks/registry';
+import { blockRegistry, isBlockKind } from '../../core/blocks/registry';
 import type { DesignNode } from '../../core/graph/types';
 import { opRegistry, type OpKind } from '../../core/layers/registry';
 import type { FormulaLine } from '../../core/layers/types';
@@ -12,9 +12,13 @@ import { Figures } from './Figures';
 import { NameField } from './NameField';
 import { ParamField } from './ParamField';
 
-function formulasOf(node: DesignNode, inputs: readonly (Shape | undefined)[], outputs: readonly Shape[] | undefined): readonly FormulaLine[] {
+function formulasOf(
+  node: DesignNode,
+  inputs: readonly (Shape | undefined)[],
+  outputs: readonly Shape[] | undefined,
+): readonly FormulaLine[] {
   if (isBlockKind(node.kind) || outputs === undefined || inputs.some((s) => s === undefined)) return [];
-  const def = opRegistry[node.kind as OpKind];
+  const def = opRegistry[node.kind];
   try {
     return (def.formulas as (c: unknown) => readonly FormulaLine[])({ params: node.params, inputs, outputs });
   } catch {
@@ -27,7 +31,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
   const analysis = useAnalysis();
   const open = useStudio((s) => s.openBlocks.includes(node.id));
   const info = analysis.nodes.get(node.id);
-  const block = isBlockKind(node.kind) ? blockRegistry[node.kind as BlockKind] : undefined;
+  const block = isBlockKind(node.kind) ? blockRegistry[node.kind] : undefined;
   const def = block ?? opRegistry[node.kind as OpKind];
   const look = lookOf(node, info?.inputShapes[0]?.[1]);
   const diagnostics = info?.diagnostics ?? [];
@@ -36,8 +40,10 @@ export function NodeInspector({ node }: { node: DesignNode }) {
   const params = node.params as Readonly<Record<string, unknown>>;
 
   const commit = (name: string, value: unknown): string | undefined => {
-    const candidate: Record<string, unknown> = { ...params, [name]: value };
-    if (value === undefined) delete candidate[name];
+    // An optional setting left empty is removed, so the schema's "auto" applies.
+    const candidate = Object.fromEntries(
+      Object.entries({ ...params, [name]: value }).filter(([, v]) => v !== undefined),
+    );
     const parsed = def.schema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues.find((i) => i.path[0] === name) ?? parsed.error.issues[0];

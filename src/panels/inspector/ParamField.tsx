@@ -61,7 +61,10 @@ export function ParamField({ field, value, onCommit, problem }: Props) {
               numeric
               described={described}
               onText={(text) => {
-                const p = parseField({ type: 'number', int: spec.int, optional: false, ...bounds(spec) }, text);
+                const p = parseField(
+                  { type: 'number', int: spec.int, optional: false, ...bounds(spec) },
+                  text,
+                );
                 if (!p.ok) return p.message;
                 const next = [...pair];
                 next[i] = p.value;
@@ -125,7 +128,16 @@ interface TextInputProps {
 }
 
 /** Keeps what is typed while it is invalid; follows the value when it changes from elsewhere (undo). */
-function TextInput({ id, ariaLabel, value, numeric, placeholder, described, onText, onError }: TextInputProps) {
+function TextInput({
+  id,
+  ariaLabel,
+  value,
+  numeric,
+  placeholder,
+  described,
+  onText,
+  onError,
+}: TextInputProps) {
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
   if (shown !== value) {

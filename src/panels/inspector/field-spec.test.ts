@@ -14,9 +14,23 @@ describe('field specs from zod schemas', () => {
   });
 
   it('reads enums, optional numbers, ranges and lists', () => {
-    expect(specOf(z.enum(['relu', 'relu6']).default('relu'))).toEqual({ type: 'enum', options: ['relu', 'relu6'] });
-    expect(specOf(z.number().int().min(1).optional())).toEqual({ type: 'number', int: true, min: 1, optional: true });
-    expect(specOf(z.number().min(0).max(1).default(0.2))).toEqual({ type: 'number', int: false, min: 0, max: 1, optional: false });
+    expect(specOf(z.enum(['relu', 'relu6']).default('relu'))).toEqual({
+      type: 'enum',
+      options: ['relu', 'relu6'],
+    });
+    expect(specOf(z.number().int().min(1).optional())).toEqual({
+      type: 'number',
+      int: true,
+      min: 1,
+      optional: true,
+    });
+    expect(specOf(z.number().min(0).max(1).default(0.2))).toEqual({
+      type: 'number',
+      int: false,
+      min: 0,
+      max: 1,
+      optional: false,
+    });
     expect(specOf(z.array(z.number().int().min(1)).default([]))).toEqual({ type: 'list', int: true, min: 1 });
     expect(specOf(z.string())).toEqual({ type: 'other' });
   });

@@ -2,7 +2,13 @@ import type { z } from 'zod';
 
 /** How the inspector edits one parameter, read off the zod schema. */
 export type FieldSpec =
-  | { readonly type: 'number'; readonly int: boolean; readonly min?: number; readonly max?: number; readonly optional: boolean }
+  | {
+      readonly type: 'number';
+      readonly int: boolean;
+      readonly min?: number;
+      readonly max?: number;
+      readonly optional: boolean;
+    }
   | { readonly type: 'pair'; readonly int: boolean; readonly min?: number; readonly max?: number }
   | { readonly type: 'list'; readonly int: boolean; readonly min?: number }
   | { readonly type: 'boolean' }
@@ -22,7 +28,13 @@ interface Def {
   readonly element?: unknown;
   readonly shape?: Readonly<Record<string, unknown>>;
 }
-type Introspectable = { readonly def: Def; readonly minValue?: number | null; readonly maxValue?: number | null; readonly isInt?: boolean; readonly options?: readonly unknown[] };
+type Introspectable = {
+  readonly def: Def;
+  readonly minValue?: number | null;
+  readonly maxValue?: number | null;
+  readonly isInt?: boolean;
+  readonly options?: readonly unknown[];
+};
 
 const wrappers = new Set(['default', 'prefault', 'optional', 'readonly', 'nullable', 'catch', 'nonoptional']);
 const BIG = Number.MAX_SAFE_INTEGER;
@@ -95,7 +107,7 @@ export function fieldLabel(name: string): string {
 
 /** The editable fields of a params schema (a zod object), in the schema's order. */
 export function fieldsOf(schema: z.ZodType): Field[] {
-  const { inner } = unwrap(schema as unknown as Introspectable);
+  const { inner } = unwrap(schema);
   const shape = (inner as unknown as { shape?: Readonly<Record<string, unknown>> }).shape ?? {};
   return Object.entries(shape).map(([name, s]) => ({ name, label: fieldLabel(name), spec: specOf(s) }));
 }

@@ -7,8 +7,14 @@ describe('parseField', () => {
     expect(parseField(channels, ' 64 ')).toEqual({ ok: true, value: 64 });
   });
   it('says what is wrong in words', () => {
-    expect(parseField(channels, '0')).toEqual({ ok: false, message: 'Must be a whole number of at least 1.' });
-    expect(parseField(channels, '2.5')).toEqual({ ok: false, message: 'Must be a whole number of at least 1.' });
+    expect(parseField(channels, '0')).toEqual({
+      ok: false,
+      message: 'Must be a whole number of at least 1.',
+    });
+    expect(parseField(channels, '2.5')).toEqual({
+      ok: false,
+      message: 'Must be a whole number of at least 1.',
+    });
     expect(parseField({ type: 'number', int: false, min: 0, max: 1, optional: false }, '1.5')).toEqual({
       ok: false,
       message: 'Must be a number from 0 to 1.',

@@ -1,10 +1,12 @@
 import type { FieldSpec } from './field-spec';
 
-export type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+export type Parsed =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
 function range(spec: { int: boolean; min?: number; max?: number }): string {
   const kind = spec.int ? 'a whole number' : 'a number';
-  if (spec.min !== undefined && spec.max !== undefined) return `Must be ${kind} from ${spec.min} to ${spec.max}.`;
+  if (spec.min !== undefined && spec.max !== undefined)
+    return `Must be ${kind} from ${spec.min} to ${spec.max}.`;
   if (spec.min !== undefined) return `Must be ${kind} of at least ${spec.min}.`;
   if (spec.max !== undefined) return `Must be ${kind} of at most ${spec.max}.`;
   return `Must be ${kind}.`;
@@ -31,7 +33,11 @@ export function parseField(spec: FieldSpec, text: string): Parsed {
       const values: number[] = [];
       for (const part of text.split(/[\s,]+/).filter((p) => p !== '')) {
         const p = parseNumber(part, spec);
-        if (!p.ok) return { ok: false, message: `Each entry: ${p.message.charAt(0).toLowerCase()}${p.message.slice(1)}` };
+        if (!p.ok)
+          return {
+            ok: false,
+            message: `Each entry: ${p.message.charAt(0).toLowerCase()}${p.message.slice(1)}`,
+          };
         values.push(p.value as number);
       }
       return { ok: true, value: values };
@@ -45,6 +51,7 @@ export function parseField(spec: FieldSpec, text: string): Parsed {
 export function formatField(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map(String).join(', ');
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+    return String(value);
   return JSON.stringify(value);
 }

@@ -11,11 +11,25 @@ interface Props {
 /** Moves focus between palette items with the arrow keys. */
 function moveFocus(e: KeyboardEvent<HTMLElement>) {
   if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
-  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-palette-item], .palette-group-toggle')];
+  const items = [
+    ...e.currentTarget.querySelectorAll<HTMLElement>('[data-palette-item], .palette-group-toggle'),
+  ];
   if (items.length === 0) return;
   const at = items.indexOf(document.activeElement as HTMLElement);
+  if (at === -1 && e.key === 'ArrowDown') {
+    // From the search box, straight to the first item.
+    e.preventDefault();
+    e.currentTarget.querySelector<HTMLElement>('[data-palette-item]')?.focus();
+    return;
+  }
   const next =
-    e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : e.key === 'ArrowDown' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1);
+    e.key === 'Home'
+      ? 0
+      : e.key === 'End'
+        ? items.length - 1
+        : e.key === 'ArrowDown'
+          ? Math.min(items.length - 1, at + 1)
+          : Math.max(0, at - 1);
   e.preventDefault();
   items[next]?.focus();
 }
@@ -34,7 +48,7 @@ export function Palette({ onActivate }: Props) {
         <input
           id="palette-search"
           type="search"
-          placeholder="Search ops, blocks, presets…  ( / )"
+          placeholder="Search ops, blocks, presets"
           aria-label="Search the palette"
           value={query}
           onChange={(e) => {
@@ -73,7 +87,9 @@ export function Palette({ onActivate }: Props) {
                 </button>
               </h2>
               {open && g.entries.length === 0 && g.id === 'mine' && (
-                <p className="palette-hint">Select nodes and press Ctrl+G (or “Save as block” in the inspector).</p>
+                <p className="palette-hint">
+                  Select nodes and press Ctrl+G (or “Save as block” in the inspector).
+                </p>
               )}
               {open && (
                 <ul className="palette-list">

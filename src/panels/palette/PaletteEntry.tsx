@@ -49,7 +49,12 @@ export const PaletteEntry = memo(function PaletteEntry({ entry, onActivate, onRe
         </span>
       </button>
       {onRemove !== undefined && (
-        <button type="button" className="icon-button palette-remove" aria-label={`Remove ${entry.title} from My blocks`} onClick={onRemove}>
+        <button
+          type="button"
+          className="icon-button palette-remove"
+          aria-label={`Remove ${entry.title} from My blocks`}
+          onClick={onRemove}
+        >
           ×
         </button>
       )}

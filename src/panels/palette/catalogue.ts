@@ -86,7 +86,11 @@ const convVariants: readonly CatalogueEntry[] = [
     title: 'Group conv 1×1',
     description: 'A 1×1 convolution in g = 4 groups, as ShuffleNet uses (groups must divide the channels).',
     stripe: 'conv',
-    item: { type: 'node', kind: 'Conv2d', params: { outChannels: 64, kernel: [1, 1], padding: [0, 0], groups: 4 } },
+    item: {
+      type: 'node',
+      kind: 'Conv2d',
+      params: { outChannels: 64, kernel: [1, 1], padding: [0, 0], groups: 4 },
+    },
   },
 ];
 
@@ -136,13 +140,26 @@ export function buildCatalogue(userBlocks: readonly UserBlock[]): CatalogueGroup
   return [...entries].map(([id, list]) => ({ id, title: groupTitles[id], entries: list }));
 }
 
-/** Entries whose title, description, paper or kind contain every word of the query. */
+/** Entries whose title, description, paper or kind contain every word of the query, title matches first. */
 export function filterCatalogue(groups: readonly CatalogueGroup[], query: string): CatalogueGroup[] {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return [...groups];
   const text = (e: CatalogueEntry): string =>
-    [e.title, e.description, e.paper ?? '', e.item.type === 'node' ? e.item.kind : ''].join(' ').toLowerCase();
+    [e.title, e.description, e.paper ?? '', e.item.type === 'node' ? e.item.kind : '']
+      .join(' ')
+      .toLowerCase();
+  const inTitle = (e: CatalogueEntry): number =>
+    words.every((w) => e.title.toLowerCase().includes(w)) ? 0 : 1;
   return groups
-    .map((g) => ({ ...g, entries: g.entries.filter((e) => words.every((w) => text(e).includes(w))) }))
+    .map((g) => ({
+      ...g,
+      // Entries named by the query come before those that only mention it.
+      entries: g.entries
+        .filter((e) => words.every((w) => text(e).includes(w)))
+        .sort((a, b) => inTitle(a) - inTitle(b)),
+    }))
     .filter((g) => g.entries.length > 0);
 }

@@ -14,6 +14,7 @@ import {
   MIN_OPSET,
   DEFAULT_OPSET,
   META,
+  SHIFT_AS_CONV,
 } from '../version';
 import type { EmitContext, Init, ShiftForm } from './context';
 import { emitters } from './ops';
@@ -26,7 +27,11 @@ export interface ExportOptions {
   readonly seed?: number;
   /** Fold each batch norm into the conv before it (for deployment); kept by default, ready to train. */
   readonly foldBatchNorm?: boolean;
-  /** How shifts are written; 'slice' by default (see shift.ts and the closing note). */
+  /**
+   * How shifts are written: 'conv' (default), a fixed one-hot depthwise conv, ran 1.7–2× faster in
+   * onnxruntime 1.30 than 'slice' (Pad + Slice + Concat), but tools count its weights and
+   * multiply-adds; the metadata says so. 'slice' keeps the file's figures equal to the design's.
+   */
   readonly shift?: ShiftForm;
 }
 
@@ -65,7 +70,7 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
   if (!Number.isInteger(opset) || opset < MIN_OPSET || opset > MAX_OPSET)
     return { ok: false, errors: [`opset ${opset} is not supported: choose ${MIN_OPSET} to ${MAX_OPSET}`] };
   const seed = options.seed ?? 0;
-  const shift = options.shift ?? 'slice';
+  const shift = options.shift ?? 'conv';
   const analysis = analyze(design);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { ok: false, errors: errors.map((d) => `${d.code}: ${d.message}`) };
@@ -156,7 +161,7 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
         key: META.shift,
         value:
           shift === 'conv'
-            ? 'fixed depthwise conv with one-hot kernels: its weights and multiply-adds are counted by tools but are not parameters of the design'
+            ? `${SHIFT_AS_CONV} with one-hot kernels: its weights and multiply-adds are counted by tools but are not parameters of the design`
             : 'Pad + Slice + Concat: no weights, no multiply-adds',
       },
     ],

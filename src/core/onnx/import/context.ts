@@ -63,6 +63,17 @@ export class MapContext {
     return n.outputs.length > 0 && n.outputs.every((o) => o === '' || this.inferred.consts.has(o));
   }
 
+  /** The label of a pattern of several nodes: their common scope ("a/shuffle" of "a/shuffle/…"). */
+  groupLabel(nodes: readonly IrNode[], opType: string): string {
+    if (nodes.length === 1) return this.label(nodes[0]?.name ?? opType, opType);
+    const paths = nodes.map((n) => n.name.split('/'));
+    const first = paths[0] ?? [];
+    let k = 0;
+    while (k < first.length && paths.every((p) => p.length > k + 1 && p[k] === first[k])) k++;
+    const common = first.slice(0, k).join('/');
+    return this.label(common === '' || common === '/' ? (nodes.at(-1)?.name ?? opType) : common, opType);
+  }
+
   label(name: string, opType: string): string {
     const base = labelFrom(name, opType);
     let l = base;

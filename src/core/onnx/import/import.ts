@@ -24,11 +24,12 @@ export function importModel(bytes: Uint8Array, options: ImportOptions = {}): Imp
   if (!read.ok) return read;
   const graph = read.graph;
   try {
-    const ctx = mapGraph(graph, infer(graph));
+    const inferred = infer(graph);
+    const ctx = mapGraph(graph, inferred);
     const units =
       options.blocks === false
         ? ctx.prims.map((prim) => ({ kind: 'prim' as const, prim }))
-        : recogniseBlocks(ctx.prims);
+        : recogniseBlocks(ctx.prims, (t) => inferred.shapes.get(t));
     const name =
       graph.metadata.get(META.design) ??
       (graph.name !== '' ? graph.name : (options.name ?? 'imported model'));

@@ -29,6 +29,7 @@ export const mapReshape: Mapper = (n, ctx) => {
         inputs: [x0(n)],
         outputs: back.outputs,
         weights: {},
+        label: ctx.groupLabel([n, t, back], 'ChannelShuffle'),
       });
       return true;
     }
@@ -45,7 +46,7 @@ function splitPrim(
   ctx: MapContext,
   sizes: readonly number[],
   outputs: readonly string[],
-  absorb: IrNode[] = [],
+  absorb: IrNode[] = [n],
 ): boolean {
   if (sizes.length < 2 || sizes.length > 16 || sizes.some((s) => s < 1)) return false;
   for (const a of absorb) ctx.absorbed.add(a);
@@ -56,6 +57,7 @@ function splitPrim(
     inputs: [x0(n)],
     outputs,
     weights: {},
+    label: ctx.groupLabel(absorb, 'Split'),
   });
   return true;
 }
@@ -106,6 +108,7 @@ function linear(
   outFeatures: number,
   bias: Float32Array | undefined,
   outputs: readonly string[],
+  label?: string,
 ): boolean {
   const weights: Record<string, Float32Array> = { weight };
   if (bias !== undefined) weights['bias'] = bias;
@@ -115,6 +118,7 @@ function linear(
     inputs: [x0(n)],
     outputs,
     weights,
+    ...(label === undefined ? {} : { label }),
   });
   return true;
 }
@@ -148,7 +152,7 @@ export const mapMatMul: Mapper = (n, ctx) => {
   const bias = add?.opType === 'Add' ? ctx.floats(other) : undefined;
   if (add !== undefined && bias?.length === c) {
     ctx.absorbed.add(add);
-    return linear(n, ctx, transpose(w.floats, r, c), c, bias, add.outputs);
+    return linear(n, ctx, transpose(w.floats, r, c), c, bias, add.outputs, ctx.groupLabel([n, add], 'MatMul'));
   }
   return linear(n, ctx, transpose(w.floats, r, c), c, undefined, n.outputs);
 };

@@ -1,5 +1,7 @@
 import { attrFloat, attrInt, attrInts, attrString, type IrNode } from '../ir/graph';
+import { META, SHIFT_AS_CONV } from '../version';
 import type { MapContext } from './context';
+import { shiftFromConv } from './map-shift';
 
 /** A mapper turns one ONNX node (and maybe the nodes it absorbs) into primitives; false: not mappable. */
 export type Mapper = (n: IrNode, ctx: MapContext) => boolean;
@@ -38,6 +40,15 @@ export const mapConv: Mapper = (n, ctx) => {
   const padding = symmetricPads(n, kernel, dilation, stride);
   if (padding === undefined) return false;
   const bias = ctx.floats(n.inputs[2]);
+  const groups = attrInt(n, 'group', 1);
+  const shiftForm = ctx.graph.metadata.get(META.shift)?.startsWith(SHIFT_AS_CONV) === true;
+  if (shiftForm && bias === undefined && groups === w.dims[0] && w.dims[1] === 1 && kernel[0] === kernel[1] && dilation[0] === dilation[1]) {
+    const shift = shiftFromConv(w.floats, groups, kernel[0], dilation[0]);
+    if (shift !== undefined) {
+      ctx.add(n, { ...shift, inputs: [x0(n)], outputs: n.outputs.slice(0, 1), weights: {} });
+      return true;
+    }
+  }
   const weights: Record<string, Float32Array> = { weight: w.floats };
   if (bias !== undefined) weights['bias'] = bias;
   ctx.add(n, {
@@ -48,7 +59,7 @@ export const mapConv: Mapper = (n, ctx) => {
       stride,
       padding,
       dilation,
-      groups: attrInt(n, 'group', 1),
+      groups,
       bias: bias !== undefined,
     },
     inputs: [x0(n)],
@@ -64,7 +75,7 @@ export const mapBatchNorm: Mapper = (n, ctx) => {
     return false;
   ctx.add(n, {
     kind: 'BatchNorm',
-    params: { epsilon: attrFloat(n, 'epsilon', 1e-5) },
+    params: { epsilon: Number(attrFloat(n, 'epsilon', 1e-5).toPrecision(7)) },
     inputs: [x0(n)],
     outputs: n.outputs.slice(0, 1),
     weights: { weight: g, bias: b, running_mean: m, running_var: v },
@@ -113,7 +124,7 @@ export const mapHardSigmoid: Mapper = (n, ctx) => {
       inputs: [x],
       outputs: mul.outputs,
       weights: {},
-      label: ctx.label(mul.name, 'Mul'),
+      label: ctx.groupLabel([n, mul], 'HardSwish'),
     });
     return true;
   }

@@ -1,6 +1,7 @@
 import type { IrGraph } from '../ir/graph';
 import type { Inferred } from '../ir/infer';
 import { ImportError, MapContext } from './context';
+import { mapPad } from './map-shift';
 import { mapGemm, mapMatMul, mapReduceMean, mapReshape, mapSlice, mapSplit } from './map-patterns';
 import {
   mapAdd,
@@ -43,6 +44,7 @@ const mappers: Readonly<Record<string, Mapper>> = {
   Add: mapAdd,
   Mul: mapMul,
   Dropout: mapDropout,
+  Pad: mapPad,
 };
 
 /** Every node of the graph as primitives, in order; unmapped nodes become opaque ops. */

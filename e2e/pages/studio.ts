@@ -1,0 +1,120 @@
+import { expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
+
+/** The app as a user sees it: found by accessible names, never by sleeping. */
+export class Studio {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error') this.errors.push(m.text());
+    });
+    page.on('pageerror', (e) => this.errors.push(e.message));
+  }
+
+  /** Opens the app with a clean profile (no autosave) unless told to keep storage. */
+  async open(options: { keepStorage?: boolean; hash?: string } = {}): Promise<void> {
+    if (options.keepStorage !== true) {
+      await this.page.goto('/');
+      await this.page.evaluate(() => {
+        localStorage.clear();
+      });
+    }
+    await this.page.goto(`/${options.hash ?? ''}`);
+    await this.waitForCanvas();
+  }
+
+  async waitForCanvas(): Promise<void> {
+    await expect(this.canvas).toBeVisible();
+    await expect(this.nodes.first()).toBeVisible();
+  }
+
+  get canvas(): Locator {
+    return this.page.getByRole('main', { name: 'Canvas' });
+  }
+
+  get nodes(): Locator {
+    return this.page.locator('.react-flow__node');
+  }
+
+  /** A node on the canvas by its name (label). */
+  node(label: string): Locator {
+    return this.page.locator(`.react-flow__node[aria-label="${label}"]`);
+  }
+
+  paletteItem(title: string): Locator {
+    return this.page
+      .getByRole('navigation', { name: 'Palette' })
+      .getByRole('button', { name: title, exact: true });
+  }
+
+  get paletteSearch(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search the palette' });
+  }
+
+  get inspector(): Locator {
+    return this.page.getByRole('tabpanel', { name: 'Inspector' });
+  }
+
+  get designName(): Locator {
+    return this.page.getByRole('textbox', { name: 'Design name' });
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  async menu(menu: string, item: string): Promise<void> {
+    await this.button(menu).click();
+    await this.page.getByRole('menuitem', { name: item }).click();
+  }
+
+  /** Starts from an empty design (File → New), which holds one Input and one Output. */
+  async newDesign(): Promise<void> {
+    await this.menu('File', 'New design');
+    await expect(this.nodes).toHaveCount(2);
+  }
+
+  /** Drags a palette item onto the canvas at a point relative to the canvas's top-left corner. */
+  async dragFromPalette(title: string, at: { x: number; y: number }): Promise<void> {
+    await this.paletteSearch.fill(title);
+    await this.paletteItem(title).dragTo(this.canvas, { targetPosition: at });
+    await this.paletteSearch.fill('');
+  }
+
+  /** Drags from one port to another with the mouse; leaves the button down when `hold` is set. */
+  async dragPort(from: Locator, to: Locator, options: { hold?: boolean } = {}): Promise<void> {
+    const a = await from.boundingBox();
+    const b = await to.boundingBox();
+    if (a === null || b === null) throw new Error('port not visible');
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    if (options.hold !== true) await this.page.mouse.up();
+  }
+
+  port(nodeLabel: string, kind: 'input' | 'output', index = 1): Locator {
+    return this.page.getByLabel(`${nodeLabel} ${kind} ${index}`, { exact: true });
+  }
+
+  /** The output shape written on a node's card. */
+  shapeOf(label: string): Locator {
+    return this.node(label).getByTestId('output-shape');
+  }
+
+  async select(label: string): Promise<void> {
+    await this.node(label).click();
+    await expect(this.inspector.getByRole('textbox', { name: 'Name' })).toHaveValue(label);
+  }
+
+  async undo(): Promise<void> {
+    await this.button('Undo').click();
+  }
+
+  async redo(): Promise<void> {
+    await this.button('Redo').click();
+  }
+
+  expectNoErrors(): void {
+    expect(this.errors, this.errors.join('\n')).toEqual([]);
+  }
+}

@@ -1,0 +1,54 @@
+import { useCallback, useEffect } from 'react';
+import { Canvas } from '../canvas/Canvas';
+import { useCanvasCommands } from '../canvas/commands';
+import type { Position } from '../core/graph/types';
+import { CostDrawer } from '../panels/cost/CostDrawer';
+import { Palette } from '../panels/palette/Palette';
+import type { CatalogueItem } from '../state/catalogue-item';
+import { useStudio } from '../state/store';
+import { openDesignFile } from './file-actions';
+import { HelpOverlay } from './HelpOverlay';
+import { activateItem, placeItem } from './item-actions';
+import { NoticeView } from './NoticeView';
+import { SidePanel } from './SidePanel';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+import { useCommands } from './use-commands';
+import { useKeyboard } from './use-keyboard';
+
+/** The page: top bar, palette, canvas, side tabs, status bar. */
+export function App() {
+  const theme = useStudio((s) => s.theme);
+  const run = useCommands();
+  const canvas = useCanvasCommands();
+  useKeyboard(run);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  const onActivate = useCallback(
+    (item: CatalogueItem) => {
+      activateItem(item, canvas.centre());
+    },
+    [canvas],
+  );
+  const onDropItem = useCallback((item: CatalogueItem, position: Position) => {
+    placeItem(item, position);
+  }, []);
+  const onDropFile = useCallback((file: File) => {
+    void openDesignFile(file);
+  }, []);
+  return (
+    <div className="app">
+      <TopBar run={run} />
+      <Palette onActivate={onActivate} />
+      <main className="workspace" aria-label="Canvas">
+        <Canvas onDropItem={onDropItem} onDropFile={onDropFile} />
+        <CostDrawer />
+      </main>
+      <SidePanel />
+      <StatusBar />
+      <HelpOverlay />
+      <NoticeView />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { useStudio } from '../state/store';
+import { gestures, keyLabel, shortcuts, type Shortcut } from './shortcuts';
+
+const groups: readonly Shortcut['group'][] = ['Edit', 'Blocks', 'View', 'File'];
+
+function Keys({ keys }: { keys: readonly string[] }) {
+  return (
+    <span className="keys">
+      {keys.map((k, i) => (
+        <kbd key={i}>{keyLabel(k)}</kbd>
+      ))}
+    </span>
+  );
+}
+
+/** Every shortcut and gesture, from the one table the keyboard handler uses. */
+export function HelpOverlay() {
+  const open = useStudio((s) => s.helpOpen);
+  const setOpen = useStudio((s) => s.setHelpOpen);
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) close.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <div
+      className="overlay"
+      role="presentation"
+      onClick={() => {
+        setOpen(false);
+      }}
+    >
+      <div
+        className="dialog help"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        onClick={(e) => {
+          e.stopPropagation();
+        }}
+      >
+        <div className="dialog-head">
+          <h2 id="help-title">Keyboard shortcuts</h2>
+          <button
+            ref={close}
+            type="button"
+            className="icon-button"
+            aria-label="Close"
+            onClick={() => {
+              setOpen(false);
+            }}
+          >
+            ×
+          </button>
+        </div>
+        <div className="help-columns">
+          {groups.map((g) => (
+            <section key={g}>
+              <h3>{g}</h3>
+              <dl>
+                {shortcuts
+                  .filter((s) => s.group === g)
+                  .map((s) => (
+                    <div key={s.id} className="help-row">
+                      <dt>{s.label}</dt>
+                      <dd>
+                        <Keys keys={s.keys} />
+                        {s.alternatives?.map((a, i) => (
+                          <span key={i}>
+                            {' '}
+                            or <Keys keys={a} />
+                          </span>
+                        ))}
+                      </dd>
+                    </div>
+                  ))}
+              </dl>
+            </section>
+          ))}
+          <section>
+            <h3>Mouse</h3>
+            <dl>
+              {gestures.map((g) => (
+                <div key={g.what} className="help-row">
+                  <dt>{g.what}</dt>
+                  <dd>{g.how}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

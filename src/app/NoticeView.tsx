@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { useStudio } from '../state/store';
+
+const LIFETIME_MS = { info: 4000, error: 6000 };
+
+/** The latest message: at the cursor when it answers a gesture, else in the corner. */
+export function NoticeView() {
+  const notice = useStudio((s) => s.notice);
+  const dismiss = useStudio((s) => s.dismissNotice);
+  const sticky = notice?.details !== undefined;
+  useEffect(() => {
+    if (notice === undefined || sticky) return;
+    const t = setTimeout(dismiss, LIFETIME_MS[notice.tone]);
+    return () => {
+      clearTimeout(t);
+    };
+  }, [notice, sticky, dismiss]);
+  if (notice === undefined) return null;
+  const style = notice.at === undefined ? undefined : { left: notice.at.x + 14, top: notice.at.y + 14 };
+  return (
+    <div
+      className={`notice ${notice.tone}${notice.at === undefined ? '' : ' at-cursor'}`}
+      style={style}
+      role={notice.tone === 'error' ? 'alert' : 'status'}
+    >
+      <p>{notice.text}</p>
+      {notice.details !== undefined && (
+        <ul className="notice-details">
+          {notice.details.slice(0, 12).map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+          {notice.details.length > 12 && <li>…and {notice.details.length - 12} more</li>}
+        </ul>
+      )}
+      <button type="button" className="icon-button" aria-label="Dismiss message" onClick={dismiss}>
+        ×
+      </button>
+    </div>
+  );
+}

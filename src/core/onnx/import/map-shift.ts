@@ -1,0 +1,82 @@
+import { attrInt, attrString, type IrNode } from '../ir/graph';
+import { sliceSpec } from '../ir/infer';
+import { shiftGroups, sparseShiftGroups, type ShiftGroup } from '../shift';
+import type { MapContext } from './context';
+import type { Mapper } from './map-simple';
+
+const sameGroups = (a: readonly ShiftGroup[], b: readonly ShiftGroup[]): boolean =>
+  a.length === b.length &&
+  a.every((g, i) => {
+    const h = b[i];
+    return h !== undefined && g.start === h.start && g.end === h.end && g.dy === h.dy && g.dx === h.dx;
+  });
+
+/** Which Shift or SparseShift moves channels as these groups do (our own export's definition). */
+export function identify(groups: readonly ShiftGroup[], channels: number, reach: number): { kind: 'Shift' | 'SparseShift'; params: Record<string, unknown> } | undefined {
+  for (let d = 1; d <= reach; d++) {
+    if (reach % d !== 0) continue;
+    const kernel = (2 * reach) / d + 1;
+    if (kernel > 9) continue;
+    if (sameGroups(groups, shiftGroups(kernel, d, channels))) return { kind: 'Shift', params: { kernel, dilation: d } };
+    const moved = groups.filter((g) => g.dy !== 0 || g.dx !== 0).reduce((a, g) => a + g.end - g.start, 0);
+    const fraction = moved / channels;
+    if (sameGroups(groups, sparseShiftGroups(kernel, d, channels, moved)))
+      return { kind: 'SparseShift', params: { kernel, dilation: d, fraction } };
+  }
+  return undefined;
+}
+
+/**
+ * Pad → Slice per channel group at its offset → Concat, the zero-cost form our exporter writes for
+ * shifts, back to one Shift or SparseShift.
+ */
+export const mapPad: Mapper = (n, ctx) => {
+  const x = n.inputs[0] ?? '';
+  const [, c = 0, h = 0, w = 0] = ctx.shape(x) ?? [];
+  const pads = ctx.const(n.inputs[1])?.ints;
+  const r = pads?.[2] ?? 0;
+  const padded = n.outputs[0] ?? '';
+  if (pads?.join() !== [0, 0, r, r, 0, 0, r, r].join() || (attrString(n, 'mode') ?? 'constant') !== 'constant') return false;
+  if ((ctx.floats(n.inputs[2])?.[0] ?? 0) !== 0 || attrInt(n, 'value', 0) !== 0) return false;
+  const slices = [...ctx.readersOf(padded), ...ctx.readersOf(x).filter((s) => s.opType === 'Slice')];
+  const concat = ctx.soleReader(slices[0]?.outputs[0] ?? '');
+  if (concat?.opType !== 'Concat' || slices.some((s) => s.opType !== 'Slice' || ctx.soleReader(s.outputs[0] ?? '') !== concat)) return false;
+  const groups: ShiftGroup[] = [];
+  for (const t of concat.inputs) {
+    const s = slices.find((z) => z.outputs[0] === t);
+    const spec = s === undefined ? undefined : sliceSpec(s, (i) => ctx.const(s.inputs[i]), 4);
+    if (s === undefined || spec === undefined || spec.steps.some((v) => v !== 1)) return false;
+    const at = (axis: number, fallback: number): [number, number] => {
+      const i = spec.axes.indexOf(axis);
+      return i < 0 ? [0, fallback] : [spec.starts[i] ?? 0, spec.ends[i] ?? fallback];
+    };
+    const [start, end] = at(1, c);
+    const fromPad = s.inputs[0] === padded;
+    const [y0, y1] = at(2, fromPad ? h + 2 * r : h);
+    const [x0, x1] = at(3, fromPad ? w + 2 * r : w);
+    if (y1 - y0 !== h || x1 - x0 !== w) return false;
+    groups.push({ start, end, dy: fromPad ? y0 - r : y0, dx: fromPad ? x0 - r : x0 });
+  }
+  const found = identify(groups, c, r);
+  if (found === undefined || slices.length !== concat.inputs.length) return false;
+  for (const s of [...slices, concat]) ctx.absorbed.add(s);
+  ctx.add(n, { ...found, inputs: [x], outputs: concat.outputs, weights: {}, label: ctx.groupLabel([n, ...slices, concat], found.kind) });
+  return true;
+};
+
+/** A depthwise conv with one-hot kernels and no bias, in a file whose metadata says shifts were written so. */
+export function shiftFromConv(weight: Float32Array, channels: number, kernel: number, dilation: number): ReturnType<typeof identify> {
+  const r = Math.floor(kernel / 2);
+  const groups: ShiftGroup[] = [];
+  for (let c = 0; c < channels; c++) {
+    const k = weight.subarray(c * kernel * kernel, (c + 1) * kernel * kernel);
+    const at = k.indexOf(1);
+    if (at < 0 || k.some((v, i) => v !== (i === at ? 1 : 0))) return undefined;
+    const dy = (Math.floor(at / kernel) - r) * dilation;
+    const dx = ((at % kernel) - r) * dilation;
+    const last = groups.at(-1);
+    if (last?.dy === dy && last.dx === dx) groups[groups.length - 1] = { ...last, end: c + 1 };
+    else groups.push({ start: c, end: c + 1, dy, dx });
+  }
+  return identify(groups, channels, r * dilation);
+}

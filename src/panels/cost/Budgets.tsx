@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { costliestNodes, type BudgetCheck, type BudgetFigure } from '../../core/analysis/budget';
+import type { Analysis } from '../../core/analysis/types';
+import { formatCount, formatExact } from '../../state/figures';
+import { studio, useStudio } from '../../state/store';
+import { formatShare, parseCount } from './format';
+
+export const budgetLabels: Readonly<Record<BudgetFigure, string>> = {
+  multiplyAdds: 'Multiply-adds',
+  params: 'Params',
+  peakActivations: 'Peak activations',
+  memoryAccess: 'Memory access (all ops)',
+};
+const order: readonly BudgetFigure[] = ['multiplyAdds', 'params', 'peakActivations', 'memoryAccess'];
+
+function BudgetField({ figure, limit }: { figure: BudgetFigure; limit: number | undefined }) {
+  const [text, setText] = useState(limit === undefined ? '' : formatCount(limit));
+  const [bad, setBad] = useState(false);
+  const commit = (): void => {
+    const value = parseCount(text);
+    const wrong = text.trim() !== '' && value === undefined;
+    setBad(wrong);
+    if (wrong) return;
+    studio.getState().setBudget(figure, value);
+    setText(value === undefined ? '' : formatCount(value));
+  };
+  const id = `budget-${figure}`;
+  return (
+    <div className="cost-budget-field">
+      <label htmlFor={id}>{budgetLabels[figure]}</label>
+      <input
+        id={id}
+        inputMode="decimal"
+        placeholder="no limit"
+        value={text}
+        aria-invalid={bad}
+        aria-describedby={bad ? `${id}-error` : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+        }}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      {bad && (
+        <span id={`${id}-error`} className="cost-error">
+          Write a count such as 300M, 3.5M or 450K.
+        </span>
+      )}
+    </div>
+  );
+}
+
+function CheckLine({ check, analysis }: { check: BudgetCheck; analysis: Analysis }) {
+  const pct = Math.min(100, check.ratio * 100);
+  const top = check.over ? costliestNodes(analysis, check.figure, 3) : [];
+  const label = (id: string): string => analysis.design.nodes.find((n) => n.id === id)?.label ?? id;
+  return (
+    <li className={`cost-check ${check.over ? 'over' : 'ok'}`} data-figure={check.figure}>
+      <div className="cost-check-line">
+        <span>{budgetLabels[check.figure]}</span>
+        <span title={`${formatExact(check.value)} of ${formatExact(check.limit)}`}>
+          {formatCount(check.value)} / {formatCount(check.limit)}
+        </span>
+        <span className="cost-check-verdict">
+          {check.over ? `over by ${formatShare(check.ratio - 1)}` : `${formatShare(check.ratio)} used`}
+        </span>
+      </div>
+      <div className="cost-meter" role="meter" aria-label={`${budgetLabels[check.figure]} budget used`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(check.ratio * 100)}>
+        <span style={{ width: `${pct}%` }} />
+      </div>
+      {top.length > 0 && (
+        <div className="cost-costliest">
+          <span className="muted">Costs most:</span>
+          {top.map((n) => (
+            <button
+              key={n.nodeId}
+              type="button"
+              className="cost-link"
+              onClick={() => {
+                studio.getState().revealNode(n.nodeId);
+              }}
+            >
+              {label(n.nodeId)} <span className="muted">{formatShare(n.share)}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Limits on the design's figures; those over budget are flagged with the nodes that cost most. */
+export function Budgets({ analysis, checks }: { analysis: Analysis; checks: readonly BudgetCheck[] }) {
+  const budgets = useStudio((s) => s.budgets);
+  return (
+    <details className="cost-section" open>
+      <summary>
+        <h3>Budgets</h3>
+        {checks.some((c) => c.over) && <span className="cost-flag">{checks.filter((c) => c.over).length} over</span>}
+      </summary>
+      <p className="muted cost-note">Limits in elements (multiply-adds, not FLOPs); leave a field empty for no limit.</p>
+      <div className="cost-budget-grid">
+        {order.map((f) => (
+          <BudgetField key={`${f}:${budgets[f] ?? ''}`} figure={f} limit={budgets[f]} />
+        ))}
+      </div>
+      {checks.length > 0 && (
+        <ul className="cost-checks" aria-label="Budget checks">
+          {checks.map((c) => (
+            <CheckLine key={c.figure} check={c} analysis={analysis} />
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

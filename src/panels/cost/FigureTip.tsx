@@ -1,0 +1,35 @@
+import { formatCount, formatExact } from '../../state/figures';
+import { CONVENTION, figureDefs, FLOPS_NOTE, type TotalFigure } from './figure-defs';
+import { Tip } from './Tip';
+
+interface Props {
+  readonly figure: TotalFigure;
+  /** The value as shown (already doubled for FLOPs). */
+  readonly value: number;
+  readonly label: string;
+  readonly flops?: boolean;
+}
+
+/** A figure as papers write it; hover or focus shows the exact integer, its definition and formula. */
+export function FigureTip({ figure, value, label, flops = false }: Props) {
+  const def = figureDefs[figure];
+  return (
+    <Tip
+      className="cost-figure"
+      label={`${label}: ${formatExact(value)}`}
+      tip={
+        <>
+          <strong className="cost-tip-exact">{formatExact(value)}</strong>
+          <span className="cost-tip-title">
+            {label} · {CONVENTION}
+          </span>
+          <span>{def.definition}</span>
+          <code>{def.formula}</code>
+          {flops && <span>{FLOPS_NOTE}.</span>}
+        </>
+      }
+    >
+      <span data-testid="figure-value">{formatCount(value)}</span>
+    </Tip>
+  );
+}

@@ -1,0 +1,142 @@
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import type { Analysis } from '../../core/analysis/types';
+import { formatShape } from '../../core/shape';
+import { formatCount, formatExact } from '../../state/figures';
+import { studio, useStudio } from '../../state/store';
+import { formatShare } from './format';
+import { layerTable, type ColumnValues, type LayerColumn, type LayerRow, type SortKey, type TableQuery } from './layer-rows';
+
+const columnTitles = (flops: boolean): Readonly<Record<LayerColumn, [string, string]>> => ({
+  params: ['Params', 'trainable, as PyTorch counts'],
+  multiplyAdds: flops ? ['FLOPs', '2 × multiply-adds'] : ['Multiply-adds', 'conv and linear only'],
+  memoryAccessConvFc: ['MAC (conv/FC)', 'ShuffleNetV2: input + output + weights'],
+  memoryAccess: ['Memory access', 'all ops: reads + writes (+ weights)'],
+  activations: ['Output', 'elements written'],
+});
+const columns: readonly LayerColumn[] = ['multiplyAdds', 'params', 'memoryAccessConvFc', 'memoryAccess', 'activations'];
+
+function Cells({ values, totals, flops }: { values: ColumnValues; totals: ColumnValues; flops: boolean }) {
+  return columns.map((c) => {
+    const k = c === 'multiplyAdds' && flops ? 2 : 1;
+    const share = totals[c] === 0 ? 0 : values[c] / totals[c];
+    return (
+      <td key={c} title={`${formatExact(values[c] * k)} · ${formatShare(share)} of the total`}>
+        <span className="cost-cell-value">{values[c] === 0 ? '—' : formatCount(values[c] * k)}</span>
+        {values[c] > 0 && <span className="cost-cell-share">{formatShare(share)}</span>}
+      </td>
+    );
+  });
+}
+
+function select(r: LayerRow): void {
+  const s = studio.getState();
+  const inner = r.layer.id !== r.layer.nodeId && s.openBlocks.includes(r.layer.nodeId);
+  s.revealNode(inner ? r.layer.id : r.layer.nodeId);
+}
+
+/** Every primitive op with its figures and shares, grouped by block with subtotals; rows select nodes. */
+export function LayerTable({ analysis, query, onSort }: { analysis: Analysis; query: TableQuery; onSort: (k: SortKey) => void }) {
+  const flops = useStudio((s) => s.showFlops);
+  const selected = useStudio((s) => s.selectedNodes);
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const { groups, totals } = useMemo(() => layerTable(analysis, query), [analysis, query]);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const isSelected = (id: string, nodeId: string): boolean => selected.includes(id) || selected.includes(nodeId);
+  useEffect(() => {
+    // The reverse direction: a node selected on the canvas scrolls its row into view.
+    body.current?.querySelector('tr.selected')?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+  const titles = columnTitles(flops);
+  const sortButton = (key: SortKey, label: string, hint?: string) => (
+    <button type="button" className="cost-sort" title={hint} onClick={() => {
+        onSort(key);
+      }}>
+      {label}
+      <span aria-hidden="true">{query.sort === key ? (query.descending ? ' ▾' : ' ▴') : ''}</span>
+    </button>
+  );
+  const ariaSort = (key: SortKey) => (query.sort === key ? (query.descending ? 'descending' : 'ascending') : undefined);
+  return (
+    <table className="cost-layers" aria-label="Per-layer costs">
+      <thead>
+        <tr>
+          <th scope="col" aria-sort={ariaSort('order')}>{sortButton('order', '#', 'Run order')}</th>
+          <th scope="col" aria-sort={ariaSort('name')}>{sortButton('name', 'Layer')}</th>
+          <th scope="col">Op</th>
+          <th scope="col">Output shape</th>
+          {columns.map((c) => (
+            <th key={c} scope="col" aria-sort={ariaSort(c)} className="num">
+              {sortButton(c, titles[c][0], titles[c][1])}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody ref={body}>
+        {groups.map((g) => {
+          const open = !closed.has(g.nodeId);
+          return (
+            <Fragment key={g.nodeId}>
+              {g.isBlock && (
+                <tr className={`cost-group ${isSelected(g.nodeId, g.nodeId) ? 'selected' : ''}`} data-node={g.nodeId}>
+                  <td />
+                  <th scope="rowgroup" colSpan={3}>
+                    <button
+                      type="button"
+                      className="cost-group-toggle"
+                      aria-expanded={open}
+                      aria-label={`${g.label}: ${open ? 'hide' : 'show'} its ${g.size} layers`}
+                      onClick={() => {
+                        const next = new Set(closed);
+                        if (open) next.add(g.nodeId);
+                        else next.delete(g.nodeId);
+                        setClosed(next);
+                      }}
+                    >
+                      {open ? '▾' : '▸'}
+                    </button>
+                    <button type="button" className="cost-row-name" onClick={() => {
+                        studio.getState().revealNode(g.nodeId);
+                      }}>
+                      {g.label}
+                    </button>
+                    <span className="muted"> {g.rows.length < g.size ? `${g.rows.length} of ${g.size}` : g.size} layers · subtotal</span>
+                  </th>
+                  <Cells values={g.subtotal} totals={totals} flops={flops} />
+                </tr>
+              )}
+              {open &&
+                g.rows.map((r) => (
+                  <tr
+                    key={r.layer.id}
+                    className={`${g.isBlock ? 'cost-inner' : ''} ${isSelected(r.layer.id, r.layer.nodeId) ? 'selected' : ''}`}
+                    data-layer={r.layer.name}
+                  >
+                    <td className="muted num">{r.layer.index}</td>
+                    <th scope="row">
+                      <button type="button" className="cost-row-name" title={r.layer.name} onClick={() => {
+                          select(r);
+                        }}>
+                        {g.isBlock ? r.layer.name.slice(g.label.length + 1) || r.layer.name : r.layer.name}
+                      </button>
+                    </th>
+                    <td className="muted">{r.layer.op}</td>
+                    <td className="mono">{r.layer.outputShapes.map(formatShape).join(', ')}</td>
+                    <Cells values={r.values} totals={totals} flops={flops} />
+                  </tr>
+                ))}
+            </Fragment>
+          );
+        })}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td />
+          <th scope="row" colSpan={3}>
+            Total <span className="muted">batch 1 · elements</span>
+          </th>
+          <Cells values={totals} totals={totals} flops={flops} />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,127 @@
+import { useMemo } from 'react';
+import { lessonFor } from '../../core/analysis/teaching';
+import type { Analysis } from '../../core/analysis/types';
+import { formatCount, formatExact } from '../../state/figures';
+import { useStudio } from '../../state/store';
+import { paperRows, presetOf } from './paper-figures';
+
+function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
+  const lesson = useMemo(() => lessonFor(analysis, id), [analysis, id]);
+  if (lesson === undefined)
+    return (
+      <p className="muted cost-note">
+        Select a depthwise-separable, inverted-residual, Fire, ShuffleNet or low-rank block, or a 1×1 or group conv, to see its
+        formula with this design’s numbers.
+      </p>
+    );
+  return (
+    <div className="cost-lesson" aria-label={lesson.title} role="group">
+      <strong>{lesson.title}</strong>
+      <span className="muted cost-lesson-source">{lesson.source}</span>
+      <table className="cost-formulas">
+        <tbody>
+          {lesson.lines.map((l) => (
+            <tr key={l.label}>
+              <th scope="row">{l.label}</th>
+              <td>
+                <code>{l.symbolic}</code>
+                <code className="cost-substituted">{l.substituted}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {lesson.ratio !== undefined && (
+        <p className="cost-ratio">
+          <code>{lesson.ratio.symbolic}</code>
+          <code className="cost-substituted" data-testid="lesson-ratio">
+            {lesson.ratio.substituted}
+          </code>
+          <span className="muted">measured on this design: {lesson.ratio.measured.toFixed(4)}</span>
+        </p>
+      )}
+      {lesson.note !== undefined && <p className="muted cost-note">{lesson.note}</p>}
+    </div>
+  );
+}
+
+function PaperFigures({ analysis }: { analysis: Analysis }) {
+  const preset = presetOf(analysis.design);
+  if (preset === undefined) return null;
+  const rows = paperRows(preset);
+  const cell = (v: number | undefined) => (v === undefined ? '—' : <span title={formatExact(v)}>{formatCount(v)}</span>);
+  return (
+    <div className="cost-paper">
+      <strong>
+        {preset.title}: the paper’s figures and this build
+      </strong>
+      <span className="muted cost-lesson-source">{preset.paper}</span>
+      <table className="cost-compare" aria-label="Paper figures">
+        <thead>
+          <tr>
+            <th scope="col">Options</th>
+            <th scope="col">Params paper / built</th>
+            <th scope="col">MAdds paper / built</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <th scope="row">
+                {r.options}
+                <span className="muted cost-paper-source">{r.figures.source}</span>
+              </th>
+              <td>
+                <span className="cost-paper-cell">
+                  {cell(r.figures.params)}
+                  <span className="muted">{cell(r.built?.params)}</span>
+                </span>
+              </td>
+              <td>
+                <span className="cost-paper-cell">
+                  {cell(r.figures.multiplyAdds)}
+                  <span className="muted">{cell(r.built?.multiplyAdds)}</span>
+                </span>
+              </td>
+            </tr>
+          ))}
+          <tr className="cost-paper-current">
+            <th scope="row">this design now</th>
+            <td>{cell(analysis.totals.params)}</td>
+            <td>{cell(analysis.totals.multiplyAdds)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {rows.some((r) => r.figures.note !== undefined) && (
+        <ul className="cost-paper-notes">
+          {rows
+            .filter((r) => r.figures.note !== undefined)
+            .map((r, i) => (
+              <li key={i} className="muted">
+                {r.options}, {r.figures.source}: {r.figures.note}
+              </li>
+            ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The formula of the selected block with the design's numbers, and a preset's paper figures. */
+export function Teaching({ analysis }: { analysis: Analysis }) {
+  const selected = useStudio((s) => (s.selectedNodes.length === 1 ? s.selectedNodes[0] : undefined));
+  return (
+    <details className="cost-section" open>
+      <summary>
+        <h3>Formulas</h3>
+        <span className="muted cost-convention">with this design’s numbers</span>
+      </summary>
+      {selected === undefined ? (
+        <p className="muted cost-note">Select one node to see the formula behind its cost.</p>
+      ) : (
+        <Lesson analysis={analysis} id={selected} />
+      )}
+      <PaperFigures analysis={analysis} />
+    </details>
+  );
+}

@@ -1,0 +1,40 @@
+import { scaleDesign } from '../../core/analysis/scale';
+import type { Design } from '../../core/graph/types';
+
+/**
+ * MorphNet's uniform expansion is applied to the design as it was before scaling began (the origin),
+ * never to an already scaled copy, so moving the slider back and forth never drifts by rounding.
+ * Each scaled design remembers its origin and width; any other edit starts from a fresh origin.
+ */
+export interface ScaleState {
+  readonly origin: Design;
+  readonly width: number;
+}
+
+const scaled = new WeakMap<Design, ScaleState>();
+
+export function scaleStateOf(design: Design): ScaleState {
+  return scaled.get(design) ?? { origin: design, width: 1 };
+}
+
+/** The resolution of the design's (first) Input, when it is square. */
+export function inputResolution(design: Design): number | undefined {
+  const input = design.nodes.find((n) => n.kind === 'Input');
+  if (input?.kind !== 'Input') return undefined;
+  const p = input.params as { height?: number; width?: number };
+  return p.height !== undefined && p.height === p.width ? p.height : undefined;
+}
+
+/** The design scaled from its origin to `width` at `resolution`, remembered as such. */
+export function rescale(current: Design, width: number, resolution: number | undefined): Design {
+  const { origin } = scaleStateOf(current);
+  const sameRes = resolution === undefined || resolution === inputResolution(origin);
+  const next = width === 1 && sameRes ? origin : scaleDesign(origin, sameRes ? { width } : { width, resolution });
+  if (next !== origin) scaled.set(next, { origin, width });
+  return next;
+}
+
+/** Remember a design found elsewhere (fit to budget) as scaled from `origin`. */
+export function rememberScaled(design: Design, origin: Design, width: number): void {
+  if (design !== origin) scaled.set(design, { origin, width });
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { blockKinds } from '../../core/blocks/registry';
+import { presets } from '../../core/presets/registry';
+import { buildCatalogue, filterCatalogue } from './catalogue';
+
+describe('the palette catalogue', () => {
+  const groups = buildCatalogue([]);
+
+  it('has the groups of the issue, in order', () => {
+    expect(groups.map((g) => g.title)).toEqual([
+      'Inputs and outputs',
+      'Convolutions',
+      'Normalisation and activations',
+      'Pooling and heads',
+      'Channel operations',
+      'Compact blocks',
+      'Presets',
+      'My blocks',
+    ]);
+  });
+
+  it('lists every block with its paper, and every preset', () => {
+    const blocks = groups.find((g) => g.id === 'blocks')?.entries ?? [];
+    expect(blocks).toHaveLength(blockKinds.length);
+    for (const b of blocks) expect(b.paper).toMatch(/\d{4}/);
+    expect(groups.find((g) => g.id === 'presets')?.entries).toHaveLength(presets.length);
+  });
+
+  it('finds by any word, titles first', () => {
+    const found = filterCatalogue(groups, 'pointwise');
+    expect(found[0]?.entries[0]?.title).toBe('Pointwise conv 1×1');
+    expect(filterCatalogue(groups, 'shuffle').flatMap((g) => g.entries.map((e) => e.title))).toContain(
+      'Channel shuffle',
+    );
+    expect(filterCatalogue(groups, 'zzzz')).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { useMemo } from 'react';
+import { isDistribution, softmax, summarize, topK } from '../../runtime/outputs';
+import type { OutputTensor } from '../../runtime/protocol';
+import { useClassNames } from './classes';
+import { formatValue } from './format';
+
+/** Top-5 ImageNet classes for a 1000-class output; shape and a summary for any other. */
+export function OutputView({ output }: { output: OutputTensor }) {
+  const classes = output.data.length === 1000 && output.shape.length <= 2;
+  return classes ? <TopFive output={output} /> : <Summary output={output} />;
+}
+
+function TopFive({ output }: { output: OutputTensor }) {
+  const names = useClassNames();
+  const ranked = useMemo(() => {
+    const probs = isDistribution(output.data) ? output.data : softmax(output.data);
+    return topK(probs, 5);
+  }, [output]);
+  return (
+    <div className="run-top5">
+      <h4 id={`top5-${output.name}`}>Top-5 of “{output.name}”</h4>
+      <ol aria-labelledby={`top5-${output.name}`}>
+        {ranked.map((r) => {
+          const name = names?.[r.index] ?? `class ${r.index}`;
+          const pct = (r.probability * 100).toFixed(1);
+          return (
+            <li key={r.index} aria-label={`${name}: ${pct}%`}>
+              <span className="run-top5-name" title={`class ${r.index}`}>
+                {name}
+              </span>
+              <span className="run-bar" aria-hidden="true">
+                <span style={{ width: `${Math.max(0.5, r.probability * 100)}%` }} />
+              </span>
+              <span className="run-top5-pct">{pct}%</span>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+function Summary({ output }: { output: OutputTensor }) {
+  const s = useMemo(() => summarize(output.data), [output]);
+  const peak = Math.max(1, ...s.histogram);
+  return (
+    <div className="run-summary">
+      <h4>
+        “{output.name}” {output.shape.join('×')}
+      </h4>
+      <dl>
+        <dt>min</dt>
+        <dd>{formatValue(s.min)}</dd>
+        <dt>max</dt>
+        <dd>{formatValue(s.max)}</dd>
+        <dt>mean</dt>
+        <dd>{formatValue(s.mean)}</dd>
+        {s.nonFinite > 0 && (
+          <>
+            <dt>not finite</dt>
+            <dd>{s.nonFinite}</dd>
+          </>
+        )}
+      </dl>
+      <svg className="run-histogram" viewBox={`0 0 ${s.histogram.length * 6} 40`} role="img" aria-label="Histogram of the values">
+        {s.histogram.map((count, i) => {
+          const h = (count / peak) * 38;
+          return <rect key={i} x={i * 6} y={40 - h} width={5} height={h} />;
+        })}
+      </svg>
+    </div>
+  );
+}

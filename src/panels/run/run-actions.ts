@@ -1,0 +1,185 @@
+import type { Design } from '../../core/graph/types';
+import { runtimeClient } from '../../runtime/client';
+import { remedies, type RuntimeError } from '../../runtime/errors';
+import { preprocessImage } from '../../runtime/image';
+import { encodeNpy } from '../../runtime/npy';
+import { latencyStats } from '../../runtime/outputs';
+import { nchwToRgba, randomTensor } from '../../runtime/preprocess';
+import { attributeTimes } from '../../runtime/profile';
+import type { WorkerResponse } from '../../runtime/protocol';
+import { designKey, featureTargets, layerRefs } from '../../runtime/targets';
+import { analysisOf } from '../../state/analysis';
+import { studio } from '../../state/store';
+import { runPanel, type InputSource, type PreparedInput } from './run-store';
+
+export const SAMPLES = [
+  { file: 'chelsea.jpg', title: 'Cat' },
+  { file: 'coffee.jpg', title: 'Coffee' },
+  { file: 'astronaut.jpg', title: 'Astronaut' },
+  { file: 'rocket.jpg', title: 'Rocket' },
+] as const;
+
+export const sampleUrl = (file: string): string => `${import.meta.env.BASE_URL}samples/${file}`;
+
+/** The first Input node's 1×C×H×W shape. */
+export function inputShape(design: Design): readonly number[] | undefined {
+  return analysisOf(design).layers.find((l) => l.op === 'Input')?.outputShapes[0];
+}
+
+const sourceLabel = (s: InputSource): string =>
+  s.kind === 'random' ? `random normal tensor (seed ${s.seed})` : s.kind === 'sample' ? s.name : s.name;
+
+const prepared = new WeakMap<InputSource, { key: string; value: PreparedInput }>();
+
+/** Preprocesses the chosen input for the current design's input shape (cached per source and shape). */
+export async function prepareInput(): Promise<PreparedInput | undefined> {
+  const { source } = runPanel.getState();
+  const shape = inputShape(studio.getState().design);
+  if (shape?.length !== 4) {
+    runPanel.setState({ inputError: 'The design needs an Input node of shape 1×C×H×W.', prepared: undefined });
+    return undefined;
+  }
+  const [, c = 3, h = 224, w = 224] = shape;
+  const key = shape.join('x');
+  const known = prepared.get(source);
+  if (known?.key === key) return known.value;
+  try {
+    let value: PreparedInput;
+    if (source.kind === 'random') {
+      const data = randomTensor(c * h * w, source.seed);
+      const preview = c <= 3 ? new ImageData(nchwToRgba(data, w, h, c), w, h) : undefined;
+      value = { data, shape, preview, label: sourceLabel(source) };
+    } else {
+      const blob = source.kind === 'file' ? source.blob : await (await fetch(sampleUrl(source.name))).blob();
+      const image = await preprocessImage(blob, w, h, c);
+      value = { data: image.data, shape, preview: image.preview, label: sourceLabel(source) };
+    }
+    prepared.set(source, { key, value });
+    if (runPanel.getState().source === source) runPanel.setState({ prepared: value, inputError: undefined });
+    return value;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    runPanel.setState({ inputError: `${sourceLabel(source)} could not be read as an image (${reason}).`, prepared: undefined });
+    return undefined;
+  }
+}
+
+export function chooseSource(source: InputSource): void {
+  // The Input section's effect preprocesses it (for the design's input size).
+  runPanel.setState({ source, inputError: undefined });
+}
+
+const toError = (r: Extract<WorkerResponse, { type: 'error' }>): RuntimeError => ({
+  code: r.code,
+  message: r.message,
+  ...(r.details !== undefined && { details: r.details }),
+});
+
+/** Runs the current design on the chosen input: latency, outputs, then per-node times. */
+export async function runDesign(): Promise<void> {
+  const panel = runPanel.getState();
+  if (panel.running) return;
+  const design = studio.getState().design;
+  const analysis = analysisOf(design);
+  const problems = analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (problems.length > 0) {
+    const n = problems.length;
+    runPanel.setState({
+      error: {
+        code: 'design-invalid',
+        message: `The design has ${n} problem${n === 1 ? '' : 's'}, so it cannot run.`,
+        details: problems.map((d) => `${d.code}: ${d.message}`),
+      },
+    });
+    return;
+  }
+  runPanel.setState({ running: true, error: undefined, progress: undefined });
+  const input = await prepareInput();
+  if (input === undefined) {
+    runPanel.setState({ running: false });
+    return;
+  }
+  const key = designKey(design);
+  const layers = layerRefs(analysis);
+  runPanel.setState({ features: undefined, featuresError: undefined });
+  await runtimeClient().request(
+    {
+      type: 'run',
+      designKey: key,
+      design,
+      input: { data: input.data, shape: input.shape },
+      backend: panel.backend,
+      options: { warmup: 3, runs: 30, budgetMs: 4000, foldBatchNorm: panel.foldBatchNorm, profile: true },
+    },
+    (r) => {
+      if (r.type === 'progress') runPanel.setState({ progress: r });
+      else if (r.type === 'error') runPanel.setState({ error: toError(r) });
+      else if (r.type === 'result') {
+        const { backend, threads, createMs, outputs } = r;
+        runPanel.setState({
+          result: { designKey: key, backend, threads, note: r.note, createMs, latency: latencyStats(r.samples), outputs, input },
+          profile: undefined,
+        });
+      } else if (r.type === 'profile') {
+        runPanel.setState({ profile: r.nodes });
+        const times = attributeTimes(r.nodes, layers);
+        const result = runPanel.getState().result;
+        const label = result?.backend === 'webgpu' ? 'WebGPU' : `WASM · ${result?.threads ?? 1} threads`;
+        studio.getState().setRunTimes({ designKey: key, byNode: times.byNode, totalMs: times.total, backend: label });
+      }
+    },
+  );
+  runPanel.setState({ running: false, progress: undefined });
+}
+
+/** Feature maps of one node, from a second session with every node's tensor as an output. */
+export async function loadFeatures(nodeId: string): Promise<void> {
+  const { result } = runPanel.getState();
+  const design = studio.getState().design;
+  if (result === undefined || designKey(design) !== result.designKey) {
+    runPanel.setState({
+      features: undefined,
+      featuresError: { code: 'no-run', message: 'Run the design (as it is now) to see feature maps.' },
+    });
+    return;
+  }
+  runPanel.setState({ featuresLoading: nodeId, featuresError: undefined });
+  await runtimeClient().request(
+    { type: 'features', designKey: result.designKey, targets: featureTargets(analysisOf(design)), nodeId, maxChannels: 64 },
+    (r) => {
+      if (r.type === 'features') runPanel.setState({ features: r, featuresError: undefined });
+      else if (r.type === 'error') runPanel.setState({ features: undefined, featuresError: toError(r) });
+    },
+  );
+  if (runPanel.getState().featuresLoading === nodeId) runPanel.setState({ featuresLoading: undefined });
+}
+
+function download(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
+}
+
+const fileStem = (): string => studio.getState().design.name.replace(/[^\w.-]+/g, '_') || 'design';
+
+/** The exact files of the last run, to reproduce it elsewhere (Python, onnxruntime). */
+export async function saveRunFile(kind: 'model' | 'input' | 'output'): Promise<void> {
+  const { result } = runPanel.getState();
+  if (result === undefined) return;
+  if (kind === 'input') download(encodeNpy(result.input.data, result.input.shape), `${fileStem()}-input.npy`, 'application/octet-stream');
+  else if (kind === 'output') {
+    const o = result.outputs[0];
+    if (o !== undefined) download(encodeNpy(o.data, o.shape), `${fileStem()}-${o.name}.npy`, 'application/octet-stream');
+  } else
+    await runtimeClient().request({ type: 'model', designKey: result.designKey }, (r) => {
+      if (r.type === 'model') download(r.bytes, `${fileStem()}.onnx`, 'application/octet-stream');
+      else if (r.type === 'error') runPanel.setState({ error: toError(r) });
+    });
+}
+
+export const remedyOf = (e: RuntimeError): string => remedies[e.code];

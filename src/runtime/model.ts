@@ -1,0 +1,65 @@
+import type { Design } from '../core/graph/types';
+import { exportDesign } from '../core/onnx/export/export';
+import { encodeModel, type P } from '../core/onnx/proto';
+import type { FeatureTarget } from './protocol';
+
+/**
+ * The one adapter between the runtime and the ONNX exporter: everything the runtime needs of an
+ * exported model goes through here, so changes to the exporter stay in this file.
+ */
+
+export interface TensorInfo {
+  readonly name: string;
+  readonly shape: readonly number[];
+}
+
+export interface RunnableModel {
+  readonly bytes: Uint8Array;
+  readonly inputs: readonly TensorInfo[];
+  readonly outputs: readonly TensorInfo[];
+  /** Every tensor a node of the graph writes (candidates for extra outputs). */
+  readonly produced: ReadonlySet<string>;
+  /** Adds graph outputs (for feature maps) and re-encodes; the original bytes stay as they are. */
+  withOutputs(names: readonly string[]): Uint8Array;
+}
+
+export type ModelResult =
+  | { readonly ok: true; readonly model: RunnableModel }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+export function buildModel(design: Design, options: { foldBatchNorm: boolean }): ModelResult {
+  const r = exportDesign(design, { foldBatchNorm: options.foldBatchNorm });
+  if (!r.ok) return { ok: false, errors: r.errors };
+  const graph = r.model.graph ?? {};
+  const info = (v: P.IValueInfoProto): TensorInfo => ({
+    name: v.name ?? '',
+    shape: (v.type?.tensorType?.shape?.dim ?? []).map((d) => Number(d.dimValue ?? 0)),
+  });
+  const produced = new Set<string>();
+  for (const n of graph.node ?? []) for (const o of n.output ?? []) if (o !== '') produced.add(o);
+  const outputs = (graph.output ?? []).map(info);
+  const known = new Map<string, P.IValueInfoProto>();
+  for (const v of [...(graph.valueInfo ?? []), ...(graph.output ?? [])]) known.set(v.name ?? '', v);
+  return {
+    ok: true,
+    model: {
+      bytes: r.bytes,
+      inputs: (graph.input ?? []).map(info),
+      outputs,
+      produced,
+      withOutputs(names) {
+        const have = new Set(outputs.map((o) => o.name));
+        const extra = names
+          .filter((n) => !have.has(n) && produced.has(n))
+          .map((name) => known.get(name) ?? { name, type: { tensorType: { elemType: 1 } } });
+        return encodeModel({ ...r.model, graph: { ...graph, output: [...(graph.output ?? []), ...extra] } });
+      },
+    },
+  };
+}
+
+/** The tensor holding a node's output: its first candidate that the graph produces or outputs. */
+export function resolveTarget(model: RunnableModel, target: FeatureTarget): string | undefined {
+  const outputs = new Set(model.outputs.map((o) => o.name));
+  return target.candidates.find((c) => model.produced.has(c) || outputs.has(c));
+}

@@ -1,0 +1,53 @@
+import type { Analysis } from '../core/analysis/types';
+import type { Design } from '../core/graph/types';
+import type { LayerRef } from './profile';
+import type { FeatureTarget } from './protocol';
+
+/** Names of every primitive layer and the design node it belongs to (to attribute trace times). */
+export function layerRefs(analysis: Analysis): LayerRef[] {
+  return analysis.layers.map((l) => ({ name: l.name, nodeId: l.nodeId }));
+}
+
+/**
+ * For each design node, the tensors that may hold its output: the names of its layers from last
+ * to first (ONNX tensors are named after the layer that writes them; views write none).
+ */
+export function featureTargets(analysis: Analysis): FeatureTarget[] {
+  const targets: FeatureTarget[] = [];
+  for (const [nodeId, info] of analysis.nodes) {
+    const [first, end] = info.layers;
+    const layers = analysis.layers.slice(first, end);
+    if (layers.some((l) => l.op === 'Input')) continue;
+    targets.push({ nodeId, candidates: layers.map((l) => l.name).reverse() });
+  }
+  return targets;
+}
+
+const weightIds = new WeakMap<object, number>();
+let nextWeightId = 1;
+
+/**
+ * A key for "this network": equal for designs that export to the same model (positions do not
+ * count), so moving a card keeps the runtime's session. Sessions are cached per key.
+ */
+export function designKey(design: Design): string {
+  let weights = 0;
+  if (design.weights !== undefined) {
+    weights = weightIds.get(design.weights) ?? nextWeightId++;
+    weightIds.set(design.weights, weights);
+  }
+  const text = JSON.stringify([
+    design.nodes.map((n) => [n.id, n.kind, n.label, n.params]),
+    design.edges.map((e) => [e.from, e.to]),
+    weights,
+  ]);
+  // FNV-1a, twice with different seeds: 64 bits are plenty to tell designs apart.
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x811c9dc5) >>> 0;
+  }
+  return `${a.toString(36)}-${b.toString(36)}-${text.length}`;
+}
