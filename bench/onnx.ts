@@ -19,17 +19,32 @@ export function benchOnnx(): void {
     const r = exportDesign(design);
     if (!r.ok) throw new Error(`${p.name}: ${r.errors.join('; ')}`);
     const t = time(() => exportDesign(design), { runs: 15, warmup: 2, budgetMs: 4000 });
-    rows.push([p.name, `${(params / 1e6).toFixed(2)}M`, `${(r.bytes.length / 2 ** 20).toFixed(1)} MiB`, ms(t.median), ms(t.p90)]);
+    rows.push([
+      p.name,
+      `${(params / 1e6).toFixed(2)}M`,
+      `${(r.bytes.length / 2 ** 20).toFixed(1)} MiB`,
+      ms(t.median),
+      ms(t.p90),
+    ]);
     if (largest === undefined || params > largest.params) largest = { name: p.name, design, params };
   }
-  printTable('ONNX export, per preset (opset 17, BN kept)', ['preset', 'params', 'file', 'median', 'p90'], rows);
+  printTable(
+    'ONNX export, per preset (opset 17, BN kept)',
+    ['preset', 'params', 'file', 'median', 'p90'],
+    rows,
+  );
   if (largest === undefined) return;
   const bytes = exportDesign(largest.design);
   if (!bytes.ok) return;
   const importRows: string[][] = [];
   for (const blocks of [true, false]) {
     const t = time(() => importModel(bytes.bytes, { blocks }), { runs: 10, warmup: 2, budgetMs: 8000 });
-    importRows.push([`${largest.name}${blocks ? '' : ' (no block recognition)'}`, `${(largest.params / 1e6).toFixed(2)}M`, ms(t.median), ms(t.p90)]);
+    importRows.push([
+      `${largest.name}${blocks ? '' : ' (no block recognition)'}`,
+      `${(largest.params / 1e6).toFixed(2)}M`,
+      ms(t.median),
+      ms(t.p90),
+    ]);
   }
   const mv2 = presets.find((p) => p.name === 'mobilenet_v2');
   const mv2Bytes = mv2 === undefined ? undefined : exportDesign(mv2.build());
@@ -37,5 +52,9 @@ export function benchOnnx(): void {
     const t = time(() => importModel(mv2Bytes.bytes), { runs: 10, warmup: 2, budgetMs: 8000 });
     importRows.push(['mobilenet_v2 (the 3.5M-param target)', '3.50M', ms(t.median), ms(t.p90)]);
   }
-  printTable('ONNX import (decode, map, blocks, weights kept)', ['model', 'params', 'median', 'p90'], importRows);
+  printTable(
+    'ONNX import (decode, map, blocks, weights kept)',
+    ['model', 'params', 'median', 'p90'],
+    importRows,
+  );
 }

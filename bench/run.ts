@@ -1,10 +1,14 @@
 import { benchAnalysis } from './analysis';
+import { benchPanel } from './panel';
+import { benchCanvas } from './canvas';
 import { benchOnnx } from './onnx';
 
 /** `npm run bench`: every benchmark suite prints its own table. Pass suite names to run a subset. */
 const suites: Record<string, () => void | Promise<void>> = {
   analysis: benchAnalysis,
+  panel: benchPanel,
   onnx: benchOnnx,
+  canvas: benchCanvas,
 };
 
 const wanted = process.argv.slice(2);

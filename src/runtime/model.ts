@@ -19,6 +19,8 @@ export interface RunnableModel {
   readonly outputs: readonly TensorInfo[];
   /** Every tensor a node of the graph writes (candidates for extra outputs). */
   readonly produced: ReadonlySet<string>;
+  /** ONNX node name → its first output (a tensor renamed to an Output's label keeps its node's name). */
+  readonly nodeOutputs: ReadonlyMap<string, string>;
   /** Adds graph outputs (for feature maps) and re-encodes; the original bytes stay as they are. */
   withOutputs(names: readonly string[]): Uint8Array;
 }
@@ -36,7 +38,12 @@ export function buildModel(design: Design, options: { foldBatchNorm: boolean }):
     shape: (v.type?.tensorType?.shape?.dim ?? []).map((d) => Number(d.dimValue ?? 0)),
   });
   const produced = new Set<string>();
-  for (const n of graph.node ?? []) for (const o of n.output ?? []) if (o !== '') produced.add(o);
+  const nodeOutputs = new Map<string, string>();
+  for (const n of graph.node ?? []) {
+    for (const o of n.output ?? []) if (o !== '') produced.add(o);
+    const first = n.output?.[0];
+    if (n.name != null && first !== undefined) nodeOutputs.set(n.name, first);
+  }
   const outputs = (graph.output ?? []).map(info);
   const known = new Map<string, P.IValueInfoProto>();
   for (const v of [...(graph.valueInfo ?? []), ...(graph.output ?? [])]) known.set(v.name ?? '', v);
@@ -47,6 +54,7 @@ export function buildModel(design: Design, options: { foldBatchNorm: boolean }):
       inputs: (graph.input ?? []).map(info),
       outputs,
       produced,
+      nodeOutputs,
       withOutputs(names) {
         const have = new Set(outputs.map((o) => o.name));
         const extra = names
@@ -58,8 +66,12 @@ export function buildModel(design: Design, options: { foldBatchNorm: boolean }):
   };
 }
 
-/** The tensor holding a node's output: its first candidate that the graph produces or outputs. */
+/** The tensor holding a node's output: the first candidate that is a tensor, or a node's output. */
 export function resolveTarget(model: RunnableModel, target: FeatureTarget): string | undefined {
-  const outputs = new Set(model.outputs.map((o) => o.name));
-  return target.candidates.find((c) => model.produced.has(c) || outputs.has(c));
+  for (const c of target.candidates) {
+    if (model.produced.has(c)) return c;
+    const written = model.nodeOutputs.get(c);
+    if (written !== undefined) return written;
+  }
+  return undefined;
 }

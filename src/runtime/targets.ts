@@ -10,15 +10,20 @@ export function layerRefs(analysis: Analysis): LayerRef[] {
 
 /**
  * For each design node, the tensors that may hold its output: the names of its layers from last
- * to first (ONNX tensors are named after the layer that writes them; views write none).
+ * to first (ONNX tensors are named after the layer that writes them), then the tensor it reads,
+ * for nodes the export turns into nothing (views, and batch norms folded into the conv before).
  */
 export function featureTargets(analysis: Analysis): FeatureTarget[] {
+  const writer = new Map<number, string>();
+  for (const l of analysis.layers) for (const t of l.outputTensors) if (!writer.has(t)) writer.set(t, l.name);
   const targets: FeatureTarget[] = [];
   for (const [nodeId, info] of analysis.nodes) {
     const [first, end] = info.layers;
     const layers = analysis.layers.slice(first, end);
     if (layers.some((l) => l.op === 'Input')) continue;
-    targets.push({ nodeId, candidates: layers.map((l) => l.name).reverse() });
+    const read = writer.get(layers[0]?.inputTensors[0] ?? -1);
+    const own = layers.map((l) => l.name).reverse();
+    targets.push({ nodeId, candidates: read === undefined ? own : [...own, read] });
   }
   return targets;
 }

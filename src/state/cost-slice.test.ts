@@ -72,7 +72,11 @@ describe('cost slice', () => {
   it('marks nodes with their hints and, over budget, as costly', () => {
     const a = analysisOf(design());
     const pw = a.design.nodes.find((n) => n.label === 'pw')?.id ?? '';
-    expect(nodeMarksOf(a, {}).get(pw)?.hints.map((h) => h.guideline)).toEqual(['G1']);
+    expect(
+      nodeMarksOf(a, {})
+        .get(pw)
+        ?.hints.map((h) => h.guideline),
+    ).toEqual(['G1']);
     const budgets = { multiplyAdds: 1000 };
     const marks = nodeMarksOf(a, budgets).get(pw);
     expect(marks?.costly).toEqual([{ figure: 'multiplyAdds', share: 1 }]);

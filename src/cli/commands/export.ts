@@ -18,7 +18,11 @@ export const exportCommand: Command = {
   name: 'export',
   usage: `export <design.json | preset:NAME> -o model.onnx [--opset N (${MIN_OPSET}-${MAX_OPSET}, default ${DEFAULT_OPSET})] [--seed S] [--fold-bn] [--shift slice|conv]`,
   run(args, io) {
-    const { positional, flags, switches } = parseArgs(args, [...sourceFlags, 'o', 'opset', 'seed', 'shift'], ['fold-bn']);
+    const { positional, flags, switches } = parseArgs(
+      args,
+      [...sourceFlags, 'o', 'opset', 'seed', 'shift'],
+      ['fold-bn'],
+    );
     const target = flags.get('o');
     if (target === undefined) throw new UsageError('missing -o model.onnx: where to write the model');
     const opset = integerFlag(flags, 'opset', MIN_OPSET, MAX_OPSET);
@@ -30,7 +34,9 @@ export const exportCommand: Command = {
     const errors = analyze(design).diagnostics.filter((d) => d.severity === 'error');
     const first = errors[0];
     if (first !== undefined)
-      throw new UsageError(`${describeDiagnostic(first, design)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
+      throw new UsageError(
+        `${describeDiagnostic(first, design)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
+      );
     const r = exportDesign(design, {
       ...(opset === undefined ? {} : { opset }),
       ...(seed === undefined ? {} : { seed }),
@@ -40,6 +46,8 @@ export const exportCommand: Command = {
     if (!r.ok) throw new UsageError(`${positional[0] ?? ''}: ${r.errors[0] ?? 'cannot export'}`);
     io.writeFile(target, r.bytes);
     for (const note of r.notes) io.out(`note: ${note}`);
-    io.out(`wrote ${target}: ${int(r.bytes.length)} bytes, opset ${opset ?? DEFAULT_OPSET}, ${r.model.graph?.node?.length ?? 0} nodes`);
+    io.out(
+      `wrote ${target}: ${int(r.bytes.length)} bytes, opset ${opset ?? DEFAULT_OPSET}, ${r.model.graph?.node?.length ?? 0} nodes`,
+    );
   },
 };

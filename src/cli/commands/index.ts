@@ -6,4 +6,10 @@ import { presetsCommand } from './presets';
 import { validateCommand } from './validate';
 
 /** Every CLI command, in the order usage lists them. */
-export const commands: readonly Command[] = [presetsCommand, costCommand, validateCommand, exportCommand, importCommand];
+export const commands: readonly Command[] = [
+  presetsCommand,
+  costCommand,
+  validateCommand,
+  exportCommand,
+  importCommand,
+];

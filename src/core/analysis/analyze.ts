@@ -230,7 +230,7 @@ function runNode(
   { def, parsed }: ResolvedNode,
   inputs: readonly (Tensor | undefined)[],
   scope: Scope,
-  report: (node: DesignNode, p: Problem) => void,
+  report: (node: DesignNode, p: Problem, severity?: Diagnostic['severity']) => void,
 ): Tensor[] | undefined {
   if (def === undefined || parsed === undefined) {
     report(node, { key: 'unknownKind', message: `Unknown node kind "${node.kind}".` });
@@ -255,6 +255,7 @@ function runNode(
       for (const p of result.problems) report(node, p);
       return undefined;
     }
+    for (const p of def.op.notes?.(params) ?? []) report(node, p, 'info');
     const outShapes = result.value;
     const inTensors = inputs.filter((t): t is Tensor => t !== undefined);
     const outTensors =

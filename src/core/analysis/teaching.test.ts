@@ -9,7 +9,8 @@ const preset = (name: string) => {
   if (p === undefined) throw new Error(name);
   return analyze(p.build());
 };
-const nodeOfKind = (a: ReturnType<typeof analyze>, kind: string) => a.design.nodes.find((n) => n.kind === kind)?.id ?? '';
+const nodeOfKind = (a: ReturnType<typeof analyze>, kind: string) =>
+  a.design.nodes.find((n) => n.kind === kind)?.id ?? '';
 
 describe('teaching formulas', () => {
   it('depthwise-separable: 1/N + 1/Dk² with the design’s numbers, matching the measured ratio', () => {
@@ -23,9 +24,16 @@ describe('teaching formulas', () => {
 
   it('inverted residual: the block against a standard conv, at stride 1 exactly the paper’s form', () => {
     const a = preset('mobilenet_v2');
-    const ids = a.design.nodes.filter((n) => n.kind === 'InvertedResidual' && n.params.stride === 1).map((n) => n.id);
+    const ids = a.design.nodes
+      .filter((n) => n.kind === 'InvertedResidual' && n.params.stride === 1)
+      .map((n) => n.id);
     const lesson = lessonFor(a, ids[1] ?? '');
-    expect(lesson?.lines.map((l) => l.label)).toEqual(['Expand 1×1', 'Depthwise', 'Project 1×1', 'Standard 3×3 conv d′→d″']);
+    expect(lesson?.lines.map((l) => l.label)).toEqual([
+      'Expand 1×1',
+      'Depthwise',
+      'Project 1×1',
+      'Standard 3×3 conv d′→d″',
+    ]);
     expect(lesson?.ratio?.measured).toBeCloseTo(lesson?.ratio?.value ?? 0, 10);
     // Every block, stride 2 and t = 1 included, matches its closed form.
     for (const n of a.design.nodes.filter((x) => x.kind === 'InvertedResidual')) {
@@ -46,7 +54,11 @@ describe('teaching formulas', () => {
     const a = preset('shufflenet_v1');
     const unit = a.design.nodes.filter((n) => n.kind === 'ShuffleUnitV1' && n.params.stride === 1)[0];
     const lesson = lessonFor(a, unit?.id ?? '');
-    expect(lesson?.lines.map((l) => l.label)).toEqual(['ResNet bottleneck', 'ResNeXt bottleneck', 'ShuffleNet unit']);
+    expect(lesson?.lines.map((l) => l.label)).toEqual([
+      'ResNet bottleneck',
+      'ResNeXt bottleneck',
+      'ShuffleNet unit',
+    ]);
     expect(lesson?.ratio?.measured).toBeCloseTo(lesson?.ratio?.value ?? 0, 2);
   });
 

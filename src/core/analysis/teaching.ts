@@ -19,7 +19,12 @@ export interface Lesson {
   readonly source: string;
   readonly lines: readonly LessonLine[];
   /** The block's cost over the plain alternative: the paper's closed form, and as measured here. */
-  readonly ratio?: { readonly symbolic: string; readonly substituted: string; readonly value: number; readonly measured: number };
+  readonly ratio?: {
+    readonly symbolic: string;
+    readonly substituted: string;
+    readonly value: number;
+    readonly measured: number;
+  };
   readonly note?: string;
 }
 
@@ -107,11 +112,22 @@ function invertedResidual(layers: readonly LayerInfo[]): Lesson | undefined {
   const k = dw.k;
   const lines: LessonLine[] = [];
   if (expand !== undefined)
-    lines.push(line('Expand 1×1', 'h·w·d′·(t·d′)', `${expand.inHwText}·${d1}·${wide}`, expand.layer.cost.multiplyAdds));
+    lines.push(
+      line('Expand 1×1', 'h·w·d′·(t·d′)', `${expand.inHwText}·${d1}·${wide}`, expand.layer.cost.multiplyAdds),
+    );
   lines.push(line('Depthwise', "h'·w'·(t·d′)·k²", `${dw.hwText}·${wide}·${k}²`, dw.layer.cost.multiplyAdds));
-  lines.push(line('Project 1×1', "h'·w'·(t·d′)·d″", `${project.hwText}·${wide}·${d2}`, project.layer.cost.multiplyAdds));
+  lines.push(
+    line(
+      'Project 1×1',
+      "h'·w'·(t·d′)·d″",
+      `${project.hwText}·${wide}·${d2}`,
+      project.layer.cost.multiplyAdds,
+    ),
+  );
   const standard = dw.hw * d1 * d2 * k * k;
-  lines.push(line(`Standard ${k}×${k} conv d′→d″`, "h'·w'·d′·d″·k²", `${dw.hwText}·${d1}·${d2}·${k}²`, standard));
+  lines.push(
+    line(`Standard ${k}×${k} conv d′→d″`, "h'·w'·d′·d″·k²", `${dw.hwText}·${d1}·${d2}·${k}²`, standard),
+  );
   const block = madds([dw.layer, project.layer]) + (expand?.layer.cost.multiplyAdds ?? 0);
   // The expansion runs on the input map, s² times the output map at stride s.
   const s2 = expand === undefined ? 0 : expand.inHw / Math.max(1, dw.hw);
@@ -175,8 +191,18 @@ function shuffleV1(layers: readonly LayerInfo[]): Lesson | undefined {
     source: 'Zhang et al. 2018, ShuffleNet, section 3.2 (input c×h×w, bottleneck m, stride 1)',
     lines: [
       line('ResNet bottleneck', 'hw(2cm + 9m²)', `${dw.hwText}·(2·${c}·${m} + 9·${m}²)`, resnet),
-      line('ResNeXt bottleneck', 'hw(2cm + 9m²/g)', `${dw.hwText}·(2·${c}·${m} + 9·${m}²/${g})`, Math.round(resnext)),
-      line('ShuffleNet unit', 'hw(2cm/g + 9m)', `${dw.hwText}·(2·${c}·${m}/${g} + 9·${m})`, Math.round(shuffle)),
+      line(
+        'ResNeXt bottleneck',
+        'hw(2cm + 9m²/g)',
+        `${dw.hwText}·(2·${c}·${m} + 9·${m}²/${g})`,
+        Math.round(resnext),
+      ),
+      line(
+        'ShuffleNet unit',
+        'hw(2cm/g + 9m)',
+        `${dw.hwText}·(2·${c}·${m}/${g} + 9·${m})`,
+        Math.round(shuffle),
+      ),
     ],
     ratio: {
       symbolic: '(2cm/g + 9m) / (2cm + 9m²)',
@@ -199,8 +225,18 @@ function lowRank(layers: readonly LayerInfo[]): Lesson | undefined {
     title: 'Low-rank factorisation against a full k×k conv',
     source: 'Jaderberg et al. 2014, scheme 2; survey section on low-rank filters',
     lines: [
-      line('First conv', 'H′W′·Cin·r·kh·kw', `${a.hwText}·${a.cin}·${a.cout}·${(a.layer.params as Conv2dParams).kernel.join('·')}`, a.layer.cost.multiplyAdds),
-      line('Second conv', 'H′W′·r·Cout·kh·kw', `${b.hwText}·${b.cin}·${b.cout}·${(b.layer.params as Conv2dParams).kernel.join('·')}`, b.layer.cost.multiplyAdds),
+      line(
+        'First conv',
+        'H′W′·Cin·r·kh·kw',
+        `${a.hwText}·${a.cin}·${a.cout}·${(a.layer.params as Conv2dParams).kernel.join('·')}`,
+        a.layer.cost.multiplyAdds,
+      ),
+      line(
+        'Second conv',
+        'H′W′·r·Cout·kh·kw',
+        `${b.hwText}·${b.cin}·${b.cout}·${(b.layer.params as Conv2dParams).kernel.join('·')}`,
+        b.layer.cost.multiplyAdds,
+      ),
       line(`Full ${k}×${k} conv`, 'H′W′·Cin·Cout·k²', `${b.hwText}·${a.cin}·${b.cout}·${k}²`, standard),
     ],
     ratio: { symbolic: 'factorised / full', substituted: ratioText(value), value, measured: value },
@@ -216,10 +252,20 @@ function singleConv(l: LayerInfo): Lesson | undefined {
       title: c.g === c.cin ? 'Depthwise against standard convolution' : 'Group against standard convolution',
       source: 'Krizhevsky et al. 2012; Howard et al. 2017; Zhang et al. 2018',
       lines: [
-        line('This conv', "Cout·H'W'·(Cin/g)·k²", `${c.cout}·${c.hwText}·(${c.cin}/${c.g})·${c.k}²`, l.cost.multiplyAdds),
+        line(
+          'This conv',
+          "Cout·H'W'·(Cin/g)·k²",
+          `${c.cout}·${c.hwText}·(${c.cin}/${c.g})·${c.k}²`,
+          l.cost.multiplyAdds,
+        ),
         line('Standard conv', "Cout·H'W'·Cin·k²", `${c.cout}·${c.hwText}·${c.cin}·${c.k}²`, full),
       ],
-      ratio: { symbolic: '1/g', substituted: `1/${c.g} = ${ratioText(1 / c.g)}`, value: 1 / c.g, measured: l.cost.multiplyAdds / full },
+      ratio: {
+        symbolic: '1/g',
+        substituted: `1/${c.g} = ${ratioText(1 / c.g)}`,
+        value: 1 / c.g,
+        measured: l.cost.multiplyAdds / full,
+      },
     };
   }
   if (c.k !== 1) return undefined;
@@ -230,8 +276,18 @@ function singleConv(l: LayerInfo): Lesson | undefined {
     title: 'Memory access of a 1×1 conv (guideline G1)',
     source: 'Ma et al. 2018, ShuffleNetV2, section 2 (G1)',
     lines: [
-      line('MAC', 'hw(c1 + c2) + c1·c2', `${c.hwText}·(${c.cin} + ${c.cout}) + ${c.cin}·${c.cout}`, l.cost.memoryAccessConvFc),
-      line('Least at these multiply-adds', '2√(hw·B) + B/hw, B = hw·c1·c2', `2√(${c.hwText}·${fmt(b)}) + ${fmt(b)}/${fmt(c.hw)}`, Math.round(least)),
+      line(
+        'MAC',
+        'hw(c1 + c2) + c1·c2',
+        `${c.hwText}·(${c.cin} + ${c.cout}) + ${c.cin}·${c.cout}`,
+        l.cost.memoryAccessConvFc,
+      ),
+      line(
+        'Least at these multiply-adds',
+        '2√(hw·B) + B/hw, B = hw·c1·c2',
+        `2√(${c.hwText}·${fmt(b)}) + ${fmt(b)}/${fmt(c.hw)}`,
+        Math.round(least),
+      ),
     ],
     ratio: {
       symbolic: 'MAC / least MAC (1 when c1 = c2)',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { diagnostic, ok, type Diagnostic } from '../diagnostics';
-import type { Design } from '../graph/types';
+import { ok } from '../diagnostics';
 import { nonNegativeInt } from './common';
 import { zeroCost, type OpDef } from './types';
 
@@ -49,28 +48,15 @@ export const opaque = {
   schema,
   inputCount: (p) => p.inputs,
   outputCount: (p) => p.outputShapes.length,
-  // The stored shapes are taken on trust; opaqueNotes says so for each node.
+  // The stored shapes are taken on trust; notes() says so for each node.
   infer: ({ params }) => ok(params.outputShapes),
   cost: () => zeroCost,
   formulas: () => [{ figure: 'params', symbolic: 'not analysed (opaque op)', substituted: '0' }],
   summary: (p) => p.opType,
+  notes: (p) => [
+    {
+      key: 'opaque',
+      message: `${p.opType} is an ONNX op Compact Studio does not model: it is kept as it came, its output shapes are taken from the file and its costs are not analysed (counted as 0).`,
+    },
+  ],
 } satisfies OpDef<'Opaque', typeof schema>;
-
-/**
- * The info-level note for every opaque node: its shapes are the file's and its costs count as 0.
- * (OpDef.infer has no channel for info on success, so the analysis or the UI adds these.)
- */
-export function opaqueNotes(design: Design): Diagnostic[] {
-  const notes: Diagnostic[] = [];
-  for (const n of design.nodes)
-    if (n.kind === 'Opaque')
-      notes.push(
-        diagnostic(
-          'opaque',
-          `${n.params.opType} is an ONNX op Compact Studio does not model: it is kept as it came, its output shapes are taken from the file and its costs are not analysed (counted as 0).`,
-          { nodeId: n.id },
-          'info',
-        ),
-      );
-  return notes;
-}

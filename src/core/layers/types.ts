@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Result } from '../diagnostics';
+import type { Problem, Result } from '../diagnostics';
 import type { Shape } from '../shape';
 
 /** Colour and grouping on screen follow the family. */
@@ -75,6 +75,8 @@ export interface OpDef<K extends string, S extends z.ZodType<object>> {
   formulas(ctx: CostContext<z.infer<S>>): readonly FormulaLine[];
   /** The key settings in one short line for a node card ("3×3 s2 g32"). */
   summary(params: z.infer<S>): string;
+  /** Facts worth telling even when the op is valid (shown as info diagnostics). */
+  notes?(params: z.infer<S>): readonly Problem[];
   /** True when the output aliases the input at inference (no new memory, no data movement). */
   readonly view?: boolean;
 }

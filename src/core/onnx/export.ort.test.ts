@@ -99,11 +99,15 @@ describe('export forms agree numerically', () => {
   it('shift as slices equals shift as a one-hot depthwise conv', async () => {
     const a = await outputs(opZoo(), { shift: 'slice' });
     const b = await outputs(opZoo(), { shift: 'conv' });
-    a.forEach((v, i) => expect(v).toBeCloseTo(b[i] ?? NaN, 5));
+    a.forEach((v, i) => {
+      expect(v).toBeCloseTo(b[i] ?? NaN, 5);
+    });
   });
   it('folding batch norm into the conv keeps the outputs', async () => {
     const a = await outputs(opZoo(), {});
     const b = await outputs(opZoo(), { foldBatchNorm: true });
-    a.forEach((v, i) => expect(v).toBeCloseTo(b[i] ?? NaN, 5));
+    a.forEach((v, i) => {
+      expect(v).toBeCloseTo(b[i] ?? NaN, 5);
+    });
   });
 });

@@ -1,12 +1,11 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { opaqueNotes } from '../layers/opaque';
 import { exportDesign } from './export/export';
 import { importModel } from './import/import';
 import { countFile } from './ir/count';
 import { readModel } from './ir/read';
-import { attrFloat, attrInt, attrInts, floatTensor } from './proto';
+import { AttrType, attrFloat, attrInt, attrInts, floatTensor } from './proto';
 import { OnnxBuilder } from './__fixtures__/torch-style';
 
 /** One network with every torch.onnx.export pattern the importer reads. */
@@ -39,7 +38,7 @@ function torchStyle(opset = 14): Uint8Array {
     'Constant',
     '/features/features.3/Constant',
     [],
-    [{ name: 'value', type: 4, t: { dims: [5], dataType: 7, int64Data: [1, 2, 8, 16, 16] } }],
+    [{ name: 'value', type: AttrType.TENSOR, t: { dims: [5], dataType: 7, int64Data: [1, 2, 8, 16, 16] } }],
   );
   const g = b.one('Reshape', '/features/features.3/Reshape', [a2, shape5]);
   const t = b.one('Transpose', '/features/features.3/Transpose', [g], [attrInts('perm', [0, 2, 1, 3, 4])]);
@@ -118,7 +117,9 @@ describe('import of torch.onnx.export patterns', () => {
     expect(kinds.filter((k) => k === 'ChannelSplit')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'Opaque')).toHaveLength(1);
     expect(notes.join('\n')).toMatch(/dynamic batch/);
-    expect(opaqueNotes(design)[0]?.message).toMatch(/LeakyRelu.*not analysed/);
+    const opaque = analyze(design).diagnostics.find((d) => d.key === 'opaque');
+    expect(opaque).toMatchObject({ severity: 'info', code: 'CS016' });
+    expect(opaque?.message).toMatch(/LeakyRelu.*not analysed/);
     expect(design.nodes.map((n) => n.label)).toContain('features.1.dw');
   });
 
@@ -154,7 +155,9 @@ describe('import of torch.onnx.export patterns', () => {
     };
     const expected = await run(bytes);
     const got = await run(again.bytes);
-    got.forEach((v, i) => expect(v).toBeCloseTo(expected[i] ?? NaN, 4));
+    got.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i] ?? NaN, 4);
+    });
   });
 });
 

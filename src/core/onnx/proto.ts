@@ -5,22 +5,32 @@ import type { onnx as P } from 'onnx-proto';
 export const pb = onnxProto.onnx;
 export type { P };
 
+/** TensorProto.DataType codes (the typings give tensors' dataType as a plain number). */
 export const DataType = { FLOAT: 1, INT32: 6, INT64: 7, DOUBLE: 11 } as const;
+const A = pb.AttributeProto.AttributeType;
 export const AttrType = {
-  FLOAT: 1,
-  INT: 2,
-  STRING: 3,
-  TENSOR: 4,
-  GRAPH: 5,
-  FLOATS: 6,
-  INTS: 7,
-  STRINGS: 8,
+  FLOAT: A.FLOAT,
+  INT: A.INT,
+  STRING: A.STRING,
+  TENSOR: A.TENSOR,
+  GRAPH: A.GRAPH,
+  FLOATS: A.FLOATS,
+  INTS: A.INTS,
+  STRINGS: A.STRINGS,
 } as const;
 
-type Int64 = number | { toNumber(): number } | null | undefined;
+/**
+ * int64 fields come as numbers or as Long objects (the long package is present); onnx-proto's
+ * typings name a Long type that is not installed, so they are taken as unknown here.
+ */
+type Int64 = unknown;
 /** protobufjs gives int64 fields as Long objects when the long package is present. */
-export const num = (x: Int64): number =>
-  x === null || x === undefined ? 0 : typeof x === 'number' ? x : x.toNumber();
+export function num(x: Int64): number {
+  if (typeof x === 'number') return x;
+  if (typeof x === 'object' && x !== null && 'toNumber' in x && typeof x.toNumber === 'function')
+    return Number((x as { toNumber(): unknown }).toNumber());
+  return 0;
+}
 
 export const encodeModel = (model: P.IModelProto): Uint8Array => pb.ModelProto.encode(model).finish();
 

@@ -37,9 +37,15 @@ function DiffRow({ d, flops }: { d: NodeDiff; flops: boolean }) {
         <span className="cost-diff-status">{statusText[d.status]}</span>
         {d.changes.length > 0 && <span className="muted cost-diff-changes">{d.changes.join(', ')}</span>}
       </th>
-      <td title={`${formatExact(d.base.multiplyAdds * f)} → ${formatExact(d.current.multiplyAdds * f)}`}>{formatDelta(d.delta.multiplyAdds * f)}</td>
-      <td title={`${formatExact(d.base.params)} → ${formatExact(d.current.params)}`}>{formatDelta(d.delta.params)}</td>
-      <td title={`${formatExact(d.base.memoryAccess)} → ${formatExact(d.current.memoryAccess)}`}>{formatDelta(d.delta.memoryAccess)}</td>
+      <td title={`${formatExact(d.base.multiplyAdds * f)} → ${formatExact(d.current.multiplyAdds * f)}`}>
+        {formatDelta(d.delta.multiplyAdds * f)}
+      </td>
+      <td title={`${formatExact(d.base.params)} → ${formatExact(d.current.params)}`}>
+        {formatDelta(d.delta.params)}
+      </td>
+      <td title={`${formatExact(d.base.memoryAccess)} → ${formatExact(d.current.memoryAccess)}`}>
+        {formatDelta(d.delta.memoryAccess)}
+      </td>
     </tr>
   );
 }
@@ -80,8 +86,10 @@ function Diff({ base, current }: { base: Analysis; current: Analysis }) {
         </tbody>
       </table>
       <p className="cost-diff-summary">
-        <span>{count('same') + count('changed')} matched</span> · <span className="cost-diff-changed">{count('changed')} changed</span> ·{' '}
-        <span className="cost-diff-added">{count('added')} added</span> · <span className="cost-diff-removed">{count('removed')} removed</span>
+        <span>{count('same') + count('changed')} matched</span> ·{' '}
+        <span className="cost-diff-changed">{count('changed')} changed</span> ·{' '}
+        <span className="cost-diff-added">{count('added')} added</span> ·{' '}
+        <span className="cost-diff-removed">{count('removed')} removed</span>
         <label className="cost-inline-check">
           <input
             type="checkbox"
@@ -151,7 +159,9 @@ export function Baseline({ analysis }: { analysis: Analysis }) {
         )}
       </div>
       {base === undefined ? (
-        <p className="muted cost-note">Pin the design as it is now, then edit: every figure and block is compared with it.</p>
+        <p className="muted cost-note">
+          Pin the design as it is now, then edit: every figure and block is compared with it.
+        </p>
       ) : (
         <Diff base={base} current={analysis} />
       )}

@@ -67,7 +67,14 @@ function CheckLine({ check, analysis }: { check: BudgetCheck; analysis: Analysis
           {check.over ? `over by ${formatShare(check.ratio - 1)}` : `${formatShare(check.ratio)} used`}
         </span>
       </div>
-      <div className="cost-meter" role="meter" aria-label={`${budgetLabels[check.figure]} budget used`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(check.ratio * 100)}>
+      <div
+        className="cost-meter"
+        role="meter"
+        aria-label={`${budgetLabels[check.figure]} budget used`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(check.ratio * 100)}
+      >
         <span style={{ width: `${pct}%` }} />
       </div>
       {top.length > 0 && (
@@ -98,9 +105,13 @@ export function Budgets({ analysis, checks }: { analysis: Analysis; checks: read
     <details className="cost-section" open>
       <summary>
         <h3>Budgets</h3>
-        {checks.some((c) => c.over) && <span className="cost-flag">{checks.filter((c) => c.over).length} over</span>}
+        {checks.some((c) => c.over) && (
+          <span className="cost-flag">{checks.filter((c) => c.over).length} over</span>
+        )}
       </summary>
-      <p className="muted cost-note">Limits in elements (multiply-adds, not FLOPs); leave a field empty for no limit.</p>
+      <p className="muted cost-note">
+        Limits in elements (multiply-adds, not FLOPs); leave a field empty for no limit.
+      </p>
       <div className="cost-budget-grid">
         {order.map((f) => (
           <BudgetField key={`${f}:${budgets[f] ?? ''}`} figure={f} limit={budgets[f]} />

@@ -33,7 +33,12 @@ function LayerBars({ title, convention, layers, value, format, unit, reference }
         <strong>{title}</strong> <span className="muted">{convention}</span>
         <span className="muted cost-chart-max">max {format(max)}</span>
       </figcaption>
-      <svg viewBox={`0 0 ${w} ${H}`} preserveAspectRatio="none" role="img" aria-label={`${title}, ${layers.length} layers`}>
+      <svg
+        viewBox={`0 0 ${w} ${H}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`${title}, ${layers.length} layers`}
+      >
         {layers.map((l, i) => {
           const v = value(l);
           const h = (v / max) * H;
@@ -55,7 +60,13 @@ function LayerBars({ title, convention, layers, value, format, unit, reference }
           );
         })}
         {reference !== undefined && (
-          <line x1={0} x2={w} y1={H - (reference.value / max) * H} y2={H - (reference.value / max) * H} className="cost-reference">
+          <line
+            x1={0}
+            x2={w}
+            y1={H - (reference.value / max) * H}
+            y2={H - (reference.value / max) * H}
+            className="cost-reference"
+          >
             <title>{reference.label}</title>
           </line>
         )}
@@ -72,7 +83,10 @@ const shareFigures: readonly { figure: ShareFigure; label: string }[] = [
 
 /** Each op kind's share of multiply-adds, params and memory access, as 100 % bars. */
 function KindShares({ analysis }: { analysis: Analysis }) {
-  const all = useMemo(() => shareFigures.map((s) => ({ ...s, shares: sharesByKind(analysis, s.figure) })), [analysis]);
+  const all = useMemo(
+    () => shareFigures.map((s) => ({ ...s, shares: sharesByKind(analysis, s.figure) })),
+    [analysis],
+  );
   const legend = [...new Map(all.flatMap((s) => s.shares).map((k) => [k.kind, k.stripe])).entries()];
   return (
     <figure className="cost-chart cost-shares">
@@ -140,7 +154,10 @@ export function Charts({ analysis }: { analysis: Analysis }) {
         value={(l) => byLayer.get(l.id) ?? 0}
         format={(v) => v.toFixed(1)}
         unit="multiply-adds per element moved"
-        reference={{ value: overall, label: `whole design: ${overall.toFixed(1)} multiply-adds per element moved` }}
+        reference={{
+          value: overall,
+          label: `whole design: ${overall.toFixed(1)} multiply-adds per element moved`,
+        }}
       />
     </div>
   );

@@ -11,9 +11,18 @@ export function CostDrawer() {
   const open = useStudio((s) => s.costDrawerOpen);
   const view = useStudio((s) => s.costDrawerView);
   const analysis = useAnalysis();
-  const [query, setQuery] = useState<TableQuery>({ filter: '', sort: 'order', descending: false, grouped: true });
+  const [query, setQuery] = useState<TableQuery>({
+    filter: '',
+    sort: 'order',
+    descending: false,
+    grouped: true,
+  });
   const onSort = (sort: SortKey): void => {
-    setQuery((q) => ({ ...q, sort, descending: q.sort === sort ? !q.descending : sort !== 'order' && sort !== 'name' }));
+    setQuery((q) => ({
+      ...q,
+      sort,
+      descending: q.sort === sort ? !q.descending : sort !== 'order' && sort !== 'name',
+    }));
   };
   return (
     <section className={`cost-drawer ${open ? 'open' : ''}`} aria-label="Layers and charts">
@@ -75,7 +84,11 @@ export function CostDrawer() {
       </header>
       {open && (
         <div id="cost-drawer-body" className="cost-drawer-body">
-          {view === 'table' ? <LayerTable analysis={analysis} query={query} onSort={onSort} /> : <Charts analysis={analysis} />}
+          {view === 'table' ? (
+            <LayerTable analysis={analysis} query={query} onSort={onSort} />
+          ) : (
+            <Charts analysis={analysis} />
+          )}
         </div>
       )}
     </section>

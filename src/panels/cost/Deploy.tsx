@@ -25,8 +25,9 @@ export function Deploy({ analysis }: { analysis: Analysis }) {
         <span className="muted cost-convention">DeepRebirth, Li et al. 2017</span>
       </summary>
       <p className="muted cost-note">
-        Batch norm folds into the weights and bias of the conv or linear layer before it; an activation right after runs inside
-        it. {view.foldedCount} of {analysis.layers.length} layers fold away, leaving {view.layers.length}.
+        Batch norm folds into the weights and bias of the conv or linear layer before it; an activation right
+        after runs inside it. {view.foldedCount} of {analysis.layers.length} layers fold away, leaving{' '}
+        {view.layers.length}.
       </p>
       <table className="cost-compare" aria-label="Deploy view: before and after folding">
         <thead>
@@ -46,7 +47,12 @@ export function Deploy({ analysis }: { analysis: Analysis }) {
                 <td title={formatExact(view.before[key] * k)}>{formatCount(view.before[key] * k)}</td>
                 <td title={formatExact(view.after[key] * k)}>{formatCount(view.after[key] * k)}</td>
                 <td>
-                  <Delta before={view.before[key]} after={view.after[key]} factor={k} against="after folding" />
+                  <Delta
+                    before={view.before[key]}
+                    after={view.after[key]}
+                    factor={k}
+                    against="after folding"
+                  />
                 </td>
               </tr>
             );

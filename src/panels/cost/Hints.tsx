@@ -24,13 +24,19 @@ export function Hints({ analysis }: { analysis: Analysis }) {
         {all.length > 0 && <span className="cost-count">{all.length}</span>}
       </summary>
       {all.length === 0 ? (
-        <p className="muted cost-note">No guideline is broken: equal 1×1 widths, few groups, little fragmentation, few element-wise ops.</p>
+        <p className="muted cost-note">
+          No guideline is broken: equal 1×1 widths, few groups, little fragmentation, few element-wise ops.
+        </p>
       ) : (
         <ul className="cost-hints" aria-label="Guideline hints">
           {hints.map((h, i) => {
             const node = h.nodeId;
             return (
-              <li key={`${h.guideline}:${h.layer ?? h.nodeId ?? ''}:${i}`} className="cost-hint" data-guideline={h.guideline}>
+              <li
+                key={`${h.guideline}:${h.layer ?? h.nodeId ?? ''}:${i}`}
+                className="cost-hint"
+                data-guideline={h.guideline}
+              >
                 <span className={`cost-hint-badge ${h.guideline}`} title={guidelineTitles[h.guideline]}>
                   {h.guideline}
                 </span>
@@ -38,7 +44,8 @@ export function Hints({ analysis }: { analysis: Analysis }) {
                   <strong className="cost-hint-title">{guidelineTitles[h.guideline]}</strong>
                   <p>{h.message}</p>
                   <span className="cost-hint-effect" title={`${formatExact(h.memoryAccessSaving)} elements`}>
-                    memory access at stake: {formatCount(h.memoryAccessSaving)} ({formatShare(total === 0 ? 0 : h.memoryAccessSaving / total)} of all)
+                    memory access at stake: {formatCount(h.memoryAccessSaving)} (
+                    {formatShare(total === 0 ? 0 : h.memoryAccessSaving / total)} of all)
                   </span>
                   {node !== undefined && (
                     <button

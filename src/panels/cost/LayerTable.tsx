@@ -4,7 +4,14 @@ import { formatShape } from '../../core/shape';
 import { formatCount, formatExact } from '../../state/figures';
 import { studio, useStudio } from '../../state/store';
 import { formatShare } from './format';
-import { layerTable, type ColumnValues, type LayerColumn, type LayerRow, type SortKey, type TableQuery } from './layer-rows';
+import {
+  layerTable,
+  type ColumnValues,
+  type LayerColumn,
+  type LayerRow,
+  type SortKey,
+  type TableQuery,
+} from './layer-rows';
 
 const columnTitles = (flops: boolean): Readonly<Record<LayerColumn, [string, string]>> => ({
   params: ['Params', 'trainable, as PyTorch counts'],
@@ -13,7 +20,13 @@ const columnTitles = (flops: boolean): Readonly<Record<LayerColumn, [string, str
   memoryAccess: ['Memory access', 'all ops: reads + writes (+ weights)'],
   activations: ['Output', 'elements written'],
 });
-const columns: readonly LayerColumn[] = ['multiplyAdds', 'params', 'memoryAccessConvFc', 'memoryAccess', 'activations'];
+const columns: readonly LayerColumn[] = [
+  'multiplyAdds',
+  'params',
+  'memoryAccessConvFc',
+  'memoryAccess',
+  'activations',
+];
 
 function Cells({ values, totals, flops }: { values: ColumnValues; totals: ColumnValues; flops: boolean }) {
   return columns.map((c) => {
@@ -35,33 +48,52 @@ function select(r: LayerRow): void {
 }
 
 /** Every primitive op with its figures and shares, grouped by block with subtotals; rows select nodes. */
-export function LayerTable({ analysis, query, onSort }: { analysis: Analysis; query: TableQuery; onSort: (k: SortKey) => void }) {
+export function LayerTable({
+  analysis,
+  query,
+  onSort,
+}: {
+  analysis: Analysis;
+  query: TableQuery;
+  onSort: (k: SortKey) => void;
+}) {
   const flops = useStudio((s) => s.showFlops);
   const selected = useStudio((s) => s.selectedNodes);
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
   const { groups, totals } = useMemo(() => layerTable(analysis, query), [analysis, query]);
   const body = useRef<HTMLTableSectionElement>(null);
-  const isSelected = (id: string, nodeId: string): boolean => selected.includes(id) || selected.includes(nodeId);
+  const isSelected = (id: string, nodeId: string): boolean =>
+    selected.includes(id) || selected.includes(nodeId);
   useEffect(() => {
     // The reverse direction: a node selected on the canvas scrolls its row into view.
     body.current?.querySelector('tr.selected')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
   const titles = columnTitles(flops);
   const sortButton = (key: SortKey, label: string, hint?: string) => (
-    <button type="button" className="cost-sort" title={hint} onClick={() => {
+    <button
+      type="button"
+      className="cost-sort"
+      title={hint}
+      onClick={() => {
         onSort(key);
-      }}>
+      }}
+    >
       {label}
       <span aria-hidden="true">{query.sort === key ? (query.descending ? ' ▾' : ' ▴') : ''}</span>
     </button>
   );
-  const ariaSort = (key: SortKey) => (query.sort === key ? (query.descending ? 'descending' : 'ascending') : undefined);
+  const ariaSort = (key: SortKey) =>
+    query.sort === key ? (query.descending ? 'descending' : 'ascending') : undefined;
   return (
     <table className="cost-layers" aria-label="Per-layer costs">
       <thead>
         <tr>
-          <th scope="col" aria-sort={ariaSort('order')}>{sortButton('order', '#', 'Run order')}</th>
-          <th scope="col" aria-sort={ariaSort('name')}>{sortButton('name', 'Layer')}</th>
+          <th scope="col" aria-sort={ariaSort('order')}>
+            {sortButton('order', '#', 'Run order')}
+          </th>
+          <th scope="col" aria-sort={ariaSort('name')}>
+            {sortButton('name', 'Layer')}
+          </th>
           <th scope="col">Op</th>
           <th scope="col">Output shape</th>
           {columns.map((c) => (
@@ -77,7 +109,10 @@ export function LayerTable({ analysis, query, onSort }: { analysis: Analysis; qu
           return (
             <Fragment key={g.nodeId}>
               {g.isBlock && (
-                <tr className={`cost-group ${isSelected(g.nodeId, g.nodeId) ? 'selected' : ''}`} data-node={g.nodeId}>
+                <tr
+                  className={`cost-group ${isSelected(g.nodeId, g.nodeId) ? 'selected' : ''}`}
+                  data-node={g.nodeId}
+                >
                   <td />
                   <th scope="rowgroup" colSpan={3}>
                     <button
@@ -94,12 +129,19 @@ export function LayerTable({ analysis, query, onSort }: { analysis: Analysis; qu
                     >
                       {open ? '▾' : '▸'}
                     </button>
-                    <button type="button" className="cost-row-name" onClick={() => {
+                    <button
+                      type="button"
+                      className="cost-row-name"
+                      onClick={() => {
                         studio.getState().revealNode(g.nodeId);
-                      }}>
+                      }}
+                    >
                       {g.label}
                     </button>
-                    <span className="muted"> {g.rows.length < g.size ? `${g.rows.length} of ${g.size}` : g.size} layers · subtotal</span>
+                    <span className="muted">
+                      {' '}
+                      {g.rows.length < g.size ? `${g.rows.length} of ${g.size}` : g.size} layers · subtotal
+                    </span>
                   </th>
                   <Cells values={g.subtotal} totals={totals} flops={flops} />
                 </tr>
@@ -113,9 +155,14 @@ export function LayerTable({ analysis, query, onSort }: { analysis: Analysis; qu
                   >
                     <td className="muted num">{r.layer.index}</td>
                     <th scope="row">
-                      <button type="button" className="cost-row-name" title={r.layer.name} onClick={() => {
+                      <button
+                        type="button"
+                        className="cost-row-name"
+                        title={r.layer.name}
+                        onClick={() => {
                           select(r);
-                        }}>
+                        }}
+                      >
                         {g.isBlock ? r.layer.name.slice(g.label.length + 1) || r.layer.name : r.layer.name}
                       </button>
                     </th>

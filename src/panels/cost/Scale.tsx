@@ -64,21 +64,31 @@ export function Scale() {
             apply(width, Number(e.target.value), 'resolution');
           }}
         >
-          {resolution !== undefined && !RESOLUTIONS.includes(resolution) && <option value={resolution}>{resolution}</option>}
+          {resolution !== undefined && !RESOLUTIONS.includes(resolution) && (
+            <option value={resolution}>{resolution}</option>
+          )}
           {RESOLUTIONS.map((r) => (
             <option key={r} value={r}>
               {r}×{r}
             </option>
           ))}
         </select>
-        <span className="muted cost-scale-value">{resolution === undefined ? 'no square input' : `ρ = ${(resolution / 224).toFixed(3)}`}</span>
+        <span className="muted cost-scale-value">
+          {resolution === undefined ? 'no square input' : `ρ = ${(resolution / 224).toFixed(3)}`}
+        </span>
       </div>
       <p className="muted cost-note">
-        Every channel count × the multiplier (kept divisible as before; the classifier’s outputs stay), from the design as it was
-        when scaling began.
+        Every channel count × the multiplier (kept divisible as before; the classifier’s outputs stay), from
+        the design as it was when scaling began.
       </p>
       <div className="cost-actions">
-        <button type="button" className="button primary" disabled={!hasBudget} onClick={fit} title={hasBudget ? undefined : 'Set a budget first'}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!hasBudget}
+          onClick={fit}
+          title={hasBudget ? undefined : 'Set a budget first'}
+        >
           Fit to budget
         </button>
         {width !== 1 && (

@@ -10,8 +10,8 @@ function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
   if (lesson === undefined)
     return (
       <p className="muted cost-note">
-        Select a depthwise-separable, inverted-residual, Fire, ShuffleNet or low-rank block, or a 1×1 or group conv, to see its
-        formula with this design’s numbers.
+        Select a depthwise-separable, inverted-residual, Fire, ShuffleNet or low-rank block, or a 1×1 or group
+        conv, to see its formula with this design’s numbers.
       </p>
     );
   return (
@@ -49,12 +49,11 @@ function PaperFigures({ analysis }: { analysis: Analysis }) {
   const preset = presetOf(analysis.design);
   if (preset === undefined) return null;
   const rows = paperRows(preset);
-  const cell = (v: number | undefined) => (v === undefined ? '—' : <span title={formatExact(v)}>{formatCount(v)}</span>);
+  const cell = (v: number | undefined) =>
+    v === undefined ? '—' : <span title={formatExact(v)}>{formatCount(v)}</span>;
   return (
     <div className="cost-paper">
-      <strong>
-        {preset.title}: the paper’s figures and this build
-      </strong>
+      <strong>{preset.title}: the paper’s figures and this build</strong>
       <span className="muted cost-lesson-source">{preset.paper}</span>
       <table className="cost-compare" aria-label="Paper figures">
         <thead>

@@ -19,7 +19,11 @@ export function Tip({ children, tip, className, label }: Props) {
   const show = (el: HTMLElement): void => {
     const r = el.getBoundingClientRect();
     const above = r.bottom > window.innerHeight - 220;
-    setAt({ x: Math.max(8, Math.min(r.left, window.innerWidth - 348)), y: above ? r.top - 6 : r.bottom + 6, above });
+    setAt({
+      x: Math.max(8, Math.min(r.left, window.innerWidth - 348)),
+      y: above ? r.top - 6 : r.bottom + 6,
+      above,
+    });
   };
   const hide = (): void => {
     setAt(undefined);

@@ -3,7 +3,14 @@ import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../state/figures';
 import { studio, useStudio } from '../../state/store';
 import { Delta } from './Delta';
-import { CONVENTION, figureDefs, FLOPS_NOTE, totalFigures, totalValue, type TotalFigure } from './figure-defs';
+import {
+  CONVENTION,
+  figureDefs,
+  FLOPS_NOTE,
+  totalFigures,
+  totalValue,
+  type TotalFigure,
+} from './figure-defs';
 import { FigureTip } from './FigureTip';
 import { ModelSize } from './ModelSize';
 import { usePreviousAnalysis } from './use-previous';
@@ -55,27 +62,44 @@ export function Totals({ analysis, checks }: Props) {
             <div key={f} className={`cost-total ${over ? 'over' : ''}`} data-figure={f}>
               <dt>
                 {label}
-                <span className="muted cost-convention">{factor === 2 ? '2 × multiply-adds' : def.convention}</span>
+                <span className="muted cost-convention">
+                  {factor === 2 ? '2 × multiply-adds' : def.convention}
+                </span>
               </dt>
               <dd>
                 <FigureTip figure={f} value={value * factor} label={label} flops={factor === 2} />
                 {over && (
-                  <span className="cost-flag" role="img" aria-label={`${label} over budget`} title={`Over the budget of ${formatExact(check.limit * factor)}`}>
+                  <span
+                    className="cost-flag"
+                    role="img"
+                    aria-label={`${label} over budget`}
+                    title={`Over the budget of ${formatExact(check.limit * factor)}`}
+                  >
                     over budget
                   </span>
                 )}
                 {previous === undefined ? (
                   <span className="cost-delta none">no edit yet</span>
                 ) : (
-                  <Delta before={totalValue(previous, f)} after={value} factor={factor} against="since the last edit" />
+                  <Delta
+                    before={totalValue(previous, f)}
+                    after={value}
+                    factor={factor}
+                    against="since the last edit"
+                  />
                 )}
                 {f === 'params' && analysis.totals.buffers > 0 && (
-                  <span className="muted cost-buffers" title={`${formatExact(analysis.totals.buffers)} buffers`}>
+                  <span
+                    className="muted cost-buffers"
+                    title={`${formatExact(analysis.totals.buffers)} buffers`}
+                  >
                     + {formatCount(analysis.totals.buffers)} buffers (BN running stats)
                   </span>
                 )}
                 {f === 'activationPeak' && analysis.activations.peakLayer >= 0 && (
-                  <span className="muted cost-buffers">at {analysis.layers[analysis.activations.peakLayer]?.name}</span>
+                  <span className="muted cost-buffers">
+                    at {analysis.layers[analysis.activations.peakLayer]?.name}
+                  </span>
                 )}
               </dd>
             </div>

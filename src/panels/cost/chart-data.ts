@@ -5,16 +5,7 @@ import type { OpFamily } from '../../core/layers/types';
 
 /** Stripe colours are CSS variables shared with the canvas cards: var(--stripe-NAME). */
 export type StripeName =
-  | 'io'
-  | 'conv'
-  | 'depthwise'
-  | 'pointwise'
-  | 'normact'
-  | 'pooling'
-  | 'head'
-  | 'channel'
-  | 'merge'
-  | 'shape';
+  'io' | 'conv' | 'depthwise' | 'pointwise' | 'normact' | 'pooling' | 'head' | 'channel' | 'merge' | 'shape';
 
 const familyStripe: Readonly<Record<OpFamily, StripeName>> = {
   io: 'io',
@@ -67,7 +58,13 @@ export function sharesByKind(a: Analysis, figure: ShareFigure): KindShare[] {
   const total = a.totals[figure];
   return [...byKind]
     .filter(([, e]) => e.value > 0)
-    .map(([kind, e]) => ({ kind, stripe: e.stripe, value: e.value, layers: e.layers, share: total === 0 ? 0 : e.value / total }))
+    .map(([kind, e]) => ({
+      kind,
+      stripe: e.stripe,
+      value: e.value,
+      layers: e.layers,
+      share: total === 0 ? 0 : e.value / total,
+    }))
     .sort((x, y) => y.value - x.value);
 }
 

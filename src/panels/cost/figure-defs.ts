@@ -2,12 +2,7 @@ import type { Analysis } from '../../core/analysis/types';
 
 /** The design-wide figures the panel shows, each with its definition as docs/costs.md states it. */
 export type TotalFigure =
-  | 'params'
-  | 'multiplyAdds'
-  | 'memoryAccessConvFc'
-  | 'memoryAccess'
-  | 'activationSum'
-  | 'activationPeak';
+  'params' | 'multiplyAdds' | 'memoryAccessConvFc' | 'memoryAccess' | 'activationSum' | 'activationPeak';
 
 export interface FigureDef {
   readonly label: string;

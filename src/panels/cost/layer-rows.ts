@@ -54,7 +54,13 @@ export function layerValues(l: LayerInfo): ColumnValues {
   };
 }
 
-const zero: ColumnValues = { params: 0, multiplyAdds: 0, memoryAccessConvFc: 0, memoryAccess: 0, activations: 0 };
+const zero: ColumnValues = {
+  params: 0,
+  multiplyAdds: 0,
+  memoryAccessConvFc: 0,
+  memoryAccess: 0,
+  activations: 0,
+};
 
 function add(a: ColumnValues, b: ColumnValues): ColumnValues {
   return {
@@ -90,7 +96,10 @@ const keyOf = (sort: SortKey, name: string, values: ColumnValues): number | stri
   sort === 'order' ? 0 : sort === 'name' ? name : values[sort];
 
 /** Rows of the per-layer table, grouped by top-level node (blocks get subtotals), filtered and sorted. */
-export function layerTable(analysis: Analysis, query: TableQuery): { groups: LayerGroup[]; totals: ColumnValues } {
+export function layerTable(
+  analysis: Analysis,
+  query: TableQuery,
+): { groups: LayerGroup[]; totals: ColumnValues } {
   const all = analysis.layers.map((layer) => ({ layer, values: layerValues(layer) }));
   const totals = columnTotals(all);
   const needle = query.filter.trim().toLowerCase();
@@ -104,7 +113,14 @@ export function layerTable(analysis: Analysis, query: TableQuery): { groups: Lay
   if (!query.grouped) {
     const rows = sortRows(all.filter((r) => matches(r.layer, needle)));
     return {
-      groups: rows.map((r) => ({ nodeId: r.layer.nodeId, label: r.layer.name, isBlock: false, rows: [r], subtotal: r.values, size: 1 })),
+      groups: rows.map((r) => ({
+        nodeId: r.layer.nodeId,
+        label: r.layer.name,
+        isBlock: false,
+        rows: [r],
+        subtotal: r.values,
+        size: 1,
+      })),
       totals,
     };
   }

@@ -21,6 +21,8 @@ describe('width and resolution controls', () => {
     expect(inputResolution(small)).toBe(160);
     expect(scaleStateOf(small).width).toBe(0.5);
     // MobileNetV1 0.5 at 160: Table 7 region, about 76M multiply-adds.
-    expect(analyze(small).totals.multiplyAdds).toBeLessThan(analyze(rescale(origin, 0.5, undefined)).totals.multiplyAdds);
+    expect(analyze(small).totals.multiplyAdds).toBeLessThan(
+      analyze(rescale(origin, 0.5, undefined)).totals.multiplyAdds,
+    );
   });
 });

@@ -29,7 +29,8 @@ export function inputResolution(design: Design): number | undefined {
 export function rescale(current: Design, width: number, resolution: number | undefined): Design {
   const { origin } = scaleStateOf(current);
   const sameRes = resolution === undefined || resolution === inputResolution(origin);
-  const next = width === 1 && sameRes ? origin : scaleDesign(origin, sameRes ? { width } : { width, resolution });
+  const next =
+    width === 1 && sameRes ? origin : scaleDesign(origin, sameRes ? { width } : { width, resolution });
   if (next !== origin) scaled.set(next, { origin, width });
   return next;
 }

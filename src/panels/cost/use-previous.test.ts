@@ -5,7 +5,9 @@ import { previousDesign } from './use-previous';
 
 function design() {
   const g = new GraphBuilder();
-  g.output(g.add('Conv2d', { outChannels: 8 }, [g.add('Input', { channels: 3, height: 8, width: 8 }, [])], 'conv'));
+  g.output(
+    g.add('Conv2d', { outChannels: 8 }, [g.add('Input', { channels: 3, height: 8, width: 8 }, [])], 'conv'),
+  );
   return g.design('d');
 }
 

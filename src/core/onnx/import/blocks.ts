@@ -34,7 +34,8 @@ interface Expansion {
 /** The scopes a label sits in: "a/b/c" → a, a/b; "features.3.conv.0" → features, features.3, … */
 function scopes(label: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < label.length; i++) if (label[i] === '/' || label[i] === '.') out.push(label.slice(0, i));
+  for (let i = 0; i < label.length; i++)
+    if (label[i] === '/' || label[i] === '.') out.push(label.slice(0, i));
   return out.filter((s) => s !== '' && !/[./]$/.test(s));
 }
 
@@ -64,7 +65,12 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
   const scopeList = [...members.keys()].sort((a, b) => a.length - b.length);
   for (const scope of scopeList) {
     const region = members.get(scope) ?? [];
-    if (region.length < 2 || region.length > 60 || region.some((p) => taken.has(p) || p.kind === 'Input' || p.kind === 'Output' || p.kind === 'Opaque')) continue;
+    if (
+      region.length < 2 ||
+      region.length > 60 ||
+      region.some((p) => taken.has(p) || p.kind === 'Input' || p.kind === 'Output' || p.kind === 'Opaque')
+    )
+      continue;
     if (!region.some((p) => p.kind === 'Conv2d')) continue;
     const cut = singleEntryExit(region, readers);
     if (cut === undefined) continue;
@@ -85,7 +91,12 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
       const e = cache.get(JSON.stringify([kind, found, inShape])) as Expansion;
       const pool = [...e.layers];
       const unit: Unit = {
-        kind: 'block', block: kind, params: found, label, inputs: [cut.entry], outputs: [cut.exit],
+        kind: 'block',
+        block: kind,
+        params: found,
+        label,
+        inputs: [cut.entry],
+        outputs: [cut.exit],
         members: region.map((p) => {
           const i = pool.findIndex((l) => l.id === ids.perPrim.get(p));
           const [l] = pool.splice(i, 1);
@@ -110,7 +121,10 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
 }
 
 /** The one tensor the region reads from outside and the one it gives out, if it has just those. */
-function singleEntryExit(region: readonly Prim[], readers: ReadonlyMap<string, Prim[]>): { entry: string; exit: string } | undefined {
+function singleEntryExit(
+  region: readonly Prim[],
+  readers: ReadonlyMap<string, Prim[]>,
+): { entry: string; exit: string } | undefined {
   const inside = new Set(region);
   const produced = new Set(region.flatMap((p) => p.outputs));
   const entries = new Set(region.flatMap((p) => p.inputs).filter((t) => !produced.has(t)));
@@ -125,7 +139,11 @@ function regionIds(region: readonly Prim[], entry: string, interner: Interner, k
   const tensor = new Map<string, number>([[entry, 0]]);
   const perPrim = new Map<Prim, number>();
   for (const p of region) {
-    const id = interner.node(p.kind, keyOf(p), p.inputs.map((t) => tensor.get(t) ?? -1));
+    const id = interner.node(
+      p.kind,
+      keyOf(p),
+      p.inputs.map((t) => tensor.get(t) ?? -1),
+    );
     perPrim.set(p, id);
     p.outputs.forEach((t, i) => tensor.set(t, i === 0 ? id : interner.id(`${id}#${i}`)));
   }
@@ -137,10 +155,15 @@ function expand(kind: BlockKind, params: object, inShape: Shape, interner: Inter
   const parsed = blockRegistry[kind].schema.safeParse(params);
   if (!parsed.success) return undefined;
   const [, c = 0, h = 0, w = 0] = inShape;
-  const node = (id: string, k: string, p: object): DesignNode => ({ id, kind: k, label: id, params: p, position: { x: 0, y: 0 } }) as DesignNode;
+  const node = (id: string, k: string, p: object): DesignNode =>
+    ({ id, kind: k, label: id, params: p, position: { x: 0, y: 0 } }) as DesignNode;
   const design: Design = {
     name: 'probe',
-    nodes: [node('in', 'Input', { channels: c, height: h, width: w }), node('b', kind, parsed.data), node('out', 'Output', {})],
+    nodes: [
+      node('in', 'Input', { channels: c, height: h, width: w }),
+      node('b', kind, parsed.data),
+      node('out', 'Output', {}),
+    ],
     edges: [
       { id: 'e1', from: { node: 'in', port: 0 }, to: { node: 'b', port: 0 } },
       { id: 'e2', from: { node: 'b', port: 0 }, to: { node: 'out', port: 0 } },
@@ -155,7 +178,11 @@ function expand(kind: BlockKind, params: object, inShape: Shape, interner: Inter
     if (l.op === 'Input') tensor.set(l.outputTensors[0] ?? -1, 0);
     else if (l.op === 'Output') outputId = tensor.get(l.inputTensors[0] ?? -1) ?? -1;
     else {
-      const id = interner.node(l.op, JSON.stringify(l.params), l.inputTensors.map((t) => tensor.get(t) ?? -1));
+      const id = interner.node(
+        l.op,
+        JSON.stringify(l.params),
+        l.inputTensors.map((t) => tensor.get(t) ?? -1),
+      );
       layers.push({ id, name: l.name.slice('b/'.length) });
       l.outputTensors.forEach((t, i) => tensor.set(t, i === 0 ? id : interner.id(`${id}#${i}`)));
     }

@@ -17,14 +17,30 @@ export interface RegionFacts {
 }
 
 export function regionFacts(prims: readonly Prim[], inChannels: number, outChannels: number): RegionFacts {
-  const convs = prims.filter((p) => p.kind === 'Conv2d').map((p) => p.params as { outChannels: number; kernel: [number, number]; stride: [number, number]; groups: number });
+  const convs = prims
+    .filter((p) => p.kind === 'Conv2d')
+    .map(
+      (p) =>
+        p.params as {
+          outChannels: number;
+          kernel: [number, number];
+          stride: [number, number];
+          groups: number;
+        },
+    );
   const dw = convs.find((c) => c.groups > 1 && c.groups === c.outChannels);
   const groups = new Set(convs.map((c) => c.groups).filter((g) => g > 1 && g !== dw?.groups));
   for (const p of prims) if (p.kind === 'ChannelShuffle') groups.add((p.params as { groups: number }).groups);
   return {
     inChannels,
     outChannels,
-    stride: Math.max(1, ...convs.map((c) => c.stride[0]), ...prims.filter((p) => p.kind === 'AvgPool').map((p) => (p.params as { stride: [number, number] }).stride[0])),
+    stride: Math.max(
+      1,
+      ...convs.map((c) => c.stride[0]),
+      ...prims
+        .filter((p) => p.kind === 'AvgPool')
+        .map((p) => (p.params as { stride: [number, number] }).stride[0]),
+    ),
     kernel: dw?.kernel[0] ?? Math.max(1, ...convs.map((c) => c.kernel[0])),
     mid: dw?.outChannels ?? convs[0]?.outChannels ?? 0,
     convOuts: [...new Set(convs.map((c) => c.outChannels))],
@@ -58,14 +74,28 @@ function valuesFor(name: string, f: Field, r: RegionFacts): readonly unknown[] {
   if (f.type !== 'number') return [undefined];
   const numbers = ((): readonly number[] => {
     switch (name) {
-      case 'outChannels': return [r.outChannels];
-      case 'stride': return [r.stride];
-      case 'kernel': return [r.kernel];
-      case 'expansion': return [r.mid / r.inChannels, r.mid / r.outChannels];
-      case 'expandedChannels': case 'rank': case 'squeeze': case 'squeezeChannels': return r.convOuts;
-      case 'expand1x1': case 'expand3x3': return r.convOuts;
-      case 'groups': case 'primaryGroups': case 'secondaryGroups': return r.groups.length > 0 ? r.groups : [1];
-      default: return [];
+      case 'outChannels':
+        return [r.outChannels];
+      case 'stride':
+        return [r.stride];
+      case 'kernel':
+        return [r.kernel];
+      case 'expansion':
+        return [r.mid / r.inChannels, r.mid / r.outChannels];
+      case 'expandedChannels':
+      case 'rank':
+      case 'squeeze':
+      case 'squeezeChannels':
+        return r.convOuts;
+      case 'expand1x1':
+      case 'expand3x3':
+        return r.convOuts;
+      case 'groups':
+      case 'primaryGroups':
+      case 'secondaryGroups':
+        return r.groups.length > 0 ? r.groups : [1];
+      default:
+        return [];
     }
   })();
   const unique = [...new Set(numbers.filter((n) => Number.isFinite(n) && n > 0))];
@@ -73,7 +103,11 @@ function valuesFor(name: string, f: Field, r: RegionFacts): readonly unknown[] {
 }
 
 /** Every combination of candidate values for a block's params, at most `limit`, defaults first. */
-export function candidateParams(schema: z.ZodType<object>, facts: RegionFacts, limit = 48): Record<string, unknown>[] {
+export function candidateParams(
+  schema: z.ZodType<object>,
+  facts: RegionFacts,
+  limit = 48,
+): Record<string, unknown>[] {
   const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
   if (shape === undefined) return [];
   let combos: Record<string, unknown>[] = [{}];

@@ -1,5 +1,5 @@
 import { toBase64 } from '../base64';
-import { DataType } from '../proto';
+import { AttrType, DataType, num } from '../proto';
 import type { Const, IrGraph, IrNode } from '../ir/graph';
 import type { Inferred } from '../ir/infer';
 import { labelFrom, type Prim } from './prim';
@@ -140,9 +140,10 @@ function constBytes(k: Const): { dataType: number; dims: number[]; data: string 
   if (k.ints !== undefined) {
     const wide = k.dataType !== DataType.INT32;
     const view = new DataView(new ArrayBuffer(k.ints.length * (wide ? 8 : 4)));
-    k.ints.forEach((v, i) =>
-      wide ? view.setBigInt64(i * 8, BigInt(v), true) : view.setInt32(i * 4, v, true),
-    );
+    k.ints.forEach((v, i) => {
+      if (wide) view.setBigInt64(i * 8, BigInt(v), true);
+      else view.setInt32(i * 4, v, true);
+    });
     return {
       dataType: wide ? DataType.INT64 : DataType.INT32,
       dims,
@@ -157,14 +158,14 @@ function opaqueAttributes(
 ): { name: string; type: string; value: number | string | number[] | string[] }[] {
   const out: { name: string; type: string; value: number | string | number[] | string[] }[] = [];
   const dec = new TextDecoder();
-  const n = (x: number | { toNumber(): number }): number => (typeof x === 'number' ? x : x.toNumber());
   for (const [name, a] of node.attrs) {
-    if (a.type === 1) out.push({ name, type: 'float', value: a.f ?? 0 });
-    else if (a.type === 2) out.push({ name, type: 'int', value: n(a.i ?? 0) });
-    else if (a.type === 3) out.push({ name, type: 'string', value: dec.decode(a.s ?? new Uint8Array()) });
-    else if (a.type === 6) out.push({ name, type: 'floats', value: [...(a.floats ?? [])] });
-    else if (a.type === 7) out.push({ name, type: 'ints', value: (a.ints ?? []).map(n) });
-    else if (a.type === 8)
+    if (a.type === AttrType.FLOAT) out.push({ name, type: 'float', value: a.f ?? 0 });
+    else if (a.type === AttrType.INT) out.push({ name, type: 'int', value: num(a.i) });
+    else if (a.type === AttrType.STRING)
+      out.push({ name, type: 'string', value: dec.decode(a.s ?? new Uint8Array()) });
+    else if (a.type === AttrType.FLOATS) out.push({ name, type: 'floats', value: [...(a.floats ?? [])] });
+    else if (a.type === AttrType.INTS) out.push({ name, type: 'ints', value: (a.ints ?? []).map(num) });
+    else if (a.type === AttrType.STRINGS)
       out.push({ name, type: 'strings', value: (a.strings ?? []).map((s) => dec.decode(s)) });
   }
   return out;

@@ -1,6 +1,6 @@
 import { blockRegistry, type BlockKind } from '../../blocks/registry';
 import { rankLayout } from '../../graph/rank-layout';
-import type { Design, DesignNode, DesignWeights, Edge } from '../../graph/types';
+import type { Design, DesignNode, Edge } from '../../graph/types';
 import { opRegistry } from '../../layers/registry';
 import { floatsToBase64 } from '../base64';
 import { ImportError } from './context';
@@ -60,5 +60,5 @@ export function buildDesign(name: string, units: readonly Unit[]): Design {
   );
   const placed = nodes.map((n) => ({ ...n, position: layout.positions.get(n.id) ?? n.position }));
   const design: Design = { name, nodes: placed, edges };
-  return Object.keys(weights).length > 0 ? { ...design, weights: weights as DesignWeights } : design;
+  return Object.keys(weights).length > 0 ? { ...design, weights } : design;
 }

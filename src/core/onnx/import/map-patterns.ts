@@ -152,7 +152,15 @@ export const mapMatMul: Mapper = (n, ctx) => {
   const bias = add?.opType === 'Add' ? ctx.floats(other) : undefined;
   if (add !== undefined && bias?.length === c) {
     ctx.absorbed.add(add);
-    return linear(n, ctx, transpose(w.floats, r, c), c, bias, add.outputs, ctx.groupLabel([n, add], 'MatMul'));
+    return linear(
+      n,
+      ctx,
+      transpose(w.floats, r, c),
+      c,
+      bias,
+      add.outputs,
+      ctx.groupLabel([n, add], 'MatMul'),
+    );
   }
   return linear(n, ctx, transpose(w.floats, r, c), c, undefined, n.outputs);
 };

@@ -1,7 +1,6 @@
-import { attrInt, attrString, type IrNode } from '../ir/graph';
+import { attrInt, attrString } from '../ir/graph';
 import { sliceSpec } from '../ir/infer';
 import { shiftGroups, sparseShiftGroups, type ShiftGroup } from '../shift';
-import type { MapContext } from './context';
 import type { Mapper } from './map-simple';
 
 const sameGroups = (a: readonly ShiftGroup[], b: readonly ShiftGroup[]): boolean =>
@@ -12,12 +11,17 @@ const sameGroups = (a: readonly ShiftGroup[], b: readonly ShiftGroup[]): boolean
   });
 
 /** Which Shift or SparseShift moves channels as these groups do (our own export's definition). */
-export function identify(groups: readonly ShiftGroup[], channels: number, reach: number): { kind: 'Shift' | 'SparseShift'; params: Record<string, unknown> } | undefined {
+export function identify(
+  groups: readonly ShiftGroup[],
+  channels: number,
+  reach: number,
+): { kind: 'Shift' | 'SparseShift'; params: Record<string, unknown> } | undefined {
   for (let d = 1; d <= reach; d++) {
     if (reach % d !== 0) continue;
     const kernel = (2 * reach) / d + 1;
     if (kernel > 9) continue;
-    if (sameGroups(groups, shiftGroups(kernel, d, channels))) return { kind: 'Shift', params: { kernel, dilation: d } };
+    if (sameGroups(groups, shiftGroups(kernel, d, channels)))
+      return { kind: 'Shift', params: { kernel, dilation: d } };
     const moved = groups.filter((g) => g.dy !== 0 || g.dx !== 0).reduce((a, g) => a + g.end - g.start, 0);
     const fraction = moved / channels;
     if (sameGroups(groups, sparseShiftGroups(kernel, d, channels, moved)))
@@ -36,11 +40,19 @@ export const mapPad: Mapper = (n, ctx) => {
   const pads = ctx.const(n.inputs[1])?.ints;
   const r = pads?.[2] ?? 0;
   const padded = n.outputs[0] ?? '';
-  if (pads?.join() !== [0, 0, r, r, 0, 0, r, r].join() || (attrString(n, 'mode') ?? 'constant') !== 'constant') return false;
+  if (
+    pads?.join() !== [0, 0, r, r, 0, 0, r, r].join() ||
+    (attrString(n, 'mode') ?? 'constant') !== 'constant'
+  )
+    return false;
   if ((ctx.floats(n.inputs[2])?.[0] ?? 0) !== 0 || attrInt(n, 'value', 0) !== 0) return false;
   const slices = [...ctx.readersOf(padded), ...ctx.readersOf(x).filter((s) => s.opType === 'Slice')];
   const concat = ctx.soleReader(slices[0]?.outputs[0] ?? '');
-  if (concat?.opType !== 'Concat' || slices.some((s) => s.opType !== 'Slice' || ctx.soleReader(s.outputs[0] ?? '') !== concat)) return false;
+  if (
+    concat?.opType !== 'Concat' ||
+    slices.some((s) => s.opType !== 'Slice' || ctx.soleReader(s.outputs[0] ?? '') !== concat)
+  )
+    return false;
   const groups: ShiftGroup[] = [];
   for (const t of concat.inputs) {
     const s = slices.find((z) => z.outputs[0] === t);
@@ -60,12 +72,23 @@ export const mapPad: Mapper = (n, ctx) => {
   const found = identify(groups, c, r);
   if (found === undefined || slices.length !== concat.inputs.length) return false;
   for (const s of [...slices, concat]) ctx.absorbed.add(s);
-  ctx.add(n, { ...found, inputs: [x], outputs: concat.outputs, weights: {}, label: ctx.groupLabel([n, ...slices, concat], found.kind) });
+  ctx.add(n, {
+    ...found,
+    inputs: [x],
+    outputs: concat.outputs,
+    weights: {},
+    label: ctx.groupLabel([n, ...slices, concat], found.kind),
+  });
   return true;
 };
 
 /** A depthwise conv with one-hot kernels and no bias, in a file whose metadata says shifts were written so. */
-export function shiftFromConv(weight: Float32Array, channels: number, kernel: number, dilation: number): ReturnType<typeof identify> {
+export function shiftFromConv(
+  weight: Float32Array,
+  channels: number,
+  kernel: number,
+  dilation: number,
+): ReturnType<typeof identify> {
   const r = Math.floor(kernel / 2);
   const groups: ShiftGroup[] = [];
   for (let c = 0; c < channels; c++) {

@@ -42,7 +42,14 @@ export const mapConv: Mapper = (n, ctx) => {
   const bias = ctx.floats(n.inputs[2]);
   const groups = attrInt(n, 'group', 1);
   const shiftForm = ctx.graph.metadata.get(META.shift)?.startsWith(SHIFT_AS_CONV) === true;
-  if (shiftForm && bias === undefined && groups === w.dims[0] && w.dims[1] === 1 && kernel[0] === kernel[1] && dilation[0] === dilation[1]) {
+  if (
+    shiftForm &&
+    bias === undefined &&
+    groups === w.dims[0] &&
+    w.dims[1] === 1 &&
+    kernel[0] === kernel[1] &&
+    dilation[0] === dilation[1]
+  ) {
     const shift = shiftFromConv(w.floats, groups, kernel[0], dilation[0]);
     if (shift !== undefined) {
       ctx.add(n, { ...shift, inputs: [x0(n)], outputs: n.outputs.slice(0, 1), weights: {} });

@@ -1,4 +1,4 @@
-import type { P } from '../proto';
+import { AttrType, num, type P } from '../proto';
 
 /** A constant tensor: float data for weights, integer data for shapes and indices. */
 export interface Const {
@@ -46,7 +46,7 @@ export const elementCount = (dims: readonly number[]): number => dims.reduce((a,
 export function attrInt(node: IrNode, name: string, fallback: number): number {
   const a = node.attrs.get(name);
   if (a?.i === undefined || a.i === null) return fallback;
-  return typeof a.i === 'number' ? a.i : a.i.toNumber();
+  return num(a.i);
 }
 
 export function attrFloat(node: IrNode, name: string, fallback: number): number {
@@ -56,8 +56,9 @@ export function attrFloat(node: IrNode, name: string, fallback: number): number 
 
 export function attrInts(node: IrNode, name: string): number[] | undefined {
   const a = node.attrs.get(name);
-  if (a?.ints === undefined || a.ints === null || (a.ints.length === 0 && a.type !== 7)) return undefined;
-  return a.ints.map((x) => (typeof x === 'number' ? x : x.toNumber()));
+  if (a?.ints === undefined || a.ints === null || (a.ints.length === 0 && a.type !== AttrType.INTS))
+    return undefined;
+  return a.ints.map(num);
 }
 
 export function attrString(node: IrNode, name: string): string | undefined {

@@ -70,7 +70,8 @@ export function readTensor(t: P.ITensorProto): Const {
   return { dims, dataType, raw: raw === undefined ? new Uint8Array() : new Uint8Array(copyBytes(raw)) };
 }
 
-const isExternal = (t: P.ITensorProto): boolean => t.dataLocation === 1 || (t.externalData?.length ?? 0) > 0;
+const isExternal = (t: P.ITensorProto): boolean =>
+  t.dataLocation === pb.TensorProto.DataLocation.EXTERNAL || (t.externalData?.length ?? 0) > 0;
 
 function readInput(v: P.IValueInfoProto, notes: string[]): IrInput | string {
   const name = v.name ?? '';
@@ -114,14 +115,14 @@ export function readModel(bytes: Uint8Array): ReadResult {
     const why = e instanceof Error ? e.message : String(e);
     return fail(`not an ONNX model, or a truncated one: the protobuf does not decode (${why})`);
   }
-  // Decoded messages are class instances: repeated fields are arrays, never null.
-  const g = model.graph as P.GraphProto | null | undefined;
-  if (g === null || g === undefined || num(model.irVersion) <= 0 || g.node.length === 0)
+  const g = model.graph;
+  const graphNodes: P.INodeProto[] = g?.node ?? [];
+  if (g === null || g === undefined || num(model.irVersion) <= 0 || graphNodes.length === 0)
     return fail('not an ONNX model: no graph with nodes and no IR version were found');
   const opset = model.opsetImport.find((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx');
   if (opset === undefined) return fail('the model declares no opset for the default ONNX domain');
   const consts = new Map<string, Const>();
-  for (const t of g.initializer as P.TensorProto[]) {
+  for (const t of g.initializer ?? []) {
     if (isExternal(t))
       return fail(
         `initializer "${t.name ?? ''}" keeps its data in an external file; save the model with its weights inside (onnx.save(..., save_as_external_data=False))`,
@@ -130,20 +131,20 @@ export function readModel(bytes: Uint8Array): ReadResult {
   }
   const notes: string[] = [];
   const inputs: IrInput[] = [];
-  for (const v of g.input) {
+  for (const v of g.input ?? []) {
     if (consts.has(v.name ?? '')) continue;
     const input = readInput(v, notes);
     if (typeof input === 'string') return fail(input);
     inputs.push(input);
   }
   if (inputs.length === 0) return fail('the model has no input that is not a weight');
-  const nodes: IrNode[] = (g.node as P.NodeProto[]).map((n, i) => ({
+  const nodes: IrNode[] = graphNodes.map((n, i) => ({
     name: n.name !== undefined && n.name !== null && n.name !== '' ? n.name : `${n.opType ?? 'node'}_${i}`,
     opType: n.opType ?? '',
     domain: n.domain ?? '',
-    inputs: [...n.input],
-    outputs: [...n.output],
-    attrs: new Map(n.attribute.map((a) => [a.name ?? '', a])),
+    inputs: [...(n.input ?? [])],
+    outputs: [...(n.output ?? [])],
+    attrs: new Map((n.attribute ?? []).map((a) => [a.name ?? '', a])),
   }));
   const defined = new Set([...consts.keys(), ...inputs.map((i) => i.name), '']);
   for (const n of nodes) {
@@ -154,11 +155,11 @@ export function readModel(bytes: Uint8Array): ReadResult {
         );
     for (const t of n.outputs) defined.add(t);
   }
-  const outputs = g.output.map((o) => o.name ?? '');
+  const outputs = (g.output ?? []).map((o) => o.name ?? '');
   const missing = outputs.find((o) => !defined.has(o));
   if (missing !== undefined) return fail(`the output "${missing}" is not produced by any node`);
   const declaredShapes = new Map<string, readonly number[]>();
-  for (const v of [...g.valueInfo, ...g.output]) {
+  for (const v of [...(g.valueInfo ?? []), ...(g.output ?? [])]) {
     const s = declared(v);
     if (s !== undefined) declaredShapes.set(v.name ?? '', s);
   }

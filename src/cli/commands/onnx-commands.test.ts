@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { serializeDesign } from '../../core/document/format';
+import { fireNet } from '../../core/onnx/__fixtures__/designs';
+import { UsageError, type CliIO } from '../command';
+import { runCli } from '../run';
+
+async function cli(args: string[], files: Record<string, Uint8Array | string> = {}) {
+  let out = '';
+  let err = '';
+  const io: CliIO = {
+    out: (t) => (out += `${t}\n`),
+    readFile: (p) => {
+      const f = files[p];
+      if (f === undefined) throw new UsageError(`${p}: no such file`);
+      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+    },
+    writeFile: (p, d) => (files[p] = d),
+  };
+  const status = await runCli(args, io, (t) => (err += t));
+  return { status, out, err, files };
+}
+
+describe('cli export and import', () => {
+  it('exports a design and imports it back', async () => {
+    const files: Record<string, Uint8Array | string> = { 'd.json': serializeDesign(fireNet()) };
+    const e = await cli(['export', 'd.json', '-o', 'm.onnx', '--opset', '13', '--seed', '0'], files);
+    expect(e.status).toBe(0);
+    expect(e.out).toMatch(/wrote m\.onnx: .* opset 13/);
+    const i = await cli(['import', 'm.onnx', '-o', 'back.json'], files);
+    expect(i.status).toBe(0);
+    expect(i.out).toMatch(/2 of them blocks/);
+    expect(String(files['back.json'])).toContain('"kind": "Fire"');
+  });
+
+  it.each([
+    [['export', 'd.json'], /missing -o/],
+    [['export', 'd.json', '-o', 'm.onnx', '--opset', '12'], /--opset must be an integer from 13/],
+    [['export', 'd.json', '-o', 'm.onnx', '--shift', 'pad'], /--shift must be slice or conv/],
+    [['import', 'bad.onnx', '-o', 'x.json'], /bad\.onnx: not an ONNX model/],
+    [['import', 'none.onnx', '-o', 'x.json'], /none\.onnx: no such file/],
+  ])('%j fails with one line', async (args, message) => {
+    const r = await cli(args, { 'd.json': serializeDesign(fireNet()), 'bad.onnx': 'hello, world' });
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
