@@ -1,4 +1,5 @@
 import { benchAnalysis } from './analysis';
+import { benchRuntime } from './runtime';
 import { benchPanel } from './panel';
 import { benchCanvas } from './canvas';
 import { benchOnnx } from './onnx';
@@ -6,6 +7,7 @@ import { benchOnnx } from './onnx';
 /** `npm run bench`: every benchmark suite prints its own table. Pass suite names to run a subset. */
 const suites: Record<string, () => void | Promise<void>> = {
   analysis: benchAnalysis,
+  runtime: benchRuntime,
   panel: benchPanel,
   onnx: benchOnnx,
   canvas: benchCanvas,

@@ -17,6 +17,7 @@ test.describe('blocks, copy and paste, exports', () => {
     await expect(frame).toBeVisible();
     await expect(studio.node('squeeze1x1')).toBeVisible();
     await expect(studio.shapeOf('squeeze1x1')).toHaveText('1×16×224×224');
+    await page.keyboard.press('f'); // the whole frame in view (cards out of view are not drawn)
     await expect(studio.shapeOf('concat')).toHaveText('1×128×224×224');
     await studio.button('Close block fire1').click();
     await expect(frame).toHaveCount(0);

@@ -45,6 +45,7 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
   const selectedEdges = useStudio((s) => s.selectedEdges);
   const theme = useStudio((s) => s.theme);
   const fitRequest = useStudio((s) => s.fitRequest);
+  const revealRequest = useStudio((s) => s.revealRequest);
   const [model] = useState(() => new FlowModel());
   const [offsets, setOffsets] = useState<ReadonlyMap<string, number>>(new Map());
   const handlers = useFlowHandlers(offsets);
@@ -74,6 +75,21 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
     fitted.current = fitRequest;
     viewDesign(rf, view.nodes);
   }, [fitRequest, rf, view.nodes]);
+
+  // A row of the cost table was clicked: bring that node into view.
+  const revealed = useRef(0);
+  useEffect(() => {
+    if (revealRequest === undefined || revealRequest.seq === revealed.current) return;
+    revealed.current = revealRequest.seq;
+    const node = rf.getNode(revealRequest.nodeId);
+    if (node === undefined) return;
+    const w = node.measured?.width ?? 0;
+    const h = node.measured?.height ?? 0;
+    void rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
+      zoom: Math.max(rf.getZoom(), 0.8),
+      duration: 250,
+    });
+  }, [revealRequest, rf]);
 
   const isValidConnection: IsValidConnection<ShapeEdge> = useCallback(
     (c) => {

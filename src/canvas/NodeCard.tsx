@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useStudio } from '../state/store';
+import { CardMarks } from './CardMarks';
 import { CostBadge } from './CostBadge';
 import type { CardNode } from './flow-types';
 import { Ports } from './Ports';
@@ -44,6 +45,7 @@ export const NodeCard = memo(function NodeCard({ id, data }: NodeProps<CardNode>
           </button>
         )}
       </div>
+      {!data.inner && <CardMarks nodeId={id} />}
       {problem !== undefined && (
         <div className="card-problem" title={problem.text} role="note">
           <span aria-hidden="true">{problem.severity === 'info' ? 'ⓘ' : '⚠'}</span> {problem.text}

@@ -41,7 +41,11 @@ export class RuntimeClient {
   ) {}
 
   /** Sends a request; `onEvent` sees every answer; resolves when the worker is done with it. */
-  request(body: RequestBody, onEvent: (r: WorkerResponse) => void, transfer: Transferable[] = []): Promise<void> {
+  request(
+    body: RequestBody,
+    onEvent: (r: WorkerResponse) => void,
+    transfer: Transferable[] = [],
+  ): Promise<void> {
     const id = this.nextId++;
     return new Promise<void>((resolve) => {
       const entry: Pending = { onEvent, resolve, timer: undefined };
@@ -50,7 +54,12 @@ export class RuntimeClient {
       try {
         this.ensure().postMessage({ ...body, id }, transfer);
       } catch (e) {
-        this.finish(id, { type: 'error', id, code: 'internal', message: `The request could not be sent: ${String(e)}` });
+        this.finish(id, {
+          type: 'error',
+          id,
+          code: 'internal',
+          message: `The request could not be sent: ${String(e)}`,
+        });
       }
     });
   }

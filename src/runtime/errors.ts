@@ -25,7 +25,9 @@ export const remedies: Readonly<Record<RuntimeErrorCode, string>> = {
 /** The code of an error onnxruntime (or the browser) threw, read from its message. */
 export function classifyError(e: unknown): RuntimeError {
   const text = e instanceof Error ? e.message : String(e);
-  const missing = /Could not find an implementation for ([\w.]+)\((\d+)\) node with name '([^']*)'/.exec(text);
+  const missing = /Could not find an implementation for ([\w.]+)\((\d+)\) node with name '([^']*)'/.exec(
+    text,
+  );
   if (missing !== null)
     return {
       code: 'unsupported-op',
@@ -33,10 +35,20 @@ export function classifyError(e: unknown): RuntimeError {
       details: [text],
     };
   if (/Unrecognized attribute|No Op registered|is not a registered function\/op|unsupported op/i.test(text))
-    return { code: 'unsupported-op', message: 'The model uses an op the runtime does not know.', details: [text] };
-  if (/out of memory|Array buffer allocation failed|Cannot enlarge memory|bad_alloc|Aborted\(OOM\)/i.test(text))
+    return {
+      code: 'unsupported-op',
+      message: 'The model uses an op the runtime does not know.',
+      details: [text],
+    };
+  if (
+    /out of memory|Array buffer allocation failed|Cannot enlarge memory|bad_alloc|Aborted\(OOM\)/i.test(text)
+  )
     return { code: 'out-of-memory', message: 'The runtime ran out of memory.', details: [text] };
-  if (/failed to fetch|NetworkError|Failed to fetch dynamically imported module|importing a module script failed/i.test(text))
+  if (
+    /failed to fetch|NetworkError|Failed to fetch dynamically imported module|importing a module script failed/i.test(
+      text,
+    )
+  )
     return { code: 'load-failed', message: 'The runtime could not be loaded.', details: [text] };
   return { code: 'internal', message: 'The runtime failed.', details: [text] };
 }

@@ -35,7 +35,9 @@ describe('the runtime’s model adapter', () => {
     const targets = featureTargets(analysis);
     const names = new Map(targets.map((t) => [t.nodeId, resolveTarget(r.model, t)]));
     for (const [nodeId, name] of names) expect(name, nodeId).toBeDefined();
-    const session = await ort.InferenceSession.create(r.model.withOutputs([...names.values()].flatMap((n) => n ?? [])));
+    const session = await ort.InferenceSession.create(
+      r.model.withOutputs([...names.values()].flatMap((n) => n ?? [])),
+    );
     const input = new ort.Tensor('float32', new Float32Array(3 * 224 * 224).fill(0.1), [1, 3, 224, 224]);
     const out = await session.run({ input });
     for (const [nodeId, name] of names) {

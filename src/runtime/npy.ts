@@ -17,7 +17,8 @@ export function encodeNpy(data: Float32Array, shape: readonly number[]): Uint8Ar
 
 export function decodeNpy(bytes: Uint8Array): { data: Float32Array; shape: number[] } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes[0] !== 0x93 || String.fromCharCode(...bytes.subarray(1, 6)) !== 'NUMPY') throw new Error('not an .npy file');
+  if (bytes[0] !== 0x93 || String.fromCharCode(...bytes.subarray(1, 6)) !== 'NUMPY')
+    throw new Error('not an .npy file');
   const length = view.getUint16(8, true);
   const header = String.fromCharCode(...bytes.subarray(10, 10 + length));
   if (!header.includes("'<f4'")) throw new Error('only little-endian float32 is read');

@@ -52,7 +52,10 @@ export async function fetchWithProgress(
 }
 
 /** Sets the process-wide flags of a freshly imported build; they take effect at its first session. */
-export function configure(ort: OrtModule, options: { threads: number; wasmUrl: string; wasmBinary?: ArrayBuffer }) {
+export function configure(
+  ort: OrtModule,
+  options: { threads: number; wasmUrl: string; wasmBinary?: ArrayBuffer },
+) {
   ort.env.logLevel = 'error';
   ort.env.wasm.numThreads = options.threads;
   // We already are in a worker: ORT's own proxy worker would only add a hop.
@@ -63,13 +66,18 @@ export function configure(ort: OrtModule, options: { threads: number; wasmUrl: s
 
 interface GpuAdapterLike {
   readonly isFallbackAdapter?: boolean;
-  readonly info?: { readonly isFallbackAdapter?: boolean; readonly description?: string; readonly vendor?: string };
+  readonly info?: {
+    readonly isFallbackAdapter?: boolean;
+    readonly description?: string;
+    readonly vendor?: string;
+  };
 }
 interface GpuLike {
   requestAdapter(): Promise<GpuAdapterLike | null>;
 }
 
-export type GpuCheck = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly reason: string };
+export type GpuCheck =
+  { readonly ok: true; readonly name: string } | { readonly ok: false; readonly reason: string };
 
 /** WebGPU only on a real adapter: a software fallback (SwiftShader) is ~100× slower than WASM. */
 export async function checkWebGpu(): Promise<GpuCheck> {

@@ -108,7 +108,14 @@ export function latencyStats(samples: readonly number[]): LatencyStats {
   const median = q(0.5);
   const p10 = q(0.1);
   const p90 = q(0.9);
-  return { runs: s.length, median, p10, p90, min: s[0] ?? NaN, spread: median > 0 ? (p90 - p10) / median : NaN };
+  return {
+    runs: s.length,
+    median,
+    p10,
+    p90,
+    min: s[0] ?? NaN,
+    spread: median > 0 ? (p90 - p10) / median : NaN,
+  };
 }
 
 /** The median of a list (NaN when empty). */

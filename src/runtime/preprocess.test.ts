@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { centreCropRect, IMAGENET_MEAN, IMAGENET_STD, nchwToRgba, randomTensor, rgbaToNchw } from './preprocess';
+import {
+  centreCropRect,
+  IMAGENET_MEAN,
+  IMAGENET_STD,
+  nchwToRgba,
+  randomTensor,
+  rgbaToNchw,
+} from './preprocess';
 
 describe('centreCropRect', () => {
   it('matches torchvision Resize(256) + CenterCrop(224) on a landscape image', () => {

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { attributeTimes, layerMatcher, nodeTimes, traceEvents } from './profile';
 
-const event = (name: string, dur: number, op = 'Conv') => ({ cat: 'Node', name: `${name}_kernel_time`, dur, args: { op_name: op } });
+const event = (name: string, dur: number, op = 'Conv') => ({
+  cat: 'Node',
+  name: `${name}_kernel_time`,
+  dur,
+  args: { op_name: op },
+});
 
 describe('trace parsing', () => {
   it('finds the JSON array among other printed lines', () => {
-    const text = ['some log line', JSON.stringify([event('a', 1000)]).replace(/},/g, '},\n'), 'trailer'].join('\n');
+    const text = ['some log line', JSON.stringify([event('a', 1000)]).replace(/},/g, '},\n'), 'trailer'].join(
+      '\n',
+    );
     expect(traceEvents(text)).toHaveLength(1);
     expect(traceEvents('no trace here')).toEqual([]);
     expect(traceEvents('[ broken')).toEqual([]);

@@ -30,6 +30,8 @@ describe('protocol validation', () => {
     expect(parseResponse({ type: 'progress', id: 1, stage: 'timing', done: 1, total: 5 }).ok).toBe(true);
     expect(parseResponse({ type: 'error', id: 1, code: 'out-of-memory', message: 'm' }).ok).toBe(true);
     expect(parseResponse({ type: 'error', id: 1, code: 'E42', message: 'm' }).ok).toBe(false);
-    expect(parseResponse({ type: 'profile', id: 1, nodes: [{ name: 'a', op: 'Conv', ms: '1' }] }).ok).toBe(false);
+    expect(parseResponse({ type: 'profile', id: 1, nodes: [{ name: 'a', op: 'Conv', ms: '1' }] }).ok).toBe(
+      false,
+    );
   });
 });

@@ -10,14 +10,7 @@ export type BackendChoice = 'auto' | 'wasm' | 'webgpu';
 export type BackendKind = 'wasm' | 'webgpu';
 
 export type Stage =
-  | 'load-code'
-  | 'load-wasm'
-  | 'export'
-  | 'create-session'
-  | 'warm-up'
-  | 'timing'
-  | 'profile'
-  | 'features';
+  'load-code' | 'load-wasm' | 'export' | 'create-session' | 'warm-up' | 'timing' | 'profile' | 'features';
 
 export const errorCodes = [
   'design-invalid',
@@ -132,7 +125,16 @@ const designShape = z.custom<Design>(
     Array.isArray((v as { edges?: unknown }).edges),
   'a design with nodes and edges',
 );
-const stage = z.enum(['load-code', 'load-wasm', 'export', 'create-session', 'warm-up', 'timing', 'profile', 'features']);
+const stage = z.enum([
+  'load-code',
+  'load-wasm',
+  'export',
+  'create-session',
+  'warm-up',
+  'timing',
+  'profile',
+  'features',
+]);
 const backendKind = z.enum(['wasm', 'webgpu']);
 
 const requestSchema = z.discriminatedUnion('type', [
@@ -197,7 +199,8 @@ const responseSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 function parseWith<T>(schema: z.ZodType, data: unknown): Parsed<T> {
   const r = schema.safeParse(data);

@@ -11,8 +11,23 @@ import {
   type OrtModule,
 } from './ort-loader';
 import { randomTensor } from './preprocess';
-import type { BackendChoice, BackendKind, OutputTensor, Stage, WorkerRequest, WorkerResponse } from './protocol';
-import { createSession, feedsFor, profileRuns, readTensor, timeRuns, TimeoutError } from './session';
+import type {
+  BackendChoice,
+  BackendKind,
+  OutputTensor,
+  Stage,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol';
+import {
+  createSession,
+  feedsFor,
+  type Feeds,
+  profileRuns,
+  readTensor,
+  timeRuns,
+  TimeoutError,
+} from './session';
 
 type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 type Req<T extends WorkerRequest['type']> = Extract<WorkerRequest, { type: T }>;
@@ -60,7 +75,13 @@ export class Runner {
   }
 
   private progress(id: number, stage: Stage, done?: number, total?: number): void {
-    this.post({ type: 'progress', id, stage, ...(done !== undefined && { done }), ...(total !== undefined && { total }) });
+    this.post({
+      type: 'progress',
+      id,
+      stage,
+      ...(done !== undefined && { done }),
+      ...(total !== undefined && { total }),
+    });
   }
 
   private load(kind: BackendKind, id: number): Promise<OrtModule> {
@@ -89,7 +110,9 @@ export class Runner {
     if (choice === 'wasm') return { kind: 'wasm' };
     const gpu = await checkWebGpu();
     if (gpu.ok) return { kind: 'webgpu' };
-    return choice === 'webgpu' ? { kind: 'wasm', note: `WebGPU was not used: ${gpu.reason}.` } : { kind: 'wasm' };
+    return choice === 'webgpu'
+      ? { kind: 'wasm', note: `WebGPU was not used: ${gpu.reason}.` }
+      : { kind: 'wasm' };
   }
 
   private prepare(req: Req<'run'>): Current | readonly string[] {
@@ -107,11 +130,20 @@ export class Runner {
     this.current = undefined;
   }
 
-  private async session(cur: Current, ort: OrtModule, kind: BackendKind, id: number): Promise<InferenceSession> {
+  private async session(
+    cur: Current,
+    ort: OrtModule,
+    kind: BackendKind,
+    id: number,
+  ): Promise<InferenceSession> {
     const known = cur.sessions.get(kind);
     if (known !== undefined) return known;
     this.progress(id, 'create-session');
-    const s = await createSession(ort, cur.model.bytes, { backend: kind, profiling: false, timeoutMs: SESSION_TIMEOUT_MS });
+    const s = await createSession(ort, cur.model.bytes, {
+      backend: kind,
+      profiling: false,
+      timeoutMs: SESSION_TIMEOUT_MS,
+    });
     cur.sessions.set(kind, s);
     return s;
   }
@@ -122,14 +154,29 @@ export class Runner {
     this.progress(req.id, 'export');
     const cur = this.prepare(req);
     if (!('key' in cur)) {
-      this.post({ type: 'error', id: req.id, code: 'design-invalid', message: 'The design cannot be exported.', details: cur });
+      this.post({
+        type: 'error',
+        id: req.id,
+        code: 'design-invalid',
+        message: 'The design cannot be exported.',
+        details: cur,
+      });
       return;
     }
     const [first, ...others] = cur.model.inputs;
     const count = req.input.shape.reduce((a, b) => a * b, 1);
-    if (first === undefined || first.shape.join('x') !== req.input.shape.join('x') || req.input.data.length !== count) {
+    if (
+      first === undefined ||
+      first.shape.join('x') !== req.input.shape.join('x') ||
+      req.input.data.length !== count
+    ) {
       const want = first?.shape.join('×') ?? 'none';
-      this.post({ type: 'error', id: req.id, code: 'bad-input', message: `The input is ${req.input.shape.join('×')}; the design reads ${want}.` });
+      this.post({
+        type: 'error',
+        id: req.id,
+        code: 'bad-input',
+        message: `The input is ${req.input.shape.join('×')}; the design reads ${want}.`,
+      });
       return;
     }
     const t0 = performance.now();
@@ -148,8 +195,14 @@ export class Runner {
     cur.input = req.input;
     cur.features = undefined;
     const main = feedsFor(ort, first.name, req.input.data, req.input.shape);
-    const extra = others.map((i) => feedsFor(ort, i.name, randomTensor(i.shape.reduce((a, b) => a * b, 1)), i.shape));
-    const feeds = () => Object.assign(main(), ...extra.map((f) => f()));
+    const extra = others.map((i) =>
+      feedsFor(ort, i.name, randomTensor(i.shape.reduce((a, b) => a * b, 1)), i.shape),
+    );
+    const feeds: Feeds = () => {
+      const all = main();
+      for (const f of extra) Object.assign(all, f());
+      return all;
+    };
     const { samples, outputs } = await timeRuns(session, feeds, req.options, (stage, done, total) => {
       this.progress(req.id, stage, done, total);
     });
@@ -161,12 +214,25 @@ export class Runner {
     }
     const threads = kind === 'wasm' ? wasmThreads() : 1;
     this.post(
-      { type: 'result', id: req.id, backend: kind, threads, createMs, samples, outputs: tensors, ...(note !== undefined && { note }) },
+      {
+        type: 'result',
+        id: req.id,
+        backend: kind,
+        threads,
+        createMs,
+        samples,
+        outputs: tensors,
+        ...(note !== undefined && { note }),
+      },
       tensors.map((t) => t.data.buffer as ArrayBuffer),
     );
     if (!req.options.profile) return;
     this.progress(req.id, 'profile');
-    const profiled = await createSession(ort, cur.model.bytes, { backend: kind, profiling: true, timeoutMs: SESSION_TIMEOUT_MS });
+    const profiled = await createSession(ort, cur.model.bytes, {
+      backend: kind,
+      profiling: true,
+      timeoutMs: SESSION_TIMEOUT_MS,
+    });
     try {
       const nodes = await profileRuns(profiled, feeds, PROFILE_RUNS);
       this.post({ type: 'profile', id: req.id, nodes });
@@ -178,7 +244,12 @@ export class Runner {
   private async features(req: Req<'features'>): Promise<void> {
     const cur = this.current;
     if (cur?.key !== req.designKey || cur.input === undefined) {
-      this.post({ type: 'error', id: req.id, code: 'no-run', message: 'Run this design before opening feature maps.' });
+      this.post({
+        type: 'error',
+        id: req.id,
+        code: 'no-run',
+        message: 'Run this design before opening feature maps.',
+      });
       return;
     }
     if (cur.features === undefined) {
@@ -187,13 +258,20 @@ export class Runner {
     }
     const f = cur.features.get(req.nodeId);
     if (f === undefined) {
-      this.post({ type: 'error', id: req.id, code: 'no-run', message: 'This node writes no tensor of its own (it only passes its input on).' });
+      this.post({
+        type: 'error',
+        id: req.id,
+        code: 'no-run',
+        message: 'This node writes no tensor of its own (it only passes its input on).',
+      });
       return;
     }
     const [, c = 1, h = 1, w = 1] = f.shape.length === 4 ? f.shape : [1, f.data.length, 1, 1];
     const keep = Math.min(c, req.maxChannels);
     const data = f.data.slice(0, keep * h * w);
-    this.post({ type: 'features', id: req.id, nodeId: req.nodeId, tensor: f.tensor, shape: f.shape, data }, [data.buffer]);
+    this.post({ type: 'features', id: req.id, nodeId: req.nodeId, tensor: f.tensor, shape: f.shape, data }, [
+      data.buffer,
+    ]);
   }
 
   /** One run of a second session whose graph outputs every node's tensor (extra outputs change timings). */
@@ -206,11 +284,18 @@ export class Runner {
       if (name !== undefined) names.set(t.nodeId, name);
     }
     const bytes = cur.model.withOutputs([...new Set(names.values())]);
-    const session = await createSession(ort, bytes, { backend: kind, profiling: false, timeoutMs: SESSION_TIMEOUT_MS });
+    const session = await createSession(ort, bytes, {
+      backend: kind,
+      profiling: false,
+      timeoutMs: SESSION_TIMEOUT_MS,
+    });
     const result = new Map<string, FeatureValue>();
     try {
       const input = cur.model.inputs[0];
-      const feeds = input === undefined || cur.input === undefined ? {} : feedsFor(ort, input.name, cur.input.data, cur.input.shape)();
+      const feeds =
+        input === undefined || cur.input === undefined
+          ? {}
+          : feedsFor(ort, input.name, cur.input.data, cur.input.shape)();
       const out = await session.run(feeds);
       const read = new Map<string, FeatureValue>();
       for (const [name, t] of Object.entries(out)) {
@@ -230,7 +315,12 @@ export class Runner {
   private model(req: Req<'model'>): void {
     const cur = this.current;
     if (cur?.key !== req.designKey) {
-      this.post({ type: 'error', id: req.id, code: 'no-run', message: 'Run this design before saving its model.' });
+      this.post({
+        type: 'error',
+        id: req.id,
+        code: 'no-run',
+        message: 'Run this design before saving its model.',
+      });
       return;
     }
     const bytes = cur.model.bytes.slice();

@@ -19,7 +19,9 @@ export interface RunSlice {
 
 export const createRunSlice: Slice<RunSlice> = (set) => ({
   runTimes: undefined,
-  setRunTimes: (runTimes) => set({ runTimes }),
+  setRunTimes: (runTimes) => {
+    set({ runTimes });
+  },
 });
 
 /** The node's measured time in ms, or undefined (no profiled run, or the node did not run). */

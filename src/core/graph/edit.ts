@@ -112,13 +112,13 @@ export function connect(design: Design, from: PortRef, to: PortRef): Result<Desi
     return fail('danglingEdge', `${src.label} has no output ${from.port + 1}.`);
   if (to.port >= inputCount(dst)) return fail('danglingEdge', `${dst.label} has no input ${to.port + 1}.`);
   if (src.id === dst.id) return fail('cycle', `Connecting ${src.label} to itself would make a cycle.`);
+  if (reaches(design, dst.id, src.id))
+    return fail('cycle', `${dst.label} already feeds ${src.label}: this connection would make a cycle.`);
   if (design.edges.some((e) => e.to.node === to.node && e.to.port === to.port))
     return fail(
       'duplicateInputEdge',
       `Input ${to.port + 1} of ${dst.label} is already connected; remove that connection first.`,
     );
-  if (reaches(design, dst.id, src.id))
-    return fail('cycle', `${dst.label} already feeds ${src.label}: this connection would make a cycle.`);
   const id = freshId(new Set(design.edges.map((e) => e.id)), 'e');
   return ok({ ...design, edges: [...design.edges, { id, from, to }] });
 }

@@ -20,7 +20,8 @@ export function FeatureMaps() {
 
   const image = useMemo(() => {
     if (features === undefined) return undefined;
-    const [, c = 1, h = 1, w = 1] = features.shape.length === 4 ? features.shape : [1, features.data.length, 1, 1];
+    const [, c = 1, h = 1, w = 1] =
+      features.shape.length === 4 ? features.shape : [1, features.data.length, 1, 1];
     const shown = Math.min(c, Math.floor(features.data.length / (h * w)));
     const grid = featureGrid(features.data, shown, h, w);
     return { data: new ImageData(grid.rgba, grid.width, grid.height), shown, total: c };
@@ -30,7 +31,9 @@ export function FeatureMaps() {
   return (
     <section className="run-section" aria-labelledby="run-features-title">
       <h3 id="run-features-title">Feature maps</h3>
-      {selected === undefined && <p className="run-hint">Select a node on the canvas to see its output channels.</p>}
+      {selected === undefined && (
+        <p className="run-hint">Select a node on the canvas to see its output channels.</p>
+      )}
       {loading !== undefined && <p role="status">Computing feature maps…</p>}
       {error !== undefined && selected !== undefined && (
         <p className="run-error-line" role="alert">
@@ -39,11 +42,15 @@ export function FeatureMaps() {
       )}
       {features !== undefined && image !== undefined && features.nodeId === selected && (
         <figure className="run-features">
-          <ImageCanvas image={image.data} label={`Feature maps of ${label ?? features.nodeId}`} className="run-feature-grid" />
+          <ImageCanvas
+            image={image.data}
+            label={`Feature maps of ${label ?? features.nodeId}`}
+            className="run-feature-grid"
+          />
           <figcaption>
             {label ?? features.nodeId}: {features.shape.join('×')}
-            {image.shown < image.total && `, first ${image.shown} of ${image.total} channels`}; each channel scaled to its own
-            range
+            {image.shown < image.total && `, first ${image.shown} of ${image.total} channels`}; each channel
+            scaled to its own range
           </figcaption>
         </figure>
       )}

@@ -35,13 +35,21 @@ export function NodeTimes() {
       const node = byId.get(id);
       const cost = analysis.nodes.get(id)?.cost;
       if (node === undefined || cost === undefined) continue;
-      list.push({ id, label: node.label, kind: node.kind, ms, multiplyAdds: cost.multiplyAdds, memoryAccess: cost.memoryAccess });
+      list.push({
+        id,
+        label: node.label,
+        kind: node.kind,
+        ms,
+        multiplyAdds: cost.multiplyAdds,
+        memoryAccess: cost.memoryAccess,
+      });
     }
     list.sort((a, b) => b.ms - a.ms);
     return { rows: list, total: times.total, other: times.unattributed };
   }, [profile, analysis]);
   if (profile === undefined) return null;
-  const points = (x: (r: Row) => number): ScatterPoint[] => rows.map((r) => ({ id: r.id, label: r.label, x: x(r), y: r.ms }));
+  const points = (x: (r: Row) => number): ScatterPoint[] =>
+    rows.map((r) => ({ id: r.id, label: r.label, x: x(r), y: r.ms }));
   const onSelect = (id: string) => {
     select([id]);
   };
@@ -84,8 +92,18 @@ export function NodeTimes() {
         </button>
       )}
       <div className="run-scatters">
-        <Scatter points={points((r) => r.multiplyAdds)} xLabel="multiply-adds" selected={selected} onSelect={onSelect} />
-        <Scatter points={points((r) => r.memoryAccess)} xLabel="memory access" selected={selected} onSelect={onSelect} />
+        <Scatter
+          points={points((r) => r.multiplyAdds)}
+          xLabel="multiply-adds"
+          selected={selected}
+          onSelect={onSelect}
+        />
+        <Scatter
+          points={points((r) => r.memoryAccess)}
+          xLabel="memory access"
+          selected={selected}
+          onSelect={onSelect}
+        />
       </div>
     </section>
   );

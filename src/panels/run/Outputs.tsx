@@ -62,7 +62,12 @@ function Summary({ output }: { output: OutputTensor }) {
           </>
         )}
       </dl>
-      <svg className="run-histogram" viewBox={`0 0 ${s.histogram.length * 6} 40`} role="img" aria-label="Histogram of the values">
+      <svg
+        className="run-histogram"
+        viewBox={`0 0 ${s.histogram.length * 6} 40`}
+        role="img"
+        aria-label="Histogram of the values"
+      >
         {s.histogram.map((count, i) => {
           const h = (count / peak) * 38;
           return <rect key={i} x={i * 6} y={40 - h} width={5} height={h} />;

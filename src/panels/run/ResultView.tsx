@@ -13,7 +13,10 @@ export function ResultView() {
   const current = useMemo(() => designKey(design), [design]);
   if (result === undefined) return null;
   const { latency } = result;
-  const ran = result.backend === 'webgpu' ? 'WebGPU' : `WASM, ${result.threads} thread${result.threads === 1 ? '' : 's'}`;
+  const ran =
+    result.backend === 'webgpu'
+      ? 'WebGPU'
+      : `WASM, ${result.threads} thread${result.threads === 1 ? '' : 's'}`;
   return (
     <section className="run-section" aria-labelledby="run-result-title">
       <h3 id="run-result-title">Result</h3>
@@ -24,7 +27,8 @@ export function ResultView() {
       {result.note !== undefined && <p className="run-note">{result.note}</p>}
       <p className="run-latency" aria-label="Latency">
         Latency <strong>{formatMs(latency.median)}</strong> median of {latency.runs} runs (p10{' '}
-        {formatMs(latency.p10)}, p90 {formatMs(latency.p90)}, spread ±{((latency.spread * 100) / 2).toFixed(0)}%)
+        {formatMs(latency.p10)}, p90 {formatMs(latency.p90)}, spread ±
+        {((latency.spread * 100) / 2).toFixed(0)}%)
       </p>
       {result.outputs.map((o) => (
         <OutputView key={o.name} output={o} />

@@ -74,7 +74,9 @@ export function RunControls() {
           <span>{progress === undefined ? 'Starting…' : stageText(progress)}</span>
           <progress
             aria-label="Progress"
-            {...(progress?.done !== undefined && progress.total ? { value: progress.done, max: progress.total } : {})}
+            {...(progress?.done !== undefined && progress.total
+              ? { value: progress.done, max: progress.total }
+              : {})}
           />
         </div>
       )}

@@ -24,7 +24,12 @@ export function Scatter(props: {
   const sx = (x: number) => PAD.left + (x / maxX) * (W - PAD.left - PAD.right);
   const sy = (y: number) => H - PAD.bottom - (y / maxY) * (H - PAD.top - PAD.bottom);
   return (
-    <svg className="run-scatter" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Time per node against ${props.xLabel}`}>
+    <svg
+      className="run-scatter"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={`Time per node against ${props.xLabel}`}
+    >
       <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} className="axis" />
       <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={H - PAD.bottom} className="axis" />
       <text x={PAD.left - 4} y={PAD.top + 8} textAnchor="end" className="tick">

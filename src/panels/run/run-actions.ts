@@ -36,7 +36,10 @@ export async function prepareInput(): Promise<PreparedInput | undefined> {
   const { source } = runPanel.getState();
   const shape = inputShape(studio.getState().design);
   if (shape?.length !== 4) {
-    runPanel.setState({ inputError: 'The design needs an Input node of shape 1×C×H×W.', prepared: undefined });
+    runPanel.setState({
+      inputError: 'The design needs an Input node of shape 1×C×H×W.',
+      prepared: undefined,
+    });
     return undefined;
   }
   const [, c = 3, h = 224, w = 224] = shape;
@@ -59,7 +62,10 @@ export async function prepareInput(): Promise<PreparedInput | undefined> {
     return value;
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    runPanel.setState({ inputError: `${sourceLabel(source)} could not be read as an image (${reason}).`, prepared: undefined });
+    runPanel.setState({
+      inputError: `${sourceLabel(source)} could not be read as an image (${reason}).`,
+      prepared: undefined,
+    });
     return undefined;
   }
 }
@@ -117,7 +123,16 @@ export async function runDesign(): Promise<void> {
       else if (r.type === 'result') {
         const { backend, threads, createMs, outputs } = r;
         runPanel.setState({
-          result: { designKey: key, backend, threads, note: r.note, createMs, latency: latencyStats(r.samples), outputs, input },
+          result: {
+            designKey: key,
+            backend,
+            threads,
+            note: r.note,
+            createMs,
+            latency: latencyStats(r.samples),
+            outputs,
+            input,
+          },
           profile: undefined,
         });
       } else if (r.type === 'profile') {
@@ -125,7 +140,9 @@ export async function runDesign(): Promise<void> {
         const times = attributeTimes(r.nodes, layers);
         const result = runPanel.getState().result;
         const label = result?.backend === 'webgpu' ? 'WebGPU' : `WASM · ${result?.threads ?? 1} threads`;
-        studio.getState().setRunTimes({ designKey: key, byNode: times.byNode, totalMs: times.total, backend: label });
+        studio
+          .getState()
+          .setRunTimes({ designKey: key, byNode: times.byNode, totalMs: times.total, backend: label });
       }
     },
   );
@@ -145,7 +162,13 @@ export async function loadFeatures(nodeId: string): Promise<void> {
   }
   runPanel.setState({ featuresLoading: nodeId, featuresError: undefined });
   await runtimeClient().request(
-    { type: 'features', designKey: result.designKey, targets: featureTargets(analysisOf(design)), nodeId, maxChannels: 64 },
+    {
+      type: 'features',
+      designKey: result.designKey,
+      targets: featureTargets(analysisOf(design)),
+      nodeId,
+      maxChannels: 64,
+    },
     (r) => {
       if (r.type === 'features') runPanel.setState({ features: r, featuresError: undefined });
       else if (r.type === 'error') runPanel.setState({ features: undefined, featuresError: toError(r) });
@@ -171,10 +194,16 @@ const fileStem = (): string => studio.getState().design.name.replace(/[^\w.-]+/g
 export async function saveRunFile(kind: 'model' | 'input' | 'output'): Promise<void> {
   const { result } = runPanel.getState();
   if (result === undefined) return;
-  if (kind === 'input') download(encodeNpy(result.input.data, result.input.shape), `${fileStem()}-input.npy`, 'application/octet-stream');
+  if (kind === 'input')
+    download(
+      encodeNpy(result.input.data, result.input.shape),
+      `${fileStem()}-input.npy`,
+      'application/octet-stream',
+    );
   else if (kind === 'output') {
     const o = result.outputs[0];
-    if (o !== undefined) download(encodeNpy(o.data, o.shape), `${fileStem()}-${o.name}.npy`, 'application/octet-stream');
+    if (o !== undefined)
+      download(encodeNpy(o.data, o.shape), `${fileStem()}-${o.name}.npy`, 'application/octet-stream');
   } else
     await runtimeClient().request({ type: 'model', designKey: result.designKey }, (r) => {
       if (r.type === 'model') download(r.bytes, `${fileStem()}.onnx`, 'application/octet-stream');
