@@ -1,4 +1,6 @@
-import { diagnostic, type Diagnostic, type Problem } from '../diagnostics';
+import { diagnostic, type Diagnostic, type Problem, type Result } from '../diagnostics';
+import type { AnyBlockDef } from '../blocks/types';
+import type { Subgraph } from '../graph/subgraph';
 import { orderIndices } from '../graph/topo';
 import type { Design, DesignNode, Edge } from '../graph/types';
 import type { OpKind } from '../layers/registry';
@@ -37,6 +39,25 @@ class Run {
 
 const key = (node: string, port: number): string => `${node}:${port}`;
 const noDiagnostics: readonly Diagnostic[] = [];
+
+// A block's expansion is a pure function of its (immutable) params object and its input shapes, so
+// it is kept until the params object is dropped: after an edit only the touched block is rebuilt.
+const expansions = new WeakMap<object, Map<string, Result<Subgraph>>>();
+
+function expandCached(block: AnyBlockDef, params: object, shapes: readonly Shape[]): Result<Subgraph> {
+  let byShape = expansions.get(params);
+  if (byShape === undefined) {
+    byShape = new Map();
+    expansions.set(params, byShape);
+  }
+  const key = shapes.map((s) => s.join('x')).join(',');
+  let r = byShape.get(key);
+  if (r === undefined) {
+    r = block.expand(params, shapes);
+    byShape.set(key, r);
+  }
+  return r;
+}
 
 /** Shapes, costs, diagnostics and activation memory of a design: a pure function of it. */
 export function analyze(design: Design): Analysis {
@@ -192,9 +213,11 @@ function runGraph(
     else outputs = runNode(run, node, resolved[i] as ResolvedNode, inputs, scope, report);
     produced[i] = outputs;
     if (scope.owner === undefined) {
-      let cost = zeroCost;
-      for (let l = layerStart; l < run.layers.length; l++)
-        cost = addCost(cost, (run.layers[l] as LayerInfo).cost);
+      // One layer (most nodes): its cost object as it is; a block: the sum of its primitives.
+      let cost = run.layers.length === layerStart + 1 ? (run.layers[layerStart] as LayerInfo).cost : zeroCost;
+      if (run.layers.length > layerStart + 1)
+        for (let l = layerStart; l < run.layers.length; l++)
+          cost = addCost(cost, (run.layers[l] as LayerInfo).cost);
       run.nodes.set(node.id, {
         nodeId: node.id,
         inputShapes: inputs.map((t) => t?.shape),
@@ -291,7 +314,7 @@ function runNode(
   }
   let expanded: ReturnType<typeof def.block.expand>;
   try {
-    expanded = def.block.expand(params, shapes);
+    expanded = expandCached(def.block, params, shapes);
   } catch (e) {
     // A block that cannot build itself for these settings is a problem of this node, not a crash.
     report(node, {
