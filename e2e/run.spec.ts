@@ -69,6 +69,8 @@ test.describe('Run tab', () => {
     await expect(tab.panel.getByRole('list', { name: 'Time per node' })).toBeVisible({
       timeout: RUN_TIMEOUT,
     });
+    // Per-node times reach the canvas cards too.
+    await expect(page.getByTestId('node-time').first()).toContainText(/\d ms/);
     const node = tab.canvasNode(1);
     const label = (await node.locator('.card-label').textContent()) ?? '';
     expect(label).not.toBe('');

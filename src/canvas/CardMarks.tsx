@@ -1,4 +1,6 @@
 import { useNodeMarks } from '../state/cost-marks';
+import { selectNodeTime, selectNodeTimeShare } from '../state/run-slice';
+import { useStudio } from '../state/store';
 
 const figureNames = {
   multiplyAdds: 'multiply-adds',
@@ -7,12 +9,27 @@ const figureNames = {
   memoryAccess: 'memory access',
 } as const;
 
-/** ShuffleNetV2 guideline hints and over-budget marks on a card, from the cost panel's selector. */
+/**
+ * Marks on a card: ShuffleNetV2 guideline hints and over-budget shares (from the cost panel), and
+ * the node's measured time in the last profiled run (from the Run panel).
+ */
 export function CardMarks({ nodeId }: { nodeId: string }) {
   const marks = useNodeMarks(nodeId);
-  if (marks.hints.length === 0 && marks.costly.length === 0) return null;
+  const ms = useStudio(selectNodeTime(nodeId));
+  const share = useStudio(selectNodeTimeShare(nodeId));
+  if (marks.hints.length === 0 && marks.costly.length === 0 && ms === undefined) return null;
   return (
     <div className="card-marks">
+      {ms !== undefined && (
+        <span
+          className="card-mark time"
+          title={`Measured in the last run: ${ms.toFixed(3)} ms per inference${share === undefined ? '' : `, ${(share * 100).toFixed(1)}% of the whole`}.`}
+          data-testid="node-time"
+        >
+          {ms < 10 ? ms.toFixed(2) : ms.toFixed(1)} ms
+          {share === undefined ? '' : ` · ${(share * 100).toFixed(0)}%`}
+        </span>
+      )}
       {marks.hints.map((h, i) => (
         <span key={`${h.guideline}-${String(i)}`} className="card-mark hint" title={h.message} role="note">
           ⚠ {h.guideline}

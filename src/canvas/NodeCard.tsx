@@ -48,7 +48,7 @@ export const NodeCard = memo(function NodeCard({ id, data }: NodeProps<CardNode>
       {!data.inner && <CardMarks nodeId={id} />}
       {problem !== undefined && (
         <div className="card-problem" title={problem.text} role="note">
-          <span aria-hidden="true">{problem.severity === 'info' ? 'ⓘ' : '⚠'}</span> {problem.text}
+          <span aria-hidden="true">{problem.severity === 'info' ? '•' : '⚠'}</span> {problem.text}
           {problem.count > 1 ? ` (+${problem.count - 1})` : ''}
         </div>
       )}
