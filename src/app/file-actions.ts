@@ -1,37 +1,14 @@
 import { isBlockKind } from '../core/blocks/registry';
 import { parseDesign, serializeDesign } from '../core/document/format';
 import { addNode } from '../core/graph/edit';
-import type { Design } from '../core/graph/types';
 import { layoutDesign } from '../canvas/auto-layout';
 import { shareHash } from '../state/share';
 import { studio } from '../state/store';
-
-/** A file name from the design's name: "MobileNetV2 1.0" → "mobilenetv2-1.0.json". */
-export function fileNameFor(design: Design, extension: string): string {
-  const stem = design.name
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${stem === '' ? 'design' : stem}.${extension}`;
-}
-
-export function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
-}
+import { download, fileNameFor } from './download';
 
 export function saveDesignFile(): void {
   const { design } = studio.getState();
-  download(new Blob([serializeDesign(design)], { type: 'application/json' }), fileNameFor(design, 'json'));
+  download(new Blob([serializeDesign(design)], { type: 'application/json' }), fileNameFor(design, '.json'));
 }
 
 /** Opens a design file, validated like any input; problems are listed, the current design is kept. */

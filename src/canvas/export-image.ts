@@ -1,3 +1,4 @@
+import { download, fileNameFor } from '../app/download';
 import { getBezierPath, Position as Side, type ReactFlowInstance } from '@xyflow/react';
 import { studio } from '../state/store';
 import { formatCount } from '../state/figures';
@@ -132,30 +133,10 @@ export function canvasSvg(): string | undefined {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${Math.ceil(height)}" viewBox="${minX} ${minY} ${width} ${height}">${style}${out.join('')}</svg>`;
 }
 
-function fileStem(): string {
-  const stem = studio
-    .getState()
-    .design.name.trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return stem === '' ? 'design' : stem;
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
-}
-
 export function exportSvg(): void {
   const svg = canvasSvg();
-  if (svg !== undefined) save(new Blob([svg], { type: 'image/svg+xml' }), `${fileStem()}.svg`);
+  if (svg !== undefined)
+    download(new Blob([svg], { type: 'image/svg+xml' }), fileNameFor(studio.getState().design, '.svg'));
 }
 
 /** PNG at twice the screen resolution, scaled down if the design is too big for one bitmap. */
@@ -175,7 +156,7 @@ export async function exportPng(): Promise<void> {
     const blob = await new Promise<Blob | null>((resolve) => {
       canvas.toBlob(resolve, 'image/png');
     });
-    if (blob !== null) save(blob, `${fileStem()}.png`);
+    if (blob !== null) download(blob, fileNameFor(studio.getState().design, '.png'));
   } finally {
     URL.revokeObjectURL(url);
   }

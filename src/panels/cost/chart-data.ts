@@ -1,23 +1,10 @@
 import type { Analysis, LayerInfo } from '../../core/analysis/types';
 import { convVariant, type Conv2dParams } from '../../core/layers/conv2d';
 import { opDef } from '../../core/layers/registry';
-import type { OpFamily } from '../../core/layers/types';
+import { stripeOfFamily, type Stripe } from '../../canvas/families';
 
 /** Stripe colours are CSS variables shared with the canvas cards: var(--stripe-NAME). */
-export type StripeName =
-  'io' | 'conv' | 'depthwise' | 'pointwise' | 'normact' | 'pooling' | 'head' | 'channel' | 'merge' | 'shape';
-
-const familyStripe: Readonly<Record<OpFamily, StripeName>> = {
-  io: 'io',
-  convolution: 'conv',
-  normalisation: 'normact',
-  activation: 'normact',
-  pooling: 'pooling',
-  linear: 'head',
-  channel: 'channel',
-  elementwise: 'merge',
-  shape: 'shape',
-};
+export type StripeName = Exclude<Stripe, 'block'>;
 
 const convKinds = {
   depthwise: ['Depthwise conv', 'depthwise'],
@@ -32,7 +19,7 @@ export function layerKind(l: LayerInfo): { readonly kind: string; readonly strip
     const [kind, stripe] = convKinds[convVariant(l.params as Conv2dParams, l.inputShapes[0]?.[1])];
     return { kind, stripe };
   }
-  return { kind: opDef(l.op).title, stripe: familyStripe[opDef(l.op).family] };
+  return { kind: opDef(l.op).title, stripe: stripeOfFamily(opDef(l.op).family) as StripeName };
 }
 
 export type ShareFigure = 'multiplyAdds' | 'params' | 'memoryAccess';

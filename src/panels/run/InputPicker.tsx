@@ -62,7 +62,7 @@ export function InputPicker() {
         }}
         onDrop={onDrop}
       >
-        <button type="button" onClick={() => fileInput.current?.click()}>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
           Your image…
         </button>
         <input
@@ -78,6 +78,7 @@ export function InputPicker() {
         />
         <button
           type="button"
+          className="button"
           aria-pressed={source.kind === 'random'}
           onClick={() => {
             chooseSource({ kind: 'random', seed: source.kind === 'random' ? source.seed + 1 : 1 });

@@ -35,13 +35,13 @@ export function ResultView() {
       ))}
       <p className="run-files">
         Save:{' '}
-        <button type="button" onClick={() => void saveRunFile('model')}>
+        <button type="button" className="button ghost" onClick={() => void saveRunFile('model')}>
           model (.onnx)
         </button>{' '}
-        <button type="button" onClick={() => void saveRunFile('input')}>
+        <button type="button" className="button ghost" onClick={() => void saveRunFile('input')}>
           input (.npy)
         </button>{' '}
-        <button type="button" onClick={() => void saveRunFile('output')}>
+        <button type="button" className="button ghost" onClick={() => void saveRunFile('output')}>
           output (.npy)
         </button>
       </p>

@@ -43,7 +43,7 @@ export function RunControls() {
               useRunPanel.setState({ backend: e.target.value as BackendChoice });
             }}
           >
-            <option value="auto">Automatic (WebGPU on a real GPU, else WASM)</option>
+            <option value="auto">Automatic: WebGPU on a real GPU, else WASM</option>
             <option value="wasm">WASM (CPU)</option>
             <option value="webgpu">WebGPU</option>
           </select>

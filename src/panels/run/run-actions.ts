@@ -1,3 +1,4 @@
+import { download, fileNameFor } from '../../app/download';
 import type { Design } from '../../core/graph/types';
 import { runtimeClient } from '../../runtime/client';
 import { remedies, type RuntimeError } from '../../runtime/errors';
@@ -177,36 +178,24 @@ export async function loadFeatures(nodeId: string): Promise<void> {
   if (runPanel.getState().featuresLoading === nodeId) runPanel.setState({ featuresLoading: undefined });
 }
 
-function download(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
-}
-
-const fileStem = (): string => studio.getState().design.name.replace(/[^\w.-]+/g, '_') || 'design';
+const saveBytes = (bytes: Uint8Array, suffix: string): void => {
+  download(
+    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
+    fileNameFor(studio.getState().design, suffix),
+  );
+};
 
 /** The exact files of the last run, to reproduce it elsewhere (Python, onnxruntime). */
 export async function saveRunFile(kind: 'model' | 'input' | 'output'): Promise<void> {
   const { result } = runPanel.getState();
   if (result === undefined) return;
-  if (kind === 'input')
-    download(
-      encodeNpy(result.input.data, result.input.shape),
-      `${fileStem()}-input.npy`,
-      'application/octet-stream',
-    );
+  if (kind === 'input') saveBytes(encodeNpy(result.input.data, result.input.shape), '-input.npy');
   else if (kind === 'output') {
     const o = result.outputs[0];
-    if (o !== undefined)
-      download(encodeNpy(o.data, o.shape), `${fileStem()}-${o.name}.npy`, 'application/octet-stream');
+    if (o !== undefined) saveBytes(encodeNpy(o.data, o.shape), `-${o.name}.npy`);
   } else
     await runtimeClient().request({ type: 'model', designKey: result.designKey }, (r) => {
-      if (r.type === 'model') download(r.bytes, `${fileStem()}.onnx`, 'application/octet-stream');
+      if (r.type === 'model') saveBytes(r.bytes, '.onnx');
       else if (r.type === 'error') runPanel.setState({ error: toError(r) });
     });
 }
