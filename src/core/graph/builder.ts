@@ -10,10 +10,23 @@ type ParamsInputOf<K extends NodeKind> = K extends OpKind
     ? BlockParamsInput<K>
     : never;
 
-/** Fills in defaults and checks params against the kind's schema; throws on a programming error. */
+const defaults = new Map<string, object>();
+
+/**
+ * The kind's defaults with `params` laid over them. No validation here: blocks and presets build
+ * their primitives with this on every expansion, and the analysis validates each node once (memoised
+ * per params object), so a block that computes an impossible setting gets a diagnostic, not a throw.
+ */
 export function makeParams<K extends NodeKind>(kind: K, params: ParamsInputOf<K>): DesignNode['params'] {
-  const def = Object.hasOwn(opRegistry, kind) ? opRegistry[kind as OpKind] : blockRegistry[kind as BlockKind];
-  return def.schema.parse(params);
+  let base = defaults.get(kind);
+  if (base === undefined) {
+    const def = Object.hasOwn(opRegistry, kind)
+      ? opRegistry[kind as OpKind]
+      : blockRegistry[kind as BlockKind];
+    base = def.schema.parse({});
+    defaults.set(kind, base);
+  }
+  return { ...base, ...(params as object) } as DesignNode['params'];
 }
 
 /**
