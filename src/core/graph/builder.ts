@@ -26,7 +26,7 @@ export function makeParams<K extends NodeKind>(kind: K, params: ParamsInputOf<K>
     base = def.schema.parse({});
     defaults.set(kind, base);
   }
-  return { ...base, ...(params as object) } as DesignNode['params'];
+  return { ...base, ...(params as object) };
 }
 
 /**
