@@ -6,6 +6,7 @@ import { CostDrawer } from '../panels/cost/CostDrawer';
 import { Palette } from '../panels/palette/Palette';
 import type { CatalogueItem } from '../state/catalogue-item';
 import { useStudio } from '../state/store';
+import { importOnnxFile, isOnnxFile } from './onnx-actions';
 import { openDesignFile } from './file-actions';
 import { HelpOverlay } from './HelpOverlay';
 import { activateItem, placeItem } from './item-actions';
@@ -35,7 +36,7 @@ export function App() {
     placeItem(item, position);
   }, []);
   const onDropFile = useCallback((file: File) => {
-    void openDesignFile(file);
+    void isOnnxFile(file).then((onnx) => (onnx ? importOnnxFile(file) : openDesignFile(file)));
   }, []);
   return (
     <div className="app">

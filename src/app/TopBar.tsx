@@ -6,6 +6,8 @@ import { Menu } from './Menu';
 import { ShareDialog } from './ShareDialog';
 import type { RunCommand } from './use-commands';
 import { newDesign, openAllBlocks } from './file-actions';
+import { exportOnnxFile, importOnnxFile } from './onnx-actions';
+import { pickFile } from './pick-file';
 
 const mod = keyLabel('Ctrl');
 
@@ -55,6 +57,24 @@ export function TopBar({ run }: { run: RunCommand }) {
             label: 'Share link…',
             run: () => {
               setSharing(true);
+            },
+          },
+          {
+            label: 'Import ONNX…',
+            run: () => {
+              void pickFile('.onnx').then((file) => file && importOnnxFile(file));
+            },
+          },
+          {
+            label: 'Export ONNX',
+            run: () => {
+              exportOnnxFile();
+            },
+          },
+          {
+            label: 'Export deploy model (ONNX, batch norm folded)',
+            run: () => {
+              exportOnnxFile(true);
             },
           },
           {

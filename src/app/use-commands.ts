@@ -5,6 +5,7 @@ import { isBlockKind } from '../core/blocks/registry';
 import { studio } from '../state/store';
 import { copySelection, pasteFromStore } from './clipboard';
 import { openDesignFile, saveDesignFile } from './file-actions';
+import { importOnnxFile, isOnnxFile } from './onnx-actions';
 import { pickFile } from './pick-file';
 import type { CommandId } from './shortcuts';
 
@@ -88,7 +89,10 @@ export function useCommands(): RunCommand {
           saveDesignFile();
           return;
         case 'open':
-          void pickFile('.json,application/json').then((file) => file && openDesignFile(file));
+          void pickFile('.json,application/json,.onnx').then(async (file) => {
+            if (file === undefined) return;
+            await ((await isOnnxFile(file)) ? importOnnxFile(file) : openDesignFile(file));
+          });
           return;
       }
     };

@@ -1,0 +1,63 @@
+import { exportDesign } from '../core/onnx/export/export';
+import { importModel } from '../core/onnx/import/import';
+import { layoutDesign } from '../canvas/auto-layout';
+import { studio } from '../state/store';
+import { download, fileNameFor } from './download';
+
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/**
+ * Downloads the design as ONNX (opset 17): seeded He weights, or the imported model's own.
+ * `deploy` folds batch norm into the convolutions. A design with errors is refused with the reasons.
+ */
+export function exportOnnxFile(deploy = false): void {
+  const { design, notify } = studio.getState();
+  const result = exportDesign(design, { foldBatchNorm: deploy });
+  if (!result.ok) {
+    notify({
+      text: 'This design cannot be exported yet: fix the problems marked on the canvas.',
+      tone: 'error',
+      details: result.errors,
+    });
+    return;
+  }
+  const name = fileNameFor(design, deploy ? '-deploy.onnx' : '.onnx');
+  download(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), name);
+  notify({
+    text: `Exported ${name} (${mib(result.bytes.length)}, opset 17${deploy ? ', batch norm folded' : ''}).`,
+    tone: 'info',
+  });
+}
+
+/** Imports an ONNX model as an editable design, block by block, weights kept; the current design stays on failure. */
+export async function importOnnxFile(file: File): Promise<void> {
+  const { notify } = studio.getState();
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    notify({ text: `${file.name} could not be read.`, tone: 'error' });
+    return;
+  }
+  const result = importModel(bytes);
+  if (!result.ok) {
+    notify({ text: `${file.name} cannot be imported: ${result.error}`, tone: 'error' });
+    return;
+  }
+  const design = await layoutDesign(result.design);
+  studio.getState().replaceDesign(design);
+  studio.getState().requestFit();
+  notify({
+    text: `Imported ${file.name}: ${String(design.nodes.length)} nodes.`,
+    tone: 'info',
+    ...(result.notes.length > 0 ? { details: result.notes } : {}),
+  });
+}
+
+/** A dropped or opened file: ONNX by its name or its first byte (JSON starts with "{"), else a design. */
+export async function isOnnxFile(file: File): Promise<boolean> {
+  if (/\.onnx$/i.test(file.name)) return true;
+  if (/\.json$/i.test(file.name)) return false;
+  const head = new Uint8Array(await file.slice(0, 1).arrayBuffer());
+  return head.length > 0 && head[0] !== 0x7b;
+}
