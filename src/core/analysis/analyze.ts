@@ -200,6 +200,7 @@ function runGraph(
       if (t === undefined) upstreamMissing = true;
       inputs.push(t);
     }
+    const shapes = inputs.map((t) => t?.shape) as Shape[];
     let outputs: readonly Tensor[] | undefined;
     if (upstreamMissing)
       report(
@@ -210,7 +211,7 @@ function runGraph(
         },
         'info',
       );
-    else outputs = runNode(run, node, resolved[i] as ResolvedNode, inputs, scope, report);
+    else outputs = runNode(run, node, resolved[i] as ResolvedNode, inputs, shapes, scope, report);
     produced[i] = outputs;
     if (scope.owner === undefined) {
       // One layer (most nodes): its cost object as it is; a block: the sum of its primitives.
@@ -220,7 +221,7 @@ function runGraph(
           cost = addCost(cost, (run.layers[l] as LayerInfo).cost);
       run.nodes.set(node.id, {
         nodeId: node.id,
-        inputShapes: inputs.map((t) => t?.shape),
+        inputShapes: shapes,
         outputShapes: outputs?.map((t) => t.shape),
         cost,
         layers: [layerStart, run.layers.length],
@@ -252,6 +253,7 @@ function runNode(
   node: DesignNode,
   { def, parsed }: ResolvedNode,
   inputs: readonly (Tensor | undefined)[],
+  shapes: Shape[],
   scope: Scope,
   report: (node: DesignNode, p: Problem, severity?: Diagnostic['severity']) => void,
 ): Tensor[] | undefined {
@@ -271,7 +273,6 @@ function runNode(
     return undefined;
   }
   const params = parsed.data;
-  const shapes = inputs.map((t) => t?.shape) as Shape[];
   if ('op' in def) {
     const result = def.op.infer({ params, inputs: shapes });
     if (!result.ok) {
@@ -280,11 +281,12 @@ function runNode(
     }
     for (const p of def.op.notes?.(params) ?? []) report(node, p, 'info');
     const outShapes = result.value;
-    const inTensors = inputs.filter((t): t is Tensor => t !== undefined);
-    const outTensors =
-      def.op.view === true && inTensors[0] !== undefined
-        ? outShapes.map((shape) => ({ id: (inTensors[0] as Tensor).id, shape }))
-        : outShapes.map((shape) => run.newTensor(shape));
+    const inIds: number[] = [];
+    for (const t of inputs) if (t !== undefined) inIds.push(t.id);
+    const alias = def.op.view === true ? inIds[0] : undefined;
+    const outTensors = outShapes.map((shape) =>
+      alias === undefined ? run.newTensor(shape) : { id: alias, shape },
+    );
     const cost: OpCost = def.op.cost({ params, inputs: shapes, outputs: outShapes });
     run.layers.push({
       index: run.layers.length,
@@ -296,7 +298,7 @@ function runNode(
       params,
       inputShapes: shapes,
       outputShapes: outShapes,
-      inputTensors: inTensors.map((t) => t.id),
+      inputTensors: inIds,
       outputTensors: outTensors.map((t) => t.id),
       cost,
     });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { GraphBuilder } from '../graph/builder';
 import type { PortRef } from '../graph/types';
 import type { OpParamsInput } from '../layers/registry';
@@ -10,6 +11,11 @@ export interface ConvBnSpec {
   readonly conv: OpParamsInput<'Conv2d'>;
   /** Batch norm after the conv (default true). */
   readonly bn?: boolean;
+  /**
+   * The batch norm folded into the conv, as a deploy export writes it: the conv gets a bias and
+   * no BatchNorm follows (multiply-adds unchanged; params C of bias instead of γ, β 2C).
+   */
+  readonly folded?: boolean;
   /** Activation after the batch norm; none when left out (a linear projection). */
   readonly act?: ActivationKind;
 }
@@ -30,7 +36,8 @@ const activationSuffix: Record<ActivationKind, string> = {
 };
 
 /**
- * Adds conv → [BN] → [activation], labelled `name`, `name_bn`, `name_<act>`. With `from` empty the
+ * Adds conv → [BN] → [activation], labelled `name`, `name_bn`, `name_<act>` (with `folded`, conv+bias →
+ * [activation]). With `from` empty the
  * conv's input is left open, for a block to bind its own input to `entry`.
  */
 export function convBn(
@@ -45,9 +52,17 @@ export function convBn(
     Math.floor((dh * (kh - 1) + 1) / 2),
     Math.floor((dw * (kw - 1) + 1) / 2),
   ];
-  const conv = g.add('Conv2d', { ...spec.conv, padding }, from, name);
+  const bn = spec.bn ?? true;
+  const folded = bn && spec.folded === true;
+  const conv = g.add('Conv2d', { ...spec.conv, padding, ...(folded ? { bias: true } : {}) }, from, name);
   let out = conv;
-  if (spec.bn ?? true) out = g.add('BatchNorm', {}, [out], `${name}_bn`);
+  if (bn && !folded) out = g.add('BatchNorm', {}, [out], `${name}_bn`);
   if (spec.act !== undefined) out = g.add(spec.act, {}, [out], `${name}_${activationSuffix[spec.act]}`);
   return { entry: { node: conv.node, port: 0 }, out };
 }
+
+/** The `batchNorm` param of the blocks built from conv + BN: false when an export folded it. */
+export const batchNormParam = z.boolean().default(true);
+
+/** The label a block's summary adds when its batch norm is folded. */
+export const foldedSummary = (batchNorm: boolean): string[] => (batchNorm ? [] : ['BN folded']);

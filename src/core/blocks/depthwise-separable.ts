@@ -4,7 +4,7 @@ import { GraphBuilder } from '../graph/builder';
 import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
 import { channels } from '../shape';
-import { convBn } from './conv-bn';
+import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import { oddKernel } from './mobilenet-common';
 import type { BlockDef } from './types';
 
@@ -12,6 +12,8 @@ const schema = z.object({
   outChannels: positiveInt.default(64),
   stride: positiveInt.default(1),
   kernel: oddKernel.default(3),
+  /** False when an export folded each batch norm into its conv's bias. */
+  batchNorm: batchNormParam,
 });
 
 /**
@@ -36,12 +38,20 @@ export const depthwiseSeparable = {
     const dw = convBn(g, [], 'depthwise', {
       conv: { outChannels: cin, kernel: [k, k], stride: [p.stride, p.stride], groups: cin },
       act: 'ReLU',
+      folded: !p.batchNorm,
     });
     const pw = convBn(g, [dw.out], 'pointwise', {
       conv: { outChannels: p.outChannels, kernel: [1, 1] },
       act: 'ReLU',
+      folded: !p.batchNorm,
     });
     return ok(g.subgraph([[dw.entry]], [pw.out]));
   },
-  summary: (p) => `c=${p.outChannels} k${p.kernel}${p.stride === 1 ? '' : ` s${p.stride}`}`,
+  summary: (p) =>
+    [
+      `c=${p.outChannels}`,
+      `k${p.kernel}`,
+      ...(p.stride === 1 ? [] : [`s${p.stride}`]),
+      ...foldedSummary(p.batchNorm),
+    ].join(' '),
 } satisfies BlockDef<'DepthwiseSeparable', typeof schema>;

@@ -175,6 +175,7 @@ describe('InvertedResidual', () => {
         kernel: 3,
         activation: 'relu6',
         squeezeExcite: false,
+        batchNorm: true,
       } as const;
       expect(expandedWidth(p, cin)).toBe(width);
     },

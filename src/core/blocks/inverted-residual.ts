@@ -5,7 +5,7 @@ import type { Subgraph } from '../graph/subgraph';
 import type { PortRef } from '../graph/types';
 import { featureMap, positiveInt } from '../layers/common';
 import { channels } from '../shape';
-import { convBn } from './conv-bn';
+import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import { activationOp, mobileActivationNames, oddKernel } from './mobilenet-common';
 import { addSqueezeExcite, mobilenetV3Squeeze } from './squeeze-excite';
 import type { BlockDef } from './types';
@@ -20,6 +20,8 @@ const schema = z.object({
   kernel: oddKernel.default(3),
   activation: z.enum(mobileActivationNames).default('relu6'),
   squeezeExcite: z.boolean().default(false),
+  /** False when an export folded each batch norm into its conv's bias. */
+  batchNorm: batchNormParam,
 });
 type Params = z.infer<typeof schema>;
 
@@ -54,12 +56,13 @@ export const invertedResidual = {
     const cin = channels(x.value);
     const hidden = expandedWidth(p, cin);
     const act = activationOp(p.activation);
+    const folded = !p.batchNorm;
     const g = new GraphBuilder();
     // Every inner port that reads the block input: the first conv, and the residual add.
     const reads: PortRef[] = [];
     let h: PortRef[] = [];
     if (hidden !== cin) {
-      const e = convBn(g, [], 'expand', { conv: { outChannels: hidden, kernel: [1, 1] }, act });
+      const e = convBn(g, [], 'expand', { conv: { outChannels: hidden, kernel: [1, 1] }, act, folded });
       reads.push(e.entry);
       h = [e.out];
     }
@@ -67,6 +70,7 @@ export const invertedResidual = {
     const dw = convBn(g, h, 'depthwise', {
       conv: { outChannels: hidden, kernel: [k, k], stride: [p.stride, p.stride], groups: hidden },
       act,
+      folded,
     });
     if (h.length === 0) reads.push(dw.entry);
     let y = dw.out;
@@ -74,7 +78,7 @@ export const invertedResidual = {
       const se = { channels: hidden, squeeze: mobilenetV3Squeeze(hidden), gate: 'hardsigmoid' } as const;
       y = addSqueezeExcite(g, y, se, 'se.').out;
     }
-    y = convBn(g, [y], 'project', { conv: { outChannels: p.outChannels, kernel: [1, 1] } }).out;
+    y = convBn(g, [y], 'project', { conv: { outChannels: p.outChannels, kernel: [1, 1] }, folded }).out;
     if (p.stride === 1 && cin === p.outChannels) {
       // x + F(x), in torchvision's operand order: the block input on port 0.
       const sum = g.add('Add', {}, [], 'residual');
@@ -92,5 +96,6 @@ export const invertedResidual = {
       ...(p.kernel === 3 ? [] : [`k${p.kernel}`]),
       ...(p.squeezeExcite ? ['SE'] : []),
       ...(p.activation === 'relu6' ? [] : [p.activation]),
+      ...foldedSummary(p.batchNorm),
     ].join(' '),
 } satisfies BlockDef<'InvertedResidual', typeof schema>;

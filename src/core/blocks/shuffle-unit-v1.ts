@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
 import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
-import { convBn } from './conv-bn';
+import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import type { BlockDef } from './types';
 
 const schema = z.object({
@@ -12,6 +12,8 @@ const schema = z.object({
   stride: z.number().int().min(1).max(2).default(1),
   /** False for the first unit of stage 2, whose 24-channel input is too narrow to split into groups. */
   groupFirst: z.boolean().default(true),
+  /** False when an export folded each batch norm into its conv's bias. */
+  batchNorm: batchNormParam,
 });
 
 /**
@@ -50,18 +52,22 @@ export const shuffleUnitV1 = {
       return fail('invalidParams', 'The bottleneck (out/4) needs at least 4 output channels.', 'outChannels');
 
     const g = new GraphBuilder();
+    const folded = !p.batchNorm;
     const pw1 = convBn(g, [], 'gconv1', {
       conv: { outChannels: mid, kernel: [1, 1], groups: p.groupFirst ? p.groups : 1 },
       act: 'ReLU',
+      folded,
     });
     // With one group there is nothing to interleave (the authors skip the shuffle too).
     const mixed =
       p.groups > 1 ? g.add('ChannelShuffle', { groups: p.groups }, [pw1.out], 'shuffle') : pw1.out;
     const dw = convBn(g, [mixed], 'dwconv', {
       conv: { outChannels: mid, kernel: [3, 3], stride: [p.stride, p.stride], groups: mid },
+      folded,
     });
     const pw2 = convBn(g, [dw.out], 'gconv2', {
       conv: { outChannels: branchOut, kernel: [1, 1], groups: p.groups },
+      folded,
     });
     if (p.stride === 1) {
       const sum = g.add('Add', {}, [pw2.out], 'add');
@@ -73,5 +79,11 @@ export const shuffleUnitV1 = {
     const out = g.add('ReLU', {}, [cat], 'relu');
     return ok(g.subgraph([[pw1.entry, { node: pool.node, port: 0 }]], [out]));
   },
-  summary: (p) => `${p.outChannels} g${p.groups}${p.stride > 1 ? ` s${p.stride}` : ''}`,
+  summary: (p) =>
+    [
+      `${p.outChannels}`,
+      `g${p.groups}`,
+      ...(p.stride > 1 ? [`s${p.stride}`] : []),
+      ...foldedSummary(p.batchNorm),
+    ].join(' '),
 } satisfies BlockDef<'ShuffleUnitV1', typeof schema>;

@@ -4,21 +4,35 @@ import { GraphBuilder } from '../graph/builder';
 import type { PortRef } from '../graph/types';
 import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
-import { convBn } from './conv-bn';
+import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import type { BlockDef } from './types';
 
 const schema = z.object({
   outChannels: positiveInt.default(116),
   stride: z.number().int().min(1).max(2).default(1),
+  /** False when an export folded each batch norm into its conv's bias. */
+  batchNorm: batchNormParam,
 });
 
 /** 1×1 + BN + ReLU → depthwise 3×3 + BN → 1×1 + BN + ReLU: the branch both strides share. */
-function mainBranch(g: GraphBuilder, from: readonly PortRef[], mid: number, out: number, stride: number) {
-  const pw1 = convBn(g, from, 'pw1', { conv: { outChannels: mid, kernel: [1, 1] }, act: 'ReLU' });
+function mainBranch(
+  g: GraphBuilder,
+  from: readonly PortRef[],
+  mid: number,
+  out: number,
+  stride: number,
+  folded: boolean,
+) {
+  const pw1 = convBn(g, from, 'pw1', { conv: { outChannels: mid, kernel: [1, 1] }, act: 'ReLU', folded });
   const dw = convBn(g, [pw1.out], 'dw', {
     conv: { outChannels: mid, kernel: [3, 3], stride: [stride, stride], groups: mid },
+    folded,
   });
-  const pw2 = convBn(g, [dw.out], 'pw2', { conv: { outChannels: out, kernel: [1, 1] }, act: 'ReLU' });
+  const pw2 = convBn(g, [dw.out], 'pw2', {
+    conv: { outChannels: out, kernel: [1, 1] },
+    act: 'ReLU',
+    folded,
+  });
   return { entry: pw1.entry, out: pw2.out };
 }
 
@@ -44,6 +58,7 @@ export const shuffleUnitV2 = {
     const mid = Math.floor(p.outChannels / 2);
     if (mid < 1) return fail('invalidParams', 'The unit needs at least 2 output channels.', 'outChannels');
     const g = new GraphBuilder();
+    const folded = !p.batchNorm;
     if (p.stride === 1) {
       if (cin % 2 !== 0)
         return fail('splitSizes', `${cin} input channels do not split into two equal halves.`, 'input 1');
@@ -56,7 +71,7 @@ export const shuffleUnitV2 = {
         );
       const [kept, used] = g.addNode('ChannelSplit', { parts: 2 }, [], 'split');
       if (kept === undefined || used === undefined) throw new Error('ChannelSplit has two outputs');
-      const branch = mainBranch(g, [used], mid, branchOut, 1);
+      const branch = mainBranch(g, [used], mid, branchOut, 1, folded);
       const cat = g.add('Concat', { inputs: 2 }, [kept, branch.out], 'concat');
       const out = g.add('ChannelShuffle', { groups: 2 }, [cat], 'shuffle');
       return ok(g.subgraph([[{ node: kept.node, port: 0 }]], [out]));
@@ -70,15 +85,18 @@ export const shuffleUnitV2 = {
       );
     const projDw = convBn(g, [], 'proj_dw', {
       conv: { outChannels: cin, kernel: [3, 3], stride: [p.stride, p.stride], groups: cin },
+      folded,
     });
     const proj = convBn(g, [projDw.out], 'proj_pw', {
       conv: { outChannels: cin, kernel: [1, 1] },
       act: 'ReLU',
+      folded,
     });
-    const branch = mainBranch(g, [], mid, branchOut, p.stride);
+    const branch = mainBranch(g, [], mid, branchOut, p.stride, folded);
     const cat = g.add('Concat', { inputs: 2 }, [proj.out, branch.out], 'concat');
     const out = g.add('ChannelShuffle', { groups: 2 }, [cat], 'shuffle');
     return ok(g.subgraph([[projDw.entry, branch.entry]], [out]));
   },
-  summary: (p) => `${p.outChannels}${p.stride > 1 ? ` s${p.stride}` : ''}`,
+  summary: (p) =>
+    [`${p.outChannels}`, ...(p.stride > 1 ? [`s${p.stride}`] : []), ...foldedSummary(p.batchNorm)].join(' '),
 } satisfies BlockDef<'ShuffleUnitV2', typeof schema>;

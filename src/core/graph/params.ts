@@ -1,16 +1,19 @@
 import type { z } from 'zod';
-import { blockRegistry, type BlockKind } from '../blocks/registry';
-import { opRegistry, type OpKind } from '../layers/registry';
+import { blockRegistry } from '../blocks/registry';
+import { opRegistry } from '../layers/registry';
 import type { AnyOpDef } from '../layers/types';
 import type { AnyBlockDef } from '../blocks/types';
 
 export type KindDef = { readonly op: AnyOpDef } | { readonly block: AnyBlockDef };
 
+const defs = new Map<string, KindDef>([
+  ...Object.values(opRegistry).map((op): [string, KindDef] => [op.kind, { op }]),
+  ...Object.values(blockRegistry).map((block): [string, KindDef] => [block.kind, { block }]),
+]);
+
 /** The registry entry of a kind, op or block; undefined for a kind nobody knows. */
 export function kindDef(kind: string): KindDef | undefined {
-  if (Object.hasOwn(opRegistry, kind)) return { op: opRegistry[kind as OpKind] };
-  if (Object.hasOwn(blockRegistry, kind)) return { block: blockRegistry[kind as BlockKind] };
-  return undefined;
+  return defs.get(kind);
 }
 
 export const schemaOf = (def: KindDef): z.ZodType<object> => ('op' in def ? def.op.schema : def.block.schema);
