@@ -68,4 +68,12 @@ async function start(): Promise<void> {
   );
 }
 
-void start();
+start().catch((e: unknown) => {
+  // Never a blank page: say what failed and how to get going again.
+  const root = document.getElementById('root') ?? document.body;
+  const box = document.createElement('div');
+  box.className = 'region-error boot';
+  box.setAttribute('role', 'alert');
+  box.textContent = `Compact Studio could not start (${e instanceof Error ? e.message : String(e)}). Reload the page; if it happens again, clear this site's storage.`;
+  root.replaceChildren(box);
+});

@@ -8,6 +8,7 @@ import type { CatalogueItem } from '../state/catalogue-item';
 import { useStudio } from '../state/store';
 import { importOnnxFile, isOnnxFile } from './onnx-actions';
 import { openDesignFile } from './file-actions';
+import { ErrorBoundary } from './ErrorBoundary';
 import { HelpOverlay } from './HelpOverlay';
 import { activateItem, placeItem } from './item-actions';
 import { NoticeView } from './NoticeView';
@@ -41,12 +42,20 @@ export function App() {
   return (
     <div className="app">
       <TopBar run={run} />
-      <Palette onActivate={onActivate} />
+      <ErrorBoundary region="The palette">
+        <Palette onActivate={onActivate} />
+      </ErrorBoundary>
       <main className="workspace" aria-label="Canvas">
-        <Canvas onDropItem={onDropItem} onDropFile={onDropFile} />
-        <CostDrawer />
+        <ErrorBoundary region="The canvas">
+          <Canvas onDropItem={onDropItem} onDropFile={onDropFile} />
+        </ErrorBoundary>
+        <ErrorBoundary region="The layer table">
+          <CostDrawer />
+        </ErrorBoundary>
       </main>
-      <SidePanel />
+      <ErrorBoundary region="The side panel">
+        <SidePanel />
+      </ErrorBoundary>
       <StatusBar />
       <HelpOverlay />
       <NoticeView />

@@ -66,7 +66,12 @@ const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** Values worth trying for one param, read off the region by the param's name and type. */
 function valuesFor(name: string, f: Field, r: RegionFacts): readonly unknown[] {
-  if (f.type === 'boolean') return name === 'squeezeExcite' ? [r.hasPool] : [false, true];
+  if (f.type === 'boolean') {
+    if (name === 'squeezeExcite') return [r.hasPool];
+    // Kept, or folded into the conv biases by the exporter (torch's default eval export).
+    if (name === 'batchNorm') return [r.activations.has('batchnorm')];
+    return [false, true];
+  }
   if (f.type === 'enum') {
     const present = f.options.filter((o) => r.activations.has(norm(o)));
     return present.length > 0 ? present : f.options;
