@@ -85,6 +85,12 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
     if (node === undefined) return;
     const w = node.measured?.width ?? 0;
     const h = node.measured?.height ?? 0;
+    // Already in full view: leave the view where it is.
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const a = rf.flowToScreenPosition(node.position);
+    const b = rf.flowToScreenPosition({ x: node.position.x + w, y: node.position.y + h });
+    if (pane !== undefined && a.x >= pane.left && a.y >= pane.top && b.x <= pane.right && b.y <= pane.bottom)
+      return;
     void rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, {
       zoom: Math.max(rf.getZoom(), 0.8),
       duration: 250,

@@ -16,6 +16,8 @@ export interface ConvBnSpec {
    * no BatchNorm follows (multiply-adds unchanged; params C of bias instead of γ, β 2C).
    */
   readonly folded?: boolean;
+  /** The batch norm's epsilon (BatchNorm's default 1e-5 when left out; MobileNetV3 uses 1e-3). */
+  readonly epsilon?: number;
   /** Activation after the batch norm; none when left out (a linear projection). */
   readonly act?: ActivationKind;
 }
@@ -56,7 +58,13 @@ export function convBn(
   const folded = bn && spec.folded === true;
   const conv = g.add('Conv2d', { ...spec.conv, padding, ...(folded ? { bias: true } : {}) }, from, name);
   let out = conv;
-  if (bn && !folded) out = g.add('BatchNorm', {}, [out], `${name}_bn`);
+  if (bn && !folded)
+    out = g.add(
+      'BatchNorm',
+      spec.epsilon === undefined ? {} : { epsilon: spec.epsilon },
+      [out],
+      `${name}_bn`,
+    );
   if (spec.act !== undefined) out = g.add(spec.act, {}, [out], `${name}_${activationSuffix[spec.act]}`);
   return { entry: { node: conv.node, port: 0 }, out };
 }

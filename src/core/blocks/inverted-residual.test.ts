@@ -176,6 +176,7 @@ describe('InvertedResidual', () => {
         activation: 'relu6',
         squeezeExcite: false,
         batchNorm: true,
+        bnEpsilon: 1e-5,
       } as const;
       expect(expandedWidth(p, cin)).toBe(width);
     },

@@ -22,6 +22,8 @@ const schema = z.object({
   squeezeExcite: z.boolean().default(false),
   /** False when an export folded each batch norm into its conv's bias. */
   batchNorm: batchNormParam,
+  /** The batch norms' epsilon: torchvision's MobileNetV3 uses 0.001 (no effect on the costs). */
+  bnEpsilon: z.number().positive().default(1e-5),
 });
 type Params = z.infer<typeof schema>;
 
@@ -57,12 +59,18 @@ export const invertedResidual = {
     const hidden = expandedWidth(p, cin);
     const act = activationOp(p.activation);
     const folded = !p.batchNorm;
+    const epsilon = p.bnEpsilon;
     const g = new GraphBuilder();
     // Every inner port that reads the block input: the first conv, and the residual add.
     const reads: PortRef[] = [];
     let h: PortRef[] = [];
     if (hidden !== cin) {
-      const e = convBn(g, [], 'expand', { conv: { outChannels: hidden, kernel: [1, 1] }, act, folded });
+      const e = convBn(g, [], 'expand', {
+        conv: { outChannels: hidden, kernel: [1, 1] },
+        act,
+        folded,
+        epsilon,
+      });
       reads.push(e.entry);
       h = [e.out];
     }
@@ -71,6 +79,7 @@ export const invertedResidual = {
       conv: { outChannels: hidden, kernel: [k, k], stride: [p.stride, p.stride], groups: hidden },
       act,
       folded,
+      epsilon,
     });
     if (h.length === 0) reads.push(dw.entry);
     let y = dw.out;
@@ -78,7 +87,11 @@ export const invertedResidual = {
       const se = { channels: hidden, squeeze: mobilenetV3Squeeze(hidden), gate: 'hardsigmoid' } as const;
       y = addSqueezeExcite(g, y, se, 'se.').out;
     }
-    y = convBn(g, [y], 'project', { conv: { outChannels: p.outChannels, kernel: [1, 1] }, folded }).out;
+    y = convBn(g, [y], 'project', {
+      conv: { outChannels: p.outChannels, kernel: [1, 1] },
+      folded,
+      epsilon,
+    }).out;
     if (p.stride === 1 && cin === p.outChannels) {
       // x + F(x), in torchvision's operand order: the block input on port 0.
       const sum = g.add('Add', {}, [], 'residual');
@@ -97,5 +110,6 @@ export const invertedResidual = {
       ...(p.squeezeExcite ? ['SE'] : []),
       ...(p.activation === 'relu6' ? [] : [p.activation]),
       ...foldedSummary(p.batchNorm),
+      ...(p.batchNorm && p.bnEpsilon !== 1e-5 ? [`ε=${p.bnEpsilon}`] : []),
     ].join(' '),
 } satisfies BlockDef<'InvertedResidual', typeof schema>;

@@ -6,13 +6,16 @@ import type { AnyBlockDef } from '../blocks/types';
 
 export type KindDef = { readonly op: AnyOpDef } | { readonly block: AnyBlockDef };
 
-const defs = new Map<string, KindDef>([
-  ...Object.values(opRegistry).map((op): [string, KindDef] => [op.kind, { op }]),
-  ...Object.values(blockRegistry).map((block): [string, KindDef] => [block.kind, { block }]),
-]);
+// Built on first use: the registries import modules that import this one, so at load time they
+// may not be initialised yet.
+let defs: Map<string, KindDef> | undefined;
 
 /** The registry entry of a kind, op or block; undefined for a kind nobody knows. */
 export function kindDef(kind: string): KindDef | undefined {
+  defs ??= new Map<string, KindDef>([
+    ...Object.values(opRegistry).map((op): [string, KindDef] => [op.kind, { op }]),
+    ...Object.values(blockRegistry).map((block): [string, KindDef] => [block.kind, { block }]),
+  ]);
   return defs.get(kind);
 }
 

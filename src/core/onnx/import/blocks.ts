@@ -50,7 +50,8 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
     if (tryRegion(members.get(scope) ?? [], () => label)) labels.add(label);
   }
 
-  // By structure: from each cut, the shortest stretch to a later cut that is a block.
+  // By structure: from each cut, the longest stretch to a later cut that is a block (a
+  // depthwise-separable conv, not the inverted residual without expansion inside it).
   const counters = new Map<string, number>();
   const fresh = (kind: string): string => {
     for (let n = (counters.get(kind) ?? 0) + 1; ; n++) {
@@ -65,11 +66,10 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
   const all = [{ after: -1, tensor: '' }, ...cuts(prims)];
   for (let a = 0; a < all.length; a++) {
     const from = all[a]?.after ?? 0;
-    for (let b = a + 1; b < all.length; b++) {
-      const to = all[b]?.after ?? 0;
-      if (to - from > MAX_REGION) break;
-      const region = prims.slice(from + 1, to + 1);
-      if (region.some((p) => taken.has(p))) break;
+    let last = a + 1;
+    while (last + 1 < all.length && (all[last + 1]?.after ?? 0) - from <= MAX_REGION) last++;
+    for (let b = last; b > a; b--) {
+      const region = prims.slice(from + 1, (all[b]?.after ?? 0) + 1);
       if (tryRegion(region, fresh)) {
         a = b - 1;
         break;

@@ -14,6 +14,8 @@ export interface RegionFacts {
   readonly groups: readonly number[];
   readonly activations: ReadonlySet<string>;
   readonly hasPool: boolean;
+  /** The epsilons of the region's batch norms. */
+  readonly epsilons: readonly number[];
 }
 
 export function regionFacts(prims: readonly Prim[], inChannels: number, outChannels: number): RegionFacts {
@@ -47,6 +49,13 @@ export function regionFacts(prims: readonly Prim[], inChannels: number, outChann
     groups: [...groups],
     activations: new Set(prims.map((p) => p.kind.toLowerCase())),
     hasPool: prims.some((p) => p.kind === 'GlobalAvgPool'),
+    epsilons: [
+      ...new Set(
+        prims
+          .filter((p) => p.kind === 'BatchNorm')
+          .map((p) => (p.params as { epsilon?: number }).epsilon ?? 1e-5),
+      ),
+    ],
   };
 }
 
@@ -95,6 +104,8 @@ function valuesFor(name: string, f: Field, r: RegionFacts): readonly unknown[] {
       case 'expand1x1':
       case 'expand3x3':
         return r.convOuts;
+      case 'bnEpsilon':
+        return r.epsilons;
       case 'groups':
       case 'primaryGroups':
       case 'secondaryGroups':

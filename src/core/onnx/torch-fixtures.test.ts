@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as ort from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analysis/analyze';
+import { blockRegistry } from '../blocks/registry';
+import type { Design } from '../graph/types';
+import { exportDesign } from './export/export';
+import { importModel } from './import/import';
+
+/**
+ * Files written by a real torch.onnx.export (torch 1.13, torchvision 0.14: node names such as
+ * "Conv_12", no module scopes), made by fixtures/torch/make.py with figures counted in Python
+ * from the torch module. Blocks must be found by structure alone, batch norm kept or folded.
+ */
+const dir = join(__dirname, '../../../fixtures/torch');
+
+interface Expected {
+  readonly model: string;
+  readonly opset: number;
+  readonly batchNormFolded: boolean;
+  readonly input: readonly number[];
+  readonly params: number;
+  readonly multiplyAdds: number;
+  readonly memoryAccessConvFc: number;
+  readonly blocks: Readonly<Record<string, number>>;
+}
+
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => {
+    const base = f.slice(0, -'.json'.length);
+    const expected = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Expected;
+    return {
+      name: base,
+      expected,
+      bytes: () => new Uint8Array(gunzipSync(readFileSync(join(dir, `${base}.onnx.gz`)))),
+    };
+  });
+
+function imported(bytes: Uint8Array): Design {
+  const r = importModel(bytes);
+  if (!r.ok) throw new Error(r.error);
+  return r.design;
+}
+
+function exported(design: Design): Uint8Array {
+  const r = exportDesign(design);
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.bytes;
+}
+
+const blockCounts = (d: Design): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const n of d.nodes) if (n.kind in blockRegistry) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
+  return counts;
+};
+
+async function logits(bytes: Uint8Array, shape: readonly number[]): Promise<number[]> {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const input = new ort.Tensor(
+    'float32',
+    Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.37)),
+    [...shape],
+  );
+  const s = await ort.InferenceSession.create(bytes);
+  const out = await s.run({ input });
+  await s.release();
+  return Array.from(out['logits']?.data as Float32Array);
+}
+
+describe('import of real torch.onnx.export files (torch 1.13, no module scopes)', () => {
+  it('has the fixtures', () => {
+    expect(fixtures.length).toBe(16);
+  });
+
+  it.each(fixtures)('$name: figures equal the torch count', ({ expected, bytes }) => {
+    const a = analyze(imported(bytes()));
+    expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect([a.totals.params, a.totals.multiplyAdds, a.totals.memoryAccessConvFc]).toEqual([
+      expected.params,
+      expected.multiplyAdds,
+      expected.memoryAccessConvFc,
+    ]);
+  });
+
+  it.each(fixtures)('$name: every torchvision block recognised', ({ expected, bytes }) => {
+    const design = imported(bytes());
+    expect(blockCounts(design)).toEqual(expected.blocks);
+    for (const n of design.nodes)
+      if ('batchNorm' in n.params) expect(n.params.batchNorm, n.label).toBe(!expected.batchNormFolded);
+  });
+
+  it.each(fixtures)(
+    '$name: exported again, computes what the torch file computes',
+    async ({ expected, bytes }) => {
+      const original = bytes();
+      const again = exported(imported(original));
+      const want = await logits(original, expected.input);
+      const got = await logits(again, expected.input);
+      expect(got).toHaveLength(want.length);
+      // The fixtures' weights are sparse but not trivial: the logits carry signal to compare.
+      expect(Math.max(...want.map(Math.abs))).toBeGreaterThan(0.05);
+      got.forEach((v, i) => {
+        expect(v).toBeCloseTo(want[i] ?? NaN, 4);
+      });
+    },
+  );
+
+  it.each(fixtures)('$name: import → export → import is stable', ({ bytes }) => {
+    const first = imported(bytes());
+    const second = exported(first);
+    const back = imported(second);
+    expect(blockCounts(back)).toEqual(blockCounts(first));
+    expect(Buffer.from(exported(back)).equals(Buffer.from(second))).toBe(true);
+    const t = (d: Design) => analyze(d).totals;
+    expect([t(back).params, t(back).multiplyAdds, t(back).memoryAccessConvFc]).toEqual([
+      t(first).params,
+      t(first).multiplyAdds,
+      t(first).memoryAccessConvFc,
+    ]);
+  });
+});
