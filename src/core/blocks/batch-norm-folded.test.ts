@@ -71,4 +71,16 @@ describe('batch norm folded into the convs (batchNorm: false)', () => {
       32 * 9 + 32 * 64 + 2 * (32 + 64),
     );
   });
+
+  it('inverted residual: bnEpsilon reaches every batch norm (torchvision MobileNetV3 uses 0.001)', () => {
+    const r = probe('InvertedResidual', [16, 8, 8], { outChannels: 16, expansion: 4, bnEpsilon: 0.001 });
+    const eps = r.layers
+      .filter((l) => l.op === 'BatchNorm')
+      .map((l) => (l.params as { epsilon: number }).epsilon);
+    expect(eps).toEqual([0.001, 0.001, 0.001]);
+    const plain = probe('InvertedResidual', [16, 8, 8], { outChannels: 16, expansion: 4 });
+    expect([r.params, r.multiplyAdds]).toEqual([plain.params, plain.multiplyAdds]);
+    const ir = blockRegistry.InvertedResidual;
+    expect(ir.summary(ir.schema.parse({ bnEpsilon: 0.001 }))).toMatch(/ε=0.001/);
+  });
 });
