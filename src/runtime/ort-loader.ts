@@ -1,11 +1,12 @@
 import type * as Ort from 'onnxruntime-web';
 import webgpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import cpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import { adapterName, type GpuFacts } from './backend-choice';
 import type { BackendKind } from './protocol';
 
 /**
  * Loads onnxruntime-web lazily: the `/wasm` build for the CPU (the default import is the JSEP
- * build, twice the size and slower on the CPU), the WebGPU build only when a real adapter exists.
+ * build, twice the size and slower on the CPU), the WebGPU build only when WebGPU is going to run.
  * The .wasm files are assets of our own build (Vite's `?url`), never fetched from a CDN; the same
  * file is what the bundle's own `new URL(…, import.meta.url)` points at, so Vite emits it once.
  */
@@ -65,34 +66,35 @@ export function configure(
 }
 
 interface GpuAdapterLike {
+  /** Older Chromium; newer ones report it in `info`. */
   readonly isFallbackAdapter?: boolean;
   readonly info?: {
     readonly isFallbackAdapter?: boolean;
     readonly description?: string;
     readonly vendor?: string;
+    readonly architecture?: string;
   };
 }
 interface GpuLike {
   requestAdapter(): Promise<GpuAdapterLike | null>;
 }
 
-export type GpuCheck =
-  { readonly ok: true; readonly name: string } | { readonly ok: false; readonly reason: string };
-
-/** WebGPU only on a real adapter: a software fallback (SwiftShader) is ~100× slower than WASM. */
-export async function checkWebGpu(): Promise<GpuCheck> {
+/**
+ * Asks the browser for a WebGPU adapter and reports what it is; whether to use it is
+ * `decideBackend`'s business (a software fallback is fine when the user asks for WebGPU).
+ */
+export async function probeWebGpu(): Promise<GpuFacts> {
   const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
-  if (gpu === undefined) return { ok: false, reason: 'this browser offers no WebGPU' };
+  if (gpu === undefined) return { available: false, reason: 'this browser offers no WebGPU' };
   let adapter: GpuAdapterLike | null;
   try {
     adapter = await gpu.requestAdapter();
   } catch {
     adapter = null;
   }
-  if (adapter === null) return { ok: false, reason: 'no WebGPU adapter is available' };
-  if (adapter.info?.isFallbackAdapter === true || adapter.isFallbackAdapter === true)
-    return { ok: false, reason: 'the only WebGPU adapter is a software fallback, slower than WASM' };
-  return { ok: true, name: adapter.info?.description ?? adapter.info?.vendor ?? 'GPU' };
+  if (adapter === null) return { available: false, reason: 'no WebGPU adapter is available' };
+  const fallback = adapter.info?.isFallbackAdapter === true || adapter.isFallbackAdapter === true;
+  return { available: true, fallback, name: adapterName(adapter.info ?? {}) };
 }
 
 /** Threads for the WASM backend: every core when the page is cross-origin isolated, else one. */

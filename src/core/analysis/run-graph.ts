@@ -1,0 +1,172 @@
+import { diagnostic, type Diagnostic, type Problem } from '../diagnostics';
+import { resolveNode, type ResolvedNode } from '../graph/params';
+import { orderIndices } from '../graph/topo';
+import type { DesignNode, Edge } from '../graph/types';
+import { zeroCost } from '../layers/types';
+import type { Shape } from '../shape';
+import { addCost } from './cost-sum';
+import { runNode } from './run-node';
+import { noDiagnostics, type Run, type Scope, type Tensor } from './run-state';
+import type { LayerInfo } from './types';
+
+/** What one graph level produced: each node's output tensors, by the node's index. */
+export interface LevelResult {
+  readonly order: string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly produced: readonly (readonly Tensor[] | undefined)[];
+}
+
+/**
+ * Analyses one graph level in topological order. `bound` gives the tensors arriving at input ports
+ * from outside (a block's inputs), keyed "nodeId:port". Works on node indices, not id strings,
+ * so a 10,000-op design stays fast.
+ */
+export function runGraph(
+  run: Run,
+  nodes: readonly DesignNode[],
+  edges: readonly Edge[],
+  bound: ReadonlyMap<string, Tensor>,
+  scope: Scope,
+): LevelResult {
+  const index = new Map<string, number>();
+  nodes.forEach((n, i) => index.set(n.id, i));
+  const report = (
+    node: DesignNode | undefined,
+    p: Problem,
+    severity: Diagnostic['severity'] = 'error',
+  ): void => {
+    const owner = scope.owner ?? node;
+    const inner = scope.owner !== undefined && node !== undefined ? `${node.label}: ` : '';
+    const where: { nodeId?: string; field?: string } = {};
+    if (owner !== undefined) where.nodeId = owner.id;
+    if (p.field !== undefined && scope.owner === undefined) where.field = p.field;
+    run.diagnostics.push(diagnostic(p.key, inner + p.message, where, severity));
+  };
+
+  const resolved = nodes.map(resolveNode);
+  const inCounts = resolved.map((r) => r.inputCount);
+  const outCounts = resolved.map((r) => r.outputCount);
+  // incoming[i][port]: the source (node index, port) feeding that input, or a bound outer tensor.
+  type Source = { node: number; port: number } | Tensor | undefined;
+  const incoming: Source[][] = inCounts.map((c) => new Array<Source>(c));
+  for (const [k, t] of bound) {
+    const sep = k.lastIndexOf(':');
+    const i = index.get(k.slice(0, sep));
+    if (i !== undefined) (incoming[i] as unknown[])[Number(k.slice(sep + 1))] = t;
+  }
+  // Edges: drop those that point nowhere or double up on an input, saying so.
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const e of edges) {
+    const f = index.get(e.from.node);
+    const t = index.get(e.to.node);
+    if (
+      f === undefined ||
+      t === undefined ||
+      e.from.port >= (outCounts[f] ?? 0) ||
+      e.to.port >= (inCounts[t] ?? 0)
+    ) {
+      report(
+        nodes[t ?? f ?? -1],
+        {
+          key: 'danglingEdge',
+          message: `A connection points to a port that does not exist (${e.from.node}:${e.from.port} → ${e.to.node}:${e.to.port}); it is ignored.`,
+        },
+        'warning',
+      );
+      continue;
+    }
+    const slots = incoming[t] as unknown[];
+    if (slots[e.to.port] !== undefined) {
+      report(nodes[t], {
+        key: 'duplicateInputEdge',
+        message: `Input ${e.to.port + 1} has more than one connection; only the first is used.`,
+        field: `input ${e.to.port + 1}`,
+      });
+      continue;
+    }
+    slots[e.to.port] = { node: f, port: e.from.port };
+    from.push(f);
+    to.push(t);
+  }
+
+  const topo = orderIndices(nodes.length, from, to);
+  for (const i of topo.cyclic)
+    report(nodes[i], {
+      key: 'cycle',
+      message:
+        'This node is on a cycle: a network must flow one way. Remove one of the connections that loop back.',
+    });
+  for (const i of topo.blocked)
+    if (!topo.cyclic.has(i))
+      report(
+        nodes[i],
+        { key: 'upstreamError', message: 'Comes after a cycle, so its shape is unknown.' },
+        'info',
+      );
+
+  const produced = new Array<readonly Tensor[] | undefined>(nodes.length);
+  for (const i of topo.order) {
+    const node = nodes[i] as DesignNode;
+    const layerStart = run.layers.length;
+    const diagStart = run.diagnostics.length;
+    const slots = incoming[i] ?? [];
+    const inputs: (Tensor | undefined)[] = [];
+    let upstreamMissing = false;
+    for (let port = 0; port < slots.length; port++) {
+      const src = slots[port];
+      if (src === undefined || 'id' in src) {
+        inputs.push(src);
+        continue;
+      }
+      const t = produced[src.node]?.[src.port];
+      if (t === undefined) upstreamMissing = true;
+      inputs.push(t);
+    }
+    const shapes = inputs.map((t) => t?.shape) as Shape[];
+    let outputs: readonly Tensor[] | undefined;
+    if (upstreamMissing)
+      report(
+        node,
+        {
+          key: 'upstreamError',
+          message: 'An earlier node has a problem, so this one cannot be analysed yet.',
+        },
+        'info',
+      );
+    else outputs = runNode(run, node, resolved[i] as ResolvedNode, inputs, shapes, scope, report);
+    produced[i] = outputs;
+    if (scope.owner === undefined) {
+      // One layer (most nodes): its cost object as it is; a block: the sum of its primitives.
+      let cost = run.layers.length === layerStart + 1 ? (run.layers[layerStart] as LayerInfo).cost : zeroCost;
+      if (run.layers.length > layerStart + 1)
+        for (let l = layerStart; l < run.layers.length; l++)
+          cost = addCost(cost, (run.layers[l] as LayerInfo).cost);
+      run.nodes.set(node.id, {
+        nodeId: node.id,
+        inputShapes: shapes,
+        outputShapes: outputs?.map((t) => t.shape),
+        cost,
+        layers: [layerStart, run.layers.length],
+        diagnostics:
+          diagStart === run.diagnostics.length
+            ? noDiagnostics
+            : run.diagnostics.slice(diagStart).filter((d) => d.nodeId === node.id),
+      });
+    }
+  }
+  if (scope.owner === undefined) {
+    for (const i of topo.blocked) {
+      const id = (nodes[i] as DesignNode).id;
+      run.nodes.set(id, {
+        nodeId: id,
+        inputShapes: [],
+        outputShapes: undefined,
+        cost: zeroCost,
+        layers: [run.layers.length, run.layers.length],
+        diagnostics: run.diagnostics.filter((d) => d.nodeId === id),
+      });
+    }
+  }
+  return { order: topo.order.map((i) => (nodes[i] as DesignNode).id), index, produced };
+}

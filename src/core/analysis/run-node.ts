@@ -1,0 +1,110 @@
+import type { Diagnostic, Problem } from '../diagnostics';
+import type { ResolvedNode } from '../graph/params';
+import type { DesignNode } from '../graph/types';
+import type { OpKind } from '../layers/registry';
+import type { OpCost } from '../layers/types';
+import type { Shape } from '../shape';
+import { runGraph } from './run-graph';
+import { expandCached, key, type Run, type Scope, type Tensor } from './run-state';
+
+/** One node: an op becomes a layer; a block is expanded and its primitives analysed in place. */
+export function runNode(
+  run: Run,
+  node: DesignNode,
+  { def, parsed }: ResolvedNode,
+  inputs: readonly (Tensor | undefined)[],
+  shapes: Shape[],
+  scope: Scope,
+  report: (node: DesignNode, p: Problem, severity?: Diagnostic['severity']) => void,
+): Tensor[] | undefined {
+  if (def === undefined || parsed === undefined) {
+    report(node, { key: 'unknownKind', message: `Unknown node kind "${node.kind}".` });
+    return undefined;
+  }
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.map(String).join('.');
+      report(node, {
+        key: 'invalidParams',
+        message: `${field === '' ? 'Settings' : field}: ${issue.message}`,
+        field,
+      });
+    }
+    return undefined;
+  }
+  const params = parsed.data;
+  if ('op' in def) {
+    const result = def.op.infer({ params, inputs: shapes });
+    if (!result.ok) {
+      for (const p of result.problems) report(node, p);
+      return undefined;
+    }
+    for (const p of def.op.notes?.(params) ?? []) report(node, p, 'info');
+    const outShapes = result.value;
+    const inIds: number[] = [];
+    for (const t of inputs) if (t !== undefined) inIds.push(t.id);
+    const alias = def.op.view === true ? inIds[0] : undefined;
+    const outTensors = outShapes.map((shape) =>
+      alias === undefined ? run.newTensor(shape) : { id: alias, shape },
+    );
+    const cost: OpCost = def.op.cost({ params, inputs: shapes, outputs: outShapes });
+    run.layers.push({
+      index: run.layers.length,
+      id: scope.idPrefix + node.id,
+      nodeId: scope.owner?.id ?? node.id,
+      name: scope.namePrefix + node.label,
+      op: node.kind as OpKind,
+      block: scope.owner?.label,
+      params,
+      inputShapes: shapes,
+      outputShapes: outShapes,
+      inputTensors: inIds,
+      outputTensors: outTensors.map((t) => t.id),
+      cost,
+    });
+    return outTensors;
+  }
+  // A block: expand, then analyse its primitives with the block's inputs bound.
+  if (inputs.some((t) => t === undefined)) {
+    const missing = inputs.findIndex((t) => t === undefined);
+    report(node, {
+      key: 'unconnectedInput',
+      message: `Input ${missing + 1} is not connected.`,
+      field: `input ${missing + 1}`,
+    });
+    return undefined;
+  }
+  let expanded: ReturnType<typeof def.block.expand>;
+  try {
+    expanded = expandCached(def.block, params, shapes);
+  } catch (e) {
+    // A block that cannot build itself for these settings is a problem of this node, not a crash.
+    report(node, {
+      key: 'invalidParams',
+      message: `Cannot build this block: ${e instanceof Error ? e.message : String(e)}`,
+    });
+    return undefined;
+  }
+  if (!expanded.ok) {
+    for (const p of expanded.problems) report(node, p);
+    return undefined;
+  }
+  const sub = expanded.value;
+  const bound = new Map<string, Tensor>();
+  sub.inputs.forEach((targets, i) => {
+    const t = inputs[i];
+    if (t !== undefined) for (const target of targets) bound.set(key(target.node, target.port), t);
+  });
+  const owner = scope.owner ?? node;
+  const inner: Scope = {
+    idPrefix: `${scope.idPrefix}${node.id}/`,
+    namePrefix: `${scope.namePrefix}${node.label}/`,
+    owner,
+  };
+  const before = run.diagnostics.length;
+  const level = runGraph(run, sub.nodes, sub.edges, bound, inner);
+  if (run.diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+  const outs = sub.outputs.map((p) => level.produced[level.index.get(p.node) ?? -1]?.[p.port]);
+  if (outs.some((t) => t === undefined)) return undefined;
+  return outs as Tensor[];
+}

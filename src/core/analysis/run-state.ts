@@ -1,0 +1,54 @@
+import type { AnyBlockDef } from '../blocks/types';
+import type { Diagnostic, Result } from '../diagnostics';
+import type { Subgraph } from '../graph/subgraph';
+import type { DesignNode } from '../graph/types';
+import { elements, type Shape } from '../shape';
+import type { LayerInfo, NodeInfo } from './types';
+
+export interface Tensor {
+  readonly id: number;
+  readonly shape: Shape;
+}
+
+/** Where a graph being analysed sits: the top-level design, or inside a block. */
+export interface Scope {
+  readonly idPrefix: string;
+  readonly namePrefix: string;
+  /** The top-level node that owns everything inside this scope (undefined at the top). */
+  readonly owner: DesignNode | undefined;
+}
+
+export class Run {
+  readonly layers: LayerInfo[] = [];
+  readonly tensorSizes: number[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly nodes = new Map<string, NodeInfo>();
+
+  newTensor(shape: Shape): Tensor {
+    const id = this.tensorSizes.length;
+    this.tensorSizes.push(elements(shape));
+    return { id, shape };
+  }
+}
+
+export const key = (node: string, port: number): string => `${node}:${port}`;
+export const noDiagnostics: readonly Diagnostic[] = [];
+
+// A block's expansion is a pure function of its (immutable) params object and its input shapes, so
+// it is kept until the params object is dropped: after an edit only the touched block is rebuilt.
+const expansions = new WeakMap<object, Map<string, Result<Subgraph>>>();
+
+export function expandCached(block: AnyBlockDef, params: object, shapes: readonly Shape[]): Result<Subgraph> {
+  let byShape = expansions.get(params);
+  if (byShape === undefined) {
+    byShape = new Map();
+    expansions.set(params, byShape);
+  }
+  const shapeKey = shapes.map((s) => s.join('x')).join(',');
+  let r = byShape.get(shapeKey);
+  if (r === undefined) {
+    r = block.expand(params, shapes);
+    byShape.set(shapeKey, r);
+  }
+  return r;
+}
