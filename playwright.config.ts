@@ -1,5 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = ['--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
+/** Specs that need WebGPU run in a browser of their own; every other spec keeps the flags above. */
+const webgpuSpecs = /\.webgpu\.spec\.ts$/;
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60000,
@@ -8,11 +13,17 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: 'http://127.0.0.1:4173',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-    },
+    launchOptions: { executablePath, args },
   },
+  projects: [
+    { name: 'chromium', testIgnore: webgpuSpecs },
+    {
+      // Without a GPU, Chromium then offers SwiftShader, a software adapter: for correctness only.
+      name: 'webgpu',
+      testMatch: webgpuSpecs,
+      use: { launchOptions: { executablePath, args: [...args, '--enable-unsafe-webgpu'] } },
+    },
+  ],
   webServer: {
     command: 'npx vite preview --host 127.0.0.1',
     url: 'http://127.0.0.1:4173',

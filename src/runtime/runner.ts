@@ -1,11 +1,13 @@
 import type { InferenceSession } from 'onnxruntime-web';
+import { decideBackend, type BackendDecision } from './backend-choice';
 import { classifyError } from './errors';
-import { buildModel, resolveTarget, type RunnableModel } from './model';
+import { computeFeatures, firstChannels, type FeatureValue } from './feature-maps';
+import { buildModel, type RunnableModel } from './model';
 import {
-  checkWebGpu,
   configure,
   fetchWithProgress,
   importBuild,
+  probeWebGpu,
   wasmThreads,
   wasmUrl,
   type OrtModule,
@@ -34,12 +36,6 @@ type Req<T extends WorkerRequest['type']> = Extract<WorkerRequest, { type: T }>;
 
 const SESSION_TIMEOUT_MS = 90_000;
 const PROFILE_RUNS = 5;
-
-interface FeatureValue {
-  readonly tensor: string;
-  readonly shape: readonly number[];
-  readonly data: Float32Array;
-}
 
 /** What the worker keeps of the design it last ran: one design at a time, to bound memory. */
 interface Current {
@@ -106,13 +102,10 @@ export class Runner {
     return loading;
   }
 
-  private async chooseBackend(choice: BackendChoice): Promise<{ kind: BackendKind; note?: string }> {
+  private async chooseBackend(choice: BackendChoice): Promise<BackendDecision> {
+    // Asking for an adapter costs nothing worth saving when the user chose WASM.
     if (choice === 'wasm') return { kind: 'wasm' };
-    const gpu = await checkWebGpu();
-    if (gpu.ok) return { kind: 'webgpu' };
-    return choice === 'webgpu'
-      ? { kind: 'wasm', note: `WebGPU was not used: ${gpu.reason}.` }
-      : { kind: 'wasm' };
+    return decideBackend(choice, await probeWebGpu());
   }
 
   private prepare(req: Req<'run'>): Current | readonly string[] {
@@ -254,7 +247,9 @@ export class Runner {
     }
     if (cur.features === undefined) {
       this.progress(req.id, 'features');
-      cur.features = await this.allFeatures(cur, req);
+      const kind = cur.lastBackend ?? 'wasm';
+      const ort = await this.load(kind, req.id);
+      cur.features = await computeFeatures(ort, kind, cur.model, cur.input, req.targets, SESSION_TIMEOUT_MS);
     }
     const f = cur.features.get(req.nodeId);
     if (f === undefined) {
@@ -266,50 +261,10 @@ export class Runner {
       });
       return;
     }
-    const [, c = 1, h = 1, w = 1] = f.shape.length === 4 ? f.shape : [1, f.data.length, 1, 1];
-    const keep = Math.min(c, req.maxChannels);
-    const data = f.data.slice(0, keep * h * w);
+    const data = firstChannels(f, req.maxChannels);
     this.post({ type: 'features', id: req.id, nodeId: req.nodeId, tensor: f.tensor, shape: f.shape, data }, [
       data.buffer,
     ]);
-  }
-
-  /** One run of a second session whose graph outputs every node's tensor (extra outputs change timings). */
-  private async allFeatures(cur: Current, req: Req<'features'>): Promise<Map<string, FeatureValue>> {
-    const kind = cur.lastBackend ?? 'wasm';
-    const ort = await this.load(kind, req.id);
-    const names = new Map<string, string>();
-    for (const t of req.targets) {
-      const name = resolveTarget(cur.model, t);
-      if (name !== undefined) names.set(t.nodeId, name);
-    }
-    const bytes = cur.model.withOutputs([...new Set(names.values())]);
-    const session = await createSession(ort, bytes, {
-      backend: kind,
-      profiling: false,
-      timeoutMs: SESSION_TIMEOUT_MS,
-    });
-    const result = new Map<string, FeatureValue>();
-    try {
-      const input = cur.model.inputs[0];
-      const feeds =
-        input === undefined || cur.input === undefined
-          ? {}
-          : feedsFor(ort, input.name, cur.input.data, cur.input.shape)();
-      const out = await session.run(feeds);
-      const read = new Map<string, FeatureValue>();
-      for (const [name, t] of Object.entries(out)) {
-        read.set(name, { tensor: name, shape: [...t.dims], data: await readTensor(t) });
-        t.dispose();
-      }
-      for (const [nodeId, name] of names) {
-        const v = read.get(name);
-        if (v !== undefined) result.set(nodeId, v);
-      }
-    } finally {
-      await session.release();
-    }
-    return result;
   }
 
   private model(req: Req<'model'>): void {

@@ -45,7 +45,7 @@ export function RunControls() {
           >
             <option value="auto">Automatic: WebGPU on a real GPU, else WASM</option>
             <option value="wasm">WASM (CPU)</option>
-            <option value="webgpu">WebGPU</option>
+            <option value="webgpu">WebGPU, even on a software adapter (slow)</option>
           </select>
         </label>
         <label title="Fold each batch norm into the conv before it, as a deployed model would">
