@@ -1,0 +1,80 @@
+import { fmt } from '../../layers/common';
+import type { LayerInfo } from '../types';
+import { conv, line, madds, ratioText, type Lesson, type LessonLine } from './lesson';
+
+/** MobileNet lessons: depthwise-separable (V1) and inverted-residual (V2) blocks. */
+export function depthwiseSeparable(layers: readonly LayerInfo[]): Lesson | undefined {
+  const convs = layers.map(conv).filter((c) => c !== undefined);
+  const dw = convs.find((c) => c.g > 1 && c.g === c.cin);
+  const pw = convs.find((c) => c.k === 1 && c.g === 1);
+  if (dw === undefined || pw === undefined) return undefined;
+  const { k, cin: m, hwText } = dw;
+  const n = pw.cout;
+  const standard = k * k * m * n * dw.hw;
+  const value = 1 / n + 1 / (k * k);
+  return {
+    title: 'Depthwise-separable against standard convolution',
+    source: 'Howard et al. 2017, MobileNets, section 3.1',
+    lines: [
+      line('Standard conv', 'Dk²·M·N·DF²', `${k}²·${m}·${n}·${hwText}`, standard),
+      line('Depthwise', 'Dk²·M·DF²', `${k}²·${m}·${hwText}`, dw.layer.cost.multiplyAdds),
+      line('Pointwise', 'M·N·DF²', `${m}·${n}·${hwText}`, pw.layer.cost.multiplyAdds),
+    ],
+    ratio: {
+      symbolic: '(Dk²·M·DF² + M·N·DF²) / (Dk²·M·N·DF²) = 1/N + 1/Dk²',
+      substituted: `1/${n} + 1/${k}² = ${ratioText(value)}`,
+      value,
+      measured: madds([dw.layer, pw.layer]) / standard,
+    },
+    note: `About ${(1 / value).toFixed(1)}× fewer multiply-adds than a standard ${k}×${k} conv.`,
+  };
+}
+
+export function invertedResidual(layers: readonly LayerInfo[]): Lesson | undefined {
+  const convs = layers.map(conv).filter((c) => c !== undefined);
+  const dw = convs.find((c) => c.g > 1 && c.g === c.cin);
+  if (dw === undefined) return undefined;
+  const expand = convs.find((c) => c.k === 1 && c.layer.index < dw.layer.index);
+  // The last conv: squeeze-and-excite's 1×1 convs sit between the depthwise and the projection.
+  const project = convs[convs.length - 1];
+  if (project === undefined || project.k !== 1 || project.layer.index < dw.layer.index) return undefined;
+  const d1 = expand?.cin ?? dw.cin;
+  const wide = dw.cin;
+  const d2 = project.cout;
+  const t = wide / d1;
+  const k = dw.k;
+  const lines: LessonLine[] = [];
+  if (expand !== undefined)
+    lines.push(
+      line('Expand 1×1', 'h·w·d′·(t·d′)', `${expand.inHwText}·${d1}·${wide}`, expand.layer.cost.multiplyAdds),
+    );
+  lines.push(line('Depthwise', "h'·w'·(t·d′)·k²", `${dw.hwText}·${wide}·${k}²`, dw.layer.cost.multiplyAdds));
+  lines.push(
+    line(
+      'Project 1×1',
+      "h'·w'·(t·d′)·d″",
+      `${project.hwText}·${wide}·${d2}`,
+      project.layer.cost.multiplyAdds,
+    ),
+  );
+  const standard = dw.hw * d1 * d2 * k * k;
+  lines.push(
+    line(`Standard ${k}×${k} conv d′→d″`, "h'·w'·d′·d″·k²", `${dw.hwText}·${d1}·${d2}·${k}²`, standard),
+  );
+  const block = madds([dw.layer, project.layer]) + (expand?.layer.cost.multiplyAdds ?? 0);
+  // The expansion runs on the input map, s² times the output map at stride s.
+  const s2 = expand === undefined ? 0 : expand.inHw / Math.max(1, dw.hw);
+  const value = (t * (s2 * d1 + k * k + d2)) / (d2 * k * k);
+  return {
+    title: 'Inverted residual with linear bottleneck',
+    source: 'Sandler et al. 2018, MobileNetV2, Table 1: h·w·d′·t·(d′ + k² + d″) at stride 1',
+    lines,
+    ratio: {
+      symbolic: 't·(s²·d′ + k² + d″) / (d″·k²), s = stride',
+      substituted: `${fmt(t)}·(${fmt(s2)}·${d1} + ${k}² + ${d2}) / (${d2}·${k}²) = ${ratioText(value)}`,
+      value,
+      measured: block / standard,
+    },
+    note: `The expanded tensor (t = ${fmt(t)}: ${wide} channels) only lives inside the block; the ${d1}- and ${d2}-channel bottlenecks carry the residual.`,
+  };
+}
