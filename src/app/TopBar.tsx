@@ -68,13 +68,13 @@ export function TopBar({ run }: { run: RunCommand }) {
           {
             label: 'Export ONNX',
             run: () => {
-              exportOnnxFile();
+              void exportOnnxFile();
             },
           },
           {
             label: 'Export deploy model (ONNX, batch norm folded)',
             run: () => {
-              exportOnnxFile(true);
+              void exportOnnxFile(true);
             },
           },
           {

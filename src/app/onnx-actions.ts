@@ -6,12 +6,22 @@ import { download, fileNameFor } from './download';
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
+/** Lets the browser paint the "working" notice before a long synchronous step. */
+const nextFrame = (): Promise<void> =>
+  new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      setTimeout(resolve, 0);
+    });
+  });
+
 /**
  * Downloads the design as ONNX (opset 17): seeded He weights, or the imported model's own.
  * `deploy` folds batch norm into the convolutions. A design with errors is refused with the reasons.
  */
-export function exportOnnxFile(deploy = false): void {
+export async function exportOnnxFile(deploy = false): Promise<void> {
   const { design, notify } = studio.getState();
+  notify({ text: `Exporting ${design.name} to ONNX…`, tone: 'info' });
+  await nextFrame();
   const result = exportDesign(design, { foldBatchNorm: deploy });
   if (!result.ok) {
     notify({
@@ -39,6 +49,8 @@ export async function importOnnxFile(file: File): Promise<void> {
     notify({ text: `${file.name} could not be read.`, tone: 'error' });
     return;
   }
+  notify({ text: `Importing ${file.name}…`, tone: 'info' });
+  await nextFrame();
   const result = importModel(bytes);
   if (!result.ok) {
     notify({ text: `${file.name} cannot be imported: ${result.error}`, tone: 'error' });
