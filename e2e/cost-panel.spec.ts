@@ -130,6 +130,9 @@ test('a G1 hint on a 1×1 conv with unequal channels goes when the widths are ma
   await expect(cost.hints).toHaveCount(1);
   await expect(cost.hints.first()).toContainText('G1');
   await expect(cost.hints.first()).toContainText('16 → 128');
+  // The card carries the hint too.
+  const mark = studio.node('pw').getByRole('note').filter({ hasText: 'G1' });
+  await expect(mark).toBeVisible();
   await cost.hints.first().getByRole('button', { name: 'Show pw' }).click();
   await page.getByRole('tab', { name: 'Inspector' }).click();
   await studio.inspector.getByLabel('Output channels', { exact: true }).fill('16');
@@ -137,5 +140,6 @@ test('a G1 hint on a 1×1 conv with unequal channels goes when the widths are ma
   await cost.open();
   await expect(cost.hints).toHaveCount(0);
   await expect(cost.panel).toContainText('No guideline is broken');
+  await expect(mark).toHaveCount(0);
   studio.expectNoErrors();
 });

@@ -1,3 +1,4 @@
+import type { Hint } from '../core/analysis/hints';
 import { useNodeMarks } from '../state/cost-marks';
 import { selectNodeTime, selectNodeTimeShare } from '../state/run-slice';
 import { useStudio } from '../state/store';
@@ -8,6 +9,13 @@ const figureNames = {
   peakActivations: 'peak activations',
   memoryAccess: 'memory access',
 } as const;
+
+/** One chip per guideline: a block with two G1 convs shows "G1 ×2", both messages on hover. */
+function groupByGuideline(hints: readonly Hint[]): [string, Hint[]][] {
+  const groups = new Map<string, Hint[]>();
+  for (const h of hints) groups.set(h.guideline, [...(groups.get(h.guideline) ?? []), h]);
+  return [...groups];
+}
 
 /**
  * Marks on a card: ShuffleNetV2 guideline hints and over-budget shares (from the cost panel), and
@@ -30,9 +38,15 @@ export function CardMarks({ nodeId }: { nodeId: string }) {
           {share === undefined ? '' : ` · ${(share * 100).toFixed(0)}%`}
         </span>
       )}
-      {marks.hints.map((h, i) => (
-        <span key={`${h.guideline}-${String(i)}`} className="card-mark hint" title={h.message} role="note">
-          ⚠ {h.guideline}
+      {groupByGuideline(marks.hints).map(([guideline, hints]) => (
+        <span
+          key={guideline}
+          className="card-mark hint"
+          title={hints.map((h) => h.message).join('\n')}
+          role="note"
+        >
+          ⚠ {guideline}
+          {hints.length > 1 ? ` ×${String(hints.length)}` : ''}
         </span>
       ))}
       {marks.costly.map((c) => (
