@@ -92,6 +92,10 @@ const special: Readonly<Record<string, string>> = {
   p: 'Drop probability',
   ceilMode: 'Ceil mode',
   countIncludePad: 'Count padding',
+  batchNorm: 'Batch norm (off: folded into the conv bias)',
+  bnEpsilon: 'BN epsilon',
+  squeezeExcite: 'Squeeze-excite',
+  groupFirst: 'Group the first 1×1',
 };
 
 /** "outChannels" → "Output channels", "expand3x3" → "Expand 3×3". */
