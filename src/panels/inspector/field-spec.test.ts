@@ -38,7 +38,8 @@ describe('field specs from zod schemas', () => {
   it('names fields the way people read them', () => {
     expect(fieldLabel('outChannels')).toBe('Output channels');
     expect(fieldLabel('expandedChannels')).toBe('Expanded channels');
-    expect(fieldLabel('squeezeExcite')).toBe('Squeeze excite');
+    expect(fieldLabel('squeezeExcite')).toBe('Squeeze-excite');
+    expect(fieldLabel('batchNorm')).toMatch(/^Batch norm/);
     expect(fieldLabel('groups')).toBe('Groups');
   });
 });
