@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { useStudio } from '../state/store';
 import { shareLink } from './file-actions';
 
 /** The share link in a field to copy; the whole design travels in it, nothing is uploaded. */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [link] = useState(shareLink);
+  const hasWeights = useStudio((s) => s.design.weights !== undefined);
   const [copied, setCopied] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -28,6 +30,12 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           The whole design is in the link ({link.length.toLocaleString('en-US')} characters); nothing is
           uploaded.
         </p>
+        {hasWeights && (
+          <p className="muted">
+            The imported model’s weights are too big for a link: it carries the architecture only. Save a file
+            (File → Save) to share the weights too.
+          </p>
+        )}
         <input ref={field} className="share-link" aria-label="Share link" readOnly value={link} />
         <div className="dialog-actions">
           <button

@@ -57,12 +57,16 @@ export async function importOnnxFile(file: File): Promise<void> {
     return;
   }
   const design = await layoutDesign(result.design);
+  const before = studio.getState().notice?.seq;
   studio.getState().replaceDesign(design);
   studio.getState().requestFit();
+  // Anything said while the design was taken in (autosave could not keep the weights) stays visible.
+  const said = studio.getState().notice;
+  const details = [...(said !== undefined && said.seq !== before ? [said.text] : []), ...result.notes];
   notify({
     text: `Imported ${file.name}: ${String(design.nodes.length)} nodes.`,
     tone: 'info',
-    ...(result.notes.length > 0 ? { details: result.notes } : {}),
+    ...(details.length > 0 ? { details } : {}),
   });
 }
 

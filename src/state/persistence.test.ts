@@ -56,6 +56,59 @@ describe('autosave', () => {
   });
 });
 
+describe('imported weights', () => {
+  const weighted = () => ({ ...small(), weights: { relu: { W: 'AACAPw==' } } });
+
+  it('autosave keeps them under their own key, written only when they change', () => {
+    const storage = memoryStorage();
+    const store = createStudioStore();
+    store.getState().replaceDesign(small(), { fresh: true });
+    startAutosave(store, storage);
+    store.getState().replaceDesign(weighted());
+    expect(storage.data.get(storageKeys.design)).not.toContain('AACAPw');
+    expect(storage.data.get(storageKeys.weights)).toContain('AACAPw');
+    storage.data.set(storageKeys.weights, JSON.stringify({ relu: { W: 'AAAAAA==' } }));
+    store.getState().renameDesign('renamed');
+    // Same weights object: not written again.
+    expect(storage.data.get(storageKeys.weights)).toContain('AAAAAA');
+    const saved = readSavedDesign(storage);
+    expect(saved.kind === 'ok' && saved.design.name).toBe('renamed');
+    expect(saved.kind === 'ok' && saved.design.weights).toEqual({ relu: { W: 'AAAAAA==' } });
+    store.getState().replaceDesign(small());
+    expect(storage.data.has(storageKeys.weights)).toBe(false);
+  });
+
+  it('says so when the weights do not fit, saves the design without them and drops stale ones', () => {
+    const base = memoryStorage({ [storageKeys.weights]: JSON.stringify({ old: { W: 'AAAAAA==' } }) });
+    const storage = {
+      ...base,
+      getItem: (k: string) => base.getItem(k),
+      removeItem: (k: string) => {
+        base.removeItem(k);
+      },
+      setItem: (k: string, v: string) => {
+        if (k === storageKeys.weights) throw new Error('QuotaExceededError');
+        base.setItem(k, v);
+      },
+    };
+    const store = createStudioStore();
+    store.getState().replaceDesign(small(), { fresh: true });
+    startAutosave(store, storage);
+    store.getState().replaceDesign({ ...weighted(), name: 'imported' });
+    expect(store.getState().notice?.text).toMatch(/too big to autosave/);
+    const saved = readSavedDesign(storage);
+    expect(saved.kind === 'ok' && saved.design.name).toBe('imported');
+    expect(saved.kind === 'ok' && saved.design.weights).toBeUndefined();
+  });
+
+  it('stay out of share links', () => {
+    const hash = shareHash(weighted());
+    const back = readShareHash(hash);
+    expect(back?.ok === true && back.design.weights).toBeUndefined();
+    expect(back?.ok === true && back.design.nodes).toHaveLength(3);
+  });
+});
+
 describe('share links and the clipboard', () => {
   it('round-trips a design through the hash', () => {
     const design = small();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDesign, serializeDesign } from '../core/document/format';
+import { loadDesign, parseDesign, serializeDesign } from '../core/document/format';
 import type { Design } from '../core/graph/types';
 import type { StudioState, Theme, UserBlock } from './types';
 
@@ -15,19 +15,35 @@ export const storageKeys = {
   prefs: 'compact-studio/prefs',
   userBlocks: 'compact-studio/user-blocks',
   clipboard: 'compact-studio/clipboard',
+  /** An imported model's weights, apart from the design: written only when they change. */
+  weights: 'compact-studio/weights',
 } as const;
+
+/** The design without its imported weights (they are kept under their own key). */
+const withoutWeights = (design: Design): Design => {
+  if (design.weights === undefined) return design;
+  const { weights, ...rest } = design;
+  return rest;
+};
 
 export type SavedDesign =
   | { readonly kind: 'none' }
   | { readonly kind: 'ok'; readonly design: Design }
   | { readonly kind: 'damaged'; readonly errors: readonly string[] };
 
-/** The autosaved design, validated like any file. */
+/** The autosaved design, validated like any file, with its imported weights when they were saved. */
 export function readSavedDesign(storage: KeyValueStorage): SavedDesign {
   const text = safeGet(storage, storageKeys.design);
   if (text === null) return { kind: 'none' };
   const parsed = parseDesign(text);
-  return parsed.ok ? { kind: 'ok', design: parsed.design } : { kind: 'damaged', errors: parsed.errors };
+  if (!parsed.ok) return { kind: 'damaged', errors: parsed.errors };
+  const raw = safeJson(text);
+  const weights = safeJson(safeGet(storage, storageKeys.weights));
+  if (typeof raw === 'object' && raw !== null && typeof weights === 'object' && weights !== null) {
+    const withWeights = loadDesign({ ...raw, weights });
+    if (withWeights.ok) return { kind: 'ok', design: withWeights.design };
+  }
+  return { kind: 'ok', design: parsed.design };
 }
 
 const prefsShape = z.object({
@@ -68,8 +84,21 @@ function writeUserBlocks(storage: KeyValueStorage, blocks: readonly UserBlock[])
   safeSet(storage, storageKeys.userBlocks, JSON.stringify(list));
 }
 
-export function saveDesignNow(storage: KeyValueStorage, design: Design): void {
-  safeSet(storage, storageKeys.design, serializeDesign(design));
+/**
+ * Writes the design, and its imported weights when they differ from what was last written.
+ * Returns false when the weights do not fit in storage (the design itself is still saved).
+ */
+export function saveDesignNow(storage: KeyValueStorage, design: Design, previous?: Design): boolean {
+  safeSet(storage, storageKeys.design, serializeDesign(withoutWeights(design)));
+  if (previous !== undefined && design.weights === previous.weights) return true;
+  if (design.weights === undefined) {
+    safeRemove(storage, storageKeys.weights);
+    return true;
+  }
+  const fits = safeSet(storage, storageKeys.weights, JSON.stringify(design.weights));
+  // Stale weights of another model must not come back with this design.
+  if (!fits) safeRemove(storage, storageKeys.weights);
+  return fits;
 }
 
 interface Subscribable {
@@ -83,7 +112,11 @@ interface Subscribable {
  */
 export function startAutosave(store: Subscribable, storage: KeyValueStorage): () => void {
   return store.subscribe((s, prev) => {
-    if (s.design !== prev.design) safeSet(storage, storageKeys.design, serializeDesign(s.design));
+    if (s.design !== prev.design && !saveDesignNow(storage, s.design, prev.design))
+      s.notify({
+        text: 'This model’s weights are too big to autosave in the browser; the design autosaves without them. Save it as a file (File → Save) to keep them.',
+        tone: 'info',
+      });
     if (s.theme !== prev.theme || s.openBlocks !== prev.openBlocks)
       safeSet(storage, storageKeys.prefs, JSON.stringify({ theme: s.theme, openBlocks: s.openBlocks }));
     if (s.userBlocks !== prev.userBlocks) writeUserBlocks(storage, s.userBlocks);
@@ -98,12 +131,21 @@ function safeGet(storage: KeyValueStorage, key: string): string | null {
   }
 }
 
-/** A full or blocked storage must never break editing. */
-function safeSet(storage: KeyValueStorage, key: string, value: string): void {
+/** A full or blocked storage must never break editing: the design stays in memory and can be saved as a file. */
+function safeSet(storage: KeyValueStorage, key: string, value: string): boolean {
   try {
     storage.setItem(key, value);
+    return true;
   } catch {
-    // Nothing to do: the design stays in memory and can be saved as a file.
+    return false;
+  }
+}
+
+function safeRemove(storage: KeyValueStorage, key: string): void {
+  try {
+    storage.removeItem(key);
+  } catch {
+    // Blocked storage: nothing was written either.
   }
 }
 

@@ -4,9 +4,10 @@ import type { Design } from '../core/graph/types';
 
 const PREFIX = '#design=';
 
-/** The hash of a share link: the whole document, compressed. */
+/** The hash of a share link: the document, compressed; imported weights stay out (too big for a URL). */
 export function shareHash(design: Design): string {
-  const compact = JSON.stringify(JSON.parse(serializeDesign(design)));
+  const { weights, ...architecture } = design;
+  const compact = JSON.stringify(JSON.parse(serializeDesign(architecture)));
   return PREFIX + compressToEncodedURIComponent(compact);
 }
 
