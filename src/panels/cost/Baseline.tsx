@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import { diffDesigns, type NodeDiff } from '../../core/analysis/diff';
 import type { Analysis } from '../../core/analysis/types';
 import { analysisOf } from '../../state/analysis';
-import { formatCount, formatExact } from '../../state/figures';
+import { formatExact } from '../../state/figures';
 import { studio, useStudio } from '../../state/store';
-import { Delta } from './Delta';
+import { CompareTable } from './CompareTable';
 import { figureDefs, totalFigures, totalValue } from './figure-defs';
 import { formatDelta } from './format';
 
@@ -58,33 +58,17 @@ function Diff({ base, current }: { base: Analysis; current: Analysis }) {
   const count = (s: NodeDiff['status']): number => diff.nodes.filter((d) => d.status === s).length;
   return (
     <>
-      <table className="cost-compare" aria-label="Baseline against current design">
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            <th scope="col">Baseline</th>
-            <th scope="col">Current</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {totalFigures.map((f) => {
-            const k = f === 'multiplyAdds' && flops ? 2 : 1;
-            const b = totalValue(base, f);
-            const c = totalValue(current, f);
-            return (
-              <tr key={f} data-figure={f}>
-                <th scope="row">{k === 2 ? 'FLOPs' : figureDefs[f].label}</th>
-                <td title={formatExact(b * k)}>{formatCount(b * k)}</td>
-                <td title={formatExact(c * k)}>{formatCount(c * k)}</td>
-                <td>
-                  <Delta before={b} after={c} factor={k} against="against the baseline" />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <CompareTable
+        label="Baseline against current design"
+        sides={['Baseline', 'Current']}
+        against="against the baseline"
+        rows={totalFigures.map((f) => ({
+          key: f,
+          label: figureDefs[f].label,
+          before: totalValue(base, f),
+          after: totalValue(current, f),
+        }))}
+      />
       <p className="cost-diff-summary">
         <span>{count('same') + count('changed')} matched</span> ·{' '}
         <span className="cost-diff-changed">{count('changed')} changed</span> ·{' '}
