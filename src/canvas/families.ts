@@ -32,20 +32,6 @@ const byFamily: Readonly<Record<OpFamily, Stripe>> = {
 
 export const stripeOfFamily = (family: OpFamily): Stripe => byFamily[family];
 
-export const stripeLabels: Readonly<Record<Stripe, string>> = {
-  io: 'Input / output',
-  conv: 'Convolution',
-  depthwise: 'Depthwise convolution',
-  pointwise: 'Pointwise convolution',
-  normact: 'Normalisation and activation',
-  pooling: 'Pooling',
-  head: 'Classifier head',
-  channel: 'Channel operation',
-  merge: 'Merge',
-  shape: 'Reshape',
-  block: 'Compact block',
-};
-
 export interface NodeLook {
   readonly stripe: Stripe;
   /** What the card calls the node: "Depthwise conv", "Inverted residual". */

@@ -1,8 +1,6 @@
 /** A tensor shape for batch 1: [N, C, H, W] for feature maps, [N, F] for vectors. */
 export type Shape = readonly number[];
 
-export const isFeatureMap = (s: Shape): boolean => s.length === 4;
-
 export const elements = (s: Shape): number => s.reduce((a, b) => a * b, 1);
 
 export const channels = (s: Shape): number => s[1] ?? 0;

@@ -1,6 +1,6 @@
-import { blockRegistry, type BlockKind } from '../blocks/registry';
+import { blockRegistry } from '../blocks/registry';
 import { fail, ok, type Result } from '../diagnostics';
-import { opRegistry, type OpKind } from '../layers/registry';
+import { opRegistry } from '../layers/registry';
 import { inputCount, makeParams, outputCount } from './builder';
 import type { Design, DesignNode, Edge, NodeKind, PortRef, Position } from './types';
 
@@ -169,6 +169,3 @@ export function insertFragment(
   }
   return { design: { ...next, edges: [...next.edges, ...edges] }, nodeIds: [...idMap.values()] };
 }
-
-export const kindTitle = (kind: NodeKind): string =>
-  Object.hasOwn(opRegistry, kind) ? opRegistry[kind as OpKind].title : blockRegistry[kind as BlockKind].title;

@@ -1,43 +1,13 @@
-import type { Edge } from './types';
-
-export interface TopoResult {
-  /** Node ids in an order where every edge goes forward. */
-  readonly order: readonly string[];
-  /** Ids of nodes that lie on a cycle (strongly connected with another node or themselves). */
-  readonly cyclic: ReadonlySet<string>;
-  /** Ids that cannot be ordered: on a cycle or downstream of one. */
-  readonly blocked: ReadonlySet<string>;
-}
-
-/** Kahn's algorithm, stable in the nodes' document order; Tarjan's on what is left to name the cycles. */
-export function topologicalOrder(ids: readonly string[], edges: readonly Edge[]): TopoResult {
-  const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
-  const from: number[] = [];
-  const to: number[] = [];
-  for (const e of edges) {
-    const f = index.get(e.from.node);
-    const t = index.get(e.to.node);
-    if (f === undefined || t === undefined) continue;
-    from.push(f);
-    to.push(t);
-  }
-  const r = orderIndices(ids.length, from, to);
-  const name = (i: number): string => ids[i] as string;
-  return {
-    order: r.order.map(name),
-    cyclic: new Set([...r.cyclic].map(name)),
-    blocked: new Set([...r.blocked].map(name)),
-  };
-}
-
 export interface IndexTopoResult {
   readonly order: readonly number[];
   readonly cyclic: ReadonlySet<number>;
   readonly blocked: ReadonlySet<number>;
 }
 
-/** The same on node indices 0..count-1 and edges given as parallel arrays: no strings, no maps. */
+/**
+ * Topological order of nodes 0..count-1 (Kahn, ready nodes taken in document order) over edges given
+ * as parallel arrays, with the nodes on a cycle named by Tarjan: no strings, no maps.
+ */
 export function orderIndices(count: number, from: readonly number[], to: readonly number[]): IndexTopoResult {
   const indegree = new Int32Array(count);
   const start = new Int32Array(count + 1);

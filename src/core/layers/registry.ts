@@ -50,7 +50,6 @@ export type OpParamsInput<K extends OpKind> = z.input<OpSchemaOf<K>>;
 const checked: { [K in OpKind]: OpDef<K, OpSchemaOf<K>> } = opRegistry;
 
 export const opKinds = Object.keys(opRegistry) as OpKind[];
-export const isOpKind = (k: string): k is OpKind => Object.hasOwn(opRegistry, k);
 
 export function opDef<K extends OpKind>(kind: K): OpDef<K, OpSchemaOf<K>> {
   return checked[kind];

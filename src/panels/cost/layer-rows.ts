@@ -3,13 +3,6 @@ import { elements } from '../../core/shape';
 
 /** The numeric columns of the per-layer table. */
 export type LayerColumn = 'params' | 'multiplyAdds' | 'memoryAccessConvFc' | 'memoryAccess' | 'activations';
-export const layerColumns: readonly LayerColumn[] = [
-  'params',
-  'multiplyAdds',
-  'memoryAccessConvFc',
-  'memoryAccess',
-  'activations',
-];
 
 export type ColumnValues = Readonly<Record<LayerColumn, number>>;
 
