@@ -14,14 +14,6 @@ function sizeOf(node: DesignNode, open: ReadonlySet<string>): Size {
   return seen ?? { width: isBlockKind(node.kind) ? BLOCK_CARD_WIDTH : CARD_WIDTH, height: CARD_HEIGHT };
 }
 
-const safe = (f: (n: DesignNode) => number, n: DesignNode): number => {
-  try {
-    return f(n);
-  } catch {
-    return 0;
-  }
-};
-
 /**
  * Layered auto-layout of the whole design (elkjs), cards at their closed size: open blocks push the
  * cards below them down on screen, so they need no room of their own here.
@@ -30,8 +22,8 @@ export async function layoutDesign(design: Design, open: ReadonlySet<string> = n
   const boxes = design.nodes.map((n) => ({
     id: n.id,
     ...sizeOf(n, open),
-    inputs: safe(inputCount, n),
-    outputs: safe(outputCount, n),
+    inputs: inputCount(n),
+    outputs: outputCount(n),
   }));
   const positions = await layeredLayout(boxes, design.edges);
   const rounded = new Map([...positions].map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]));

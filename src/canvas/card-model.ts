@@ -46,14 +46,6 @@ export const shapesText = (shapes: readonly (Shape | undefined)[] | undefined): 
     ? undefined
     : shapes.map((s) => formatShape(s ?? [])).join(' · ');
 
-function safe(f: (n: DesignNode) => number, node: DesignNode): number {
-  try {
-    return f(node);
-  } catch {
-    return 0;
-  }
-}
-
 export function designCard(node: DesignNode, info: NodeInfo | undefined, open: boolean): CardData {
   return {
     label: node.label,
@@ -62,8 +54,8 @@ export function designCard(node: DesignNode, info: NodeInfo | undefined, open: b
     multiplyAdds: info?.cost.multiplyAdds ?? 0,
     params: info?.cost.params ?? 0,
     problem: worstProblem(info?.diagnostics ?? []),
-    inputs: safe(inputCount, node),
-    outputs: safe(outputCount, node),
+    inputs: inputCount(node),
+    outputs: outputCount(node),
     block: isBlockKind(node.kind) ? (open ? 'open' : 'closed') : undefined,
     inner: false,
   };

@@ -1,4 +1,4 @@
-import type { OpKind } from '../layers/registry';
+import { anyOpDef } from '../layers/registry';
 import type { OpCost } from '../layers/types';
 import { addCost, sumCosts } from './cost-sum';
 import type { Analysis, LayerInfo } from './types';
@@ -22,14 +22,6 @@ export interface DeployView {
   readonly foldedCount: number;
 }
 
-const FUSABLE_ACTIVATIONS: ReadonlySet<OpKind> = new Set([
-  'ReLU',
-  'ReLU6',
-  'HardSwish',
-  'HardSigmoid',
-  'Sigmoid',
-]);
-
 export function deployView(analysis: Analysis): DeployView {
   const readers = new Map<number, number>();
   for (const l of analysis.layers) for (const t of l.inputTensors) readers.set(t, (readers.get(t) ?? 0) + 1);
@@ -43,18 +35,21 @@ export function deployView(analysis: Analysis): DeployView {
     const onlyReader = readers.get(l.inputTensors[0] ?? -1) === 1;
     const hostIsWeighted = host !== undefined && (host.layer.op === 'Conv2d' || host.layer.op === 'Linear');
     const lastFolded = host?.folded[host.folded.length - 1];
-    const canFoldBn = l.op === 'BatchNorm' && hostIsWeighted && host.folded.length === 0;
+    // The op's traits say what a deploy build does with it after a conv or linear layer.
+    const deploy = anyOpDef(l.op).traits.deploy;
+    const canFoldBn = deploy === 'fold' && hostIsWeighted && host.folded.length === 0;
     const canFuseAct =
-      FUSABLE_ACTIVATIONS.has(l.op) &&
+      deploy === 'fuse' &&
       hostIsWeighted &&
-      (host.folded.length === 0 || lastFolded?.op === 'BatchNorm');
+      (host.folded.length === 0 ||
+        (lastFolded !== undefined && anyOpDef(lastFolded.op).traits.deploy === 'fold'));
     if (host !== undefined && onlyReader && (canFoldBn || canFuseAct)) {
       const out = l.outputShapes[0] ?? [];
       const c = out[1] ?? 0;
       // The host now writes this layer's output; folding BN adds a bias if the host had none.
       const hadBias =
         host.cost.memoryAccess - host.cost.memoryAccessConvFc > 0 ||
-        host.folded.some((f) => f.op === 'BatchNorm');
+        host.folded.some((f) => anyOpDef(f.op).traits.deploy === 'fold');
       const bias = canFoldBn && !hadBias ? c : 0;
       host.cost = {
         ...host.cost,

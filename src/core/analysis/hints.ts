@@ -1,4 +1,5 @@
 import type { Conv2dParams } from '../layers/conv2d';
+import { opsWithTrait } from '../layers/registry';
 import type { Analysis, LayerInfo } from './types';
 
 /**
@@ -25,16 +26,8 @@ export const guidelineTitles: Readonly<Record<Guideline, string>> = {
   G4: 'Element-wise operations are non-negligible',
 };
 
-const ELEMENTWISE = new Set([
-  'ReLU',
-  'ReLU6',
-  'HardSwish',
-  'HardSigmoid',
-  'Sigmoid',
-  'Add',
-  'Multiply',
-  'BatchNorm',
-]);
+/** G4's element-wise ops: those whose definitions say they are. */
+const ELEMENTWISE: ReadonlySet<string> = opsWithTrait('elementwise');
 /** Below this share of a layer's memory access, a G1 or G2 hint is noise. */
 const MIN_SAVING_SHARE = 0.05;
 

@@ -1,45 +1,15 @@
+import { anyBlockDef, isBlockKind } from '../blocks/registry';
 import type { Design, DesignNode, NodeKind } from '../graph/types';
+import { anyOpDef } from '../layers/registry';
 
 /**
  * MorphNet's uniform expansion (Gordon et al. 2018): every channel count of a design times a width
- * multiplier, and the input resolution changed. The table names the params that are channel counts,
- * for every kind, so a new op or block cannot be forgotten.
+ * multiplier, and the input resolution changed. Which params are channel counts each op's and
+ * block's definition says (its width fields).
  */
-const widthFields: { readonly [K in NodeKind]: readonly string[] } = {
-  Input: [],
-  Conv2d: ['outChannels'],
-  BatchNorm: [],
-  ReLU: [],
-  ReLU6: [],
-  HardSwish: [],
-  HardSigmoid: [],
-  Sigmoid: [],
-  MaxPool: [],
-  AvgPool: [],
-  GlobalAvgPool: [],
-  Linear: ['outFeatures'],
-  Flatten: [],
-  Dropout: [],
-  Add: [],
-  Multiply: [],
-  Concat: [],
-  ChannelShuffle: [],
-  ChannelSplit: ['sizes'],
-  Shift: [],
-  SparseShift: [],
-  Softmax: [],
-  Output: [],
-  Opaque: [],
-  Fire: ['squeeze', 'expand1x1', 'expand3x3'],
-  DepthwiseSeparable: ['outChannels'],
-  InvertedResidual: ['outChannels', 'expandedChannels'],
-  SqueezeExcite: ['squeezeChannels'],
-  ShuffleUnitV1: ['outChannels'],
-  ShuffleUnitV2: ['outChannels'],
-  InterleavedGroupConv: ['outChannels'],
-  ShiftBlock: ['outChannels'],
-  LowRankConv: ['outChannels', 'rank'],
-};
+function widthFields(kind: NodeKind): readonly string[] {
+  return isBlockKind(kind) ? anyBlockDef(kind).widthFields : (anyOpDef(kind).traits.widthFields ?? []);
+}
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
@@ -82,7 +52,7 @@ function scaleNode(
     params.width = resolution;
   }
   if (!keep.has(node.id)) {
-    for (const f of widthFields[node.kind]) {
+    for (const f of widthFields(node.kind)) {
       const v = params[f];
       if (typeof v === 'number') params[f] = scaleChannels(v, width);
       else if (Array.isArray(v))

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { GraphBuilder } from '../graph/builder';
 import type { PortRef } from '../graph/types';
-import type { OpParamsInput } from '../layers/registry';
+import { activationSuffix, type ActivationKind, type OpParamsInput } from '../layers/registry';
 
-/** The activations a conv can be followed by. */
-export type ActivationKind = 'ReLU' | 'ReLU6' | 'HardSwish' | 'HardSigmoid' | 'Sigmoid';
+export type { ActivationKind };
 
 export interface ConvBnSpec {
   /** Conv2d params; padding defaults to ⌊k/2⌋ per axis (Conv2d's own default is 1×1 whatever the kernel). */
@@ -28,14 +27,6 @@ export interface ConvBnPorts {
   /** The last op's output. */
   readonly out: PortRef;
 }
-
-const activationSuffix: Record<ActivationKind, string> = {
-  ReLU: 'relu',
-  ReLU6: 'relu6',
-  HardSwish: 'hswish',
-  HardSigmoid: 'hsigmoid',
-  Sigmoid: 'sigmoid',
-};
 
 /**
  * Adds conv → [BN] → [activation], labelled `name`, `name_bn`, `name_<act>` (with `folded`, conv+bias →
@@ -65,12 +56,15 @@ export function convBn(
       [out],
       `${name}_bn`,
     );
-  if (spec.act !== undefined) out = g.add(spec.act, {}, [out], `${name}_${activationSuffix[spec.act]}`);
+  if (spec.act !== undefined) out = g.add(spec.act, {}, [out], `${name}_${activationSuffix(spec.act)}`);
   return { entry: { node: conv.node, port: 0 }, out };
 }
 
 /** The `batchNorm` param of the blocks built from conv + BN: false when an export folded it. */
-export const batchNormParam = z.boolean().default(true);
+export const batchNormParam = z
+  .boolean()
+  .default(true)
+  .meta({ label: 'Batch norm (off: folded into the conv bias)' });
 
 /** The label a block's summary adds when its batch norm is folded. */
 export const foldedSummary = (batchNorm: boolean): string[] => (batchNorm ? [] : ['BN folded']);

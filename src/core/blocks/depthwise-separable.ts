@@ -9,7 +9,7 @@ import { oddKernel } from './mobilenet-common';
 import type { BlockDef } from './types';
 
 const schema = z.object({
-  outChannels: positiveInt.default(64),
+  outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),
   stride: positiveInt.default(1),
   kernel: oddKernel.default(3),
   /** False when an export folded each batch norm into its conv's bias. */
@@ -54,4 +54,22 @@ export const depthwiseSeparable = {
       ...(p.stride === 1 ? [] : [`s${p.stride}`]),
       ...foldedSummary(p.batchNorm),
     ].join(' '),
+  widthFields: ['outChannels'],
+  recognise: (r) => {
+    const dw = r.convs.find((c) => c.depthwise);
+    if (dw === undefined) return [];
+    return [
+      {
+        outChannels: r.outChannels,
+        stride: r.stride,
+        kernel: dw.kernel[0],
+        batchNorm: r.count('BatchNorm') > 0,
+      },
+    ];
+  },
+  conformance: [
+    { name: 'MobileNet 3×3', params: { outChannels: 32 } },
+    { name: 'strided 5×5', params: { outChannels: 24, stride: 2, kernel: 5 } },
+    { name: 'batch norm folded', params: { outChannels: 32, batchNorm: false } },
+  ],
 } satisfies BlockDef<'DepthwiseSeparable', typeof schema>;

@@ -46,4 +46,17 @@ export const fire = {
     return ok(g.subgraph([[{ node: squeeze.node, port: 0 }]], [out]));
   },
   summary: (p) => `s${p.squeeze} e${p.expand1x1}+${p.expand3x3}`,
+  widthFields: ['squeeze', 'expand1x1', 'expand3x3'],
+  // Squeeze first; then the 1×1 and the 3×3 expand convs.
+  recognise: ({ convs }) => {
+    const [squeeze, ...expands] = convs;
+    const e1 = expands.find((c) => c.kernel[0] === 1);
+    const e3 = expands.find((c) => c.kernel[0] === 3);
+    if (squeeze === undefined || e1 === undefined || e3 === undefined) return [];
+    return [{ squeeze: squeeze.outChannels, expand1x1: e1.outChannels, expand3x3: e3.outChannels }];
+  },
+  conformance: [
+    { name: 'SqueezeNet fire2', params: { squeeze: 16, expand1x1: 64, expand3x3: 64 }, input: [96, 8, 8] },
+    { name: 'uneven expands', params: { squeeze: 8, expand1x1: 16, expand3x3: 24 } },
+  ],
 } satisfies BlockDef<'Fire', typeof schema>;

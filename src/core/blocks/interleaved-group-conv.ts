@@ -6,7 +6,7 @@ import { featureMap, positiveInt } from '../layers/common';
 import type { BlockDef } from './types';
 
 const schema = z.object({
-  outChannels: positiveInt.default(64),
+  outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),
   /** L: primary partitions, each convolved spatially (3×3) on its own. */
   primaryGroups: positiveInt.default(2),
   /** M: secondary partitions, each a 1×1 conv over one channel from every primary partition. */
@@ -68,4 +68,23 @@ export const interleavedGroupConv = {
   },
   summary: (p) =>
     `${p.outChannels} L${p.primaryGroups} M${p.secondaryGroups}${p.stride > 1 ? ` s${p.stride}` : ''}`,
+  widthFields: ['outChannels'],
+  // The 3×3 conv's groups are L, the 1×1's are M.
+  recognise: (r) => {
+    const primary = r.convs.find((c) => c.kernel[0] === 3);
+    const secondary = r.convs.find((c) => c.kernel[0] === 1);
+    if (primary === undefined || secondary === undefined) return [];
+    return [
+      {
+        outChannels: r.outChannels,
+        primaryGroups: primary.groups,
+        secondaryGroups: secondary.groups,
+        stride: r.stride,
+      },
+    ];
+  },
+  conformance: [
+    { name: 'L2 M8', params: { outChannels: 16, primaryGroups: 2, secondaryGroups: 8 } },
+    { name: 'strided L4 M4', params: { outChannels: 32, primaryGroups: 4, secondaryGroups: 4, stride: 2 } },
+  ],
 } satisfies BlockDef<'InterleavedGroupConv', typeof schema>;

@@ -11,7 +11,7 @@ import { addSqueezeExcite, mobilenetV3Squeeze } from './squeeze-excite';
 import type { BlockDef } from './types';
 
 const schema = z.object({
-  outChannels: positiveInt.default(24),
+  outChannels: positiveInt.default(24).meta({ label: 'Output channels' }),
   stride: positiveInt.default(1),
   /** Expansion factor t: the expanded width is round(t · input channels). */
   expansion: z.number().positive().default(6),
@@ -19,11 +19,11 @@ const schema = z.object({
   expandedChannels: positiveInt.optional(),
   kernel: oddKernel.default(3),
   activation: z.enum(mobileActivationNames).default('relu6'),
-  squeezeExcite: z.boolean().default(false),
+  squeezeExcite: z.boolean().default(false).meta({ label: 'Squeeze-excite' }),
   /** False when an export folded each batch norm into its conv's bias. */
   batchNorm: batchNormParam,
   /** The batch norms' epsilon: torchvision's MobileNetV3 uses 0.001 (no effect on the costs). */
-  bnEpsilon: z.number().positive().default(1e-5),
+  bnEpsilon: z.number().positive().default(1e-5).meta({ label: 'BN epsilon' }),
 });
 type Params = z.infer<typeof schema>;
 
@@ -112,4 +112,46 @@ export const invertedResidual = {
       ...foldedSummary(p.batchNorm),
       ...(p.batchNorm && p.bnEpsilon !== 1e-5 ? [`ε=${p.bnEpsilon}`] : []),
     ].join(' '),
+  widthFields: ['outChannels', 'expandedChannels'],
+  // The depthwise conv's width is the expanded width: as a factor t of the input, else as itself.
+  recognise: (r) => {
+    const dw = r.convs.find((c) => c.depthwise);
+    if (dw === undefined) return [];
+    // Squeeze-excite brings a ReLU of its own: every activation present is a candidate.
+    const present = mobileActivationNames.filter((a) => r.count(activationOp(a)) > 0);
+    const [bnEpsilon = 1e-5] = r.epsilons;
+    return present.flatMap((activation) => {
+      const common = {
+        outChannels: r.outChannels,
+        stride: r.stride,
+        kernel: dw.kernel[0],
+        activation,
+        squeezeExcite: r.count('GlobalAvgPool') > 0,
+        batchNorm: r.count('BatchNorm') > 0,
+        bnEpsilon,
+      };
+      return [
+        { ...common, expansion: dw.outChannels / r.inChannels },
+        { ...common, expandedChannels: dw.outChannels },
+      ];
+    });
+  },
+  conformance: [
+    { name: 'MobileNetV2, residual', params: { outChannels: 16, expansion: 6 } },
+    { name: 'MobileNetV2, no expansion', params: { outChannels: 24, expansion: 1, stride: 2 } },
+    {
+      name: 'MobileNetV3 with squeeze-excite and hard-swish',
+      params: {
+        outChannels: 40,
+        expansion: 3,
+        kernel: 5,
+        stride: 2,
+        squeezeExcite: true,
+        activation: 'hardswish',
+        bnEpsilon: 0.001,
+      },
+      input: [24, 8, 8],
+    },
+    { name: 'batch norm folded', params: { outChannels: 16, expansion: 4, batchNorm: false } },
+  ],
 } satisfies BlockDef<'InvertedResidual', typeof schema>;

@@ -9,7 +9,7 @@ import type { BlockDef } from './types';
 const schema = z.object({
   /** separable: k×1 then 1×k (Jaderberg et al. scheme 2); basis: k×k to a few filters, then 1×1. */
   mode: z.enum(['separable', 'basis']).default('separable'),
-  outChannels: positiveInt.default(64),
+  outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),
   kernel: z.number().int().min(1).max(11).default(3),
   /** The width between the two convs: the rank r (separable) or the basis size b (basis). */
   rank: positiveInt.default(16),
@@ -65,4 +65,17 @@ export const lowRankConv = {
   },
   summary: (p) =>
     `${p.outChannels} ${p.kernel}×${p.kernel} ${p.mode === 'separable' ? 'r' : 'b'}${p.rank}${p.stride > 1 ? ` s${p.stride}` : ''}`,
+  widthFields: ['outChannels', 'rank'],
+  // A non-square first conv is the separable form; the larger kernel side is k.
+  recognise: (r) => {
+    const [a, b] = r.convs;
+    if (a === undefined || b === undefined || r.convs.length !== 2) return [];
+    const mode = a.kernel[0] === a.kernel[1] ? 'basis' : 'separable';
+    const kernel = Math.max(...a.kernel, ...b.kernel);
+    return [{ mode, outChannels: r.outChannels, kernel, rank: a.outChannels, stride: r.stride }];
+  },
+  conformance: [
+    { name: 'separable 3×3, rank 8', params: { outChannels: 24, rank: 8 } },
+    { name: 'strided 5×5 basis', params: { mode: 'basis', outChannels: 16, kernel: 5, rank: 4, stride: 2 } },
+  ],
 } satisfies BlockDef<'LowRankConv', typeof schema>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { BlockDef } from './types';
+import type { AnyBlockDef, BlockDef } from './types';
 import { depthwiseSeparable } from './depthwise-separable';
 import { fire } from './fire';
 import { invertedResidual } from './inverted-residual';
@@ -34,5 +34,10 @@ export const blockKinds = Object.keys(blockRegistry) as BlockKind[];
 export const isBlockKind = (k: string): k is BlockKind => Object.hasOwn(blockRegistry, k);
 
 export function blockDef<K extends BlockKind>(kind: K): BlockDef<K, BlockSchemaOf<K>> {
+  return checked[kind];
+}
+
+/** The definition of a block kind not known statically, its functions taking any valid params. */
+export function anyBlockDef(kind: BlockKind): AnyBlockDef {
   return checked[kind];
 }

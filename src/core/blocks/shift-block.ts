@@ -7,7 +7,7 @@ import { convBn } from './conv-bn';
 import type { BlockDef } from './types';
 
 const schema = z.object({
-  outChannels: positiveInt.default(64),
+  outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),
   /** Width of the shifted tensor relative to the output, as ShiftResNet's `expansion`. */
   expansion: z.number().positive().max(64).default(1),
   stride: z.number().int().min(1).max(2).default(1),
@@ -54,4 +54,15 @@ export const shiftBlock = {
     return ok(g.subgraph([inputPorts], [out]));
   },
   summary: (p) => `${p.outChannels} e${p.expansion}${p.stride > 1 ? ` s${p.stride}` : ''}`,
+  widthFields: ['outChannels'],
+  // The first 1×1 makes the shifted width: out × expansion.
+  recognise: (r) => {
+    const [expand] = r.convs;
+    if (expand === undefined || r.count('Shift') !== 1) return [];
+    return [{ outChannels: r.outChannels, expansion: expand.outChannels / r.outChannels, stride: r.stride }];
+  },
+  conformance: [
+    { name: 'residual, expansion 2', params: { outChannels: 16, expansion: 2 } },
+    { name: 'strided', params: { outChannels: 32, stride: 2 } },
+  ],
 } satisfies BlockDef<'ShiftBlock', typeof schema>;

@@ -7,11 +7,11 @@ import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import type { BlockDef } from './types';
 
 const schema = z.object({
-  outChannels: positiveInt.default(240),
+  outChannels: positiveInt.default(240).meta({ label: 'Output channels' }),
   groups: positiveInt.default(3),
   stride: z.number().int().min(1).max(2).default(1),
   /** False for the first unit of stage 2, whose 24-channel input is too narrow to split into groups. */
-  groupFirst: z.boolean().default(true),
+  groupFirst: z.boolean().default(true).meta({ label: 'Group the first 1×1' }),
   /** False when an export folded each batch norm into its conv's bias. */
   batchNorm: batchNormParam,
 });
@@ -86,4 +86,30 @@ export const shuffleUnitV1 = {
       ...(p.stride > 1 ? [`s${p.stride}`] : []),
       ...foldedSummary(p.batchNorm),
     ].join(' '),
+  widthFields: ['outChannels'],
+  // The shuffle's groups are the unit's; the first 1×1 is grouped unless the input is too narrow.
+  recognise: (r) => {
+    const [first] = r.convs;
+    const groups =
+      r.shuffleGroups[0] ?? Math.max(1, ...r.convs.filter((c) => !c.depthwise).map((c) => c.groups));
+    if (first === undefined) return [];
+    return [
+      {
+        outChannels: r.outChannels,
+        groups,
+        stride: r.stride,
+        groupFirst: first.groups > 1,
+        batchNorm: r.count('BatchNorm') > 0,
+      },
+    ];
+  },
+  conformance: [
+    { name: 'stride 1, 3 groups', params: { outChannels: 24, groups: 3 }, input: [24, 8, 8] },
+    { name: 'stride 2', params: { outChannels: 48, groups: 3, stride: 2 }, input: [24, 8, 8] },
+    {
+      name: 'first unit of stage 2',
+      params: { outChannels: 48, groups: 2, stride: 2, groupFirst: false },
+      input: [24, 8, 8],
+    },
+  ],
 } satisfies BlockDef<'ShuffleUnitV1', typeof schema>;

@@ -8,7 +8,7 @@ import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import type { BlockDef } from './types';
 
 const schema = z.object({
-  outChannels: positiveInt.default(116),
+  outChannels: positiveInt.default(116).meta({ label: 'Output channels' }),
   stride: z.number().int().min(1).max(2).default(1),
   /** False when an export folded each batch norm into its conv's bias. */
   batchNorm: batchNormParam,
@@ -99,4 +99,13 @@ export const shuffleUnitV2 = {
   },
   summary: (p) =>
     [`${p.outChannels}`, ...(p.stride > 1 ? [`s${p.stride}`] : []), ...foldedSummary(p.batchNorm)].join(' '),
+  widthFields: ['outChannels'],
+  recognise: (r) =>
+    r.count('ChannelShuffle') === 1
+      ? [{ outChannels: r.outChannels, stride: r.stride, batchNorm: r.count('BatchNorm') > 0 }]
+      : [],
+  conformance: [
+    { name: 'stride 1', params: { outChannels: 16 } },
+    { name: 'stride 2', params: { outChannels: 48, stride: 2 }, input: [24, 8, 8] },
+  ],
 } satisfies BlockDef<'ShuffleUnitV2', typeof schema>;

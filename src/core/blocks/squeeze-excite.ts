@@ -78,4 +78,16 @@ export const squeezeExcite = {
   },
   summary: (p) =>
     `${p.squeezeChannels === undefined ? `r${p.reduction}` : `s${p.squeezeChannels}`} ${p.gate}`,
+  widthFields: ['squeezeChannels'],
+  // The first 1×1 conv is the squeeze; its width follows from the reduction or is stated.
+  recognise: (r) => {
+    const [squeeze] = r.convs;
+    if (squeeze === undefined || r.count('GlobalAvgPool') !== 1) return [];
+    const gate = r.count('HardSigmoid') > 0 ? 'hardsigmoid' : 'sigmoid';
+    return [{ gate }, { gate, squeezeChannels: squeeze.outChannels }];
+  },
+  conformance: [
+    { name: 'MobileNetV3 gate', params: {}, input: [32, 8, 8] },
+    { name: 'sigmoid gate, stated width', params: { squeezeChannels: 5, gate: 'sigmoid' } },
+  ],
 } satisfies BlockDef<'SqueezeExcite', typeof schema>;

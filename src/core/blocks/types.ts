@@ -1,7 +1,21 @@
 import type { z } from 'zod';
 import type { Result } from '../diagnostics';
 import type { Subgraph } from '../graph/subgraph';
+import type { ExportOptions } from '../onnx/export/export';
 import type { Shape } from '../shape';
+import type { RegionFacts } from './region';
+
+/**
+ * A one-block design for the conformance suite: the block with `params` on a 1×C×H×W input
+ * (`input`, default 16×8×8). The suite analyses it, exports it at opsets 13 and 17, runs it in
+ * onnxruntime, imports it back and expects this block with these very params and equal figures.
+ */
+export interface BlockConformanceCase<P> {
+  readonly name: string;
+  readonly params: P;
+  readonly input?: readonly [number, number, number];
+  readonly exportOptions?: Pick<ExportOptions, 'foldBatchNorm'>;
+}
 
 /**
  * A compact block: a parameterised template that expands, by a pure function of its params and
@@ -21,6 +35,19 @@ export interface BlockDef<K extends string, S extends z.ZodType<object>> {
   expand(params: z.infer<S>, inputs: readonly Shape[]): Result<Subgraph>;
   /** Key settings in one short line for the node card ("t=6 c=24 s2"). */
   summary(params: z.infer<S>): string;
+  /** Params that are channel counts: a width multiplier scales them (MorphNet's expansion). */
+  readonly widthFields: readonly (keyof z.infer<S> & string)[];
+  /**
+   * Import: the params this block would have if it is the region, read off the region's
+   * structure, most likely first (empty: it cannot be). The importer keeps the first whose
+   * expansion is exactly the region's computation, so a wrong guess costs time, never a wrong block.
+   */
+  recognise(region: RegionFacts): readonly z.input<S>[];
+  /** At least one; a kind without a case fails the conformance suite by name. */
+  readonly conformance: readonly BlockConformanceCase<z.input<S>>[];
 }
 
-export type AnyBlockDef = BlockDef<string, z.ZodType<object>>;
+/** Any block, its functions taking any valid params (width fields as plain names). */
+export type AnyBlockDef = Omit<BlockDef<string, z.ZodType<object, object>>, 'widthFields'> & {
+  readonly widthFields: readonly string[];
+};

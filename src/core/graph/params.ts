@@ -49,16 +49,7 @@ export function resolveNode(node: { readonly kind: string; readonly params: obje
   if (def === undefined) return { def, parsed: undefined, inputCount: 0, outputCount: 0 };
   const parsed = parseParams(def, node.kind, node.params);
   // Counts follow the params when they are valid, else the defaults: a half-edited node keeps its ports.
-  const params: unknown = parsed.success ? parsed.data : schemaOf(def).parse({});
+  const params = parsed.success ? parsed.data : schemaOf(def).parse({});
   const counts = 'op' in def ? def.op : def.block;
-  try {
-    return {
-      def,
-      parsed,
-      inputCount: counts.inputCount(params as never),
-      outputCount: counts.outputCount(params as never),
-    };
-  } catch {
-    return { def, parsed, inputCount: 0, outputCount: 0 };
-  }
+  return { def, parsed, inputCount: counts.inputCount(params), outputCount: counts.outputCount(params) };
 }

@@ -1,9 +1,18 @@
 import { z } from 'zod';
+import { emitBatchNorm } from '../onnx/export/emit-weighted';
+import { is4d, x0 } from '../onnx/import/pattern-common';
+import { attrFloat } from '../onnx/ir/graph';
 import { elements } from '../shape';
 import { featureMap, fmt, movementCost, one } from './common';
 import type { OpDef } from './types';
 
-const schema = z.object({ epsilon: z.number().positive().default(1e-5) });
+const schema = z.object({
+  epsilon: z
+    .number()
+    .positive()
+    .default(1e-5)
+    .meta({ help: 'Added to the variance before the square root; no effect on the costs.' }),
+});
 
 export const batchNorm = {
   kind: 'BatchNorm',
@@ -37,4 +46,32 @@ export const batchNorm = {
     ];
   },
   summary: () => '',
+  palette: 'normact',
+  traits: { elementwise: true, deploy: 'fold' },
+  onnx: {
+    emit: emitBatchNorm,
+    patterns: [
+      {
+        onnx: 'BatchNormalization',
+        keepsShape: true,
+        map: (n, ctx) => {
+          const [g, b, m, v] = [1, 2, 3, 4].map((i) => ctx.floats(n.inputs[i]));
+          if (g === undefined || b === undefined || m === undefined || v === undefined || !is4d(ctx, x0(n)))
+            return false;
+          ctx.add(n, {
+            kind: 'BatchNorm',
+            params: { epsilon: Number(attrFloat(n, 'epsilon', 1e-5).toPrecision(7)) },
+            inputs: [x0(n)],
+            outputs: n.outputs.slice(0, 1),
+            weights: { weight: g, bias: b, running_mean: m, running_var: v },
+          });
+          return true;
+        },
+      },
+    ],
+  },
+  conformance: [
+    { name: 'default epsilon', params: {} },
+    { name: 'MobileNetV3 epsilon', params: { epsilon: 1e-3 } },
+  ],
 } satisfies OpDef<'BatchNorm', typeof schema>;

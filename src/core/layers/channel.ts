@@ -1,10 +1,71 @@
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
+import type { EmitContext } from '../onnx/export/context';
+import type { MapContext } from '../onnx/import/context';
+import { sameDims, x0 } from '../onnx/import/pattern-common';
+import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
+import { sliceSpec } from '../onnx/ir/infer';
+import { attrInt as protoInt, attrInts as protoInts } from '../onnx/proto';
 import { elements, type Shape } from '../shape';
 import { featureMap, fmt, movementCost, movementFormula, one, positiveInt } from './common';
-import type { OpDef } from './types';
+import type { ImportPattern, OpDef } from './types';
 
-const shuffleSchema = z.object({ groups: z.number().int().min(2).default(3) });
+const shuffleSchema = z.object({
+  groups: z
+    .number()
+    .int()
+    .min(2)
+    .default(3)
+    .meta({ help: 'Channels are read as g groups and interleaved, one from each group in turn.' }),
+});
+
+/** Reshape → Transpose → Reshape: the form every tool reads as a channel shuffle. */
+function emitShuffle(ctx: EmitContext, p: { readonly groups: number }): readonly string[] {
+  const { w, layer } = ctx;
+  const [n = 1, c = 0, h = 0, wd = 0] = layer.inputShapes[0] ?? [];
+  const grouped = w.unique(`${layer.name}/grouped`);
+  const swapped = w.unique(`${layer.name}/transposed`);
+  w.node(
+    'Reshape',
+    `${layer.name}/reshape_in`,
+    [ctx.inputs[0] ?? '', w.ints([n, p.groups, c / p.groups, h, wd])],
+    [grouped],
+  );
+  w.node('Transpose', `${layer.name}/transpose`, [grouped], [swapped], [protoInts('perm', [0, 2, 1, 3, 4])]);
+  w.node('Reshape', `${layer.name}/reshape_out`, [swapped, w.ints([n, c, h, wd])], ctx.outputs);
+  return ctx.outputs;
+}
+
+/** Reshape to N×g×C/g×H×W → Transpose(0,2,1,3,4) → Reshape back. */
+const shufflePattern: ImportPattern = {
+  onnx: 'Reshape',
+  priority: 1,
+  map: (n, ctx) => {
+    const x = ctx.shape(x0(n));
+    const y = ctx.shape(n.outputs[0]);
+    if (x?.length !== 4 || y?.length !== 5 || y[0] !== x[0] || y[3] !== x[2] || y[4] !== x[3]) return false;
+    const t = ctx.soleReader(n.outputs[0] ?? '');
+    const perm = t === undefined ? undefined : attrInts(t, 'perm');
+    const back = t === undefined ? undefined : ctx.soleReader(t.outputs[0] ?? '');
+    if (
+      t?.opType !== 'Transpose' ||
+      !sameDims(perm, [0, 2, 1, 3, 4]) ||
+      back?.opType !== 'Reshape' ||
+      !sameDims(ctx.shape(back.outputs[0]), x)
+    )
+      return false;
+    ctx.absorbed.add(t).add(back);
+    ctx.add(n, {
+      kind: 'ChannelShuffle',
+      params: { groups: y[1] },
+      inputs: [x0(n)],
+      outputs: back.outputs,
+      weights: {},
+      label: ctx.groupLabel([n, t, back], 'ChannelShuffle'),
+    });
+    return true;
+  },
+};
 
 export const channelShuffle = {
   kind: 'ChannelShuffle',
@@ -25,18 +86,98 @@ export const channelShuffle = {
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
   formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
   summary: (p) => `g${p.groups}`,
+  palette: 'channel',
+  traits: {},
+  onnx: { emit: emitShuffle, patterns: [shufflePattern] },
+  conformance: [
+    { name: '4 groups', params: { groups: 4 } },
+    { name: '3 groups', params: { groups: 3 }, inputs: [[12, 5, 5]] },
+  ],
 } satisfies OpDef<'ChannelShuffle', typeof shuffleSchema>;
 
 const splitSchema = z.object({
-  /** Equal parts, used when `sizes` is empty. */
-  parts: z.number().int().min(2).max(16).default(2),
-  /** Explicit channel counts per output; they must add up to the input's channels. */
-  sizes: z.array(positiveInt).max(16).readonly().default([]),
+  parts: z.number().int().min(2).max(16).default(2).meta({ help: 'Equal parts, used when sizes is empty.' }),
+  sizes: z
+    .array(positiveInt)
+    .max(16)
+    .readonly()
+    .default([])
+    .meta({ help: 'Channels of each output; they must add up to the input’s channels.' }),
 });
 type SplitParams = z.infer<typeof splitSchema>;
 
 export const splitSizes = (p: SplitParams, c: number): number[] =>
   p.sizes.length > 0 ? [...p.sizes] : Array.from({ length: p.parts }, () => c / p.parts);
+
+function emitSplit(ctx: EmitContext, p: SplitParams): readonly string[] {
+  const sizes = splitSizes(p, ctx.layer.inputShapes[0]?.[1] ?? 0);
+  ctx.w.node('Split', ctx.layer.name, [ctx.inputs[0] ?? '', ctx.w.ints(sizes)], ctx.outputs, [
+    protoInt('axis', 1),
+  ]);
+  return ctx.outputs;
+}
+
+function addSplit(
+  n: IrNode,
+  ctx: MapContext,
+  sizes: readonly number[],
+  outputs: readonly string[],
+  absorb: IrNode[] = [n],
+): boolean {
+  if (sizes.length < 2 || sizes.length > 16 || sizes.some((s) => s < 1)) return false;
+  for (const a of absorb) ctx.absorbed.add(a);
+  const equalParts = sizes.every((s) => s === sizes[0]);
+  ctx.add(n, {
+    kind: 'ChannelSplit',
+    params: equalParts ? { parts: sizes.length } : { sizes },
+    inputs: [x0(n)],
+    outputs,
+    weights: {},
+    label: ctx.groupLabel(absorb, 'Split'),
+  });
+  return true;
+}
+
+const splitPattern: ImportPattern = {
+  onnx: 'Split',
+  map: (n, ctx) => {
+    const x = ctx.shape(x0(n));
+    const axis = attrInt(n, 'axis', 0);
+    if (x?.length !== 4 || (axis !== 1 && axis !== -3)) return false;
+    const sizes = n.outputs.map((o) => ctx.shape(o)?.[1] ?? 0);
+    return addSplit(n, ctx, sizes, n.outputs);
+  },
+};
+
+/** Slices of one map along channels that together cover it, in order (torch's chunk). */
+const slicePattern: ImportPattern = {
+  onnx: 'Slice',
+  map: (n, ctx) => {
+    const input = x0(n);
+    const x = ctx.shape(input);
+    if (x?.length !== 4) return false;
+    const c = x[1] ?? 0;
+    const parts: { node: IrNode; start: number; end: number }[] = [];
+    for (const s of ctx.readersOf(input)) {
+      if (s.opType !== 'Slice' || ctx.absorbed.has(s)) continue;
+      const spec = sliceSpec(s, (i) => ctx.const(s.inputs[i]), 4);
+      if (spec?.axes.length !== 1 || spec.axes[0] !== 1 || (spec.steps[0] ?? 1) !== 1) continue;
+      const clamp = (v: number): number => Math.min(c, Math.max(0, v < 0 ? v + c : v));
+      parts.push({ node: s, start: clamp(spec.starts[0] ?? 0), end: clamp(spec.ends[0] ?? c) });
+    }
+    parts.sort((a, b) => a.start - b.start);
+    const covers =
+      parts.every((p, i) => p.start === (i === 0 ? 0 : parts[i - 1]?.end)) && parts.at(-1)?.end === c;
+    if (!covers || parts[0]?.node !== n) return false;
+    return addSplit(
+      n,
+      ctx,
+      parts.map((p) => p.end - p.start),
+      parts.map((p) => p.node.outputs[0] ?? ''),
+      parts.map((p) => p.node),
+    );
+  },
+};
 
 export const channelSplit = {
   kind: 'ChannelSplit',
@@ -69,67 +210,11 @@ export const channelSplit = {
     },
   ],
   summary: (p) => (p.sizes.length > 0 ? p.sizes.join('/') : `${p.parts} parts`),
+  palette: 'channel',
+  traits: { widthFields: ['sizes'] },
+  onnx: { emit: emitSplit, patterns: [splitPattern, slicePattern] },
+  conformance: [
+    { name: 'halves', params: { parts: 2 } },
+    { name: 'uneven sizes', params: { sizes: [6, 10] } },
+  ],
 } satisfies OpDef<'ChannelSplit', typeof splitSchema>;
-
-const shiftSchema = z.object({
-  /** Shifts come from a kernel×kernel neighbourhood: channels are divided among its offsets. */
-  kernel: z.number().int().min(1).max(9).default(3),
-  dilation: positiveInt.default(1),
-});
-
-export const shift = {
-  kind: 'Shift',
-  family: 'channel',
-  title: 'Shift',
-  description:
-    'Moves each channel by one spatial offset: zero parameters, zero multiply-adds (Wu et al. 2018).',
-  schema: shiftSchema,
-  inputCount: one,
-  outputCount: one,
-  infer: ({ inputs }) => {
-    const x = featureMap(inputs);
-    return x.ok ? ok([x.value]) : x;
-  },
-  cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
-  formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
-  summary: (p) => `${p.kernel}×${p.kernel}${p.dilation > 1 ? ` d${p.dilation}` : ''}`,
-} satisfies OpDef<'Shift', typeof shiftSchema>;
-
-const sparseShiftSchema = shiftSchema.extend({
-  /** Share of channels that move; the rest pass through untouched. */
-  fraction: z.number().min(0).max(1).default(0.25),
-});
-
-/** Channels that move: the fraction, rounded to whole channels. */
-export const shiftedChannels = (fraction: number, c: number): number => Math.round(fraction * c);
-
-export const sparseShift = {
-  kind: 'SparseShift',
-  family: 'channel',
-  title: 'Sparse shift',
-  description: 'Shift where only a fraction of channels move; the rest pass through (Chen et al. 2019, SSL).',
-  schema: sparseShiftSchema,
-  inputCount: one,
-  outputCount: one,
-  infer: ({ inputs }) => {
-    const x = featureMap(inputs);
-    return x.ok ? ok([x.value]) : x;
-  },
-  cost: ({ params: p, inputs }) => {
-    const x = inputs[0] ?? [];
-    const moved = shiftedChannels(p.fraction, x[1] ?? 0) * (x[2] ?? 0) * (x[3] ?? 0);
-    return { ...movementCost([], []), memoryAccess: 2 * moved };
-  },
-  formulas: ({ params: p, inputs }) => {
-    const [, c = 0, h = 0, w = 0] = inputs[0] ?? [];
-    const m = shiftedChannels(p.fraction, c);
-    return [
-      {
-        figure: 'memoryAccess',
-        symbolic: '2 × shifted channels·H·W (the rest is not touched)',
-        substituted: `2·${m}·${h}·${w} = ${fmt(2 * m * h * w)}`,
-      },
-    ];
-  },
-  summary: (p) => `${Math.round(p.fraction * 100)}% of channels`,
-} satisfies OpDef<'SparseShift', typeof sparseShiftSchema>;

@@ -1,16 +1,26 @@
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { elements, windowOutput } from '../shape';
+import { emitConv } from '../onnx/export/emit-weighted';
+import type { MapContext } from '../onnx/import/context';
+import { is4d, pairOf, symmetricPads, x0 } from '../onnx/import/pattern-common';
+import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
 import { featureMap, fmt, one, pair, positiveInt, nonNegativeInt } from './common';
 import type { CostContext, OpCost, OpDef } from './types';
 
 const schema = z.object({
-  outChannels: positiveInt.default(32),
-  kernel: pair(1).default([3, 3]),
+  outChannels: positiveInt.default(32).meta({ label: 'Output channels' }),
+  kernel: pair(1).default([3, 3]).meta({ unit: 'px' }),
   stride: pair(1).default([1, 1]),
-  padding: z.tuple([nonNegativeInt, nonNegativeInt]).readonly().default([1, 1]),
+  padding: z
+    .tuple([nonNegativeInt, nonNegativeInt])
+    .readonly()
+    .default([1, 1])
+    .meta({ unit: 'px', help: 'Zeros added on each side (top and bottom, left and right).' }),
   dilation: pair(1).default([1, 1]),
-  groups: positiveInt.default(1),
+  groups: positiveInt
+    .default(1)
+    .meta({ help: 'Channels split into this many groups; groups = channels is a depthwise conv.' }),
   bias: z.boolean().default(false),
 });
 export type Conv2dParams = z.infer<typeof schema>;
@@ -43,6 +53,36 @@ function convCost({ params: p, inputs, outputs }: CostContext<Conv2dParams>): Op
     memoryAccess: io + weights + bias,
     memoryAccessConvFc: io + weights,
   };
+}
+
+/** Conv with a constant 4-D weight and symmetric (or VALID/SAME) padding. */
+function mapConv(n: IrNode, ctx: MapContext): boolean {
+  const w = ctx.const(n.inputs[1]);
+  if (w?.floats === undefined || w.dims.length !== 4 || !is4d(ctx, x0(n))) return false;
+  const kernel = pairOf(w.dims.slice(2), 1);
+  const stride = pairOf(attrInts(n, 'strides'), 1);
+  const dilation = pairOf(attrInts(n, 'dilations'), 1);
+  const padding = symmetricPads(n, kernel, dilation, stride);
+  if (padding === undefined) return false;
+  const bias = ctx.floats(n.inputs[2]);
+  const weights: Record<string, Float32Array> = { weight: w.floats };
+  if (bias !== undefined) weights['bias'] = bias;
+  ctx.add(n, {
+    kind: 'Conv2d',
+    params: {
+      outChannels: w.dims[0],
+      kernel,
+      stride,
+      padding,
+      dilation,
+      groups: attrInt(n, 'group', 1),
+      bias: bias !== undefined,
+    },
+    inputs: [x0(n)],
+    outputs: n.outputs.slice(0, 1),
+    weights,
+  });
+  return true;
 }
 
 export const conv2d = {
@@ -119,4 +159,22 @@ export const conv2d = {
     if (p.dilation[0] !== 1 || p.dilation[1] !== 1) parts.push(`d${p.dilation.join('×')}`);
     return parts.join(' ');
   },
+  palette: 'conv',
+  traits: { widthFields: ['outChannels'] },
+  onnx: { emit: emitConv, patterns: [{ onnx: 'Conv', map: mapConv }] },
+  conformance: [
+    { name: 'standard 3×3', params: { outChannels: 24 } },
+    {
+      name: 'depthwise, dilated',
+      params: { outChannels: 16, groups: 16, dilation: [2, 2], padding: [2, 2] },
+    },
+    {
+      name: 'group 1×1 with bias',
+      params: { outChannels: 8, kernel: [1, 1], padding: [0, 0], groups: 4, bias: true },
+    },
+    {
+      name: 'asymmetric 1×3, stride 2',
+      params: { outChannels: 8, kernel: [1, 3], stride: [2, 2], padding: [0, 1] },
+    },
+  ],
 } satisfies OpDef<'Conv2d', typeof schema>;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ok } from '../diagnostics';
 import { elements } from '../shape';
+import { graphBoundary } from '../onnx/export/emit-common';
 import { fmt, none, one, positiveInt } from './common';
 import { zeroCost, type OpDef } from './types';
 
 const schema = z.object({
   channels: positiveInt.default(3),
-  height: positiveInt.default(224),
-  width: positiveInt.default(224),
+  height: positiveInt.default(224).meta({ unit: 'px' }),
+  width: positiveInt.default(224).meta({ unit: 'px' }),
 });
 
 export const input = {
@@ -28,4 +29,12 @@ export const input = {
     },
   ],
   summary: (p) => `${p.channels}×${p.height}×${p.width}`,
+  palette: 'io',
+  traits: {},
+  // The graph's inputs: the exporter writes them and the importer reads them itself.
+  onnx: { emit: graphBoundary, patterns: [] },
+  conformance: [
+    { name: 'an RGB image', params: { channels: 3, height: 32, width: 32 } },
+    { name: 'a non-square map', params: { channels: 5, height: 9, width: 13 } },
+  ],
 } satisfies OpDef<'Input', typeof schema>;

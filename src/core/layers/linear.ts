@@ -1,13 +1,80 @@
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { elements, formatShape } from '../shape';
+import { emitLinear } from '../onnx/export/emit-weighted';
+import type { MapContext } from '../onnx/import/context';
+import { x0 } from '../onnx/import/pattern-common';
+import { attrFloat, attrInt, type IrNode } from '../onnx/ir/graph';
 import { anyTensor, fmt, one, positiveInt } from './common';
-import type { CostContext, OpCost, OpDef } from './types';
+import type { CostContext, ImportPattern, OpCost, OpDef } from './types';
 
 const schema = z.object({
-  outFeatures: positiveInt.default(1000),
+  outFeatures: positiveInt.default(1000).meta({ label: 'Output features' }),
   bias: z.boolean().default(true),
 });
+
+function addLinear(
+  n: IrNode,
+  ctx: MapContext,
+  weight: Float32Array,
+  outFeatures: number,
+  bias: Float32Array | undefined,
+  outputs: readonly string[],
+  label?: string,
+): boolean {
+  const weights: Record<string, Float32Array> = { weight };
+  if (bias !== undefined) weights['bias'] = bias;
+  ctx.add(n, {
+    kind: 'Linear',
+    params: { outFeatures, bias: bias !== undefined },
+    inputs: [x0(n)],
+    outputs,
+    weights,
+    ...(label === undefined ? {} : { label }),
+  });
+  return true;
+}
+
+function transpose(w: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(w.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = w[r * cols + c] ?? 0;
+  return out;
+}
+
+const gemm: ImportPattern = {
+  onnx: 'Gemm',
+  map: (n, ctx) => {
+    const w = ctx.const(n.inputs[1]);
+    if (w?.floats === undefined || w.dims.length !== 2 || ctx.shape(x0(n))?.length !== 2) return false;
+    if (attrInt(n, 'transA', 0) !== 0 || attrFloat(n, 'alpha', 1) !== 1 || attrFloat(n, 'beta', 1) !== 1)
+      return false;
+    const [r = 0, c = 0] = w.dims;
+    const transB = attrInt(n, 'transB', 0) === 1;
+    const out = transB ? r : c;
+    const bias = ctx.floats(n.inputs[2]);
+    if (bias !== undefined && bias.length !== out) return false;
+    return addLinear(n, ctx, transB ? w.floats : transpose(w.floats, r, c), out, bias, n.outputs);
+  },
+};
+
+/** MatMul by a constant [in, out] matrix, with the Add of a constant [out] after it as its bias. */
+const matMul: ImportPattern = {
+  onnx: 'MatMul',
+  map: (n, ctx) => {
+    const w = ctx.const(n.inputs[1]);
+    if (w?.floats === undefined || w.dims.length !== 2 || ctx.shape(x0(n))?.length !== 2) return false;
+    const [r = 0, c = 0] = w.dims;
+    const add = ctx.soleReader(n.outputs[0] ?? '');
+    const other = add?.inputs.find((t) => t !== n.outputs[0]);
+    const bias = add?.opType === 'Add' ? ctx.floats(other) : undefined;
+    if (add !== undefined && bias?.length === c) {
+      ctx.absorbed.add(add);
+      const label = ctx.groupLabel([n, add], 'MatMul');
+      return addLinear(n, ctx, transpose(w.floats, r, c), c, bias, add.outputs, label);
+    }
+    return addLinear(n, ctx, transpose(w.floats, r, c), c, undefined, n.outputs);
+  },
+};
 
 type LinearParams = z.infer<typeof schema>;
 
@@ -69,4 +136,11 @@ export const linear = {
     ];
   },
   summary: (p) => `${p.outFeatures}`,
+  palette: 'pooling',
+  traits: { widthFields: ['outFeatures'] },
+  onnx: { emit: emitLinear, patterns: [gemm, matMul] },
+  conformance: [
+    { name: 'a classifier with bias', params: { outFeatures: 10 }, inputs: [[64]] },
+    { name: 'without bias', params: { outFeatures: 7, bias: false }, inputs: [[48]] },
+  ],
 } satisfies OpDef<'Linear', typeof schema>;

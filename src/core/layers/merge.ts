@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { formatShape, type Shape } from '../shape';
+import { single } from '../onnx/export/emit-common';
+import { sameDims as sameTensorDims } from '../onnx/import/pattern-common';
+import { attrInt } from '../onnx/ir/graph';
+import { attrInt as protoInt } from '../onnx/proto';
 import { featureMap, movementCost, movementFormula, one } from './common';
 import type { OpDef } from './types';
 
@@ -37,6 +41,33 @@ export const add = {
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
   formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
   summary: () => '',
+  palette: 'channel',
+  traits: { elementwise: true },
+  onnx: {
+    emit: single('Add'),
+    patterns: [
+      {
+        onnx: 'Add',
+        map: (n, ctx) => {
+          const [a = '', b = ''] = n.inputs;
+          if (ctx.const(a) !== undefined || ctx.const(b) !== undefined) return false;
+          if (!sameTensorDims(ctx.shape(a), ctx.shape(b))) return false;
+          ctx.add(n, { kind: 'Add', params: {}, inputs: [a, b], outputs: n.outputs, weights: {} });
+          return true;
+        },
+      },
+    ],
+  },
+  conformance: [
+    {
+      name: 'two maps of one shape',
+      params: {},
+      inputs: [
+        [16, 8, 8],
+        [16, 8, 8],
+      ],
+    },
+  ],
 } satisfies OpDef<'Add', typeof empty>;
 
 export const multiply = {
@@ -70,9 +101,54 @@ export const multiply = {
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
   formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
   summary: () => '',
+  palette: 'channel',
+  traits: { elementwise: true },
+  onnx: {
+    emit: single('Mul'),
+    patterns: [
+      {
+        // A feature map times N×C×1×1 (squeeze-excite, either operand order) or a map of its shape.
+        onnx: 'Mul',
+        map: (n, ctx) => {
+          const [a = '', b = ''] = n.inputs;
+          if (ctx.const(a) !== undefined || ctx.const(b) !== undefined) return false;
+          const sa = ctx.shape(a);
+          const sb = ctx.shape(b);
+          if (sa?.length !== 4 || sb?.length !== 4 || sa[1] !== sb[1]) return false;
+          const scale = (s: readonly number[]): boolean => s[2] === 1 && s[3] === 1;
+          let inputs: string[];
+          if (sameTensorDims(sa, sb) || scale(sb)) inputs = [a, b];
+          else if (scale(sa)) inputs = [b, a];
+          else return false;
+          ctx.add(n, { kind: 'Multiply', params: {}, inputs, outputs: n.outputs, weights: {} });
+          return true;
+        },
+      },
+    ],
+  },
+  conformance: [
+    {
+      name: 'a map by per-channel factors',
+      params: {},
+      inputs: [
+        [16, 8, 8],
+        [16, 1, 1],
+      ],
+    },
+    {
+      name: 'two maps of one shape',
+      params: {},
+      inputs: [
+        [16, 8, 8],
+        [16, 8, 8],
+      ],
+    },
+  ],
 } satisfies OpDef<'Multiply', typeof empty>;
 
-const concatSchema = z.object({ inputs: z.number().int().min(2).max(16).default(2) });
+const concatSchema = z.object({
+  inputs: z.number().int().min(2).max(16).default(2).meta({ help: 'How many maps are joined.' }),
+});
 export const concat = {
   kind: 'Concat',
   family: 'channel',
@@ -104,4 +180,48 @@ export const concat = {
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
   formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
   summary: (p) => `${p.inputs} inputs`,
+  palette: 'channel',
+  traits: {},
+  onnx: {
+    emit: single('Concat', () => [protoInt('axis', 1)]),
+    patterns: [
+      {
+        onnx: 'Concat',
+        map: (n, ctx) => {
+          const rank = ctx.shape(n.inputs[0])?.length ?? 0;
+          const axis = attrInt(n, 'axis', 1);
+          if (rank !== 4 || (axis !== 1 && axis !== -3) || n.inputs.length < 2 || n.inputs.length > 16)
+            return false;
+          if (n.inputs.some((t) => ctx.const(t) !== undefined)) return false;
+          ctx.add(n, {
+            kind: 'Concat',
+            params: { inputs: n.inputs.length },
+            inputs: n.inputs,
+            outputs: n.outputs,
+            weights: {},
+          });
+          return true;
+        },
+      },
+    ],
+  },
+  conformance: [
+    {
+      name: 'two maps of different widths',
+      params: { inputs: 2 },
+      inputs: [
+        [8, 8, 8],
+        [16, 8, 8],
+      ],
+    },
+    {
+      name: 'three maps',
+      params: { inputs: 3 },
+      inputs: [
+        [4, 6, 6],
+        [4, 6, 6],
+        [8, 6, 6],
+      ],
+    },
+  ],
 } satisfies OpDef<'Concat', typeof concatSchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ok } from '../diagnostics';
+import type { EmitContext } from '../onnx/export/context';
+import { fromBase64 } from '../onnx/base64';
+import { AttrType, type P } from '../onnx/proto';
 import { nonNegativeInt } from './common';
 import { zeroCost, type OpDef } from './types';
 
@@ -39,6 +42,51 @@ const schema = z.object({
 });
 export type OpaqueParams = z.infer<typeof schema>;
 
+function opaqueAttribute(a: OpaqueAttribute): P.IAttributeProto {
+  const v = a.value;
+  switch (a.type) {
+    case 'float':
+      return { name: a.name, type: AttrType.FLOAT, f: typeof v === 'number' ? v : 0 };
+    case 'int':
+      return { name: a.name, type: AttrType.INT, i: typeof v === 'number' ? v : 0 };
+    case 'string':
+      return { name: a.name, type: AttrType.STRING, s: new TextEncoder().encode(String(v)) };
+    case 'floats':
+      return { name: a.name, type: AttrType.FLOATS, floats: Array.isArray(v) ? v.map(Number) : [] };
+    case 'ints':
+      return { name: a.name, type: AttrType.INTS, ints: Array.isArray(v) ? v.map(Number) : [] };
+    case 'strings':
+      return {
+        name: a.name,
+        type: AttrType.STRINGS,
+        strings: Array.isArray(v) ? v.map((s) => new TextEncoder().encode(String(s))) : [],
+      };
+  }
+}
+
+/** An opaque op goes back out as it came: its type, attributes and constant inputs. */
+function emitOpaque(ctx: EmitContext, p: OpaqueParams): readonly string[] {
+  const total = p.inputs + p.constants.length;
+  const inputs: string[] = [];
+  let next = 0;
+  for (let i = 0; i < total; i++) {
+    const k = p.constants.find((c) => c.input === i);
+    if (k === undefined) inputs.push(ctx.inputs[next++] ?? '');
+    else if (k.dataType === 0) inputs.push('');
+    else
+      inputs.push(
+        ctx.w.raw({
+          name: `${ctx.layer.name}.input${i}`,
+          dims: k.dims,
+          dataType: k.dataType,
+          rawData: fromBase64(k.data) ?? new Uint8Array(),
+        }),
+      );
+  }
+  ctx.w.node(p.opType, ctx.layer.name, inputs, ctx.outputs, p.attributes.map(opaqueAttribute), p.domain);
+  return ctx.outputs;
+}
+
 /** An ONNX op with no mapping to a primitive: kept, exported as it came, neither shaped nor costed. */
 export const opaque = {
   kind: 'Opaque',
@@ -57,6 +105,25 @@ export const opaque = {
     {
       key: 'opaque',
       message: `${p.opType} is an ONNX op Compact Studio does not model: it is kept as it came, its output shapes are taken from the file and its costs are not analysed (counted as 0).`,
+    },
+  ],
+  palette: null,
+  traits: {},
+  // Every ONNX node no other op's pattern takes becomes an opaque op: the importer's fallback.
+  onnx: { emit: emitOpaque, patterns: [] },
+  conformance: [
+    {
+      name: 'an ONNX Softsign kept as it came',
+      params: { opType: 'Softsign', inputs: 1, outputShapes: [[1, 16, 8, 8]] },
+    },
+    {
+      name: 'an ONNX ThresholdedRelu with an attribute',
+      params: {
+        opType: 'ThresholdedRelu',
+        inputs: 1,
+        outputShapes: [[1, 16, 8, 8]],
+        attributes: [{ name: 'alpha', type: 'float', value: 0.25 }],
+      },
     },
   ],
 } satisfies OpDef<'Opaque', typeof schema>;

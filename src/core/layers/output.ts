@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ok } from '../diagnostics';
+import { graphBoundary } from '../onnx/export/emit-common';
 import { anyTensor, none, one } from './common';
 import { zeroCost, type OpDef } from './types';
 
@@ -20,4 +21,9 @@ export const output = {
   cost: () => zeroCost,
   formulas: () => [],
   summary: () => '',
+  palette: 'io',
+  traits: {},
+  // The graph's outputs: the exporter writes them and the importer reads them itself.
+  onnx: { emit: graphBoundary, patterns: [] },
+  conformance: [{ name: 'a feature map as the result', params: {} }],
 } satisfies OpDef<'Output', typeof schema>;

@@ -1,23 +1,75 @@
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { windowOutput } from '../shape';
+import type { EmitContext } from '../onnx/export/context';
+import { single } from '../onnx/export/emit-common';
+import type { MapContext } from '../onnx/import/context';
+import { is4d, pairOf, symmetricPads, unary, x0 } from '../onnx/import/pattern-common';
+import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
+import { attrInt as protoInt, attrInts as protoInts } from '../onnx/proto';
 import { featureMap, movementCost, movementFormula, nonNegativeInt, one, pair } from './common';
-import type { OpDef } from './types';
+import type { ConformanceCase, OpDef } from './types';
 
 const windowSchema = z.object({
-  kernel: pair(1).default([3, 3]),
+  kernel: pair(1).default([3, 3]).meta({ unit: 'px' }),
   stride: pair(1).default([2, 2]),
-  padding: z.tuple([nonNegativeInt, nonNegativeInt]).readonly().default([1, 1]),
-  ceilMode: z.boolean().default(false),
+  padding: z.tuple([nonNegativeInt, nonNegativeInt]).readonly().default([1, 1]).meta({ unit: 'px' }),
+  ceilMode: z
+    .boolean()
+    .default(false)
+    .meta({ label: 'Ceil mode', help: 'Round the output size up, so a last partial window counts.' }),
 });
-const avgSchema = windowSchema.extend({ countIncludePad: z.boolean().default(true) });
+const avgSchema = windowSchema.extend({
+  countIncludePad: z
+    .boolean()
+    .default(true)
+    .meta({ label: 'Count padding', help: 'Divide by the whole window, padding included.' }),
+});
 type WindowParams = z.infer<typeof windowSchema>;
+type AvgParams = z.infer<typeof avgSchema>;
 
-function windowPool<K extends string, S extends typeof windowSchema | typeof avgSchema>(
+function emitPool(opType: 'MaxPool' | 'AveragePool') {
+  return (ctx: EmitContext, p: WindowParams & { countIncludePad?: boolean }): readonly string[] => {
+    const attrs = [
+      protoInts('kernel_shape', p.kernel),
+      protoInts('strides', p.stride),
+      protoInts('pads', [p.padding[0], p.padding[1], p.padding[0], p.padding[1]]),
+      protoInt('ceil_mode', p.ceilMode ? 1 : 0),
+    ];
+    if (p.countIncludePad === true) attrs.push(protoInt('count_include_pad', 1));
+    ctx.w.node(opType, ctx.layer.name, ctx.inputs, ctx.outputs, attrs);
+    return ctx.outputs;
+  };
+}
+
+function mapPool(kind: 'MaxPool' | 'AvgPool') {
+  return (n: IrNode, ctx: MapContext): boolean => {
+    const k = attrInts(n, 'kernel_shape');
+    if (k?.length !== 2 || !is4d(ctx, x0(n)) || (attrInts(n, 'dilations') ?? [1, 1]).some((d) => d !== 1))
+      return false;
+    const kernel = pairOf(k, 1);
+    const stride = pairOf(attrInts(n, 'strides'), 1);
+    const padding = symmetricPads(n, kernel, [1, 1], stride);
+    if (padding === undefined || 2 * padding[0] > kernel[0] || 2 * padding[1] > kernel[1]) return false;
+    const params: Record<string, unknown> = {
+      kernel,
+      stride,
+      padding,
+      ceilMode: attrInt(n, 'ceil_mode', 0) === 1,
+    };
+    if (kind === 'AvgPool') params['countIncludePad'] = attrInt(n, 'count_include_pad', 0) === 1;
+    ctx.add(n, { kind, params, inputs: [x0(n)], outputs: n.outputs.slice(0, 1), weights: {} });
+    return true;
+  };
+}
+
+function windowPool<K extends 'MaxPool' | 'AvgPool', S extends typeof windowSchema | typeof avgSchema>(
   kind: K,
+  onnxType: 'MaxPool' | 'AveragePool',
   title: string,
   description: string,
   schema: S,
+  conformance: readonly ConformanceCase<z.input<S>>[],
 ) {
   return {
     kind,
@@ -50,11 +102,40 @@ function windowPool<K extends string, S extends typeof windowSchema | typeof avg
       const p: WindowParams = params;
       return `${p.kernel.join('×')} s${p.stride[0]}${p.ceilMode ? ' ceil' : ''}`;
     },
+    palette: 'pooling',
+    traits: {},
+    onnx: { emit: emitPool(onnxType), patterns: [{ onnx: onnxType, map: mapPool(kind) }] },
+    conformance,
   } satisfies OpDef<K, S>;
 }
 
-export const maxPool = windowPool('MaxPool', 'MaxPool', 'Maximum over a sliding window.', windowSchema);
-export const avgPool = windowPool('AvgPool', 'AvgPool', 'Average over a sliding window.', avgSchema);
+export const maxPool = windowPool(
+  'MaxPool',
+  'MaxPool',
+  'MaxPool',
+  'Maximum over a sliding window.',
+  windowSchema,
+  [
+    { name: '3×3 stride 2', params: {} },
+    { name: 'ceil mode on an odd size', params: { ceilMode: true }, inputs: [[8, 9, 9]] },
+  ],
+);
+export const avgPool = windowPool(
+  'AvgPool',
+  'AveragePool',
+  'AvgPool',
+  'Average over a sliding window.',
+  avgSchema,
+  [
+    { name: '3×3 stride 2, padding counted', params: {} },
+    {
+      name: 'ceil mode, padding not counted',
+      params: { ceilMode: true, countIncludePad: false } satisfies Partial<AvgParams>,
+      inputs: [[8, 9, 9]],
+    },
+    { name: '2×2 without padding', params: { kernel: [2, 2], padding: [0, 0] } },
+  ],
+);
 
 const empty = z.object({});
 export const globalAvgPool = {
@@ -74,4 +155,36 @@ export const globalAvgPool = {
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
   formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
   summary: () => '',
+  palette: 'pooling',
+  traits: {},
+  onnx: {
+    emit: single('GlobalAveragePool'),
+    patterns: [
+      { onnx: 'GlobalAveragePool', map: (n, ctx) => is4d(ctx, x0(n)) && unary('GlobalAvgPool')(n, ctx) },
+      // ReduceMean over H and W (a flatten follows when the dims are dropped).
+      {
+        onnx: 'ReduceMean',
+        map: (n, ctx) => {
+          const x = ctx.shape(x0(n));
+          const axes = (ctx.const(n.inputs[1])?.ints ?? attrInts(n, 'axes') ?? []).map((a) =>
+            a < 0 ? a + 4 : a,
+          );
+          if (x?.length !== 4 || axes.length !== 2 || !axes.includes(2) || !axes.includes(3)) return false;
+          if (attrInt(n, 'keepdims', 1) === 1) return unary('GlobalAvgPool')(n, ctx);
+          const pooled = `${n.outputs[0] ?? ''}#pooled`;
+          ctx.add(n, { kind: 'GlobalAvgPool', params: {}, inputs: [x0(n)], outputs: [pooled], weights: {} });
+          ctx.add(n, {
+            kind: 'Flatten',
+            params: {},
+            inputs: [pooled],
+            outputs: n.outputs,
+            weights: {},
+            label: ctx.label(`${n.name}_flatten`, 'Flatten'),
+          });
+          return true;
+        },
+      },
+    ],
+  },
+  conformance: [{ name: 'to 1×1', params: {} }],
 } satisfies OpDef<'GlobalAvgPool', typeof empty>;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { batchNorm } from './batchnorm';
-import { channelShuffle, channelSplit, shift, sparseShift } from './channel';
+import { channelShuffle, channelSplit } from './channel';
 import { conv2d } from './conv2d';
 import { hardSigmoid, hardSwish, relu, relu6, sigmoid } from './elementwise';
 import { input } from './input';
@@ -9,7 +9,8 @@ import { add, concat, multiply } from './merge';
 import { opaque } from './opaque';
 import { output } from './output';
 import { avgPool, globalAvgPool, maxPool } from './pooling';
-import type { OpDef } from './types';
+import { shift, sparseShift } from './shift';
+import type { AnyOpDef, ImportPattern, OpDef } from './types';
 import { dropout, flatten, softmax } from './views';
 
 /** The one table of primitive ops. Adding a kind means adding its file and a line here. */
@@ -53,4 +54,43 @@ export const opKinds = Object.keys(opRegistry) as OpKind[];
 
 export function opDef<K extends OpKind>(kind: K): OpDef<K, OpSchemaOf<K>> {
   return checked[kind];
+}
+
+/** The definition of a kind not known statically, its functions taking any valid params. */
+export function anyOpDef(kind: OpKind): AnyOpDef {
+  return checked[kind];
+}
+
+export const isOpKind = (k: string): k is OpKind => Object.hasOwn(opRegistry, k);
+
+/** The ops that can follow a conv as its activation (their traits say so). */
+export type ActivationKind = {
+  [K in OpKind]: (typeof opRegistry)[K]['traits'] extends { readonly activation: string } ? K : never;
+}[OpKind];
+
+/** The short name of an activation, the suffix of its label after a conv ("conv1_relu6"). */
+export const activationSuffix = (kind: ActivationKind): string => opRegistry[kind].traits.activation;
+
+export const opsWithTrait = (trait: 'activation' | 'elementwise'): ReadonlySet<OpKind> =>
+  new Set(
+    opKinds.filter((k) => anyOpDef(k).traits[trait] !== undefined && anyOpDef(k).traits[trait] !== false),
+  );
+
+let patterns: ReadonlyMap<string, readonly ImportPattern[]> | undefined;
+
+/** Every op's ONNX import patterns by the ONNX op type they start from, highest priority first. */
+export function importPatterns(opType: string): readonly ImportPattern[] {
+  if (patterns === undefined) {
+    const byType = new Map<string, ImportPattern[]>();
+    for (const k of opKinds)
+      for (const p of anyOpDef(k).onnx.patterns) byType.set(p.onnx, [...(byType.get(p.onnx) ?? []), p]);
+    for (const list of byType.values()) list.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+    patterns = byType;
+  }
+  return patterns.get(opType) ?? [];
+}
+
+/** ONNX op types some op's pattern declares to keep their input's shape. */
+export function onnxKeepsShape(opType: string): boolean {
+  return importPatterns(opType).some((p) => p.keepsShape === true);
 }

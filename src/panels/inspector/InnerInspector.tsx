@@ -1,19 +1,15 @@
 import type { LayerInfo } from '../../core/analysis/types';
-import { opRegistry } from '../../core/layers/registry';
+import { anyOpDef, opRegistry } from '../../core/layers/registry';
 import type { FormulaLine } from '../../core/layers/types';
 import { Figures } from './Figures';
 
-function formulasOf(layer: LayerInfo): readonly FormulaLine[] {
-  try {
-    return (opRegistry[layer.op].formulas as (c: unknown) => readonly FormulaLine[])({
-      params: layer.params,
-      inputs: layer.inputShapes,
-      outputs: layer.outputShapes,
-    });
-  } catch {
-    return [];
-  }
-}
+// A layer of the analysis has valid params and known shapes: its formulas are defined.
+const formulasOf = (layer: LayerInfo): readonly FormulaLine[] =>
+  anyOpDef(layer.op).formulas({
+    params: layer.params,
+    inputs: layer.inputShapes,
+    outputs: layer.outputShapes,
+  });
 
 /** A primitive inside an open block: read-only, with its figures and formulas. */
 export function InnerInspector({ layer }: { layer: LayerInfo }) {

@@ -1,6 +1,6 @@
 import { blockRegistry, isBlockKind } from '../../core/blocks/registry';
 import type { DesignNode } from '../../core/graph/types';
-import { opRegistry, type OpKind } from '../../core/layers/registry';
+import { anyOpDef, opRegistry, type OpKind } from '../../core/layers/registry';
 import type { FormulaLine } from '../../core/layers/types';
 import type { Shape } from '../../core/shape';
 import { lookOf } from '../../canvas/families';
@@ -17,13 +17,10 @@ function formulasOf(
   inputs: readonly (Shape | undefined)[],
   outputs: readonly Shape[] | undefined,
 ): readonly FormulaLine[] {
-  if (isBlockKind(node.kind) || outputs === undefined || inputs.some((s) => s === undefined)) return [];
-  const def = opRegistry[node.kind];
-  try {
-    return (def.formulas as (c: unknown) => readonly FormulaLine[])({ params: node.params, inputs, outputs });
-  } catch {
-    return [];
-  }
+  // Known output shapes mean the analysis accepted the params: the formulas are defined.
+  const known = inputs.filter((s): s is Shape => s !== undefined);
+  if (isBlockKind(node.kind) || outputs === undefined || known.length !== inputs.length) return [];
+  return anyOpDef(node.kind).formulas({ params: node.params, inputs: known, outputs });
 }
 
 /** The selected node: its name, settings (checked as typed), problems and figures. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { blockRegistry } from '../../core/blocks/registry';
 import { opRegistry } from '../../core/layers/registry';
 import { fieldLabel, fieldsOf, specOf } from './field-spec';
 
@@ -35,11 +36,27 @@ describe('field specs from zod schemas', () => {
     expect(specOf(z.string())).toEqual({ type: 'other' });
   });
 
-  it('names fields the way people read them', () => {
-    expect(fieldLabel('outChannels')).toBe('Output channels');
+  it('names fields the way people read them: from the schema, else from the name', () => {
+    const label = (fields: ReturnType<typeof fieldsOf>, name: string) =>
+      fields.find((f) => f.name === name)?.label;
+    const ir = fieldsOf(blockRegistry.InvertedResidual.schema);
+    expect(label(ir, 'outChannels')).toBe('Output channels');
+    expect(label(ir, 'squeezeExcite')).toBe('Squeeze-excite');
+    expect(label(ir, 'batchNorm')).toMatch(/^Batch norm/);
+    expect(label(fieldsOf(opRegistry.Dropout.schema), 'p')).toBe('Drop probability');
     expect(fieldLabel('expandedChannels')).toBe('Expanded channels');
-    expect(fieldLabel('squeezeExcite')).toBe('Squeeze-excite');
-    expect(fieldLabel('batchNorm')).toMatch(/^Batch norm/);
+    expect(fieldLabel('expand3x3')).toBe('Expand 3×3');
     expect(fieldLabel('groups')).toBe('Groups');
+  });
+
+  it('reads units and help from the schema metadata, through defaults and wrappers', () => {
+    const conv = fieldsOf(opRegistry.Conv2d.schema);
+    expect(conv.find((f) => f.name === 'kernel')?.unit).toBe('px');
+    expect(conv.find((f) => f.name === 'groups')?.help).toMatch(/depthwise/);
+    expect(conv.find((f) => f.name === 'bias')?.help).toBeUndefined();
+    const wrapped = z.object({
+      n: z.number().meta({ label: 'Inner', unit: 'px' }).default(1).meta({ label: 'Outer' }),
+    });
+    expect(fieldsOf(wrapped)[0]).toMatchObject({ label: 'Outer', unit: 'px' });
   });
 });

@@ -18,7 +18,18 @@ export type FieldSpec =
 export interface Field {
   readonly name: string;
   readonly label: string;
+  /** What the number counts in ("px"), when the schema says. */
+  readonly unit?: string;
+  /** One sentence on what the setting does, when the schema says. */
+  readonly help?: string;
   readonly spec: FieldSpec;
+}
+
+/** What a params schema says of a field for people: zod metadata, `.meta({ label, unit, help })`. */
+export interface FieldMeta {
+  readonly label?: string;
+  readonly unit?: string;
+  readonly help?: string;
 }
 
 interface Def {
@@ -30,6 +41,7 @@ interface Def {
 }
 type Introspectable = {
   readonly def: Def;
+  meta?(): unknown;
   readonly minValue?: number | null;
   readonly maxValue?: number | null;
   readonly isInt?: boolean;
@@ -84,24 +96,8 @@ export function specOf(schema: unknown): FieldSpec {
   }
 }
 
-const special: Readonly<Record<string, string>> = {
-  outChannels: 'Output channels',
-  inChannels: 'Input channels',
-  expand1x1: 'Expand 1×1',
-  expand3x3: 'Expand 3×3',
-  p: 'Drop probability',
-  ceilMode: 'Ceil mode',
-  countIncludePad: 'Count padding',
-  batchNorm: 'Batch norm (off: folded into the conv bias)',
-  bnEpsilon: 'BN epsilon',
-  squeezeExcite: 'Squeeze-excite',
-  groupFirst: 'Group the first 1×1',
-};
-
-/** "outChannels" → "Output channels", "expand3x3" → "Expand 3×3". */
+/** A label from the name when the schema gives none: "dilation" → "Dilation", "expand3x3" → "Expand 3×3". */
 export function fieldLabel(name: string): string {
-  const known = special[name];
-  if (known !== undefined) return known;
   const words = name
     .replace(/(\d)x(\d)/g, '$1×$2')
     .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
@@ -109,9 +105,36 @@ export function fieldLabel(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** The field's metadata: from the outermost wrapper in, the first of each key wins. */
+export function metaOf(schema: unknown): FieldMeta {
+  const found: { label?: string; unit?: string; help?: string } = {};
+  for (let s = schema as Introspectable | undefined; s !== undefined;) {
+    const m = s.meta?.();
+    if (typeof m === 'object' && m !== null) {
+      const { label, unit, help } = m as Record<string, unknown>;
+      found.label ??= text(label);
+      found.unit ??= text(unit);
+      found.help ??= text(help);
+    }
+    s = wrappers.has(s.def.type) ? (s.def.innerType as Introspectable | undefined) : undefined;
+  }
+  return found;
+}
+
 /** The editable fields of a params schema (a zod object), in the schema's order. */
 export function fieldsOf(schema: z.ZodType): Field[] {
   const { inner } = unwrap(schema);
-  const shape = (inner as unknown as { shape?: Readonly<Record<string, unknown>> }).shape ?? {};
-  return Object.entries(shape).map(([name, s]) => ({ name, label: fieldLabel(name), spec: specOf(s) }));
+  const shape = inner.def.shape ?? {};
+  return Object.entries(shape).map(([name, s]) => {
+    const { label, unit, help } = metaOf(s);
+    return {
+      name,
+      label: label ?? fieldLabel(name),
+      ...(unit === undefined ? {} : { unit }),
+      ...(help === undefined ? {} : { help }),
+      spec: specOf(s),
+    };
+  });
 }

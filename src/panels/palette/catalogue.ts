@@ -1,5 +1,6 @@
 import { blockKinds, blockRegistry } from '../../core/blocks/registry';
-import { opKinds, opRegistry, type OpKind } from '../../core/layers/registry';
+import { anyOpDef, opKinds } from '../../core/layers/registry';
+import type { PaletteGroup } from '../../core/layers/types';
 import { presets } from '../../core/presets/registry';
 import type { Stripe } from '../../canvas/families';
 import { stripeOfFamily } from '../../canvas/families';
@@ -15,44 +16,14 @@ export interface CatalogueEntry {
   readonly item: CatalogueItem;
 }
 
-export type GroupId = 'io' | 'conv' | 'normact' | 'pooling' | 'channel' | 'blocks' | 'presets' | 'mine';
+/** The ops' own groups (each op's definition names its group), then blocks, presets and the user's. */
+export type GroupId = PaletteGroup | 'blocks' | 'presets' | 'mine';
 
 export interface CatalogueGroup {
   readonly id: GroupId;
   readonly title: string;
   readonly entries: readonly CatalogueEntry[];
 }
-
-/**
- * Which palette group each primitive op belongs to; the compiler checks every op has an entry.
- * null: not offered (imported ONNX ops that the app keeps but does not model).
- */
-const groupOfOp: Readonly<Record<OpKind, GroupId | null>> = {
-  Input: 'io',
-  Output: 'io',
-  Conv2d: 'conv',
-  BatchNorm: 'normact',
-  ReLU: 'normact',
-  ReLU6: 'normact',
-  HardSwish: 'normact',
-  HardSigmoid: 'normact',
-  Sigmoid: 'normact',
-  MaxPool: 'pooling',
-  AvgPool: 'pooling',
-  GlobalAvgPool: 'pooling',
-  Flatten: 'pooling',
-  Dropout: 'pooling',
-  Linear: 'pooling',
-  Softmax: 'pooling',
-  ChannelShuffle: 'channel',
-  ChannelSplit: 'channel',
-  Shift: 'channel',
-  SparseShift: 'channel',
-  Concat: 'channel',
-  Add: 'channel',
-  Multiply: 'channel',
-  Opaque: null,
-};
 
 const groupTitles: Readonly<Record<GroupId, string>> = {
   io: 'Inputs and outputs',
@@ -97,8 +68,8 @@ const convVariants: readonly CatalogueEntry[] = [
 export function buildCatalogue(userBlocks: readonly UserBlock[]): CatalogueGroup[] {
   const entries = new Map<GroupId, CatalogueEntry[]>(Object.keys(groupTitles).map((g) => [g as GroupId, []]));
   for (const kind of opKinds) {
-    const def = opRegistry[kind];
-    const group = groupOfOp[kind];
+    const def = anyOpDef(kind);
+    const group = def.palette;
     if (group === null) continue;
     entries.get(group)?.push({
       key: `op-${kind}`,

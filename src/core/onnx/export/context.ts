@@ -25,6 +25,3 @@ export interface EmitContext {
   /** The values of one weight of a layer: imported when present, else seeded init. */
   values(layer: LayerInfo, role: string, count: number, init: Init): Float32Array;
 }
-
-/** Emits a layer's ONNX nodes; returns its output tensor names (its own, or an alias for views). */
-export type Emit<P> = (ctx: EmitContext, params: P) => readonly string[];

@@ -1,7 +1,5 @@
-import { shiftedChannels } from '../../layers/channel';
-import type { OpParams } from '../../layers/registry';
 import { attrInt, attrInts } from '../proto';
-import { shiftGroups, shiftReach, sparseShiftGroups, type ShiftGroup } from '../shift';
+import { shiftReach, type ShiftGroup } from '../shift';
 import type { EmitContext } from './context';
 
 /**
@@ -57,7 +55,8 @@ function asConv(
   return ctx.outputs;
 }
 
-function emit(
+/** A shift that moves these channel groups, in the form the export options ask for. */
+export function emitShiftGroups(
   ctx: EmitContext,
   groups: readonly ShiftGroup[],
   kernel: number,
@@ -70,15 +69,4 @@ function emit(
   return ctx.shift === 'conv'
     ? asConv(ctx, groups, kernel, dilation)
     : asSlices(ctx, groups, shiftReach(kernel, dilation));
-}
-
-export function emitShift(ctx: EmitContext, p: OpParams<'Shift'>): readonly string[] {
-  const c = ctx.layer.inputShapes[0]?.[1] ?? 0;
-  return emit(ctx, shiftGroups(p.kernel, p.dilation, c), p.kernel, p.dilation);
-}
-
-export function emitSparseShift(ctx: EmitContext, p: OpParams<'SparseShift'>): readonly string[] {
-  const c = ctx.layer.inputShapes[0]?.[1] ?? 0;
-  const groups = sparseShiftGroups(p.kernel, p.dilation, c, shiftedChannels(p.fraction, c));
-  return emit(ctx, groups, p.kernel, p.dilation);
 }

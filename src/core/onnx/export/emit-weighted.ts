@@ -1,11 +1,16 @@
-import type { OpParams } from '../../layers/registry';
+import type { Conv2dParams } from '../../layers/conv2d';
+import type { LayerInfo } from '../../analysis/types';
 import { attrFloat, attrInt, attrInts } from '../proto';
 import type { EmitContext } from './context';
+
+/** The epsilon of a batch norm layer (its params are parsed by the analysis: a number). */
+const epsilonOf = (bn: LayerInfo): number =>
+  'epsilon' in bn.params && typeof bn.params.epsilon === 'number' ? bn.params.epsilon : 1e-5;
 
 const shapeOf = (ctx: EmitContext, i = 0): readonly number[] => ctx.layer.inputShapes[i] ?? [];
 
 /** Conv, with the following batch norm folded into its weights and bias when the export asks. */
-export function emitConv(ctx: EmitContext, p: OpParams<'Conv2d'>): readonly string[] {
+export function emitConv(ctx: EmitContext, p: Conv2dParams): readonly string[] {
   const { layer } = ctx;
   const cin = shapeOf(ctx)[1] ?? 0;
   const perOut = (cin / p.groups) * p.kernel[0] * p.kernel[1];
@@ -15,7 +20,7 @@ export function emitConv(ctx: EmitContext, p: OpParams<'Conv2d'>): readonly stri
   const bn = ctx.foldedBatchNorm;
   if (bn !== undefined) {
     const c = p.outChannels;
-    const eps = (bn.params as OpParams<'BatchNorm'>).epsilon;
+    const eps = epsilonOf(bn);
     const gamma = ctx.values(bn, 'weight', c, { kind: 'fill', value: 1 });
     const beta = ctx.values(bn, 'bias', c, { kind: 'fill', value: 0 });
     const mean = ctx.values(bn, 'running_mean', c, { kind: 'fill', value: 0 });
@@ -43,7 +48,7 @@ export function emitConv(ctx: EmitContext, p: OpParams<'Conv2d'>): readonly stri
   return ctx.outputs;
 }
 
-export function emitBatchNorm(ctx: EmitContext, p: OpParams<'BatchNorm'>): readonly string[] {
+export function emitBatchNorm(ctx: EmitContext, p: { readonly epsilon: number }): readonly string[] {
   if (ctx.folded) return ctx.inputs.slice(0, 1);
   const { layer, w } = ctx;
   const c = shapeOf(ctx)[1] ?? 0;
@@ -60,7 +65,10 @@ export function emitBatchNorm(ctx: EmitContext, p: OpParams<'BatchNorm'>): reado
   return ctx.outputs;
 }
 
-export function emitLinear(ctx: EmitContext, p: OpParams<'Linear'>): readonly string[] {
+export function emitLinear(
+  ctx: EmitContext,
+  p: { readonly outFeatures: number; readonly bias: boolean },
+): readonly string[] {
   const { layer, w } = ctx;
   const fin = shapeOf(ctx)[1] ?? 0;
   const weight = ctx.values(layer, 'weight', p.outFeatures * fin, { kind: 'he', fanIn: fin });

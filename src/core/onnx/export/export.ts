@@ -1,7 +1,7 @@
 import { analyze } from '../../analysis/analyze';
 import type { LayerInfo } from '../../analysis/types';
 import type { Design } from '../../graph/types';
-import type { OpKind } from '../../layers/registry';
+import { anyOpDef, type OpKind } from '../../layers/registry';
 import type { Shape } from '../../shape';
 import { base64ToFloats } from '../base64';
 import { filled, heUniform } from '../init';
@@ -17,7 +17,6 @@ import {
   SHIFT_AS_CONV,
 } from '../version';
 import type { EmitContext, Init, ShiftForm } from './context';
-import { emitters } from './ops';
 import { GraphWriter } from './writer';
 
 export interface ExportOptions {
@@ -121,8 +120,7 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
       foldedBatchNorm: pairs.get(layer),
       folded: foldedBns.has(layer),
     };
-    const emit = emitters[layer.op] as (c: EmitContext, p: object) => readonly string[];
-    const produced = emit(ctx, layer.params);
+    const produced = anyOpDef(layer.op).onnx.emit(ctx, layer.params);
     produced.forEach((name, i) => {
       const shape = layer.outputShapes[i] ?? [];
       names.set(tensorKey(layer.outputTensors[i] ?? -1, shape), name);

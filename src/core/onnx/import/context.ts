@@ -1,3 +1,4 @@
+import { isOpKind } from '../../layers/registry';
 import { toBase64 } from '../base64';
 import { AttrType, DataType, num } from '../proto';
 import type { Const, IrGraph, IrNode } from '../ir/graph';
@@ -82,12 +83,20 @@ export class MapContext {
     return l;
   }
 
+  /** Adds a primitive made from `node`; its kind is checked here, as the patterns name kinds by string. */
   add(
     node: IrNode,
-    prim: Omit<Prim, 'label' | 'inputs'> & { inputs: readonly string[]; label?: string },
+    prim: Omit<Prim, 'label' | 'inputs' | 'kind'> & {
+      kind: string;
+      inputs: readonly string[];
+      label?: string;
+    },
   ): void {
+    const { kind } = prim;
+    if (!isOpKind(kind)) throw new ImportError(`node "${node.name}" maps to ${kind}, which is no op`);
     this.prims.push({
       ...prim,
+      kind,
       inputs: prim.inputs.map((t) => this.resolve(t)),
       label: prim.label ?? this.label(node.name, node.opType),
     });

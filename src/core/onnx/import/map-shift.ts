@@ -1,7 +1,12 @@
-import { attrInt, attrString } from '../ir/graph';
+import type { ImportPattern } from '../../layers/types';
+import { attrInt, attrInts, attrString, type IrNode } from '../ir/graph';
 import { sliceSpec } from '../ir/infer';
+import { META, SHIFT_AS_CONV } from '../version';
 import { shiftGroups, sparseShiftGroups, type ShiftGroup } from '../shift';
-import type { Mapper } from './map-simple';
+import type { MapContext } from './context';
+import { pairOf } from './pattern-common';
+
+type ShiftKind = 'Shift' | 'SparseShift';
 
 const sameGroups = (a: readonly ShiftGroup[], b: readonly ShiftGroup[]): boolean =>
   a.length === b.length &&
@@ -15,7 +20,7 @@ export function identify(
   groups: readonly ShiftGroup[],
   channels: number,
   reach: number,
-): { kind: 'Shift' | 'SparseShift'; params: Record<string, unknown> } | undefined {
+): { kind: ShiftKind; params: Record<string, unknown> } | undefined {
   for (let d = 1; d <= reach; d++) {
     if (reach % d !== 0) continue;
     const kernel = (2 * reach) / d + 1;
@@ -32,58 +37,83 @@ export function identify(
 
 /**
  * Pad → Slice per channel group at its offset → Concat, the zero-cost form our exporter writes for
- * shifts, back to one Shift or SparseShift.
+ * shifts, back to one Shift or SparseShift (`kind`).
  */
-export const mapPad: Mapper = (n, ctx) => {
-  const x = n.inputs[0] ?? '';
-  const [, c = 0, h = 0, w = 0] = ctx.shape(x) ?? [];
-  const pads = ctx.const(n.inputs[1])?.ints;
-  const r = pads?.[2] ?? 0;
-  const padded = n.outputs[0] ?? '';
-  if (
-    pads?.join() !== [0, 0, r, r, 0, 0, r, r].join() ||
-    (attrString(n, 'mode') ?? 'constant') !== 'constant'
-  )
-    return false;
-  if ((ctx.floats(n.inputs[2])?.[0] ?? 0) !== 0 || attrInt(n, 'value', 0) !== 0) return false;
-  const slices = [...ctx.readersOf(padded), ...ctx.readersOf(x).filter((s) => s.opType === 'Slice')];
-  const concat = ctx.soleReader(slices[0]?.outputs[0] ?? '');
-  if (
-    concat?.opType !== 'Concat' ||
-    slices.some((s) => s.opType !== 'Slice' || ctx.soleReader(s.outputs[0] ?? '') !== concat)
-  )
-    return false;
-  const groups: ShiftGroup[] = [];
-  for (const t of concat.inputs) {
-    const s = slices.find((z) => z.outputs[0] === t);
-    const spec = s === undefined ? undefined : sliceSpec(s, (i) => ctx.const(s.inputs[i]), 4);
-    if (s === undefined || spec === undefined || spec.steps.some((v) => v !== 1)) return false;
-    const at = (axis: number, fallback: number): [number, number] => {
-      const i = spec.axes.indexOf(axis);
-      return i < 0 ? [0, fallback] : [spec.starts[i] ?? 0, spec.ends[i] ?? fallback];
-    };
-    const [start, end] = at(1, c);
-    const fromPad = s.inputs[0] === padded;
-    const [y0, y1] = at(2, fromPad ? h + 2 * r : h);
-    const [x0, x1] = at(3, fromPad ? w + 2 * r : w);
-    if (y1 - y0 !== h || x1 - x0 !== w) return false;
-    groups.push({ start, end, dy: fromPad ? y0 - r : y0, dx: fromPad ? x0 - r : x0 });
-  }
-  const found = identify(groups, c, r);
-  if (found === undefined || slices.length !== concat.inputs.length) return false;
-  for (const s of [...slices, concat]) ctx.absorbed.add(s);
-  ctx.add(n, {
-    ...found,
-    inputs: [x],
-    outputs: concat.outputs,
-    weights: {},
-    label: ctx.groupLabel([n, ...slices, concat], found.kind),
-  });
-  return true;
-};
+const mapPad =
+  (kind: ShiftKind) =>
+  (n: IrNode, ctx: MapContext): boolean => {
+    const x = n.inputs[0] ?? '';
+    const [, c = 0, h = 0, w = 0] = ctx.shape(x) ?? [];
+    const pads = ctx.const(n.inputs[1])?.ints;
+    const r = pads?.[2] ?? 0;
+    const padded = n.outputs[0] ?? '';
+    if (
+      pads?.join() !== [0, 0, r, r, 0, 0, r, r].join() ||
+      (attrString(n, 'mode') ?? 'constant') !== 'constant'
+    )
+      return false;
+    if ((ctx.floats(n.inputs[2])?.[0] ?? 0) !== 0 || attrInt(n, 'value', 0) !== 0) return false;
+    const slices = [...ctx.readersOf(padded), ...ctx.readersOf(x).filter((s) => s.opType === 'Slice')];
+    const concat = ctx.soleReader(slices[0]?.outputs[0] ?? '');
+    if (
+      concat?.opType !== 'Concat' ||
+      slices.some((s) => s.opType !== 'Slice' || ctx.soleReader(s.outputs[0] ?? '') !== concat)
+    )
+      return false;
+    const groups: ShiftGroup[] = [];
+    for (const t of concat.inputs) {
+      const s = slices.find((z) => z.outputs[0] === t);
+      const spec = s === undefined ? undefined : sliceSpec(s, (i) => ctx.const(s.inputs[i]), 4);
+      if (s === undefined || spec === undefined || spec.steps.some((v) => v !== 1)) return false;
+      const at = (axis: number, fallback: number): [number, number] => {
+        const i = spec.axes.indexOf(axis);
+        return i < 0 ? [0, fallback] : [spec.starts[i] ?? 0, spec.ends[i] ?? fallback];
+      };
+      const [start, end] = at(1, c);
+      const fromPad = s.inputs[0] === padded;
+      const [y0, y1] = at(2, fromPad ? h + 2 * r : h);
+      const [x0, x1] = at(3, fromPad ? w + 2 * r : w);
+      if (y1 - y0 !== h || x1 - x0 !== w) return false;
+      groups.push({ start, end, dy: fromPad ? y0 - r : y0, dx: fromPad ? x0 - r : x0 });
+    }
+    const found = identify(groups, c, r);
+    if (found?.kind !== kind || slices.length !== concat.inputs.length) return false;
+    for (const s of [...slices, concat]) ctx.absorbed.add(s);
+    ctx.add(n, {
+      ...found,
+      inputs: [x],
+      outputs: concat.outputs,
+      weights: {},
+      label: ctx.groupLabel([n, ...slices, concat], found.kind),
+    });
+    return true;
+  };
 
 /** A depthwise conv with one-hot kernels and no bias, in a file whose metadata says shifts were written so. */
-export function shiftFromConv(
+const mapConv =
+  (kind: ShiftKind) =>
+  (n: IrNode, ctx: MapContext): boolean => {
+    if (ctx.graph.metadata.get(META.shift)?.startsWith(SHIFT_AS_CONV) !== true) return false;
+    const w = ctx.const(n.inputs[1]);
+    if (w?.floats === undefined || w.dims.length !== 4 || ctx.floats(n.inputs[2]) !== undefined) return false;
+    const kernel = pairOf(w.dims.slice(2), 1);
+    const dilation = pairOf(attrInts(n, 'dilations'), 1);
+    const groups = attrInt(n, 'group', 1);
+    if (groups !== w.dims[0] || w.dims[1] !== 1 || kernel[0] !== kernel[1] || dilation[0] !== dilation[1])
+      return false;
+    const shift = shiftFromConv(w.floats, groups, kernel[0], dilation[0]);
+    if (shift?.kind !== kind) return false;
+    ctx.add(n, { ...shift, inputs: [n.inputs[0] ?? ''], outputs: n.outputs.slice(0, 1), weights: {} });
+    return true;
+  };
+
+/** How a Shift or SparseShift is read back: either form our exporter writes. */
+export const shiftPatterns = (kind: ShiftKind): readonly ImportPattern[] => [
+  { onnx: 'Pad', map: mapPad(kind) },
+  { onnx: 'Conv', priority: 1, map: mapConv(kind) },
+];
+
+function shiftFromConv(
   weight: Float32Array,
   channels: number,
   kernel: number,

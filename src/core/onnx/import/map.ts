@@ -1,51 +1,7 @@
+import { importPatterns } from '../../layers/registry';
 import type { IrGraph } from '../ir/graph';
 import type { Inferred } from '../ir/infer';
 import { ImportError, MapContext } from './context';
-import { mapPad } from './map-shift';
-import { mapGemm, mapMatMul, mapReduceMean, mapReshape, mapSlice, mapSplit } from './map-patterns';
-import {
-  mapAdd,
-  mapAvgPool,
-  mapBatchNorm,
-  mapClip,
-  mapConcat,
-  mapConv,
-  mapDropout,
-  mapFlatten,
-  mapHardSigmoid,
-  mapMaxPool,
-  mapMul,
-  mapSoftmax,
-  unary,
-  type Mapper,
-} from './map-simple';
-
-/** ONNX op type → how it becomes primitives (PyTorch's export patterns included). */
-const mappers: Readonly<Record<string, Mapper>> = {
-  Conv: mapConv,
-  BatchNormalization: mapBatchNorm,
-  Relu: unary('ReLU'),
-  Clip: mapClip,
-  HardSwish: unary('HardSwish'),
-  HardSigmoid: mapHardSigmoid,
-  Sigmoid: unary('Sigmoid'),
-  MaxPool: mapMaxPool,
-  AveragePool: mapAvgPool,
-  GlobalAveragePool: unary('GlobalAvgPool'),
-  ReduceMean: mapReduceMean,
-  Flatten: mapFlatten,
-  Reshape: mapReshape,
-  Split: mapSplit,
-  Slice: mapSlice,
-  Gemm: mapGemm,
-  MatMul: mapMatMul,
-  Softmax: mapSoftmax,
-  Concat: mapConcat,
-  Add: mapAdd,
-  Mul: mapMul,
-  Dropout: mapDropout,
-  Pad: mapPad,
-};
 
 /** Every node of the graph as primitives, in order; unmapped nodes become opaque ops. */
 export function mapGraph(graph: IrGraph, inferred: Inferred): MapContext {
@@ -71,11 +27,12 @@ export function mapGraph(graph: IrGraph, inferred: Inferred): MapContext {
       ctx.alias(node.outputs[0] ?? '', node.inputs[0] ?? '');
       continue;
     }
-    const mapper = node.domain === '' || node.domain === 'ai.onnx' ? mappers[node.opType] : undefined;
-    if (mapper?.(node, ctx) === true) continue;
+    // The ops' own patterns for this ONNX op type, most specific first; none that fits: opaque.
+    const patterns = node.domain === '' || node.domain === 'ai.onnx' ? importPatterns(node.opType) : [];
+    if (patterns.some((p) => p.map(node, ctx))) continue;
     ctx.opaque(
       node,
-      mapper === undefined
+      patterns.length === 0
         ? 'Compact Studio has no primitive for this op'
         : 'its settings have no primitive (see the docs of the op)',
     );

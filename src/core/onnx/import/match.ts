@@ -1,8 +1,8 @@
 import { analyze } from '../../analysis/analyze';
-import { blockKinds, blockRegistry, type BlockKind } from '../../blocks/registry';
+import { anyBlockDef as blockDefOf, blockKinds, blockRegistry, type BlockKind } from '../../blocks/registry';
 import type { Design, DesignNode } from '../../graph/types';
 import { opRegistry } from '../../layers/registry';
-import { candidateParams, regionFacts } from './candidates';
+import { regionFacts } from '../../blocks/region';
 import type { Prim } from './prim';
 
 type Shape = readonly number[];
@@ -33,7 +33,7 @@ interface Expansion {
 /** A recognised block: its kind and params, and the name each member primitive has inside it. */
 export interface Match {
   readonly kind: BlockKind;
-  readonly params: Record<string, unknown>;
+  readonly params: object;
   readonly layerNames: ReadonlyMap<Prim, string>;
 }
 
@@ -59,7 +59,7 @@ export class BlockMatcher {
     const facts = regionFacts(region, inShape[1] ?? 0, outShape[1] ?? 0);
     const regionSig = signature(region.map((p) => p.kind));
     for (const kind of blockKinds) {
-      for (const params of candidateParams(blockRegistry[kind].schema, facts)) {
+      for (const params of blockDefOf(kind).recognise(facts)) {
         const key = JSON.stringify([kind, params, inShape]);
         if (!this.signatures.has(key)) this.signatures.set(key, quickSignature(kind, params, inShape));
         const sig = this.signatures.get(key);
@@ -147,11 +147,12 @@ export class BlockMatcher {
 
 /** The op kinds the block expands to, without analysing it (undefined: it does not expand). */
 function quickSignature(kind: BlockKind, params: object, inShape: Shape): string | undefined {
-  const def = blockRegistry[kind];
+  const def = blockDefOf(kind);
   const parsed = def.schema.safeParse(params);
   if (!parsed.success) return undefined;
+  // A block may throw on settings its schema lets through; here that only means "not this one".
   try {
-    const sub = def.expand(parsed.data as never, [inShape]);
+    const sub = def.expand(parsed.data, [inShape]);
     if (!sub.ok) return undefined;
     const kinds = sub.value.nodes.map((n) => n.kind);
     return kinds.some((k) => Object.hasOwn(blockRegistry, k)) ? NESTED : signature(kinds);

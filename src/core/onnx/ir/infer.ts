@@ -1,3 +1,4 @@
+import { onnxKeepsShape } from '../../layers/registry';
 import { windowOutput } from '../../shape';
 import { fold } from './fold';
 import { attrInt, attrInts, elementCount, type Const, type IrGraph, type IrNode } from './graph';
@@ -193,7 +194,8 @@ function shapeOf(
       return [out];
     }
     default:
-      return undefined;
+      // Element-wise ops of the registry's import patterns (an op added later needs no rule here).
+      return onnxKeepsShape(node.opType) ? same : undefined;
   }
 }
 

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ok } from '../diagnostics';
+import { emitShiftGroups } from '../onnx/export/emit-shift';
+import { shiftPatterns } from '../onnx/import/map-shift';
+import { shiftGroups, sparseShiftGroups } from '../onnx/shift';
+import { featureMap, fmt, movementCost, movementFormula, one, positiveInt } from './common';
+import type { OpDef } from './types';
+
+const shiftSchema = z.object({
+  kernel: z
+    .number()
+    .int()
+    .min(1)
+    .max(9)
+    .default(3)
+    .meta({ unit: 'px', help: 'Channels are divided among the offsets of a kernel×kernel neighbourhood.' }),
+  dilation: positiveInt.default(1),
+});
+
+export const shift = {
+  kind: 'Shift',
+  family: 'channel',
+  title: 'Shift',
+  description:
+    'Moves each channel by one spatial offset: zero parameters, zero multiply-adds (Wu et al. 2018).',
+  schema: shiftSchema,
+  inputCount: one,
+  outputCount: one,
+  infer: ({ inputs }) => {
+    const x = featureMap(inputs);
+    return x.ok ? ok([x.value]) : x;
+  },
+  cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
+  formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
+  summary: (p) => `${p.kernel}×${p.kernel}${p.dilation > 1 ? ` d${p.dilation}` : ''}`,
+  palette: 'channel',
+  traits: {},
+  onnx: {
+    emit: (ctx, p) => {
+      const c = ctx.layer.inputShapes[0]?.[1] ?? 0;
+      return emitShiftGroups(ctx, shiftGroups(p.kernel, p.dilation, c), p.kernel, p.dilation);
+    },
+    patterns: shiftPatterns('Shift'),
+  },
+  conformance: [
+    { name: '3×3 as a fixed depthwise conv', params: { kernel: 3 }, inputs: [[18, 7, 7]] },
+    { name: '3×3 as slices', params: { kernel: 3 }, exportOptions: { shift: 'slice' } },
+    { name: '3×3 dilated', params: { kernel: 3, dilation: 2 }, exportOptions: { shift: 'slice' } },
+    { name: '5×5', params: { kernel: 5 }, inputs: [[50, 9, 9]] },
+  ],
+} satisfies OpDef<'Shift', typeof shiftSchema>;
+
+const sparseShiftSchema = shiftSchema.extend({
+  fraction: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.25)
+    .meta({ help: 'Share of channels that move; the rest pass through untouched.' }),
+});
+
+/** Channels that move: the fraction, rounded to whole channels. */
+export const shiftedChannels = (fraction: number, c: number): number => Math.round(fraction * c);
+
+export const sparseShift = {
+  kind: 'SparseShift',
+  family: 'channel',
+  title: 'Sparse shift',
+  description: 'Shift where only a fraction of channels move; the rest pass through (Chen et al. 2019, SSL).',
+  schema: sparseShiftSchema,
+  inputCount: one,
+  outputCount: one,
+  infer: ({ inputs }) => {
+    const x = featureMap(inputs);
+    return x.ok ? ok([x.value]) : x;
+  },
+  cost: ({ params: p, inputs }) => {
+    const x = inputs[0] ?? [];
+    const moved = shiftedChannels(p.fraction, x[1] ?? 0) * (x[2] ?? 0) * (x[3] ?? 0);
+    return { ...movementCost([], []), memoryAccess: 2 * moved };
+  },
+  formulas: ({ params: p, inputs }) => {
+    const [, c = 0, h = 0, w = 0] = inputs[0] ?? [];
+    const m = shiftedChannels(p.fraction, c);
+    return [
+      {
+        figure: 'memoryAccess',
+        symbolic: '2 × shifted channels·H·W (the rest is not touched)',
+        substituted: `2·${m}·${h}·${w} = ${fmt(2 * m * h * w)}`,
+      },
+    ];
+  },
+  summary: (p) => `${Math.round(p.fraction * 100)}% of channels`,
+  palette: 'channel',
+  traits: {},
+  onnx: {
+    emit: (ctx, p) => {
+      const c = ctx.layer.inputShapes[0]?.[1] ?? 0;
+      const groups = sparseShiftGroups(p.kernel, p.dilation, c, shiftedChannels(p.fraction, c));
+      return emitShiftGroups(ctx, groups, p.kernel, p.dilation);
+    },
+    patterns: shiftPatterns('SparseShift'),
+  },
+  conformance: [
+    { name: 'a quarter of the channels', params: { fraction: 0.25 } },
+    { name: 'three quarters, as slices', params: { fraction: 0.75 }, exportOptions: { shift: 'slice' } },
+  ],
+} satisfies OpDef<'SparseShift', typeof sparseShiftSchema>;
