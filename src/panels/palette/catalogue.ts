@@ -1,5 +1,6 @@
 import { blockKinds, blockRegistry } from '../../core/blocks/registry';
 import { opKinds, opRegistry, type OpKind } from '../../core/layers/registry';
+import { examples } from '../../core/examples/registry';
 import { presets } from '../../core/presets/registry';
 import type { Stripe } from '../../canvas/families';
 import { stripeOfFamily } from '../../canvas/families';
@@ -15,7 +16,8 @@ export interface CatalogueEntry {
   readonly item: CatalogueItem;
 }
 
-export type GroupId = 'io' | 'conv' | 'normact' | 'pooling' | 'channel' | 'blocks' | 'presets' | 'mine';
+export type GroupId =
+  'io' | 'conv' | 'normact' | 'pooling' | 'channel' | 'blocks' | 'presets' | 'examples' | 'mine';
 
 export interface CatalogueGroup {
   readonly id: GroupId;
@@ -62,6 +64,7 @@ const groupTitles: Readonly<Record<GroupId, string>> = {
   channel: 'Channel operations',
   blocks: 'Compact blocks',
   presets: 'Presets',
+  examples: 'Examples',
   mine: 'My blocks',
 };
 
@@ -128,6 +131,15 @@ export function buildCatalogue(userBlocks: readonly UserBlock[]): CatalogueGroup
       paper: p.paper,
       stripe: undefined,
       item: { type: 'preset', name: p.name },
+    });
+  for (const e of examples)
+    entries.get('examples')?.push({
+      key: `example-${e.name}`,
+      title: e.method,
+      description: e.shows,
+      paper: `survey ref. [${e.surveyRef}] · example:${e.name}`,
+      stripe: undefined,
+      item: { type: 'example', name: e.name },
     });
   for (const b of userBlocks)
     entries.get('mine')?.push({
