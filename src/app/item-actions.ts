@@ -1,5 +1,6 @@
 import { defaultParams } from '../core/graph/edit';
 import type { Design, Position } from '../core/graph/types';
+import { findExample } from '../core/examples/registry';
 import { findPreset } from '../core/presets/registry';
 import { layoutDesign } from '../canvas/auto-layout';
 import { analysisOf } from '../state/analysis';
@@ -7,20 +8,15 @@ import type { CatalogueItem } from '../state/catalogue-item';
 import { studio } from '../state/store';
 import { CARD_HEIGHT, CARD_WIDTH } from '../canvas/sizes';
 
-/** Opens a preset as a readable graph: built, laid out, blocks closed, one undo step. */
-export async function openPreset(name: string): Promise<void> {
+/** Opens a built design (a preset or an example) as a readable graph: laid out, blocks closed, one undo step. */
+async function openBuilt(what: string, title: string, build: () => Design): Promise<void> {
   const store = studio.getState();
-  const preset = findPreset(name);
-  if (preset === undefined) {
-    store.notify({ text: `There is no preset called ${name}.`, tone: 'error' });
-    return;
-  }
   let design: Design;
   try {
-    design = await layoutDesign(preset.build());
+    design = await layoutDesign(build());
   } catch (e) {
     store.notify({
-      text: `The preset ${name} could not be built: ${e instanceof Error ? e.message : String(e)}`,
+      text: `The ${what} could not be built: ${e instanceof Error ? e.message : String(e)}`,
       tone: 'error',
     });
     return;
@@ -29,7 +25,29 @@ export async function openPreset(name: string): Promise<void> {
   studio.getState().requestFit();
   studio
     .getState()
-    .notify({ text: `Opened ${preset.title}. Undo (Ctrl+Z) brings back the previous design.`, tone: 'info' });
+    .notify({ text: `Opened ${title}. Undo (Ctrl+Z) brings back the previous design.`, tone: 'info' });
+}
+
+/** Opens a preset by name. */
+export async function openPreset(name: string): Promise<void> {
+  const preset = findPreset(name);
+  if (preset === undefined) {
+    studio.getState().notify({ text: `There is no preset called ${name}.`, tone: 'error' });
+    return;
+  }
+  await openBuilt(`preset ${name}`, preset.title, () => preset.build());
+}
+
+/** Opens a worked example by name. */
+export async function openExample(name: string): Promise<void> {
+  const example = findExample(name);
+  if (example === undefined) {
+    studio.getState().notify({ text: `There is no example called ${name}.`, tone: 'error' });
+    return;
+  }
+  await openBuilt(`example ${name}`, `the example ${example.name} (${example.method})`, () =>
+    example.build(),
+  );
 }
 
 /** Params for an item placed after `after`: depthwise convs take that node's channel count. */
@@ -49,6 +67,10 @@ export function placeItem(item: CatalogueItem, position: Position, after?: strin
   const store = studio.getState();
   if (item.type === 'preset') {
     void openPreset(item.name);
+    return;
+  }
+  if (item.type === 'example') {
+    void openExample(item.name);
     return;
   }
   if (item.type === 'user') {

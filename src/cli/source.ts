@@ -1,15 +1,19 @@
 import { parseDesign } from '../core/document/format';
 import type { Design } from '../core/graph/types';
+import { examples, findExample } from '../core/examples/registry';
 import { findPreset, presets } from '../core/presets/registry';
 import type { PresetOptions } from '../core/presets/types';
 import { UsageError, numberFlag, type CliIO } from './command';
 
 export const sourceFlags = ['width', 'resolution', 'groups', 'classes'] as const;
 
-/** Reads `design.json` or `preset:NAME` (with --width/--resolution/--groups) into a design. */
+/**
+ * Reads `design.json`, `preset:NAME` (with --width/--resolution/--groups) or `example:NAME` (a worked
+ * example of one survey method, built as it is listed) into a design.
+ */
 export function loadSource(source: string | undefined, flags: Map<string, string>, io: CliIO): Design {
   if (source === undefined)
-    throw new UsageError('missing the design: give a design.json file or preset:NAME');
+    throw new UsageError('missing the design: give a design.json file, preset:NAME or example:NAME');
   const options: PresetOptions = {
     width: numberFlag(flags, 'width'),
     resolution: numberFlag(flags, 'resolution'),
@@ -29,6 +33,19 @@ export function loadSource(source: string | undefined, flags: Map<string, string
   }
   for (const f of sourceFlags)
     if (flags.has(f)) throw new UsageError(`--${f} applies to presets only; edit ${source} to change it`);
+  if (source.startsWith('example:')) {
+    const name = source.slice('example:'.length);
+    const example = findExample(name);
+    if (example === undefined)
+      throw new UsageError(
+        `unknown example "${name}"; \`examples\` lists them${examples.length > 0 ? ` (${examples.map((e) => e.name).join(', ')})` : ''}`,
+      );
+    try {
+      return example.build();
+    } catch (e) {
+      throw new UsageError(`example:${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(io.readFile(source));
   const result = parseDesign(text);
   if (!result.ok) {

@@ -12,7 +12,8 @@ export type CatalogueItem =
       readonly depthwise?: boolean;
     }
   | { readonly type: 'user'; readonly id: string }
-  | { readonly type: 'preset'; readonly name: string };
+  | { readonly type: 'preset'; readonly name: string }
+  | { readonly type: 'example'; readonly name: string };
 
 export const ITEM_MIME = 'application/x-compact-studio-item';
 
@@ -25,6 +26,7 @@ const itemShape = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('user'), id: z.string() }),
   z.object({ type: z.literal('preset'), name: z.string() }),
+  z.object({ type: z.literal('example'), name: z.string() }),
 ]);
 
 /** Reads a dragged item; undefined for anything else dropped on the canvas. */

@@ -16,7 +16,7 @@ function integerFlag(flags: Map<string, string>, name: string, min: number, max:
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `export <design.json | preset:NAME> -o model.onnx [--opset N (${MIN_OPSET}-${MAX_OPSET}, default ${DEFAULT_OPSET})] [--seed S] [--fold-bn] [--shift slice|conv]`,
+  usage: `export <design.json | preset:NAME | example:NAME> -o model.onnx [--opset N (${MIN_OPSET}-${MAX_OPSET}, default ${DEFAULT_OPSET})] [--seed S] [--fold-bn] [--shift slice|conv]`,
   run(args, io) {
     const { positional, flags, switches } = parseArgs(
       args,

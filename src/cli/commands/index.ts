@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { costCommand } from './cost';
+import { examplesCommand } from './examples';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { presetsCommand } from './presets';
@@ -8,6 +9,7 @@ import { validateCommand } from './validate';
 /** Every CLI command, in the order usage lists them. */
 export const commands: readonly Command[] = [
   presetsCommand,
+  examplesCommand,
   costCommand,
   validateCommand,
   exportCommand,

@@ -5,7 +5,7 @@ import { describeDiagnostic } from '../text';
 
 export const validateCommand: Command = {
   name: 'validate',
-  usage: 'validate <design.json | preset:NAME>      checks the document and the graph',
+  usage: 'validate <design.json | preset:NAME | example:NAME>      checks the document and the graph',
   run(args, io) {
     const { positional, flags } = parseArgs(args, sourceFlags);
     const design = loadSource(positional[0], flags, io);

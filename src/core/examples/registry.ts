@@ -1,7 +1,20 @@
+import { depthwiseSeparableExample } from './depthwise-separable';
+import { fireExample } from './fire';
+import { igcExample } from './igc';
+import { invertedResidualExample } from './inverted-residual';
+import { shufflenetExample } from './shufflenet';
+import { shufflenetV2Example } from './shufflenet-v2';
 import type { ExampleDef } from './types';
 
 /** Every worked example, in the survey's order (kernel, layer, network level). Examples add themselves here. */
-export const examples: readonly ExampleDef[] = [];
+export const examples: readonly ExampleDef[] = [
+  fireExample,
+  depthwiseSeparableExample,
+  invertedResidualExample,
+  shufflenetExample,
+  shufflenetV2Example,
+  igcExample,
+];
 
 export function findExample(name: string): ExampleDef | undefined {
   return examples.find((e) => e.name === name);

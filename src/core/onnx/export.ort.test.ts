@@ -2,6 +2,7 @@ import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import type { Design } from '../graph/types';
+import { examples } from '../examples/registry';
 import { presets } from '../presets/registry';
 import { fireNet, opZoo } from './__fixtures__/designs';
 import { exportDesign } from './export/export';
@@ -83,6 +84,9 @@ describe('export runs in onnxruntime with the core’s shapes', () => {
   );
   it.each(presets.map((p) => [p.name, p] as const))('preset %s', async (_name, preset) => {
     await checkRuns(preset.build());
+  });
+  it.each(examples.map((e) => [e.name, e] as const))('example %s', async (_name, example) => {
+    await checkRuns(example.build());
   });
 });
 

@@ -22,7 +22,7 @@ export const PaletteEntry = memo(function PaletteEntry({ entry, onActivate, onRe
       onActivate(entry.item);
     }
   };
-  const action = entry.item.type === 'preset' ? 'open it' : 'add it';
+  const action = entry.item.type === 'preset' || entry.item.type === 'example' ? 'open it' : 'add it';
   return (
     <li className="palette-entry">
       <button

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockKinds } from '../../core/blocks/registry';
+import { examples } from '../../core/examples/registry';
 import { presets } from '../../core/presets/registry';
 import { buildCatalogue, filterCatalogue } from './catalogue';
 
@@ -15,6 +16,7 @@ describe('the palette catalogue', () => {
       'Channel operations',
       'Compact blocks',
       'Presets',
+      'Examples',
       'My blocks',
     ]);
   });
@@ -24,6 +26,15 @@ describe('the palette catalogue', () => {
     expect(blocks).toHaveLength(blockKinds.length);
     for (const b of blocks) expect(b.paper).toMatch(/\d{4}/);
     expect(groups.find((g) => g.id === 'presets')?.entries).toHaveLength(presets.length);
+  });
+
+  it('lists every worked example with its survey reference, opened as a design', () => {
+    const listed = groups.find((g) => g.id === 'examples')?.entries ?? [];
+    expect(listed.map((e) => e.item)).toEqual(examples.map((e) => ({ type: 'example', name: e.name })));
+    for (const e of listed) expect(e.paper).toMatch(/^survey ref\. \[\d+\] · example:[a-z0-9_]+$/);
+    expect(filterCatalogue(groups, 'squeezenet fire').find((g) => g.id === 'examples')?.entries).toHaveLength(
+      1,
+    );
   });
 
   it('finds by any word, titles first', () => {

@@ -1,6 +1,7 @@
 import { blockKinds, blockRegistry } from '../../core/blocks/registry';
 import { anyOpDef, opKinds } from '../../core/layers/registry';
 import type { PaletteGroup } from '../../core/layers/types';
+import { examples } from '../../core/examples/registry';
 import { presets } from '../../core/presets/registry';
 import type { Stripe } from '../../canvas/families';
 import { stripeOfFamily } from '../../canvas/families';
@@ -16,8 +17,8 @@ export interface CatalogueEntry {
   readonly item: CatalogueItem;
 }
 
-/** The ops' own groups (each op's definition names its group), then blocks, presets and the user's. */
-export type GroupId = PaletteGroup | 'blocks' | 'presets' | 'mine';
+/** The ops' own groups (each op's definition names its group), then blocks, presets, examples and the user's. */
+export type GroupId = PaletteGroup | 'blocks' | 'presets' | 'examples' | 'mine';
 
 export interface CatalogueGroup {
   readonly id: GroupId;
@@ -33,6 +34,7 @@ const groupTitles: Readonly<Record<GroupId, string>> = {
   channel: 'Channel operations',
   blocks: 'Compact blocks',
   presets: 'Presets',
+  examples: 'Examples',
   mine: 'My blocks',
 };
 
@@ -99,6 +101,15 @@ export function buildCatalogue(userBlocks: readonly UserBlock[]): CatalogueGroup
       paper: p.paper,
       stripe: undefined,
       item: { type: 'preset', name: p.name },
+    });
+  for (const e of examples)
+    entries.get('examples')?.push({
+      key: `example-${e.name}`,
+      title: e.method,
+      description: e.shows,
+      paper: `survey ref. [${e.surveyRef}] · example:${e.name}`,
+      stripe: undefined,
+      item: { type: 'example', name: e.name },
     });
   for (const b of userBlocks)
     entries.get('mine')?.push({

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { examples } from '../core/examples/registry';
+import { pb } from '../core/onnx/proto';
+import { UsageError, type CliIO } from './command';
+import { runCli } from './run';
+
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const written: Record<string, Uint8Array | string> = {};
+  const io: CliIO = {
+    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
+    readFile: (p) => {
+      throw new UsageError(`${p}: no such file`);
+    },
+    writeFile: (p, d) => (written[p] = d),
+  };
+  const status = await runCli(args, io, (t) => (err += t));
+  return { status, out, err, written };
+}
+
+describe('cli examples', () => {
+  it('lists one example a line: NAME, a tab, the method [ref]: what it shows', async () => {
+    const r = await cli(['examples']);
+    expect(r.status).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(examples.length);
+    for (const line of lines) expect(line).toMatch(/^[a-z0-9_]+\t[^\t]+ \[1[2-4]\d\]: \S/);
+    expect(lines).toContain(
+      'fire_vs_conv3x3\tSqueezeNet Fire module [124]: fire2 (squeeze 16, expand 64+64; 11,920 params as Table 1 prints) beside a 96→128 3×3 conv',
+    );
+  });
+
+  it('example:NAME works for cost, validate and export', async () => {
+    const cost = await cli(['cost', 'example:fire_vs_conv3x3', '--json']);
+    expect(cost.status).toBe(0);
+    const j = JSON.parse(cost.out) as { params: number };
+    // 3×3 conv 96→128 with bias, plus fire2's 11,920.
+    expect(j.params).toBe(96 * 128 * 9 + 128 + 11920);
+    const v = await cli(['validate', 'example:igc_vs_conv3x3']);
+    expect(v.status).toBe(0);
+    expect(v.out).toMatch(/^ok: /m);
+    const e = await cli(['export', 'example:igc_vs_conv3x3', '-o', 'igc.onnx']);
+    expect(e.status).toBe(0);
+    const model = pb.ModelProto.decode(e.written['igc.onnx'] as Uint8Array);
+    expect(model.graph?.output?.map((o) => o.name)).toEqual(['baseline', 'method']);
+  });
+
+  it('an unknown example is one line naming the command that lists them', async () => {
+    const r = await cli(['cost', 'example:alexnet']);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/^error: unknown example "alexnet"; `examples` lists them/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('preset options are refused for an example', async () => {
+    const r = await cli(['cost', 'example:fire_vs_conv3x3', '--width', '0.5']);
+    expect(r.status).toBe(1);
+    expect(r.err).toMatch(/--width applies to presets only/);
+  });
+});

@@ -1,0 +1,32 @@
+import { GraphBuilder } from '../graph/builder';
+import type { Design, PortRef } from '../graph/types';
+
+/** The shape of the feature map both sides of an example read. */
+export interface ExampleInput {
+  readonly channels: number;
+  readonly height: number;
+  readonly width: number;
+}
+
+type Side = (g: GraphBuilder, x: PortRef) => PortRef;
+
+/**
+ * The layout every worked example shares: one Input feeding the baseline and the method side by
+ * side, each to its own Output ("baseline", "method"), so the per-node costs compare directly and
+ * the export runs both on the same tensor. Where the two sides are compared at different widths
+ * (ShuffleNet v1 and v2 units at equal network cost), `methodInput` gives the method its own Input.
+ */
+export function sideBySide(
+  name: string,
+  input: ExampleInput,
+  baseline: Side,
+  method: Side,
+  methodInput?: ExampleInput,
+): Design {
+  const g = new GraphBuilder();
+  const x = g.add('Input', input, [], methodInput === undefined ? 'input' : 'baseline_input');
+  const y = methodInput === undefined ? x : g.add('Input', methodInput, [], 'method_input');
+  g.output(baseline(g, x), 'baseline');
+  g.output(method(g, y), 'method');
+  return g.design(name);
+}
