@@ -10,6 +10,7 @@ import { opaque } from './opaque';
 import { output } from './output';
 import { avgPool, globalAvgPool, maxPool } from './pooling';
 import { shift, sparseShift } from './shift';
+import { silu } from './silu';
 import type { AnyOpDef, ImportPattern, OpDef } from './types';
 import { dropout, flatten, softmax } from './views';
 
@@ -23,6 +24,7 @@ export const opRegistry = {
   HardSwish: hardSwish,
   HardSigmoid: hardSigmoid,
   Sigmoid: sigmoid,
+  SiLU: silu,
   MaxPool: maxPool,
   AvgPool: avgPool,
   GlobalAvgPool: globalAvgPool,

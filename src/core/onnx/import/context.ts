@@ -69,8 +69,11 @@ export class MapContext {
     if (nodes.length === 1) return this.label(nodes[0]?.name ?? opType, opType);
     const paths = nodes.map((n) => n.name.split('/'));
     const first = paths[0] ?? [];
+    // The longest common prefix; it may be one node's whole name (our own "a/hswish" with its
+    // "a/hswish/hardsigmoid"), else it leaves each name at least its last segment.
     let k = 0;
-    while (k < first.length && paths.every((p) => p.length > k + 1 && p[k] === first[k])) k++;
+    while (k < first.length && paths.every((p) => p.length > k && p[k] === first[k])) k++;
+    if (!paths.some((p) => p.length === k)) k = Math.min(k, ...paths.map((p) => p.length - 1));
     const common = first.slice(0, k).join('/');
     return this.label(common === '' || common === '/' ? (nodes.at(-1)?.name ?? opType) : common, opType);
   }
