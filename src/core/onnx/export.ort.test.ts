@@ -4,7 +4,7 @@ import { analyze } from '../analysis/analyze';
 import type { Design } from '../graph/types';
 import { examples } from '../examples/registry';
 import { presets } from '../presets/registry';
-import { fireNet, opZoo } from './__fixtures__/designs';
+import { fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { exportDesign } from './export/export';
 import { encodeModel, pb, type P } from './proto';
 import { MAX_OPSET, MIN_OPSET } from './version';

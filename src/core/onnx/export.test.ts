@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import type { Design } from '../graph/types';
 import { presets } from '../presets/registry';
-import { fireNet, opZoo } from './__fixtures__/designs';
+import { fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { exportDesign, type ExportOptions } from './export/export';
 import { countFile } from './ir/count';
 import { readModel } from './ir/read';

@@ -3,7 +3,7 @@ import { analyze } from '../analysis/analyze';
 import { blockRegistry } from '../blocks/registry';
 import type { Design } from '../graph/types';
 import { presets } from '../presets/registry';
-import { fireNet } from './__fixtures__/designs';
+import { fireNet } from '../../../test-support/onnx-designs';
 import { exportDesign, type ExportOptions } from './export/export';
 import { importModel } from './import/import';
 import { encodeModel, pb, type P } from './proto';
