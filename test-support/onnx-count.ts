@@ -1,5 +1,5 @@
-import { elementCount, type IrGraph } from './graph';
-import { infer } from './infer';
+import { elementCount, type IrGraph } from '../src/core/onnx/ir/graph';
+import { infer } from '../src/core/onnx/ir/infer';
 
 /** The figures of docs/costs.md, counted from an ONNX file alone (no design involved). */
 export interface FileFigures {
