@@ -32,7 +32,7 @@ const fixtures = readdirSync(dir)
   .sort()
   .map((f) => {
     const base = f.slice(0, -'.onnx.gz'.length);
-    const expected = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Expected;
+    const expected = JSON.parse(readFileSync(join(dir, `${base}.json`), 'utf8')) as Expected;
     return {
       name: base,
       expected,

@@ -7,7 +7,7 @@ import type { PresetDef, PresetOptions } from './types';
 const M = 1e6;
 const millions = (n: number, digits: number): number => Number((n / M).toFixed(digits));
 
-function run(preset: PresetDef, options?: PresetOptions) {
+function analyzed(preset: PresetDef, options?: PresetOptions) {
   const a = analyze(preset.build(options));
   const fc = a.layers.filter((l) => l.op === 'Linear').reduce((s, l) => s + l.cost.multiplyAdds, 0);
   return { a, params: a.totals.params, multiplyAdds: a.totals.multiplyAdds, fc };
@@ -81,7 +81,7 @@ describe('ShuffleNetV2 presets', () => {
   it.each(v2)(
     '$name builds to the closed-form count of Table 5 in the authors’ layout',
     ({ name, widths }) => {
-      const r = run(preset(name));
+      const r = analyzed(preset(name));
       const want = shufflenetV2Count(widths);
       expect(r.a.diagnostics).toEqual([]);
       expect(r.params).toBe(want.params);
@@ -91,7 +91,7 @@ describe('ShuffleNetV2 presets', () => {
   );
 
   it.each(v2)('$name takes a class count into the closed form too', ({ name, widths }) => {
-    const r = run(preset(name), { classes: 10 });
+    const r = analyzed(preset(name), { classes: 10 });
     expect([r.params, r.multiplyAdds]).toEqual([
       shufflenetV2Count(widths, 10).params,
       shufflenetV2Count(widths, 10).madds,
@@ -99,7 +99,7 @@ describe('ShuffleNetV2 presets', () => {
   });
 
   it.each(v2)('$name matches the paper’s params to 0.1M', ({ name, paper }) => {
-    expect(millions(run(preset(name)).params, 1)).toBe(paper.params);
+    expect(millions(analyzed(preset(name)).params, 1)).toBe(paper.params);
   });
 
   // 0.5× builds to 40.48M against the printed 41M: conv + FC only, as the authors say they count
@@ -108,12 +108,12 @@ describe('ShuffleNetV2 presets', () => {
   it.each(v2.filter((r) => r.name !== 'shufflenet_v2_x0_5'))(
     '$name matches the paper’s multiply-adds to 1M',
     ({ name, paper }) => {
-      expect(Math.round(run(preset(name)).multiplyAdds / M)).toBe(paper.madds);
+      expect(Math.round(analyzed(preset(name)).multiplyAdds / M)).toBe(paper.madds);
     },
   );
 
   it('0.5× falls short of rounding up to the printed 41M by under 25k multiply-adds', () => {
-    const { multiplyAdds } = run(preset('shufflenet_v2_x0_5'));
+    const { multiplyAdds } = analyzed(preset('shufflenet_v2_x0_5'));
     expect(40.5 * M - multiplyAdds).toBeGreaterThan(0);
     expect(40.5 * M - multiplyAdds).toBeLessThan(25_000);
   });
@@ -164,7 +164,7 @@ const v1 = [
 
 describe('ShuffleNetV1 preset', () => {
   it.each(v1)('g$groups builds to the closed-form count of Table 1', ({ groups, widths }) => {
-    const r = run(shufflenetV1, { groups });
+    const r = analyzed(shufflenetV1, { groups });
     const want = shufflenetV1Count(groups, widths);
     expect(r.a.diagnostics).toEqual([]);
     expect(r.multiplyAdds).toBe(want.madds);
@@ -181,14 +181,14 @@ describe('ShuffleNetV1 preset', () => {
 
   it.each([0.5, 0.25])('builds at width %s for every group count', (width) => {
     for (const groups of [1, 2, 3, 4, 8]) {
-      const r = run(shufflenetV1, { groups, width });
+      const r = analyzed(shufflenetV1, { groups, width });
       expect(r.a.diagnostics).toEqual([]);
       expect(r.multiplyAdds).toBeLessThan(width * 143 * M);
     }
   });
 
   it('at 0.5× g3 has the authors’ widths: stem 12, stages 120/240/480', () => {
-    const { a } = run(shufflenetV1, { groups: 3, width: 0.5 });
+    const { a } = analyzed(shufflenetV1, { groups: 3, width: 0.5 });
     const out = (label: string) => a.layers.find((l) => l.name === label)?.outputShapes[0]?.[1];
     expect([out('conv1'), out('stage2.3/relu'), out('stage3.7/relu'), out('stage4.3/relu')]).toEqual([
       12, 120, 240, 480,
@@ -213,12 +213,12 @@ describe('every ShuffleNet preset', () => {
     ] as const)
       for (let i = 0; i < count; i++) expect(labels).toContain(`stage${stage}.${i}`);
     expect(design.nodes.at(-1)?.kind).toBe('Output');
-    const { a } = run(preset(name));
+    const { a } = analyzed(preset(name));
     expect(a.layers.find((l) => l.op === 'Linear')?.outputShapes[0]).toEqual([1, 1000]);
   });
 
   it.each(names)('%s: takes resolution and classes', (name) => {
-    const { a } = run(preset(name), { resolution: 160, classes: 10 });
+    const { a } = analyzed(preset(name), { resolution: 160, classes: 10 });
     expect(a.diagnostics).toEqual([]);
     expect(a.layers.find((l) => l.op === 'GlobalAvgPool')?.inputShapes[0]?.slice(2)).toEqual([5, 5]);
     expect(a.layers.find((l) => l.op === 'Linear')?.outputShapes[0]).toEqual([1, 10]);
