@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * file does not match itself.
  */
 const outside = new RegExp(
-  ['DESIGN', 'MACHINE'].map((n) => `${n}\\.md`).join('|') + String.raw`|\.\./shared\b`,
+  ['DES' + 'IGN', 'MACH' + 'INE'].map((n) => `${n}\\.md`).join('|') + String.raw`|\.\./shared\b`,
 );
 
 const tracked = execFileSync('git', ['ls-files', '-z'], {
