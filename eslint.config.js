@@ -15,6 +15,12 @@ const uiModules = [
   'onnxruntime-web/*',
 ];
 
+/** Forbids relative imports of the UI folders (src/app, src/canvas, src/panels, src/ui). */
+const uiFolders = (who) => ({
+  regex: String.raw`^(\.\./)+(app|canvas|panels|ui)(/|$)`,
+  message: `${who} must not import the UI folders (src/app, src/canvas, src/panels, src/ui).`,
+});
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -44,10 +50,59 @@ export default tseslint.config(
         'error',
         {
           paths: [],
-          patterns: uiModules.map((group) => ({
-            group: [group],
-            message: 'src/core must stay free of UI and runtime code.',
-          })),
+          patterns: [
+            ...uiModules.map((group) => ({
+              group: [group],
+              message: 'src/core must stay free of UI and runtime code.',
+            })),
+            uiFolders('src/core'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // State, runtime and CLI sit below the UI: they never reach up into it.
+    files: ['src/state/**', 'src/runtime/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [], patterns: [uiFolders('src/state, src/runtime and src/cli')] },
+      ],
+    },
+  },
+  {
+    // Canvas and panels are parts of the page; the page shell (src/app) assembles them, not the reverse.
+    files: ['src/canvas/**', 'src/panels/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [],
+          patterns: [
+            {
+              regex: String.raw`^(\.\./)+app(/|$)`,
+              message: 'Canvas and panels never import src/app; move a shared helper to src/ui.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The shared UI helpers are the bottom of the UI: they import no UI folder.
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [],
+          patterns: [
+            {
+              regex: String.raw`^(\.\./)+(app|canvas|panels)(/|$)`,
+              message: 'src/ui holds helpers shared by the UI folders; it imports none of them.',
+            },
+          ],
         },
       ],
     },

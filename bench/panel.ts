@@ -4,7 +4,7 @@ import type { Design } from '../src/core/graph/types';
 import { ms, printTable } from './measure';
 
 /**
- * The cost panel's work per edit, timed in Chromium (DESIGN.md: current within one frame): analyze()
+ * The cost panel's work per edit, timed in Chromium (the panel must be current within one frame): analyze()
  * and the panel's derived figures (hints, deploy view, per-layer rows) for presets and a synthetic
  * design of about 250 primitives. A bare Vite dev server serves the core's modules to the page.
  */

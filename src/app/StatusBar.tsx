@@ -1,4 +1,4 @@
-import { formatCount, formatExact } from '../state/figures';
+import { formatCount, formatExact } from '../ui/figures';
 import { useAnalysis } from '../state/hooks';
 import { studio } from '../state/store';
 

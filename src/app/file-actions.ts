@@ -4,7 +4,7 @@ import { addNode } from '../core/graph/edit';
 import { layoutDesign } from '../canvas/auto-layout';
 import { shareHash } from '../state/share';
 import { studio } from '../state/store';
-import { download, fileNameFor } from './download';
+import { download, fileNameFor } from '../ui/download';
 
 export function saveDesignFile(): void {
   const { design } = studio.getState();

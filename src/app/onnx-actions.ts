@@ -2,7 +2,7 @@ import { exportDesign } from '../core/onnx/export/export';
 import { importModel } from '../core/onnx/import/import';
 import { layoutDesign } from '../canvas/auto-layout';
 import { studio } from '../state/store';
-import { download, fileNameFor } from './download';
+import { download, fileNameFor } from '../ui/download';
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 

@@ -1,4 +1,4 @@
-import { formatCount, formatExact } from '../state/figures';
+import { formatCount, formatExact } from '../ui/figures';
 
 /** Multiply-adds as papers write them; the exact integer on hover. Ops without any show no badge. */
 export function CostBadge({ multiplyAdds, params }: { multiplyAdds: number; params: number }) {

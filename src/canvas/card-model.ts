@@ -4,7 +4,7 @@ import { isBlockKind } from '../core/blocks/registry';
 import { inputCount, outputCount } from '../core/graph/builder';
 import type { DesignNode } from '../core/graph/types';
 import { formatShape, type Shape } from '../core/shape';
-import { lookOf, type NodeLook } from './families';
+import { lookOf, type NodeLook } from '../ui/families';
 
 export interface CardProblem {
   readonly severity: Diagnostic['severity'];

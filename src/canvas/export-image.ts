@@ -1,7 +1,7 @@
-import { download, fileNameFor } from '../app/download';
+import { download, fileNameFor } from '../ui/download';
 import { getBezierPath, Position as Side, type ReactFlowInstance } from '@xyflow/react';
 import { studio } from '../state/store';
-import { formatCount } from '../state/figures';
+import { formatCount } from '../ui/figures';
 import type { FlowNode, ShapeEdge } from './flow-types';
 
 let flow: ReactFlowInstance<FlowNode, ShapeEdge> | undefined;

@@ -38,7 +38,7 @@ function tinyDesign(groups = 1): string {
 }
 
 describe('cli', () => {
-  it('cost --json follows the contract of DESIGN.md section 4', async () => {
+  it('cost --json follows the contract the README states', async () => {
     const r = await cli(['cost', 'd.json', '--json'], { 'd.json': tinyDesign() });
     expect(r.status).toBe(0);
     const j = JSON.parse(r.out) as Record<string, unknown> & { layers: Record<string, unknown>[] };

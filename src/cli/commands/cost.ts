@@ -22,7 +22,7 @@ export const costCommand: Command = {
         JSON.stringify({
           name: design.name,
           convention:
-            'batch 1, elements; multiply-adds as in DESIGN.md section 3 (FLOPs = 2 × multiply-adds)',
+            'batch 1, elements; multiply-adds of conv and linear layers only (FLOPs = 2 × multiply-adds); see docs/costs.md',
           params: a.totals.params,
           buffers: a.totals.buffers,
           multiplyAdds: a.totals.multiplyAdds,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serializeDesign } from '../../core/document/format';
-import { fireNet } from '../../core/onnx/__fixtures__/designs';
+import { fireNet } from '../../../test-support/onnx-designs';
 import { UsageError, type CliIO } from '../command';
 import { runCli } from '../run';
 

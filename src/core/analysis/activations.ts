@@ -1,7 +1,7 @@
 import type { ActivationMemory, LayerInfo } from './types';
 
 /**
- * Activation memory per DESIGN.md section 3: the sum of every tensor written, and the peak of live
+ * Activation memory as docs/costs.md defines it: the sum of every tensor written, and the peak of live
  * tensors when layers run in order. A tensor lives from the layer that writes it until its last
  * reader has run; tensors read by an Output live to the end; views share their input's tensor.
  */

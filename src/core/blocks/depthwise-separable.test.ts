@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { probeBlock } from './block-probe';
-import { probeBadParams } from './probe-bad-params';
+import { probeBlock } from '../../../test-support/block-probe';
+import { probeBadParams } from '../../../test-support/probe-bad-params';
 
 type Params = { outChannels: number; stride: number; kernel?: number };
 const ds = (input: number[], p: Params) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { probeBlock } from './block-probe';
+import { probeBlock } from '../../../test-support/block-probe';
 import { expandedWidth } from './inverted-residual';
-import { probeBadParams } from './probe-bad-params';
+import { probeBadParams } from '../../../test-support/probe-bad-params';
 
 type Params = {
   outChannels: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probeBlock } from './block-probe';
+import { probeBlock } from '../../../test-support/block-probe';
 
 type Params = { outChannels: number; expansion: number; stride: number };
 const shift = (input: number[], p: Params) => probeBlock(input, (g, x) => g.add('ShiftBlock', p, [x], 'csc'));

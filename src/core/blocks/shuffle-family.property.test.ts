@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GraphBuilder } from '../graph/builder';
 import type { PortRef } from '../graph/types';
-import { probeBlock } from './block-probe';
+import { probeBlock } from '../../../test-support/block-probe';
 
 // Whatever the settings and the input, a block either analyses to a shape or says why not: its
 // derived widths (out/4, out/2, out − in, out·e) must never reach a schema as a bad number and throw.

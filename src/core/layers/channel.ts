@@ -200,7 +200,7 @@ export const channelSplit = {
       return fail('splitSizes', `The sizes add up to ${total}, not the ${c} input channels.`, 'sizes');
     return ok(sizes.map((s): Shape => [n, s, h, w]));
   },
-  // DESIGN.md section 3: the outputs are written and read, 2 × input.
+  // docs/costs.md: the outputs are written and read, 2 × input.
   cost: ({ inputs }) => movementCost(inputs, inputs),
   formulas: ({ inputs }) => [
     {

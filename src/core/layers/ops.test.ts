@@ -26,7 +26,7 @@ interface Case {
 
 const x = (c: number, h: number, w = h): Shape => [1, c, h, w];
 
-// Figures worked out by hand from DESIGN.md section 3.
+// Figures worked out by hand from the conventions of docs/costs.md.
 const cases: Case[] = [
   {
     name: 'standard 3×3 s2 stem',

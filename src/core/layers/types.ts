@@ -18,7 +18,7 @@ export type OpFamily =
   | 'elementwise'
   | 'shape';
 
-/** Every figure of DESIGN.md section 3 for one primitive op, in elements, batch 1. */
+/** Every figure of docs/costs.md for one primitive op, in elements, batch 1. */
 export interface OpCost {
   /** Trainable parameters (PyTorch's model.parameters()). */
   readonly params: number;
@@ -152,7 +152,7 @@ export interface OpDef<K extends string, S extends z.ZodType<object>> {
   outputCount(params: z.infer<S>): number;
   /** Shape rule: output shapes from input shapes, or the problems that make it impossible. */
   infer(ctx: OpContext<z.infer<S>>): Result<readonly Shape[]>;
-  /** Cost rule, per DESIGN.md section 3. */
+  /** Cost rule, as docs/costs.md defines the figures. */
   cost(ctx: CostContext<z.infer<S>>): OpCost;
   /** The formulas behind the cost, for the panel. */
   formulas(ctx: CostContext<z.infer<S>>): readonly FormulaLine[];

@@ -7,7 +7,7 @@ import { kindDef, schemaOf } from '../graph/params';
 import type { Design, PortRef } from '../graph/types';
 import { anyOpDef, opKinds, type OpKind } from '../layers/registry';
 import type { ConformanceCase } from '../layers/types';
-import { checkRuns } from './__fixtures__/ort';
+import { checkRuns } from '../../../test-support/ort';
 import { importModel } from './import/import';
 
 /**

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Design } from '../graph/types';
 import { examples } from '../examples/registry';
 import { presets } from '../presets/registry';
-import { fireNet, opZoo } from './__fixtures__/designs';
-import { checkRuns, run } from './__fixtures__/ort';
+import { fireNet, opZoo } from '../../../test-support/onnx-designs';
+import { checkRuns, run } from '../../../test-support/ort';
 import { exportDesign } from './export/export';
 import { MAX_OPSET, MIN_OPSET } from './version';
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import type { Design } from '../graph/types';
 import { presets } from '../presets/registry';
-import { fireNet, opZoo } from './__fixtures__/designs';
+import { fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { exportDesign, type ExportOptions } from './export/export';
-import { countFile } from './ir/count';
+import { countFile } from '../../../test-support/onnx-count';
 import { readModel } from './ir/read';
-import { checkStructure } from './ir/check';
+import { checkStructure } from '../../../test-support/onnx-structure';
 
 function exported(design: Design, options: ExportOptions = {}) {
   const r = exportDesign(design, options);

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { exportDesign } from './export/export';
 import { importModel } from './import/import';
-import { countFile } from './ir/count';
+import { countFile } from '../../../test-support/onnx-count';
 import { readModel } from './ir/read';
 import { AttrType, attrFloat, attrInt, attrInts, floatTensor } from './proto';
-import { OnnxBuilder } from './__fixtures__/torch-style';
+import { OnnxBuilder } from '../../../test-support/torch-style';
 
 /** One network with every torch.onnx.export pattern the importer reads. */
 function torchStyle(opset = 14): Uint8Array {

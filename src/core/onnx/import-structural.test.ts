@@ -3,7 +3,7 @@ import { analyze } from '../analysis/analyze';
 import { blockRegistry } from '../blocks/registry';
 import type { Design } from '../graph/types';
 import { presets } from '../presets/registry';
-import { fireNet } from './__fixtures__/designs';
+import { fireNet } from '../../../test-support/onnx-designs';
 import { exportDesign, type ExportOptions } from './export/export';
 import { importModel } from './import/import';
 import { encodeModel, pb, type P } from './proto';
@@ -61,4 +61,67 @@ describe('block recognition by structure alone (node names say nothing)', () => 
     // Folding changes no multiply-add.
     expect(analyze(folded).totals.multiplyAdds).toBe(analyze(design).totals.multiplyAdds);
   });
+});
+
+/**
+ * How many blocks of each kind every preset has, counted from the papers' architecture tables
+ * (not from the build): SqueezeNet Table 1 fire2–fire9; MobileNetV1 Table 1's 13 depthwise/pointwise
+ * pairs (none when every layer is a full conv); MobileNetV2 Table 2's n = 1 + 2 + 3 + 4 + 3 + 3 + 1;
+ * MobileNetV3 Tables 1 and 2, one bneck a row; ShuffleNet V1 Table 1 and V2 Table 5, repeats 4 + 8 + 4.
+ */
+const paperBlocks: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  squeezenet1_0: { Fire: 8 },
+  squeezenet1_1: { Fire: 8 },
+  mobilenet_v1: { DepthwiseSeparable: 13 },
+  mobilenet_v1_conv: {},
+  mobilenet_v2: { InvertedResidual: 17 },
+  mobilenet_v3_small: { InvertedResidual: 11 },
+  mobilenet_v3_large: { InvertedResidual: 15 },
+  shufflenet_v1: { ShuffleUnitV1: 16 },
+  shufflenet_v2_x0_5: { ShuffleUnitV2: 16 },
+  shufflenet_v2_x1_0: { ShuffleUnitV2: 16 },
+  shufflenet_v2_x1_5: { ShuffleUnitV2: 16 },
+  shufflenet_v2_x2_0: { ShuffleUnitV2: 16 },
+};
+
+const counts = (d: Design): Record<string, number> => {
+  const c: Record<string, number> = {};
+  for (const n of d.nodes) if (n.kind in blockRegistry) c[n.kind] = (c[n.kind] ?? 0) + 1;
+  return c;
+};
+
+/** Each block in document order: its kind, output shape and figures, as the analysis gives them. */
+const blockFigures = (d: Design) => {
+  const a = analyze(d);
+  return d.nodes
+    .filter((n) => n.kind in blockRegistry)
+    .map((n) => {
+      const info = a.nodes.get(n.id);
+      return { kind: n.kind, out: info?.outputShapes, cost: info?.cost };
+    });
+};
+
+describe('block recognition in absolute counts, on every preset’s export', () => {
+  it('counts blocks in the papers’ tables for every preset', () => {
+    expect(presets.map((p) => p.name).filter((name) => paperBlocks[name] === undefined)).toEqual([]);
+    // A recogniser that found nothing anywhere would match only the full-conv MobileNet.
+    expect(Object.values(paperBlocks).filter((c) => Object.keys(c).length === 0)).toHaveLength(1);
+  });
+
+  it.each(presets.map((p) => [p.name, p] as const))(
+    '%s: the paper’s blocks, with the same shapes and figures, named or not, folded or not',
+    (name, preset) => {
+      const design = preset.build();
+      const want = paperBlocks[name];
+      expect(counts(design)).toEqual(want);
+      const bytes = bytesOf(design);
+      for (const back of [
+        imported(bytes),
+        imported(unscoped(bytes)),
+        imported(unscoped(bytesOf(design, { foldBatchNorm: true }))),
+      ])
+        expect(counts(back)).toEqual(want);
+      expect(blockFigures(imported(unscoped(bytes)))).toEqual(blockFigures(design));
+    },
+  );
 });

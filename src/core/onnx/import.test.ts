@@ -3,10 +3,10 @@ import { analyze } from '../analysis/analyze';
 import { serializeDesign, parseDesign } from '../document/format';
 import type { Design } from '../graph/types';
 import { presets } from '../presets/registry';
-import { fireNet, opZoo } from './__fixtures__/designs';
+import { fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { exportDesign, type ExportOptions } from './export/export';
 import { importModel } from './import/import';
-import { countFile } from './ir/count';
+import { countFile } from '../../../test-support/onnx-count';
 import { readModel } from './ir/read';
 
 function bytesOf(design: Design, options: ExportOptions = {}): Uint8Array {

@@ -30,7 +30,7 @@ function expected({ width = 1, resolution = 224 }: PresetOptions, full: boolean)
   return { params: params + c * 1000 + 1000, madds: madds + c * 1000, fc: c * 1000 };
 }
 
-// DESIGN.md section 3 / Howard et al. Tables 6 and 7, rounded as printed: params to 0.1M,
+// Howard et al. 2017, Tables 6 and 7, rounded as printed: params to 0.1M,
 // multiply-adds to 1M. Every entry rounds to nearest except 160: the build's 290.68M is printed
 // 290M, which only truncation gives (while 569M at 224 is 568.74M rounded up). The build is exact
 // for that row too: its maps are 5/7 of those at 224, and so are the conv multiply-adds.

@@ -70,7 +70,7 @@ const figure = (
 export const mobilenetV1: PresetDef = {
   name: 'mobilenet_v1',
   title: 'MobileNetV1',
-  paper: 'Howard et al. 2017, MobileNets',
+  paper: 'Howard et al. 2017, MobileNets (arXiv:1704.04861)',
   description:
     'Depthwise-separable convolutions throughout; width multiplier α thins every layer, resolution ρ shrinks every map.',
   options: { width: [1, 0.75, 0.5, 0.25], resolution: [224, 192, 160, 128] },
@@ -81,14 +81,7 @@ export const mobilenetV1: PresetDef = {
     figure(0.5, 224, 1.3e6, 149e6, 'Table 6'),
     figure(0.25, 224, 0.5e6, 41e6, 'Table 6'),
     figure(1, 192, 4.2e6, 418e6, 'Table 7'),
-    figure(
-      1,
-      160,
-      4.2e6,
-      290e6,
-      'Table 7',
-      'This build gives 290.68M: the paper truncates here, rounds elsewhere.',
-    ),
+    figure(1, 160, 4.2e6, 290e6, 'Table 7', 'The paper truncates this figure and rounds the others.'),
     figure(1, 128, 4.2e6, 186e6, 'Table 7'),
   ],
 };
@@ -96,7 +89,7 @@ export const mobilenetV1: PresetDef = {
 export const mobilenetV1Conv: PresetDef = {
   name: 'mobilenet_v1_conv',
   title: 'MobileNetV1 (full convolutions)',
-  paper: 'Howard et al. 2017, MobileNets',
+  paper: 'Howard et al. 2017, MobileNets (arXiv:1704.04861)',
   description: 'MobileNetV1 with every depthwise-separable layer a full 3×3 conv: the paper’s baseline.',
   options: { width: [1], resolution: [224] },
   build: (options) => build('full', options),
@@ -107,7 +100,7 @@ export const mobilenetV1Conv: PresetDef = {
       29.3e6,
       4866e6,
       'Table 4',
-      'This build gives 4867.3M; 4866M matches it without the FC layer’s 1.024M.',
+      'The printed multiply-adds leave out the 1024 × 1000 FC layer.',
     ),
   ],
 };

@@ -49,7 +49,7 @@ function build(options?: PresetOptions) {
 export const mobilenetV2: PresetDef = {
   name: 'mobilenet_v2',
   title: 'MobileNetV2',
-  paper: 'Sandler et al. 2018, MobileNetV2',
+  paper: 'Sandler et al. 2018, MobileNetV2 (arXiv:1801.04381)',
   description:
     'Inverted residuals with linear bottlenecks: expand 1×1, depthwise 3×3, project 1×1 without activation.',
   options: { width: [1, 1.4, 1.3, 0.75, 0.5, 0.35], resolution: [224, 192, 160, 128, 96] },
@@ -60,14 +60,7 @@ export const mobilenetV2: PresetDef = {
       params: 3.4e6,
       multiplyAdds: 300e6,
       source: 'Table 4',
-      note: 'Truncated, not rounded: conv and FC weights are 3.47M (batch norm left out), multiply-adds 300.77M.',
-    },
-    {
-      options: { width: 1, resolution: 224 },
-      params: 3_504_872,
-      multiplyAdds: 300_774_272,
-      source: 'torchvision’s build, measured in PyTorch (DESIGN.md section 3)',
-      note: 'Batch norm γ and β included, as model.parameters() counts them.',
+      note: 'Truncated, not rounded; the params count conv and FC weights only (batch norm left out).',
     },
   ],
 };

@@ -54,7 +54,7 @@ function build(options: PresetOptions = {}) {
 export const shufflenetV1: PresetDef = {
   name: 'shufflenet_v1',
   title: 'ShuffleNet V1',
-  paper: 'Zhang et al. 2018, ShuffleNet',
+  paper: 'Zhang et al. 2018, ShuffleNet (arXiv:1707.01083)',
   description:
     'Pointwise group convs and channel shuffle; stages of ShuffleUnitV1 as in the paper’s Table 1 and the authors’ code.',
   options: { groups: groupOptions, width: [1, 0.5, 0.25] },
@@ -62,7 +62,7 @@ export const shufflenetV1: PresetDef = {
   paperFigures: paperMultiplyAdds.map(([groups, multiplyAdds]) => ({
     options: { groups, width: 1 },
     multiplyAdds,
-    source:
-      'Table 1 (complexity; its MFLOPs are multiply-adds). The row matches this build without the 1000-way classifier, which adds 0.6–1.5M.',
+    source: 'Table 1 (complexity; its MFLOPs are multiply-adds)',
+    note: 'The row counts the convolutional body: it matches this build less the 1000-way classifier.',
   })),
 };

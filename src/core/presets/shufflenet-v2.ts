@@ -42,7 +42,7 @@ function preset(s: V2Scale): PresetDef {
   return {
     name: s.name,
     title: `ShuffleNet V2 ${s.scale}`,
-    paper: 'Ma et al. 2018, ShuffleNetV2',
+    paper: 'Ma et al. 2018, ShuffleNetV2 (arXiv:1807.11164)',
     description:
       'Channel split and shuffle, in the authors’ layout: stride-2 units keep the input width on the projection branch.',
     options: {},
@@ -64,7 +64,7 @@ export const shufflenetV2x0_5 = preset({
   channels: [48, 96, 192, 1024],
   params: 1.4e6,
   multiplyAdds: 41e6,
-  note: 'this build, conv and FC as the authors count, gives 40.48M: 24k short of rounding to 41M',
+  note: 'counting conv and FC layers as the authors do, the layout of Table 5 falls just short of rounding up to this figure',
 });
 export const shufflenetV2x1_0 = preset({
   name: 'shufflenet_v2_x1_0',

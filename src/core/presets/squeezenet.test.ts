@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { squeezenet1_0, squeezenet1_1 } from './squeezenet';
+import { torchFigures } from '../../../test-support/torch-figures';
 
-// Params: Iandola et al. Table 1 (1.0) and torchvision (1.1), exact. Pool outputs by hand with
-// ceil mode: ⌈(h − 3)/2⌉ + 1, so 109 → 54 → 27 → 13 and 111 → 55 → 27 → 13.
+// Figures: torchvision's modules counted in PyTorch (fixtures/torch/figures.py); 1.0's params are
+// also the total of Iandola et al. Table 1. Pool outputs by hand with ceil mode:
+// ⌈(h − 3)/2⌉ + 1, so 109 → 54 → 27 → 13 and 111 → 55 → 27 → 13.
 const versions = [
   {
     preset: squeezenet1_0,
-    params: 1_248_424,
+    torch: torchFigures('squeezenet1_0'),
+    table1: 1_248_424,
     stem: 109,
     pools: { 'features.2': 54, 'features.6': 27, 'features.11': 13 },
   },
   {
     preset: squeezenet1_1,
-    params: 1_235_496,
+    torch: torchFigures('squeezenet1_1'),
+    table1: undefined,
     stem: 111,
     pools: { 'features.2': 55, 'features.5': 27, 'features.8': 13 },
   },
@@ -23,9 +27,12 @@ describe.each(versions)('$preset.name', (v) => {
   const a = analyze(v.preset.build());
   const shape = (name: string) => a.layers.find((l) => l.name === name)?.outputShapes[0];
 
-  it('has the exact parameter count, no diagnostics, and ends with Output', () => {
+  it('has PyTorch’s params, multiply-adds and memory access, no diagnostics, and ends with Output', () => {
     expect(a.diagnostics).toEqual([]);
-    expect(a.totals.params).toBe(v.params);
+    expect(a.totals.params).toBe(v.torch.params);
+    expect(a.totals.multiplyAdds).toBe(v.torch.multiplyAdds);
+    expect(a.totals.memoryAccessConvFc).toBe(v.torch.memoryAccessConvFc);
+    if (v.table1 !== undefined) expect(a.totals.params).toBe(v.table1);
     expect(a.layers.at(-1)?.op).toBe('Output');
     expect(a.layers.filter((l) => l.op === 'Linear')).toEqual([]);
   });

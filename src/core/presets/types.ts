@@ -12,15 +12,18 @@ export interface PresetOptions {
   readonly classes?: number;
 }
 
-/** A figure as the paper prints it, for the "paper vs. this design" comparison. */
+/**
+ * A figure exactly as a paper prints it, for the "paper vs. this build" comparison. Only printed
+ * figures belong here: the build's own figures are computed when shown, never typed.
+ */
 export interface PaperFigures {
   /** Options these figures are for (width, resolution, groups). */
   readonly options: PresetOptions;
   readonly params?: number;
   readonly multiplyAdds?: number;
-  /** Where the number comes from: "Table 8". */
+  /** Where the paper prints it: "Table 8". */
   readonly source: string;
-  /** Why this build differs from the printed figure, where it does. */
+  /** Why this build differs from the printed figure, where it does (in words, not build figures). */
   readonly note?: string;
 }
 
@@ -37,6 +40,6 @@ export interface PresetDef {
     readonly groups?: readonly number[];
   };
   build(options?: PresetOptions): Design;
-  /** The paper's own figures, rounded as printed. */
+  /** The paper's own figures, rounded as printed; empty for a network no paper tabulates. */
   readonly paperFigures: readonly PaperFigures[];
 }

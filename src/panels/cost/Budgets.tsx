@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { costliestNodes, type BudgetCheck, type BudgetFigure } from '../../core/analysis/budget';
 import type { Analysis } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../state/figures';
+import { formatCount, formatExact } from '../../ui/figures';
 import { studio, useStudio } from '../../state/store';
 import { formatShare, parseCount } from './format';
 

@@ -1,4 +1,4 @@
-import { formatCount, formatExact } from '../../state/figures';
+import { formatCount, formatExact } from '../../ui/figures';
 import { useStudio } from '../../state/store';
 import { Delta } from './Delta';
 

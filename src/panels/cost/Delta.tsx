@@ -1,4 +1,4 @@
-import { formatExact } from '../../state/figures';
+import { formatExact } from '../../ui/figures';
 import { formatDelta, formatExactDelta, formatPercentChange } from './format';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { formatCount, formatExact } from '../../state/figures';
+import { formatCount, formatExact } from '../../ui/figures';
 import { CONVENTION, figureDefs, FLOPS_NOTE, type TotalFigure } from './figure-defs';
 import { Tip } from './Tip';
 

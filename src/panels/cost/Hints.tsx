@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { guidelineTitles } from '../../core/analysis/hints';
 import type { Analysis } from '../../core/analysis/types';
 import { useGuidelineHints } from '../../state/cost-marks';
-import { formatCount, formatExact } from '../../state/figures';
+import { formatCount, formatExact } from '../../ui/figures';
 import { studio } from '../../state/store';
 import { formatShare } from './format';
 

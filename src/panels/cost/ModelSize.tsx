@@ -1,4 +1,4 @@
-import { formatExact } from '../../state/figures';
+import { formatExact } from '../../ui/figures';
 import { MODEL_SIZE_DEFINITION, precisions } from './figure-defs';
 import { formatBytes } from './format';
 import { Tip } from './Tip';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { fitWidth } from '../../core/analysis/budget';
-import { formatCount } from '../../state/figures';
+import { formatCount } from '../../ui/figures';
 import { studio, useStudio } from '../../state/store';
 import { inputResolution, rememberScaled, rescale, scaleStateOf } from './scaling';
 

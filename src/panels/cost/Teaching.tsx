@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { lessonFor } from '../../core/analysis/teaching';
 import type { Analysis } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../state/figures';
+import { formatCount, formatExact } from '../../ui/figures';
 import { useStudio } from '../../state/store';
 import { paperRows, presetOf } from './paper-figures';
 
@@ -47,7 +47,7 @@ function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
 
 function PaperFigures({ analysis }: { analysis: Analysis }) {
   const preset = presetOf(analysis.design);
-  if (preset === undefined) return null;
+  if (preset === undefined || preset.paperFigures.length === 0) return null;
   const rows = paperRows(preset);
   const cell = (v: number | undefined) =>
     v === undefined ? '—' : <span title={formatExact(v)}>{formatCount(v)}</span>;

@@ -1,7 +1,7 @@
 import type { Analysis, LayerInfo } from '../../core/analysis/types';
 import { convVariant, type Conv2dParams } from '../../core/layers/conv2d';
 import { opDef } from '../../core/layers/registry';
-import { stripeOfFamily, type Stripe } from '../../canvas/families';
+import { stripeOfFamily, type Stripe } from '../../ui/families';
 
 /** Stripe colours are CSS variables shared with the canvas cards: var(--stripe-NAME). */
 export type StripeName = Exclude<Stripe, 'block'>;

@@ -1,4 +1,4 @@
-import { formatCount, formatExact } from '../../state/figures';
+import { formatCount, formatExact } from '../../ui/figures';
 
 /** A signed change as papers write figures: "+12.3M", "−850", "±0". */
 export function formatDelta(delta: number): string {

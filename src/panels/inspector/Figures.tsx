@@ -1,6 +1,6 @@
 import type { FormulaLine, OpCost } from '../../core/layers/types';
 import { formatShape, type Shape } from '../../core/shape';
-import { formatCount, formatExact } from '../../state/figures';
+import { formatCount, formatExact } from '../../ui/figures';
 
 const figureNames: Readonly<Record<keyof OpCost, string>> = {
   params: 'Params',

@@ -3,7 +3,7 @@ import type { DesignNode } from '../../core/graph/types';
 import { anyOpDef, opRegistry, type OpKind } from '../../core/layers/registry';
 import type { FormulaLine } from '../../core/layers/types';
 import type { Shape } from '../../core/shape';
-import { lookOf } from '../../canvas/families';
+import { lookOf } from '../../ui/families';
 import { useAnalysis } from '../../state/hooks';
 import { studio, useStudio } from '../../state/store';
 import { zeroCost } from '../../core/layers/types';

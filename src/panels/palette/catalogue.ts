@@ -3,8 +3,8 @@ import { anyOpDef, opKinds } from '../../core/layers/registry';
 import type { PaletteGroup } from '../../core/layers/types';
 import { examples } from '../../core/examples/registry';
 import { presets } from '../../core/presets/registry';
-import type { Stripe } from '../../canvas/families';
-import { stripeOfFamily } from '../../canvas/families';
+import type { Stripe } from '../../ui/families';
+import { stripeOfFamily } from '../../ui/families';
 import type { CatalogueItem } from '../../state/catalogue-item';
 import type { UserBlock } from '../../state/types';
 

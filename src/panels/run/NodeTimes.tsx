@@ -3,7 +3,8 @@ import { attributeTimes } from '../../runtime/profile';
 import { layerRefs } from '../../runtime/targets';
 import { useAnalysis } from '../../state/hooks';
 import { useStudio } from '../../state/store';
-import { formatCount, formatMs } from './format';
+import { formatCount } from '../../ui/figures';
+import { formatMs } from './format';
 import { useRunPanel } from './run-store';
 import { Scatter, type ScatterPoint } from './Scatter';
 

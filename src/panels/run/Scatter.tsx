@@ -1,4 +1,5 @@
-import { formatCount, formatMs } from './format';
+import { formatCount } from '../../ui/figures';
+import { formatMs } from './format';
 
 export interface ScatterPoint {
   readonly id: string;

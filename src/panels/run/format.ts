@@ -7,14 +7,6 @@ export function formatMs(ms: number): string {
   return `${Math.round(ms)} ms`;
 }
 
-/** Counts the way papers write them: 300.8M, 3.50M, 12.3K. */
-export function formatCount(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)}G`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e8 ? 1 : 2)}M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)}K`;
-  return String(n);
-}
-
 export const formatMB = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
 
 export function formatValue(v: number): string {

@@ -1,4 +1,4 @@
-import { download, fileNameFor } from '../../app/download';
+import { download, fileNameFor } from '../../ui/download';
 import type { Design } from '../../core/graph/types';
 import { runtimeClient } from '../../runtime/client';
 import { remedies, type RuntimeError } from '../../runtime/errors';

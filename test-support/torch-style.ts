@@ -1,5 +1,5 @@
-import { heUniform } from '../init';
-import { attrFloat, attrInt, attrInts, encodeModel, floatTensor, type P } from '../proto';
+import { heUniform } from '../src/core/onnx/init';
+import { attrFloat, attrInt, attrInts, encodeModel, floatTensor, type P } from '../src/core/onnx/proto';
 
 /**
  * Builds ONNX graphs by hand in the shapes torch.onnx.export writes them (scoped node names,

@@ -4,12 +4,12 @@ import type { DesignNode } from '../graph/types';
 import type { OpKind } from '../layers/registry';
 import type { OpCost } from '../layers/types';
 import type { Shape } from '../shape';
-import { runGraph } from './run-graph';
-import { expandCached, key, type Run, type Scope, type Tensor } from './run-state';
+import { analyzeGraph } from './pass-graph';
+import { expandCached, key, type AnalysisPass, type Scope, type Tensor } from './pass-state';
 
 /** One node: an op becomes a layer; a block is expanded and its primitives analysed in place. */
-export function runNode(
-  run: Run,
+export function analyzeNode(
+  pass: AnalysisPass,
   node: DesignNode,
   { def, parsed }: ResolvedNode,
   inputs: readonly (Tensor | undefined)[],
@@ -45,11 +45,11 @@ export function runNode(
     for (const t of inputs) if (t !== undefined) inIds.push(t.id);
     const alias = def.op.view === true ? inIds[0] : undefined;
     const outTensors = outShapes.map((shape) =>
-      alias === undefined ? run.newTensor(shape) : { id: alias, shape },
+      alias === undefined ? pass.newTensor(shape) : { id: alias, shape },
     );
     const cost: OpCost = def.op.cost({ params, inputs: shapes, outputs: outShapes });
-    run.layers.push({
-      index: run.layers.length,
+    pass.layers.push({
+      index: pass.layers.length,
       id: scope.idPrefix + node.id,
       nodeId: scope.owner?.id ?? node.id,
       name: scope.namePrefix + node.label,
@@ -101,9 +101,9 @@ export function runNode(
     namePrefix: `${scope.namePrefix}${node.label}/`,
     owner,
   };
-  const before = run.diagnostics.length;
-  const level = runGraph(run, sub.nodes, sub.edges, bound, inner);
-  if (run.diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+  const before = pass.diagnostics.length;
+  const level = analyzeGraph(pass, sub.nodes, sub.edges, bound, inner);
+  if (pass.diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
   const outs = sub.outputs.map((p) => level.produced[level.index.get(p.node) ?? -1]?.[p.port]);
   if (outs.some((t) => t === undefined)) return undefined;
   return outs as Tensor[];

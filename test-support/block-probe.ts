@@ -1,9 +1,9 @@
-import { analyze } from '../analysis/analyze';
-import type { LayerInfo } from '../analysis/types';
-import type { DiagnosticKey } from '../diagnostics';
-import { GraphBuilder } from '../graph/builder';
-import type { PortRef } from '../graph/types';
-import type { Shape } from '../shape';
+import { analyze } from '../src/core/analysis/analyze';
+import type { LayerInfo } from '../src/core/analysis/types';
+import type { DiagnosticKey } from '../src/core/diagnostics';
+import { GraphBuilder } from '../src/core/graph/builder';
+import type { PortRef } from '../src/core/graph/types';
+import type { Shape } from '../src/core/shape';
 
 /** What one block does to one input, as the analysis sees it. */
 export interface BlockProbe {

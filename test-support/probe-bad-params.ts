@@ -1,8 +1,8 @@
-import { analyze } from '../analysis/analyze';
-import type { DiagnosticCode } from '../diagnostics';
-import { GraphBuilder } from '../graph/builder';
-import type { DesignNode } from '../graph/types';
-import type { BlockKind } from './registry';
+import { analyze } from '../src/core/analysis/analyze';
+import type { DiagnosticCode } from '../src/core/diagnostics';
+import { GraphBuilder } from '../src/core/graph/builder';
+import type { DesignNode } from '../src/core/graph/types';
+import type { BlockKind } from '../src/core/blocks/registry';
 
 /**
  * Analyses a one-block design whose params were set past the schema, as a hand-edited or old file

@@ -18,7 +18,8 @@ export interface Scope {
   readonly owner: DesignNode | undefined;
 }
 
-export class Run {
+/** What one analysis pass over a design collects (the analysis pass, not an inference run). */
+export class AnalysisPass {
   readonly layers: LayerInfo[] = [];
   readonly tensorSizes: number[] = [];
   readonly diagnostics: Diagnostic[] = [];

@@ -1,7 +1,7 @@
-import { elementCount, type IrGraph } from './graph';
-import { infer } from './infer';
+import { elementCount, type IrGraph } from '../src/core/onnx/ir/graph';
+import { infer } from '../src/core/onnx/ir/infer';
 
-/** The figures of DESIGN.md section 3, counted from an ONNX file alone (no design involved). */
+/** The figures of docs/costs.md, counted from an ONNX file alone (no design involved). */
 export interface FileFigures {
   readonly params: number;
   readonly buffers: number;

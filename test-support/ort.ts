@@ -1,9 +1,9 @@
 import * as ort from 'onnxruntime-node';
 import { expect } from 'vitest';
-import { analyze } from '../../analysis/analyze';
-import type { Design } from '../../graph/types';
-import { exportDesign, type ExportOptions } from '../export/export';
-import { encodeModel, pb, type P } from '../proto';
+import { analyze } from '../src/core/analysis/analyze';
+import type { Design } from '../src/core/graph/types';
+import { exportDesign, type ExportOptions } from '../src/core/onnx/export/export';
+import { encodeModel, pb, type P } from '../src/core/onnx/proto';
 
 /** Adds every tensor with a value_info as an extra graph output, so ORT reports its shape. */
 export function withIntermediates(bytes: Uint8Array): { bytes: Uint8Array; names: string[] } {

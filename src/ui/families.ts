@@ -4,7 +4,7 @@ import { convVariant } from '../core/layers/conv2d';
 import { opRegistry, type OpKind } from '../core/layers/registry';
 import type { OpFamily } from '../core/layers/types';
 
-/** The colour of a card's stripe (DESIGN.md section 7); CSS has one variable per stripe. */
+/** The colour of a card's stripe, by what the node does; CSS has one variable per stripe. */
 export type Stripe =
   | 'io'
   | 'conv'

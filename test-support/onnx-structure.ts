@@ -1,5 +1,5 @@
-import { DataType, num, type P } from '../proto';
-import { elementCount } from './graph';
+import { DataType, num, type P } from '../src/core/onnx/proto';
+import { elementCount } from '../src/core/onnx/ir/graph';
 
 const bytesPer: Readonly<Record<number, number>> = {
   [DataType.FLOAT]: 4,

@@ -5,8 +5,8 @@ import type { DesignNode, Edge } from '../graph/types';
 import { zeroCost } from '../layers/types';
 import type { Shape } from '../shape';
 import { addCost } from './cost-sum';
-import { runNode } from './run-node';
-import { noDiagnostics, type Run, type Scope, type Tensor } from './run-state';
+import { analyzeNode } from './pass-node';
+import { noDiagnostics, type AnalysisPass, type Scope, type Tensor } from './pass-state';
 import type { LayerInfo } from './types';
 
 /** What one graph level produced: each node's output tensors, by the node's index. */
@@ -21,8 +21,8 @@ export interface LevelResult {
  * from outside (a block's inputs), keyed "nodeId:port". Works on node indices, not id strings,
  * so a 10,000-op design stays fast.
  */
-export function runGraph(
-  run: Run,
+export function analyzeGraph(
+  pass: AnalysisPass,
   nodes: readonly DesignNode[],
   edges: readonly Edge[],
   bound: ReadonlyMap<string, Tensor>,
@@ -40,7 +40,7 @@ export function runGraph(
     const where: { nodeId?: string; field?: string } = {};
     if (owner !== undefined) where.nodeId = owner.id;
     if (p.field !== undefined && scope.owner === undefined) where.field = p.field;
-    run.diagnostics.push(diagnostic(p.key, inner + p.message, where, severity));
+    pass.diagnostics.push(diagnostic(p.key, inner + p.message, where, severity));
   };
 
   const resolved = nodes.map(resolveNode);
@@ -108,8 +108,8 @@ export function runGraph(
   const produced = new Array<readonly Tensor[] | undefined>(nodes.length);
   for (const i of topo.order) {
     const node = nodes[i] as DesignNode;
-    const layerStart = run.layers.length;
-    const diagStart = run.diagnostics.length;
+    const layerStart = pass.layers.length;
+    const diagStart = pass.diagnostics.length;
     const slots = incoming[i] ?? [];
     const inputs: (Tensor | undefined)[] = [];
     let upstreamMissing = false;
@@ -134,37 +134,38 @@ export function runGraph(
         },
         'info',
       );
-    else outputs = runNode(run, node, resolved[i] as ResolvedNode, inputs, shapes, scope, report);
+    else outputs = analyzeNode(pass, node, resolved[i] as ResolvedNode, inputs, shapes, scope, report);
     produced[i] = outputs;
     if (scope.owner === undefined) {
       // One layer (most nodes): its cost object as it is; a block: the sum of its primitives.
-      let cost = run.layers.length === layerStart + 1 ? (run.layers[layerStart] as LayerInfo).cost : zeroCost;
-      if (run.layers.length > layerStart + 1)
-        for (let l = layerStart; l < run.layers.length; l++)
-          cost = addCost(cost, (run.layers[l] as LayerInfo).cost);
-      run.nodes.set(node.id, {
+      let cost =
+        pass.layers.length === layerStart + 1 ? (pass.layers[layerStart] as LayerInfo).cost : zeroCost;
+      if (pass.layers.length > layerStart + 1)
+        for (let l = layerStart; l < pass.layers.length; l++)
+          cost = addCost(cost, (pass.layers[l] as LayerInfo).cost);
+      pass.nodes.set(node.id, {
         nodeId: node.id,
         inputShapes: shapes,
         outputShapes: outputs?.map((t) => t.shape),
         cost,
-        layers: [layerStart, run.layers.length],
+        layers: [layerStart, pass.layers.length],
         diagnostics:
-          diagStart === run.diagnostics.length
+          diagStart === pass.diagnostics.length
             ? noDiagnostics
-            : run.diagnostics.slice(diagStart).filter((d) => d.nodeId === node.id),
+            : pass.diagnostics.slice(diagStart).filter((d) => d.nodeId === node.id),
       });
     }
   }
   if (scope.owner === undefined) {
     for (const i of topo.blocked) {
       const id = (nodes[i] as DesignNode).id;
-      run.nodes.set(id, {
+      pass.nodes.set(id, {
         nodeId: id,
         inputShapes: [],
         outputShapes: undefined,
         cost: zeroCost,
-        layers: [run.layers.length, run.layers.length],
-        diagnostics: run.diagnostics.filter((d) => d.nodeId === id),
+        layers: [pass.layers.length, pass.layers.length],
+        diagnostics: pass.diagnostics.filter((d) => d.nodeId === id),
       });
     }
   }
