@@ -8,11 +8,12 @@ import { examples } from '../examples/registry';
 import { presets } from '../presets/registry';
 import { fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { checkOnnxFiles, type CheckerVerdict } from '../../../test-support/onnx-checker';
+import { conformanceDesigns } from '../../../test-support/conformance-designs';
 import { exportDesign, type ExportOptions } from './export/export';
 
 /**
  * The official ONNX checker (Debian's python3-onnx 1.12, which knows opsets up to 17) on every
- * preset's and worked example's export, the op zoo and the fire net, at opsets 13 and 17: check_model with
+ * preset's, worked example's and conformance design's export, the op zoo and the fire net, at opsets 13 and 17: check_model with
  * full_check=True, then strict, type-checked shape inference, whose output shapes must be the
  * design's. Each design is exported once per opset into a temp dir; one Python process checks all.
  */
@@ -23,6 +24,7 @@ const designs: readonly (readonly [string, () => Design, ExportOptions])[] = [
   ['fire net', fireNet, {}],
   ...presets.map((p) => [`preset ${p.name}`, () => p.build(), {}] as const),
   ...examples.map((e) => [`example ${e.name}`, () => e.build(), {}] as const),
+  ...conformanceDesigns().map((c) => [`conformance ${c.name}`, () => c.design, c.options] as const),
 ];
 const opsets = [13, 17];
 
