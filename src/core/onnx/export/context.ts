@@ -1,9 +1,6 @@
 import type { LayerInfo } from '../../analysis/types';
+import type { WeightValues } from '../weights';
 import type { GraphWriter } from './writer';
-
-/** How a weight is filled when the design carries no imported values for it. */
-export type Init =
-  { readonly kind: 'he'; readonly fanIn: number } | { readonly kind: 'fill'; readonly value: number };
 
 /** How Shift and SparseShift are written (see shift.ts and the export note). */
 export type ShiftForm = 'slice' | 'conv';
@@ -23,5 +20,5 @@ export interface EmitContext {
   /** True when this batch norm was folded into the conv before it: emit nothing. */
   readonly folded: boolean;
   /** The values of one weight of a layer: imported when present, else seeded init. */
-  values(layer: LayerInfo, role: string, count: number, init: Init): Float32Array;
+  readonly values: WeightValues;
 }

@@ -1,11 +1,16 @@
 import type { Conv2dParams } from '../../layers/conv2d';
 import type { LayerInfo } from '../../analysis/types';
 import { attrFloat, attrInt, attrInts } from '../proto';
+import { layerWeight } from '../weights';
 import type { EmitContext } from './context';
 
 /** The epsilon of a batch norm layer (its params are parsed by the analysis: a number). */
 const epsilonOf = (bn: LayerInfo): number =>
   'epsilon' in bn.params && typeof bn.params.epsilon === 'number' ? bn.params.epsilon : 1e-5;
+
+/** The values of one of the layer's weights (weights.ts says which it has and how each starts). */
+const value = (ctx: EmitContext, layer: LayerInfo, role: string): Float32Array =>
+  layerWeight(ctx.values, layer, role);
 
 const shapeOf = (ctx: EmitContext, i = 0): readonly number[] => ctx.layer.inputShapes[i] ?? [];
 
@@ -15,16 +20,16 @@ export function emitConv(ctx: EmitContext, p: Conv2dParams): readonly string[] {
   const cin = shapeOf(ctx)[1] ?? 0;
   const perOut = (cin / p.groups) * p.kernel[0] * p.kernel[1];
   const dims = [p.outChannels, cin / p.groups, p.kernel[0], p.kernel[1]];
-  let weight = ctx.values(layer, 'weight', p.outChannels * perOut, { kind: 'he', fanIn: perOut });
-  let bias = p.bias ? ctx.values(layer, 'bias', p.outChannels, { kind: 'fill', value: 0 }) : undefined;
+  let weight = value(ctx, layer, 'weight');
+  let bias = p.bias ? value(ctx, layer, 'bias') : undefined;
   const bn = ctx.foldedBatchNorm;
   if (bn !== undefined) {
     const c = p.outChannels;
     const eps = epsilonOf(bn);
-    const gamma = ctx.values(bn, 'weight', c, { kind: 'fill', value: 1 });
-    const beta = ctx.values(bn, 'bias', c, { kind: 'fill', value: 0 });
-    const mean = ctx.values(bn, 'running_mean', c, { kind: 'fill', value: 0 });
-    const variance = ctx.values(bn, 'running_var', c, { kind: 'fill', value: 1 });
+    const gamma = value(ctx, bn, 'weight');
+    const beta = value(ctx, bn, 'bias');
+    const mean = value(ctx, bn, 'running_mean');
+    const variance = value(ctx, bn, 'running_var');
     const folded = new Float32Array(weight.length);
     const foldedBias = new Float32Array(c);
     for (let o = 0; o < c; o++) {
@@ -52,14 +57,13 @@ export function emitBatchNorm(ctx: EmitContext, p: { readonly epsilon: number })
   if (ctx.folded) return ctx.inputs.slice(0, 1);
   const { layer, w } = ctx;
   const c = shapeOf(ctx)[1] ?? 0;
-  const tensor = (role: string, value: number): string =>
-    w.weight(`${layer.name}.${role}`, [c], ctx.values(layer, role, c, { kind: 'fill', value }));
+  const tensor = (role: string): string => w.weight(`${layer.name}.${role}`, [c], value(ctx, layer, role));
   const inputs = [
     ctx.inputs[0] ?? '',
-    tensor('weight', 1),
-    tensor('bias', 0),
-    tensor('running_mean', 0),
-    tensor('running_var', 1),
+    tensor('weight'),
+    tensor('bias'),
+    tensor('running_mean'),
+    tensor('running_var'),
   ];
   w.node('BatchNormalization', layer.name, inputs, ctx.outputs, [attrFloat('epsilon', p.epsilon)]);
   return ctx.outputs;
@@ -71,10 +75,10 @@ export function emitLinear(
 ): readonly string[] {
   const { layer, w } = ctx;
   const fin = shapeOf(ctx)[1] ?? 0;
-  const weight = ctx.values(layer, 'weight', p.outFeatures * fin, { kind: 'he', fanIn: fin });
+  const weight = value(ctx, layer, 'weight');
   const inputs = [ctx.inputs[0] ?? '', w.weight(`${layer.name}.weight`, [p.outFeatures, fin], weight)];
   if (p.bias) {
-    const bias = ctx.values(layer, 'bias', p.outFeatures, { kind: 'fill', value: 0 });
+    const bias = value(ctx, layer, 'bias');
     inputs.push(w.weight(`${layer.name}.bias`, [p.outFeatures], bias));
   }
   w.node('Gemm', layer.name, inputs, ctx.outputs, [attrInt('transB', 1)]);

@@ -3,8 +3,6 @@ import type { LayerInfo } from '../../analysis/types';
 import type { Design } from '../../graph/types';
 import { anyOpDef, type OpKind } from '../../layers/registry';
 import type { Shape } from '../../shape';
-import { base64ToFloats } from '../base64';
-import { filled, heUniform } from '../init';
 import { encodeModel, type P } from '../proto';
 import {
   PRODUCER,
@@ -16,7 +14,8 @@ import {
   META,
   SHIFT_AS_CONV,
 } from '../version';
-import type { EmitContext, Init, ShiftForm } from './context';
+import { weightSource } from '../weights';
+import type { EmitContext, ShiftForm } from './context';
 import { GraphWriter } from './writer';
 
 export interface ExportOptions {
@@ -85,19 +84,7 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
   const graphInputs: P.IValueInfoProto[] = [];
   const outputs: { tensor: string; label: string; shape: Shape }[] = [];
   const valueInfos: P.IValueInfoProto[] = [];
-  const values = (layer: LayerInfo, role: string, count: number, init: Init): Float32Array => {
-    const stored = design.weights?.[layer.name]?.[role];
-    if (stored !== undefined) {
-      const v = base64ToFloats(stored);
-      if (v?.length === count) return v;
-      notes.push(
-        `${layer.name}.${role}: the stored weights do not fit (${v?.length ?? 'unreadable'} values, ${count} needed); initialised instead`,
-      );
-    }
-    return init.kind === 'he'
-      ? heUniform(seed, `${layer.name}.${role}`, count, init.fanIn)
-      : filled(count, init.value);
-  };
+  const values = weightSource(design, seed, notes);
 
   for (const layer of layers) {
     const inputs = layer.inputTensors.map((id, i) => names.get(tensorKey(id, layer.inputShapes[i])) ?? '');
