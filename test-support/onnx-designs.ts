@@ -109,3 +109,52 @@ export function fireNet(): Design {
   g.output(flat, 'logits');
   return g.design('fire net');
 }
+
+/** Every block kind in the settings that change its layout (folded BN, SE, strides, modes). */
+export function blockZoo(): Design {
+  const g = new GraphBuilder();
+  let x = g.add('Input', { channels: 3, height: 64, width: 64 }, [], 'input');
+  x = g.add('Conv2d', { outChannels: 16, kernel: [3, 3] }, [x], 'stem');
+  x = g.add('BatchNorm', {}, [x], 'stem_bn');
+  x = g.add('ReLU', {}, [x], 'stem_relu');
+  x = g.add('DepthwiseSeparable', { outChannels: 32, stride: 2, kernel: 5, batchNorm: false }, [x], 'ds');
+  x = g.add(
+    'InvertedResidual',
+    {
+      outChannels: 32,
+      expandedChannels: 48,
+      kernel: 5,
+      activation: 'hardswish',
+      squeezeExcite: true,
+      bnEpsilon: 0.001,
+    },
+    [x],
+    'ir_se',
+  );
+  x = g.add(
+    'InvertedResidual',
+    { outChannels: 24, expansion: 1, stride: 2, activation: 'relu' },
+    [x],
+    'ir_t1',
+  );
+  x = g.add('InvertedResidual', { outChannels: 24, expansion: 2.5, batchNorm: false }, [x], 'ir_t2_5');
+  x = g.add('SqueezeExcite', { gate: 'sigmoid', divisor: 1 }, [x], 'se');
+  x = g.add('ShuffleUnitV1', { outChannels: 24, groups: 3 }, [x], 'shuffle_v1');
+  x = g.add(
+    'ShuffleUnitV1',
+    { outChannels: 48, groups: 1, stride: 2, groupFirst: false },
+    [x],
+    'shuffle_v1_s2',
+  );
+  x = g.add('ShuffleUnitV2', { outChannels: 48 }, [x], 'shuffle_v2');
+  x = g.add('ShuffleUnitV2', { outChannels: 96, stride: 2, batchNorm: false }, [x], 'shuffle_v2_s2');
+  x = g.add('InterleavedGroupConv', { outChannels: 64, primaryGroups: 2, secondaryGroups: 32 }, [x], 'igc');
+  x = g.add('ShiftBlock', { outChannels: 64 }, [x], 'shift_block');
+  x = g.add('ShiftBlock', { outChannels: 32, expansion: 2, stride: 2 }, [x], 'shift_block_s2');
+  x = g.add('LowRankConv', { outChannels: 32, rank: 8 }, [x], 'low_rank');
+  x = g.add('LowRankConv', { mode: 'basis', outChannels: 40, kernel: 5, rank: 6, stride: 2 }, [x], 'basis');
+  x = g.add('GlobalAvgPool', {}, [x], 'pool');
+  x = g.add('Flatten', {}, [x], 'flatten');
+  g.output(g.add('Linear', { outFeatures: 10 }, [x], 'fc'), 'logits');
+  return g.design('block zoo');
+}

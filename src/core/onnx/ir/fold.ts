@@ -18,6 +18,110 @@ function intBinary(op: string, a: number, b: number): number | undefined {
   return undefined;
 }
 
+/**
+ * The indices ONNX's Slice takes along one axis of `size` (negative starts and ends count from the
+ * end; a negative step walks backwards, as torch.onnx.export writes a reversal).
+ */
+export function sliceRange(size: number, start: number, end: number, step: number): number[] {
+  if (step === 0) return [];
+  const norm = (v: number): number => (v < 0 ? v + size : v);
+  const out: number[] = [];
+  if (step > 0) {
+    const e = Math.min(size, Math.max(0, norm(end)));
+    for (let i = Math.min(size, Math.max(0, norm(start))); i < e; i += step) out.push(i);
+  } else {
+    const e = Math.min(size - 1, Math.max(-1, norm(end)));
+    for (let i = Math.min(size - 1, Math.max(0, norm(start))); i > e; i += step) out.push(i);
+  }
+  return out;
+}
+
+/** Element of a row-major tensor of these dims at this index. */
+const strides = (dims: Shape): number[] => {
+  const out = dims.map(() => 1);
+  for (let i = dims.length - 2; i >= 0; i--) out[i] = (out[i + 1] ?? 1) * (dims[i + 1] ?? 1);
+  return out;
+};
+
+/** Gathers `ints` (of `dims`) at every combination of the per-axis indices, row-major. */
+function pick(ints: readonly number[], dims: Shape, indices: readonly (readonly number[])[]): number[] {
+  const st = strides(dims);
+  let offsets = [0];
+  indices.forEach((idx, axis) => {
+    offsets = offsets.flatMap((o) => idx.map((i) => o + i * (st[axis] ?? 1)));
+  });
+  return offsets.map((o) => ints[o] ?? 0);
+}
+
+/**
+ * Folds the constant integer ops torch.onnx.export uses to build F.pad's pads (ConstantOfShape,
+ * Reshape, reversing Slice, Transpose); undefined for anything else.
+ */
+function foldTensorOp(
+  op: string,
+  node: IrNode,
+  a: Const,
+  ints: readonly number[],
+  c: (i: number) => Const | undefined,
+): Const[] | undefined {
+  if (op === 'ConstantOfShape') {
+    const t = node.attrs.get('value')?.t;
+    const v = t === undefined || t === null ? 0 : readTensor(t).ints?.[0];
+    if (v === undefined) return undefined;
+    return [intConst(new Array<number>(ints.reduce((p, q) => p * q, 1)).fill(v), ints)];
+  }
+  if (op === 'Reshape') {
+    const target = c(1)?.ints;
+    if (target === undefined) return undefined;
+    const dims = target.map((d, i) => (d === 0 ? (a.dims[i] ?? 0) : d));
+    const known = dims.filter((d) => d !== -1).reduce((p, q) => p * q, 1);
+    return [
+      intConst(
+        ints,
+        dims.map((d) => (d === -1 ? ints.length / known : d)),
+      ),
+    ];
+  }
+  if (op === 'Transpose') {
+    const perm = attrInts(node, 'perm') ?? a.dims.map((_, i) => a.dims.length - 1 - i);
+    const st = strides(a.dims);
+    const dims = perm.map((p) => a.dims[p] ?? 0);
+    // Walk the output row-major: output axis i runs along input axis perm[i].
+    let offsets = [0];
+    perm.forEach((p) => {
+      offsets = offsets.flatMap((o) =>
+        Array.from({ length: a.dims[p] ?? 0 }, (_, i) => o + i * (st[p] ?? 1)),
+      );
+    });
+    return [
+      intConst(
+        offsets.map((o) => ints[o] ?? 0),
+        dims,
+      ),
+    ];
+  }
+  if (op === 'Slice') {
+    const starts = c(1)?.ints;
+    const ends = c(2)?.ints;
+    if (starts === undefined || ends === undefined) return undefined;
+    const rank = a.dims.length;
+    const axes = (node.inputs[3] ? c(3)?.ints : undefined) ?? starts.map((_, i) => i);
+    const steps = (node.inputs[4] ? c(4)?.ints : undefined) ?? starts.map(() => 1);
+    const indices = a.dims.map((d) => Array.from({ length: d }, (_, i) => i));
+    axes.forEach((axis, i) => {
+      const ax = normAxis(axis, rank);
+      indices[ax] = sliceRange(a.dims[ax] ?? 0, starts[i] ?? 0, ends[i] ?? 0, steps[i] ?? 1);
+    });
+    return [
+      intConst(
+        pick(ints, a.dims, indices),
+        indices.map((idx) => idx.length),
+      ),
+    ];
+  }
+  return undefined;
+}
+
 /** Folds a node whose inputs are all constant integers (shape arithmetic); undefined otherwise. */
 export function fold(
   node: IrNode,
@@ -67,6 +171,8 @@ export function fold(
     const all = parts.flatMap((p) => p ?? []);
     return [intConst(all)];
   }
+  const tensorOp = foldTensorOp(op, node, a, ints, c);
+  if (tensorOp !== undefined) return tensorOp;
   if (['Add', 'Sub', 'Mul', 'Div'].includes(op)) {
     const b = c(1)?.ints;
     if (b === undefined) return undefined;

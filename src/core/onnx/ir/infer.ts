@@ -1,6 +1,6 @@
 import { onnxKeepsShape } from '../../layers/registry';
 import { windowOutput } from '../../shape';
-import { fold } from './fold';
+import { fold, sliceRange } from './fold';
 import { attrInt, attrInts, elementCount, type Const, type IrGraph, type IrNode } from './graph';
 
 /** Shapes of every tensor that can be known, and constants folded (Shape → Gather → Div chains). */
@@ -56,11 +56,7 @@ function sliceShape(x: Shape, spec: NonNullable<ReturnType<typeof sliceSpec>>): 
   const out = [...x];
   spec.axes.forEach((axis, i) => {
     const size = x[axis] ?? 0;
-    const clamp = (v: number): number => Math.min(size, Math.max(0, v < 0 ? v + size : v));
-    const step = spec.steps[i] ?? 1;
-    const s = clamp(spec.starts[i] ?? 0);
-    const e = clamp(spec.ends[i] ?? size);
-    out[axis] = step > 0 ? Math.max(0, Math.ceil((e - s) / step)) : 0;
+    out[axis] = sliceRange(size, spec.starts[i] ?? 0, spec.ends[i] ?? size, spec.steps[i] ?? 1).length;
   });
   return out;
 }

@@ -1,0 +1,22 @@
+import type { BlockParams } from '../../blocks/registry';
+import { pyCall } from '../python';
+import type { BlockTorch } from '../types';
+
+/** The class is the shared SqueezeExcite helper (InvertedResidual uses it too). */
+export const squeezeExciteTorch: BlockTorch<BlockParams<'SqueezeExcite'>> = {
+  className: 'SqueezeExcite',
+  source: '',
+  helpers: ['SqueezeExcite'],
+  construct: (p, inputs) =>
+    pyCall(
+      'SqueezeExcite',
+      [inputs[0]?.[1] ?? 0],
+      [
+        ['squeeze_channels', p.squeezeChannels ?? null, null],
+        ['reduction', p.reduction, 4],
+        ['divisor', p.divisor, 8],
+        ['gate', p.gate, 'hardsigmoid'],
+      ],
+    ),
+  modulePath: (inner) => inner,
+};

@@ -1,0 +1,207 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as ort from 'onnxruntime-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../analysis/analyze';
+import type { Design } from '../graph/types';
+import { examples } from '../examples/registry';
+import { blockZoo, fireNet, opZoo } from '../onnx/__fixtures__/designs';
+import { exportDesign } from '../onnx/export/export';
+import { importModel } from '../onnx/import/import';
+import { presets } from '../presets/registry';
+import { exportTorch } from './export';
+
+/**
+ * The PyTorch export against independent references: PyTorch itself counts the parameters,
+ * onnxruntime runs the ONNX export (same weights) or the original torchvision file, and our
+ * importer reads back what torch.onnx.export writes from the generated module. All the Python
+ * work runs in one process (check_generated.py), since importing torch takes seconds.
+ */
+const python = process.env['PYTHON'] ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+const fixtureDir = join(__dirname, '../../../fixtures/torch');
+
+interface Case {
+  readonly name: string;
+  readonly design: Design;
+  /** The ONNX file whose outputs the module must give: the design's own export, or an original file. */
+  readonly reference: Uint8Array;
+  /** torch.onnx.export the module and import it back. */
+  readonly roundTrip: boolean;
+}
+
+function ownExport(design: Design): Uint8Array {
+  const r = exportDesign(design, { seed: 0 });
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.bytes;
+}
+
+function imported(bytes: Uint8Array): Design {
+  const r = importModel(bytes);
+  if (!r.ok) throw new Error(r.error);
+  return r.design;
+}
+
+const designs: [string, Design][] = [
+  ...presets.map((p): [string, Design] => [p.name, p.build()]),
+  ...examples.map((e): [string, Design] => [`example_${e.name}`, e.build()]),
+  ['op_zoo', opZoo()],
+  ['fire_net', fireNet()],
+  ['block_zoo', blockZoo()],
+];
+const torchFiles = readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('.onnx.gz'))
+  .sort()
+  .map(
+    (f) =>
+      [
+        f.slice(0, -'.onnx.gz'.length),
+        new Uint8Array(gunzipSync(readFileSync(join(fixtureDir, f)))),
+      ] as const,
+  );
+
+const cases: Case[] = [
+  ...designs.map(([name, design]) => ({ name, design, reference: ownExport(design), roundTrip: true })),
+  ...torchFiles.map(([name, bytes]) => ({
+    name: `torch_${name}`,
+    design: imported(bytes),
+    reference: bytes,
+    roundTrip: false,
+  })),
+];
+
+function input(shape: readonly number[], seed: number): Float32Array {
+  const out = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  let s = seed;
+  for (let i = 0; i < out.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) | 0;
+    out[i] = ((s >>> 8) / 16777216) * 2 - 1;
+  }
+  return out;
+}
+
+interface Result {
+  readonly name: string;
+  readonly error?: string;
+  readonly compiled?: boolean;
+  readonly eval?: boolean;
+  readonly params?: number;
+  readonly inputShapes?: number[][];
+  readonly outputs?: { shape: number[]; maxDiff: number | null; scale: number }[];
+  readonly onnx?: string;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'torch-export-'));
+const results = new Map<string, Result>();
+const expectedShapes = new Map<string, number[][]>();
+
+beforeAll(async () => {
+  const probe = spawnSync(python, ['-c', 'import torch, numpy'], { encoding: 'utf8' });
+  if (probe.status !== 0)
+    throw new Error(
+      `The PyTorch export tests need Python 3 with PyTorch and NumPy (${python} could not import them): install python3-torch and python3-numpy (apt-get install -y python3-torch python3-numpy), or set PYTHON to an interpreter that has torch.`,
+    );
+  const t0 = performance.now();
+  const manifest = [];
+  for (const c of cases) {
+    const r = exportTorch(c.design, { weights: true, weightsFile: `${c.name}.safetensors` });
+    if (!r.ok) throw new Error(`${c.name}: ${r.errors.join('; ')}`);
+    writeFileSync(join(dir, `${c.name}.py`), r.source);
+    if (r.weights !== undefined) writeFileSync(join(dir, `${c.name}.safetensors`), r.weights);
+    const session = await ort.InferenceSession.create(c.reference);
+    const shapes = analyze(c.design)
+      .layers.filter((l) => l.op === 'Input')
+      .map((l) => [...(l.outputShapes[0] ?? [])]);
+    const feeds: Record<string, ort.Tensor> = {};
+    const inputs = session.inputNames.map((name, i) => {
+      const shape = shapes[i] ?? [];
+      const file = join(dir, `${c.name}.in${i}.bin`);
+      const data = input(shape, i + 1);
+      writeFileSync(file, data);
+      feeds[name] = new ort.Tensor('float32', data, shape);
+      return { file, shape };
+    });
+    const out = await session.run(feeds);
+    await session.release();
+    const outputs = session.outputNames.map((name, i) => {
+      const t = out[name] as ort.Tensor;
+      const file = join(dir, `${c.name}.out${i}.bin`);
+      writeFileSync(file, t.data as Float32Array);
+      return { file, shape: [...t.dims] };
+    });
+    expectedShapes.set(c.name, shapes);
+    manifest.push({
+      name: c.name,
+      module: c.name,
+      py: join(dir, `${c.name}.py`),
+      inputs,
+      outputs,
+      onnx: c.roundTrip ? join(dir, `${c.name}.torch.onnx`) : null,
+    });
+  }
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  const t1 = performance.now();
+  const run = spawnSync(
+    python,
+    [
+      join(__dirname, '__fixtures__/check_generated.py'),
+      join(dir, 'manifest.json'),
+      join(dir, 'results.json'),
+    ],
+    { encoding: 'utf8', timeout: 240_000 },
+  );
+  if (run.status !== 0) throw new Error(`check_generated.py failed: ${run.stderr.slice(-2000)}`);
+  const parsed = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { results: Result[] };
+  for (const r of parsed.results) results.set(r.name, r);
+  console.log(`TIMING ts ${(t1 - t0).toFixed(0)} ms, python ${(performance.now() - t1).toFixed(0)} ms`, parsed.results.map((r) => `${r.name}:${(r as { seconds?: number }).seconds?.toFixed(1)}`).join(' '));
+}, 300_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const resultOf = (name: string): Result => {
+  const r = results.get(name);
+  if (r === undefined) throw new Error(`${name}: not checked`);
+  if (r.error !== undefined) throw new Error(`${name}: ${r.error}`);
+  return r;
+};
+
+describe('PyTorch export, checked in PyTorch', () => {
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s: compiles, counts the design’s params, builds in eval mode',
+    (name, c) => {
+      const r = resultOf(name);
+      expect(r.compiled).toBe(true);
+      expect(r.eval).toBe(true);
+      expect(r.params).toBe(analyze(c.design).totals.params);
+      expect(r.inputShapes).toEqual(expectedShapes.get(name));
+    },
+  );
+
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s: gives onnxruntime’s outputs of the ONNX file within 1e-4',
+    (name) => {
+      const r = resultOf(name);
+      expect(r.outputs?.length).toBeGreaterThan(0);
+      for (const o of r.outputs ?? []) {
+        expect(o.maxDiff, `${name}: output shape ${o.shape.join('×')}`).not.toBeNull();
+        // Relative to the outputs' size, so that large logits and small probabilities are held alike.
+        expect(o.maxDiff ?? Infinity).toBeLessThanOrEqual(1e-4 * Math.max(1, o.scale));
+        expect(o.scale).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it.each(cases.filter((c) => c.roundTrip).map((c) => [c.name, c] as const))(
+    '%s: torch.onnx.export of the module imports back with the same params and multiply-adds',
+    (name, c) => {
+      const r = resultOf(name);
+      const back = analyze(imported(new Uint8Array(readFileSync(r.onnx ?? ''))));
+      const want = analyze(c.design).totals;
+      expect([back.totals.params, back.totals.multiplyAdds]).toEqual([want.params, want.multiplyAdds]);
+    },
+  );
+});

@@ -1,0 +1,310 @@
+import { analyze } from '../analysis/analyze';
+import type { Analysis } from '../analysis/types';
+import { blockDef, isBlockKind, type BlockKind, type BlockParams } from '../blocks/registry';
+import { resolveNode } from '../graph/params';
+import type { Design, DesignNode } from '../graph/types';
+import type { OpKind, OpParams } from '../layers/registry';
+import { layerWeight, weightSource, weightSpecs } from '../onnx/weights';
+import { formatShape, type Shape } from '../shape';
+import { blockTorch } from './blocks';
+import { argumentNames, forwardBody, type Step } from './forward';
+import type { HelperName } from './helpers';
+import { helperDefinitions } from './helpers';
+import {
+  chainAttributes,
+  chains,
+  modulePaths,
+  renderTree,
+  wiring,
+  type Attribute,
+  type ModuleNode,
+  type Port,
+} from './layout';
+import { buildSource, loaderSource } from './loader';
+import { opTorch } from './ops';
+import { className, identifier, indent, NameScope, py } from './python';
+import { encodeSafetensors, type NamedTensor } from './safetensors';
+import type { BlockTorch, OpTorch } from './types';
+
+export interface TorchExportOptions {
+  /** Seed of the He initialisation of weights the design does not carry, as the ONNX export's; 0 by default. */
+  readonly seed?: number;
+  /** Write the weights (.safetensors); by default only when the design carries imported weights. */
+  readonly weights?: boolean;
+  /** The name of the .safetensors file beside the .py, which build_model() loads. */
+  readonly weightsFile?: string;
+}
+
+export type TorchExportResult =
+  | {
+      readonly ok: true;
+      /** The Python file. */
+      readonly source: string;
+      /** The state dict as safetensors, when weights are written. */
+      readonly weights: Uint8Array | undefined;
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+const opForm = (kind: OpKind): OpTorch<object> => opTorch[kind] as OpTorch<object>;
+const blockForm = (kind: BlockKind): BlockTorch<object> => blockTorch[kind] as BlockTorch<object>;
+const paramsOf = (n: DesignNode): object => {
+  const parsed = resolveNode(n).parsed;
+  return parsed?.success === true ? parsed.data : n.params;
+};
+
+/** Why the design cannot be written, one sentence per problem; empty when it can. */
+function refusals(design: Design, analysis: Analysis): string[] {
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+  const label = (id: string | undefined): string => {
+    const n = design.nodes.find((x) => x.id === id);
+    return n === undefined ? '' : ` node "${n.label}" (${n.id})`;
+  };
+  if (errors.length > 0) return errors.map((d) => `${d.code}${label(d.nodeId)}: ${d.message}`);
+  const out: string[] = [];
+  for (const n of design.nodes)
+    if (!isBlockKind(n.kind)) {
+      const form = opForm(n.kind);
+      if (form.form === 'none')
+        out.push(`Node "${n.label}" (${n.id}) cannot be written as PyTorch: ${form.why(paramsOf(n))}.`);
+    }
+  if (!design.nodes.some((n) => n.kind === 'Input')) out.push('The design has no Input node.');
+  if (!design.nodes.some((n) => n.kind === 'Output')) out.push('The design has no Output node.');
+  return out;
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/** The design as one self-contained PyTorch file, and its weights when it has (or is asked for) them. */
+export function exportTorch(design: Design, options: TorchExportOptions = {}): TorchExportResult {
+  const analysis = analyze(design);
+  const refused = refusals(design, analysis);
+  if (refused.length > 0) return { ok: false, errors: refused };
+
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const order = analysis.order.map((id) => byId.get(id) as DesignNode);
+  const shapesOf = (n: DesignNode): Shape[] =>
+    (analysis.nodes.get(n.id)?.inputShapes ?? []).map((s) => s ?? []);
+  const w = wiring(analysis);
+
+  // Every node that is a module in __init__, with its constructor call.
+  const helpers = new Set<HelperName>();
+  const blockKinds = new Map<BlockKind, number>();
+  const notes = new Set<string>();
+  const modules = new Map<string, ModuleNode>();
+  for (const n of order) {
+    if (isBlockKind(n.kind)) {
+      const b = blockForm(n.kind);
+      modules.set(n.id, { node: n, expr: b.construct(paramsOf(n), shapesOf(n)) });
+      blockKinds.set(n.kind, (blockKinds.get(n.kind) ?? 0) + 1);
+      for (const h of b.helpers) helpers.add(h);
+      if (b.note !== undefined) notes.add(b.note);
+      continue;
+    }
+    const form = opForm(n.kind);
+    if (form.form !== 'module') continue;
+    modules.set(n.id, { node: n, expr: form.module(paramsOf(n), shapesOf(n)) });
+    for (const h of form.helpers ?? []) helpers.add(h);
+    if (form.note !== undefined) notes.add(form.note);
+  }
+
+  // Attributes: chains as nn.Sequential, other modules alone.
+  const scope = new NameScope('module');
+  const attributes: Attribute[] = [];
+  const attributesFrom = new Map<string, Attribute[]>();
+  const isKind = (p: Port | undefined, kind: OpKind): boolean => byId.get(p?.node ?? '')?.kind === kind;
+  const chained = new Set<string>();
+  for (const chain of chains(order, modules, w)) {
+    const first = chain[0] as DesignNode;
+    const last = chain[chain.length - 1] as DesignNode;
+    const attrs = chainAttributes(
+      chain.map((n) => modules.get(n.id) as ModuleNode),
+      scope,
+      {
+        first: isKind(w.sources.get(first.id)?.[0], 'Input'),
+        last: (w.readers.get(`${last.id}:0`) ?? []).some((p) => isKind(p, 'Output')),
+      },
+    );
+    attributes.push(...attrs);
+    attributesFrom.set(first.id, attrs);
+    for (const n of chain) chained.add(n.id);
+  }
+  for (const n of order) {
+    const m = modules.get(n.id);
+    if (m === undefined || chained.has(n.id)) continue;
+    const a: Attribute = {
+      name: scope.claim(identifier(n.label)),
+      tree: { kind: 'leaf', unit: m },
+      nodes: [n],
+    };
+    attributes.push(a);
+    attributesFrom.set(n.id, [a]);
+  }
+  const paths = new Map<string, string>();
+  for (const a of attributes) modulePaths(a, paths);
+
+  // forward: steps in topological order.
+  const inputs = order.filter((n) => n.kind === 'Input');
+  const outputs = analysis.layers
+    .filter((l) => l.op === 'Output')
+    .map((l) => byId.get(l.nodeId) as DesignNode);
+  const argNames = argumentNames(inputs);
+  const steps: Step[] = [];
+  const outPorts = (n: DesignNode): Port[] =>
+    Array.from({ length: w.counts.get(n.id)?.outputs ?? 0 }, (_, port) => ({ node: n.id, port }));
+  for (const n of order) {
+    const attrs = attributesFrom.get(n.id);
+    if (attrs !== undefined) {
+      for (const a of attrs) {
+        const first = a.nodes[0] as DesignNode;
+        const last = a.nodes[a.nodes.length - 1] as DesignNode;
+        steps.push({
+          reads: w.sources.get(first.id) ?? [],
+          writes: outPorts(last),
+          hint: a.name,
+          expr: (args) => `self.${a.name}(${args.join(', ')})`,
+        });
+      }
+      continue;
+    }
+    if (isBlockKind(n.kind)) continue;
+    const form = opForm(n.kind);
+    if (form.form !== 'call') continue;
+    const shapes = shapesOf(n);
+    steps.push({
+      reads: w.sources.get(n.id) ?? [],
+      writes: outPorts(n),
+      hint: n.label,
+      expr: (args) => form.call(paramsOf(n), args, shapes),
+    });
+  }
+  const body = forwardBody(
+    inputs.map((n, i) => ({ port: { node: n.id, port: 0 }, name: argNames[i] ?? 'x' })),
+    steps,
+    outputs.map((n) => w.sources.get(n.id)?.[0]),
+    w,
+  );
+
+  // Classes: helpers, one per block kind used, then the network.
+  const classNames = new Set<string>([...blockKinds.keys()].map((k) => blockForm(k).className));
+  for (const h of helpers) classNames.add(h);
+  let modelClass = className(design.name);
+  while (classNames.has(modelClass)) modelClass += 'Net';
+  for (const k of blockKinds.keys()) for (const h of blockForm(k).helpers) helpers.add(h);
+  const classes = [
+    ...helperDefinitions(helpers),
+    ...[...blockKinds.keys()].map((k) => blockForm(k).source).filter((s) => s !== ''),
+  ];
+  const init = attributes.map((a) => `self.${a.name} = ${renderTree(a.tree)}`).join('\n');
+  const model = `class ${modelClass}(nn.Module):
+    """${design.name === '' ? 'The design' : design.name.replace(/"""/g, "'''")}, as Compact Studio lays it out."""
+
+    def __init__(self):
+        super().__init__()
+${indent(init, 2)}
+
+    def forward(self, ${argNames.join(', ')}):
+${indent(body.join('\n'), 2)}`;
+
+  // Weights: the ONNX export's, under the module paths above.
+  const withWeights = options.weights ?? Object.keys(design.weights ?? {}).length > 0;
+  const weightNotes: string[] = [];
+  let weights: Uint8Array | undefined;
+  if (withWeights) {
+    const values = weightSource(design, options.seed ?? 0, weightNotes);
+    const tensors: NamedTensor[] = [];
+    for (const layer of analysis.layers) {
+      const specs = weightSpecs(layer);
+      if (specs.length === 0) continue;
+      const top = byId.get(layer.nodeId) as DesignNode;
+      let path = paths.get(top.id) ?? '';
+      if (isBlockKind(top.kind))
+        path += `.${blockForm(top.kind).modulePath(layer.name.slice(top.label.length + 1), paramsOf(top))}`;
+      for (const s of specs)
+        tensors.push({ name: `${path}.${s.role}`, shape: s.dims, data: layerWeight(values, layer, s.role) });
+    }
+    weights = encodeSafetensors(tensors, { design: design.name });
+  }
+  const weightsFile = withWeights
+    ? (options.weightsFile ?? `${identifier(design.name, 'model').toLowerCase()}.safetensors`)
+    : undefined;
+
+  const header = headerText(design, analysis, {
+    inputs: inputs.map((n) => analysis.nodes.get(n.id)?.outputShapes?.[0] ?? []),
+    outputs: outputs.map((n) => analysis.nodes.get(n.id)?.inputShapes[0] ?? []),
+    blocks: blockKinds,
+    weightsFile,
+    imported: Object.keys(design.weights ?? {}).length > 0,
+    seed: options.seed ?? 0,
+    notes: [...notes],
+  });
+  const inputShapes = inputs.map((n) => analysis.nodes.get(n.id)?.outputShapes?.[0] ?? []);
+  const shapeLine =
+    inputShapes.length === 1
+      ? `INPUT_SHAPE = ${py(inputShapes[0] ?? [])}`
+      : `INPUT_SHAPES = ${py(inputShapes.map((s) => [...s]))}`;
+  const text = [...classes, model].join('\n\n\n');
+  const imports = [
+    'import json',
+    ...(/\bmath\./.test(text) ? ['import math'] : []),
+    'import os',
+    'import struct',
+    ...(/\bOrderedDict\(/.test(text) ? ['from collections import OrderedDict'] : []),
+    '',
+    'import torch',
+    ...(/\bF\./.test(text) ? ['import torch.nn.functional as F'] : []),
+    'from torch import nn',
+  ];
+  const source = [
+    header,
+    imports.join('\n'),
+    `${shapeLine}\nWEIGHTS = ${py(weightsFile ?? null)}`,
+    loaderSource,
+    text,
+    buildSource(modelClass, inputShapes.length > 1),
+  ].join('\n\n\n');
+  return { ok: true, source: `${source}\n`, weights, notes: weightNotes };
+}
+
+interface HeaderFacts {
+  readonly inputs: readonly Shape[];
+  readonly outputs: readonly Shape[];
+  readonly blocks: ReadonlyMap<BlockKind, number>;
+  readonly weightsFile: string | undefined;
+  readonly imported: boolean;
+  readonly seed: number;
+  readonly notes: readonly string[];
+}
+
+function headerText(design: Design, analysis: Analysis, f: HeaderFacts): string {
+  const t = analysis.totals;
+  const shapes = (s: readonly Shape[]): string => s.map(formatShape).join(', ');
+  const rows: [string, number, string][] = [
+    ['params', t.params, 'trainable, as sum(p.numel() for p in model.parameters()) counts them'],
+    ['buffers', t.buffers, 'batch-norm running mean and variance'],
+    ['multiply-adds', t.multiplyAdds, 'conv and linear layers only; FLOPs = 2 × multiply-adds'],
+    ['memory access', t.memoryAccessConvFc, "ShuffleNetV2's MAC: conv and linear input + output + weights"],
+    ['activations', analysis.activations.peak, 'peak of live tensors when the layers run in order'],
+  ];
+  const width = Math.max(...rows.map((r) => fmt(r[1]).length));
+  const blocks = [...f.blocks].map(([k, n]) => `${blockDef(k).title} ×${n} (${blockDef(k).paper})`);
+  const weights =
+    f.weightsFile === undefined
+      ? "Weights: PyTorch's default initialisation (the design carries none); build_model(weights=...) loads a .safetensors state dict."
+      : `Weights: ${f.imported ? 'the imported model’s' : `He-initialised with seed ${f.seed}, as the ONNX export's`}, in ${f.weightsFile} beside this file, loaded by build_model().`;
+  const lines = [
+    `${design.name === '' ? 'A design' : design.name}: PyTorch code written by Compact Studio.`,
+    '',
+    `Input ${shapes(f.inputs)} (${f.inputs.length === 1 ? 'INPUT_SHAPE' : 'INPUT_SHAPES'}), output ${shapes(f.outputs)}.`,
+    'Figures of the design at batch 1, in elements (× 4 for float32 bytes):',
+    ...rows.map(([name, v, what]) => `    ${name.padEnd(14)} ${fmt(v).padStart(width)}  ${what}`),
+    ...(blocks.length > 0 ? ['', `Blocks: ${blocks.join('; ')}.`] : []),
+    '',
+    'Conventions: NCHW float32. build_model() returns the network in eval mode (batch norm uses its',
+    'running statistics, dropout is the identity); call .train() to train it. Module names follow the',
+    "design's labels, so the state dict's keys do too.",
+    weights,
+    ...f.notes,
+  ];
+  return `"""${lines.join('\n').replace(/"""/g, "'''")}\n"""`;
+}

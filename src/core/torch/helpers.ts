@@ -1,0 +1,145 @@
+/**
+ * Python definitions the generated classes share, each written once into a file that uses it.
+ * Order here is the order in the file, so a helper comes after those it uses.
+ */
+const helperSource = {
+  ACTIVATIONS: `ACTIVATIONS = {
+    "relu": nn.ReLU,
+    "relu6": nn.ReLU6,
+    "hardswish": nn.Hardswish,
+    "hardsigmoid": nn.Hardsigmoid,
+    "sigmoid": nn.Sigmoid,
+}`,
+  make_divisible: `def make_divisible(v, divisor=8, min_value=None):
+    """Rounds a width to the nearest multiple of divisor, never 10% below v (torchvision's rule)."""
+    min_value = min_value or divisor
+    rounded = max(min_value, int(v + divisor / 2) // divisor * divisor)
+    return rounded + divisor if rounded < 0.9 * v else rounded`,
+  conv_bn_act: `def conv_bn_act(in_channels, out_channels, kernel, stride=1, groups=1, act=None, batch_norm=True, eps=1e-5):
+    """Conv ("same" padding) → BatchNorm → activation, as torchvision's Conv2dNormActivation.
+
+    batch_norm=False is the deploy form: the norm is folded into the conv, which gets a bias instead.
+    """
+    layers = [
+        nn.Conv2d(in_channels, out_channels, kernel, stride, kernel // 2, groups=groups, bias=not batch_norm)
+    ]
+    if batch_norm:
+        layers.append(nn.BatchNorm2d(out_channels, eps=eps))
+    if act is not None:
+        layers.append(act())
+    return nn.Sequential(*layers)`,
+  ChannelShuffle: `def channel_shuffle(x, groups):
+    """Interleaves the channels of \`groups\` groups (ShuffleNet): reshape, swap the two axes, flatten."""
+    batch, channels, height, width = x.size()
+    x = x.view(batch, groups, channels // groups, height, width)
+    x = torch.transpose(x, 1, 2).contiguous()
+    return x.view(batch, -1, height, width)
+
+
+class ChannelShuffle(nn.Module):
+    def __init__(self, groups):
+        super().__init__()
+        self.groups = groups
+
+    def forward(self, x):
+        return channel_shuffle(x, self.groups)
+
+    def extra_repr(self):
+        return f"groups={self.groups}"`,
+  Shift: `def _offsets(kernel, dilation):
+    r = kernel // 2
+    return [((i - r) * dilation, (j - r) * dilation, i == r and j == r) for i in range(kernel) for j in range(kernel)]
+
+
+def _channel_ranges(sizes):
+    ranges, start = [], 0
+    for size, dy, dx in sizes:
+        if size > 0:
+            ranges.append((start, start + size, dy, dx))
+        start += size
+    return ranges
+
+
+def shift_groups(channels, kernel, dilation=1):
+    """Each offset of the kernel×kernel neighbourhood (row-major) takes channels // kernel² consecutive
+    channels; the remainder stays in place with the centre offset."""
+    offsets = _offsets(kernel, dilation)
+    each = channels // len(offsets)
+    rest = channels - each * len(offsets)
+    return _channel_ranges([(each + (rest if centre else 0), dy, dx) for dy, dx, centre in offsets])
+
+
+def sparse_shift_groups(channels, kernel, dilation, moved):
+    """The first \`moved\` channels are shared among the non-centre offsets in order; the rest stay."""
+    offsets = [(dy, dx) for dy, dx, centre in _offsets(kernel, dilation) if not centre]
+    if not offsets:
+        return _channel_ranges([(channels, 0, 0)])
+    each, extra = divmod(moved, len(offsets))
+    sizes = [(each + (1 if i < extra else 0), dy, dx) for i, (dy, dx) in enumerate(offsets)]
+    return _channel_ranges(sizes + [(channels - moved, 0, 0)])
+
+
+class Shift(nn.Module):
+    """Moves each group of channels by one spatial offset, zeros coming in (Wu et al. 2018):
+    out[c, y, x] = in[c, y + dy, x + dx]. No parameters, no multiply-adds: pad, slice, concatenate."""
+
+    def __init__(self, channels, kernel=3, dilation=1):
+        super().__init__()
+        self.reach = kernel // 2 * dilation
+        self.groups = shift_groups(channels, kernel, dilation)
+
+    def forward(self, x):
+        if all(dy == 0 and dx == 0 for _, _, dy, dx in self.groups):
+            return x
+        height, width, r = x.shape[2], x.shape[3], self.reach
+        padded = F.pad(x, (r, r, r, r))
+        parts = [
+            x[:, start:end] if dy == 0 and dx == 0 else padded[:, start:end, r + dy : r + dy + height, r + dx : r + dx + width]
+            for start, end, dy, dx in self.groups
+        ]
+        return torch.cat(parts, 1)`,
+  SparseShift: `class SparseShift(Shift):
+    """A shift that moves only round(fraction · channels) channels; the rest pass through untouched
+    (Chen et al. 2019)."""
+
+    def __init__(self, channels, kernel=3, dilation=1, fraction=0.25):
+        super().__init__(channels, kernel, dilation)
+        moved = math.floor(fraction * channels + 0.5)
+        self.groups = sparse_shift_groups(channels, kernel, dilation, moved)`,
+  SqueezeExcite: `class SqueezeExcite(nn.Module):
+    """Squeeze-and-excitation (Hu et al. 2018) as torchvision's SqueezeExcitation: global average,
+    1×1 conv to a few channels, ReLU, 1×1 conv back, gate, then each channel scaled by its gate."""
+
+    def __init__(self, channels, squeeze_channels=None, reduction=4, divisor=8, gate="hardsigmoid"):
+        super().__init__()
+        squeeze = squeeze_channels or make_divisible(channels // reduction, divisor)
+        self.avgpool = nn.AdaptiveAvgPool2d(1)
+        self.fc1 = nn.Conv2d(channels, squeeze, 1)
+        self.activation = nn.ReLU()
+        self.fc2 = nn.Conv2d(squeeze, channels, 1)
+        self.scale_activation = ACTIVATIONS[gate]()
+
+    def forward(self, x):
+        scale = self.scale_activation(self.fc2(self.activation(self.fc1(self.avgpool(x)))))
+        return x * scale`,
+} as const;
+
+export type HelperName = keyof typeof helperSource;
+
+/** What each helper uses: writing one writes these too. */
+const uses: Partial<Record<HelperName, readonly HelperName[]>> = {
+  SparseShift: ['Shift'],
+  SqueezeExcite: ['ACTIVATIONS', 'make_divisible'],
+};
+
+/** The definitions for these helpers and everything they use, in file order. */
+export function helperDefinitions(wanted: Iterable<HelperName>): string[] {
+  const all = new Set<HelperName>();
+  const add = (h: HelperName): void => {
+    if (all.has(h)) return;
+    all.add(h);
+    for (const u of uses[h] ?? []) add(u);
+  };
+  for (const h of wanted) add(h);
+  return (Object.keys(helperSource) as HelperName[]).filter((h) => all.has(h)).map((h) => helperSource[h]);
+}

@@ -1,0 +1,20 @@
+import type { OpParams } from '../../layers/registry';
+import { pair, pyCall } from '../python';
+import type { OpTorch } from '../types';
+
+/** nn.Conv2d: depthwise, pointwise and group convs are its `groups` and kernel, as in the design. */
+export const conv2dTorch: OpTorch<OpParams<'Conv2d'>> = {
+  form: 'module',
+  module: (p, inputs) =>
+    pyCall(
+      'nn.Conv2d',
+      [inputs[0]?.[1] ?? 0, p.outChannels, pair(p.kernel)],
+      [
+        ['stride', pair(p.stride), 1],
+        ['padding', pair(p.padding), 0],
+        ['dilation', pair(p.dilation), 1],
+        ['groups', p.groups, 1],
+        ['bias', p.bias, true],
+      ],
+    ),
+};
