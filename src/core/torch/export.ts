@@ -1,9 +1,9 @@
 import { analyze } from '../analysis/analyze';
 import type { Analysis } from '../analysis/types';
-import { blockDef, isBlockKind, type BlockKind, type BlockParams } from '../blocks/registry';
+import { blockDef, isBlockKind, type BlockKind } from '../blocks/registry';
 import { resolveNode } from '../graph/params';
 import type { Design, DesignNode } from '../graph/types';
-import type { OpKind, OpParams } from '../layers/registry';
+import type { OpKind } from '../layers/registry';
 import { layerWeight, weightSource, weightSpecs } from '../onnx/weights';
 import { formatShape, type Shape } from '../shape';
 import { blockTorch } from './blocks';
@@ -46,8 +46,8 @@ export type TorchExportResult =
     }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-const opForm = (kind: OpKind): OpTorch<object> => opTorch[kind] as OpTorch<object>;
-const blockForm = (kind: BlockKind): BlockTorch<object> => blockTorch[kind] as BlockTorch<object>;
+const opForm = (kind: OpKind): OpTorch<object> => opTorch[kind];
+const blockForm = (kind: BlockKind): BlockTorch<object> => blockTorch[kind];
 const paramsOf = (n: DesignNode): object => {
   const parsed = resolveNode(n).parsed;
   return parsed?.success === true ? parsed.data : n.params;

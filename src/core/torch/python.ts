@@ -15,8 +15,7 @@ export function py(v: PyValue): string {
 }
 
 /** A pair written as one number when both are equal, as PyTorch takes them: (3, 3) → 3. */
-export const pair = (v: readonly [number, number] | readonly number[]): PyValue =>
-  v[0] === v[1] ? (v[0] ?? 0) : [v[0] ?? 0, v[1] ?? 0];
+export const pair = (v: readonly [number, number]): PyValue => (v[0] === v[1] ? v[0] : [v[0], v[1]]);
 
 const sameValue = (a: PyValue, b: PyValue): boolean => py(a) === py(b);
 

@@ -3,6 +3,8 @@
  * header {name: {dtype, shape, data_offsets: [begin, end]}} (offsets into the data that follows,
  * contiguous, in header order), padded with spaces to a multiple of 8, then the raw data.
  */
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 export interface NamedTensor {
   readonly name: string;
   readonly shape: readonly number[];
@@ -29,7 +31,8 @@ export function encodeSafetensors(
   out.fill(0x20, 8 + json.length, 8 + padded);
   let at = 8 + padded;
   for (const t of tensors) {
-    for (let i = 0; i < t.data.length; i++) view.setFloat32(at + 4 * i, t.data[i] ?? 0, true);
+    if (littleEndian) out.set(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength), at);
+    else for (let i = 0; i < t.data.length; i++) view.setFloat32(at + 4 * i, t.data[i] ?? 0, true);
     at += t.data.length * 4;
   }
   return out;
