@@ -7,6 +7,7 @@ import { channels } from '../shape';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import { oddKernel } from './mobilenet-common';
 import type { BlockDef } from './types';
+import { depthwiseSeparableTorch } from '../torch/blocks/depthwise-separable';
 
 const schema = z.object({
   outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),
@@ -67,9 +68,12 @@ export const depthwiseSeparable = {
       },
     ];
   },
+  pytorch: depthwiseSeparableTorch,
   conformance: [
     { name: 'MobileNet 3×3', params: { outChannels: 32 } },
     { name: 'strided 5×5', params: { outChannels: 24, stride: 2, kernel: 5 } },
     { name: 'batch norm folded', params: { outChannels: 32, batchNorm: false } },
   ],
 } satisfies BlockDef<'DepthwiseSeparable', typeof schema>;
+
+export type DepthwiseSeparableParams = z.infer<typeof schema>;

@@ -4,6 +4,7 @@ import type { Subgraph } from '../graph/subgraph';
 import { GraphBuilder } from '../graph/builder';
 import { positiveInt } from '../layers/common';
 import type { BlockDef } from './types';
+import { fireTorch } from '../torch/blocks/fire';
 
 const schema = z.object({
   squeeze: positiveInt.default(16),
@@ -55,8 +56,11 @@ export const fire = {
     if (squeeze === undefined || e1 === undefined || e3 === undefined) return [];
     return [{ squeeze: squeeze.outChannels, expand1x1: e1.outChannels, expand3x3: e3.outChannels }];
   },
+  pytorch: fireTorch,
   conformance: [
     { name: 'SqueezeNet fire2', params: { squeeze: 16, expand1x1: 64, expand3x3: 64 }, input: [96, 8, 8] },
     { name: 'uneven expands', params: { squeeze: 8, expand1x1: 16, expand3x3: 24 } },
   ],
 } satisfies BlockDef<'Fire', typeof schema>;
+
+export type FireParams = z.infer<typeof schema>;

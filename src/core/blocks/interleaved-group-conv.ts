@@ -4,6 +4,7 @@ import { GraphBuilder } from '../graph/builder';
 import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
 import type { BlockDef } from './types';
+import { interleavedGroupConvTorch } from '../torch/blocks/interleaved-group-conv';
 
 const schema = z.object({
   outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),
@@ -83,8 +84,11 @@ export const interleavedGroupConv = {
       },
     ];
   },
+  pytorch: interleavedGroupConvTorch,
   conformance: [
     { name: 'L2 M8', params: { outChannels: 16, primaryGroups: 2, secondaryGroups: 8 } },
     { name: 'strided L4 M4', params: { outChannels: 32, primaryGroups: 4, secondaryGroups: 4, stride: 2 } },
   ],
 } satisfies BlockDef<'InterleavedGroupConv', typeof schema>;
+
+export type InterleavedGroupConvParams = z.infer<typeof schema>;

@@ -9,6 +9,7 @@ import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import { activationOp, mobileActivationNames, oddKernel } from './mobilenet-common';
 import { addSqueezeExcite, mobilenetV3Squeeze } from './squeeze-excite';
 import type { BlockDef } from './types';
+import { invertedResidualTorch } from '../torch/blocks/inverted-residual';
 
 const schema = z.object({
   outChannels: positiveInt.default(24).meta({ label: 'Output channels' }),
@@ -136,6 +137,7 @@ export const invertedResidual = {
       ];
     });
   },
+  pytorch: invertedResidualTorch,
   conformance: [
     { name: 'MobileNetV2, residual', params: { outChannels: 16, expansion: 6 } },
     { name: 'MobileNetV2, no expansion', params: { outChannels: 24, expansion: 1, stride: 2 } },
@@ -155,3 +157,5 @@ export const invertedResidual = {
     { name: 'batch norm folded', params: { outChannels: 16, expansion: 4, batchNorm: false } },
   ],
 } satisfies BlockDef<'InvertedResidual', typeof schema>;
+
+export type InvertedResidualParams = Params;

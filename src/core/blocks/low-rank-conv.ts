@@ -5,6 +5,7 @@ import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
 import { convBn } from './conv-bn';
 import type { BlockDef } from './types';
+import { lowRankConvTorch } from '../torch/blocks/low-rank-conv';
 
 const schema = z.object({
   /** separable: k×1 then 1×k (Jaderberg et al. scheme 2); basis: k×k to a few filters, then 1×1. */
@@ -74,8 +75,11 @@ export const lowRankConv = {
     const kernel = Math.max(...a.kernel, ...b.kernel);
     return [{ mode, outChannels: r.outChannels, kernel, rank: a.outChannels, stride: r.stride }];
   },
+  pytorch: lowRankConvTorch,
   conformance: [
     { name: 'separable 3×3, rank 8', params: { outChannels: 24, rank: 8 } },
     { name: 'strided 5×5 basis', params: { mode: 'basis', outChannels: 16, kernel: 5, rank: 4, stride: 2 } },
   ],
 } satisfies BlockDef<'LowRankConv', typeof schema>;
+
+export type LowRankConvParams = z.infer<typeof schema>;

@@ -5,6 +5,7 @@ import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
 import { convBn } from './conv-bn';
 import type { BlockDef } from './types';
+import { shiftBlockTorch } from '../torch/blocks/shift-block';
 
 const schema = z.object({
   outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),
@@ -61,8 +62,11 @@ export const shiftBlock = {
     if (expand === undefined || r.count('Shift') !== 1) return [];
     return [{ outChannels: r.outChannels, expansion: expand.outChannels / r.outChannels, stride: r.stride }];
   },
+  pytorch: shiftBlockTorch,
   conformance: [
     { name: 'residual, expansion 2', params: { outChannels: 16, expansion: 2 } },
     { name: 'strided', params: { outChannels: 32, stride: 2 } },
   ],
 } satisfies BlockDef<'ShiftBlock', typeof schema>;
+
+export type ShiftBlockParams = z.infer<typeof schema>;

@@ -5,6 +5,7 @@ import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import type { BlockDef } from './types';
+import { shuffleUnitV1Torch } from '../torch/blocks/shuffle-unit-v1';
 
 const schema = z.object({
   outChannels: positiveInt.default(240).meta({ label: 'Output channels' }),
@@ -103,6 +104,7 @@ export const shuffleUnitV1 = {
       },
     ];
   },
+  pytorch: shuffleUnitV1Torch,
   conformance: [
     { name: 'stride 1, 3 groups', params: { outChannels: 24, groups: 3 }, input: [24, 8, 8] },
     { name: 'stride 2', params: { outChannels: 48, groups: 3, stride: 2 }, input: [24, 8, 8] },
@@ -113,3 +115,5 @@ export const shuffleUnitV1 = {
     },
   ],
 } satisfies BlockDef<'ShuffleUnitV1', typeof schema>;
+
+export type ShuffleUnitV1Params = z.infer<typeof schema>;

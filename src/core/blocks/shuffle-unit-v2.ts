@@ -6,6 +6,7 @@ import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import type { BlockDef } from './types';
+import { shuffleUnitV2Torch } from '../torch/blocks/shuffle-unit-v2';
 
 const schema = z.object({
   outChannels: positiveInt.default(116).meta({ label: 'Output channels' }),
@@ -104,8 +105,11 @@ export const shuffleUnitV2 = {
     r.count('ChannelShuffle') === 1
       ? [{ outChannels: r.outChannels, stride: r.stride, batchNorm: r.count('BatchNorm') > 0 }]
       : [],
+  pytorch: shuffleUnitV2Torch,
   conformance: [
     { name: 'stride 1', params: { outChannels: 16 } },
     { name: 'stride 2', params: { outChannels: 48, stride: 2 }, input: [24, 8, 8] },
   ],
 } satisfies BlockDef<'ShuffleUnitV2', typeof schema>;
+
+export type ShuffleUnitV2Params = z.infer<typeof schema>;

@@ -8,6 +8,7 @@ import type { OpParamsInput } from '../layers/registry';
 import { channels } from '../shape';
 import { makeDivisible } from './mobilenet-common';
 import type { BlockDef } from './types';
+import { squeezeExciteTorch } from '../torch/blocks/squeeze-excite';
 
 const gateOps = { hardsigmoid: 'HardSigmoid', sigmoid: 'Sigmoid' } as const;
 export type SeGate = keyof typeof gateOps;
@@ -86,8 +87,11 @@ export const squeezeExcite = {
     const gate = r.count('HardSigmoid') > 0 ? 'hardsigmoid' : 'sigmoid';
     return [{ gate }, { gate, squeezeChannels: squeeze.outChannels }];
   },
+  pytorch: squeezeExciteTorch,
   conformance: [
     { name: 'MobileNetV3 gate', params: {}, input: [32, 8, 8] },
     { name: 'sigmoid gate, stated width', params: { squeezeChannels: 5, gate: 'sigmoid' } },
   ],
 } satisfies BlockDef<'SqueezeExcite', typeof schema>;
+
+export type SqueezeExciteParams = z.infer<typeof schema>;

@@ -3,6 +3,7 @@ import type { Result } from '../diagnostics';
 import type { Subgraph } from '../graph/subgraph';
 import type { ExportOptions } from '../onnx/export/export';
 import type { Shape } from '../shape';
+import type { BlockTorch } from '../torch/types';
 import type { RegionFacts } from './region';
 
 /**
@@ -43,6 +44,8 @@ export interface BlockDef<K extends string, S extends z.ZodType<object>> {
    * expansion is exactly the region's computation, so a wrong guess costs time, never a wrong block.
    */
   recognise(region: RegionFacts): readonly z.input<S>[];
+  /** Its class in the PyTorch export (src/core/torch); required, so a kind without one does not compile. */
+  readonly pytorch: BlockTorch<z.infer<S>>;
   /** At least one; a kind without a case fails the conformance suite by name. */
   readonly conformance: readonly BlockConformanceCase<z.input<S>>[];
 }

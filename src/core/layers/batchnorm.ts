@@ -5,6 +5,7 @@ import { attrFloat } from '../onnx/ir/graph';
 import { elements } from '../shape';
 import { featureMap, fmt, movementCost, one } from './common';
 import type { OpDef } from './types';
+import { batchNormTorch } from '../torch/ops/batchnorm';
 
 const schema = z.object({
   epsilon: z
@@ -48,6 +49,7 @@ export const batchNorm = {
   summary: () => '',
   palette: 'normact',
   traits: { elementwise: true, deploy: 'fold' },
+  pytorch: batchNormTorch,
   onnx: {
     emit: emitBatchNorm,
     patterns: [

@@ -9,6 +9,7 @@ import { attrInt as protoInt, attrInts as protoInts } from '../onnx/proto';
 import { elements, type Shape } from '../shape';
 import { featureMap, fmt, movementCost, movementFormula, one, positiveInt } from './common';
 import type { ImportPattern, OpDef } from './types';
+import { channelShuffleTorch, channelSplitTorch } from '../torch/ops/channel';
 
 const shuffleSchema = z.object({
   groups: z
@@ -88,6 +89,7 @@ export const channelShuffle = {
   summary: (p) => `g${p.groups}`,
   palette: 'channel',
   traits: {},
+  pytorch: channelShuffleTorch,
   onnx: { emit: emitShuffle, patterns: [shufflePattern] },
   conformance: [
     { name: '4 groups', params: { groups: 4 } },
@@ -212,6 +214,7 @@ export const channelSplit = {
   summary: (p) => (p.sizes.length > 0 ? p.sizes.join('/') : `${p.parts} parts`),
   palette: 'channel',
   traits: { widthFields: ['sizes'] },
+  pytorch: channelSplitTorch,
   onnx: { emit: emitSplit, patterns: [splitPattern, slicePattern] },
   conformance: [
     { name: 'halves', params: { parts: 2 } },

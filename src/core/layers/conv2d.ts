@@ -7,6 +7,7 @@ import { is4d, pairOf, symmetricPads, x0 } from '../onnx/import/pattern-common';
 import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
 import { featureMap, fmt, one, pair, positiveInt, nonNegativeInt } from './common';
 import type { CostContext, OpCost, OpDef } from './types';
+import { conv2dTorch } from '../torch/ops/conv2d';
 
 const schema = z.object({
   outChannels: positiveInt.default(32).meta({ label: 'Output channels' }),
@@ -161,6 +162,7 @@ export const conv2d = {
   },
   palette: 'conv',
   traits: { widthFields: ['outChannels'] },
+  pytorch: conv2dTorch,
   onnx: { emit: emitConv, patterns: [{ onnx: 'Conv', map: mapConv }] },
   conformance: [
     { name: 'standard 3×3', params: { outChannels: 24 } },

@@ -5,7 +5,14 @@ import { attrFloat as irFloat } from '../onnx/ir/graph';
 import { attrFloat } from '../onnx/proto';
 import { clipBounds, near, unary, x0 } from '../onnx/import/pattern-common';
 import { movementCost, movementFormula, one, sameShape } from './common';
-import type { ImportPattern, OpDef } from './types';
+import {
+  hardSigmoidTorch,
+  hardSwishTorch,
+  relu6Torch,
+  reluTorch,
+  sigmoidTorch,
+} from '../torch/ops/elementwise';
+import type { ImportPattern, OpDef, TorchForm } from './types';
 
 const empty = z.object({});
 
@@ -22,6 +29,7 @@ function activation<K extends string>(
     readonly emit: (ctx: EmitContext) => readonly string[];
     readonly patterns: readonly ImportPattern[];
   },
+  pytorch: TorchForm<object>,
 ) {
   return {
     kind,
@@ -38,6 +46,7 @@ function activation<K extends string>(
     palette: 'normact',
     traits: { activation: suffix, elementwise: true, deploy: 'fuse' },
     onnx,
+    pytorch,
     conformance: [{ name: 'on a feature map', params: {} }],
   } satisfies OpDef<K, typeof empty>;
 }
@@ -52,19 +61,33 @@ const clipPattern = (kind: 'ReLU' | 'ReLU6', hi: number): ImportPattern => ({
   },
 });
 
-export const relu = activation('ReLU', 'ReLU', 'max(0, x).', 'relu', {
-  emit: single('Relu'),
-  patterns: [{ onnx: 'Relu', keepsShape: true, map: unary('ReLU') }, clipPattern('ReLU', Infinity)],
-});
-
-export const relu6 = activation('ReLU6', 'ReLU6', 'min(max(0, x), 6), the MobileNet activation.', 'relu6', {
-  emit: (ctx) => {
-    const { w } = ctx;
-    w.node('Clip', ctx.layer.name, [ctx.inputs[0] ?? '', w.scalar(0), w.scalar(6)], ctx.outputs);
-    return ctx.outputs;
+export const relu = activation(
+  'ReLU',
+  'ReLU',
+  'max(0, x).',
+  'relu',
+  {
+    emit: single('Relu'),
+    patterns: [{ onnx: 'Relu', keepsShape: true, map: unary('ReLU') }, clipPattern('ReLU', Infinity)],
   },
-  patterns: [clipPattern('ReLU6', 6)],
-});
+  reluTorch,
+);
+
+export const relu6 = activation(
+  'ReLU6',
+  'ReLU6',
+  'min(max(0, x), 6), the MobileNet activation.',
+  'relu6',
+  {
+    emit: (ctx) => {
+      const { w } = ctx;
+      w.node('Clip', ctx.layer.name, [ctx.inputs[0] ?? '', w.scalar(0), w.scalar(6)], ctx.outputs);
+      return ctx.outputs;
+    },
+    patterns: [clipPattern('ReLU6', 6)],
+  },
+  relu6Torch,
+);
 
 /** ONNX HardSigmoid with PyTorch's constants: ReLU6(x + 3)/6 = clip(x/6 + 1/2, 0, 1). */
 const hardSigmoidAttrs = () => [attrFloat('alpha', 1 / 6), attrFloat('beta', 0.5)];
@@ -116,6 +139,7 @@ export const hardSwish = activation(
       },
     ],
   },
+  hardSwishTorch,
 );
 
 export const hardSigmoid = activation(
@@ -133,9 +157,17 @@ export const hardSigmoid = activation(
       },
     ],
   },
+  hardSigmoidTorch,
 );
 
-export const sigmoid = activation('Sigmoid', 'Sigmoid', '1/(1 + e^−x).', 'sigmoid', {
-  emit: single('Sigmoid'),
-  patterns: [{ onnx: 'Sigmoid', keepsShape: true, map: unary('Sigmoid') }],
-});
+export const sigmoid = activation(
+  'Sigmoid',
+  'Sigmoid',
+  '1/(1 + e^−x).',
+  'sigmoid',
+  {
+    emit: single('Sigmoid'),
+    patterns: [{ onnx: 'Sigmoid', keepsShape: true, map: unary('Sigmoid') }],
+  },
+  sigmoidTorch,
+);

@@ -4,6 +4,7 @@ import { elements } from '../shape';
 import { graphBoundary } from '../onnx/export/emit-common';
 import { fmt, none, one, positiveInt } from './common';
 import { zeroCost, type OpDef } from './types';
+import { inputTorch } from '../torch/ops/input';
 
 const schema = z.object({
   channels: positiveInt.default(3),
@@ -32,6 +33,7 @@ export const input = {
   palette: 'io',
   traits: {},
   // The graph's inputs: the exporter writes them and the importer reads them itself.
+  pytorch: inputTorch,
   onnx: { emit: graphBoundary, patterns: [] },
   conformance: [
     { name: 'an RGB image', params: { channels: 3, height: 32, width: 32 } },

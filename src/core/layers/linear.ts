@@ -7,6 +7,7 @@ import { x0 } from '../onnx/import/pattern-common';
 import { attrFloat, attrInt, type IrNode } from '../onnx/ir/graph';
 import { anyTensor, fmt, one, positiveInt } from './common';
 import type { CostContext, ImportPattern, OpCost, OpDef } from './types';
+import { linearTorch } from '../torch/ops/linear';
 
 const schema = z.object({
   outFeatures: positiveInt.default(1000).meta({ label: 'Output features' }),
@@ -138,6 +139,7 @@ export const linear = {
   summary: (p) => `${p.outFeatures}`,
   palette: 'pooling',
   traits: { widthFields: ['outFeatures'] },
+  pytorch: linearTorch,
   onnx: { emit: emitLinear, patterns: [gemm, matMul] },
   conformance: [
     { name: 'a classifier with bias', params: { outFeatures: 10 }, inputs: [[64]] },

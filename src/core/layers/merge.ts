@@ -7,6 +7,7 @@ import { attrInt } from '../onnx/ir/graph';
 import { attrInt as protoInt } from '../onnx/proto';
 import { featureMap, movementCost, movementFormula, one } from './common';
 import type { OpDef } from './types';
+import { addTorch, concatTorch, multiplyTorch } from '../torch/ops/merge';
 
 const empty = z.object({});
 const sameDims = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
@@ -43,6 +44,7 @@ export const add = {
   summary: () => '',
   palette: 'channel',
   traits: { elementwise: true },
+  pytorch: addTorch,
   onnx: {
     emit: single('Add'),
     patterns: [
@@ -103,6 +105,7 @@ export const multiply = {
   summary: () => '',
   palette: 'channel',
   traits: { elementwise: true },
+  pytorch: multiplyTorch,
   onnx: {
     emit: single('Mul'),
     patterns: [
@@ -182,6 +185,7 @@ export const concat = {
   summary: (p) => `${p.inputs} inputs`,
   palette: 'channel',
   traits: {},
+  pytorch: concatTorch,
   onnx: {
     emit: single('Concat', () => [protoInt('axis', 1)]),
     patterns: [

@@ -5,6 +5,7 @@ import { fromBase64 } from '../onnx/base64';
 import { AttrType, type P } from '../onnx/proto';
 import { nonNegativeInt } from './common';
 import { zeroCost, type OpDef } from './types';
+import { opaqueTorch } from '../torch/ops/opaque';
 
 /** An ONNX attribute kept as it came: its ONNX type name and a JSON value. */
 const attribute = z.object({
@@ -110,6 +111,7 @@ export const opaque = {
   palette: null,
   traits: {},
   // Every ONNX node no other op's pattern takes becomes an opaque op: the importer's fallback.
+  pytorch: opaqueTorch,
   onnx: { emit: emitOpaque, patterns: [] },
   conformance: [
     {

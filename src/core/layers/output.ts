@@ -3,6 +3,7 @@ import { ok } from '../diagnostics';
 import { graphBoundary } from '../onnx/export/emit-common';
 import { anyTensor, none, one } from './common';
 import { zeroCost, type OpDef } from './types';
+import { outputTorch } from '../torch/ops/output';
 
 const schema = z.object({});
 
@@ -24,6 +25,7 @@ export const output = {
   palette: 'io',
   traits: {},
   // The graph's outputs: the exporter writes them and the importer reads them itself.
+  pytorch: outputTorch,
   onnx: { emit: graphBoundary, patterns: [] },
   conformance: [{ name: 'a feature map as the result', params: {} }],
 } satisfies OpDef<'Output', typeof schema>;

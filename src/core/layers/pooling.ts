@@ -8,7 +8,8 @@ import { is4d, pairOf, symmetricPads, unary, x0 } from '../onnx/import/pattern-c
 import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
 import { attrInt as protoInt, attrInts as protoInts } from '../onnx/proto';
 import { featureMap, movementCost, movementFormula, nonNegativeInt, one, pair } from './common';
-import type { ConformanceCase, OpDef } from './types';
+import { avgPoolTorch, globalAvgPoolTorch, maxPoolTorch } from '../torch/ops/pooling';
+import type { ConformanceCase, OpDef, TorchForm } from './types';
 
 const windowSchema = z.object({
   kernel: pair(1).default([3, 3]).meta({ unit: 'px' }),
@@ -70,6 +71,7 @@ function windowPool<K extends 'MaxPool' | 'AvgPool', S extends typeof windowSche
   description: string,
   schema: S,
   conformance: readonly ConformanceCase<z.input<S>>[],
+  pytorch: TorchForm<z.infer<S>>,
 ) {
   return {
     kind,
@@ -105,6 +107,7 @@ function windowPool<K extends 'MaxPool' | 'AvgPool', S extends typeof windowSche
     palette: 'pooling',
     traits: {},
     onnx: { emit: emitPool(onnxType), patterns: [{ onnx: onnxType, map: mapPool(kind) }] },
+    pytorch,
     conformance,
   } satisfies OpDef<K, S>;
 }
@@ -119,6 +122,7 @@ export const maxPool = windowPool(
     { name: '3×3 stride 2', params: {} },
     { name: 'ceil mode on an odd size', params: { ceilMode: true }, inputs: [[8, 9, 9]] },
   ],
+  maxPoolTorch,
 );
 export const avgPool = windowPool(
   'AvgPool',
@@ -135,6 +139,7 @@ export const avgPool = windowPool(
     },
     { name: '2×2 without padding', params: { kernel: [2, 2], padding: [0, 0] } },
   ],
+  avgPoolTorch,
 );
 
 const empty = z.object({});
@@ -157,6 +162,7 @@ export const globalAvgPool = {
   summary: () => '',
   palette: 'pooling',
   traits: {},
+  pytorch: globalAvgPoolTorch,
   onnx: {
     emit: single('GlobalAveragePool'),
     patterns: [

@@ -5,6 +5,7 @@ import { shiftPatterns } from '../onnx/import/map-shift';
 import { shiftGroups, sparseShiftGroups } from '../onnx/shift';
 import { featureMap, fmt, movementCost, movementFormula, one, positiveInt } from './common';
 import type { OpDef } from './types';
+import { shiftTorch, sparseShiftTorch } from '../torch/ops/shift';
 
 const shiftSchema = z.object({
   kernel: z
@@ -35,6 +36,7 @@ export const shift = {
   summary: (p) => `${p.kernel}×${p.kernel}${p.dilation > 1 ? ` d${p.dilation}` : ''}`,
   palette: 'channel',
   traits: {},
+  pytorch: shiftTorch,
   onnx: {
     emit: (ctx, p) => {
       const c = ctx.layer.inputShapes[0]?.[1] ?? 0;
@@ -93,6 +95,7 @@ export const sparseShift = {
   summary: (p) => `${Math.round(p.fraction * 100)}% of channels`,
   palette: 'channel',
   traits: {},
+  pytorch: sparseShiftTorch,
   onnx: {
     emit: (ctx, p) => {
       const c = ctx.layer.inputShapes[0]?.[1] ?? 0;

@@ -5,6 +5,7 @@ import type { MapContext } from '../onnx/import/context';
 import type { IrNode } from '../onnx/ir/graph';
 import type { ExportOptions } from '../onnx/export/export';
 import type { Shape } from '../shape';
+import type { OpTorch } from '../torch/types';
 
 /** Colour and grouping on screen follow the family. */
 export type OpFamily =
@@ -107,13 +108,11 @@ export interface OnnxForm<P> {
 }
 
 /**
- * The op in PyTorch, for the PyTorch export (not written yet; no op fills this in so far): the
- * module that computes it, as constructor source (`nn.Conv2d(16, 32, 3, padding=1)`), or for ops
- * without a module a forward expression over its input names (`torch.cat([a, b], 1)`).
+ * The op in PyTorch, for the PyTorch export (src/core/torch): the module that computes it, as
+ * constructor source (`nn.Conv2d(16, 32, 3, padding=1)`), or a forward expression over its input
+ * names (`torch.cat([a, b], dim=1)`), the network's inputs and outputs, or why it has none.
  */
-export type TorchForm<P> =
-  | { module(params: P, inputs: readonly Shape[]): string }
-  | { expression(params: P, inputs: readonly string[]): string };
+export type TorchForm<P> = OpTorch<P>;
 
 /**
  * A minimal valid design around the op, for the conformance suite: the op with `params`, fed by
@@ -166,7 +165,8 @@ export interface OpDef<K extends string, S extends z.ZodType<object>> {
   readonly palette: PaletteGroup | null;
   readonly traits: OpTraits<keyof z.infer<S> & string>;
   readonly onnx: OnnxForm<z.infer<S>>;
-  readonly pytorch?: TorchForm<z.infer<S>>;
+  /** Required: a kind without a PyTorch form does not compile. */
+  readonly pytorch: TorchForm<z.infer<S>>;
   /** At least one; a kind without a case fails the conformance suite by name. */
   readonly conformance: readonly ConformanceCase<z.input<S>>[];
 }

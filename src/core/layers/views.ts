@@ -7,6 +7,7 @@ import { attrFloat, attrInt, elementCount } from '../onnx/ir/graph';
 import { attrInt as protoInt } from '../onnx/proto';
 import { anyTensor, movementCost, movementFormula, one, sameShape } from './common';
 import { zeroCost, type OpDef } from './types';
+import { dropoutTorch, flattenTorch, softmaxTorch } from '../torch/ops/views';
 
 const empty = z.object({});
 const viewFormula = { figure: 'memoryAccess', symbolic: 'a view: no data moves', substituted: '0' } as const;
@@ -30,6 +31,7 @@ export const flatten = {
   summary: () => '',
   palette: 'pooling',
   traits: {},
+  pytorch: flattenTorch,
   onnx: {
     // A vector is already flat: no node.
     emit: (ctx) =>
@@ -71,6 +73,7 @@ export const dropout = {
   summary: (p) => `p=${p.p}`,
   palette: 'pooling',
   traits: {},
+  pytorch: dropoutTorch,
   onnx: {
     emit: alias,
     patterns: [
@@ -108,6 +111,7 @@ export const softmax = {
   summary: () => '',
   palette: 'pooling',
   traits: {},
+  pytorch: softmaxTorch,
   onnx: {
     emit: single('Softmax', () => [protoInt('axis', 1)]),
     patterns: [

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { blockKinds } from '../blocks/registry';
+import { anyBlockDef, blockKinds } from '../blocks/registry';
 import { GraphBuilder } from '../graph/builder';
-import { opKinds } from '../layers/registry';
+import { anyOpDef, opKinds } from '../layers/registry';
 import { findPreset } from '../presets/registry';
-import { blockTorch } from './blocks';
 import { exportTorch } from './export';
-import { opTorch } from './ops';
 import { className, identifier, NameScope, py, pyCall } from './python';
 import { encodeSafetensors } from './safetensors';
 
@@ -79,9 +77,9 @@ describe('PyTorch export: the file', () => {
   });
 
   it('has a PyTorch form for every op kind but the opaque one, and a class for every block kind', () => {
-    const without = opKinds.filter((k) => opTorch[k].form === 'none');
+    const without = opKinds.filter((k) => anyOpDef(k).pytorch.form === 'none');
     expect(without).toEqual(['Opaque']);
-    for (const k of blockKinds) expect(blockTorch[k].className).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+    for (const k of blockKinds) expect(anyBlockDef(k).pytorch.className).toMatch(/^[A-Z][A-Za-z0-9]*$/);
   });
 });
 

@@ -1,12 +1,11 @@
 import { analyze } from '../analysis/analyze';
 import type { Analysis } from '../analysis/types';
-import { blockDef, isBlockKind, type BlockKind } from '../blocks/registry';
+import { anyBlockDef, blockDef, isBlockKind, type BlockKind } from '../blocks/registry';
 import { resolveNode } from '../graph/params';
 import type { Design, DesignNode } from '../graph/types';
-import type { OpKind } from '../layers/registry';
+import { anyOpDef, type OpKind } from '../layers/registry';
 import { layerWeight, weightSource, weightSpecs } from '../onnx/weights';
 import { formatShape, type Shape } from '../shape';
-import { blockTorch } from './blocks';
 import { argumentNames, forwardBody, type Step } from './forward';
 import type { HelperName } from './helpers';
 import { helperDefinitions } from './helpers';
@@ -21,7 +20,6 @@ import {
   type Port,
 } from './layout';
 import { buildSource, loaderSource } from './loader';
-import { opTorch } from './ops';
 import { className, identifier, indent, NameScope, py } from './python';
 import { encodeSafetensors, type NamedTensor } from './safetensors';
 import type { BlockTorch, OpTorch } from './types';
@@ -46,8 +44,9 @@ export type TorchExportResult =
     }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-const opForm = (kind: OpKind): OpTorch<object> => opTorch[kind];
-const blockForm = (kind: BlockKind): BlockTorch<object> => blockTorch[kind];
+/** The op's PyTorch form and the block's class, as their definitions give them. */
+const opForm = (kind: OpKind): OpTorch<object> => anyOpDef(kind).pytorch;
+const blockForm = (kind: BlockKind): BlockTorch<object> => anyBlockDef(kind).pytorch;
 const paramsOf = (n: DesignNode): object => {
   const parsed = resolveNode(n).parsed;
   return parsed?.success === true ? parsed.data : n.params;

@@ -1,9 +1,9 @@
-import type { BlockParams } from '../../blocks/registry';
+import type { DepthwiseSeparableParams } from '../../blocks/depthwise-separable';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 import { convBnPath } from './common';
 
-export const depthwiseSeparableTorch: BlockTorch<BlockParams<'DepthwiseSeparable'>> = {
+export const depthwiseSeparableTorch: BlockTorch<DepthwiseSeparableParams> = {
   className: 'DepthwiseSeparable',
   source: `class DepthwiseSeparable(nn.Module):
     """MobileNetV1's factorised conv (Howard et al. 2017): a depthwise k×k conv filters each channel

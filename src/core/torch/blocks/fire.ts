@@ -1,8 +1,8 @@
-import type { BlockParams } from '../../blocks/registry';
+import type { FireParams } from '../../blocks/fire';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 
-export const fireTorch: BlockTorch<BlockParams<'Fire'>> = {
+export const fireTorch: BlockTorch<FireParams> = {
   className: 'Fire',
   source: `class Fire(nn.Module):
     """SqueezeNet's Fire module (Iandola et al. 2016): a 1×1 squeeze to few channels, then 1×1 and

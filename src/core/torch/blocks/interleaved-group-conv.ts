@@ -1,8 +1,8 @@
-import type { BlockParams } from '../../blocks/registry';
+import type { InterleavedGroupConvParams } from '../../blocks/interleaved-group-conv';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 
-export const interleavedGroupConvTorch: BlockTorch<BlockParams<'InterleavedGroupConv'>> = {
+export const interleavedGroupConvTorch: BlockTorch<InterleavedGroupConvParams> = {
   className: 'InterleavedGroupConv',
   source: `class InterleavedGroupConv(nn.Module):
     """Interleaved group convolution (Zhang et al. 2017, IGC): a 3×3 group conv over L primary

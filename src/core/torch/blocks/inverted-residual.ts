@@ -1,9 +1,9 @@
-import type { BlockParams } from '../../blocks/registry';
+import type { InvertedResidualParams } from '../../blocks/inverted-residual';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 import { convBnPath } from './common';
 
-export const invertedResidualTorch: BlockTorch<BlockParams<'InvertedResidual'>> = {
+export const invertedResidualTorch: BlockTorch<InvertedResidualParams> = {
   className: 'InvertedResidual',
   source: `class InvertedResidual(nn.Module):
     """MobileNetV2's inverted residual with a linear bottleneck (Sandler et al. 2018), and

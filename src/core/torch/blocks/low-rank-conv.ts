@@ -1,8 +1,8 @@
-import type { BlockParams } from '../../blocks/registry';
+import type { LowRankConvParams } from '../../blocks/low-rank-conv';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 
-export const lowRankConvTorch: BlockTorch<BlockParams<'LowRankConv'>> = {
+export const lowRankConvTorch: BlockTorch<LowRankConvParams> = {
   className: 'LowRankConv',
   source: `class LowRankConv(nn.Module):
     """A k×k conv approximated by two cheaper ones through \`rank\` channels (Jaderberg et al. 2014):

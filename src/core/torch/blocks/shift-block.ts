@@ -1,9 +1,9 @@
-import type { BlockParams } from '../../blocks/registry';
+import type { ShiftBlockParams } from '../../blocks/shift-block';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 import { convBnPath } from './common';
 
-export const shiftBlockTorch: BlockTorch<BlockParams<'ShiftBlock'>> = {
+export const shiftBlockTorch: BlockTorch<ShiftBlockParams> = {
   className: 'ShiftBlock',
   source: `class ShiftBlock(nn.Module):
     """Conv-shift-conv (Wu et al. 2018), as the authors' ShiftConv: 1×1 + BN + ReLU to

@@ -1,9 +1,9 @@
-import type { BlockParams } from '../../blocks/registry';
+import type { ShuffleUnitV1Params } from '../../blocks/shuffle-unit-v1';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 import { convBnPath } from './common';
 
-export const shuffleUnitV1Torch: BlockTorch<BlockParams<'ShuffleUnitV1'>> = {
+export const shuffleUnitV1Torch: BlockTorch<ShuffleUnitV1Params> = {
   className: 'ShuffleUnitV1',
   source: `class ShuffleUnitV1(nn.Module):
     """ShuffleNet unit (Zhang et al. 2018), as the authors' ShuffleV1Block: group 1×1, channel shuffle,

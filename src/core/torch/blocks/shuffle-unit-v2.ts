@@ -1,9 +1,9 @@
-import type { BlockParams } from '../../blocks/registry';
+import type { ShuffleUnitV2Params } from '../../blocks/shuffle-unit-v2';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 import { convBnPath } from './common';
 
-export const shuffleUnitV2Torch: BlockTorch<BlockParams<'ShuffleUnitV2'>> = {
+export const shuffleUnitV2Torch: BlockTorch<ShuffleUnitV2Params> = {
   className: 'ShuffleUnitV2',
   source: `class ShuffleUnitV2(nn.Module):
     """ShuffleNetV2 unit (Ma et al. 2018), as the authors' ShuffleV2Block: stride 1 splits the channels

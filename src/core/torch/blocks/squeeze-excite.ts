@@ -1,9 +1,9 @@
-import type { BlockParams } from '../../blocks/registry';
+import type { SqueezeExciteParams } from '../../blocks/squeeze-excite';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 
 /** The class is the shared SqueezeExcite helper (InvertedResidual uses it too). */
-export const squeezeExciteTorch: BlockTorch<BlockParams<'SqueezeExcite'>> = {
+export const squeezeExciteTorch: BlockTorch<SqueezeExciteParams> = {
   className: 'SqueezeExcite',
   source: '',
   helpers: ['SqueezeExcite'],

@@ -1,9 +1,9 @@
-import type { OpParams } from '../../layers/registry';
+import type { Conv2dParams } from '../../layers/conv2d';
 import { pair, pyCall } from '../python';
 import type { OpTorch } from '../types';
 
 /** nn.Conv2d: depthwise, pointwise and group convs are its `groups` and kernel, as in the design. */
-export const conv2dTorch: OpTorch<OpParams<'Conv2d'>> = {
+export const conv2dTorch: OpTorch<Conv2dParams> = {
   form: 'module',
   module: (p, inputs) =>
     pyCall(
