@@ -7,6 +7,7 @@ import { ShareDialog } from './ShareDialog';
 import type { RunCommand } from './use-commands';
 import { newDesign, openAllBlocks } from './file-actions';
 import { exportOnnxFile, importOnnxFile } from './onnx-actions';
+import { exportTorchFile } from './torch-actions';
 import { pickFile } from './pick-file';
 
 const mod = keyLabel('Ctrl');
@@ -75,6 +76,12 @@ export function TopBar({ run }: { run: RunCommand }) {
             label: 'Export deploy model (ONNX, batch norm folded)',
             run: () => {
               void exportOnnxFile(true);
+            },
+          },
+          {
+            label: 'Export PyTorch',
+            run: () => {
+              void exportTorchFile();
             },
           },
           {

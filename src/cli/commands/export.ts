@@ -1,6 +1,8 @@
 import { analyze } from '../../core/analysis/analyze';
 import { exportDesign } from '../../core/onnx/export/export';
 import { DEFAULT_OPSET, MAX_OPSET, MIN_OPSET } from '../../core/onnx/version';
+import { exportTorch } from '../../core/torch/export';
+import type { Design } from '../../core/graph/types';
 import { UsageError, parseArgs, type Command } from '../command';
 import { loadSource, sourceFlags } from '../source';
 import { describeDiagnostic, int } from '../text';
@@ -16,15 +18,28 @@ function integerFlag(flags: Map<string, string>, name: string, min: number, max:
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `export <design.json | preset:NAME | example:NAME> -o model.onnx [--opset N (${MIN_OPSET}-${MAX_OPSET}, default ${DEFAULT_OPSET})] [--seed S] [--fold-bn] [--shift slice|conv]`,
+  usage: `export <design.json | preset:NAME | example:NAME> -o model.onnx|net.py [--opset N (${MIN_OPSET}-${MAX_OPSET}, default ${DEFAULT_OPSET})] [--seed S] [--fold-bn] [--shift slice|conv] [--weights (.py: write He-initialised weights too)]`,
   run(args, io) {
     const { positional, flags, switches } = parseArgs(
       args,
       [...sourceFlags, 'o', 'opset', 'seed', 'shift'],
-      ['fold-bn'],
+      ['fold-bn', 'weights'],
     );
     const target = flags.get('o');
-    if (target === undefined) throw new UsageError('missing -o model.onnx: where to write the model');
+    if (target === undefined)
+      throw new UsageError('missing -o model.onnx or -o net.py: where to write the model');
+    const python = target.endsWith('.py');
+    if (!python && !target.endsWith('.onnx'))
+      throw new UsageError(`-o ${target}: the format follows the extension, .onnx (ONNX) or .py (PyTorch)`);
+    const onnxOnly = ['opset', 'shift']
+      .filter((f) => flags.has(f))
+      .concat(switches.has('fold-bn') ? ['fold-bn'] : []);
+    if (python && onnxOnly.length > 0)
+      throw new UsageError(`--${onnxOnly[0] ?? ''} applies to ONNX exports only`);
+    if (!python && switches.has('weights'))
+      throw new UsageError(
+        '--weights applies to PyTorch exports (-o net.py) only: an ONNX file always has its weights',
+      );
     const opset = integerFlag(flags, 'opset', MIN_OPSET, MAX_OPSET);
     const seed = integerFlag(flags, 'seed', 0, 2 ** 32 - 1);
     const shift = flags.get('shift');
@@ -37,6 +52,10 @@ export const exportCommand: Command = {
       throw new UsageError(
         `${describeDiagnostic(first, design)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
       );
+    if (python) {
+      writePython(design, target, seed, switches.has('weights'), io);
+      return;
+    }
     const r = exportDesign(design, {
       ...(opset === undefined ? {} : { opset }),
       ...(seed === undefined ? {} : { seed }),
@@ -51,3 +70,29 @@ export const exportCommand: Command = {
     );
   },
 };
+
+/** The PyTorch file, and its weights beside it (net.py → net.safetensors) when it has them. */
+function writePython(
+  design: Design,
+  target: string,
+  seed: number | undefined,
+  weights: boolean,
+  io: Parameters<Command['run']>[1],
+): void {
+  const weightsPath = `${target.slice(0, -'.py'.length)}.safetensors`;
+  const weightsFile = weightsPath.split(/[\\/]/).pop() ?? weightsPath;
+  const started = performance.now();
+  const r = exportTorch(design, {
+    ...(seed === undefined ? {} : { seed }),
+    ...(weights ? { weights: true } : {}),
+    weightsFile,
+  });
+  if (!r.ok) throw new UsageError(r.errors[0] ?? 'cannot export');
+  io.writeFile(target, r.source);
+  if (r.weights !== undefined) io.writeFile(weightsPath, r.weights);
+  for (const note of r.notes) io.out(`note: ${note}`);
+  const ms = performance.now() - started;
+  io.out(
+    `wrote ${target}: ${int(r.source.split('\n').length)} lines of PyTorch${r.weights === undefined ? '' : `, and ${weightsPath}: ${int(r.weights.length)} bytes of weights`} (${ms.toFixed(0)} ms)`,
+  );
+}
