@@ -265,6 +265,19 @@ ${indent(body.join('\n'), 2)}`;
   return { ok: true, source: `${source}\n`, weights, notes: weightNotes };
 }
 
+/** Splits a sentence into lines of at most `width` characters, at spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
 interface HeaderFacts {
   readonly inputs: readonly Shape[];
   readonly outputs: readonly Shape[];
@@ -302,8 +315,7 @@ function headerText(design: Design, analysis: Analysis, f: HeaderFacts): string 
     'Conventions: NCHW float32. build_model() returns the network in eval mode (batch norm uses its',
     'running statistics, dropout is the identity); call .train() to train it. Module names follow the',
     "design's labels, so the state dict's keys do too.",
-    weights,
-    ...f.notes,
+    ...[weights, ...f.notes].flatMap((text) => wrap(text, 100)),
   ];
   return `"""${lines.join('\n').replace(/"""/g, "'''")}\n"""`;
 }
