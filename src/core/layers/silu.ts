@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { x0 } from '../onnx/import/pattern-common';
 import { movementCost, movementFormula, one, sameShape } from './common';
+import { siluTorch } from '../torch/ops/silu';
 import type { OpDef } from './types';
 
 const empty = z.object({});
@@ -61,7 +62,7 @@ export const silu = {
       },
     ],
   },
-  pytorch: { module: () => 'nn.SiLU()' },
+  pytorch: siluTorch,
   conformance: [
     { name: 'on a feature map', params: {} },
     { name: 'on a vector', params: {}, inputs: [[32]] },

@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import type { Design } from '../graph/types';
 import { examples } from '../examples/registry';
-import { blockZoo, fireNet, opZoo } from '../onnx/__fixtures__/designs';
+import { blockZoo, fireNet, opZoo } from '../../../test-support/onnx-designs';
+import { blockDesign, opDesign } from '../../../test-support/conformance-designs';
+import { anyBlockDef, blockKinds } from '../blocks/registry';
+import { anyOpDef, opKinds } from '../layers/registry';
 import { exportDesign } from '../onnx/export/export';
 import { importModel } from '../onnx/import/import';
 import { presets } from '../presets/registry';
@@ -18,7 +21,7 @@ import { exportTorch } from './export';
  * The PyTorch export against independent references: PyTorch itself counts the parameters,
  * onnxruntime runs the ONNX export (same weights) or the original torchvision file, and our
  * importer reads back what torch.onnx.export writes from the generated module. All the Python
- * work runs in one process (check_generated.py), since importing torch takes seconds.
+ * work runs in one process (test-support/torch_check.py), since importing torch takes seconds.
  */
 const python = process.env['PYTHON'] ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 const fixtureDir = join(__dirname, '../../../fixtures/torch');
@@ -50,6 +53,16 @@ const designs: [string, Design][] = [
   ['op_zoo', opZoo()],
   ['fire_net', fireNet()],
   ['block_zoo', blockZoo()],
+  // Every kind's own conformance cases (but the opaque op's, which has no PyTorch form): a kind
+  // that lands with a wrong PyTorch form fails here by name.
+  ...opKinds
+    .filter((k) => anyOpDef(k).pytorch.form !== 'none')
+    .flatMap((k) =>
+      anyOpDef(k).conformance.map((c): [string, Design] => [`op_${k}_${c.name}`, opDesign(k, c)]),
+    ),
+  ...blockKinds.flatMap((k) =>
+    anyBlockDef(k).conformance.map((c): [string, Design] => [`block_${k}_${c.name}`, blockDesign(k, c)]),
+  ),
 ];
 const torchFiles = readdirSync(fixtureDir)
   .filter((f) => f.endsWith('.onnx.gz'))
@@ -62,10 +75,18 @@ const torchFiles = readdirSync(fixtureDir)
       ] as const,
   );
 
+/** A case name that is also a file and module name. */
+const safe = (name: string): string => name.replace(/[^A-Za-z0-9_]+/g, '_');
+
 const cases: Case[] = [
-  ...designs.map(([name, design]) => ({ name, design, reference: ownExport(design), roundTrip: true })),
+  ...designs.map(([name, design]) => ({
+    name: safe(name),
+    design,
+    reference: ownExport(design),
+    roundTrip: true,
+  })),
   ...torchFiles.map(([name, bytes]) => ({
-    name: `torch_${name}`,
+    name: safe(`torch_${name}`),
     design: imported(bytes),
     reference: bytes,
     roundTrip: false,
@@ -93,20 +114,20 @@ interface Result {
   readonly onnx?: string;
 }
 
-/** Runs check_generated.py on some cases; resolves with its results or rejects with its error output. */
+/** Runs torch_check.py on some cases; resolves with its results or rejects with its error output. */
 function checkInPython(cases: readonly object[], k: number): Promise<Result[]> {
   const manifest = join(dir, `manifest${k}.json`);
   const output = join(dir, `results${k}.json`);
   writeFileSync(manifest, JSON.stringify(cases));
   return new Promise((resolve, reject) => {
-    const child = spawn(python, [join(__dirname, '__fixtures__/check_generated.py'), manifest, output], {
+    const child = spawn(python, [join(__dirname, '../../../test-support/torch_check.py'), manifest, output], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`check_generated.py failed (${code}): ${stderr}`));
+      if (code !== 0) reject(new Error(`torch_check.py failed (${code}): ${stderr}`));
       else resolve((JSON.parse(readFileSync(output, 'utf8')) as { results: Result[] }).results);
     });
   });

@@ -1,6 +1,6 @@
 """Checks generated PyTorch files in one process (importing torch takes seconds).
 
-Usage: python3 check_generated.py manifest.json results.json
+Usage: python3 test-support/torch_check.py manifest.json results.json
 
 For each case of the manifest: py_compile, import, build_model(), count the parameters, run the
 model on the given inputs and compare with the expected outputs (raw float32 files), and, when
