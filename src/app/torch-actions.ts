@@ -1,6 +1,6 @@
 import { exportTorch } from '../core/torch/export';
 import { studio } from '../state/store';
-import { download, fileNameFor } from './download';
+import { download, fileNameFor } from '../ui/download';
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
