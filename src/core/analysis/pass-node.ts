@@ -53,6 +53,7 @@ export function analyzeNode(
       id: scope.idPrefix + node.id,
       nodeId: scope.owner?.id ?? node.id,
       name: scope.namePrefix + node.label,
+      key: scope.owner === undefined ? node.id : scope.keyPrefix + node.label,
       op: node.kind as OpKind,
       block: scope.owner?.label,
       params,
@@ -99,6 +100,7 @@ export function analyzeNode(
   const inner: Scope = {
     idPrefix: `${scope.idPrefix}${node.id}/`,
     namePrefix: `${scope.namePrefix}${node.label}/`,
+    keyPrefix: scope.owner === undefined ? `${node.id}/` : `${scope.keyPrefix}${node.label}/`,
     owner,
   };
   const before = pass.diagnostics.length;

@@ -13,6 +13,12 @@ export interface LayerInfo {
   readonly nodeId: string;
   /** Label path, "block3/expand1x1"; ONNX node names follow it. */
   readonly name: string;
+  /**
+   * Stable identity: the top-level node id, then the inner labels a block gives its primitives
+   * ("n5", "n7/expand", "n9/branch2/se.fc1"). Renaming or moving a node never changes it, so
+   * imported weights, per-node times and inner diagnostics are keyed by it.
+   */
+  readonly key: string;
   readonly op: OpKind;
   /** Label of the top-level block this layer comes from, if any. */
   readonly block: string | undefined;

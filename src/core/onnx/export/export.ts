@@ -85,8 +85,11 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
   const graphInputs: P.IValueInfoProto[] = [];
   const outputs: { tensor: string; label: string; shape: Shape }[] = [];
   const valueInfos: P.IValueInfoProto[] = [];
+  // Imported weights by the layer's stable key (node id + inner path), so a renamed layer keeps its
+  // values; the He seed follows the key too. Layers initialised here are named in a note.
+  const fresh = new Set<string>();
   const values = (layer: LayerInfo, role: string, count: number, init: Init): Float32Array => {
-    const stored = design.weights?.[layer.name]?.[role];
+    const stored = design.weights?.layers[layer.key]?.[role];
     if (stored !== undefined) {
       const v = base64ToFloats(stored);
       if (v?.length === count) return v;
@@ -94,8 +97,9 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
         `${layer.name}.${role}: the stored weights do not fit (${v?.length ?? 'unreadable'} values, ${count} needed); initialised instead`,
       );
     }
+    if (design.weights !== undefined) fresh.add(layer.name);
     return init.kind === 'he'
-      ? heUniform(seed, `${layer.name}.${role}`, count, init.fanIn)
+      ? heUniform(seed, `${layer.key}.${role}`, count, init.fanIn)
       : filled(count, init.value);
   };
 
@@ -129,6 +133,10 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
     });
   }
 
+  if (design.weights !== undefined && fresh.size > 0)
+    notes.push(
+      `${fresh.size} layer${fresh.size === 1 ? '' : 's'} changed or added after the import from ${design.weights.source} hold fresh initialisation (He, seed ${seed}), not imported weights: ${[...fresh].join(', ')}`,
+    );
   const renamed = new Set<string>();
   const graphOutputs = nameOutputs(w, outputs, new Set(graphInputs.map((i) => i.name ?? '')), renamed);
   const outputNames = new Set(graphOutputs.map((o) => o.name));
