@@ -1,6 +1,6 @@
 import { formatCount, formatExact } from '../ui/figures';
 import { useAnalysis } from '../state/hooks';
-import { studio } from '../state/store';
+import { studio, useStudio } from '../state/store';
 
 function Figure({ label, value }: { label: string; value: number }) {
   return (
@@ -13,6 +13,7 @@ function Figure({ label, value }: { label: string; value: number }) {
 /** Diagnostics count and the design's totals (batch 1, elements), always in view. */
 export function StatusBar() {
   const analysis = useAnalysis();
+  const weightsNotKept = useStudio((s) => (s.design.weights === undefined ? undefined : s.weightsNotKept));
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning');
   const first = errors[0] ?? warnings[0];
@@ -40,6 +41,20 @@ export function StatusBar() {
         <span className="status-dot" aria-hidden="true" />
         {problemText}
       </button>
+      {weightsNotKept !== undefined && (
+        <button
+          type="button"
+          className="status-problems warning status-weights"
+          title={`The imported weights are not kept in this browser (${weightsNotKept}): a reload loses them. Save the design as a file to keep them.`}
+          aria-label={`Weights not kept in this browser: ${weightsNotKept}`}
+          onClick={() => {
+            studio.getState().setSideTab('run');
+          }}
+        >
+          <span className="status-dot" aria-hidden="true" />
+          Weights not kept
+        </button>
+      )}
       <span className="status-nodes muted">
         {analysis.design.nodes.length} nodes · {analysis.layers.length} layers
       </span>

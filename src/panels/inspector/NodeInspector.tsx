@@ -9,6 +9,7 @@ import { studio, useStudio } from '../../state/store';
 import { zeroCost } from '../../core/layers/types';
 import { fieldsOf } from './field-spec';
 import { Figures } from './Figures';
+import { NodeWeights } from './NodeWeights';
 import { NameField } from './NameField';
 import { ParamField } from './ParamField';
 
@@ -94,6 +95,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
           </ul>
         </section>
       )}
+      <NodeWeights nodeId={node.id} />
       <Figures
         inputs={info?.inputShapes ?? []}
         outputs={info?.outputShapes}
