@@ -17,6 +17,8 @@ export class Studio {
       await this.page.goto('/');
       await this.page.evaluate(() => {
         localStorage.clear();
+        // The autosave's database: deleted once this page lets go of it (the next load waits).
+        indexedDB.deleteDatabase('compact-studio');
       });
     }
     await this.page.goto(`/${options.hash ?? ''}`);
