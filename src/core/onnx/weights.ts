@@ -1,7 +1,7 @@
 import type { Analysis, LayerInfo } from '../analysis/types';
 import type { Design, DesignWeights } from '../graph/types';
+import { anyOpDef } from '../layers/registry';
 import type { EmitContext } from './export/context';
-import { emitters } from './export/ops';
 import { GraphWriter } from './export/writer';
 import { DEFAULT_OPSET } from './version';
 
@@ -46,7 +46,7 @@ function askEmitter(layer: LayerInfo): ReadonlyMap<string, number> {
     },
   };
   try {
-    (emitters[layer.op] as (c: EmitContext, p: object) => unknown)(ctx, layer.params);
+    anyOpDef(layer.op).onnx.emit(ctx, layer.params);
   } catch {
     // An op its emitter cannot write at these shapes needs nothing that could be kept.
   }
