@@ -47,7 +47,8 @@ export function analyzeNode(
     const outTensors = outShapes.map((shape) =>
       alias === undefined ? pass.newTensor(shape) : { id: alias, shape },
     );
-    const cost: OpCost = def.op.cost({ params, inputs: shapes, outputs: outShapes });
+    const ctx = { params, inputs: shapes, outputs: outShapes };
+    const cost: OpCost = def.op.cost(ctx);
     pass.layers.push({
       index: pass.layers.length,
       id: scope.idPrefix + node.id,
@@ -61,6 +62,8 @@ export function analyzeNode(
       inputTensors: inIds,
       outputTensors: outTensors.map((t) => t.id),
       cost,
+      effective: def.op.effective?.(ctx),
+      workspace: def.op.workspace?.(ctx) ?? 0,
     });
     return outTensors;
   }
