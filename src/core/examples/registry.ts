@@ -1,4 +1,6 @@
 import { depthwiseSeparableExample } from './depthwise-separable';
+import { directConvExample } from './direct-conv';
+import { directSparseExample } from './direct-sparse-conv';
 import { fireExample } from './fire';
 import { igcExample } from './igc';
 import { invertedResidualExample } from './inverted-residual';
@@ -14,6 +16,8 @@ export const examples: readonly ExampleDef[] = [
   shufflenetExample,
   shufflenetV2Example,
   igcExample,
+  directSparseExample,
+  directConvExample,
 ];
 
 export function findExample(name: string): ExampleDef | undefined {
