@@ -92,6 +92,7 @@ export function analyzeNode(
     for (const p of expanded.problems) report(node, p);
     return undefined;
   }
+  for (const p of def.block.notes?.(params, shapes) ?? []) report(node, p, 'warning');
   const sub = expanded.value;
   const bound = new Map<string, Tensor>();
   sub.inputs.forEach((targets, i) => {

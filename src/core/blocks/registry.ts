@@ -5,6 +5,7 @@ import { fire } from './fire';
 import { invertedResidual } from './inverted-residual';
 import { squeezeExcite } from './squeeze-excite';
 import { interleavedGroupConv } from './interleaved-group-conv';
+import { igcv2 } from './igcv2';
 import { lowRankConv } from './low-rank-conv';
 import { shiftBlock } from './shift-block';
 import { shuffleUnitV1 } from './shuffle-unit-v1';
@@ -19,6 +20,7 @@ export const blockRegistry = {
   ShuffleUnitV1: shuffleUnitV1,
   ShuffleUnitV2: shuffleUnitV2,
   InterleavedGroupConv: interleavedGroupConv,
+  InterleavedStructuredSparseConv: igcv2,
   ShiftBlock: shiftBlock,
   LowRankConv: lowRankConv,
 } as const;

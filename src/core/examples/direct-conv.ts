@@ -12,7 +12,8 @@ export const directConvExample: ExampleDef = {
   method: 'Zero-memory-overhead direct convolution',
   surveyRef: 133,
   level: 'kernel',
-  shows: 'a 3×3 conv at 56×56×64 needs a 9×-its-input im2col buffer, a 1×1 none; peak memory under each lowering',
+  shows:
+    'a 3×3 conv at 56×56×64 needs a 9×-its-input im2col buffer, a 1×1 none; peak memory under each lowering',
   build: () => {
     const g = new GraphBuilder();
     const x = g.add('Input', { channels: 64, height: 56, width: 56 }, [], 'input');

@@ -24,6 +24,18 @@ function example(name: string) {
   return { a, node };
 }
 
+describe('IGCV2 [130]', () => {
+  it('C = 64, K = 4, L − 1 = 3 beside the dense 3×3 conv (BN and ReLU on both)', () => {
+    const { node } = example('igcv2_vs_conv3x3');
+    const [c, k, l1, hw] = [64, 4, 3, 32 * 32];
+    expect(node('igcv2').params).toBe(9 * c + l1 * c * k + 2 * c);
+    expect(node('igcv2').multiplyAdds).toBe((9 * c + l1 * c * k) * hw);
+    expect(9 * c + l1 * c * k).toBe(1344);
+    expect(node('conv3x3').params).toBe(9 * c * c);
+    expect(node('conv3x3').multiplyAdds).toBe(9 * c * c * hw);
+  });
+});
+
 describe('direct sparse conv [132]', () => {
   it('AlexNet conv3 at density 0.3: nnz·H′W′ effective, dense as exported', () => {
     const { node } = example('direct_sparse_vs_dense');

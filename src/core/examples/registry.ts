@@ -3,6 +3,7 @@ import { directConvExample } from './direct-conv';
 import { directSparseExample } from './direct-sparse-conv';
 import { fireExample } from './fire';
 import { igcExample } from './igc';
+import { igcv2Example } from './igcv2';
 import { invertedResidualExample } from './inverted-residual';
 import { shufflenetExample } from './shufflenet';
 import { shufflenetV2Example } from './shufflenet-v2';
@@ -16,6 +17,7 @@ export const examples: readonly ExampleDef[] = [
   shufflenetExample,
   shufflenetV2Example,
   igcExample,
+  igcv2Example,
   directSparseExample,
   directConvExample,
 ];

@@ -58,7 +58,13 @@ export interface EffectiveCost {
 
 /** Figures a formula line can explain: the as-exported costs, the effective ones, the im2col workspace. */
 export type FormulaFigure =
-  keyof OpCost | 'effectiveParams' | 'effectiveMultiplyAdds' | 'effectiveIndices' | 'workspace';
+  | keyof OpCost
+  | 'effectiveParams'
+  | 'effectiveMultiplyAdds'
+  | 'effectiveIndices'
+  | 'workspace'
+  /** A condition of the method (IGCV2's complementary and balance conditions), with its numbers. */
+  | 'condition';
 
 /** One line of a formula: the symbolic rule and the same rule with the numbers filled in. */
 export interface FormulaLine {

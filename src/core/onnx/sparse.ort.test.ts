@@ -5,6 +5,7 @@ import type { Design } from '../graph/types';
 import { base64ToFloats } from './base64';
 import { checkRuns } from './__fixtures__/ort-harness';
 import { exportDesign } from './export/export';
+import { encodeModel } from './proto';
 import { importModel } from './import/import';
 import { readModel } from './ir/read';
 import { META } from './version';
@@ -26,7 +27,8 @@ function nonZerosInFile(bytes: Uint8Array): Map<string, { nnz: number; size: num
   if (!read.ok) throw new Error(read.error);
   const out = new Map<string, { nnz: number; size: number }>();
   for (const [name, t] of read.graph.consts)
-    if (t.floats !== undefined) out.set(name, { nnz: t.floats.filter((v) => v !== 0).length, size: t.floats.length });
+    if (t.floats !== undefined)
+      out.set(name, { nnz: t.floats.filter((v) => v !== 0).length, size: t.floats.length });
   return out;
 }
 
@@ -59,13 +61,23 @@ describe('direct sparse conv in ONNX', () => {
     await checkRuns(design, undefined, { seed: 7 });
   });
 
+  it('without the metadata, the density is the weight’s own share of non-zeros', () => {
+    const model = { ...r.model, metadataProps: r.model.metadataProps?.filter((m) => m.key !== META.density) };
+    const back = importModel(encodeModel(model));
+    if (!back.ok) throw new Error(back.error);
+    const conv = back.design.nodes.find((n) => n.label === 'sparse_conv');
+    expect((conv?.params as { density: number }).density).toBe(346 / 1152);
+  });
+
   it('import gives back Conv2d and Linear with the density, and the weights re-export unchanged', () => {
     const back = importModel(r.bytes);
     if (!back.ok) throw new Error(back.error);
     const conv = back.design.nodes.find((n) => n.label === 'sparse_conv');
     const fc = back.design.nodes.find((n) => n.label === 'sparse_fc');
     expect(conv?.kind).toBe('Conv2d');
-    expect((conv?.params as { density: number }).density * 16 * 8 * 9).toBeCloseTo(Math.round(0.3 * 1152), 9);
+    // The declared density comes back, since round(0.3·1152) is the weight's non-zero count.
+    expect((conv?.params as { density: number }).density).toBe(0.3);
+    expect((fc?.params as { density: number }).density).toBe(0.2);
     expect(fc?.kind).toBe('Linear');
     const a = analyze(back.design);
     const before = analyze(design);
