@@ -61,12 +61,12 @@ describe('direct sparse conv in ONNX', () => {
     await checkRuns(design, undefined, { seed: 7 });
   });
 
-  it('without the metadata, the density is the weight’s own share of non-zeros', () => {
+  it('without the metadata, zeros in a weight do not make a layer sparse (other files’ zeros say nothing)', () => {
     const model = { ...r.model, metadataProps: r.model.metadataProps?.filter((m) => m.key !== META.density) };
     const back = importModel(encodeModel(model));
     if (!back.ok) throw new Error(back.error);
     const conv = back.design.nodes.find((n) => n.label === 'sparse_conv');
-    expect((conv?.params as { density: number }).density).toBe(346 / 1152);
+    expect((conv?.params as { density: number }).density).toBe(1);
   });
 
   it('import gives back Conv2d and Linear with the density, and the weights re-export unchanged', () => {

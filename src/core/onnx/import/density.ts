@@ -15,17 +15,15 @@ function declaredDensity(ctx: MapContext, layer: string): number | undefined {
 }
 
 /**
- * A weight with exact zeros is a sparse layer (Park et al. 2017). Its density is the one the file
- * declares when that gives exactly the weight's non-zeros (round(d·size) = nnz), else nnz / size.
- * An all-zero weight stays dense (computing nothing is not a sparse kernel's saving). Empty params
- * when the weight is dense.
+ * A sparse layer (Park et al. 2017) of our own export: the metadata declares its density, and the
+ * weight holds exactly round(d·size) non-zeros. Only then: other files' zeros say nothing about a
+ * sparse kernel (pruned, quantised or zero-initialised weights), so their layers stay dense.
+ * Empty params when the layer is dense.
  */
 export function densityParams(w: Float32Array, ctx: MapContext, layer: string): { density?: number } {
+  const declared = declaredDensity(ctx, layer);
+  if (declared === undefined) return {};
   let nnz = 0;
   for (const v of w) if (v !== 0) nnz++;
-  if (nnz === 0 || nnz === w.length) return {};
-  const declared = declaredDensity(ctx, layer);
-  return {
-    density: declared !== undefined && nonZeros(w.length, declared) === nnz ? declared : nnz / w.length,
-  };
+  return nonZeros(w.length, declared) === nnz ? { density: declared } : {};
 }
