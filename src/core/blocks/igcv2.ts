@@ -10,9 +10,17 @@ import type { BlockDef } from './types';
 
 const schema = z.object({
   /** K: channels in each branch of every group 1×1 conv (C/K groups). */
-  branchChannels: positiveInt.default(4),
+  branchChannels: positiveInt
+    .default(4)
+    .meta({ label: 'Channels per branch (K)', help: 'Each group 1×1 conv has C/K groups of K channels.' }),
   /** L − 1: the group 1×1 convs after the channel-wise 3×3 conv. */
-  groupConvs: z.number().int().min(1).max(8).default(3),
+  groupConvs: z
+    .number()
+    .int()
+    .min(1)
+    .max(8)
+    .default(3)
+    .meta({ label: 'Group 1×1 convs (L − 1)', help: 'Complementary when K^(L−1) = C.' }),
   stride: z.number().int().min(1).max(2).default(1),
 });
 type Params = z.infer<typeof schema>;
@@ -89,7 +97,6 @@ export const igcv2 = {
           reach < c
             ? `Not complementary: K^(L−1) = ${p.branchChannels}^${p.groupConvs} = ${fmt(reach)} < C = ${c}, so an output sees only ${fmt(reach)} of the ${c} input channels.`
             : `Not complementary: K^(L−1) = ${p.branchChannels}^${p.groupConvs} > C = ${c}, so some outputs reach an input by more than one path (redundant weights).`,
-        field: 'groupConvs',
       },
     ];
   },

@@ -11,7 +11,11 @@ export const densityParam = z
   .number()
   .gt(0, 'The density must be above 0 (the share of weights kept).')
   .max(1, 'The density is a share of the weights: at most 1 (dense).')
-  .default(1);
+  .default(1)
+  .meta({
+    label: 'Weight density',
+    help: 'Share of the weights that are non-zero, for a direct sparse conv (Park et al. 2017); 1 is dense.',
+  });
 
 /** nnz = round(d · weights), at least one: the non-zeros the exported weight holds. */
 export const nonZeros = (weights: number, density: number): number =>
