@@ -6,6 +6,7 @@ import { invertedResidual } from './inverted-residual';
 import { squeezeExcite } from './squeeze-excite';
 import { interleavedGroupConv } from './interleaved-group-conv';
 import { igcv2 } from './igcv2';
+import { basisFilters } from './basis-filters';
 import { lowRankConv } from './low-rank-conv';
 import { shiftBlock } from './shift-block';
 import { shuffleUnitV1 } from './shuffle-unit-v1';
@@ -23,6 +24,7 @@ export const blockRegistry = {
   InterleavedStructuredSparseConv: igcv2,
   ShiftBlock: shiftBlock,
   LowRankConv: lowRankConv,
+  BasisFilters: basisFilters,
 } as const;
 
 export type BlockKind = keyof typeof blockRegistry;

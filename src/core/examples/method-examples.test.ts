@@ -68,3 +68,15 @@ describe('zero-memory-overhead direct conv [133]', () => {
     expect(v.peak.im2col.elements).toBe(2 * map + 9 * map);
   });
 });
+
+describe('basis filters [134]', () => {
+  it('Cin·(m₁·k + m₂·k + m₃·k²) + (m₁+m₂+m₃)·Cout beside the dense 9·Cin·Cout', () => {
+    const { node } = example('basis_filters_vs_conv3x3');
+    const [cin, cout, k, m1, m2, m3, hw] = [64, 64, 3, 16, 16, 0, 32 * 32];
+    const weights = cin * (m1 * k + m2 * k + m3 * k * k) + (m1 + m2 + m3) * cout;
+    expect(weights).toBe(8192);
+    expect(node('basis').params).toBe(weights);
+    expect(node('basis').multiplyAdds).toBe(weights * hw);
+    expect(node('conv3x3').params).toBe(9 * cin * cout);
+  });
+});

@@ -1,3 +1,4 @@
+import { basisFiltersExample } from './basis-filters';
 import { depthwiseSeparableExample } from './depthwise-separable';
 import { directConvExample } from './direct-conv';
 import { directSparseExample } from './direct-sparse-conv';
@@ -20,6 +21,7 @@ export const examples: readonly ExampleDef[] = [
   igcv2Example,
   directSparseExample,
   directConvExample,
+  basisFiltersExample,
 ];
 
 export function findExample(name: string): ExampleDef | undefined {
