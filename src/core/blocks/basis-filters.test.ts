@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probeBlock } from './block-probe';
+import { probeBlock } from '../../../test-support/block-probe';
 
 type Params = {
   outChannels: number;

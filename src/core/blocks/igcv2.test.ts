@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../graph/builder';
-import { probeBlock } from './block-probe';
+import { probeBlock } from '../../../test-support/block-probe';
 import { blockDef } from './registry';
 
 type Params = { branchChannels: number; groupConvs: number; stride: number };

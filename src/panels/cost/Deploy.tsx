@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { deployView } from '../../core/analysis/deploy';
 import { loweringView } from '../../core/analysis/lowering';
-import { formatCount, formatExact } from '../../state/figures';
+import { formatCount, formatExact } from '../../ui/figures';
 import type { Analysis } from '../../core/analysis/types';
 import type { OpCost } from '../../core/layers/types';
 import { CompareTable } from './CompareTable';
