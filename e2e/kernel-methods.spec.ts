@@ -49,3 +49,14 @@ test('sparse conv and IGCV2: editing the density moves the effective figure, K a
   );
   studio.expectNoErrors();
 });
+
+test('the Examples group opens a worked example as a design', async ({ page }) => {
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.paletteSearch.fill('example:igcv2');
+  await studio.paletteItem('IGCV2, interleaved structured sparse convolution').dblclick();
+  await expect(studio.node('igcv2')).toBeVisible();
+  await expect(studio.node('conv3x3')).toBeVisible();
+  await expect(studio.shapeOf('igcv2')).toHaveText('1×64×32×32');
+  studio.expectNoErrors();
+});
