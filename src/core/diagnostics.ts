@@ -18,6 +18,7 @@ export const diagnosticCodes = {
   opaque: 'CS016',
   shapeMismatch: 'CS017',
   unusedOutput: 'CS018',
+  notComplementary: 'CS019',
 } as const;
 
 export type DiagnosticKey = keyof typeof diagnosticCodes;

@@ -47,7 +47,8 @@ export function analyzeNode(
     const outTensors = outShapes.map((shape) =>
       alias === undefined ? pass.newTensor(shape) : { id: alias, shape },
     );
-    const cost: OpCost = def.op.cost({ params, inputs: shapes, outputs: outShapes });
+    const ctx = { params, inputs: shapes, outputs: outShapes };
+    const cost: OpCost = def.op.cost(ctx);
     pass.layers.push({
       index: pass.layers.length,
       id: scope.idPrefix + node.id,
@@ -62,6 +63,8 @@ export function analyzeNode(
       inputTensors: inIds,
       outputTensors: outTensors.map((t) => t.id),
       cost,
+      effective: def.op.effective?.(ctx),
+      workspace: def.op.workspace?.(ctx) ?? 0,
     });
     return outTensors;
   }
@@ -90,6 +93,7 @@ export function analyzeNode(
     for (const p of expanded.problems) report(node, p);
     return undefined;
   }
+  for (const p of def.block.notes?.(params, shapes) ?? []) report(node, p, 'warning');
   const sub = expanded.value;
   const bound = new Map<string, Tensor>();
   sub.inputs.forEach((targets, i) => {

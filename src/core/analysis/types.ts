@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Design } from '../graph/types';
 import type { OpKind } from '../layers/registry';
-import type { OpCost } from '../layers/types';
+import type { EffectiveCost, OpCost } from '../layers/types';
 import type { Shape } from '../shape';
 
 /** One primitive op after blocks are expanded: the unit of the per-layer table. */
@@ -29,6 +29,10 @@ export interface LayerInfo {
   readonly inputTensors: readonly number[];
   readonly outputTensors: readonly number[];
   readonly cost: OpCost;
+  /** What the method's own kernel would do, where it differs from `cost` (sparse, lookup, versatile). */
+  readonly effective: EffectiveCost | undefined;
+  /** The im2col buffer this layer needs when lowered to a GEMM; 0 where it needs none. */
+  readonly workspace: number;
 }
 
 export interface NodeInfo {

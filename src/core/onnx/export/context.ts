@@ -24,4 +24,8 @@ export interface EmitContext {
   readonly folded: boolean;
   /** The values of one weight of a layer: imported when present, else seeded init. */
   values(layer: LayerInfo, role: string, count: number, init: Init): Float32Array;
+  /** True when the design carries stored (imported) values for this weight. */
+  stored(layer: LayerInfo, role: string): boolean;
+  /** The export's seed (sparsity masks and lookup indices are drawn from it). */
+  readonly seed: number;
 }

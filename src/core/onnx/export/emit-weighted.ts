@@ -2,6 +2,7 @@ import type { Conv2dParams } from '../../layers/conv2d';
 import type { LayerInfo } from '../../analysis/types';
 import { attrFloat, attrInt, attrInts } from '../proto';
 import type { EmitContext } from './context';
+import { sparsifyWeight } from './sparse-weight';
 
 /** The epsilon of a batch norm layer (its params are parsed by the analysis: a number). */
 const epsilonOf = (bn: LayerInfo): number =>
@@ -15,7 +16,13 @@ export function emitConv(ctx: EmitContext, p: Conv2dParams): readonly string[] {
   const cin = shapeOf(ctx)[1] ?? 0;
   const perOut = (cin / p.groups) * p.kernel[0] * p.kernel[1];
   const dims = [p.outChannels, cin / p.groups, p.kernel[0], p.kernel[1]];
-  let weight = ctx.values(layer, 'weight', p.outChannels * perOut, { kind: 'he', fanIn: perOut });
+  let weight = sparsifyWeight(
+    ctx.values(layer, 'weight', p.outChannels * perOut, { kind: 'he', fanIn: perOut }),
+    p.density,
+    !ctx.stored(layer, 'weight'),
+    ctx.seed,
+    `${layer.name}.weight`,
+  );
   let bias = p.bias ? ctx.values(layer, 'bias', p.outChannels, { kind: 'fill', value: 0 }) : undefined;
   const bn = ctx.foldedBatchNorm;
   if (bn !== undefined) {
@@ -67,11 +74,17 @@ export function emitBatchNorm(ctx: EmitContext, p: { readonly epsilon: number })
 
 export function emitLinear(
   ctx: EmitContext,
-  p: { readonly outFeatures: number; readonly bias: boolean },
+  p: { readonly outFeatures: number; readonly bias: boolean; readonly density: number },
 ): readonly string[] {
   const { layer, w } = ctx;
   const fin = shapeOf(ctx)[1] ?? 0;
-  const weight = ctx.values(layer, 'weight', p.outFeatures * fin, { kind: 'he', fanIn: fin });
+  const weight = sparsifyWeight(
+    ctx.values(layer, 'weight', p.outFeatures * fin, { kind: 'he', fanIn: fin }),
+    p.density,
+    !ctx.stored(layer, 'weight'),
+    ctx.seed,
+    `${layer.name}.weight`,
+  );
   const inputs = [ctx.inputs[0] ?? '', w.weight(`${layer.name}.weight`, [p.outFeatures, fin], weight)];
   if (p.bias) {
     const bias = ctx.values(layer, 'bias', p.outFeatures, { kind: 'fill', value: 0 });

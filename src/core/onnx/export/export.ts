@@ -121,6 +121,8 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
       opset,
       shift,
       values,
+      stored: (l, role) => design.weights?.[l.name]?.[role] !== undefined,
+      seed,
       foldedBatchNorm: pairs.get(layer),
       folded: foldedBns.has(layer),
     };
@@ -163,6 +165,7 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
         key: META.batchNorm,
         value: options.foldBatchNorm === true ? 'folded into the conv before it' : 'kept',
       },
+      ...densityMetadata(layers),
       {
         key: META.shift,
         value:
@@ -181,6 +184,16 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
     },
   };
   return { ok: true, bytes: encodeModel(model), model, notes };
+}
+
+/** Sparse layers' densities, one JSON object keyed by layer name, when the design has any. */
+function densityMetadata(layers: readonly LayerInfo[]): P.IStringStringEntryProto[] {
+  const sparse: Record<string, number> = {};
+  for (const l of layers) {
+    const d = (l.params as { density?: number }).density;
+    if ((l.op === 'Conv2d' || l.op === 'Linear') && d !== undefined && d < 1) sparse[l.name] = d;
+  }
+  return Object.keys(sparse).length === 0 ? [] : [{ key: META.density, value: JSON.stringify(sparse) }];
 }
 
 /**
