@@ -31,7 +31,7 @@ describe('the path through the chapter', () => {
     for (const l of lessons)
       for (const lang of ['en', 'zh'] as const)
         for (const [k, v] of Object.entries(l.text[lang]))
-          expect(v.trim(), `${l.id}.${lang}.${k}`).not.toBe('');
+          expect((v as string).trim(), `${l.id}.${lang}.${k}`).not.toBe('');
   });
   it('a lesson is wired exactly when its worked example has landed; these still wait for theirs', () => {
     for (const l of lessons) if (l.live !== undefined) expect(exampleOf(l), l.id).toBeDefined();
