@@ -5,6 +5,7 @@ import './styles/theme.css';
 import './styles/app.css';
 import './styles/canvas.css';
 import './styles/panels.css';
+import './i18n';
 import { App } from './app/App';
 import { chooseInitialDesign } from './app/boot';
 import { CanvasProvider } from './canvas/commands';

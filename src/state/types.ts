@@ -7,7 +7,7 @@ import type { CostSlice } from './cost-slice';
 import type { RunSlice } from './run-slice';
 
 export type Theme = 'light' | 'dark';
-export type SideTab = 'inspector' | 'cost' | 'run';
+export type SideTab = 'inspector' | 'cost' | 'run' | 'learn';
 
 /** A short message for the user; `at` puts it at a screen point (the cursor), else in the corner. */
 export interface Notice {
