@@ -85,7 +85,7 @@ describe('direct sparse conv in ONNX', () => {
     expect(eff(a)).toEqual(eff(before));
     const again = exportDesign(back.design);
     if (!again.ok) throw new Error(again.errors.join('; '));
-    const w1 = base64ToFloats(back.design.weights?.['sparse_conv']?.['weight'] ?? '');
+    const w1 = base64ToFloats(back.design.weights?.layers[conv?.id ?? '']?.['weight'] ?? '');
     expect(w1?.filter((v) => v !== 0).length).toBe(Math.round(0.3 * 1152));
     expect(nonZerosInFile(again.bytes).get('sparse_conv.weight')).toEqual(
       nonZerosInFile(r.bytes).get('sparse_conv.weight'),

@@ -40,6 +40,8 @@ function askEmitter(layer: LayerInfo): ReadonlyMap<string, number> {
     shift: 'slice',
     foldedBatchNorm: undefined,
     folded: false,
+    stored: () => false,
+    seed: 0,
     values: (_layer: LayerInfo, role: string, count: number) => {
       needs.set(role, count);
       return new Float32Array(count);

@@ -121,7 +121,7 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
       opset,
       shift,
       values,
-      stored: (l, role) => design.weights?.[l.name]?.[role] !== undefined,
+      stored: (l, role) => design.weights?.layers[l.key]?.[role] !== undefined,
       seed,
       foldedBatchNorm: pairs.get(layer),
       folded: foldedBns.has(layer),
