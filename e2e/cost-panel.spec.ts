@@ -122,9 +122,7 @@ test('a G1 hint on a 1×1 conv with unequal channels goes when the widths are ma
   const cost = new CostPanel(page);
   // Opened as the autosaved design: the app boots from it.
   await studio.open();
-  await page.evaluate((text) => {
-    localStorage.setItem('compact-studio/design', text);
-  }, unequalPointwise());
+  await studio.seedAutosave(unequalPointwise());
   await studio.open({ keepStorage: true });
   await cost.open();
   await expect(cost.hints).toHaveCount(1);

@@ -5,17 +5,21 @@ import './styles/theme.css';
 import './styles/app.css';
 import './styles/canvas.css';
 import './styles/panels.css';
+import './i18n';
 import { App } from './app/App';
 import { chooseInitialDesign } from './app/boot';
 import { CanvasProvider } from './canvas/commands';
 import { layoutDesign } from './canvas/auto-layout';
 import { startCostPersistence } from './state/cost-persistence';
 import { memoryStorage } from './state/memory-storage';
+import { indexedDbDesignStore, keyValueDesignStore, type DesignStore } from './state/design-store';
 import {
+  forgetLegacyAutosave,
+  readAutosave,
   readPrefs,
   readUserBlocks,
-  saveDesignNow,
   startAutosave,
+  storageKeys,
   type KeyValueStorage,
 } from './state/persistence';
 import { studio } from './state/store';
@@ -29,9 +33,28 @@ function browserStorage(): KeyValueStorage {
   }
 }
 
+/** IndexedDB for the design and its weights; localStorage (or memory) where IndexedDB is refused. */
+async function designStore(storage: KeyValueStorage): Promise<{ store: DesignStore; indexedDb: boolean }> {
+  try {
+    const store = indexedDbDesignStore();
+    await store.read();
+    return { store, indexedDb: true };
+  } catch {
+    return { store: keyValueDesignStore(storage), indexedDb: false };
+  }
+}
+
 async function start(): Promise<void> {
   const storage = browserStorage();
-  const choice = chooseInitialDesign(window.location.hash, storage);
+  const designs = await designStore(storage);
+  const { saved, legacy } = await readAutosave(designs.store, storage);
+  const choice = chooseInitialDesign(window.location.hash, saved, (text) => {
+    try {
+      storage.setItem(storageKeys.damaged, text);
+    } catch {
+      // Too big or refused: the damaged text is lost, and the message says it could not be read.
+    }
+  });
   const design = choice.needsLayout ? await layoutDesign(choice.design) : choice.design;
   const prefs = readPrefs(storage);
   const store = studio.getState();
@@ -52,10 +75,18 @@ async function start(): Promise<void> {
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
     store.notify({ text: `Opened “${design.name}” from a share link.`, tone: 'info' });
   }
-  startAutosave(studio, storage);
+  const fromStore = choice.source === 'autosave' && !legacy;
+  const autosave = startAutosave(studio, designs.store, storage, fromStore ? design : undefined);
   startCostPersistence(studio, storage);
-  // Saved at once, so a reload shows this design even before the first edit.
-  if (choice.source !== 'autosave') saveDesignNow(storage, design);
+  // Saved at once, so a reload shows this design even before the first edit; an autosave an
+  // earlier version kept in localStorage moves to IndexedDB.
+  if (!fromStore) {
+    autosave.save(design);
+    if (legacy && designs.indexedDb)
+      void autosave.idle().then(() => {
+        if (studio.getState().weightsNotKept === undefined) forgetLegacyAutosave(storage);
+      });
+  }
   store.requestFit();
   const root = document.getElementById('root');
   if (root === null) throw new Error('index.html has no #root element');

@@ -17,10 +17,40 @@ export class Studio {
       await this.page.goto('/');
       await this.page.evaluate(() => {
         localStorage.clear();
+        // The autosave's database: deleted once this page lets go of it (the next load waits).
+        indexedDB.deleteDatabase('compact-studio');
       });
     }
     await this.page.goto(`/${options.hash ?? ''}`);
     await this.waitForCanvas();
+  }
+
+  /** Puts a design document where the app autosaves (IndexedDB), to boot from it on the next load. */
+  async seedAutosave(text: string): Promise<void> {
+    await this.page.evaluate(
+      (design) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('compact-studio');
+          open.onupgradeneeded = () => open.result.createObjectStore('autosave');
+          open.onerror = () => {
+            reject(open.error ?? new Error('IndexedDB refused'));
+          };
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('autosave', 'readwrite');
+            tx.objectStore('autosave').put(design, 'design');
+            tx.objectStore('autosave').put(null, 'weights');
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => {
+              reject(tx.error ?? new Error('IndexedDB refused'));
+            };
+          };
+        }),
+      text,
+    );
   }
 
   async waitForCanvas(): Promise<void> {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Canvas } from '../canvas/Canvas';
 import { useCanvasCommands } from '../canvas/commands';
 import type { Position } from '../core/graph/types';
@@ -21,6 +22,7 @@ import { useKeyboard } from './use-keyboard';
 /** The page: top bar, palette, canvas, side tabs, status bar. */
 export function App() {
   const theme = useStudio((s) => s.theme);
+  const { t } = useTranslation();
   const run = useCommands();
   const canvas = useCanvasCommands();
   useKeyboard(run);
@@ -42,18 +44,18 @@ export function App() {
   return (
     <div className="app">
       <TopBar run={run} />
-      <ErrorBoundary region="The palette">
+      <ErrorBoundary region={t('regions.palette')}>
         <Palette onActivate={onActivate} />
       </ErrorBoundary>
-      <main className="workspace" aria-label="Canvas">
-        <ErrorBoundary region="The canvas">
+      <main className="workspace" aria-label={t('regions.canvasLabel')}>
+        <ErrorBoundary region={t('regions.canvas')}>
           <Canvas onDropItem={onDropItem} onDropFile={onDropFile} />
         </ErrorBoundary>
-        <ErrorBoundary region="The layer table">
+        <ErrorBoundary region={t('regions.layerTable')}>
           <CostDrawer />
         </ErrorBoundary>
       </main>
-      <ErrorBoundary region="The side panel">
+      <ErrorBoundary region={t('regions.sidePanel')}>
         <SidePanel />
       </ErrorBoundary>
       <StatusBar />

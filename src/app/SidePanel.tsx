@@ -1,37 +1,41 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CostPanel } from '../panels/cost/CostPanel';
 import { Inspector } from '../panels/inspector/Inspector';
+import { LearnPanel } from '../panels/learn/LearnPanel';
 import { RunPanel } from '../panels/run/RunPanel';
 import type { SideTab } from '../state/types';
 import { useStudio } from '../state/store';
 
-/** The right side's tabs. The Cost and Run tabs join this list (and SideTab) when they exist. */
-const tabs: readonly { readonly id: SideTab; readonly title: string; readonly render: () => ReactNode }[] = [
-  { id: 'inspector', title: 'Inspector', render: () => <Inspector /> },
-  { id: 'cost', title: 'Cost', render: () => <CostPanel /> },
-  { id: 'run', title: 'Run', render: () => <RunPanel /> },
+/** The right side's tabs; each title is the key `side.<id>` of the shell's strings. */
+const tabs: readonly { readonly id: SideTab; readonly render: () => ReactNode }[] = [
+  { id: 'inspector', render: () => <Inspector /> },
+  { id: 'cost', render: () => <CostPanel /> },
+  { id: 'run', render: () => <RunPanel /> },
+  { id: 'learn', render: () => <LearnPanel /> },
 ];
 
 export function SidePanel() {
+  const { t } = useTranslation();
   const current = useStudio((s) => s.sideTab);
   const setTab = useStudio((s) => s.setSideTab);
   const active = tabs.find((t) => t.id === current) ?? tabs[0];
   return (
-    <aside className="side-panel" aria-label="Details">
-      <div className="tabs" role="tablist" aria-label="Side panels">
-        {tabs.map((t) => (
+    <aside className={`side-panel${active?.id === 'learn' ? ' learning' : ''}`} aria-label={t('side.label')}>
+      <div className="tabs" role="tablist" aria-label={t('side.tabs')}>
+        {tabs.map((tab) => (
           <button
-            key={t.id}
+            key={tab.id}
             type="button"
             role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={t.id === active?.id}
-            aria-controls={`panel-${t.id}`}
+            id={`tab-${tab.id}`}
+            aria-selected={tab.id === active?.id}
+            aria-controls={`panel-${tab.id}`}
             onClick={() => {
-              setTab(t.id);
+              setTab(tab.id);
             }}
           >
-            {t.title}
+            {t(`side.${tab.id}`)}
           </button>
         ))}
       </div>

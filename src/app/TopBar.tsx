@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languages, setLanguage, type Language } from '../i18n';
 import { exportPng, exportSvg } from '../canvas/export-image';
 import { useHistory, useStudio } from '../state/store';
 import { keyLabel } from './shortcuts';
@@ -21,15 +23,16 @@ export function TopBar({ run }: { run: RunCommand }) {
   const canUndo = useHistory((h) => h.pastStates.length > 0);
   const canRedo = useHistory((h) => h.futureStates.length > 0);
   const [sharing, setSharing] = useState(false);
+  const { t, i18n } = useTranslation();
   return (
     <header className="top-bar">
       <div className="brand" aria-hidden="true">
         <span className="logo" />
-        Compact Studio
+        {t('brand')}
       </div>
       <input
         className="design-name"
-        aria-label="Design name"
+        aria-label={t('designName')}
         value={name}
         spellCheck={false}
         onChange={(e) => {
@@ -37,61 +40,61 @@ export function TopBar({ run }: { run: RunCommand }) {
         }}
       />
       <Menu
-        label="File"
+        label={t('menu.file')}
         items={[
-          { label: 'New design', run: newDesign },
+          { label: t('menu.newDesign'), run: newDesign },
           {
-            label: 'Open…',
+            label: t('menu.open'),
             hint: `${mod}+O`,
             run: () => {
               run('open');
             },
           },
           {
-            label: 'Save',
+            label: t('menu.save'),
             hint: `${mod}+S`,
             run: () => {
               run('save');
             },
           },
           {
-            label: 'Share link…',
+            label: t('menu.share'),
             run: () => {
               setSharing(true);
             },
           },
           {
-            label: 'Import ONNX…',
+            label: t('menu.importOnnx'),
             run: () => {
               void pickFile('.onnx').then((file) => file && importOnnxFile(file));
             },
           },
           {
-            label: 'Export ONNX',
+            label: t('menu.exportOnnx'),
             run: () => {
               void exportOnnxFile();
             },
           },
           {
-            label: 'Export deploy model (ONNX, batch norm folded)',
+            label: t('menu.exportDeploy'),
             run: () => {
               void exportOnnxFile(true);
             },
           },
           {
-            label: 'Export PyTorch',
+            label: t('menu.exportTorch'),
             run: () => {
               void exportTorchFile();
             },
           },
           {
-            label: 'Export PNG',
+            label: t('menu.exportPng'),
             run: () => {
               void exportPng();
             },
           },
           {
-            label: 'Export SVG',
+            label: t('menu.exportSvg'),
             run: () => {
               exportSvg();
             },
@@ -99,36 +102,36 @@ export function TopBar({ run }: { run: RunCommand }) {
         ]}
       />
       <Menu
-        label="View"
+        label={t('menu.view')}
         items={[
           {
-            label: 'Auto-layout',
+            label: t('menu.layout'),
             hint: 'L',
             run: () => {
               run('layout');
             },
           },
           {
-            label: 'Fit the design',
+            label: t('menu.fit'),
             hint: 'F',
             run: () => {
               run('fit');
             },
           },
           {
-            label: 'Open all blocks',
+            label: t('menu.openBlocks'),
             run: () => {
               openAllBlocks(true);
             },
           },
           {
-            label: 'Close all blocks',
+            label: t('menu.closeBlocks'),
             run: () => {
               openAllBlocks(false);
             },
           },
           {
-            label: 'Keyboard shortcuts',
+            label: t('menu.shortcuts'),
             hint: '?',
             run: () => {
               run('help');
@@ -136,12 +139,12 @@ export function TopBar({ run }: { run: RunCommand }) {
           },
         ]}
       />
-      <div className="toolbar" role="toolbar" aria-label="Edit and view">
+      <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
         <button
           type="button"
           className="icon-button"
-          aria-label="Undo"
-          title={`Undo (${mod}+Z)`}
+          aria-label={t('toolbar.undo')}
+          title={t('toolbar.undoTitle', { keys: `${mod}+Z` })}
           disabled={!canUndo}
           onClick={() => {
             run('undo');
@@ -152,8 +155,8 @@ export function TopBar({ run }: { run: RunCommand }) {
         <button
           type="button"
           className="icon-button"
-          aria-label="Redo"
-          title={`Redo (${mod}+Shift+Z)`}
+          aria-label={t('toolbar.redo')}
+          title={t('toolbar.redoTitle', { keys: `${mod}+Shift+Z` })}
           disabled={!canRedo}
           onClick={() => {
             run('redo');
@@ -165,29 +168,43 @@ export function TopBar({ run }: { run: RunCommand }) {
         <button
           type="button"
           className="button ghost"
-          title="Auto-layout (L)"
+          title={t('toolbar.layoutTitle')}
           onClick={() => {
             run('layout');
           }}
         >
-          Layout
+          {t('toolbar.layout')}
         </button>
         <button
           type="button"
           className="button ghost"
-          title="Fit the design in view (F)"
+          title={t('toolbar.fitTitle')}
           onClick={() => {
             run('fit');
           }}
         >
-          Fit
+          {t('toolbar.fit')}
         </button>
         <span className="separator" />
+        <select
+          className="language-switch"
+          aria-label={t('language')}
+          value={i18n.language}
+          onChange={(e) => {
+            setLanguage(e.target.value as Language);
+          }}
+        >
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {l === 'en' ? 'English' : '中文'}
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           className="icon-button"
-          aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'}
-          title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          aria-label={theme === 'dark' ? t('toolbar.light') : t('toolbar.dark')}
+          title={theme === 'dark' ? t('toolbar.light') : t('toolbar.dark')}
           onClick={() => {
             setTheme(theme === 'dark' ? 'light' : 'dark');
           }}
@@ -197,8 +214,8 @@ export function TopBar({ run }: { run: RunCommand }) {
         <button
           type="button"
           className="icon-button"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+          aria-label={t('menu.shortcuts')}
+          title={t('toolbar.shortcutsTitle')}
           onClick={() => {
             run('help');
           }}

@@ -1,6 +1,6 @@
 import type { Design } from '../core/graph/types';
 import { findPreset } from '../core/presets/registry';
-import { readSavedDesign, storageKeys, type KeyValueStorage } from '../state/persistence';
+import type { SavedDesign } from '../state/persistence';
 import { readShareHash } from '../state/share';
 import { sampleDesign } from './sample-design';
 
@@ -15,20 +15,24 @@ export interface BootChoice {
   readonly problem?: { readonly text: string; readonly details: readonly string[] };
 }
 
-/** The design to show first: a share link, else the autosave, else the default preset. Never empty. */
-export function chooseInitialDesign(hash: string, storage: KeyValueStorage): BootChoice {
+/**
+ * The design to show first: a share link, else the autosave, else the default preset. Never empty.
+ * A damaged autosave is handed to `keepAside` rather than overwritten.
+ */
+export function chooseInitialDesign(
+  hash: string,
+  saved: SavedDesign,
+  keepAside: (text: string) => void,
+): BootChoice {
   let problem: BootChoice['problem'];
   const shared = readShareHash(hash);
   if (shared?.ok === true) return { design: shared.design, source: 'share', needsLayout: false };
   if (shared?.ok === false)
     problem = { text: 'The design in this link could not be opened.', details: shared.errors };
-  const saved = readSavedDesign(storage);
   if (saved.kind === 'ok')
     return { design: saved.design, source: 'autosave', needsLayout: false, ...(problem && { problem }) };
   if (saved.kind === 'damaged') {
-    // Keep the damaged text aside rather than overwrite the user's work.
-    const text = storage.getItem(storageKeys.design);
-    if (text !== null) storage.setItem(`${storageKeys.design}-damaged`, text);
+    keepAside(saved.text);
     problem ??= { text: 'The autosaved design could not be read; it was kept aside.', details: saved.errors };
   }
   return { design: defaultDesign(), source: 'default', needsLayout: true, ...(problem && { problem }) };

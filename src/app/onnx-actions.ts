@@ -36,6 +36,7 @@ export async function exportOnnxFile(deploy = false): Promise<void> {
   notify({
     text: `Exported ${name} (${mib(result.bytes.length)}, opset 17${deploy ? ', batch norm folded' : ''}).`,
     tone: 'info',
+    ...(result.notes.length > 0 ? { details: result.notes } : {}),
   });
 }
 
@@ -51,7 +52,7 @@ export async function importOnnxFile(file: File): Promise<void> {
   }
   notify({ text: `Importing ${file.name}…`, tone: 'info' });
   await nextFrame();
-  const result = importModel(bytes);
+  const result = importModel(bytes, { source: file.name });
   if (!result.ok) {
     notify({ text: `${file.name} cannot be imported: ${result.error}`, tone: 'error' });
     return;

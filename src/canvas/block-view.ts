@@ -97,7 +97,7 @@ export function expandInPlace(node: DesignNode, analysis: Analysis): InnerView {
       shape: shapesText(single?.outputShapes),
       multiplyAdds: cost.multiplyAdds,
       params: cost.params,
-      problem: worstProblem(problems.filter((d) => d.message.startsWith(`${n.label}: `))),
+      problem: worstProblem(problems.filter((d) => d.path === n.label || d.path?.startsWith(`${n.label}/`))),
       block: undefined,
       inner: true,
     });

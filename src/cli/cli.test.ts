@@ -56,6 +56,11 @@ describe('cli', () => {
       params: 162,
       multiplyAdds: 10368,
       memoryAccess: 192 + 384 + 162,
+      // Dense: the effective figures are the exported ones; im2col buffer 3·9 rows × 8·8 columns.
+      effectiveParams: 162,
+      effectiveMultiplyAdds: 10368,
+      effectiveIndices: 0,
+      workspace: 27 * 64,
     });
   });
 

@@ -18,6 +18,7 @@ export const diagnosticCodes = {
   opaque: 'CS016',
   shapeMismatch: 'CS017',
   unusedOutput: 'CS018',
+  notComplementary: 'CS019',
 } as const;
 
 export type DiagnosticKey = keyof typeof diagnosticCodes;
@@ -34,12 +35,17 @@ export interface Diagnostic {
   readonly nodeId?: string;
   /** The parameter or port the problem is about ("groups", "input 2"). */
   readonly field?: string;
+  /**
+   * Inside a block: the primitive's path within the node ("expand", "branch2/se.fc1"), so the
+   * problem is found by identity, never by its message text.
+   */
+  readonly path?: string;
 }
 
 export function diagnostic(
   key: DiagnosticKey,
   message: string,
-  where: { nodeId?: string; field?: string } = {},
+  where: { nodeId?: string; field?: string; path?: string } = {},
   severity: Severity = 'error',
 ): Diagnostic {
   return { code: diagnosticCodes[key], key, severity, message, ...where };

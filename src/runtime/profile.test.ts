@@ -35,16 +35,16 @@ describe('trace parsing', () => {
 
 describe('attributing trace nodes to design nodes', () => {
   const layers = [
-    { name: 'features.1/depthwise', nodeId: 'n1' },
-    { name: 'features.1/depthwise_bn', nodeId: 'n1' },
-    { name: 'features.10/conv', nodeId: 'n10' },
-    { name: 'conv1', nodeId: 'c' },
-    { name: 'conv1_2', nodeId: 'c2' },
+    { name: 'features.1/depthwise', key: 'n1/depthwise', nodeId: 'n1' },
+    { name: 'features.1/depthwise_bn', key: 'n1/depthwise_bn', nodeId: 'n1' },
+    { name: 'features.10/conv', key: 'n10/conv', nodeId: 'n10' },
+    { name: 'conv1', key: 'c', nodeId: 'c' },
+    { name: 'conv1_2', key: 'c2', nodeId: 'c2' },
   ];
-  const match = layerMatcher(layers);
+  const match = (name: string): string | undefined => layerMatcher(layers)(name)?.key;
   it('matches exact names and names onnxruntime extended by fusion', () => {
-    expect(match('features.10/conv')).toBe('n10');
-    expect(match('features.1/depthwise_bn_nchwc')).toBe('n1');
+    expect(match('features.10/conv')).toBe('n10/conv');
+    expect(match('features.1/depthwise_bn_nchwc')).toBe('n1/depthwise_bn');
     expect(match('conv1_relu_nchwc')).toBe('c');
     expect(match('conv1_2')).toBe('c2');
   });
@@ -62,6 +62,11 @@ describe('attributing trace nodes to design nodes', () => {
       ],
       layers,
     );
-    expect(t).toEqual({ byNode: { n1: 1.5 }, unattributed: 0.25, total: 1.75 });
+    expect(t).toEqual({
+      byNode: { n1: 1.5 },
+      byLayer: { 'n1/depthwise': 1, 'n1/depthwise_bn': 0.5 },
+      unattributed: 0.25,
+      total: 1.75,
+    });
   });
 });

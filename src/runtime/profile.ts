@@ -46,13 +46,18 @@ export function nodeTimes(events: readonly TraceEvent[]): NodeTime[] {
 }
 
 export interface LayerRef {
+  /** The layer's ONNX node name in the model that ran (its label path). */
   readonly name: string;
+  /** Its stable key (node id + inner path) and top-level node id, which outlive a rename. */
+  readonly key: string;
   readonly nodeId: string;
 }
 
 export interface DesignTimes {
-  /** Milliseconds per top-level design node. */
+  /** Milliseconds per top-level design node, by node id. */
   readonly byNode: Readonly<Record<string, number>>;
+  /** Milliseconds per primitive layer, by layer key ("n7/expand"). */
+  readonly byLayer: Readonly<Record<string, number>>;
   /** Time of nodes onnxruntime added itself (layout reorders), which belong to no design node. */
   readonly unattributed: number;
   readonly total: number;
@@ -61,11 +66,11 @@ export interface DesignTimes {
 const BOUNDARY = new Set(['/', '_', ':', '.']);
 
 /**
- * Finds the design node of a trace node: the layer whose name is the longest prefix of the trace
- * name at a boundary (ONNX node names follow layer names, and fusions only append suffixes).
+ * Finds the layer of a trace node: the layer whose name is the longest prefix of the trace name
+ * at a boundary (ONNX node names follow layer names, and fusions only append suffixes).
  */
-export function layerMatcher(layers: readonly LayerRef[]): (traceName: string) => string | undefined {
-  const exact = new Map(layers.map((l) => [l.name, l.nodeId]));
+export function layerMatcher(layers: readonly LayerRef[]): (traceName: string) => LayerRef | undefined {
+  const exact = new Map(layers.map((l) => [l.name, l]));
   const names = [...exact.keys()].sort((a, b) => b.length - a.length);
   return (traceName) => {
     const hit = exact.get(traceName);
@@ -77,16 +82,24 @@ export function layerMatcher(layers: readonly LayerRef[]): (traceName: string) =
   };
 }
 
+/**
+ * Trace times by identity, attributed with the names of the model that ran: keyed by node id and
+ * layer key, they stay with their nodes when a node is renamed after the run.
+ */
 export function attributeTimes(times: readonly NodeTime[], layers: readonly LayerRef[]): DesignTimes {
   const match = layerMatcher(layers);
   const byNode: Record<string, number> = {};
+  const byLayer: Record<string, number> = {};
   let unattributed = 0;
   let total = 0;
   for (const t of times) {
     total += t.ms;
-    const node = match(t.name);
-    if (node === undefined) unattributed += t.ms;
-    else byNode[node] = (byNode[node] ?? 0) + t.ms;
+    const layer = match(t.name);
+    if (layer === undefined) unattributed += t.ms;
+    else {
+      byNode[layer.nodeId] = (byNode[layer.nodeId] ?? 0) + t.ms;
+      byLayer[layer.key] = (byLayer[layer.key] ?? 0) + t.ms;
+    }
   }
-  return { byNode, unattributed, total };
+  return { byNode, byLayer, unattributed, total };
 }

@@ -3,9 +3,9 @@ import type { Design } from '../core/graph/types';
 import type { LayerRef } from './profile';
 import type { FeatureTarget } from './protocol';
 
-/** Names of every primitive layer and the design node it belongs to (to attribute trace times). */
+/** Every primitive layer's ONNX name, key and design node (to attribute trace times by identity). */
 export function layerRefs(analysis: Analysis): LayerRef[] {
-  return analysis.layers.map((l) => ({ name: l.name, nodeId: l.nodeId }));
+  return analysis.layers.map((l) => ({ name: l.name, key: l.key, nodeId: l.nodeId }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DiagnosticKey } from '../core/diagnostics';
+import type { Diagnostic, DiagnosticKey } from '../core/diagnostics';
 import { connect } from '../core/graph/edit';
 import type { Design, PortRef } from '../core/graph/types';
 import { analysisOf } from './analysis';
@@ -18,19 +18,18 @@ const shapeClashes: ReadonlySet<DiagnosticKey> = new Set<DiagnosticKey>([
   'spatialCollapse',
 ]);
 
+/** A problem's identity: what it is and where (node, inner primitive, field), never its wording. */
+const problemKey = (d: Diagnostic): string => JSON.stringify([d.key, d.nodeId, d.path, d.field]);
+
 /** Would this connection be accepted? The core's refusals (cycle, input taken), then shape clashes. */
 export function checkConnection(design: Design, from: PortRef, to: PortRef): Verdict {
   const joined = connect(design, from, to);
   if (!joined.ok)
     return { ok: false, reason: joined.problems[0]?.message ?? 'This connection is not possible.' };
-  const before = new Set(
-    analysisOf(design)
-      .nodes.get(to.node)
-      ?.diagnostics.map((d) => d.message),
-  );
+  const before = new Set(analysisOf(design).nodes.get(to.node)?.diagnostics.map(problemKey));
   const after = analysisOf(joined.value).nodes.get(to.node)?.diagnostics ?? [];
   const clash = after.find(
-    (d) => d.severity === 'error' && shapeClashes.has(d.key) && !before.has(d.message),
+    (d) => d.severity === 'error' && shapeClashes.has(d.key) && !before.has(problemKey(d)),
   );
   if (clash !== undefined) return { ok: false, reason: clash.message };
   return { ok: true, design: joined.value };

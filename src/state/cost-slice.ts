@@ -1,6 +1,6 @@
 import type { Budgets, BudgetFigure } from '../core/analysis/budget';
 import type { Design } from '../core/graph/types';
-import { continuesEdit, historyOf, recordEdit } from './history';
+import { commitStep } from './fit-weights';
 import type { Slice } from './types';
 
 /** Which view the cost drawer (under the canvas) shows. */
@@ -72,14 +72,6 @@ export const createCostSlice: Slice<CostSlice> = (set, get, api) => ({
   applyScaledDesign(design, control) {
     const current = get().design;
     if (design === current) return;
-    const key = `scale:${control}`;
-    if (continuesEdit(api, key, current)) {
-      historyOf(api).getState().pause();
-      set({ design });
-      historyOf(api).getState().resume();
-    } else {
-      set({ design });
-    }
-    recordEdit(api, key, design);
+    commitStep(api, set, `scale:${control}`, current, design);
   },
 });

@@ -1,7 +1,8 @@
 import * as edit from '../core/graph/edit';
 import { checkConnection } from './connection';
+import { commitStep, fitted } from './fit-weights';
+import { historyOf } from './history';
 import type { DesignSlice, Slice } from './types';
-import { continuesEdit, historyOf, recordEdit } from './history';
 
 export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
   design: { name: 'Untitled', nodes: [], edges: [] },
@@ -22,13 +23,13 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
       const joined = checkConnection(next, { node: options.after, port: 0 }, { node: nodeId, port: 0 });
       if (joined.ok) next = joined.design;
     }
-    set({ design: next, selectedNodes: [nodeId], selectedEdges: [] });
+    set({ design: fitted(next), selectedNodes: [nodeId], selectedEdges: [] });
     return nodeId;
   },
 
   connectPorts(from, to) {
     const verdict = checkConnection(get().design, from, to);
-    if (verdict.ok) set({ design: verdict.design });
+    if (verdict.ok) set({ design: fitted(verdict.design) });
     return verdict;
   },
 
@@ -38,7 +39,7 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
     const next = edit.removeNodes(edit.removeEdges(design, selectedEdges), selectedNodes);
     const gone = new Set(selectedNodes);
     set({
-      design: next,
+      design: fitted(next),
       selectedNodes: [],
       selectedEdges: [],
       openBlocks: get().openBlocks.filter((id) => !gone.has(id)),
@@ -47,16 +48,9 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
 
   setParams(id, patch, coalesce) {
     const current = get().design;
-    const next = edit.updateParams(current, id, patch);
-    const key = `${id}:${coalesce ?? ''}`;
-    if (coalesce !== undefined && continuesEdit(api, key, current)) {
-      historyOf(api).getState().pause();
-      set({ design: next });
-      historyOf(api).getState().resume();
-    } else {
-      set({ design: next });
-    }
-    recordEdit(api, key, next);
+    const edited = edit.updateParams(current, id, patch);
+    if (coalesce === undefined) set({ design: fitted(edited) });
+    else commitStep(api, set, `${id}:${coalesce}`, current, edited);
   },
 
   renameNode(id, label) {
@@ -73,7 +67,7 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
 
   insertFragment(fragment, offset) {
     const { design, nodeIds } = edit.insertFragment(get().design, fragment, offset);
-    set({ design, selectedNodes: nodeIds, selectedEdges: [] });
+    set({ design: fitted(design), selectedNodes: nodeIds, selectedEdges: [] });
     return nodeIds;
   },
 

@@ -11,6 +11,8 @@ interface LastEdit {
   readonly at: number;
   /** The design that edit produced: any other change in between starts a new step. */
   readonly result: Design;
+  /** The design before the step began (its weights are what the step's edits are fitted from). */
+  readonly base: Design;
 }
 
 const lastEdits = new WeakMap<object, LastEdit>();
@@ -24,8 +26,13 @@ export function continuesEdit(store: object, key: string, current: Design, now =
   return last !== undefined && last.key === key && last.result === current && now - last.at < COALESCE_MS;
 }
 
-export function recordEdit(store: object, key: string, result: Design, now = Date.now()): void {
-  lastEdits.set(store, { key, at: now, result });
+export function recordEdit(store: object, key: string, result: Design, base: Design, now = Date.now()): void {
+  lastEdits.set(store, { key, at: now, result, base });
+}
+
+/** The design before the current coalesced step began (call after continuesEdit said true). */
+export function stepBase(store: object): Design | undefined {
+  return lastEdits.get(store)?.base;
 }
 
 /** The zundo history of a store api (typed: the slice creators see it as `unknown`). */

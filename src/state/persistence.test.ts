@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../core/graph/builder';
 import { serializeDesign } from '../core/document/format';
 import { memoryStorage } from './memory-storage';
-import { readPrefs, readSavedDesign, readUserBlocks, startAutosave, storageKeys } from './persistence';
+import type { Design, DesignWeights } from '../core/graph/types';
+import { legacyKeys, type DesignStore } from './design-store';
+import {
+  readAutosave,
+  readPrefs,
+  readSavedDesign,
+  readUserBlocks,
+  startAutosave,
+  storageKeys,
+} from './persistence';
 import { readShareHash, shareHash } from './share';
 import { createStudioStore } from './store';
 import { fragmentToText, textToFragment } from './fragment-text';
@@ -13,33 +22,68 @@ function small() {
   return g.design('small');
 }
 
+/** A design store in memory that records every write; `refuse` makes writes with weights fail. */
+function memoryDesignStore(refuse?: (weights: object | null | undefined) => Error | undefined) {
+  const data: { design?: string; weights?: unknown } = {};
+  const writes: { design: string; weights: object | null | undefined }[] = [];
+  const store: DesignStore = {
+    read: () => Promise.resolve({ design: data.design, weights: data.weights }),
+    write: (design, weights) => {
+      const error = refuse?.(weights);
+      if (error !== undefined) return Promise.reject(error);
+      writes.push({ design, weights });
+      data.design = design;
+      if (weights !== undefined) data.weights = weights;
+      return Promise.resolve();
+    },
+  };
+  return { store, data, writes };
+}
+
+const quota = (): Error =>
+  Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+
 describe('autosave', () => {
-  it('writes the design on every change and reads it back validated', () => {
+  it('writes the design on every change and reads it back validated', async () => {
+    const { store: designs, data } = memoryDesignStore();
     const storage = memoryStorage();
     const store = createStudioStore();
     store.getState().replaceDesign(small(), { fresh: true });
-    const stop = startAutosave(store, storage);
+    const autosave = startAutosave(store, designs, storage);
     store.getState().renameDesign('renamed');
-    const saved = readSavedDesign(storage);
+    await autosave.idle();
+    const saved = readSavedDesign({ design: data.design, weights: data.weights });
     expect(saved.kind === 'ok' && saved.design.name).toBe('renamed');
     store.getState().setTheme('dark');
     expect(readPrefs(storage).theme).toBe('dark');
-    stop();
+    autosave.stop();
   });
 
-  it('does not write when only the selection changes', () => {
-    const storage = memoryStorage();
+  it('does not write when only the selection changes', async () => {
+    const { store: designs, writes } = memoryDesignStore();
     const store = createStudioStore();
-    startAutosave(store, storage);
+    const autosave = startAutosave(store, designs, memoryStorage());
     store.getState().select(['n1']);
-    expect(storage.data.has(storageKeys.design)).toBe(false);
+    await autosave.idle();
+    expect(writes).toHaveLength(0);
   });
 
-  it('reports a damaged autosave instead of crashing', () => {
-    expect(
-      readSavedDesign(memoryStorage({ [storageKeys.design]: '{"format":"compact-studio-design"' })).kind,
-    ).toBe('damaged');
-    expect(readSavedDesign(memoryStorage()).kind).toBe('none');
+  it('writes only the latest design after a burst of edits', async () => {
+    const { store: designs, writes } = memoryDesignStore();
+    const store = createStudioStore();
+    store.getState().replaceDesign(small(), { fresh: true });
+    const autosave = startAutosave(store, designs, memoryStorage());
+    for (const name of ['a', 'b', 'c', 'd']) store.getState().renameDesign(name);
+    await autosave.idle();
+    // The first edit starts a write; the three after it, made meanwhile, become one.
+    expect(writes.map((w) => (JSON.parse(w.design) as { name: string }).name)).toEqual(['a', 'd']);
+  });
+
+  it('reports a damaged autosave instead of crashing, with its text to keep aside', () => {
+    const text = '{"format":"compact-studio-design"';
+    const damaged = readSavedDesign({ design: text, weights: undefined });
+    expect(damaged.kind === 'damaged' && damaged.text).toBe(text);
+    expect(readSavedDesign({ design: undefined, weights: undefined }).kind).toBe('none');
     expect(readPrefs(memoryStorage({ [storageKeys.prefs]: 'nonsense' }))).toEqual({});
   });
 
@@ -47,7 +91,7 @@ describe('autosave', () => {
     const storage = memoryStorage();
     const store = createStudioStore();
     store.getState().replaceDesign(small(), { fresh: true });
-    startAutosave(store, storage);
+    startAutosave(store, memoryDesignStore().store, storage);
     store.getState().select(['n2']);
     store.getState().saveSelectionAsBlock('mine');
     const blocks = readUserBlocks(storage);
@@ -57,48 +101,72 @@ describe('autosave', () => {
 });
 
 describe('imported weights', () => {
-  const weighted = () => ({ ...small(), weights: { relu: { W: 'AACAPw==' } } });
+  const weights = (w: string): DesignWeights => ({ source: 'small.onnx', layers: { n2: { W: w } } });
+  const weighted = (w = 'AACAPw=='): Design => ({ ...small(), weights: weights(w) });
 
-  it('autosave keeps them under their own key, written only when they change', () => {
-    const storage = memoryStorage();
+  it('are written with the design in one write when they change, and only then', async () => {
+    const { store: designs, data, writes } = memoryDesignStore();
     const store = createStudioStore();
     store.getState().replaceDesign(small(), { fresh: true });
-    startAutosave(store, storage);
+    const autosave = startAutosave(store, designs, memoryStorage());
     store.getState().replaceDesign(weighted());
-    expect(storage.data.get(storageKeys.design)).not.toContain('AACAPw');
-    expect(storage.data.get(storageKeys.weights)).toContain('AACAPw');
-    storage.data.set(storageKeys.weights, JSON.stringify({ relu: { W: 'AAAAAA==' } }));
+    await autosave.idle();
+    expect(writes.at(-1)?.design).not.toContain('AACAPw');
+    expect(writes.at(-1)?.weights).toEqual(weights('AACAPw=='));
     store.getState().renameDesign('renamed');
-    // Same weights object: not written again.
-    expect(storage.data.get(storageKeys.weights)).toContain('AAAAAA');
-    const saved = readSavedDesign(storage);
+    await autosave.idle();
+    // Same weights object: the design alone is written.
+    expect(writes.at(-1)?.weights).toBeUndefined();
+    const saved = readSavedDesign({ design: data.design, weights: data.weights });
     expect(saved.kind === 'ok' && saved.design.name).toBe('renamed');
-    expect(saved.kind === 'ok' && saved.design.weights).toEqual({ relu: { W: 'AAAAAA==' } });
+    expect(saved.kind === 'ok' && saved.design.weights).toEqual(weights('AACAPw=='));
     store.getState().replaceDesign(small());
-    expect(storage.data.has(storageKeys.weights)).toBe(false);
+    await autosave.idle();
+    expect(writes.at(-1)?.weights).toBeNull();
+    expect(store.getState().weightsNotKept).toBeUndefined();
   });
 
-  it('says so when the weights do not fit, saves the design without them and drops stale ones', () => {
-    const base = memoryStorage({ [storageKeys.weights]: JSON.stringify({ old: { W: 'AAAAAA==' } }) });
-    const storage = {
-      ...base,
-      getItem: (k: string) => base.getItem(k),
-      removeItem: (k: string) => {
-        base.removeItem(k);
-      },
-      setItem: (k: string, v: string) => {
-        if (k === storageKeys.weights) throw new Error('QuotaExceededError');
-        base.setItem(k, v);
-      },
-    };
+  it('when refused: the design is saved without them, the store says why until they are gone', async () => {
+    const { store: designs, data } = memoryDesignStore((w) =>
+      w !== undefined && w !== null ? quota() : undefined,
+    );
+    data.weights = weights('AAAAAA==');
     const store = createStudioStore();
     store.getState().replaceDesign(small(), { fresh: true });
-    startAutosave(store, storage);
+    const autosave = startAutosave(store, designs, memoryStorage());
     store.getState().replaceDesign({ ...weighted(), name: 'imported' });
-    expect(store.getState().notice?.text).toMatch(/too big to autosave/);
-    const saved = readSavedDesign(storage);
+    await autosave.idle();
+    expect(store.getState().weightsNotKept).toBe('the browser’s storage for this site is full');
+    expect(store.getState().notice?.text).toMatch(/could not be autosaved/);
+    const saved = readSavedDesign({ design: data.design, weights: data.weights });
     expect(saved.kind === 'ok' && saved.design.name).toBe('imported');
+    // The stale weights of an earlier model were removed in the same write as the design.
     expect(saved.kind === 'ok' && saved.design.weights).toBeUndefined();
+    store.getState().renameDesign('still refused');
+    await autosave.idle();
+    expect(store.getState().weightsNotKept).toBeDefined();
+    store.getState().replaceDesign(small());
+    await autosave.idle();
+    expect(store.getState().weightsNotKept).toBeUndefined();
+    // Undo brings back the refused weights, and the mark with them.
+    store.temporal.getState().undo();
+    await autosave.idle();
+    expect(store.getState().design.weights).toBeDefined();
+    expect(store.getState().weightsNotKept).toBe('the browser’s storage for this site is full');
+  });
+
+  it('an autosave of version 1 in localStorage comes back with its label-keyed weights by id', async () => {
+    const v1 = JSON.parse(serializeDesign(small())) as Record<string, unknown>;
+    const legacy = memoryStorage({
+      [legacyKeys.design]: JSON.stringify({ ...v1, version: 1 }),
+      [legacyKeys.weights]: JSON.stringify({ relu: { W: 'AACAPw==' } }),
+    });
+    const { saved, legacy: fromLegacy } = await readAutosave(memoryDesignStore().store, legacy);
+    expect(fromLegacy).toBe(true);
+    expect(saved.kind === 'ok' && saved.design.weights).toEqual({
+      source: 'small',
+      layers: { n2: { W: 'AACAPw==' } },
+    });
   });
 
   it('stay out of share links', () => {

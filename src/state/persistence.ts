@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { loadDesign, parseDesign, serializeDesign } from '../core/document/format';
-import type { Design } from '../core/graph/types';
+import type { Design, DesignWeights } from '../core/graph/types';
+import {
+  keyValueDesignStore,
+  legacyKeys,
+  refusalReason,
+  type DesignStore,
+  type SavedParts,
+} from './design-store';
 import type { StudioState, Theme, UserBlock } from './types';
 
 /** The part of localStorage the app uses; injectable so tests run without a browser. */
@@ -11,15 +18,14 @@ export interface KeyValueStorage {
 }
 
 export const storageKeys = {
-  design: 'compact-studio/design',
   prefs: 'compact-studio/prefs',
   userBlocks: 'compact-studio/user-blocks',
   clipboard: 'compact-studio/clipboard',
-  /** An imported model's weights, apart from the design: written only when they change. */
-  weights: 'compact-studio/weights',
+  /** A damaged autosave, kept aside rather than overwritten. */
+  damaged: 'compact-studio/design-damaged',
 } as const;
 
-/** The design without its imported weights (they are kept under their own key). */
+/** The design without its imported weights (they are written next to it, only when they change). */
 const withoutWeights = (design: Design): Design => {
   if (design.weights === undefined) return design;
   const { weights, ...rest } = design;
@@ -29,21 +35,40 @@ const withoutWeights = (design: Design): Design => {
 export type SavedDesign =
   | { readonly kind: 'none' }
   | { readonly kind: 'ok'; readonly design: Design }
-  | { readonly kind: 'damaged'; readonly errors: readonly string[] };
+  | { readonly kind: 'damaged'; readonly errors: readonly string[]; readonly text: string };
 
-/** The autosaved design, validated like any file, with its imported weights when they were saved. */
-export function readSavedDesign(storage: KeyValueStorage): SavedDesign {
-  const text = safeGet(storage, storageKeys.design);
-  if (text === null) return { kind: 'none' };
+/**
+ * The autosaved design, validated like any file, with its imported weights when they were saved
+ * (weights of a version-1 autosave are migrated with the design: they were keyed by label).
+ */
+export function readSavedDesign(parts: SavedParts): SavedDesign {
+  const text = parts.design;
+  if (text === undefined) return { kind: 'none' };
   const parsed = parseDesign(text);
-  if (!parsed.ok) return { kind: 'damaged', errors: parsed.errors };
+  if (!parsed.ok) return { kind: 'damaged', errors: parsed.errors, text };
   const raw = safeJson(text);
-  const weights = safeJson(safeGet(storage, storageKeys.weights));
+  const { weights } = parts;
   if (typeof raw === 'object' && raw !== null && typeof weights === 'object' && weights !== null) {
     const withWeights = loadDesign({ ...raw, weights });
     if (withWeights.ok) return { kind: 'ok', design: withWeights.design };
   }
   return { kind: 'ok', design: parsed.design };
+}
+
+/**
+ * Reads the autosave: IndexedDB, else what an earlier version left in localStorage. `store` is
+ * undefined where IndexedDB cannot be used; then localStorage is the autosave.
+ */
+export async function readAutosave(
+  store: DesignStore,
+  legacy: KeyValueStorage,
+): Promise<{ readonly saved: SavedDesign; readonly legacy: boolean }> {
+  const parts = await store.read().catch((): SavedParts => ({ design: undefined, weights: undefined }));
+  if (parts.design !== undefined) return { saved: readSavedDesign(parts), legacy: false };
+  const old = await keyValueDesignStore(legacy)
+    .read()
+    .catch((): SavedParts => ({ design: undefined, weights: undefined }));
+  return { saved: readSavedDesign(old), legacy: old.design !== undefined };
 }
 
 const prefsShape = z.object({
@@ -84,43 +109,106 @@ function writeUserBlocks(storage: KeyValueStorage, blocks: readonly UserBlock[])
   safeSet(storage, storageKeys.userBlocks, JSON.stringify(list));
 }
 
-/**
- * Writes the design, and its imported weights when they differ from what was last written.
- * Returns false when the weights do not fit in storage (the design itself is still saved).
- */
-export function saveDesignNow(storage: KeyValueStorage, design: Design, previous?: Design): boolean {
-  safeSet(storage, storageKeys.design, serializeDesign(withoutWeights(design)));
-  if (previous !== undefined && design.weights === previous.weights) return true;
-  if (design.weights === undefined) {
-    safeRemove(storage, storageKeys.weights);
-    return true;
-  }
-  const fits = safeSet(storage, storageKeys.weights, JSON.stringify(design.weights));
-  // Stale weights of another model must not come back with this design.
-  if (!fits) safeRemove(storage, storageKeys.weights);
-  return fits;
-}
-
 interface Subscribable {
   getState(): StudioState;
   subscribe(listener: (state: StudioState, previous: StudioState) => void): () => void;
 }
 
+export interface Autosave {
+  stop(): void;
+  /** Queues a write of this design now (the first save after start). */
+  save(design: Design): void;
+  /** Resolves when every change so far is written (or refused). */
+  idle(): Promise<void>;
+}
+
 /**
- * Writes the design on every change of the document (drags change it once, on drop), and the
- * preferences and user blocks when they change. Returns the unsubscribe function.
+ * Writes the design on every change of the document (drags change it once, on drop), its
+ * imported weights with it in one transaction when they changed, and the preferences and user
+ * blocks when they change. Writes are queued; a burst of edits writes only the latest design.
+ * `stored` is the design the store already holds (read at start), so its weights are not
+ * written again. When the browser refuses the weights, the design is still saved without them
+ * and the store says why (`weightsNotKept`) for as long as the design holds those weights.
  */
-export function startAutosave(store: Subscribable, storage: KeyValueStorage): () => void {
-  return store.subscribe((s, prev) => {
-    if (s.design !== prev.design && !saveDesignNow(storage, s.design, prev.design))
-      s.notify({
-        text: 'This model’s weights are too big to autosave in the browser; the design autosaves without them. Save it as a file (File → Save) to keep them.',
-        tone: 'info',
-      });
+export function startAutosave(
+  store: Subscribable,
+  designs: DesignStore,
+  storage: KeyValueStorage,
+  stored?: Design,
+): Autosave {
+  let written: DesignWeights | undefined = stored?.weights;
+  let refused: DesignWeights | undefined;
+  let refusedWhy: string | undefined;
+  let pending: Design | undefined;
+  let running: Promise<void> | undefined;
+
+  const writeOne = async (design: Design): Promise<void> => {
+    const text = serializeDesign(withoutWeights(design));
+    const weights = design.weights;
+    const changed = weights !== written && (weights === undefined || weights !== refused);
+    try {
+      await (changed ? designs.write(text, weights ?? null) : designs.write(text));
+      if (changed) {
+        written = weights;
+        refused = undefined;
+      }
+      // Undo can bring back weights that were refused: the mark comes back with them.
+      store
+        .getState()
+        .setWeightsNotKept(weights !== undefined && weights === refused ? refusedWhy : undefined);
+    } catch (e) {
+      if (!changed || weights === undefined) return;
+      // Keep the design, and make sure no earlier model's weights come back with it.
+      await designs.write(text, null).then(
+        () => {
+          written = undefined;
+        },
+        () => undefined,
+      );
+      const first = refused === undefined;
+      refused = weights;
+      const reason = refusalReason(e);
+      refusedWhy = reason;
+      store.getState().setWeightsNotKept(reason);
+      if (first)
+        store.getState().notify({
+          text: `This model’s weights could not be autosaved (${reason}); the design autosaves without them. Save it as a file (File → Save) to keep them.`,
+          tone: 'info',
+        });
+    }
+  };
+  const drain = async (): Promise<void> => {
+    while (pending !== undefined) {
+      const next = pending;
+      pending = undefined;
+      await writeOne(next);
+    }
+    running = undefined;
+  };
+  const save = (design: Design): void => {
+    pending = design;
+    running ??= drain();
+  };
+
+  const stop = store.subscribe((s, prev) => {
+    if (s.design !== prev.design) save(s.design);
     if (s.theme !== prev.theme || s.openBlocks !== prev.openBlocks)
       safeSet(storage, storageKeys.prefs, JSON.stringify({ theme: s.theme, openBlocks: s.openBlocks }));
     if (s.userBlocks !== prev.userBlocks) writeUserBlocks(storage, s.userBlocks);
   });
+  return {
+    stop,
+    save,
+    idle: async () => {
+      while (running !== undefined) await running;
+    },
+  };
+}
+
+/** Removes the autosave an earlier version kept in localStorage, once IndexedDB holds it. */
+export function forgetLegacyAutosave(storage: KeyValueStorage): void {
+  safeRemove(storage, legacyKeys.design);
+  safeRemove(storage, legacyKeys.weights);
 }
 
 function safeGet(storage: KeyValueStorage, key: string): string | null {

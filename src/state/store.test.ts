@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../core/graph/builder';
+import { floatsToBase64 } from '../core/onnx/base64';
 import { createStudioStore, type StudioStore } from './store';
 import { analysisOf } from './analysis';
 
@@ -132,5 +133,40 @@ describe('the studio store', () => {
     expect(store.getState().openBlocks).toEqual([fire]);
     store.getState().removeSelected();
     expect(store.getState().openBlocks).toEqual([]);
+  });
+});
+
+describe('imported weights through edits, undo and redo', () => {
+  // conv: 16 × 3 × 3 × 3 values (closed form), no bias.
+  const weighted = () => ({
+    ...chain(),
+    weights: { source: 'test.onnx', layers: { n2: { weight: floatsToBase64(new Float32Array(16 * 27)) } } },
+  });
+  const kept = (s: StudioStore) => Object.keys(s.getState().design.weights?.layers ?? {});
+
+  it('renaming and moving keep them; a width change drops them; undo brings them back', () => {
+    const store = createStudioStore();
+    store.getState().replaceDesign(weighted(), { fresh: true });
+    store.getState().renameNode('n2', 'stem');
+    store.getState().moveNodes(new Map([['n2', { x: 500, y: 500 }]]));
+    expect(kept(store)).toEqual(['n2']);
+    store.getState().setParams('n2', { outChannels: 8 });
+    expect(kept(store)).toEqual([]);
+    store.temporal.getState().undo();
+    expect(kept(store)).toEqual(['n2']);
+    store.temporal.getState().redo();
+    expect(kept(store)).toEqual([]);
+  });
+
+  it('typing 16 over 16 passes through 1, yet keeps the weights that fit 16', () => {
+    const store = createStudioStore();
+    store.getState().replaceDesign(weighted(), { fresh: true });
+    store.getState().setParams('n2', { outChannels: 1 }, 'outChannels');
+    expect(kept(store)).toEqual([]);
+    store.getState().setParams('n2', { outChannels: 16 }, 'outChannels');
+    expect(kept(store)).toEqual(['n2']);
+    // One undo step for the typing.
+    store.temporal.getState().undo();
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
   });
 });

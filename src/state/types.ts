@@ -7,7 +7,7 @@ import type { CostSlice } from './cost-slice';
 import type { RunSlice } from './run-slice';
 
 export type Theme = 'light' | 'dark';
-export type SideTab = 'inspector' | 'cost' | 'run';
+export type SideTab = 'inspector' | 'cost' | 'run' | 'learn';
 
 /** A short message for the user; `at` puts it at a screen point (the cursor), else in the corner. */
 export interface Notice {
@@ -65,6 +65,12 @@ export interface UiSlice {
   notice: Notice | undefined;
   /** Bumped to ask the canvas to fit the view (after a new design is opened). */
   fitRequest: number;
+  /**
+   * Why the design's imported weights are not kept in this browser (storage refused them), or
+   * undefined when they are (or there are none). Every view of results from them says so.
+   */
+  weightsNotKept: string | undefined;
+  setWeightsNotKept: (reason: string | undefined) => void;
   setTheme: (theme: Theme) => void;
   setHelpOpen: (open: boolean) => void;
   setSideTab: (tab: SideTab) => void;

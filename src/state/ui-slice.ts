@@ -9,6 +9,10 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   openBlocks: [],
   notice: undefined,
   fitRequest: 0,
+  weightsNotKept: undefined,
+  setWeightsNotKept: (weightsNotKept) => {
+    if (get().weightsNotKept !== weightsNotKept) set({ weightsNotKept });
+  },
   setTheme: (theme) => {
     set({ theme });
   },

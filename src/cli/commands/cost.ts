@@ -1,4 +1,6 @@
 import { analyze } from '../../core/analysis/analyze';
+import { effectiveTotals } from '../../core/analysis/effective';
+import { loweringView } from '../../core/analysis/lowering';
 import { formatShape } from '../../core/shape';
 import { UsageError, parseArgs, type Command } from '../command';
 import { loadSource, sourceFlags } from '../source';
@@ -17,6 +19,8 @@ export const costCommand: Command = {
       throw new UsageError(
         `${describeDiagnostic(first, design)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
       );
+    const effective = effectiveTotals(a.layers);
+    const lowering = loweringView(a);
     if (switches.has('json')) {
       io.out(
         JSON.stringify({
@@ -29,6 +33,17 @@ export const costCommand: Command = {
           memoryAccess: a.totals.memoryAccess,
           memoryAccessConvFc: a.totals.memoryAccessConvFc,
           activations: { sum: a.activations.sum, peak: a.activations.peak },
+          // What the methods' own kernels would do (sparse, lookup, versatile); equal to the
+          // figures above where no layer has such a kernel.
+          effectiveParams: effective.params,
+          effectiveMultiplyAdds: effective.multiplyAdds,
+          effectiveIndices: effective.indices,
+          effectiveKernels: effective.kernels,
+          workspace: {
+            max: lowering.maxWorkspace,
+            peakIm2col: lowering.peak.im2col.elements,
+            peakDirect: lowering.peak.direct.elements,
+          },
           layers: a.layers.map((l) => ({
             name: l.name,
             op: l.op,
@@ -37,12 +52,28 @@ export const costCommand: Command = {
             params: l.cost.params,
             multiplyAdds: l.cost.multiplyAdds,
             memoryAccess: l.cost.memoryAccess,
+            effectiveParams: l.effective?.params ?? l.cost.params,
+            effectiveMultiplyAdds: l.effective?.multiplyAdds ?? l.cost.multiplyAdds,
+            effectiveIndices: l.effective?.indices ?? 0,
+            workspace: l.workspace,
           })),
         }),
       );
       return;
     }
-    const rows = [['layer', 'op', 'output', 'params', 'multiply-adds', 'memory access']];
+    const showEffective = effective.kernels.length > 0;
+    const rows = [
+      [
+        'layer',
+        'op',
+        'output',
+        'params',
+        'multiply-adds',
+        ...(showEffective ? ['effective params', 'effective multiply-adds'] : []),
+        'memory access',
+        'im2col workspace',
+      ],
+    ];
     for (const l of a.layers) {
       if (l.op === 'Input' || l.op === 'Output') continue;
       rows.push([
@@ -51,7 +82,11 @@ export const costCommand: Command = {
         l.outputShapes.map(formatShape).join(', '),
         int(l.cost.params),
         int(l.cost.multiplyAdds),
+        ...(showEffective
+          ? [int(l.effective?.params ?? l.cost.params), int(l.effective?.multiplyAdds ?? l.cost.multiplyAdds)]
+          : []),
         int(l.cost.memoryAccess),
+        int(l.workspace),
       ]);
     }
     io.out(table(rows));
@@ -66,6 +101,16 @@ export const costCommand: Command = {
         ['memory access, all ops', int(a.totals.memoryAccess)],
         ['activations, sum', int(a.activations.sum)],
         ['activations, peak', int(a.activations.peak)],
+        ...(showEffective
+          ? [
+              [`params, effective (${effective.kernels.join(', ')})`, int(effective.params)],
+              ['multiply-adds, effective', int(effective.multiplyAdds)],
+              ['indices stored beside the values, effective', int(effective.indices)],
+            ]
+          : []),
+        ['im2col workspace, largest', int(lowering.maxWorkspace)],
+        ['peak memory, convs lowered to im2col', int(lowering.peak.im2col.elements)],
+        ['peak memory, direct convs', int(lowering.peak.direct.elements)],
       ]),
     );
   },

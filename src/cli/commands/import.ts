@@ -12,7 +12,10 @@ export const importCommand: Command = {
     if (source === undefined) throw new UsageError('missing the model: give a .onnx file');
     const target = flags.get('o');
     if (target === undefined) throw new UsageError('missing -o design.json: where to write the design');
-    const r = importModel(io.readFile(source), { blocks: !switches.has('no-blocks') });
+    const r = importModel(io.readFile(source), {
+      blocks: !switches.has('no-blocks'),
+      source: source.split(/[\\/]/).pop() ?? source,
+    });
     if (!r.ok) throw new UsageError(`${source}: ${r.error}`);
     io.writeFile(target, serializeDesign(r.design));
     for (const note of r.notes) io.out(`note: ${note}`);

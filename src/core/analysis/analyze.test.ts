@@ -152,3 +152,26 @@ describe('activation memory', () => {
     expect(a.activations.peak).toBe(10);
   });
 });
+
+describe('identity of layers and inner problems', () => {
+  function igc(label: string, params: { primaryGroups?: number }) {
+    const g = new GraphBuilder();
+    const x = g.add('Input', { channels: 6, height: 4, width: 4 }, [], 'input');
+    g.output(g.add('InterleavedGroupConv', params, [x], label));
+    return analyze(g.design('igc'));
+  }
+
+  it('keys a block’s primitives by the block’s id and their inner labels, whatever the block is called', () => {
+    const a = igc('first', {});
+    const b = igc('renamed', {});
+    expect(a.layers.map((l) => l.key)).toEqual(b.layers.map((l) => l.key));
+    expect(a.layers.map((l) => l.name)).not.toEqual(b.layers.map((l) => l.name));
+    expect(a.layers.find((l) => l.op === 'Input')?.key).toBe('n1');
+    expect(a.layers.filter((l) => l.nodeId === 'n2').map((l) => l.key)).toContain('n2/primary_gconv');
+  });
+
+  it('says which primitive of a block has a problem by its path, not in the message alone', () => {
+    const d = igc('block', { primaryGroups: 5 }).diagnostics.find((x) => x.severity === 'error');
+    expect(d).toMatchObject({ key: 'groupsDoNotDivide', nodeId: 'n2', path: 'primary_gconv' });
+  });
+});

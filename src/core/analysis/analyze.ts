@@ -12,6 +12,7 @@ export function analyze(design: Design): Analysis {
   const { order } = analyzeGraph(pass, design.nodes, design.edges, new Map(), {
     idPrefix: '',
     namePrefix: '',
+    keyPrefix: '',
     owner: undefined,
   });
   if (!design.nodes.some((n) => n.kind === 'Input'))

@@ -12,7 +12,7 @@ export interface Hint {
   readonly guideline: Guideline;
   /** Top-level node the hint is about (absent for design-wide hints). */
   readonly nodeId?: string;
-  /** The primitive layer, when the hint is about one. */
+  /** The primitive layer's key (LayerInfo.key), when the hint is about one. */
   readonly layer?: string;
   readonly message: string;
   /** Memory access (elements) that following the guideline would save at equal multiply-adds. */
@@ -54,7 +54,7 @@ function g1(l: LayerInfo): Hint | undefined {
   return {
     guideline: 'G1',
     nodeId: l.nodeId,
-    layer: l.name,
+    layer: l.key,
     message: `1×1 conv ${l.name} maps ${pw.c1} → ${pw.c2} channels; equal widths (${Math.round(c)} → ${Math.round(c)}) at the same multiply-adds would cut its memory access by ${saving.toLocaleString('en-US')} (${pct(saving, now)}).`,
     memoryAccessSaving: saving,
   };
@@ -71,7 +71,7 @@ function g2(l: LayerInfo): Hint | undefined {
   return {
     guideline: 'G2',
     nodeId: l.nodeId,
-    layer: l.name,
+    layer: l.key,
     message: `1×1 conv ${l.name} uses ${pw.g} groups; at the same multiply-adds, fewer groups would need ${saving.toLocaleString('en-US')} fewer memory accesses (${pct(saving, now)} of the layer).`,
     memoryAccessSaving: saving,
   };

@@ -37,9 +37,11 @@ export function analyzeGraph(
   ): void => {
     const owner = scope.owner ?? node;
     const inner = scope.owner !== undefined && node !== undefined ? `${node.label}: ` : '';
-    const where: { nodeId?: string; field?: string } = {};
+    const where: { nodeId?: string; field?: string; path?: string } = {};
     if (owner !== undefined) where.nodeId = owner.id;
     if (p.field !== undefined && scope.owner === undefined) where.field = p.field;
+    if (scope.owner !== undefined && node !== undefined)
+      where.path = (scope.keyPrefix + node.label).slice(scope.owner.id.length + 1);
     pass.diagnostics.push(diagnostic(p.key, inner + p.message, where, severity));
   };
 

@@ -47,12 +47,14 @@ export function analyzeNode(
     const outTensors = outShapes.map((shape) =>
       alias === undefined ? pass.newTensor(shape) : { id: alias, shape },
     );
-    const cost: OpCost = def.op.cost({ params, inputs: shapes, outputs: outShapes });
+    const ctx = { params, inputs: shapes, outputs: outShapes };
+    const cost: OpCost = def.op.cost(ctx);
     pass.layers.push({
       index: pass.layers.length,
       id: scope.idPrefix + node.id,
       nodeId: scope.owner?.id ?? node.id,
       name: scope.namePrefix + node.label,
+      key: scope.owner === undefined ? node.id : scope.keyPrefix + node.label,
       op: node.kind as OpKind,
       block: scope.owner?.label,
       params,
@@ -61,6 +63,8 @@ export function analyzeNode(
       inputTensors: inIds,
       outputTensors: outTensors.map((t) => t.id),
       cost,
+      effective: def.op.effective?.(ctx),
+      workspace: def.op.workspace?.(ctx) ?? 0,
     });
     return outTensors;
   }
@@ -89,6 +93,7 @@ export function analyzeNode(
     for (const p of expanded.problems) report(node, p);
     return undefined;
   }
+  for (const p of def.block.notes?.(params, shapes) ?? []) report(node, p, 'warning');
   const sub = expanded.value;
   const bound = new Map<string, Tensor>();
   sub.inputs.forEach((targets, i) => {
@@ -99,6 +104,7 @@ export function analyzeNode(
   const inner: Scope = {
     idPrefix: `${scope.idPrefix}${node.id}/`,
     namePrefix: `${scope.namePrefix}${node.label}/`,
+    keyPrefix: scope.owner === undefined ? `${node.id}/` : `${scope.keyPrefix}${node.label}/`,
     owner,
   };
   const before = pass.diagnostics.length;

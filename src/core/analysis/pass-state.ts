@@ -14,6 +14,8 @@ export interface Tensor {
 export interface Scope {
   readonly idPrefix: string;
   readonly namePrefix: string;
+  /** Prefix of LayerInfo.key inside a block: "n5/" for its primitives, "n5/branch2/" deeper. */
+  readonly keyPrefix: string;
   /** The top-level node that owns everything inside this scope (undefined at the top). */
   readonly owner: DesignNode | undefined;
 }

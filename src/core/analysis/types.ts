@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Design } from '../graph/types';
 import type { OpKind } from '../layers/registry';
-import type { OpCost } from '../layers/types';
+import type { EffectiveCost, OpCost } from '../layers/types';
 import type { Shape } from '../shape';
 
 /** One primitive op after blocks are expanded: the unit of the per-layer table. */
@@ -13,6 +13,12 @@ export interface LayerInfo {
   readonly nodeId: string;
   /** Label path, "block3/expand1x1"; ONNX node names follow it. */
   readonly name: string;
+  /**
+   * Stable identity: the top-level node id, then the inner labels a block gives its primitives
+   * ("n5", "n7/expand", "n9/branch2/se.fc1"). Renaming or moving a node never changes it, so
+   * imported weights, per-node times and inner diagnostics are keyed by it.
+   */
+  readonly key: string;
   readonly op: OpKind;
   /** Label of the top-level block this layer comes from, if any. */
   readonly block: string | undefined;
@@ -23,6 +29,10 @@ export interface LayerInfo {
   readonly inputTensors: readonly number[];
   readonly outputTensors: readonly number[];
   readonly cost: OpCost;
+  /** What the method's own kernel would do, where it differs from `cost` (sparse, lookup, versatile). */
+  readonly effective: EffectiveCost | undefined;
+  /** The im2col buffer this layer needs when lowered to a GEMM; 0 where it needs none. */
+  readonly workspace: number;
 }
 
 export interface NodeInfo {

@@ -8,7 +8,10 @@ import type { BlockDef } from './types';
 import { lowRankConvTorch } from '../torch/blocks/low-rank-conv';
 
 const schema = z.object({
-  /** separable: k×1 then 1×k (Jaderberg et al. scheme 2); basis: k×k to a few filters, then 1×1. */
+  /**
+   * separable: k×1 then 1×k (Jaderberg et al. 2014, scheme 2); basis: k×k to r filters, then 1×1 (a
+   * rank-r factorisation across channels; Ioannou et al.'s mixed-shape basis is the BasisFilters block).
+   */
   mode: z.enum(['separable', 'basis']).default('separable'),
   outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),
   kernel: z.number().int().min(1).max(11).default(3),
@@ -35,7 +38,8 @@ function convPair(mode: 'separable' | 'basis', k: number, s: number): [ConvLayou
 }
 
 /**
- * A k×k conv approximated by two cheaper ones (Jaderberg et al. 2014; basis filters). The pair
+ * A k×k conv approximated by two cheaper ones (Jaderberg et al. 2014, "Speeding up convolutional
+ * neural networks with low rank expansions"). The pair
  * stands for one linear conv, so nothing sits between them and the block has no BN or activation:
  * add those after it as after the conv it replaces. In separable mode each conv strides along its
  * own axis, which gives the strided k×k's output at the lowest cost.
@@ -44,8 +48,8 @@ export const lowRankConv = {
   kind: 'LowRankConv',
   title: 'Low-rank conv',
   description:
-    'A k×k conv as k×1 then 1×k through r channels, or as a small k×k basis and a 1×1 combination.',
-  paper: 'Jaderberg et al. 2014, low-rank filters',
+    'A k×k conv as k×1 then 1×k through r channels (Jaderberg et al.), or as r k×k filters and a 1×1 combination.',
+  paper: 'Jaderberg et al. 2014, low-rank expansions',
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

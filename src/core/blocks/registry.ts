@@ -5,6 +5,8 @@ import { fire } from './fire';
 import { invertedResidual } from './inverted-residual';
 import { squeezeExcite } from './squeeze-excite';
 import { interleavedGroupConv } from './interleaved-group-conv';
+import { igcv2 } from './igcv2';
+import { basisFilters } from './basis-filters';
 import { lowRankConv } from './low-rank-conv';
 import { shiftBlock } from './shift-block';
 import { shuffleUnitV1 } from './shuffle-unit-v1';
@@ -19,8 +21,10 @@ export const blockRegistry = {
   ShuffleUnitV1: shuffleUnitV1,
   ShuffleUnitV2: shuffleUnitV2,
   InterleavedGroupConv: interleavedGroupConv,
+  InterleavedStructuredSparseConv: igcv2,
   ShiftBlock: shiftBlock,
   LowRankConv: lowRankConv,
+  BasisFilters: basisFilters,
 } as const;
 
 export type BlockKind = keyof typeof blockRegistry;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Result } from '../diagnostics';
+import type { Problem, Result } from '../diagnostics';
+import type { FormulaLine } from '../layers/types';
 import type { Subgraph } from '../graph/subgraph';
 import type { ExportOptions } from '../onnx/export/export';
 import type { Shape } from '../shape';
@@ -48,6 +49,13 @@ export interface BlockDef<K extends string, S extends z.ZodType<object>> {
   readonly pytorch: BlockTorch<z.infer<S>>;
   /** At least one; a kind without a case fails the conformance suite by name. */
   readonly conformance: readonly BlockConformanceCase<z.input<S>>[];
+  /**
+   * The block's own closed forms with the design's numbers (params and multiply-adds as its paper
+   * writes them), for the inspector; the figures themselves are the sums of the primitives.
+   */
+  formulas?(params: z.infer<S>, inputs: readonly Shape[], outputs: readonly Shape[]): readonly FormulaLine[];
+  /** Conditions of the method worth a warning even when the block builds (IGCV2's complementary condition). */
+  notes?(params: z.infer<S>, inputs: readonly Shape[]): readonly Problem[];
 }
 
 /** Any block, its functions taking any valid params (width fields as plain names). */

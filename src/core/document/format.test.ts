@@ -42,6 +42,16 @@ describe('design documents', () => {
     ['a missing position', withNode(0, { position: undefined }), /node 1 "n1" \(image\), field position/],
     ['a duplicate id', withNode(1, { id: 'n1' }), /the id is used twice/],
     [
+      'weights of a node that does not exist',
+      { ...doc(), weights: { source: 'x.onnx', layers: { 'n9/expand': { weight: 'AAAAAA==' } } } },
+      /weights, layer "n9\/expand": belongs to node "n9", which does not exist/,
+    ],
+    [
+      'weights that are not base64',
+      { ...doc(), weights: { source: 'x.onnx', layers: { n2: { weight: 'not base64!' } } } },
+      /field weights\.layers\.n2\.weight/,
+    ],
+    [
       'an edge to nowhere',
       { ...doc(), edges: [{ id: 'e9', from: { node: 'n1', port: 0 }, to: { node: 'zz', port: 0 } }] },
       /edge 1 "e9": goes to node "zz"/,
@@ -52,5 +62,49 @@ describe('design documents', () => {
     const r = typeof input === 'string' ? parseDesign(input) : loadDesign(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.join('\n')).toMatch(message);
+  });
+});
+
+describe('version 1 documents', () => {
+  /** A version-1 file as the app wrote it: imported weights keyed by layer label path. */
+  function v1(): Record<string, unknown> {
+    const g = new GraphBuilder();
+    const x = g.add('Input', {}, [], 'image');
+    const b = g.add('InvertedResidual', { outChannels: 16 }, [x], 'features/1');
+    const c = g.add('Conv2d', { outChannels: 8 }, [b], 'features/1.head');
+    g.output(c);
+    const d = JSON.parse(serializeDesign(g.design('MobileNetV2'))) as Record<string, unknown>;
+    return {
+      ...d,
+      version: 1,
+      weights: {
+        'features/1/expand': { weight: 'AACAPw==' },
+        'features/1/project_bn': { running_mean: 'AAAAAA==' },
+        'features/1.head': { weight: 'AAAAQA==' },
+        gone: { weight: 'AAAAAA==' },
+      },
+    };
+  }
+
+  it('come back with their weights keyed by node id and inner path, naming the design as source', () => {
+    const r = loadDesign(v1());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // "features/1.head" is its own node, though it starts with the block's label "features/1".
+    expect(r.design.weights).toEqual({
+      source: 'MobileNetV2',
+      layers: {
+        'n2/expand': { weight: 'AACAPw==' },
+        'n2/project_bn': { running_mean: 'AAAAAA==' },
+        n3: { weight: 'AAAAQA==' },
+      },
+    });
+    expect((JSON.parse(serializeDesign(r.design)) as { version: number }).version).toBe(2);
+  });
+
+  it('without weights load unchanged', () => {
+    const { weights, ...plain } = v1();
+    const r = loadDesign(plain);
+    expect(r.ok && r.design.weights).toBeUndefined();
   });
 });

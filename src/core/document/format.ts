@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { blockRegistry, type BlockKind } from '../blocks/registry';
-import type { Design, DesignNode } from '../graph/types';
+import type { Design, DesignNode, DesignWeights } from '../graph/types';
 import { opRegistry, type OpKind } from '../layers/registry';
 import { migrate } from './migrations';
 
 export const FORMAT = 'compact-studio-design';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 const portRef = z.object({ node: z.string().min(1), port: z.number().int().min(0) });
 const nodeShape = z.object({
@@ -21,8 +21,13 @@ const fileShape = z.object({
   name: z.string(),
   nodes: z.array(nodeShape),
   edges: z.array(z.object({ id: z.string().min(1), from: portRef, to: portRef })),
-  /** Imported weights: layer name → role → base64 float32 (optional; see DesignWeights). */
-  weights: z.record(z.string(), z.record(z.string(), z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/))).optional(),
+  /** Imported weights: source file, and layer key → role → base64 float32 (see DesignWeights). */
+  weights: z
+    .object({
+      source: z.string(),
+      layers: z.record(z.string(), z.record(z.string(), z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/))),
+    })
+    .optional(),
 });
 
 export type LoadResult =
@@ -95,6 +100,11 @@ export function loadDesign(raw: unknown): LoadResult {
     if (!ids.has(e.from.node)) errors.push(`${at}: comes from node "${e.from.node}", which does not exist`);
     if (!ids.has(e.to.node)) errors.push(`${at}: goes to node "${e.to.node}", which does not exist`);
   });
+  for (const key of Object.keys(file.weights?.layers ?? {})) {
+    const owner = key.split('/', 1)[0] ?? '';
+    if (!ids.has(owner))
+      errors.push(`weights, layer "${key}": belongs to node "${owner}", which does not exist`);
+  }
   if (errors.length > 0) return { ok: false, errors };
   const design: Design = { name: file.name, nodes, edges: file.edges };
   return { ok: true, design: file.weights === undefined ? design : { ...design, weights: file.weights } };
@@ -114,6 +124,20 @@ export function parseDesign(text: string): LoadResult {
   return loadDesign(raw);
 }
 
+/** The weights of layers whose node is still in the design (an edit drops the others). */
+function ownedWeights(design: Design): DesignWeights | undefined {
+  const { weights } = design;
+  if (weights === undefined) return undefined;
+  const ids = new Set(design.nodes.map((n) => n.id));
+  const keys = Object.keys(weights.layers);
+  const owned = keys.filter((k) => ids.has(k.split('/', 1)[0] ?? ''));
+  if (owned.length === keys.length) return weights;
+  return {
+    source: weights.source,
+    layers: Object.fromEntries(owned.map((k) => [k, weights.layers[k] ?? {}])),
+  };
+}
+
 /** The saved form: stable key order, current version. */
 export function serializeDesign(design: Design): string {
   return JSON.stringify(
@@ -129,7 +153,7 @@ export function serializeDesign(design: Design): string {
         params: n.params,
       })),
       edges: design.edges.map((e) => ({ id: e.id, from: e.from, to: e.to })),
-      ...(design.weights === undefined ? {} : { weights: design.weights }),
+      ...(design.weights === undefined ? {} : { weights: ownedWeights(design) }),
     },
     null,
     2,

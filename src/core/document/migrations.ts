@@ -4,7 +4,35 @@ import { CURRENT_VERSION } from './format';
  * Upgrades from version n to n + 1, applied in order. Version 1 is the first; when the format
  * changes, bump CURRENT_VERSION and add the step from the old version here, never edit an old one.
  */
-const steps: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {};
+const steps: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {
+  1: keyWeightsById,
+};
+
+/**
+ * Version 1 keyed imported weights by layer label path ("features.3/expand"), so renaming a layer
+ * lost them. Version 2 keys them by node id and inner path ("n5/expand") and names their source.
+ * A label path belongs to the node with the longest label it starts with (labels may hold "/");
+ * entries of no node were never used, and are dropped.
+ */
+function keyWeightsById(doc: Record<string, unknown>): Record<string, unknown> {
+  const weights = doc['weights'];
+  if (weights === undefined) return doc;
+  if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) return doc;
+  const nodes = Array.isArray(doc['nodes']) ? (doc['nodes'] as unknown[]) : [];
+  const byLabel: { label: string; id: string }[] = [];
+  for (const n of nodes) {
+    const { id, label } = (n ?? {}) as { id?: unknown; label?: unknown };
+    if (typeof id === 'string' && typeof label === 'string') byLabel.push({ id, label });
+  }
+  byLabel.sort((a, b) => b.label.length - a.label.length);
+  const layers: Record<string, unknown> = {};
+  for (const [path, roles] of Object.entries(weights)) {
+    const owner = byLabel.find((n) => path === n.label || path.startsWith(`${n.label}/`));
+    if (owner !== undefined) layers[owner.id + path.slice(owner.label.length)] = roles;
+  }
+  const name = typeof doc['name'] === 'string' ? doc['name'] : 'an earlier import';
+  return { ...doc, weights: { source: name, layers } };
+}
 
 export function migrate(doc: {
   version?: unknown;

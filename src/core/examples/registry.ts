@@ -1,6 +1,10 @@
+import { basisFiltersExample } from './basis-filters';
 import { depthwiseSeparableExample } from './depthwise-separable';
+import { directConvExample } from './direct-conv';
+import { directSparseExample } from './direct-sparse-conv';
 import { fireExample } from './fire';
 import { igcExample } from './igc';
+import { igcv2Example } from './igcv2';
 import { invertedResidualExample } from './inverted-residual';
 import { shufflenetExample } from './shufflenet';
 import { shufflenetV2Example } from './shufflenet-v2';
@@ -14,6 +18,10 @@ export const examples: readonly ExampleDef[] = [
   shufflenetExample,
   shufflenetV2Example,
   igcExample,
+  igcv2Example,
+  directSparseExample,
+  directConvExample,
+  basisFiltersExample,
 ];
 
 export function findExample(name: string): ExampleDef | undefined {

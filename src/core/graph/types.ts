@@ -39,11 +39,17 @@ export interface Edge {
 }
 
 /**
- * Weights that came with an imported model, so they survive import → design.json → export:
- * layer name (LayerInfo.name, "features.3/conv1") → role ("weight", "bias", "running_mean", ...)
- * → base64 of the little-endian float32 values. Layers without an entry get seeded He init.
+ * Weights that came with an imported model, so they survive import → design.json → export.
+ * Keyed by stable identity (LayerInfo.key: node id, then the inner path a block gives its
+ * primitives, "n7/expand"), never by label: renaming or moving a layer keeps its weights.
+ * Layers without an entry hold seeded He initialisation.
  */
-export type DesignWeights = Readonly<Record<string, Readonly<Record<string, string>>>>;
+export interface DesignWeights {
+  /** Where the values came from: the imported file's name. */
+  readonly source: string;
+  /** Layer key → role ("weight", "bias", "running_mean", ...) → base64 of little-endian float32. */
+  readonly layers: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
 
 /** The design document: what the user made. Shapes and costs are derived from it, never stored. */
 export interface Design {

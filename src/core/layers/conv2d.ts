@@ -3,9 +3,11 @@ import { fail, ok } from '../diagnostics';
 import { elements, windowOutput } from '../shape';
 import { emitConv } from '../onnx/export/emit-weighted';
 import type { MapContext } from '../onnx/import/context';
+import { densityParams } from '../onnx/import/density';
 import { is4d, pairOf, symmetricPads, x0 } from '../onnx/import/pattern-common';
 import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
 import { featureMap, fmt, one, pair, positiveInt, nonNegativeInt } from './common';
+import { densityParam, sparseEffective, sparseFormulas, type SparseWeight } from './sparse';
 import type { CostContext, OpCost, OpDef } from './types';
 import { conv2dTorch } from '../torch/ops/conv2d';
 
@@ -23,6 +25,8 @@ const schema = z.object({
     .default(1)
     .meta({ help: 'Channels split into this many groups; groups = channels is a depthwise conv.' }),
   bias: z.boolean().default(false),
+  /** Weight density for a direct sparse conv (Park et al. 2017); 1 = dense. */
+  density: densityParam,
 });
 export type Conv2dParams = z.infer<typeof schema>;
 
@@ -38,6 +42,40 @@ export function convVariant(
 
 function weightCount(p: Conv2dParams, inChannels: number): number {
   return p.outChannels * (inChannels / p.groups) * p.kernel[0] * p.kernel[1];
+}
+
+/** The weight as Park et al.'s CSR matrix: Cout rows of (Cin/g)·kh·kw columns, used at H'·W' positions. */
+function sparseWeight({ params: p, inputs, outputs }: CostContext<Conv2dParams>): SparseWeight {
+  const cin = inputs[0]?.[1] ?? 0;
+  const out = outputs[0] ?? [];
+  return {
+    density: p.density,
+    rows: p.outChannels,
+    columns: (cin / p.groups) * p.kernel[0] * p.kernel[1],
+    bias: p.bias ? p.outChannels : 0,
+    positions: (out[2] ?? 0) * (out[3] ?? 0),
+  };
+}
+
+/** True when the conv is already a GEMM on the input as it lies: 1×1, stride 1, no padding. */
+export const isGemmConv = (p: Conv2dParams): boolean =>
+  p.kernel[0] === 1 &&
+  p.kernel[1] === 1 &&
+  p.stride[0] === 1 &&
+  p.stride[1] === 1 &&
+  p.padding[0] === 0 &&
+  p.padding[1] === 0;
+
+/**
+ * The im2col buffer a GEMM-lowered conv fills before it multiplies: (Cin/g)·kh·kw rows × H'·W'
+ * columns. Groups are lowered one after another into the same buffer, so it holds one group's
+ * columns. A direct conv (Zhang et al. 2018) needs none, nor does a conv that is already a GEMM.
+ */
+function im2colWorkspace({ params: p, inputs, outputs }: CostContext<Conv2dParams>): number {
+  if (isGemmConv(p)) return 0;
+  const cin = inputs[0]?.[1] ?? 0;
+  const out = outputs[0] ?? [];
+  return (cin / p.groups) * p.kernel[0] * p.kernel[1] * (out[2] ?? 0) * (out[3] ?? 0);
 }
 
 function convCost({ params: p, inputs, outputs }: CostContext<Conv2dParams>): OpCost {
@@ -78,6 +116,7 @@ function mapConv(n: IrNode, ctx: MapContext): boolean {
       dilation,
       groups: attrInt(n, 'group', 1),
       bias: bias !== undefined,
+      ...densityParams(w.floats, ctx, n.name),
     },
     inputs: [x0(n)],
     outputs: n.outputs.slice(0, 1),
@@ -122,6 +161,8 @@ export const conv2d = {
     return ok([[n, p.outChannels, oh, ow]]);
   },
   cost: convCost,
+  effective: (ctx) => sparseEffective(sparseWeight(ctx)),
+  workspace: im2colWorkspace,
   formulas(ctx) {
     const { params: p, inputs, outputs } = ctx;
     const cin = inputs[0]?.[1] ?? 0;
@@ -150,6 +191,16 @@ export const conv2d = {
         symbolic: 'input + output + weights + bias',
         substituted: `${fmt(c.memoryAccessConvFc)}${bias} = ${fmt(c.memoryAccess)}`,
       },
+      ...sparseFormulas(sparseWeight(ctx)),
+      {
+        figure: 'workspace',
+        symbolic: isGemmConv(p)
+          ? '0: a 1×1, stride-1, unpadded conv is already a GEMM'
+          : "im2col buffer (Cin/g)·kh·kw × H'·W' (0 for a direct conv)",
+        substituted: isGemmConv(p)
+          ? '0'
+          : `(${cin}/${p.groups})·${k} × ${oh}·${ow} = ${fmt(im2colWorkspace(ctx))}`,
+      },
     ];
   },
   summary(p) {
@@ -158,6 +209,7 @@ export const conv2d = {
       parts.push(`s${p.stride[0] === p.stride[1] ? p.stride[0] : p.stride.join('×')}`);
     if (p.groups > 1) parts.push(`g${p.groups}`);
     if (p.dilation[0] !== 1 || p.dilation[1] !== 1) parts.push(`d${p.dilation.join('×')}`);
+    if (p.density < 1) parts.push(`sparse ${Math.round(p.density * 1000) / 10}%`);
     return parts.join(' ');
   },
   palette: 'conv',
@@ -178,5 +230,6 @@ export const conv2d = {
       name: 'asymmetric 1×3, stride 2',
       params: { outChannels: 8, kernel: [1, 3], stride: [2, 2], padding: [0, 1] },
     },
+    { name: 'sparse 3×3, density 0.3', params: { outChannels: 16, density: 0.3 } },
   ],
 } satisfies OpDef<'Conv2d', typeof schema>;

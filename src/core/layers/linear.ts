@@ -6,12 +6,16 @@ import type { MapContext } from '../onnx/import/context';
 import { x0 } from '../onnx/import/pattern-common';
 import { attrFloat, attrInt, type IrNode } from '../onnx/ir/graph';
 import { anyTensor, fmt, one, positiveInt } from './common';
+import { densityParams } from '../onnx/import/density';
+import { densityParam, sparseEffective, sparseFormulas, type SparseWeight } from './sparse';
 import type { CostContext, ImportPattern, OpCost, OpDef } from './types';
 import { linearTorch } from '../torch/ops/linear';
 
 const schema = z.object({
   outFeatures: positiveInt.default(1000).meta({ label: 'Output features' }),
   bias: z.boolean().default(true),
+  /** Weight density for a sparse layer (Park et al. 2017); 1 = dense. */
+  density: densityParam,
 });
 
 function addLinear(
@@ -27,7 +31,7 @@ function addLinear(
   if (bias !== undefined) weights['bias'] = bias;
   ctx.add(n, {
     kind: 'Linear',
-    params: { outFeatures, bias: bias !== undefined },
+    params: { outFeatures, bias: bias !== undefined, ...densityParams(weight, ctx, n.name) },
     inputs: [x0(n)],
     outputs,
     weights,
@@ -79,6 +83,15 @@ const matMul: ImportPattern = {
 
 type LinearParams = z.infer<typeof schema>;
 
+/** The weight as a CSR matrix: one row per output feature, one column per input feature. */
+const sparseWeight = ({ params: p, inputs }: CostContext<LinearParams>): SparseWeight => ({
+  density: p.density,
+  rows: p.outFeatures,
+  columns: inputs[0]?.[1] ?? 0,
+  bias: p.bias ? p.outFeatures : 0,
+  positions: 1,
+});
+
 function linearCost({ params: p, inputs, outputs }: CostContext<LinearParams>): OpCost {
   const fin = inputs[0]?.[1] ?? 0;
   const weights = fin * p.outFeatures;
@@ -113,6 +126,7 @@ export const linear = {
     return ok([[x.value[0] ?? 1, p.outFeatures]]);
   },
   cost: linearCost,
+  effective: (ctx) => sparseEffective(sparseWeight(ctx)),
   formulas: (ctx) => {
     const fin = ctx.inputs[0]?.[1] ?? 0;
     const c = linearCost(ctx);
@@ -134,9 +148,10 @@ export const linear = {
         symbolic: 'input + output + weights + bias',
         substituted: fmt(c.memoryAccess),
       },
+      ...sparseFormulas(sparseWeight(ctx)),
     ];
   },
-  summary: (p) => `${p.outFeatures}`,
+  summary: (p) => `${p.outFeatures}${p.density < 1 ? ` sparse ${Math.round(p.density * 1000) / 10}%` : ''}`,
   palette: 'pooling',
   traits: { widthFields: ['outFeatures'] },
   pytorch: linearTorch,
@@ -144,5 +159,6 @@ export const linear = {
   conformance: [
     { name: 'a classifier with bias', params: { outFeatures: 10 }, inputs: [[64]] },
     { name: 'without bias', params: { outFeatures: 7, bias: false }, inputs: [[48]] },
+    { name: 'sparse, density 0.25', params: { outFeatures: 10, density: 0.25 }, inputs: [[64]] },
   ],
 } satisfies OpDef<'Linear', typeof schema>;

@@ -41,9 +41,35 @@ export const zeroCost: OpCost = {
   memoryAccessConvFc: 0,
 };
 
+/**
+ * What a method's own kernel would do where the exported graph computes more: a sparse (CSR) conv
+ * skips the zeros, a lookup conv adds s scaled dictionary maps instead of a dense dot product, a
+ * versatile conv derives its secondary filters from the primary ones. Shown beside the as-exported
+ * OpCost, never instead of it.
+ */
+export interface EffectiveCost {
+  /** Values the method stores and trains: non-zero weights, lookup coefficients, primary filters, biases. */
+  readonly params: number;
+  readonly multiplyAdds: number;
+  /** Integers stored beside the values: CSR column indices and row pointers, lookup indices. */
+  readonly indices: number;
+  /** The kernel the figures are for, in a few words: "sparse CSR kernel". */
+  readonly kernel: string;
+}
+
+/** Figures a formula line can explain: the as-exported costs, the effective ones, the im2col workspace. */
+export type FormulaFigure =
+  | keyof OpCost
+  | 'effectiveParams'
+  | 'effectiveMultiplyAdds'
+  | 'effectiveIndices'
+  | 'workspace'
+  /** A condition of the method (IGCV2's complementary and balance conditions), with its numbers. */
+  | 'condition';
+
 /** One line of a formula: the symbolic rule and the same rule with the numbers filled in. */
 export interface FormulaLine {
-  readonly figure: keyof OpCost;
+  readonly figure: FormulaFigure;
   readonly symbolic: string;
   readonly substituted: string;
 }
@@ -155,6 +181,13 @@ export interface OpDef<K extends string, S extends z.ZodType<object>> {
   cost(ctx: CostContext<z.infer<S>>): OpCost;
   /** The formulas behind the cost, for the panel. */
   formulas(ctx: CostContext<z.infer<S>>): readonly FormulaLine[];
+  /** Effective figures, where the method's own kernel does less than the exported graph (else undefined). */
+  effective?(ctx: CostContext<z.infer<S>>): EffectiveCost | undefined;
+  /**
+   * Extra elements the op needs while it runs when lowered to a GEMM (a conv's im2col buffer);
+   * 0 or absent where it runs in place (Zhang et al. 2018, zero-memory-overhead direct conv).
+   */
+  workspace?(ctx: CostContext<z.infer<S>>): number;
   /** The key settings in one short line for a node card ("3×3 s2 g32"). */
   summary(params: z.infer<S>): string;
   /** Facts worth telling even when the op is valid (shown as info diagnostics). */

@@ -40,3 +40,23 @@ export function heUniform(seed: number, name: string, count: number, fanIn: numb
 }
 
 export const filled = (count: number, value: number): Float32Array => new Float32Array(count).fill(value);
+
+/**
+ * A seeded choice of exactly `keep` of `count` positions (a partial Fisher–Yates shuffle), as a
+ * 0/1 mask: the sparsity pattern of a sparse layer's weight, stable for a given seed and name.
+ */
+export function seededMask(seed: number, name: string, count: number, keep: number): Uint8Array {
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  const next = mulberry32(hashSeed(seed, `${name}#mask`));
+  const k = Math.min(count, Math.max(0, keep));
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(next() * (count - i));
+    const t = order[i] ?? 0;
+    order[i] = order[j] ?? 0;
+    order[j] = t;
+  }
+  const mask = new Uint8Array(count);
+  for (let i = 0; i < k; i++) mask[order[i] ?? 0] = 1;
+  return mask;
+}

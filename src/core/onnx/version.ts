@@ -1,4 +1,4 @@
-import pkg from '../../../package.json';
+import pkg from '../../../package.json' with { type: 'json' };
 
 export const PRODUCER = 'Compact Studio';
 export const PRODUCER_VERSION: string = pkg.version;
@@ -24,6 +24,8 @@ export const META = {
   seed: 'compact-studio.seed',
   batchNorm: 'compact-studio.batch_norm',
   shift: 'compact-studio.shift',
+  /** Weight density of each sparse conv and linear layer, a JSON object keyed by layer name. */
+  density: 'compact-studio.density',
 } as const;
 
 /** How the shift metadata starts when shifts are written as fixed depthwise convs (the default). */

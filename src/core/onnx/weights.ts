@@ -1,94 +1,80 @@
-import type { LayerInfo } from '../analysis/types';
-import type { Design } from '../graph/types';
-import type { OpParams } from '../layers/registry';
-import { base64ToFloats } from './base64';
-import { filled, heUniform } from './init';
-
-/** How a weight is filled when the design carries no imported values for it. */
-export type Init =
-  { readonly kind: 'he'; readonly fanIn: number } | { readonly kind: 'fill'; readonly value: number };
-
-/** One weight of a layer, named by its PyTorch role ("weight", "bias", "running_mean", ...). */
-export interface WeightSpec {
-  readonly role: string;
-  /** PyTorch's layout, which ONNX's Conv, Gemm (transB) and BatchNormalization share. */
-  readonly dims: readonly number[];
-  readonly init: Init;
-}
-
-const fill = (value: number): Init => ({ kind: 'fill', value });
+import type { Analysis, LayerInfo } from '../analysis/types';
+import type { Design, DesignWeights } from '../graph/types';
+import { valueCount, weightSpecs } from './layer-weights';
 
 /**
- * The weights of one primitive layer, the one list both exports (ONNX and PyTorch) use, so the
- * two files carry the same values: conv and linear weights He-initialised, biases 0, batch norm
- * as the identity (γ 1, β 0, mean 0, variance 1). Layers without weights give none.
+ * Which weights a layer needs, role → value count: the exports' one list (layer-weights.ts), so
+ * a kept import is exactly what the ONNX and PyTorch exports will read.
  */
-export function weightSpecs(layer: LayerInfo): readonly WeightSpec[] {
-  const cin = layer.inputShapes[0]?.[1] ?? 0;
-  switch (layer.op) {
-    case 'Conv2d': {
-      const p = layer.params as OpParams<'Conv2d'>;
-      const perOut = (cin / p.groups) * p.kernel[0] * p.kernel[1];
-      const weight: WeightSpec = {
-        role: 'weight',
-        dims: [p.outChannels, cin / p.groups, p.kernel[0], p.kernel[1]],
-        init: { kind: 'he', fanIn: perOut },
-      };
-      return p.bias ? [weight, { role: 'bias', dims: [p.outChannels], init: fill(0) }] : [weight];
-    }
-    case 'BatchNorm':
-      return [
-        { role: 'weight', dims: [cin], init: fill(1) },
-        { role: 'bias', dims: [cin], init: fill(0) },
-        { role: 'running_mean', dims: [cin], init: fill(0) },
-        { role: 'running_var', dims: [cin], init: fill(1) },
-      ];
-    case 'Linear': {
-      const p = layer.params as OpParams<'Linear'>;
-      const weight: WeightSpec = {
-        role: 'weight',
-        dims: [p.outFeatures, cin],
-        init: { kind: 'he', fanIn: cin },
-      };
-      return p.bias ? [weight, { role: 'bias', dims: [p.outFeatures], init: fill(0) }] : [weight];
-    }
-    default:
-      return [];
+export function weightNeeds(layer: LayerInfo): ReadonlyMap<string, number> {
+  return new Map(weightSpecs(layer).map((s) => [s.role, valueCount(s.dims)]));
+}
+
+/** Float32 values in a base64 string, from its length alone. */
+export function base64Count(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return ((text.length / 4) * 3 - padding) / 4;
+}
+
+/** True when every weight the layer needs now is stored with exactly the count it needs. */
+function fits(layer: LayerInfo, stored: Readonly<Record<string, string>>): boolean {
+  for (const [role, count] of weightNeeds(layer)) {
+    const text = stored[role];
+    if (text !== undefined && base64Count(text) !== count) return false;
   }
-}
-
-/** The values of one weight of a layer: imported when present, else seeded init. */
-export type WeightValues = (layer: LayerInfo, role: string, count: number, init: Init) => Float32Array;
-
-/** One weight of a layer by its role, as weightSpecs gives it; throws for a role the op lacks. */
-export function layerWeight(values: WeightValues, layer: LayerInfo, role: string): Float32Array {
-  const spec = weightSpecs(layer).find((s) => s.role === role);
-  if (spec === undefined) throw new Error(`${layer.op} has no weight "${role}"`);
-  return values(
-    layer,
-    role,
-    spec.dims.reduce((a, b) => a * b, 1),
-    spec.init,
-  );
+  return true;
 }
 
 /**
- * Where weights come from: the design's imported values where they fit, else the seeded init
- * (each tensor seeded by its layer name and role). A stored tensor of the wrong size is said in
- * `notes` and initialised instead.
+ * The design with the imported weights of changed layers dropped: a layer whose node is gone,
+ * whose block no longer has it (an analysable block without that inner path), or whose weights
+ * no longer fit (an edit changed its shape) loses its entry, and only that layer. A layer that
+ * cannot be analysed right now (its input is disconnected) keeps its weights. Returns `design`
+ * itself when nothing is dropped, so unchanged designs stay equal by reference.
  */
-export function weightSource(design: Design, seed: number, notes: string[]): WeightValues {
-  return (layer, role, count, init) => {
-    const stored = design.weights?.[layer.name]?.[role];
-    if (stored !== undefined) {
-      const v = base64ToFloats(stored);
-      if (v?.length === count) return v;
-      notes.push(
-        `${layer.name}.${role}: the stored weights do not fit (${v?.length ?? 'unreadable'} values, ${count} needed); initialised instead`,
-      );
-    }
-    return init.kind === 'he'
-      ? heUniform(seed, `${layer.name}.${role}`, count, init.fanIn)
-      : filled(count, init.value);
-  };
+export function fitWeights(design: Design, analysis: Analysis): Design {
+  const { weights } = design;
+  if (weights === undefined) return design;
+  const byKey = new Map(analysis.layers.map((l) => [l.key, l]));
+  const nodeIds = new Set(design.nodes.map((n) => n.id));
+  let dropped = false;
+  const kept: Record<string, Readonly<Record<string, string>>> = {};
+  for (const [key, stored] of Object.entries(weights.layers)) {
+    const owner = key.split('/', 1)[0] ?? '';
+    const layer = byKey.get(key);
+    const analysable = analysis.nodes.get(owner)?.outputShapes !== undefined;
+    const keep = layer === undefined ? nodeIds.has(owner) && !analysable : fits(layer, stored);
+    if (keep) kept[key] = stored;
+    else dropped = true;
+  }
+  return dropped ? { ...design, weights: { source: weights.source, layers: kept } } : design;
+}
+
+/** Where the weights of a design come from, as the run panel, the inspector and the export say it. */
+export interface WeightsOrigin {
+  /** The imported file, or undefined for a design that only ever had seeded initialisation. */
+  readonly source: string | undefined;
+  /** Layers with weights that hold fresh initialisation although the design has imported weights. */
+  readonly fresh: readonly LayerInfo[];
+  /** Layers that have weights at all. */
+  readonly weighted: number;
+}
+
+/** Derived, never stored: which layers with weights have no imported values that fit. */
+export function weightsOrigin(design: Design, analysis: Analysis): WeightsOrigin {
+  const weights: DesignWeights | undefined = design.weights;
+  const fresh: LayerInfo[] = [];
+  let weighted = 0;
+  for (const layer of analysis.layers) {
+    const needs = weightNeeds(layer);
+    if (needs.size === 0) continue;
+    weighted++;
+    if (weights === undefined) continue;
+    const stored = weights.layers[layer.key];
+    const complete =
+      stored !== undefined &&
+      [...needs].every(([role, n]) => stored[role] !== undefined && base64Count(stored[role]) === n);
+    if (!complete) fresh.push(layer);
+  }
+  return { source: weights?.source, fresh, weighted };
 }

@@ -4,7 +4,7 @@ import { anyBlockDef, blockDef, isBlockKind, type BlockKind } from '../blocks/re
 import { resolveNode } from '../graph/params';
 import type { Design, DesignNode } from '../graph/types';
 import { anyOpDef, type OpKind } from '../layers/registry';
-import { layerWeight, weightSource, weightSpecs } from '../onnx/weights';
+import { freshNote, layerWeight, weightSource, weightSpecs } from '../onnx/layer-weights';
 import { formatShape, type Shape } from '../shape';
 import { argumentNames, forwardBody, type Step } from './forward';
 import type { HelperName } from './helpers';
@@ -12,6 +12,7 @@ import { helperDefinitions } from './helpers';
 import {
   chainAttributes,
   chains,
+  commentLine,
   modulePaths,
   renderTree,
   wiring,
@@ -27,7 +28,7 @@ import type { BlockTorch, OpTorch } from './types';
 export interface TorchExportOptions {
   /** Seed of the He initialisation of weights the design does not carry, as the ONNX export's; 0 by default. */
   readonly seed?: number;
-  /** Write the weights (.safetensors); by default only when the design carries imported weights. */
+  /** Write the weights (.safetensors); by default when the design carries imported weights or has a sparse layer. */
   readonly weights?: boolean;
   /** The name of the .safetensors file beside the .py, which build_model() loads. */
   readonly weightsFile?: string;
@@ -102,7 +103,12 @@ export function exportTorch(design: Design, options: TorchExportOptions = {}): T
     }
     const form = opForm(n.kind);
     if (form.form !== 'module') continue;
-    modules.set(n.id, { node: n, expr: form.module(paramsOf(n), shapesOf(n)) });
+    const comment = form.comment?.(paramsOf(n), shapesOf(n));
+    modules.set(n.id, {
+      node: n,
+      expr: form.module(paramsOf(n), shapesOf(n)),
+      ...(comment === undefined ? {} : { comment }),
+    });
     for (const h of form.helpers ?? []) helpers.add(h);
     if (form.note !== undefined) notes.add(form.note);
   }
@@ -194,7 +200,12 @@ export function exportTorch(design: Design, options: TorchExportOptions = {}): T
     ...helperDefinitions(helpers),
     ...[...blockKinds.keys()].map((k) => blockForm(k).source).filter((s) => s !== ''),
   ];
-  const init = attributes.map((a) => `self.${a.name} = ${renderTree(a.tree)}`).join('\n');
+  const init = attributes
+    .map(
+      (a) =>
+        `${a.tree.kind === 'leaf' ? commentLine(a.tree.unit) : ''}self.${a.name} = ${renderTree(a.tree)}`,
+    )
+    .join('\n');
   const model = `class ${modelClass}(nn.Module):
     """${design.name === '' ? 'The design' : design.name.replace(/"""/g, "'''")}, as Compact Studio lays it out."""
 
@@ -206,11 +217,13 @@ ${indent(init, 2)}
 ${indent(body.join('\n'), 2)}`;
 
   // Weights: the ONNX export's, under the module paths above.
-  const withWeights = options.weights ?? Object.keys(design.weights ?? {}).length > 0;
+  // A sparse layer's zeros live in its weight, so a design with one writes its weights too.
+  const sparse = analysis.layers.some((l) => weightSpecs(l).some((s) => (s.density ?? 1) < 1));
+  const withWeights = options.weights ?? (design.weights !== undefined || sparse);
   const weightNotes: string[] = [];
   let weights: Uint8Array | undefined;
   if (withWeights) {
-    const values = weightSource(design, options.seed ?? 0, weightNotes);
+    const source = weightSource(design, options.seed ?? 0, weightNotes);
     const tensors: NamedTensor[] = [];
     for (const layer of analysis.layers) {
       const specs = weightSpecs(layer);
@@ -220,8 +233,10 @@ ${indent(body.join('\n'), 2)}`;
       if (isBlockKind(top.kind))
         path += `.${blockForm(top.kind).modulePath(layer.name.slice(top.label.length + 1), paramsOf(top))}`;
       for (const s of specs)
-        tensors.push({ name: `${path}.${s.role}`, shape: s.dims, data: layerWeight(values, layer, s.role) });
+        tensors.push({ name: `${path}.${s.role}`, shape: s.dims, data: layerWeight(source, layer, s.role) });
     }
+    const fresh = freshNote(design, source);
+    if (fresh !== undefined) weightNotes.push(fresh);
     weights = encodeSafetensors(tensors, { design: design.name });
   }
   const weightsFile = withWeights
@@ -233,7 +248,7 @@ ${indent(body.join('\n'), 2)}`;
     outputs: outputs.map((n) => analysis.nodes.get(n.id)?.inputShapes[0] ?? []),
     blocks: blockKinds,
     weightsFile,
-    imported: Object.keys(design.weights ?? {}).length > 0,
+    imported: design.weights !== undefined,
     seed: options.seed ?? 0,
     notes: [...notes],
   });

@@ -7,7 +7,13 @@ import { identifier, indent, NameScope, py } from './python';
 export interface ModuleNode {
   readonly node: DesignNode;
   readonly expr: string;
+  /** A line written as a comment above the module (a sparse layer's density, say). */
+  readonly comment?: string;
 }
+
+/** The unit's comment as a Python comment line ending in a newline, or nothing. */
+export const commentLine = (unit: ModuleNode): string =>
+  unit.comment === undefined ? '' : `# ${unit.comment}\n`;
 
 /** A module in `__init__`: one node's module, or an nn.Sequential of named children. */
 export type Tree =
@@ -200,9 +206,10 @@ export function modulePaths(attribute: Attribute, into: Map<string, string>): vo
 export function renderTree(tree: Tree): string {
   if (tree.kind === 'leaf') return tree.unit.expr;
   const positional = tree.children.every((c, i) => c.name === String(i));
-  const lines = tree.children.map((c) =>
-    positional ? `${renderTree(c.tree)},` : `(${py(c.name)}, ${renderTree(c.tree)}),`,
-  );
+  const lines = tree.children.map((c) => {
+    const comment = c.tree.kind === 'leaf' ? commentLine(c.tree.unit) : '';
+    return `${comment}${positional ? `${renderTree(c.tree)},` : `(${py(c.name)}, ${renderTree(c.tree)}),`}`;
+  });
   const body = indent(lines.join('\n'));
   return positional ? `nn.Sequential(\n${body}\n)` : `nn.Sequential(OrderedDict([\n${body}\n]))`;
 }

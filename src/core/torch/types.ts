@@ -12,6 +12,8 @@ export interface OpAsModule<P> {
   readonly helpers?: readonly HelperName[];
   /** What a reader should know about how it is written (a dense stand-in, say); the header says it. */
   readonly note?: string;
+  /** A comment above this one module, when its settings call for one (a sparse layer's density). */
+  comment?(params: P, inputs: readonly Shape[]): string | undefined;
 }
 
 /** An op written in `forward` as an expression of its inputs (`a + b`, `torch.cat(...)`). */

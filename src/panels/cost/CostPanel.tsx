@@ -5,6 +5,7 @@ import { useStudio } from '../../state/store';
 import { Baseline } from './Baseline';
 import { Budgets } from './Budgets';
 import { Deploy } from './Deploy';
+import { EffectiveTotals } from './EffectiveTotals';
 import { Hints } from './Hints';
 import { Scale } from './Scale';
 import { Teaching } from './Teaching';
@@ -19,6 +20,7 @@ export function CostPanel() {
   return (
     <div className="cost-panel">
       <Totals analysis={analysis} checks={checks} />
+      <EffectiveTotals analysis={analysis} />
       <Budgets analysis={analysis} checks={checks} />
       <Scale />
       <Baseline analysis={analysis} />

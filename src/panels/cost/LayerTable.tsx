@@ -15,22 +15,30 @@ import {
 
 const columnTitles = (flops: boolean): Readonly<Record<LayerColumn, [string, string]>> => ({
   params: ['Params', 'trainable, as PyTorch counts'],
-  multiplyAdds: flops ? ['FLOPs', '2 × multiply-adds'] : ['Multiply-adds', 'conv and linear only'],
+  multiplyAdds: flops
+    ? ['FLOPs', '2 × multiply-adds']
+    : ['Multiply-adds', 'conv and linear only, as exported'],
+  effectiveMultiplyAdds: flops
+    ? ['Effective FLOPs', '2 × effective multiply-adds']
+    : ['Effective mult-adds', 'what a sparse, lookup or versatile kernel would do'],
   memoryAccessConvFc: ['MAC (conv/FC)', 'ShuffleNetV2: input + output + weights'],
   memoryAccess: ['Memory access', 'all ops: reads + writes (+ weights)'],
   activations: ['Output', 'elements written'],
+  workspace: ['im2col buffer', '(Cin/g)·kh·kw × H′W′ when lowered to a GEMM; 0 direct'],
 });
 const columns: readonly LayerColumn[] = [
   'multiplyAdds',
+  'effectiveMultiplyAdds',
   'params',
   'memoryAccessConvFc',
   'memoryAccess',
   'activations',
+  'workspace',
 ];
 
 function Cells({ values, totals, flops }: { values: ColumnValues; totals: ColumnValues; flops: boolean }) {
   return columns.map((c) => {
-    const k = c === 'multiplyAdds' && flops ? 2 : 1;
+    const k = (c === 'multiplyAdds' || c === 'effectiveMultiplyAdds') && flops ? 2 : 1;
     const share = totals[c] === 0 ? 0 : values[c] / totals[c];
     return (
       <td key={c} title={`${formatExact(values[c] * k)} · ${formatShare(share)} of the total`}>

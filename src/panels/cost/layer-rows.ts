@@ -2,7 +2,14 @@ import type { Analysis, LayerInfo } from '../../core/analysis/types';
 import { elements } from '../../core/shape';
 
 /** The numeric columns of the per-layer table. */
-export type LayerColumn = 'params' | 'multiplyAdds' | 'memoryAccessConvFc' | 'memoryAccess' | 'activations';
+export type LayerColumn =
+  | 'params'
+  | 'multiplyAdds'
+  | 'effectiveMultiplyAdds'
+  | 'memoryAccessConvFc'
+  | 'memoryAccess'
+  | 'activations'
+  | 'workspace';
 
 export type ColumnValues = Readonly<Record<LayerColumn, number>>;
 
@@ -38,8 +45,11 @@ export function layerValues(l: LayerInfo): ColumnValues {
   return {
     params: l.cost.params,
     multiplyAdds: l.cost.multiplyAdds,
+    // What the method's own kernel would do (sparse, lookup, versatile); the exported figure elsewhere.
+    effectiveMultiplyAdds: l.effective?.multiplyAdds ?? l.cost.multiplyAdds,
     memoryAccessConvFc: l.cost.memoryAccessConvFc,
     memoryAccess: l.cost.memoryAccess,
+    workspace: l.workspace,
     // Views write no new tensor, as activation memory counts them.
     activations: l.outputTensors.some((t) => l.inputTensors.includes(t))
       ? 0
@@ -50,18 +60,23 @@ export function layerValues(l: LayerInfo): ColumnValues {
 const zero: ColumnValues = {
   params: 0,
   multiplyAdds: 0,
+  effectiveMultiplyAdds: 0,
   memoryAccessConvFc: 0,
   memoryAccess: 0,
   activations: 0,
+  workspace: 0,
 };
 
 function add(a: ColumnValues, b: ColumnValues): ColumnValues {
   return {
     params: a.params + b.params,
     multiplyAdds: a.multiplyAdds + b.multiplyAdds,
+    effectiveMultiplyAdds: a.effectiveMultiplyAdds + b.effectiveMultiplyAdds,
     memoryAccessConvFc: a.memoryAccessConvFc + b.memoryAccessConvFc,
     memoryAccess: a.memoryAccess + b.memoryAccess,
     activations: a.activations + b.activations,
+    // Buffers live one conv at a time: a block's workspace is its largest.
+    workspace: Math.max(a.workspace, b.workspace),
   };
 }
 

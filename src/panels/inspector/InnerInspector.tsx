@@ -27,6 +27,7 @@ export function InnerInspector({ layer }: { layer: LayerInfo }) {
         outputs={layer.outputShapes}
         cost={layer.cost}
         formulas={formulas}
+        layers={[layer]}
       />
     </div>
   );

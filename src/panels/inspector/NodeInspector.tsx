@@ -1,4 +1,4 @@
-import { blockRegistry, isBlockKind } from '../../core/blocks/registry';
+import { anyBlockDef, blockRegistry, isBlockKind } from '../../core/blocks/registry';
 import type { DesignNode } from '../../core/graph/types';
 import { anyOpDef, opRegistry, type OpKind } from '../../core/layers/registry';
 import type { FormulaLine } from '../../core/layers/types';
@@ -9,6 +9,7 @@ import { studio, useStudio } from '../../state/store';
 import { zeroCost } from '../../core/layers/types';
 import { fieldsOf } from './field-spec';
 import { Figures } from './Figures';
+import { NodeWeights } from './NodeWeights';
 import { NameField } from './NameField';
 import { ParamField } from './ParamField';
 
@@ -19,7 +20,8 @@ function formulasOf(
 ): readonly FormulaLine[] {
   // Known output shapes mean the analysis accepted the params: the formulas are defined.
   const known = inputs.filter((s): s is Shape => s !== undefined);
-  if (isBlockKind(node.kind) || outputs === undefined || known.length !== inputs.length) return [];
+  if (outputs === undefined || known.length !== inputs.length) return [];
+  if (isBlockKind(node.kind)) return anyBlockDef(node.kind).formulas?.(node.params, known, outputs) ?? [];
   return anyOpDef(node.kind).formulas({ params: node.params, inputs: known, outputs });
 }
 
@@ -94,11 +96,13 @@ export function NodeInspector({ node }: { node: DesignNode }) {
           </ul>
         </section>
       )}
+      <NodeWeights nodeId={node.id} />
       <Figures
         inputs={info?.inputShapes ?? []}
         outputs={info?.outputShapes}
         cost={info?.cost ?? zeroCost}
         formulas={formulasOf(node, info?.inputShapes ?? [], info?.outputShapes)}
+        layers={info === undefined ? [] : analysis.layers.slice(info.layers[0], info.layers[1])}
       />
     </div>
   );

@@ -17,7 +17,14 @@ export function ParamField({ field, value, onCommit, problem }: Props) {
   const [error, setError] = useState<string | undefined>();
   const message = error ?? problem;
   const messageId = `${id}-message`;
-  const described = message === undefined ? {} : { 'aria-describedby': messageId, 'aria-invalid': true };
+  const helpId = `${id}-help`;
+  const describedBy = [message === undefined ? '' : messageId, field.help === undefined ? '' : helpId]
+    .filter((x) => x !== '')
+    .join(' ');
+  const described = {
+    ...(describedBy === '' ? {} : { 'aria-describedby': describedBy }),
+    ...(message === undefined ? {} : { 'aria-invalid': true }),
+  };
   const { spec } = field;
   let control;
   switch (spec.type) {
@@ -26,6 +33,7 @@ export function ParamField({ field, value, onCommit, problem }: Props) {
         <input
           id={id}
           type="checkbox"
+          {...described}
           checked={value === true}
           onChange={(e) => {
             setError(onCommit(e.target.checked));
@@ -37,6 +45,7 @@ export function ParamField({ field, value, onCommit, problem }: Props) {
       control = (
         <select
           id={id}
+          {...described}
           value={formatField(value)}
           onChange={(e) => {
             setError(onCommit(e.target.value));
@@ -100,8 +109,16 @@ export function ParamField({ field, value, onCommit, problem }: Props) {
   }
   return (
     <div className={`param${message === undefined ? '' : ' invalid'}`}>
-      <label htmlFor={id}>{field.label}</label>
+      <label htmlFor={id}>
+        {field.label}
+        {field.unit !== undefined && <span className="param-unit"> ({field.unit})</span>}
+      </label>
       {control}
+      {field.help !== undefined && (
+        <p className="param-help" id={helpId}>
+          {field.help}
+        </p>
+      )}
       {message !== undefined && (
         <p className="param-message" id={messageId} role="alert">
           {message}

@@ -1,6 +1,4 @@
 import { useMemo, useState } from 'react';
-import { attributeTimes } from '../../runtime/profile';
-import { layerRefs } from '../../runtime/targets';
 import { useAnalysis } from '../../state/hooks';
 import { useStudio } from '../../state/store';
 import { formatCount } from '../../ui/figures';
@@ -21,15 +19,14 @@ const SHOWN = 12;
 
 /** Per-node time from onnxruntime's profile, as a list and against multiply-adds and memory access. */
 export function NodeTimes() {
-  const profile = useRunPanel((s) => s.profile);
+  const times = useRunPanel((s) => s.times);
   const backend = useRunPanel((s) => s.result?.backend);
   const analysis = useAnalysis();
   const selected = useStudio((s) => (s.selectedNodes.length === 1 ? s.selectedNodes[0] : undefined));
   const select = useStudio((s) => s.select);
   const [all, setAll] = useState(false);
   const { rows, total, other } = useMemo(() => {
-    if (profile === undefined) return { rows: [] as Row[], total: 0, other: 0 };
-    const times = attributeTimes(profile, layerRefs(analysis));
+    if (times === undefined) return { rows: [] as Row[], total: 0, other: 0 };
     const byId = new Map(analysis.design.nodes.map((n) => [n.id, n]));
     const list: Row[] = [];
     for (const [id, ms] of Object.entries(times.byNode)) {
@@ -47,8 +44,8 @@ export function NodeTimes() {
     }
     list.sort((a, b) => b.ms - a.ms);
     return { rows: list, total: times.total, other: times.unattributed };
-  }, [profile, analysis]);
-  if (profile === undefined) return null;
+  }, [times, analysis]);
+  if (times === undefined) return null;
   const points = (x: (r: Row) => number): ScatterPoint[] =>
     rows.map((r) => ({ id: r.id, label: r.label, x: x(r), y: r.ms }));
   const onSelect = (id: string) => {
@@ -59,7 +56,9 @@ export function NodeTimes() {
       <h3 id="run-nodes-title">Per-node time</h3>
       <p className="run-hint">
         Median of profiled runs; sum {formatMs(total)}
-        {other > 0 && `, of which ${formatMs(other)} in layout changes onnxruntime added`}.
+        {other > 0 && `, of which ${formatMs(other)} in layout changes onnxruntime added`}. Profiling adds
+        overhead to every node, so these times can sum to more than the latency above; compare nodes with each
+        other, not with it.
         {backend === 'webgpu' && ' On WebGPU these are dispatch times, not GPU times.'}
       </p>
       <ol className="run-node-list" aria-label="Time per node">

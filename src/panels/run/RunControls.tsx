@@ -2,6 +2,7 @@ import type { BackendChoice } from '../../runtime/protocol';
 import { formatMB } from './format';
 import { remedyOf, runDesign } from './run-actions';
 import { useRunPanel, type Progress } from './run-store';
+import { WeightsNote } from './WeightsNote';
 
 const stageText = (p: Progress): string => {
   const of = p.done !== undefined && p.total !== undefined && p.total > 0 ? ` ${p.done}/${p.total}` : '';
@@ -25,6 +26,13 @@ const stageText = (p: Progress): string => {
   }
 };
 
+/** Short names, so the menu fits the panel at any width; what each does is said under it. */
+const backends: readonly { value: BackendChoice; name: string; hint: string }[] = [
+  { value: 'auto', name: 'Automatic', hint: 'WebGPU on a real GPU, else WASM.' },
+  { value: 'wasm', name: 'WASM (CPU)', hint: 'WebAssembly on the CPU.' },
+  { value: 'webgpu', name: 'WebGPU', hint: 'Even on a software adapter, which is far slower than WASM.' },
+];
+
 /** Backend switch, the deploy-graph option, the Run button, progress and errors. */
 export function RunControls() {
   const backend = useRunPanel((s) => s.backend);
@@ -34,19 +42,26 @@ export function RunControls() {
   const error = useRunPanel((s) => s.error);
   return (
     <section className="run-section" aria-label="Run">
+      <WeightsNote />
       <div className="run-controls">
         <label>
           Backend{' '}
           <select
             value={backend}
+            aria-describedby="run-backend-hint"
             onChange={(e) => {
               useRunPanel.setState({ backend: e.target.value as BackendChoice });
             }}
           >
-            <option value="auto">Automatic: WebGPU on a real GPU, else WASM</option>
-            <option value="wasm">WASM (CPU)</option>
-            <option value="webgpu">WebGPU, even on a software adapter (slow)</option>
+            {backends.map((b) => (
+              <option key={b.value} value={b.value}>
+                {b.name}
+              </option>
+            ))}
           </select>
+          <span id="run-backend-hint" className="run-hint">
+            {backends.find((b) => b.value === backend)?.hint}
+          </span>
         </label>
         <label title="Fold each batch norm into the conv before it, as a deployed model would">
           <input

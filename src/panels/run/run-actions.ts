@@ -134,11 +134,12 @@ export async function runDesign(): Promise<void> {
             outputs,
             input,
           },
-          profile: undefined,
+          times: undefined,
         });
       } else if (r.type === 'profile') {
-        runPanel.setState({ profile: r.nodes });
+        // Attributed now, with the names of the model that ran: renaming a node later keeps its time.
         const times = attributeTimes(r.nodes, layers);
+        runPanel.setState({ times });
         const result = runPanel.getState().result;
         const label = result?.backend === 'webgpu' ? 'WebGPU' : `WASM · ${result?.threads ?? 1} threads`;
         studio

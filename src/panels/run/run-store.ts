@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { RuntimeError } from '../../runtime/errors';
 import type { LatencyStats } from '../../runtime/outputs';
-import type { BackendChoice, BackendKind, NodeTime, OutputTensor, Stage } from '../../runtime/protocol';
+import type { DesignTimes } from '../../runtime/profile';
+import type { BackendChoice, BackendKind, OutputTensor, Stage } from '../../runtime/protocol';
 
 /**
  * The Run panel's own state: kept outside the component so it survives switching side tabs,
@@ -54,8 +55,8 @@ export interface RunPanelState {
   running: boolean;
   progress: Progress | undefined;
   result: RunResult | undefined;
-  /** Per-node times of the last run (onnxruntime's trace names). */
-  profile: readonly NodeTime[] | undefined;
+  /** Per-node times of the last run, attributed by node id and layer key when it ran. */
+  times: DesignTimes | undefined;
   error: RuntimeError | undefined;
   features: FeatureMaps | undefined;
   featuresLoading: string | undefined;
@@ -71,7 +72,7 @@ export const useRunPanel = create<RunPanelState>()(() => ({
   running: false,
   progress: undefined,
   result: undefined,
-  profile: undefined,
+  times: undefined,
   error: undefined,
   features: undefined,
   featuresLoading: undefined,

@@ -1,12 +1,15 @@
 import type { LayerInfo } from '../../analysis/types';
-import type { WeightValues } from '../weights';
+import type { WeightSource } from '../layer-weights';
 import type { GraphWriter } from './writer';
 
 /** How Shift and SparseShift are written (see shift.ts and the export note). */
 export type ShiftForm = 'slice' | 'conv';
 
-/** What an op's emitter gets: the layer, its input tensor names and a way to get weights. */
-export interface EmitContext {
+/**
+ * What an op's emitter gets: the layer, its input tensor names and where weights come from
+ * (an emitter takes each weight with layerWeight, the list both exports share).
+ */
+export interface EmitContext extends WeightSource {
   readonly w: GraphWriter;
   readonly layer: LayerInfo;
   /** ONNX tensor names of the layer's inputs, in port order. */
@@ -19,6 +22,4 @@ export interface EmitContext {
   readonly foldedBatchNorm: LayerInfo | undefined;
   /** True when this batch norm was folded into the conv before it: emit nothing. */
   readonly folded: boolean;
-  /** The values of one weight of a layer: imported when present, else seeded init. */
-  readonly values: WeightValues;
 }

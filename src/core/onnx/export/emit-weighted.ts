@@ -1,16 +1,16 @@
 import type { Conv2dParams } from '../../layers/conv2d';
 import type { LayerInfo } from '../../analysis/types';
 import { attrFloat, attrInt, attrInts } from '../proto';
-import { layerWeight } from '../weights';
+import { layerWeight } from '../layer-weights';
 import type { EmitContext } from './context';
 
 /** The epsilon of a batch norm layer (its params are parsed by the analysis: a number). */
 const epsilonOf = (bn: LayerInfo): number =>
   'epsilon' in bn.params && typeof bn.params.epsilon === 'number' ? bn.params.epsilon : 1e-5;
 
-/** The values of one of the layer's weights (weights.ts says which it has and how each starts). */
+/** One of the layer's weights as the file holds it (layer-weights.ts: which, how it starts, sparsity). */
 const value = (ctx: EmitContext, layer: LayerInfo, role: string): Float32Array =>
-  layerWeight(ctx.values, layer, role);
+  layerWeight(ctx, layer, role);
 
 const shapeOf = (ctx: EmitContext, i = 0): readonly number[] => ctx.layer.inputShapes[i] ?? [];
 

@@ -3,6 +3,7 @@ import type { LayerInfo } from '../../analysis/types';
 import type { Design } from '../../graph/types';
 import { anyOpDef, type OpKind } from '../../layers/registry';
 import type { Shape } from '../../shape';
+import { freshNote, weightSource } from '../layer-weights';
 import { encodeModel, type P } from '../proto';
 import {
   PRODUCER,
@@ -14,7 +15,6 @@ import {
   META,
   SHIFT_AS_CONV,
 } from '../version';
-import { weightSource } from '../weights';
 import type { EmitContext, ShiftForm } from './context';
 import { GraphWriter } from './writer';
 
@@ -84,7 +84,9 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
   const graphInputs: P.IValueInfoProto[] = [];
   const outputs: { tensor: string; label: string; shape: Shape }[] = [];
   const valueInfos: P.IValueInfoProto[] = [];
-  const values = weightSource(design, seed, notes);
+  // Imported weights by the layer's stable key (node id + inner path), so a renamed layer keeps its
+  // values; the He seed follows the key too. Layers initialised here are named in a note.
+  const source = weightSource(design, seed, notes);
 
   for (const layer of layers) {
     const inputs = layer.inputTensors.map((id, i) => names.get(tensorKey(id, layer.inputShapes[i])) ?? '');
@@ -103,7 +105,9 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
       outputs: out,
       opset,
       shift,
-      values,
+      values: source.values,
+      stored: source.stored,
+      seed,
       foldedBatchNorm: pairs.get(layer),
       folded: foldedBns.has(layer),
     };
@@ -116,6 +120,8 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
     });
   }
 
+  const fresh = freshNote(design, source);
+  if (fresh !== undefined) notes.push(fresh);
   const renamed = new Set<string>();
   const graphOutputs = nameOutputs(w, outputs, new Set(graphInputs.map((i) => i.name ?? '')), renamed);
   const outputNames = new Set(graphOutputs.map((o) => o.name));
@@ -142,6 +148,7 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
         key: META.batchNorm,
         value: options.foldBatchNorm === true ? 'folded into the conv before it' : 'kept',
       },
+      ...densityMetadata(layers),
       {
         key: META.shift,
         value:
@@ -160,6 +167,16 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
     },
   };
   return { ok: true, bytes: encodeModel(model), model, notes };
+}
+
+/** Sparse layers' densities, one JSON object keyed by layer name, when the design has any. */
+function densityMetadata(layers: readonly LayerInfo[]): P.IStringStringEntryProto[] {
+  const sparse: Record<string, number> = {};
+  for (const l of layers) {
+    const d = (l.params as { density?: number }).density;
+    if ((l.op === 'Conv2d' || l.op === 'Linear') && d !== undefined && d < 1) sparse[l.name] = d;
+  }
+  return Object.keys(sparse).length === 0 ? [] : [{ key: META.density, value: JSON.stringify(sparse) }];
 }
 
 /**

@@ -103,6 +103,6 @@ function blockUnit(
     label,
     inputs: [cut.entry],
     outputs: [cut.exit],
-    members: region.map((p) => ({ prim: p, layerName: `${label}/${m.layerNames.get(p) ?? p.label}` })),
+    members: region.map((p) => ({ prim: p, path: m.layerNames.get(p) ?? p.label })),
   };
 }

@@ -16,15 +16,18 @@ export type Unit =
       readonly label: string;
       readonly inputs: readonly string[];
       readonly outputs: readonly string[];
-      /** Each member primitive with the layer name it has inside the block. */
-      readonly members: readonly { readonly prim: Prim; readonly layerName: string }[];
+      /** Each member primitive with its path inside the block ("expand", "branch2/se.fc1"). */
+      readonly members: readonly { readonly prim: Prim; readonly path: string }[];
     };
 
 const inputsOf = (u: Unit): readonly string[] => (u.kind === 'prim' ? u.prim.inputs : u.inputs);
 const outputsOf = (u: Unit): readonly string[] => (u.kind === 'prim' ? u.prim.outputs : u.outputs);
 
-/** Wires the units by tensor name, lays them out in rows, and keeps the weights by layer name. */
-export function buildDesign(name: string, units: readonly Unit[]): Design {
+/**
+ * Wires the units by tensor name, lays them out in rows, and keeps the weights by layer key (node
+ * id, then the inner path for a block's primitives: LayerInfo.key), never by label.
+ */
+export function buildDesign(name: string, units: readonly Unit[], source = name): Design {
   const producer = new Map<string, { node: string; port: number }>();
   const nodes: DesignNode[] = [];
   const edges: Edge[] = [];
@@ -47,11 +50,14 @@ export function buildDesign(name: string, units: readonly Unit[]): Design {
       edges.push({ id: `e${edges.length + 1}`, from, to: { node: id, port } });
     });
     outputsOf(u).forEach((t, port) => producer.set(t, { node: id, port }));
-    const members = u.kind === 'prim' ? [{ prim: u.prim, layerName: u.prim.label }] : u.members;
+    const members =
+      u.kind === 'prim'
+        ? [{ prim: u.prim, key: id }]
+        : u.members.map((m) => ({ prim: m.prim, key: `${id}/${m.path}` }));
     for (const m of members) {
       const entries = Object.entries(m.prim.weights);
       if (entries.length > 0)
-        weights[m.layerName] = Object.fromEntries(entries.map(([role, v]) => [role, floatsToBase64(v)]));
+        weights[m.key] = Object.fromEntries(entries.map(([role, v]) => [role, floatsToBase64(v)]));
     }
   });
   const layout = rankLayout(
@@ -60,5 +66,5 @@ export function buildDesign(name: string, units: readonly Unit[]): Design {
   );
   const placed = nodes.map((n) => ({ ...n, position: layout.positions.get(n.id) ?? n.position }));
   const design: Design = { name, nodes: placed, edges };
-  return Object.keys(weights).length > 0 ? { ...design, weights } : design;
+  return Object.keys(weights).length > 0 ? { ...design, weights: { source, layers: weights } } : design;
 }

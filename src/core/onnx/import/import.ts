@@ -12,6 +12,8 @@ export interface ImportOptions {
   readonly blocks?: boolean;
   /** The design's name when the file gives none. */
   readonly name?: string;
+  /** Where the weights come from, as the design will say (the file's name); the design's name by default. */
+  readonly source?: string;
 }
 
 export type ImportResult =
@@ -33,7 +35,11 @@ export function importModel(bytes: Uint8Array, options: ImportOptions = {}): Imp
     const name =
       graph.metadata.get(META.design) ??
       (graph.name !== '' ? graph.name : (options.name ?? 'imported model'));
-    return { ok: true, design: buildDesign(name, units), notes: [...graph.notes, ...ctx.notes] };
+    return {
+      ok: true,
+      design: buildDesign(name, units, options.source ?? name),
+      notes: [...graph.notes, ...ctx.notes],
+    };
   } catch (e) {
     if (e instanceof ImportError) return { ok: false, error: e.message };
     return { ok: false, error: `the model could not be read: ${e instanceof Error ? e.message : String(e)}` };

@@ -1,8 +1,12 @@
 import type { Conv2dParams } from '../../layers/conv2d';
 import { pair, pyCall } from '../python';
 import type { OpTorch } from '../types';
+import { sparseComment } from './sparse-comment';
 
-/** nn.Conv2d: depthwise, pointwise and group convs are its `groups` and kernel, as in the design. */
+/**
+ * nn.Conv2d: depthwise, pointwise and group convs are its `groups` and kernel, as in the design; a
+ * direct sparse conv (density below 1) is the dense module with a masked weight.
+ */
 export const conv2dTorch: OpTorch<Conv2dParams> = {
   form: 'module',
   module: (p, inputs) =>
@@ -17,4 +21,6 @@ export const conv2dTorch: OpTorch<Conv2dParams> = {
         ['bias', p.bias, true],
       ],
     ),
+  comment: (p, inputs) =>
+    sparseComment(p.density, p.outChannels * ((inputs[0]?.[1] ?? 0) / p.groups) * p.kernel[0] * p.kernel[1]),
 };

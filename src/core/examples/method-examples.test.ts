@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analysis/analyze';
+import { effectiveTotals } from '../analysis/effective';
+import { loweringView } from '../analysis/lowering';
+import { findExample } from './registry';
+
+/** The example's analysis and one node's as-exported and effective figures, by label. */
+function example(name: string) {
+  const e = findExample(name);
+  if (e === undefined) throw new Error(`no example ${name}`);
+  const design = e.build();
+  const a = analyze(design);
+  expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const node = (label: string) => {
+    const ids = design.nodes.filter((n) => n.label === label).map((n) => n.id);
+    const layers = a.layers.filter((l) => ids.includes(l.nodeId));
+    if (layers.length === 0) throw new Error(`${name} has no node ${label}`);
+    return {
+      params: layers.reduce((s, l) => s + l.cost.params, 0),
+      multiplyAdds: layers.reduce((s, l) => s + l.cost.multiplyAdds, 0),
+      effective: effectiveTotals(layers),
+    };
+  };
+  return { a, node };
+}
+
+describe('IGCV2 [130]', () => {
+  it('C = 64, K = 4, L − 1 = 3 beside the dense 3×3 conv (BN and ReLU on both)', () => {
+    const { node } = example('igcv2_vs_conv3x3');
+    const [c, k, l1, hw] = [64, 4, 3, 32 * 32];
+    expect(node('igcv2').params).toBe(9 * c + l1 * c * k + 2 * c);
+    expect(node('igcv2').multiplyAdds).toBe((9 * c + l1 * c * k) * hw);
+    expect(9 * c + l1 * c * k).toBe(1344);
+    expect(node('conv3x3').params).toBe(9 * c * c);
+    expect(node('conv3x3').multiplyAdds).toBe(9 * c * c * hw);
+  });
+});
+
+describe('direct sparse conv [132]', () => {
+  it('AlexNet conv3 at density 0.3: nnz·H′W′ effective, dense as exported', () => {
+    const { node } = example('direct_sparse_vs_dense');
+    const weights = 384 * 256 * 9;
+    const nnz = Math.round(0.3 * weights);
+    const dense = node('dense_conv3');
+    const sparse = node('sparse_conv3');
+    expect(dense.multiplyAdds).toBe(weights * 13 * 13);
+    expect(sparse.multiplyAdds).toBe(weights * 13 * 13);
+    expect(sparse.params).toBe(weights + 384);
+    expect(sparse.effective).toEqual({
+      params: nnz + 384,
+      multiplyAdds: nnz * 13 * 13,
+      indices: nnz + 385,
+      kernels: ['direct sparse conv (CSR)'],
+    });
+    expect(dense.effective.kernels).toEqual([]);
+  });
+});
+
+describe('zero-memory-overhead direct conv [133]', () => {
+  it('the 3×3 conv’s buffer is 9× its input; the 1×1 needs none; peaks under each lowering', () => {
+    const { a } = example('direct_conv_vs_im2col');
+    const v = loweringView(a);
+    const map = 64 * 56 * 56;
+    expect(v.convs.map((c) => [c.layer.name, c.workspace])).toEqual([['conv3x3', 9 * map]]);
+    // Direct: input, then both outputs (kept as network outputs) alive at the end.
+    expect(v.peak.direct.elements).toBe(3 * map);
+    // im2col: while conv3x3 runs, its input and output are alive with the 9× buffer.
+    expect(v.peak.im2col.elements).toBe(2 * map + 9 * map);
+  });
+});
+
+describe('basis filters [134]', () => {
+  it('Cin·(m₁·k + m₂·k + m₃·k²) + (m₁+m₂+m₃)·Cout beside the dense 9·Cin·Cout', () => {
+    const { node } = example('basis_filters_vs_conv3x3');
+    const [cin, cout, k, m1, m2, m3, hw] = [64, 64, 3, 16, 16, 0, 32 * 32];
+    const weights = cin * (m1 * k + m2 * k + m3 * k * k) + (m1 + m2 + m3) * cout;
+    expect(weights).toBe(8192);
+    expect(node('basis').params).toBe(weights);
+    expect(node('basis').multiplyAdds).toBe(weights * hw);
+    expect(node('conv3x3').params).toBe(9 * cin * cout);
+  });
+});

@@ -1,0 +1,125 @@
+import type { Analysis, LayerInfo } from '../analysis/types';
+import { analyze } from '../analysis/analyze';
+import type { Design, DesignNode } from '../graph/types';
+import { findPreset } from '../presets/registry';
+import type { PresetOptions } from '../presets/types';
+import type { Live, PaperRow, SideCost } from './types';
+
+/** Top-level nodes that feed the Output labelled `label`, the Output itself and Inputs left out. */
+function sideNodes(design: Design, label: string): Set<string> | undefined {
+  const out = design.nodes.find((n) => n.kind === 'Output' && n.label === label);
+  if (out === undefined) return undefined;
+  const seen = new Set<string>();
+  const stack = [out.id];
+  while (stack.length > 0) {
+    const id = stack.pop() ?? '';
+    for (const e of design.edges)
+      if (e.to.node === id && !seen.has(e.from.node)) {
+        seen.add(e.from.node);
+        stack.push(e.from.node);
+      }
+  }
+  for (const n of design.nodes) if (n.kind === 'Input') seen.delete(n.id);
+  return seen;
+}
+
+function sideCost(analysis: Analysis, ids: Set<string>): SideCost {
+  let params = 0;
+  let multiplyAdds = 0;
+  let memoryAccess = 0;
+  for (const id of ids) {
+    const c = analysis.nodes.get(id)?.cost;
+    if (c === undefined) continue;
+    params += c.params;
+    multiplyAdds += c.multiplyAdds;
+    memoryAccess += c.memoryAccess;
+  }
+  return { params, multiplyAdds, memoryAccess };
+}
+
+/** The two sides of a worked example (Outputs "baseline" and "method"), or undefined for another design. */
+export function liveOf(analysis: Analysis): Live | undefined {
+  const b = sideNodes(analysis.design, 'baseline');
+  const m = sideNodes(analysis.design, 'method');
+  if (b === undefined || m === undefined) return undefined;
+  return { analysis, baseline: sideCost(analysis, b), method: sideCost(analysis, m) };
+}
+
+export function nodeByLabel(design: Design, label: string): DesignNode | undefined {
+  return design.nodes.find((n) => n.label === label);
+}
+
+/** A numeric param of the node labelled `label`, if there is one. */
+export function paramOf(design: Design, label: string, key: string): number | undefined {
+  const v: unknown = (nodeByLabel(design, label)?.params as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** The design with some params of labelled nodes replaced (the example's own nodes, by label). */
+export function patch(
+  design: Design,
+  changes: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): Design {
+  return {
+    ...design,
+    nodes: design.nodes.map((n) => {
+      const c = changes[n.label];
+      return c === undefined ? n : ({ ...n, params: { ...n.params, ...c } } as DesignNode);
+    }),
+  };
+}
+
+/** The primitive layers of the node labelled `label`. */
+export function layersOf(analysis: Analysis, label: string): readonly LayerInfo[] {
+  const node = nodeByLabel(analysis.design, label);
+  const info = node === undefined ? undefined : analysis.nodes.get(node.id);
+  return info === undefined ? [] : analysis.layers.slice(info.layers[0], info.layers[1]);
+}
+
+const presetAnalyses = new Map<string, Analysis>();
+
+/**
+ * A preset's printed figures beside this tool's totals for the same options. `drop` names layer
+ * ops the paper's count leaves out (e.g. a classifier), so both count the same thing.
+ */
+export function presetRows(
+  name: string,
+  subject: string,
+  options: PresetOptions,
+  drop: readonly string[] = [],
+): PaperRow[] {
+  const preset = findPreset(name);
+  if (preset === undefined) return [];
+  const key = JSON.stringify(options);
+  const printed = preset.paperFigures.find((f) =>
+    Object.entries(f.options).every(([k, v]) => (options as Record<string, unknown>)[k] === v),
+  );
+  if (printed === undefined) return [];
+  const cacheKey = `${name} ${key}`;
+  let a = presetAnalyses.get(cacheKey);
+  if (a === undefined) {
+    a = analyze(preset.build(options));
+    presetAnalyses.set(cacheKey, a);
+  }
+  const kept = a.layers.filter((l) => !drop.includes(l.op));
+  const sum = (f: (l: LayerInfo) => number) => kept.reduce((s, l) => s + f(l), 0);
+  const source = `${preset.paper}, ${printed.source}${printed.note === undefined ? '' : `. ${printed.note}`}`;
+  const rows: PaperRow[] = [];
+  if (printed.multiplyAdds !== undefined)
+    rows.push({
+      quantity: 'multiplyAdds',
+      subject,
+      paper: printed.multiplyAdds,
+      tool: sum((l) => l.cost.multiplyAdds),
+      source,
+    });
+  if (printed.params !== undefined)
+    rows.push({
+      quantity: 'params',
+      subject,
+      paper: printed.params,
+      tool: sum((l) => l.cost.params),
+      source,
+    });
+  return rows;
+}

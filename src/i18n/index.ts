@@ -1,0 +1,74 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { lessons } from '../core/lessons/registry';
+import type { LessonText } from '../core/lessons/types';
+import { learn as enLearn } from './en/learn';
+import { shell as enShell } from './en/shell';
+import { languages, type Language } from './types';
+import { learn as zhLearn } from './zh/learn';
+import { shell as zhShell } from './zh/shell';
+
+export { languages, type Language } from './types';
+
+/** Each lesson's text, in one language, as the `lesson` namespace: lesson id → its fields. */
+const lessonTexts = (lang: Language): Record<string, LessonText> =>
+  Object.fromEntries(lessons.map((l) => [l.id, l.text[lang]]));
+
+/** Every namespace of every language: what the key-parity test walks. */
+export const resources = {
+  en: { shell: enShell, learn: enLearn, lesson: lessonTexts('en') },
+  zh: { shell: zhShell, learn: zhLearn, lesson: lessonTexts('zh') },
+} as const;
+
+const STORAGE_KEY = 'compact-studio/language';
+
+const isLanguage = (v: unknown): v is Language => languages.includes(v as Language);
+
+/** The saved choice, else the browser's first language we speak, else English. */
+export function initialLanguage(saved: string | null, browser: readonly string[]): Language {
+  if (isLanguage(saved)) return saved;
+  for (const tag of browser) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+function readSaved(): string | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: initialLanguage(readSaved(), typeof navigator === 'undefined' ? [] : navigator.languages),
+  fallbackLng: 'en',
+  ns: ['shell', 'learn', 'lesson'],
+  defaultNS: 'shell',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+const applyLang = (lang: string) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+};
+applyLang(i18next.language);
+i18next.on('languageChanged', applyLang);
+
+/** Switches the UI's language and remembers it. */
+export function setLanguage(lang: Language): void {
+  void i18next.changeLanguage(lang);
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // A blocked storage only loses the choice at the next visit.
+  }
+}
+
+export const currentLanguage = (): Language => (isLanguage(i18next.language) ? i18next.language : 'en');
+
+export { i18next };

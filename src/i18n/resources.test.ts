@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { formatCompact, formatExact } from './format';
+import { initialLanguage, resources } from './index';
+
+/** Every leaf key path of a resource tree: "menu.file", "levels.kernel". */
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe('the two languages', () => {
+  it.each(Object.keys(resources.en))('namespace %s has the same keys in English and Chinese', (ns) => {
+    const en = keys(resources.en[ns as keyof typeof resources.en]).sort();
+    const zh = keys(resources.zh[ns as keyof typeof resources.zh]).sort();
+    expect(
+      zh.filter((k) => !en.includes(k)),
+      'only in Chinese',
+    ).toEqual([]);
+    expect(
+      en.filter((k) => !zh.includes(k)),
+      'only in English',
+    ).toEqual([]);
+  });
+  it('no string is empty, and the Chinese ones are not English copies', () => {
+    for (const [ns, tree] of Object.entries(resources.zh)) {
+      const en = resources.en[ns as keyof typeof resources.en];
+      for (const k of keys(tree)) {
+        const get = (t: object) =>
+          k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], t);
+        const zh = get(tree) as string;
+        expect(zh.trim(), `${ns}:${k}`).not.toBe('');
+        // Names and symbols may be the same in both; sentences may not.
+        if ((get(en) as string).split(' ').length > 3) expect(zh, `${ns}:${k}`).not.toBe(get(en));
+      }
+    }
+  });
+  it('follows a saved choice, else the browser, else English', () => {
+    expect(initialLanguage('zh', ['en-US'])).toBe('zh');
+    expect(initialLanguage(null, ['zh-CN', 'en'])).toBe('zh');
+    expect(initialLanguage('fr', ['de-DE', 'en-GB'])).toBe('en');
+    expect(initialLanguage(null, [])).toBe('en');
+  });
+  it('formats numbers for the locale', () => {
+    expect(formatCompact(462e6, 'en')).toBe('462M');
+    expect(formatCompact(462e6, 'zh')).toBe('4.62亿');
+    expect(formatExact(11920, 'en')).toBe('11,920');
+  });
+});

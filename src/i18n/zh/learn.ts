@@ -1,0 +1,41 @@
+import type { learn as en } from '../en/learn';
+import type { Strings } from '../types';
+
+/** 学习视图自身的文字（各课内容在每课自己的文件里）。 */
+export const learn: Strings<typeof en> = {
+  title: '学习：紧凑网络，一法一课',
+  path: '本章学习路径',
+  progress: '已完成 {{done}} / {{total}} 个任务',
+  levels: { kernel: '卷积核级别', layer: '层级别', network: '网络结构级别' },
+  lessonOf: '第 {{n}} 课，共 {{total}} 课 · 综述文献 [{{ref}}]',
+  previous: '上一课',
+  next: '下一课',
+  open: '在画布上打开示例',
+  reopen: '画布上是另一个设计：打开本课的示例才能看到它的数字。',
+  pending: '本课的示例尚未完成：数字、调节项和任务检查会随示例一起到来。',
+  idea: '思路',
+  figures: '画布上的数字',
+  quantity: { params: '参数量', multiplyAdds: '乘加数', memoryAccess: '内存访问' },
+  side: { baseline: '基线', method: '方法', ratio: '比值' },
+  formula: '关键公式',
+  closedForm: '闭式解',
+  measured: '在设计上实测',
+  paper: '论文数字与本工具对照',
+  paperCol: '论文',
+  toolCol: '本工具',
+  noPaper: '论文没有给出这一配置的数字。',
+  costs: '付出的代价',
+  hints: '本设计上的提示',
+  noHints: '本设计没有触发任何准则提示。',
+  guideline: {
+    G1: '输入输出通道相等时内存访问最小',
+    G2: '过多的组卷积增加内存访问',
+    G3: '碎片化降低并行度',
+    G4: '逐元素运算不可忽略',
+  },
+  hintCount_one: '{{count}} 条提示',
+  hintCount_other: '{{count}} 条提示',
+  task: '任务',
+  done: '已完成',
+  notYet: '尚未完成',
+};

@@ -1,0 +1,210 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { guidelineHints, type Guideline } from '../../core/analysis/hints';
+import { exampleOf } from '../../core/lessons/example-of';
+import { liveOf } from '../../core/lessons/live';
+import type { LessonDef, Live } from '../../core/lessons/types';
+import { currentLanguage } from '../../i18n';
+import { formatCompact, formatExact, formatRatio } from '../../i18n/format';
+import { useAnalysis } from '../../state/hooks';
+import { studio } from '../../state/store';
+import { showLessonDesign } from './open-lesson';
+import { useProgress } from './progress';
+
+const quantities = ['params', 'multiplyAdds', 'memoryAccess'] as const;
+
+/** One lesson: the idea, the live figures, the formula, the knob, the paper, the costs and the task. */
+export function LessonView({ lesson }: { lesson: LessonDef }) {
+  // useTranslation re-renders this view when the language changes.
+  const { t } = useTranslation('learn');
+  const { t: tl } = useTranslation('lesson');
+  const lang = currentLanguage();
+  const analysis = useAnalysis();
+  const wired = lesson.live;
+  const knobValue = wired?.knob.read(analysis.design);
+  const live = useMemo(() => (wired === undefined ? undefined : liveOf(analysis)), [analysis, wired]);
+  const mine = live !== undefined && knobValue !== undefined && exampleOf(lesson) !== undefined;
+  const passed = mine && wired?.check(live) === true;
+  const markDone = useProgress((s) => s.markDone);
+  useEffect(() => {
+    if (passed) markDone(lesson.id);
+  }, [passed, lesson.id, markDone]);
+  const n = (v: number) => formatCompact(v, lang);
+  const open = (value?: number) => {
+    if (wired === undefined) return;
+    const design = wired.knob.build(value ?? wired.knob.values[0] ?? 0);
+    const example = exampleOf(lesson);
+    const fresh = value === undefined && example !== undefined ? example.build() : design;
+    void showLessonDesign(fresh, (message) => {
+      studio.getState().notify({ text: message, tone: 'error' });
+    });
+  };
+  return (
+    <article className="lesson" aria-labelledby={`lesson-${lesson.id}`}>
+      <h3 id={`lesson-${lesson.id}`}>{tl(`${lesson.id}.title`)}</h3>
+      <h4>{t('idea')}</h4>
+      <p>{tl(`${lesson.id}.idea`)}</p>
+      {wired === undefined || exampleOf(lesson) === undefined ? (
+        <p className="lesson-pending" role="note">
+          {t('pending')}
+        </p>
+      ) : (
+        <>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => {
+              open();
+            }}
+          >
+            {t('open')}
+          </button>
+          {!mine ? (
+            <p className="muted" role="note">
+              {t('reopen')}
+            </p>
+          ) : (
+            <LiveParts
+              lesson={lesson}
+              live={live}
+              knobValue={knobValue}
+              passed={passed}
+              onKnob={open}
+              n={n}
+            />
+          )}
+        </>
+      )}
+      <h4>{t('costs')}</h4>
+      <p>{tl(`${lesson.id}.costs`)}</p>
+      {mine && <Hints live={live} />}
+      <h4>{t('task')}</h4>
+      <p className="lesson-task">
+        {tl(`${lesson.id}.task`)}{' '}
+        {mine && (
+          <strong
+            className={passed ? 'task-done' : 'task-open'}
+            aria-label={`${t('task')}: ${passed ? t('done') : t('notYet')}`}
+          >
+            {passed ? `✓ ${t('done')}` : t('notYet')}
+          </strong>
+        )}
+      </p>
+    </article>
+  );
+}
+
+interface LiveProps {
+  readonly lesson: LessonDef;
+  readonly live: Live;
+  readonly knobValue: number;
+  readonly passed: boolean;
+  readonly onKnob: (value: number) => void;
+  readonly n: (v: number) => string;
+}
+
+function LiveParts({ lesson, live, knobValue, onKnob, n }: LiveProps) {
+  const { t } = useTranslation('learn');
+  const { t: tl } = useTranslation('lesson');
+  const lang = currentLanguage();
+  const wired = lesson.live;
+  if (wired === undefined) return null;
+  const formula = wired.formula(live);
+  const rows = wired.paper(live, knobValue);
+  return (
+    <>
+      <label className="lesson-knob">
+        <span>{tl(`${lesson.id}.knob`)}</span>
+        <select
+          value={knobValue}
+          onChange={(e) => {
+            onKnob(Number(e.target.value));
+          }}
+        >
+          {wired.knob.values.map((v) => (
+            <option key={v} value={v}>
+              {wired.knob.format(v)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <h4>{t('figures')}</h4>
+      <table className="lesson-figures" aria-label={t('figures')}>
+        <thead>
+          <tr>
+            <th />
+            <th scope="col">{t('side.baseline')}</th>
+            <th scope="col">{t('side.method')}</th>
+            <th scope="col">{t('side.ratio')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {quantities.map((q) => (
+            <tr key={q} data-quantity={q}>
+              <th scope="row">{t(`quantity.${q}`)}</th>
+              <td title={formatExact(live.baseline[q], lang)}>{n(live.baseline[q])}</td>
+              <td title={formatExact(live.method[q], lang)}>{n(live.method[q])}</td>
+              <td>{live.baseline[q] === 0 ? '–' : formatRatio(live.method[q] / live.baseline[q], lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {formula !== undefined && (
+        <div className="lesson-formula" aria-label={t('formula')}>
+          <h4>{t('formula')}</h4>
+          <code>{formula.symbolic}</code>
+          <code>
+            {formula.substituted} ={' '}
+            <strong data-figure="closed-form">{formatRatio(formula.value, lang)}</strong>
+          </code>
+          <span className="muted">
+            {t('closedForm')} {formatRatio(formula.value, lang)} · {t('measured')}{' '}
+            <strong data-figure="measured">{formatRatio(formula.measured, lang)}</strong>
+          </span>
+        </div>
+      )}
+      <h4>{t('paper')}</h4>
+      {rows.length === 0 ? (
+        <p className="muted">{t('noPaper')}</p>
+      ) : (
+        <table className="lesson-paper" aria-label={t('paper')}>
+          <thead>
+            <tr>
+              <th />
+              <th scope="col">{t('paperCol')}</th>
+              <th scope="col">{t('toolCol')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.subject} ${r.quantity}`} title={r.source}>
+                <th scope="row">
+                  {r.subject} · {t(`quantity.${r.quantity}`)}
+                </th>
+                <td>{n(r.paper)}</td>
+                <td title={formatExact(r.tool, lang)}>{n(r.tool)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function Hints({ live }: { live: Live }) {
+  const { t } = useTranslation('learn');
+  const counts = new Map<Guideline, number>();
+  for (const h of guidelineHints(live.analysis)) counts.set(h.guideline, (counts.get(h.guideline) ?? 0) + 1);
+  if (counts.size === 0) return <p className="muted">{t('noHints')}</p>;
+  return (
+    <ul className="lesson-hints" aria-label={t('hints')}>
+      {[...counts].map(([g, count]) => (
+        <li key={g}>
+          <strong>{g}</strong> {t(`guideline.${g}`)}{' '}
+          <span className="muted">({t('hintCount', { count })})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
