@@ -54,6 +54,24 @@ describe('PyTorch export: the file', () => {
     expect(seeded.ok && seeded.weights?.length).toBeGreaterThan(4 * 1_235_496);
   });
 
+  it('writes a sparse layer as the dense module with a comment, and its masked weight by default', () => {
+    const g = new GraphBuilder();
+    const x = g.add('Input', { channels: 8, height: 6, width: 6 }, []);
+    const conv = g.add('Conv2d', { outChannels: 4, kernel: [3, 3], density: 0.25 }, [x], 'conv');
+    g.output(conv);
+    const r = exportTorch(g.design('sparse'));
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    // 4·8·3·3 = 288 weights, round(0.25·288) = 72 kept.
+    expect(r.source).toContain(
+      '# sparse (density 0.25): the weight file keeps 72 of its 288 weights non-zero',
+    );
+    const bytes = r.weights ?? new Uint8Array();
+    const headerLength = Number(new DataView(bytes.buffer).getBigUint64(0, true));
+    const data = new Float32Array(bytes.slice(8 + headerLength).buffer);
+    expect(data.length).toBe(288);
+    expect(data.filter((v) => v !== 0).length).toBe(72);
+  });
+
   it('refuses an opaque op by name and place, and a design with errors with its diagnostics', () => {
     const g = new GraphBuilder();
     const x = g.add('Input', { channels: 3, height: 8, width: 8 }, [], 'input');
