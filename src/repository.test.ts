@@ -16,7 +16,7 @@ const tracked = execFileSync('git', ['ls-files', '-z'], {
   encoding: 'utf8',
 })
   .split('\0')
-  .filter((f) => f !== '' && !/\.(gz|png|jpe?g|webp|ico|onnx)$/.test(f));
+  .filter((f) => f !== '' && !/\.(gz|png|jpe?g|webp|ico|onnx|bundle)$/.test(f));
 
 describe('the repository stands alone', () => {
   it('lists its files', () => {
