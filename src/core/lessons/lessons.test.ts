@@ -33,11 +33,18 @@ describe('the path through the chapter', () => {
         for (const [k, v] of Object.entries(l.text[lang]))
           expect((v as string).trim(), `${l.id}.${lang}.${k}`).not.toBe('');
   });
-  it('a lesson is wired exactly when its worked example has landed; these still wait for theirs', () => {
+  it('every wired lesson has its worked example; these lessons still wait for wiring', () => {
     for (const l of lessons) if (l.live !== undefined) expect(exampleOf(l), l.id).toBeDefined();
-    const pending = lessons.filter((l) => exampleOf(l) === undefined).map((l) => l.id);
-    // The list to shrink as examples land (then wire the lesson: knob, formula, paper, check).
-    expect(pending).toEqual(lessons.filter((l) => l.live === undefined).map((l) => l.id));
+    // The lists to shrink: lessons whose example has landed but whose knob, formula, paper figures and
+    // check are not written yet, then lessons still waiting for their example.
+    const unwired = lessons.filter((l) => l.live === undefined);
+    expect(unwired.filter((l) => exampleOf(l) !== undefined).map((l) => l.id)).toEqual([
+      'igcv2',
+      'direct-sparse',
+      'direct-conv',
+      'basis-filters',
+    ]);
+    expect(unwired.filter((l) => exampleOf(l) === undefined).length).toBe(12);
   });
   it.each(lessons.filter((l) => l.live !== undefined).map((l) => [l.id, l] as const))(
     '%s: every knob value builds a clean design that reads back its value',
