@@ -44,6 +44,7 @@ test.describe('ONNX from the app', () => {
     // Blocks are recognised: the first inverted residual comes back as one block, not seven primitives.
     await expect(studio.node('features.1')).toContainText('Inverted residual');
     const nodes = await studio.nodes.count();
+    await studio.waitForAutosave('MobileNetV2');
     await page.reload();
     await studio.waitForCanvas();
     await expect(studio.designName).toHaveValue('MobileNetV2');

@@ -25,6 +25,42 @@ export class Studio {
     await this.waitForCanvas();
   }
 
+  /** Waits until the autosave (IndexedDB, written after edits settle) holds a design with this name. */
+  async waitForAutosave(name: string): Promise<void> {
+    await expect
+      .poll(
+        () =>
+          this.page.evaluate(
+            () =>
+              new Promise<string>((resolve) => {
+                const open = indexedDB.open('compact-studio');
+                open.onerror = () => {
+                  resolve('');
+                };
+                open.onsuccess = () => {
+                  const db = open.result;
+                  if (!db.objectStoreNames.contains('autosave')) {
+                    db.close();
+                    resolve('');
+                    return;
+                  }
+                  const get = db.transaction('autosave', 'readonly').objectStore('autosave').get('design');
+                  get.onsuccess = () => {
+                    db.close();
+                    resolve(typeof get.result === 'string' ? get.result : '');
+                  };
+                  get.onerror = () => {
+                    db.close();
+                    resolve('');
+                  };
+                };
+              }),
+          ),
+        { timeout: 15_000 },
+      )
+      .toMatch(new RegExp(`"name":\\s*${JSON.stringify(name)}`));
+  }
+
   /** Puts a design document where the app autosaves (IndexedDB), to boot from it on the next load. */
   async seedAutosave(text: string): Promise<void> {
     await this.page.evaluate(
