@@ -106,7 +106,8 @@ export class MapContext {
     },
   ): void {
     const { kind } = prim;
-    if (!isOpKind(kind)) throw new ImportError(`node ${quote(node.name)} maps to ${ident(kind)}, which is no op`);
+    if (!isOpKind(kind))
+      throw new ImportError(`node ${quote(node.name)} maps to ${ident(kind)}, which is no op`);
     // Settings a primitive cannot take (a group of 0, a dropout ratio of 7) are the file's fault:
     // said here, naming the ONNX node, before block matching or the design builder meet them.
     const parsed = opRegistry[kind].schema.safeParse(prim.params);

@@ -58,10 +58,7 @@ export class BlockMatcher {
    * wiring) and shapes: a network of 10,000 identical layers asks the same question 300,000
    * times, and the answer is worked out once.
    */
-  private readonly results = new Map<
-    string,
-    { kind: BlockKind; params: object; names: string[] } | null
-  >();
+  private readonly results = new Map<string, { kind: BlockKind; params: object; names: string[] } | null>();
 
   /** The block the region is, given the shapes at its one entry and one exit, if any. */
   match(region: readonly Prim[], entry: string, inShape: Shape, outShape: Shape): Match | undefined {
