@@ -25,6 +25,8 @@ test.describe('bad share links', () => {
           ),
         )
         .toBe(true);
+      // A fresh load (a hash change alone does not start the app again).
+      await page.goto('about:blank');
       await page.goto(`/${hash}`);
       await studio.waitForCanvas();
       await expect(studio.designName).toHaveValue('Last design');
