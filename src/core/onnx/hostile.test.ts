@@ -93,6 +93,35 @@ const onnxCases: readonly OnnxCase[] = [
     () => tinyBytes({ nodes: [node('Relu', ['y'], ['y'], [], 'self')] }),
     /node "self" \(Relu\) reads "y", which no node, input or initializer defines before it/,
   ],
+  [
+    'a ConstantOfShape of 2^31 values feeding a Reshape',
+    () =>
+      tinyBytes({
+        nodes: [
+          node('ConstantOfShape', ['big'], ['filled'], [], 'fill'),
+          node('Reshape', ['x', 'filled'], ['y'], [], 'reshape'),
+        ],
+        inits: [int64Tensor('big', [1], [2 ** 31])],
+      }),
+    'either',
+  ],
+  [
+    'a Slice of a constant along axis 2^40',
+    () =>
+      tinyBytes({
+        nodes: [
+          node('Slice', ['k', 'st', 'en', 'ax'], ['sliced'], [], 'slice'),
+          node('Reshape', ['x', 'sliced'], ['y'], [], 'reshape'),
+        ],
+        inits: [
+          int64Tensor('k', [4], [1, 3, 8, 8]),
+          int64Tensor('st', [1], [0]),
+          int64Tensor('en', [1], [4]),
+          int64Tensor('ax', [1], [2 ** 40]),
+        ],
+      }),
+    /node "slice" \(Slice\): axis .* is outside/,
+  ],
   ['a shift of reach 2^30 (pad)', () => hugeShift(2 ** 30), /above the largest dimension/],
   ['a shift of reach 16,000 (pad)', () => hugeShift(16_000), 'either'],
   ['26 Concats that double a constant', () => doublingConcats(26), 'either'],
