@@ -3,6 +3,7 @@ import { benchRuntime } from './runtime';
 import { benchPanel } from './panel';
 import { benchCanvas } from './canvas';
 import { benchOnnx } from './onnx';
+import { benchImport } from './import-scaling';
 
 /** `npm run bench`: every benchmark suite prints its own table. Pass suite names to run a subset. */
 const suites: Record<string, () => void | Promise<void>> = {
@@ -10,6 +11,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   runtime: benchRuntime,
   panel: benchPanel,
   onnx: benchOnnx,
+  import: benchImport,
   canvas: benchCanvas,
 };
 

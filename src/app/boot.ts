@@ -25,7 +25,13 @@ export function chooseInitialDesign(
   keepAside: (text: string) => void,
 ): BootChoice {
   let problem: BootChoice['problem'];
-  const shared = readShareHash(hash);
+  let shared: ReturnType<typeof readShareHash>;
+  try {
+    shared = readShareHash(hash);
+  } catch {
+    // readShareHash does not throw; should it ever, the link is what failed, never the storage.
+    shared = { ok: false, errors: ['share link: the link could not be read'] };
+  }
   if (shared?.ok === true) return { design: shared.design, source: 'share', needsLayout: false };
   if (shared?.ok === false)
     problem = { text: 'The design in this link could not be opened.', details: shared.errors };

@@ -63,10 +63,19 @@ export async function importOnnxFile(file: File): Promise<void> {
   studio.getState().requestFit();
   // Anything said while the design was taken in (autosave could not keep the weights) stays visible.
   const said = studio.getState().notice;
-  const details = [...(said !== undefined && said.seq !== before ? [said.text] : []), ...result.notes];
+  const details = [
+    ...(said !== undefined && said.seq !== before ? [said.text] : []),
+    ...(result.invalid === undefined ? [] : [result.invalid]),
+    ...result.notes,
+  ];
+  // A model whose design does not pass validation still opens, its diagnostics on the canvas,
+  // and the notice says so (the CLI refuses to write such a design).
   notify({
-    text: `Imported ${file.name}: ${String(design.nodes.length)} nodes.`,
-    tone: 'info',
+    text:
+      result.invalid === undefined
+        ? `Imported ${file.name}: ${String(design.nodes.length)} nodes.`
+        : `Imported ${file.name}: ${String(design.nodes.length)} nodes, with problems to fix before it can be exported.`,
+    tone: result.invalid === undefined ? 'info' : 'error',
     ...(details.length > 0 ? { details } : {}),
   });
 }

@@ -90,7 +90,7 @@ describe('cli', () => {
       'groups that do not divide',
       ['validate', 'd.json'],
       { 'd.json': tinyDesign(2) },
-      /^error: error CS004 node n2 \(conv1\): groups = 2 does not divide the 3 input channels/,
+      /^error: error CS004 node "conv1" \(id "n2"\): groups = 2 does not divide the 3 input channels/,
     ],
     ['an unknown preset', ['cost', 'preset:alexnet'], {}, /^error: unknown preset "alexnet"/],
     [

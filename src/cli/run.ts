@@ -1,3 +1,4 @@
+import { oneLine, quote } from '../core/quote';
 import { UsageError, type CliIO } from './command';
 import { commands } from './commands';
 
@@ -17,7 +18,7 @@ export async function runCli(
     stderr(
       name === undefined || name === '--help'
         ? `${usage()}\n`
-        : `error: unknown command "${name}"\n${usage()}\n`,
+        : `error: unknown command ${quote(name)}\n${usage()}\n`,
     );
     return name === '--help' ? 0 : 1;
   }
@@ -25,9 +26,13 @@ export async function runCli(
     await command.run(rest, io);
     return 0;
   } catch (e) {
+    // Bad input is said in the command's own words; anything else is a fault of ours, said as
+    // such, never with the engine's text (a TypeError names no node and helps no one).
     const message =
-      e instanceof UsageError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-    stderr(`error: ${message.split('\n')[0] ?? ''}\n`);
+      e instanceof UsageError
+        ? e.message
+        : `${command.name} stopped on an unexpected failure; please report it with the input`;
+    stderr(`error: ${oneLine(message)}\n`);
     return 1;
   }
 }

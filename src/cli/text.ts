@@ -1,10 +1,16 @@
 import type { Diagnostic } from '../core/diagnostics';
 import type { Design } from '../core/graph/types';
+import { quote } from '../core/quote';
 
-/** "CS004 node n7 (conv2): groups = 3 does not divide the 32 input channels." */
+/** 'error CS004 node "conv2" (id "n7"): groups = 3 does not divide the 32 input channels.' */
 export function describeDiagnostic(d: Diagnostic, design: Design): string {
   const node = d.nodeId === undefined ? undefined : design.nodes.find((n) => n.id === d.nodeId);
-  const at = node === undefined ? '' : ` node ${node.id} (${node.label})`;
+  const at =
+    node === undefined
+      ? ''
+      : node.label === ''
+        ? ` node ${quote(node.id)}`
+        : ` node ${quote(node.label)} (id ${quote(node.id)})`;
   return `${d.severity} ${d.code}${at}: ${d.message}`;
 }
 

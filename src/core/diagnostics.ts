@@ -19,6 +19,7 @@ export const diagnosticCodes = {
   shapeMismatch: 'CS017',
   unusedOutput: 'CS018',
   notComplementary: 'CS019',
+  overLimit: 'CS020',
 } as const;
 
 export type DiagnosticKey = keyof typeof diagnosticCodes;

@@ -1,6 +1,10 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent } = LZString;
 import { parseDesign, serializeDesign, type LoadResult } from '../core/document/format';
 import type { Design } from '../core/graph/types';
+import { limits, overLimit } from '../core/limits';
+import { decodeShareText } from './share-decode';
 
 const PREFIX = '#design=';
 
@@ -11,14 +15,27 @@ export function shareHash(design: Design): string {
   return PREFIX + compressToEncodedURIComponent(compact);
 }
 
-/** Reads a share link's hash; undefined when the hash carries no design. Never throws. */
+const refuse = (why: string): LoadResult => ({ ok: false, errors: [`share link: ${why}`] });
+
+/**
+ * Reads a share link's hash; undefined when the hash carries no design. Never throws: the size
+ * is checked before decompressing, the decoder stops at the limit and reports damage as a reason.
+ */
 export function readShareHash(hash: string): LoadResult | undefined {
   if (!hash.startsWith(PREFIX)) return undefined;
-  const text = decompressFromEncodedURIComponent(hash.slice(PREFIX.length));
-  if (text === '' || (text as string | null) === null)
-    return {
-      ok: false,
-      errors: ['share link: the design in this link is damaged (it could not be decompressed)'],
-    };
-  return parseDesign(text);
+  const body = hash.slice(PREFIX.length);
+  if (body.length > limits.maxShareLinkChars)
+    return refuse(
+      `the link is ${body.length.toLocaleString('en-US')} characters long, ${overLimit('maxShareLinkChars')}`,
+    );
+  const decoded = decodeShareText(body, limits.maxShareTextChars);
+  if (!decoded.ok)
+    return refuse(
+      decoded.why === 'too big'
+        ? `the design in this link is, once expanded, ${overLimit('maxShareTextChars')}`
+        : `the design in this link is damaged (${decoded.why.replace(/^the link is damaged \((.*)\)$/, '$1')})`,
+    );
+  if (decoded.text === '') return refuse('the design in this link is damaged (it could not be decompressed)');
+  const r = parseDesign(decoded.text);
+  return r.ok ? r : { ok: false, errors: r.errors.map((e) => `share link: ${e}`) };
 }

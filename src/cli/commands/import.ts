@@ -17,6 +17,9 @@ export const importCommand: Command = {
       source: source.split(/[\\/]/).pop() ?? source,
     });
     if (!r.ok) throw new UsageError(`${source}: ${r.error}`);
+    // One verdict: a design that validate or export would refuse is not written (the app still
+    // opens such a model, with its diagnostics shown).
+    if (r.invalid !== undefined) throw new UsageError(`${source}: ${r.invalid}`);
     io.writeFile(target, serializeDesign(r.design));
     for (const note of r.notes) io.out(`note: ${note}`);
     const blocks = r.design.nodes.filter((n) => isBlockKind(n.kind)).length;

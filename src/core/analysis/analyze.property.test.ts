@@ -121,7 +121,7 @@ describe('random edit sequences', () => {
         const d = edits.reduce<Design>(apply, { name: 'random', nodes: [], edges: [] });
         const r = parseDesign(serializeDesign(d));
         if (r.ok) expect(serializeDesign(r.design)).toBe(serializeDesign(d));
-        else expect(r.errors[0]).toMatch(/^node \d+ "n\d+"/);
+        else expect(r.errors[0]).toMatch(/^node \d+ ("[^"]*" \(id "n\d+"\)|"n\d+")[,:]/);
       }),
       { numRuns: 100 },
     );

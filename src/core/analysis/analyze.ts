@@ -1,4 +1,5 @@
 import { diagnostic } from '../diagnostics';
+import { limits, overLimit } from '../limits';
 import type { Design } from '../graph/types';
 import { activationMemory } from './activations';
 import { sumCosts } from './cost-sum';
@@ -23,13 +24,22 @@ export function analyze(design: Design): Analysis {
     pass.diagnostics.push(
       diagnostic('noOutput', 'The design has no Output node: mark the result with one.', {}, 'warning'),
     );
+  const totals = sumCosts(pass.layers.map((l) => l.cost));
+  const weightBytes = 4 * (totals.params + totals.buffers);
+  if (weightBytes > limits.maxWeightBytes)
+    pass.diagnostics.push(
+      diagnostic(
+        'overLimit',
+        `The weights take ${weightBytes.toLocaleString('en-US')} bytes as float32, ${overLimit('maxWeightBytes')}.`,
+      ),
+    );
   return {
     design,
     order,
     nodes: pass.nodes,
     layers: pass.layers,
     diagnostics: pass.diagnostics,
-    totals: sumCosts(pass.layers.map((l) => l.cost)),
+    totals,
     activations: activationMemory(pass.layers, pass.tensorSizes),
   };
 }

@@ -3,6 +3,8 @@ import type { ResolvedNode } from '../graph/params';
 import type { DesignNode } from '../graph/types';
 import type { OpKind } from '../layers/registry';
 import type { OpCost } from '../layers/types';
+import { describeIssue } from '../document/issues';
+import { settingProblems, shapeProblem } from '../limits';
 import type { Shape } from '../shape';
 import { analyzeGraph } from './pass-graph';
 import { expandCached, key, type AnalysisPass, type Scope, type Tensor } from './pass-state';
@@ -22,17 +24,23 @@ export function analyzeNode(
     return undefined;
   }
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.error.issues.slice(0, 8)) {
       const field = issue.path.map(String).join('.');
       report(node, {
         key: 'invalidParams',
-        message: `${field === '' ? 'Settings' : field}: ${issue.message}`,
+        message: `${field === '' ? 'Settings' : field}: ${describeIssue(issue)}.`,
         field,
       });
     }
     return undefined;
   }
   const params = parsed.data;
+  const overLimits = settingProblems(params);
+  if (overLimits.length > 0) {
+    for (const p of overLimits)
+      report(node, { key: 'overLimit', message: `${p.field}: ${p.message}.`, field: p.field });
+    return undefined;
+  }
   if ('op' in def) {
     const result = def.op.infer({ params, inputs: shapes });
     if (!result.ok) {
@@ -41,6 +49,12 @@ export function analyzeNode(
     }
     for (const p of def.op.notes?.(params) ?? []) report(node, p, 'info');
     const outShapes = result.value;
+    for (const [i, shape] of outShapes.entries()) {
+      const problem = shapeProblem(shape);
+      if (problem === undefined) continue;
+      report(node, { key: 'overLimit', message: `Output ${i + 1}: ${problem}.`, field: `output ${i + 1}` });
+      return undefined;
+    }
     const inIds: number[] = [];
     for (const t of inputs) if (t !== undefined) inIds.push(t.id);
     const alias = def.op.view === true ? inIds[0] : undefined;

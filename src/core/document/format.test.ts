@@ -36,10 +36,18 @@ describe('design documents', () => {
     ['another format', { format: 'x' }, /not a Compact Studio design/],
     ['a future version', { ...doc(), version: 99 }, /newer than this app/],
     ['a bad version', { ...doc(), version: 'one' }, /version/],
-    ['an unknown kind', withNode(1, { kind: 'Conv3d' }), /node 2 "n2" \(conv1\): unknown kind "Conv3d"/],
-    ['a bad field', withNode(1, { params: { outChannels: -4 } }), /node 2 "n2" \(conv1\), field outChannels/],
+    ['an unknown kind', withNode(1, { kind: 'Conv3d' }), /node 2 "conv1" \(id "n2"\): unknown kind "Conv3d"/],
+    [
+      'a bad field',
+      withNode(1, { params: { outChannels: -4 } }),
+      /node 2 "conv1" \(id "n2"\), field outChannels: must be at least 1/,
+    ],
     ['a bad kernel', withNode(1, { params: { kernel: [3] } }), /field kernel/],
-    ['a missing position', withNode(0, { position: undefined }), /node 1 "n1" \(image\), field position/],
+    [
+      'a missing position',
+      withNode(0, { position: undefined }),
+      /node 1 "image" \(id "n1"\), field position: must be an object/,
+    ],
     ['a duplicate id', withNode(1, { id: 'n1' }), /the id is used twice/],
     [
       'weights of a node that does not exist',

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { blockRegistry, type BlockKind } from '../blocks/registry';
 import type { Design, DesignNode, DesignWeights } from '../graph/types';
 import { opRegistry, type OpKind } from '../layers/registry';
+import { limits, overLimit, settingProblems } from '../limits';
+import { ident, quote } from '../quote';
+import { describeIssue, fieldOf } from './issues';
 import { migrate } from './migrations';
+import { unknownSettings } from './settings';
 
 export const FORMAT = 'compact-studio-design';
 export const CURRENT_VERSION = 2;
@@ -33,18 +37,54 @@ const fileShape = z.object({
 export type LoadResult =
   { readonly ok: true; readonly design: Design } | { readonly ok: false; readonly errors: readonly string[] };
 
+/** "node 2 "conv1" (id "n2")": a node or edge by position, label and id, every name quoted. */
+export function itemAt(top: 'node' | 'edge', index: number, item: unknown): string {
+  const { id, label } = (typeof item === 'object' && item !== null ? item : {}) as {
+    id?: unknown;
+    label?: unknown;
+  };
+  const named = typeof label === 'string' && label !== '' ? ` ${quote(label)}` : '';
+  const idText = typeof id === 'string' ? (named === '' ? ` ${quote(id)}` : ` (id ${quote(id)})`) : '';
+  return `${top} ${index + 1}${named}${idText}`;
+}
+
 /** Turns a zod path into words: nodes[3].params.kernel → "node 4 … field params.kernel". */
 function where(path: readonly PropertyKey[], raw: unknown): string {
   const [top, index, ...rest] = path;
   if ((top === 'nodes' || top === 'edges') && typeof index === 'number') {
     const list = (raw as Record<string, unknown[] | undefined>)[top];
-    const item = list?.[index] as { id?: unknown; label?: unknown } | undefined;
-    const id = typeof item?.id === 'string' ? ` "${item.id}"` : '';
-    const label = typeof item?.label === 'string' && item.label !== '' ? ` (${item.label})` : '';
-    const field = rest.length > 0 ? `, field ${rest.map(String).join('.')}` : '';
-    return `${top === 'nodes' ? 'node' : 'edge'} ${index + 1}${id}${label}${field}`;
+    const field = rest.length > 0 ? `, field ${ident(rest.map(String).join('.'))}` : '';
+    return `${itemAt(top === 'nodes' ? 'node' : 'edge', index, list?.[index])}${field}`;
   }
-  return path.length === 0 ? 'document' : `field ${path.map(String).join('.')}`;
+  return path.length === 0 ? 'document' : `field ${ident(path.map(String).join('.'))}`;
+}
+
+/** Counts and name lengths over the limits, checked before the schema walks the document. */
+function sizeProblems(doc: Record<string, unknown>): string[] {
+  const errors: string[] = [];
+  const { nodes, edges, name } = doc;
+  if (Array.isArray(nodes) && nodes.length > limits.maxNodes)
+    errors.push(`document: ${nodes.length.toLocaleString('en-US')} nodes are ${overLimit('maxNodes')}`);
+  if (Array.isArray(edges) && edges.length > 4 * limits.maxNodes)
+    errors.push(
+      `document: ${edges.length.toLocaleString('en-US')} edges are too many for ${overLimit('maxNodes')}`,
+    );
+  if (typeof name === 'string' && name.length > limits.maxNameLength)
+    errors.push(`field name: the design's name is ${overLimit('maxNameLength')}`);
+  const check = (list: unknown, top: 'node' | 'edge'): void => {
+    if (!Array.isArray(list) || list.length > limits.maxNodes * 4) return;
+    list.forEach((item: unknown, i) => {
+      if (typeof item !== 'object' || item === null) return;
+      for (const key of ['id', 'label'] as const) {
+        const v = (item as Record<string, unknown>)[key];
+        if (typeof v === 'string' && v.length > limits.maxNameLength)
+          errors.push(`${itemAt(top, i, item)}, field ${key}: ${overLimit('maxNameLength')}`);
+      }
+    });
+  };
+  check(nodes, 'node');
+  check(edges, 'edge');
+  return errors.slice(0, 20);
 }
 
 /** Validates a parsed JSON value as a design document, migrating older versions. Never throws. */
@@ -61,19 +101,23 @@ export function loadDesign(raw: unknown): LoadResult {
     };
   const migrated = migrate(raw);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
+  const tooBig = sizeProblems(migrated.value);
+  if (tooBig.length > 0) return { ok: false, errors: tooBig };
   const parsed = fileShape.safeParse(migrated.value);
   if (!parsed.success)
     return {
       ok: false,
-      errors: parsed.error.issues.map((i) => `${where(i.path, migrated.value)}: ${i.message}`),
+      errors: parsed.error.issues
+        .slice(0, 20)
+        .map((i) => `${where(i.path, migrated.value)}: ${describeIssue(i)}`),
     };
   const file = parsed.data;
   const errors: string[] = [];
   const ids = new Set<string>();
   const nodes: DesignNode[] = [];
   file.nodes.forEach((n, i) => {
-    const at = `node ${i + 1} "${n.id}"${n.label !== '' ? ` (${n.label})` : ''}`;
-    if (ids.has(n.id)) errors.push(`${at}: the id is used twice`);
+    const at = (): string => itemAt('node', i, n);
+    if (ids.has(n.id)) errors.push(`${at()}: the id is used twice`);
     ids.add(n.id);
     const def = Object.hasOwn(opRegistry, n.kind)
       ? opRegistry[n.kind as OpKind]
@@ -81,24 +125,29 @@ export function loadDesign(raw: unknown): LoadResult {
         ? blockRegistry[n.kind as BlockKind]
         : undefined;
     if (def === undefined) {
-      errors.push(`${at}: unknown kind "${n.kind}"`);
+      errors.push(`${at()}: unknown kind ${quote(n.kind)}`);
       return;
     }
+    const before = errors.length;
+    for (const p of [...unknownSettings(n.kind, def.schema, n.params), ...settingProblems(n.params)])
+      errors.push(`${at()}, field ${ident(p.field)}: ${p.message}`);
+    if (errors.length > before) return;
     const params = def.schema.safeParse(n.params);
     if (!params.success) {
-      for (const issue of params.error.issues)
-        errors.push(`${at}, field ${issue.path.map(String).join('.') || 'params'}: ${issue.message}`);
+      for (const issue of params.error.issues.slice(0, 8))
+        errors.push(`${at()}, field ${ident(fieldOf(issue.path))}: ${describeIssue(issue)}`);
       return;
     }
     nodes.push({ ...n, params: params.data } as DesignNode);
   });
   const edgeIds = new Set<string>();
   file.edges.forEach((e, i) => {
-    const at = `edge ${i + 1} "${e.id}"`;
-    if (edgeIds.has(e.id)) errors.push(`${at}: the id is used twice`);
+    const at = (): string => itemAt('edge', i, e);
+    if (edgeIds.has(e.id)) errors.push(`${at()}: the id is used twice`);
     edgeIds.add(e.id);
-    if (!ids.has(e.from.node)) errors.push(`${at}: comes from node "${e.from.node}", which does not exist`);
-    if (!ids.has(e.to.node)) errors.push(`${at}: goes to node "${e.to.node}", which does not exist`);
+    if (!ids.has(e.from.node))
+      errors.push(`${at()}: comes from node ${quote(e.from.node)}, which does not exist`);
+    if (!ids.has(e.to.node)) errors.push(`${at()}: goes to node ${quote(e.to.node)}, which does not exist`);
   });
   for (const key of Object.keys(file.weights?.layers ?? {})) {
     const owner = key.split('/', 1)[0] ?? '';
@@ -110,16 +159,34 @@ export function loadDesign(raw: unknown): LoadResult {
   return { ok: true, design: file.weights === undefined ? design : { ...design, weights: file.weights } };
 }
 
+/** The first reason a design (built in memory, as by import) would fail loadDesign, if any. */
+export function checkDesign(design: Design): string | undefined {
+  const r = loadDesign({ format: FORMAT, version: CURRENT_VERSION, ...design });
+  return r.ok ? undefined : r.errors[0];
+}
+
+/** "line 3, column 7" of a position in a text (JSON.parse names the position, not the line). */
+function lineColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${position - before.lastIndexOf('\n')}`;
+}
+
 /** Parses JSON text, then validates it. Never throws. */
 export function parseDesign(text: string): LoadResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return {
-      ok: false,
-      errors: [`document: not valid JSON (${e instanceof Error ? e.message : String(e)})`],
-    };
+    // The engine's wording varies and echoes the text; say where instead, in our own words.
+    const at = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
+    const where =
+      at === undefined
+        ? text.trim() === ''
+          ? 'the text is empty'
+          : 'it ends too soon or holds something JSON does not allow'
+        : lineColumn(text, Number(at));
+    return { ok: false, errors: [`document: not valid JSON (${where})`] };
   }
   return loadDesign(raw);
 }

@@ -29,10 +29,13 @@ export function rankLayout(
     const a = index.get(e.from.node);
     const b = index.get(e.to.node);
     if (a === undefined || b === undefined || a >= b) continue; // boxes come in topological order
-    preds.set(e.to.node, [...(preds.get(e.to.node) ?? []), e.from.node]);
+    const list = preds.get(e.to.node);
+    if (list === undefined) preds.set(e.to.node, [e.from.node]);
+    else list.push(e.from.node);
   }
+  // Loops and reduce, never Math.max(...list): an imported chain of 150,000 nodes must not blow the stack.
   for (const b of boxes) {
-    const r = Math.max(-1, ...(preds.get(b.id) ?? []).map((p) => rank.get(p) ?? 0));
+    const r = (preds.get(b.id) ?? []).reduce((m, p) => Math.max(m, rank.get(p) ?? 0), -1);
     rank.set(b.id, r + 1);
   }
   const rows: RankBox[][] = [];
@@ -42,12 +45,12 @@ export function rankLayout(
   }
   const rowWidth = (row: readonly RankBox[]): number =>
     row.reduce((a, b) => a + b.width, 0) + gap.x * Math.max(0, row.length - 1);
-  const width = Math.max(0, ...rows.map((row) => rowWidth(row)));
+  const width = rows.reduce((m, row) => Math.max(m, rowWidth(row)), 0);
   const positions = new Map<string, Position>();
   let y = 0;
   for (const row of rows) {
     let x = (width - rowWidth(row)) / 2;
-    const rowHeight = Math.max(0, ...row.map((b) => b.height));
+    const rowHeight = row.reduce((m, b) => Math.max(m, b.height), 0);
     for (const b of row) {
       positions.set(b.id, { x, y: y + (rowHeight - b.height) / 2 });
       x += b.width + gap.x;

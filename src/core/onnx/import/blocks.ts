@@ -22,7 +22,11 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
   const labels = new Set(prims.map((p) => p.label));
 
   /** The block the region is, taken when found; false when the region is no block. */
-  const tryRegion = (region: readonly Prim[], label: (kind: string) => string): boolean => {
+  const tryRegion = (
+    region: readonly Prim[],
+    label: (kind: string) => string,
+    between?: { entry: string; exit: string },
+  ): boolean => {
     if (
       region.length < 2 ||
       region.length > MAX_REGION ||
@@ -30,7 +34,7 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
       region.some((p) => taken.has(p) || p.kind === 'Input' || p.kind === 'Output' || p.kind === 'Opaque')
     )
       return false;
-    const cut = singleEntryExit(region, readers);
+    const cut = between ?? singleEntryExit(region, readers);
     if (cut === undefined) return false;
     const inShape = shapeOf(cut.entry);
     const outShape = shapeOf(cut.exit);
@@ -44,7 +48,12 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
 
   // By name: the modules of the file, outermost first.
   const members = new Map<string, Prim[]>();
-  for (const p of prims) for (const s of scopes(p.label)) members.set(s, [...(members.get(s) ?? []), p]);
+  for (const p of prims)
+    for (const s of scopes(p.label)) {
+      const list = members.get(s);
+      if (list === undefined) members.set(s, [p]);
+      else list.push(p);
+    }
   for (const scope of [...members.keys()].sort((a, b) => a.length - b.length)) {
     const label = scope.replace(/\//g, '.');
     if (tryRegion(members.get(scope) ?? [], () => label)) labels.add(label);
@@ -64,13 +73,34 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
     }
   };
   const all = [{ after: -1, tensor: '' }, ...cuts(prims)];
+  const producer = new Map<string, number>();
+  // Prefix counts of convs and of kinds no block holds: a stretch is sliced out only when it may be one.
+  const convs = [0];
+  const barred = [0];
+  prims.forEach((p, i) => {
+    for (const t of p.outputs) producer.set(t, i);
+    convs.push((convs[i] ?? 0) + (p.kind === 'Conv2d' ? 1 : 0));
+    barred.push(
+      (barred[i] ?? 0) + (p.kind === 'Input' || p.kind === 'Output' || p.kind === 'Opaque' ? 1 : 0),
+    );
+  });
+  const count = (prefix: readonly number[], from: number, end: number): number =>
+    (prefix[end + 1] ?? 0) - (prefix[from + 1] ?? 0);
   for (let a = 0; a < all.length; a++) {
     const from = all[a]?.after ?? 0;
     let last = a + 1;
     while (last + 1 < all.length && (all[last + 1]?.after ?? 0) - from <= MAX_REGION) last++;
     for (let b = last; b > a; b--) {
-      const region = prims.slice(from + 1, (all[b]?.after ?? 0) + 1);
-      if (tryRegion(region, fresh)) {
+      const end = all[b]?.after ?? 0;
+      if (end - from < 2 || count(convs, from, end) === 0 || count(barred, from, end) > 0) continue;
+      // Between two cuts, the one tensor live at the first is the only one read from outside and
+      // the one live at the second the only one read after: a single entry and exit when the
+      // region makes that second tensor (no set of the region's tensors need be built).
+      const entry = all[a]?.tensor ?? '';
+      const exit = all[b]?.tensor ?? '';
+      const made = producer.get(exit) ?? -1;
+      if (made <= from || made > end || entry === '') continue;
+      if (tryRegion(prims.slice(from + 1, end + 1), fresh, { entry, exit })) {
         a = b - 1;
         break;
       }

@@ -1,6 +1,8 @@
-import { isOpKind } from '../../layers/registry';
+import { describeIssue, fieldOf } from '../../document/issues';
+import { isOpKind, opRegistry } from '../../layers/registry';
 import { toBase64 } from '../base64';
 import { AttrType, DataType, num } from '../proto';
+import { ident, quote } from '../../quote';
 import type { Const, IrGraph, IrNode } from '../ir/graph';
 import type { Inferred } from '../ir/infer';
 import { labelFrom, type Prim } from './prim';
@@ -12,6 +14,8 @@ export class MapContext {
   readonly absorbed = new Set<IrNode>();
   private readonly aliases = new Map<string, string>();
   private readonly labels = new Set<string>();
+  /** Per label base, the next suffix to try: 20,000 nodes of one name stay linear. */
+  private readonly nextSuffix = new Map<string, number>();
   private readonly readers = new Map<string, IrNode[]>();
 
   constructor(
@@ -19,7 +23,11 @@ export class MapContext {
     readonly inferred: Inferred,
   ) {
     for (const n of graph.nodes)
-      for (const t of n.inputs) this.readers.set(t, [...(this.readers.get(t) ?? []), n]);
+      for (const t of n.inputs) {
+        const list = this.readers.get(t);
+        if (list === undefined) this.readers.set(t, [n]);
+        else list.push(n);
+      }
   }
 
   /** The tensor a name stands for once Identity and friends are skipped. */
@@ -81,7 +89,9 @@ export class MapContext {
   label(name: string, opType: string): string {
     const base = labelFrom(name, opType);
     let l = base;
-    for (let i = 2; this.labels.has(l); i++) l = `${base}_${i}`;
+    let i = this.nextSuffix.get(base) ?? 2;
+    while (this.labels.has(l)) l = `${base}_${i++}`;
+    this.nextSuffix.set(base, i);
     this.labels.add(l);
     return l;
   }
@@ -96,7 +106,16 @@ export class MapContext {
     },
   ): void {
     const { kind } = prim;
-    if (!isOpKind(kind)) throw new ImportError(`node "${node.name}" maps to ${kind}, which is no op`);
+    if (!isOpKind(kind))
+      throw new ImportError(`node ${quote(node.name)} maps to ${ident(kind)}, which is no op`);
+    // Settings a primitive cannot take (a group of 0, a dropout ratio of 7) are the file's fault:
+    // said here, naming the ONNX node, before block matching or the design builder meet them.
+    const parsed = opRegistry[kind].schema.safeParse(prim.params);
+    const issue = parsed.success ? undefined : parsed.error.issues[0];
+    if (issue !== undefined)
+      throw new ImportError(
+        `node ${quote(node.name)} (${ident(node.opType)}): field ${ident(fieldOf(issue.path))}: ${describeIssue(issue)}`,
+      );
     this.prims.push({
       ...prim,
       kind,
@@ -118,9 +137,10 @@ export class MapContext {
     const outputShapes = node.outputs.map((o) => this.shape(o));
     if (outputShapes.some((s) => s === undefined))
       throw new ImportError(
-        `node "${node.name}" (${node.opType}) is not supported and the file does not state its output shapes, so the rest of the network cannot be shaped`,
+        `node ${quote(node.name)} (${ident(node.opType)}) is not supported and the file does not state its output shapes, so the rest of the network cannot be shaped`,
       );
-    if (why !== undefined) this.notes.push(`${node.name} (${node.opType}) kept as an opaque op: ${why}`);
+    if (why !== undefined)
+      this.notes.push(`${quote(node.name)} (${ident(node.opType)}) kept as an opaque op: ${why}`);
     this.add(node, {
       kind: 'Opaque',
       params: {

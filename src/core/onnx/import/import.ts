@@ -1,4 +1,8 @@
+import { analyze } from '../../analysis/analyze';
+import { checkDesign } from '../../document/format';
 import type { Design } from '../../graph/types';
+import { quote } from '../../quote';
+import { IrError } from '../ir/graph';
 import { infer } from '../ir/infer';
 import { readModel } from '../ir/read';
 import { META } from '../version';
@@ -17,8 +21,31 @@ export interface ImportOptions {
 }
 
 export type ImportResult =
-  | { readonly ok: true; readonly design: Design; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly design: Design;
+      readonly notes: readonly string[];
+      /**
+       * Why the design would not pass `validate` (its first error), when it would not: the CLI
+       * refuses such a model; the app opens it with its diagnostics shown.
+       */
+      readonly invalid?: string;
+    }
   | { readonly ok: false; readonly error: string };
+
+/** The first reason the design fails the document's checks or the analysis, if any. */
+export function firstProblem(design: Design): string | undefined {
+  const doc = checkDesign(design);
+  if (doc !== undefined) return doc;
+  const a = analyze(design);
+  const errors = a.diagnostics.filter((d) => d.severity === 'error');
+  const first = errors[0];
+  if (first === undefined) return undefined;
+  const node = design.nodes.find((n) => n.id === first.nodeId);
+  const where = node === undefined ? '' : ` at ${quote(node.label)}`;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return `the design it makes is not valid: ${first.code}${where}: ${first.message}${more}`;
+}
 
 /** An ONNX file as an editable design: primitives, then blocks, weights kept. Never throws. */
 export function importModel(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
@@ -35,13 +62,20 @@ export function importModel(bytes: Uint8Array, options: ImportOptions = {}): Imp
     const name =
       graph.metadata.get(META.design) ??
       (graph.name !== '' ? graph.name : (options.name ?? 'imported model'));
+    const design = buildDesign(name, units, options.source ?? name);
+    const invalid = firstProblem(design);
     return {
       ok: true,
-      design: buildDesign(name, units, options.source ?? name),
+      design,
       notes: [...graph.notes, ...ctx.notes],
+      ...(invalid === undefined ? {} : { invalid }),
     };
   } catch (e) {
-    if (e instanceof ImportError) return { ok: false, error: e.message };
-    return { ok: false, error: `the model could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    if (e instanceof ImportError || e instanceof IrError) return { ok: false, error: e.message };
+    // A failure nobody foresaw: said in words, without the engine's text (which names no node).
+    return {
+      ok: false,
+      error: `the model could not be read: an unexpected failure while mapping it; please report it with the file`,
+    };
   }
 }

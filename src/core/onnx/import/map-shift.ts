@@ -21,10 +21,11 @@ export function identify(
   channels: number,
   reach: number,
 ): { kind: ShiftKind; params: Record<string, unknown> } | undefined {
-  for (let d = 1; d <= reach; d++) {
-    if (reach % d !== 0) continue;
-    const kernel = (2 * reach) / d + 1;
-    if (kernel > 9) continue;
+  // Kernels of at most 9 only, so the dilations to try are few whatever the reach (a pad of
+  // 2^30 must not mean 2^30 tries): d = 2·reach / (kernel − 1), smallest dilation first.
+  for (let kernel = 9; kernel >= 3; kernel -= 2) {
+    const d = (2 * reach) / (kernel - 1);
+    if (!Number.isSafeInteger(d) || d < 1 || reach % d !== 0) continue;
     if (sameGroups(groups, shiftGroups(kernel, d, channels)))
       return { kind: 'Shift', params: { kernel, dilation: d } };
     const moved = groups.filter((g) => g.dy !== 0 || g.dx !== 0).reduce((a, g) => a + g.end - g.start, 0);

@@ -53,9 +53,42 @@ export class BlockMatcher {
   private readonly expansions = new Map<string, Expansion | undefined>();
   private readonly signatures = new Map<string, string | undefined>();
 
+  /**
+   * Results by the region's computation (its prims' ids in order, which say ops, params and
+   * wiring) and shapes: a network of 10,000 identical layers asks the same question 300,000
+   * times, and the answer is worked out once.
+   */
+  private readonly results = new Map<string, { kind: BlockKind; params: object; names: string[] } | null>();
+
   /** The block the region is, given the shapes at its one entry and one exit, if any. */
   match(region: readonly Prim[], entry: string, inShape: Shape, outShape: Shape): Match | undefined {
-    const ids = this.regionIds(region, entry);
+    const list = this.idsOf(region, entry);
+    const key = `${list.slice(0, region.length).join(',')}|${inShape.join('x')}|${outShape.join('x')}`;
+    let hit = this.results.get(key);
+    if (hit === undefined) {
+      const perPrim = new Map(region.map((p, i) => [p, list[i] ?? -1]));
+      const m = this.search(region, perPrim, inShape, outShape);
+      hit =
+        m === undefined
+          ? null
+          : { kind: m.kind, params: m.params, names: region.map((p) => m.layerNames.get(p) ?? p.label) };
+      this.results.set(key, hit);
+    }
+    if (hit === null) return undefined;
+    const names = hit.names;
+    return {
+      kind: hit.kind,
+      params: hit.params,
+      layerNames: new Map(region.map((p, i) => [p, names[i] ?? p.label])),
+    };
+  }
+
+  private search(
+    region: readonly Prim[],
+    perPrim: ReadonlyMap<Prim, number>,
+    inShape: Shape,
+    outShape: Shape,
+  ): Match | undefined {
     const facts = regionFacts(region, inShape[1] ?? 0, outShape[1] ?? 0);
     const regionSig = signature(region.map((p) => p.kind));
     for (const kind of blockKinds) {
@@ -66,11 +99,11 @@ export class BlockMatcher {
         if (sig === undefined || (sig !== NESTED && sig !== regionSig)) continue;
         if (!this.expansions.has(key)) this.expansions.set(key, this.expand(kind, params, inShape));
         const e = this.expansions.get(key);
-        if (e === undefined || !sameComputation(ids.perPrim, e)) continue;
+        if (e === undefined || !sameComputation(perPrim, e)) continue;
         const pool = [...e.layers];
         const layerNames = new Map<Prim, string>();
         for (const p of region) {
-          const i = pool.findIndex((l) => l.id === ids.perPrim.get(p));
+          const i = pool.findIndex((l) => l.id === perPrim.get(p));
           const [l] = pool.splice(i, 1);
           layerNames.set(p, l?.name ?? p.label);
         }
@@ -83,25 +116,45 @@ export class BlockMatcher {
   private keyOf(p: Prim): string {
     let k = this.paramKey.get(p);
     if (k === undefined) {
-      k = JSON.stringify(opRegistry[p.kind].schema.parse(p.params));
+      // Settings the op refuses match no block (the design builder says what is wrong with them).
+      const parsed = opRegistry[p.kind].schema.safeParse(p.params);
+      k = parsed.success ? JSON.stringify(parsed.data) : `invalid ${String(this.paramKey.size)}`;
       this.paramKey.set(p, k);
     }
     return k;
   }
 
-  private regionIds(region: readonly Prim[], entry: string) {
+  /** The last ids worked out: regions from one start are tried longest first, then their prefixes. */
+  private lastIds: { entry: string; region: readonly Prim[]; ids: number[] } | undefined;
+
+  /**
+   * The computation id of each primitive of the region, in order. A primitive's id depends only
+   * on the primitives before it and the entry, so a prefix of the last region reuses its ids.
+   */
+  private idsOf(region: readonly Prim[], entry: string): readonly number[] {
+    const last = this.lastIds;
+    const n = region.length;
+    if (
+      last !== undefined &&
+      last.entry === entry &&
+      n <= last.region.length &&
+      last.region[0] === region[0] &&
+      last.region[n - 1] === region[n - 1]
+    )
+      return last.ids;
     const tensor = new Map<string, number>([[entry, 0]]);
-    const perPrim = new Map<Prim, number>();
+    const ids: number[] = [];
     for (const p of region) {
       const id = this.interner.node(
         p.kind,
         this.keyOf(p),
         p.inputs.map((t) => tensor.get(t) ?? -1),
       );
-      perPrim.set(p, id);
+      ids.push(id);
       p.outputs.forEach((t, i) => tensor.set(t, i === 0 ? id : this.interner.id(`${id}#${i}`)));
     }
-    return { perPrim, tensor };
+    this.lastIds = { entry, region, ids };
+    return ids;
   }
 
   /** The block's primitives as computation ids, from the core's own analysis of a one-block design. */

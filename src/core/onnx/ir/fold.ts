@@ -1,3 +1,4 @@
+import { limits } from '../../limits';
 import { DataType } from '../proto';
 import { attrInt, attrInts, type Const, type IrNode } from './graph';
 import { readTensor } from './read';
@@ -36,6 +37,10 @@ export function sliceRange(size: number, start: number, end: number, step: numbe
   return out;
 }
 
+/** Dims made of whole numbers of zero or more, few enough to be a tensor's. */
+const wholeDims = (dims: readonly number[]): boolean =>
+  dims.length <= limits.maxRank && dims.every((d) => Number.isSafeInteger(d) && d >= 0);
+
 /** Element of a row-major tensor of these dims at this index. */
 const strides = (dims: Shape): number[] => {
   const out = dims.map(() => 1);
@@ -63,24 +68,25 @@ function foldTensorOp(
   a: Const,
   ints: readonly number[],
   c: (i: number) => Const | undefined,
+  room: number,
 ): Const[] | undefined {
   if (op === 'ConstantOfShape') {
     const t = node.attrs.get('value')?.t;
-    const v = t === undefined || t === null ? 0 : readTensor(t).ints?.[0];
-    if (v === undefined) return undefined;
-    return [intConst(new Array<number>(ints.reduce((p, q) => p * q, 1)).fill(v), ints)];
+    const k = t === undefined || t === null ? undefined : readTensor(t);
+    const v = k === undefined ? 0 : typeof k === 'string' ? undefined : k.ints?.[0];
+    // The size is checked before anything is allocated: a shape of [2^31] is not shape arithmetic.
+    const count = ints.reduce((p, q) => p * q, 1);
+    if (v === undefined || !wholeDims(ints) || count > room) return undefined;
+    return [intConst(new Array<number>(count).fill(v), ints)];
   }
   if (op === 'Reshape') {
     const target = c(1)?.ints;
     if (target === undefined) return undefined;
     const dims = target.map((d, i) => (d === 0 ? (a.dims[i] ?? 0) : d));
     const known = dims.filter((d) => d !== -1).reduce((p, q) => p * q, 1);
-    return [
-      intConst(
-        ints,
-        dims.map((d) => (d === -1 ? ints.length / known : d)),
-      ),
-    ];
+    const out = dims.map((d) => (d === -1 ? ints.length / known : d));
+    if (!wholeDims(out) || out.reduce((p, q) => p * q, 1) !== ints.length) return undefined;
+    return [intConst(ints, out)];
   }
   if (op === 'Transpose') {
     const perm = attrInts(node, 'perm') ?? a.dims.map((_, i) => a.dims.length - 1 - i);
@@ -107,6 +113,8 @@ function foldTensorOp(
     const rank = a.dims.length;
     const axes = (node.inputs[3] ? c(3)?.ints : undefined) ?? starts.map((_, i) => i);
     const steps = (node.inputs[4] ? c(4)?.ints : undefined) ?? starts.map(() => 1);
+    // An axis outside the rank would index a sparse array of 2^40 holes: not folded (infer says why).
+    if (axes.some((x) => !Number.isSafeInteger(x) || x < -rank || x >= rank)) return undefined;
     const indices = a.dims.map((d) => Array.from({ length: d }, (_, i) => i));
     axes.forEach((axis, i) => {
       const ax = normAxis(axis, rank);
@@ -122,16 +130,24 @@ function foldTensorOp(
   return undefined;
 }
 
-/** Folds a node whose inputs are all constant integers (shape arithmetic); undefined otherwise. */
+/**
+ * Folds a node whose inputs are all constant integers (shape arithmetic); undefined otherwise,
+ * and undefined when the result would hold more than `room` values (nothing is allocated then:
+ * doubling a constant 26 times is not shape arithmetic, and must not take gigabytes).
+ */
 export function fold(
   node: IrNode,
   c: (i: number) => Const | undefined,
   shape: (i: number) => Shape | undefined,
+  room: number,
 ): Const[] | undefined {
   const op = node.opType;
   if (op === 'Constant') {
     const t = node.attrs.get('value')?.t;
-    if (t !== undefined && t !== null) return [readTensor(t)];
+    if (t !== undefined && t !== null) {
+      const k = readTensor(t);
+      return typeof k === 'string' ? undefined : [k];
+    }
     const vi = attrInts(node, 'value_ints');
     if (vi !== undefined) return [intConst(vi)];
     const i = node.attrs.get('value_int');
@@ -155,7 +171,7 @@ export function fold(
   if (ints === undefined) return undefined;
   if (op === 'Gather') {
     const idx = c(1)?.ints;
-    if (idx === undefined || a.dims.length !== 1) return undefined;
+    if (idx === undefined || a.dims.length !== 1 || idx.length > room) return undefined;
     return [
       intConst(
         idx.map((i) => ints[normAxis(i, ints.length)] ?? 0),
@@ -168,10 +184,11 @@ export function fold(
   if (op === 'Concat') {
     const parts = node.inputs.map((_, i) => c(i)?.ints);
     if (parts.some((p) => p === undefined)) return undefined;
+    if (parts.reduce((a, p) => a + (p?.length ?? 0), 0) > room) return undefined;
     const all = parts.flatMap((p) => p ?? []);
     return [intConst(all)];
   }
-  const tensorOp = foldTensorOp(op, node, a, ints, c);
+  const tensorOp = foldTensorOp(op, node, a, ints, c, room);
   if (tensorOp !== undefined) return tensorOp;
   if (['Add', 'Sub', 'Mul', 'Div'].includes(op)) {
     const b = c(1)?.ints;

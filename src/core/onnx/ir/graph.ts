@@ -65,3 +65,6 @@ export function attrString(node: IrNode, name: string): string | undefined {
   const s = node.attrs.get(name)?.s;
   return s === undefined || s === null ? undefined : new TextDecoder().decode(s);
 }
+
+/** A file that cannot be shaped or folded within the limits: one sentence for the user. */
+export class IrError extends Error {}

@@ -1,7 +1,9 @@
 import { onnxKeepsShape } from '../../layers/registry';
+import { limits, shapeProblem } from '../../limits';
+import { ident, quote } from '../../quote';
 import { windowOutput } from '../../shape';
 import { fold, sliceRange } from './fold';
-import { attrInt, attrInts, elementCount, type Const, type IrGraph, type IrNode } from './graph';
+import { attrInt, attrInts, elementCount, IrError, type Const, type IrGraph, type IrNode } from './graph';
 
 /** Shapes of every tensor that can be known, and constants folded (Shape → Gather → Div chains). */
 export interface Inferred {
@@ -21,6 +23,17 @@ function broadcast(a: Shape, b: Shape): Shape {
 }
 
 const normAxis = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
+
+const at = (node: IrNode): string => `node ${quote(node.name)} (${ident(node.opType)})`;
+
+/** An axis of a node, checked against the rank before anything is indexed or allocated with it. */
+function axisOf(node: IrNode, axis: number, rank: number): number {
+  if (!Number.isSafeInteger(axis) || axis < -rank || axis >= rank)
+    throw new IrError(
+      `${at(node)}: axis ${axis.toLocaleString('en-US')} is outside the ${rank} axes of its input`,
+    );
+  return normAxis(axis, rank);
+}
 
 function window(node: IrNode, x: Shape, kernel: readonly number[], outC: number): Shape {
   const rank = kernel.length;
@@ -49,7 +62,7 @@ export function sliceSpec(node: IrNode, c: (i: number) => Const | undefined, ran
   const axes =
     (node.inputs[3] ? fromInput(3) : undefined) ?? attrInts(node, 'axes') ?? starts.map((_, i) => i);
   const steps = (node.inputs[4] ? fromInput(4) : undefined) ?? starts.map(() => 1);
-  return { starts, ends, axes: axes.map((a) => normAxis(a, rank)), steps };
+  return { starts, ends, axes: axes.map((a) => axisOf(node, a, rank)), steps };
 }
 
 function sliceShape(x: Shape, spec: NonNullable<ReturnType<typeof sliceSpec>>): Shape {
@@ -126,12 +139,13 @@ function shapeOf(
       return [keep ? x.map((d, i) => (norm.includes(i) ? 1 : d)) : x.filter((_, i) => !norm.includes(i))];
     }
     case 'Flatten': {
-      const axis = normAxis(attrInt(node, 'axis', 1), x.length);
+      const axis =
+        attrInt(node, 'axis', 1) === x.length ? x.length : axisOf(node, attrInt(node, 'axis', 1), x.length);
       return [[elementCount(x.slice(0, axis)), elementCount(x.slice(axis))]];
     }
     case 'Reshape': {
       const target = c(1)?.ints;
-      if (target === undefined) return undefined;
+      if (target === undefined || target.length > limits.maxRank) return undefined;
       const out = target.map((d, i) => (d === 0 ? (x[i] ?? 0) : d));
       const known = out.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
       return [out.map((d) => (d === -1 ? elementCount(x) / known : d))];
@@ -141,7 +155,7 @@ function shapeOf(
       return [perm.map((p) => x[p] ?? 0)];
     }
     case 'Concat': {
-      const axis = normAxis(attrInt(node, 'axis', 1), x.length);
+      const axis = axisOf(node, attrInt(node, 'axis', 1), x.length);
       const shapes = node.inputs.map((_, i) => s(i) ?? c(i)?.dims);
       if (shapes.some((t) => t === undefined)) return undefined;
       const out = [...x];
@@ -149,7 +163,7 @@ function shapeOf(
       return [out];
     }
     case 'Split': {
-      const axis = normAxis(attrInt(node, 'axis', 0), x.length);
+      const axis = axisOf(node, attrInt(node, 'axis', 0), x.length);
       const n = node.outputs.length;
       const sizes =
         c(1)?.ints ??
@@ -180,8 +194,10 @@ function shapeOf(
     }
     case 'Unsqueeze':
     case 'Squeeze': {
-      const axes = (c(1)?.ints ?? attrInts(node, 'axes') ?? []).map((a) =>
-        normAxis(a, node.opType === 'Unsqueeze' ? x.length + 1 : x.length),
+      const given = c(1)?.ints ?? attrInts(node, 'axes') ?? [];
+      if (given.length > limits.maxRank) return undefined;
+      const axes = given.map((a) =>
+        axisOf(node, a, node.opType === 'Unsqueeze' ? x.length + given.length : x.length),
       );
       if (node.opType === 'Squeeze')
         return [x.filter((d, i) => (axes.length === 0 ? d !== 1 : !axes.includes(i)))];
@@ -195,19 +211,31 @@ function shapeOf(
   }
 }
 
-/** Walks the graph in order, folding constants and inferring shapes; unknown ops take declared shapes. */
+/** Folds that hand on a constant they were given (no new values) rather than compute one. */
+const passThrough = new Set(['Constant', 'Identity', 'Cast', 'Unsqueeze', 'Squeeze']);
+
+/** A shape made of whole numbers of zero or more (a Reshape by −1 of an empty tensor is not). */
+const wellFormed = (shape: Shape): boolean => shape.every((d) => Number.isSafeInteger(d) && d >= 0);
+
+/**
+ * Walks the graph in order, folding constants and inferring shapes; unknown ops take declared
+ * shapes. Every shape is checked against the limits as it is made, so nothing downstream sees a
+ * dimension of 2^31; folding stops once it has made the limit's worth of values. Throws IrError.
+ */
 export function infer(graph: IrGraph): Inferred {
   const shapes = new Map<string, readonly number[]>(graph.inputs.map((i) => [i.name, i.shape]));
   const consts = new Map(graph.consts);
   for (const [name, k] of consts) shapes.set(name, k.dims);
+  let folded = 0;
   for (const node of graph.nodes) {
     const c = (i: number): Const | undefined => consts.get(node.inputs[i] ?? '');
     const s = (i: number): Shape | undefined => shapes.get(node.inputs[i] ?? '');
-    const folded = fold(node, c, s);
-    if (folded !== undefined) {
-      folded.forEach((k, i) => {
+    const made = fold(node, c, s, limits.maxFoldedValues - folded);
+    if (made !== undefined) {
+      made.forEach((k, i) => {
         const out = node.outputs[i];
         if (out === undefined) return;
+        if (!passThrough.has(node.opType)) folded += k.ints?.length ?? k.floats?.length ?? 0;
         consts.set(out, k);
         shapes.set(out, k.dims);
       });
@@ -215,8 +243,13 @@ export function infer(graph: IrGraph): Inferred {
     }
     const outs = shapeOf(node, s, c, graph.opset);
     node.outputs.forEach((name, i) => {
-      const shape = outs?.[i] ?? graph.declaredShapes.get(name);
-      if (shape !== undefined) shapes.set(name, shape);
+      const inferred = outs?.[i];
+      const shape =
+        inferred !== undefined && wellFormed(inferred) ? inferred : graph.declaredShapes.get(name);
+      if (shape === undefined) return;
+      const problem = shapeProblem(shape);
+      if (problem !== undefined) throw new IrError(`${at(node)}: output ${quote(name)}: ${problem}`);
+      shapes.set(name, shape);
     });
   }
   return { shapes, consts };

@@ -1,5 +1,10 @@
-import { DataType, num, pb, type P } from '../proto';
+import { limits, overLimit, shapeProblem } from '../../limits';
+import { ident, quote } from '../../quote';
+import { AttrType, DataType, num, pb, type P } from '../proto';
 import type { Const, IrGraph, IrInput, IrNode } from './graph';
+import { readTensor, tensorBytes } from './tensor';
+
+export { readTensor } from './tensor';
 
 export type ReadResult =
   { readonly ok: true; readonly graph: IrGraph } | { readonly ok: false; readonly error: string };
@@ -17,83 +22,31 @@ const dataTypeNames: Readonly<Record<number, string>> = {
   11: 'float64',
 };
 
-/** A fresh, aligned copy (Node's Buffer.slice would give a view into a shared pool). */
-function copyBytes(raw: Uint8Array): ArrayBuffer {
-  const copy = new Uint8Array(raw.byteLength);
-  copy.set(raw);
-  return copy.buffer;
-}
-
-function bytesToInts(raw: Uint8Array, dataType: number): number[] {
-  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const out: number[] = [];
-  if (dataType === DataType.INT64)
-    for (let i = 0; i + 8 <= raw.byteLength; i += 8) out.push(Number(view.getBigInt64(i, true)));
-  else for (let i = 0; i + 4 <= raw.byteLength; i += 4) out.push(view.getInt32(i, true));
-  return out;
-}
-
-/** A tensor's values: float32 (float64 narrowed) or integers; other types are kept as raw bytes. */
-export function readTensor(t: P.ITensorProto): Const {
-  const dims = (t.dims ?? []).map(num);
-  const dataType = t.dataType ?? 0;
-  const raw = t.rawData && t.rawData.length > 0 ? t.rawData : undefined;
-  if (dataType === DataType.FLOAT) {
-    if (raw !== undefined) {
-      return { dims, dataType, floats: new Float32Array(copyBytes(raw), 0, Math.floor(raw.byteLength / 4)) };
-    }
-    return { dims, dataType, floats: Float32Array.from(t.floatData ?? []) };
-  }
-  if (dataType === DataType.DOUBLE) {
-    if (raw !== undefined) {
-      const copy = raw.slice();
-      return {
-        dims,
-        dataType,
-        floats: Float32Array.from(new Float64Array(copy.buffer, 0, Math.floor(copy.byteLength / 8))),
-      };
-    }
-    return { dims, dataType, floats: Float32Array.from(t.doubleData ?? []) };
-  }
-  if (dataType === DataType.INT64)
-    return {
-      dims,
-      dataType,
-      ints: raw !== undefined ? bytesToInts(raw, dataType) : (t.int64Data ?? []).map(num),
-    };
-  if (dataType === DataType.INT32)
-    return {
-      dims,
-      dataType,
-      ints: raw !== undefined ? bytesToInts(raw, dataType) : [...(t.int32Data ?? [])],
-    };
-  return { dims, dataType, raw: raw === undefined ? new Uint8Array() : new Uint8Array(copyBytes(raw)) };
-}
-
 const isExternal = (t: P.ITensorProto): boolean =>
   t.dataLocation === pb.TensorProto.DataLocation.EXTERNAL || (t.externalData?.length ?? 0) > 0;
 
 function readInput(v: P.IValueInfoProto, notes: string[]): IrInput | string {
   const name = v.name ?? '';
   const tensor = v.type?.tensorType;
-  if (tensor === undefined || tensor === null) return `input "${name}" is not a tensor`;
+  if (tensor === undefined || tensor === null) return `input ${quote(name)} is not a tensor`;
   if (tensor.elemType !== DataType.FLOAT)
-    return `input "${name}" is ${dataTypeNames[tensor.elemType ?? 0] ?? `type ${tensor.elemType ?? 0}`}; only float32 inputs are supported`;
+    return `input ${quote(name)} is ${dataTypeNames[tensor.elemType ?? 0] ?? `type ${tensor.elemType ?? 0}`}; only float32 inputs are supported`;
   const dims = tensor.shape?.dim ?? [];
   const shape: number[] = [];
   for (const [axis, d] of dims.entries()) {
     const value = num(d.dimValue);
+    const param = d.dimParam ? ` ${quote(d.dimParam)}` : '';
     if (value > 0) shape.push(value);
     else if (axis === 0) {
       shape.push(1);
-      notes.push(
-        `input "${name}": the dynamic batch dimension${d.dimParam ? ` "${d.dimParam}"` : ''} is taken as 1`,
-      );
+      notes.push(`input ${quote(name)}: the dynamic batch dimension${param} is taken as 1`);
     } else
-      return `input "${name}" has a dynamic dimension${d.dimParam ? ` "${d.dimParam}"` : ''} (axis ${axis}) with no value: export the model with a fixed input size`;
+      return `input ${quote(name)} has a dynamic dimension${param} (axis ${axis}) with no value: export the model with a fixed input size`;
   }
-  if (shape.length === 0) return `input "${name}" has no shape: export the model with a fixed input size`;
-  return { name, shape };
+  if (shape.length === 0)
+    return `input ${quote(name)} has no shape: export the model with a fixed input size`;
+  const problem = shapeProblem(shape);
+  return problem === undefined ? { name, shape } : `input ${quote(name)}: ${problem}`;
 }
 
 function declared(v: P.IValueInfoProto): readonly number[] | undefined {
@@ -101,6 +54,30 @@ function declared(v: P.IValueInfoProto): readonly number[] | undefined {
   if (dims === undefined || dims === null || dims.length === 0) return undefined;
   const shape = dims.map((d, i) => (num(d.dimValue) > 0 ? num(d.dimValue) : i === 0 ? 1 : -1));
   return shape.includes(-1) ? undefined : shape;
+}
+
+/** The first name of the model longer than the limit, said as where it is. */
+function longName(g: P.IGraphProto, nodes: readonly P.INodeProto[]): string | undefined {
+  const tooLong = (s: string | null | undefined): boolean => (s?.length ?? 0) > limits.maxNameLength;
+  const say = (what: string, name: string): string =>
+    `${what} ${quote(name)}: its name is ${overLimit('maxNameLength')}`;
+  if (tooLong(g.name)) return say('the graph', g.name ?? '');
+  for (const n of nodes) {
+    if (tooLong(n.name)) return say('node', n.name ?? '');
+    const t = [...(n.input ?? []), ...(n.output ?? [])].find(tooLong);
+    if (t !== undefined) return say(`node ${quote(n.name ?? '')} names the tensor`, t);
+  }
+  for (const v of [...(g.input ?? []), ...(g.output ?? []), ...(g.initializer ?? [])])
+    if (tooLong(v.name)) return say('the tensor', v.name ?? '');
+  return undefined;
+}
+
+/** The tensors of Constant nodes and other tensor attributes, checked like initializers. */
+function attributeTensors(nodes: readonly P.INodeProto[]): { node: P.INodeProto; t: P.ITensorProto }[] {
+  const out: { node: P.INodeProto; t: P.ITensorProto }[] = [];
+  for (const n of nodes)
+    for (const a of n.attribute ?? []) if (a.type === AttrType.TENSOR && a.t) out.push({ node: n, t: a.t });
+  return out;
 }
 
 /** Decodes and checks an ONNX file; every way it can be unusable becomes one clear sentence. */
@@ -111,9 +88,8 @@ export function readModel(bytes: Uint8Array): ReadResult {
   let model: P.ModelProto;
   try {
     model = pb.ModelProto.decode(bytes);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return fail(`not an ONNX model, or a truncated one: the protobuf does not decode (${why})`);
+  } catch {
+    return fail('not an ONNX model, or a truncated one: the protobuf does not decode');
   }
   const g = model.graph;
   const graphNodes: P.INodeProto[] = g?.node ?? [];
@@ -121,20 +97,46 @@ export function readModel(bytes: Uint8Array): ReadResult {
     return fail('not an ONNX model: no graph with nodes and no IR version were found');
   const opset = model.opsetImport.find((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx');
   if (opset === undefined) return fail('the model declares no opset for the default ONNX domain');
+  if (graphNodes.length > limits.maxNodes)
+    return fail(`the graph has ${graphNodes.length.toLocaleString('en-US')} nodes, ${overLimit('maxNodes')}`);
+  const long = longName(g, graphNodes);
+  if (long !== undefined) return fail(long);
+  let weightBytes = 0;
   const consts = new Map<string, Const>();
   for (const t of g.initializer ?? []) {
+    const at = `initializer ${quote(t.name ?? '')}`;
     if (isExternal(t))
       return fail(
-        `initializer "${t.name ?? ''}" keeps its data in an external file; save the model with its weights inside (onnx.save(..., save_as_external_data=False))`,
+        `${at} keeps its data in an external file; save the model with its weights inside (onnx.save(..., save_as_external_data=False))`,
       );
-    consts.set(t.name ?? '', readTensor(t));
+    const k = readTensor(t);
+    if (typeof k === 'string') return fail(`${at}: ${k}`);
+    weightBytes += tensorBytes(t);
+    consts.set(t.name ?? '', k);
   }
+  for (const { node, t } of attributeTensors(graphNodes)) {
+    const k = readTensor(t);
+    if (typeof k === 'string')
+      return fail(`node ${quote(node.name ?? '')} (${ident(node.opType ?? '')}): its tensor ${k}`);
+    weightBytes += tensorBytes(t);
+  }
+  if (weightBytes > limits.maxWeightBytes)
+    return fail(
+      `the model's weights take ${weightBytes.toLocaleString('en-US')} bytes, ${overLimit('maxWeightBytes')}`,
+    );
   const notes: string[] = [];
   const inputs: IrInput[] = [];
+  /** Who writes each tensor: ONNX allows one writer (SSA), and a second one would make a loop. */
+  const writer = new Map<string, { what: string; name: string }>();
+  const said = (w: { what: string; name: string }): string => `${w.what} ${quote(w.name)}`;
+  for (const name of consts.keys()) writer.set(name, { what: 'initializer', name });
   for (const v of g.input ?? []) {
-    if (consts.has(v.name ?? '')) continue;
+    const name = v.name ?? '';
+    if (consts.has(name)) continue;
     const input = readInput(v, notes);
     if (typeof input === 'string') return fail(input);
+    if (writer.has(name)) return fail(`the graph input ${quote(name)} is listed twice`);
+    writer.set(name, { what: 'graph input', name });
     inputs.push(input);
   }
   if (inputs.length === 0) return fail('the model has no input that is not a weight');
@@ -146,18 +148,26 @@ export function readModel(bytes: Uint8Array): ReadResult {
     outputs: [...(n.output ?? [])],
     attrs: new Map((n.attribute ?? []).map((a) => [a.name ?? '', a])),
   }));
-  const defined = new Set([...consts.keys(), ...inputs.map((i) => i.name), '']);
   for (const n of nodes) {
     for (const t of n.inputs)
-      if (!defined.has(t))
+      if (t !== '' && !writer.has(t))
         return fail(
-          `node "${n.name}" (${n.opType}) reads "${t}", which no node, input or initializer defines (a missing initializer, or nodes out of order)`,
+          `node ${quote(n.name)} (${ident(n.opType)}) reads ${quote(t)}, which no node, input or initializer defines before it (a missing initializer, nodes out of order, or a loop)`,
         );
-    for (const t of n.outputs) defined.add(t);
+    for (const t of n.outputs) {
+      if (t === '') continue;
+      const before = writer.get(t);
+      if (before !== undefined)
+        return fail(
+          `${quote(t)} is written twice: by ${said(before)} and by node ${quote(n.name)} (ONNX allows one writer per tensor)`,
+        );
+      writer.set(t, { what: 'node', name: n.name });
+    }
   }
   const outputs = (g.output ?? []).map((o) => o.name ?? '');
-  const missing = outputs.find((o) => !defined.has(o));
-  if (missing !== undefined) return fail(`the output "${missing}" is not produced by any node`);
+  if (outputs.length === 0) return fail('the model has no outputs');
+  const missing = outputs.find((o) => !writer.has(o));
+  if (missing !== undefined) return fail(`the output ${quote(missing)} is not produced by any node`);
   const declaredShapes = new Map<string, readonly number[]>();
   for (const v of [...(g.valueInfo ?? []), ...(g.output ?? [])]) {
     const s = declared(v);
