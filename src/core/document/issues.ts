@@ -6,30 +6,20 @@ const list = (values: readonly unknown[]): string =>
     .map((v) => JSON.stringify(v))
     .join(', ');
 
+/** What a size bound counts: items of a list, characters of a string, or the number itself. */
+const unitOf = (origin: string): string =>
+  origin === 'array' || origin === 'set' ? ' items' : origin === 'string' ? ' characters' : '';
+
 /**
  * A schema issue as words for a person ("must be at least 1"), never zod's own dump: the caller
  * adds which node and which field. Unforeseen issue kinds fall back to zod's one-line message.
  */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'too_small': {
-      const what =
-        issue.origin === 'array' || issue.origin === 'set'
-          ? ' items'
-          : issue.origin === 'string'
-            ? ' characters'
-            : '';
-      return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${what}`;
-    }
-    case 'too_big': {
-      const what =
-        issue.origin === 'array' || issue.origin === 'set'
-          ? ' items'
-          : issue.origin === 'string'
-            ? ' characters'
-            : '';
-      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${what}`;
-    }
+    case 'too_small':
+      return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${unitOf(issue.origin)}`;
+    case 'too_big':
+      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${unitOf(issue.origin)}`;
     case 'invalid_type':
       return issue.expected === 'int' ? 'must be a whole number' : `must be ${article(issue.expected)}`;
     case 'invalid_value':
