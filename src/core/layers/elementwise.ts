@@ -20,7 +20,7 @@ const empty = z.object({});
  * Activations: one read and one write per element, no weights, no multiply-adds; element-wise
  * (ShuffleNetV2's G4) and fused into the conv before them by a deploy build.
  */
-function activation<K extends string>(
+export function activation<K extends string>(
   kind: K,
   title: string,
   description: string,
@@ -30,6 +30,7 @@ function activation<K extends string>(
     readonly patterns: readonly ImportPattern[];
   },
   pytorch: TorchForm<object>,
+  conformance: OpDef<K, typeof empty>['conformance'] = [{ name: 'on a feature map', params: {} }],
 ) {
   return {
     kind,
@@ -47,7 +48,7 @@ function activation<K extends string>(
     traits: { activation: suffix, elementwise: true, deploy: 'fuse' },
     onnx,
     pytorch,
-    conformance: [{ name: 'on a feature map', params: {} }],
+    conformance,
   } satisfies OpDef<K, typeof empty>;
 }
 

@@ -1,10 +1,6 @@
-import { z } from 'zod';
 import { x0 } from '../onnx/import/pattern-common';
-import { movementCost, movementFormula, one, sameShape } from './common';
+import { activation } from './elementwise';
 import { siluTorch } from '../torch/ops/silu';
-import type { OpDef } from './types';
-
-const empty = z.object({});
 
 /**
  * SiLU (swish with β = 1): x·σ(x) (Elfwing et al. 2018; Ramachandran et al. 2017), the
@@ -12,21 +8,12 @@ const empty = z.object({});
  * we write, so it goes out as PyTorch exports it, Sigmoid then Mul, and comes back from that pair.
  * Cost as every activation: read the input once, write the output once.
  */
-export const silu = {
-  kind: 'SiLU',
-  family: 'activation',
-  title: 'SiLU (swish)',
-  description: 'x·sigmoid(x), the smooth activation of EfficientNet.',
-  schema: empty,
-  inputCount: one,
-  outputCount: one,
-  infer: ({ inputs }) => sameShape(inputs),
-  cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
-  formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
-  summary: () => '',
-  palette: 'normact',
-  traits: { activation: 'silu', elementwise: true, deploy: 'fuse' },
-  onnx: {
+export const silu = activation(
+  'SiLU',
+  'SiLU (swish)',
+  'x·sigmoid(x), the smooth activation of EfficientNet.',
+  'silu',
+  {
     emit: (ctx) => {
       const gate = ctx.w.unique(`${ctx.layer.name}/gate`);
       ctx.w.node('Sigmoid', `${ctx.layer.name}/sigmoid`, ctx.inputs, [gate]);
@@ -62,9 +49,9 @@ export const silu = {
       },
     ],
   },
-  pytorch: siluTorch,
-  conformance: [
+  siluTorch,
+  [
     { name: 'on a feature map', params: {} },
     { name: 'on a vector', params: {}, inputs: [[32]] },
   ],
-} satisfies OpDef<'SiLU', typeof empty>;
+);
