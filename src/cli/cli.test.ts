@@ -3,28 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliInMemory as cli } from '../../test-support/cli';
 import { GraphBuilder } from '../core/graph/builder';
 import { serializeDesign } from '../core/document/format';
-import { UsageError, type CliIO } from './command';
-import { runCli } from './run';
-
-/** Runs the CLI in-process against an in-memory file system. */
-async function cli(args: string[], files: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const written: Record<string, Uint8Array | string> = {};
-  const io: CliIO = {
-    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
-    readFile: (p) => {
-      const f = files[p];
-      if (f === undefined) throw new UsageError(`${p}: no such file`);
-      return new TextEncoder().encode(f);
-    },
-    writeFile: (p, d) => (written[p] = d),
-  };
-  const status = await runCli(args, io, (t) => (err += t));
-  return { status, out, err, written };
-}
 
 function tinyDesign(groups = 1): string {
   const g = new GraphBuilder();

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cliInMemory as cli } from '../../test-support/cli';
 import { examples } from '../core/examples/registry';
 import { pb } from '../core/onnx/proto';
-import { UsageError, type CliIO } from './command';
-import { runCli } from './run';
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const written: Record<string, Uint8Array | string> = {};
-  const io: CliIO = {
-    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
-    readFile: (p) => {
-      throw new UsageError(`${p}: no such file`);
-    },
-    writeFile: (p, d) => (written[p] = d),
-  };
-  const status = await runCli(args, io, (t) => (err += t));
-  return { status, out, err, written };
-}
 
 describe('cli examples', () => {
   it('lists one example a line: NAME, a tab, the method [ref]: what it shows', async () => {

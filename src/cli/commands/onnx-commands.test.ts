@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cliInMemory as cli } from '../../../test-support/cli';
 import { serializeDesign } from '../../core/document/format';
 import { fireNet } from '../../../test-support/onnx-designs';
-import { UsageError, type CliIO } from '../command';
-import { runCli } from '../run';
-
-async function cli(args: string[], files: Record<string, Uint8Array | string> = {}) {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    out: (t) => (out += `${t}\n`),
-    readFile: (p) => {
-      const f = files[p];
-      if (f === undefined) throw new UsageError(`${p}: no such file`);
-      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
-    },
-    writeFile: (p, d) => (files[p] = d),
-  };
-  const status = await runCli(args, io, (t) => (err += t));
-  return { status, out, err, files };
-}
 
 describe('cli export and import', () => {
   it('exports a design and imports it back', async () => {
