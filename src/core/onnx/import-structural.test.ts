@@ -1,11 +1,10 @@
+import { exportBytes, importDesign } from '../../../test-support/onnx-round-trip';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { blockRegistry } from '../blocks/registry';
 import type { Design } from '../graph/types';
 import { presets } from '../presets/registry';
 import { fireNet } from '../../../test-support/onnx-designs';
-import { exportDesign, type ExportOptions } from './export/export';
-import { importModel } from './import/import';
 import { encodeModel, pb, type P } from './proto';
 
 /** The node names an exporter without module scopes writes (torch 1.13: "Conv_12"). */
@@ -16,18 +15,6 @@ function unscoped(bytes: Uint8Array): Uint8Array {
     n.name = `${n.opType ?? 'Node'}_${i}`;
   });
   return encodeModel(model);
-}
-
-function bytesOf(design: Design, options: ExportOptions = {}): Uint8Array {
-  const r = exportDesign(design, options);
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.bytes;
-}
-
-function imported(bytes: Uint8Array): Design {
-  const r = importModel(bytes);
-  if (!r.ok) throw new Error(r.error);
-  return r.design;
 }
 
 const blocks = (d: Design) =>
@@ -45,9 +32,9 @@ const designs: [string, () => Design][] = [
 
 describe('block recognition by structure alone (node names say nothing)', () => {
   it.each(designs)('%s: the same blocks as with module scopes', (_n, build) => {
-    const bytes = bytesOf(build());
-    const named = imported(bytes);
-    const bare = imported(unscoped(bytes));
+    const bytes = exportBytes(build());
+    const named = importDesign(bytes);
+    const bare = importDesign(unscoped(bytes));
     expect(blocks(bare)).toEqual(blocks(named));
     const t = (d: Design) => analyze(d).totals;
     expect(t(bare)).toEqual(t(named));
@@ -55,8 +42,8 @@ describe('block recognition by structure alone (node names say nothing)', () => 
 
   it.each(designs)('%s: batch norm folded by the export gives the blocks with batchNorm off', (_n, build) => {
     const design = build();
-    const folded = imported(unscoped(bytesOf(design, { foldBatchNorm: true })));
-    expect(kinds(folded)).toEqual(kinds(imported(bytesOf(design))));
+    const folded = importDesign(unscoped(exportBytes(design, { foldBatchNorm: true })));
+    expect(kinds(folded)).toEqual(kinds(importDesign(exportBytes(design))));
     for (const n of folded.nodes) if ('batchNorm' in n.params) expect(n.params.batchNorm).toBe(false);
     // Folding changes no multiply-add.
     expect(analyze(folded).totals.multiplyAdds).toBe(analyze(design).totals.multiplyAdds);
@@ -114,14 +101,14 @@ describe('block recognition in absolute counts, on every preset’s export', () 
       const design = preset.build();
       const want = paperBlocks[name];
       expect(counts(design)).toEqual(want);
-      const bytes = bytesOf(design);
+      const bytes = exportBytes(design);
       for (const back of [
-        imported(bytes),
-        imported(unscoped(bytes)),
-        imported(unscoped(bytesOf(design, { foldBatchNorm: true }))),
+        importDesign(bytes),
+        importDesign(unscoped(bytes)),
+        importDesign(unscoped(exportBytes(design, { foldBatchNorm: true }))),
       ])
         expect(counts(back)).toEqual(want);
-      expect(blockFigures(imported(unscoped(bytes)))).toEqual(blockFigures(design));
+      expect(blockFigures(importDesign(unscoped(bytes)))).toEqual(blockFigures(design));
     },
   );
 });

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as ort from 'onnxruntime-node';
+import { importDesign } from '../../../test-support/onnx-round-trip';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { blockRegistry } from '../blocks/registry';
 import type { Design } from '../graph/types';
 import { exportDesign } from './export/export';
-import { importModel } from './import/import';
 
 /**
  * Files written by a real torch.onnx.export (torch 1.13, torchvision 0.14: node names such as
@@ -39,12 +39,6 @@ const fixtures = readdirSync(dir)
       bytes: () => new Uint8Array(gunzipSync(readFileSync(join(dir, `${base}.onnx.gz`)))),
     };
   });
-
-function imported(bytes: Uint8Array): Design {
-  const r = importModel(bytes);
-  if (!r.ok) throw new Error(r.error);
-  return r.design;
-}
 
 function exported(design: Design): Uint8Array {
   const r = exportDesign(design);
@@ -80,7 +74,7 @@ describe('import of real torch.onnx.export files (torch 1.13, no module scopes)'
   });
 
   it.each(fixtures)('$name: figures equal the torch count', ({ expected, bytes }) => {
-    const a = analyze(imported(bytes()));
+    const a = analyze(importDesign(bytes()));
     expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect([a.totals.params, a.totals.multiplyAdds, a.totals.memoryAccessConvFc]).toEqual([
       expected.params,
@@ -93,7 +87,7 @@ describe('import of real torch.onnx.export files (torch 1.13, no module scopes)'
     // torch counted the blocks (make.py): every fixture has some, so a recogniser that finds
     // nothing fails here rather than matching an empty count.
     expect(Object.values(expected.blocks).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-    const design = imported(bytes());
+    const design = importDesign(bytes());
     expect(blockCounts(design)).toEqual(expected.blocks);
     for (const n of design.nodes)
       if ('batchNorm' in n.params) expect(n.params.batchNorm, n.label).toBe(!expected.batchNormFolded);
@@ -103,7 +97,7 @@ describe('import of real torch.onnx.export files (torch 1.13, no module scopes)'
     '$name: exported again, computes what the torch file computes',
     async ({ expected, bytes }) => {
       const original = bytes();
-      const again = exported(imported(original));
+      const again = exported(importDesign(original));
       const want = await logits(original, expected.input);
       const got = await logits(again, expected.input);
       expect(got).toHaveLength(want.length);
@@ -116,9 +110,9 @@ describe('import of real torch.onnx.export files (torch 1.13, no module scopes)'
   );
 
   it.each(fixtures)('$name: import → export → import is stable', ({ bytes }) => {
-    const first = imported(bytes());
+    const first = importDesign(bytes());
     const second = exported(first);
-    const back = imported(second);
+    const back = importDesign(second);
     expect(blockCounts(back)).toEqual(blockCounts(first));
     expect(Buffer.from(exported(back)).equals(Buffer.from(second))).toBe(true);
     const t = (d: Design) => analyze(d).totals;

@@ -1,3 +1,4 @@
+import { exportBytes, importDesign } from '../../../test-support/onnx-round-trip';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +13,6 @@ import { blockZoo, fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { blockDesign, opDesign } from '../../../test-support/conformance-designs';
 import { anyBlockDef, blockKinds } from '../blocks/registry';
 import { anyOpDef, opKinds } from '../layers/registry';
-import { exportDesign } from '../onnx/export/export';
-import { importModel } from '../onnx/import/import';
 import { presets } from '../presets/registry';
 import { exportTorch } from './export';
 
@@ -33,18 +32,6 @@ interface Case {
   readonly reference: Uint8Array;
   /** torch.onnx.export the module and import it back. */
   readonly roundTrip: boolean;
-}
-
-function ownExport(design: Design): Uint8Array {
-  const r = exportDesign(design, { seed: 0 });
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.bytes;
-}
-
-function imported(bytes: Uint8Array): Design {
-  const r = importModel(bytes);
-  if (!r.ok) throw new Error(r.error);
-  return r.design;
 }
 
 const designs: [string, Design][] = [
@@ -82,12 +69,12 @@ const cases: Case[] = [
   ...designs.map(([name, design]) => ({
     name: safe(name),
     design,
-    reference: ownExport(design),
+    reference: exportBytes(design, { seed: 0 }),
     roundTrip: true,
   })),
   ...torchFiles.map(([name, bytes]) => ({
     name: safe(`torch_${name}`),
-    design: imported(bytes),
+    design: importDesign(bytes),
     reference: bytes,
     roundTrip: false,
   })),
@@ -227,7 +214,7 @@ describe('PyTorch export, checked in PyTorch', () => {
     '%s: torch.onnx.export of the module imports back with the same params and multiply-adds',
     (name, c) => {
       const r = resultOf(name);
-      const back = analyze(imported(new Uint8Array(readFileSync(r.onnx ?? ''))));
+      const back = analyze(importDesign(new Uint8Array(readFileSync(r.onnx ?? ''))));
       const want = analyze(c.design).totals;
       expect([back.totals.params, back.totals.multiplyAdds]).toEqual([want.params, want.multiplyAdds]);
     },
