@@ -15,6 +15,8 @@ export interface BlockProbe {
   readonly layers: readonly LayerInfo[];
   /** Keys of the error diagnostics raised. */
   readonly errors: readonly DiagnosticKey[];
+  /** Their messages, in the same order. */
+  readonly messages: readonly string[];
 }
 
 /**
@@ -39,5 +41,6 @@ export function probeBlock(
     multiplyAdds: info?.cost.multiplyAdds ?? 0,
     layers: a.layers.filter((l) => l.nodeId === block.node),
     errors: a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.key),
+    messages: a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
   };
 }

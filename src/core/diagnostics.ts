@@ -20,6 +20,8 @@ export const diagnosticCodes = {
   unusedOutput: 'CS018',
   notComplementary: 'CS019',
   overLimit: 'CS020',
+  /** A node whose result reaches no Output; its costs still count in the totals. */
+  deadEnd: 'CS021',
 } as const;
 
 export type DiagnosticKey = keyof typeof diagnosticCodes;

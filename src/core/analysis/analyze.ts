@@ -5,6 +5,7 @@ import { activationMemory } from './activations';
 import { sumCosts } from './cost-sum';
 import { analyzeGraph } from './pass-graph';
 import { AnalysisPass } from './pass-state';
+import { deadEndDiagnostics, deadEnds } from './dead-ends';
 import type { Analysis } from './types';
 
 /** Shapes, costs, diagnostics and activation memory of a design: a pure function of it. */
@@ -33,8 +34,15 @@ export function analyze(design: Design): Analysis {
         `The weights take ${weightBytes.toLocaleString('en-US')} bytes as float32, ${overLimit('maxWeightBytes')}.`,
       ),
     );
+  const dead = deadEnds(design);
+  for (const d of deadEndDiagnostics(design, dead, pass.nodes)) {
+    pass.diagnostics.push(d);
+    const info = d.nodeId === undefined ? undefined : pass.nodes.get(d.nodeId);
+    if (info !== undefined) pass.nodes.set(info.nodeId, { ...info, diagnostics: [...info.diagnostics, d] });
+  }
   return {
     design,
+    deadEnds: dead,
     order,
     nodes: pass.nodes,
     layers: pass.layers,

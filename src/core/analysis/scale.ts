@@ -40,6 +40,15 @@ function classifierIds(design: Design): Set<string> {
   return ids;
 }
 
+function scaleFields(params: Record<string, unknown>, fields: readonly string[], width: number): void {
+  for (const f of fields) {
+    const v = params[f];
+    if (typeof v === 'number') params[f] = scaleChannels(v, width);
+    else if (Array.isArray(v))
+      params[f] = v.map((x: unknown) => (typeof x === 'number' ? scaleChannels(x, width) : x));
+  }
+}
+
 function scaleNode(
   node: DesignNode,
   width: number,
@@ -52,11 +61,14 @@ function scaleNode(
     params.width = resolution;
   }
   if (!keep.has(node.id)) {
-    for (const f of widthFields(node.kind)) {
-      const v = params[f];
-      if (typeof v === 'number') params[f] = scaleChannels(v, width);
-      else if (Array.isArray(v))
-        params[f] = v.map((x: unknown) => (typeof x === 'number' ? scaleChannels(x, width) : x));
+    scaleFields(params, widthFields(node.kind), width);
+    if (node.kind === 'Stage') {
+      const unitFields = widthFields(node.params.unit);
+      for (const key of ['unitParams', 'firstParams'] as const) {
+        const inner = { ...node.params[key] };
+        scaleFields(inner, unitFields, width);
+        params[key] = inner;
+      }
     }
     // A depthwise conv stays depthwise: its groups follow its channels.
     if (node.kind === 'Conv2d') {

@@ -62,6 +62,8 @@ export interface Analysis {
   /** Top-level node ids in the order they run; nodes on a cycle are left out. */
   readonly order: readonly string[];
   readonly nodes: ReadonlyMap<string, NodeInfo>;
+  /** Nodes whose result reaches no Output (CS019): counted in the totals, flagged. */
+  readonly deadEnds: ReadonlySet<string>;
   readonly layers: readonly LayerInfo[];
   readonly diagnostics: readonly Diagnostic[];
   readonly totals: OpCost;

@@ -11,6 +11,7 @@ import { lowRankConv } from './low-rank-conv';
 import { shiftBlock } from './shift-block';
 import { shuffleUnitV1 } from './shuffle-unit-v1';
 import { shuffleUnitV2 } from './shuffle-unit-v2';
+import { stage } from './stage';
 
 /** The one table of compact blocks. Adding one means adding its file and a line here. */
 export const blockRegistry = {
@@ -25,6 +26,7 @@ export const blockRegistry = {
   ShiftBlock: shiftBlock,
   LowRankConv: lowRankConv,
   BasisFilters: basisFilters,
+  Stage: stage,
 } as const;
 
 export type BlockKind = keyof typeof blockRegistry;

@@ -25,14 +25,6 @@ const cases = [
     multiplyAdds: (24 * 9 + 24 * 24) * 28 * 28 + 58 * 24 * 56 * 56 + (58 * 9 + 92 * 58) * 28 * 28,
   },
   {
-    name: 'stride 1 that widens, 48 → 64 (branch makes 64 − 24)',
-    input: [48, 14, 14],
-    p: { outChannels: 64, stride: 1 },
-    shape: [1, 64, 14, 14],
-    params: 32 * 24 + 32 * 9 + 40 * 32 + 2 * (32 + 32 + 40),
-    multiplyAdds: (32 * 24 + 32 * 9 + 40 * 32) * 14 * 14,
-  },
-  {
     name: 'stride 2, 488 → 976 (2× stage 4: the branch makes out − in = 488)',
     input: [488, 14, 14],
     p: { outChannels: 976, stride: 2 },
@@ -70,8 +62,8 @@ describe('ShuffleUnitV2', () => {
     },
     {
       name: 'an odd output (shuffle by 2)',
-      input: [116, 28, 28],
-      p: { outChannels: 117, stride: 1 },
+      input: [24, 56, 56],
+      p: { outChannels: 117, stride: 2 },
       key: 'groupsDoNotDivide',
     },
     {
@@ -91,5 +83,11 @@ describe('ShuffleUnitV2', () => {
     const r = unit(input, p);
     expect(r.errors).toContain(key);
     expect(r.shape).toBeUndefined();
+  });
+
+  it('refuses a stride-1 unit that widens, as the paper’s unit cannot, naming both widths', () => {
+    const r = unit([24, 56, 56], { outChannels: 116, stride: 1 });
+    expect(r.errors).toEqual(['invalidParams']);
+    expect(r.messages.join(' ')).toMatch(/receives 24 channels, so it must output 24, not 116/);
   });
 });

@@ -63,13 +63,14 @@ export const shuffleUnitV2 = {
     if (p.stride === 1) {
       if (cin % 2 !== 0)
         return fail('splitSizes', `${cin} input channels do not split into two equal halves.`, 'input 1');
-      const branchOut = p.outChannels - cin / 2;
-      if (branchOut < 1)
+      // Fig. 3c: the kept half and the branch are both in/2 wide, so the unit cannot change its width.
+      if (p.outChannels !== cin)
         return fail(
           'invalidParams',
-          `The unit keeps half its input (${cin / 2} channels), so it needs more output channels than that.`,
+          `A stride-1 ShuffleNetV2 unit keeps its width (Ma et al. 2018, Fig. 3c): it receives ${cin} channels, so it must output ${cin}, not ${p.outChannels}. Set the output channels to ${cin}, or stride 2 to widen.`,
           'outChannels',
         );
+      const branchOut = p.outChannels - cin / 2;
       const [kept, used] = g.addNode('ChannelSplit', { parts: 2 }, [], 'split');
       if (kept === undefined || used === undefined) throw new Error('ChannelSplit has two outputs');
       const branch = mainBranch(g, [used], mid, branchOut, 1, folded);

@@ -2,6 +2,7 @@ import { blockRegistry } from '../blocks/registry';
 import { fail, ok, type Result } from '../diagnostics';
 import { opRegistry } from '../layers/registry';
 import { inputCount, makeParams, outputCount } from './builder';
+import { autoLabel } from './labels';
 import type { Design, DesignNode, Edge, NodeKind, PortRef, Position } from './types';
 
 /**
@@ -15,7 +16,7 @@ function freshId(taken: ReadonlySet<string>, prefix: string): string {
   return `${prefix}${i}`;
 }
 
-/** A label not used by any node: "conv2d3", or "fire2 copy". */
+/** A label not used by any node: "conv_3" when "conv_2" is taken. */
 export function uniqueLabel(design: Design, wanted: string): string {
   const labels = new Set(design.nodes.map((n) => n.label));
   if (!labels.has(wanted)) return wanted;
@@ -40,7 +41,7 @@ export function addNode(
   options: { params?: DesignNode['params']; label?: string } = {},
 ): { design: Design; nodeId: string } {
   const id = freshId(new Set(design.nodes.map((n) => n.id)), 'n');
-  const label = uniqueLabel(design, options.label ?? `${kind.toLowerCase()}1`);
+  const label = options.label === undefined ? autoLabel(design, kind) : uniqueLabel(design, options.label);
   const node = { id, kind, label, position, params: options.params ?? defaultParams(kind) } as DesignNode;
   return { design: { ...design, nodes: [...design.nodes, node] }, nodeId: id };
 }

@@ -31,9 +31,13 @@ const rows = golden.slice(1).map((cells) => {
   };
 });
 
-/** The layer's name as a PyTorch module path: blocks contribute their label, e.g. "features.3". */
+/**
+ * The layer's name as a PyTorch module path: a stage's units carry torchvision's module names, so
+ * "stage_2/features.3/expand" is in module features.3.
+ */
+const unitOf = (l: LayerInfo): string | undefined => l.name.split('/').at(-2);
 const inModule = (l: LayerInfo, module: string): boolean =>
-  l.block === undefined ? l.name === module : module.startsWith(`${l.block}.`);
+  l.block === undefined ? l.name === module : module.startsWith(`${unitOf(l) ?? ''}.`);
 
 const params = (l: LayerInfo) => l.params as { groups?: number; stride?: readonly number[] };
 
@@ -78,8 +82,27 @@ describe('mobilenet_v2 (torchvision layout)', () => {
     }
   });
 
+  it('is built from Table 2’s seven stages (t, c, n, s)', () => {
+    const rows = mobilenetV2
+      .build()
+      .nodes.flatMap((n) =>
+        n.kind === 'Stage'
+          ? [[n.params.unitParams.expansion, n.params.outChannels, n.params.repeats, n.params.stride]]
+          : [],
+      );
+    expect(rows).toEqual([
+      [1, 16, 1, 1],
+      [6, 24, 2, 2],
+      [6, 32, 3, 2],
+      [6, 64, 4, 2],
+      [6, 96, 3, 1],
+      [6, 160, 3, 2],
+      [6, 320, 1, 1],
+    ]);
+  });
+
   it('places residual adds where torchvision does: stride 1 and equal widths', () => {
-    const adds = a.layers.filter((l) => l.op === 'Add').map((l) => l.block);
+    const adds = a.layers.filter((l) => l.op === 'Add').map(unitOf);
     expect(adds).toEqual([3, 5, 6, 8, 9, 10, 12, 13, 15, 16].map((i) => `features.${i}`));
   });
 
@@ -95,7 +118,7 @@ describe('mobilenet_v2 (torchvision layout)', () => {
     expect(b.diagnostics).toEqual([]);
     const out = (name: string) => b.layers.find((l) => l.name === name)?.outputShapes[0];
     expect(out('features.0.0')?.[1]).toBe(c.stem);
-    expect(out('features.1/project')?.[1]).toBe(c.first);
+    expect(out('stage_1/features.1/project')?.[1]).toBe(c.first);
     expect(out('features.18.0')).toEqual([1, c.last, c.map, c.map]);
     expect(b.layers.find((l) => l.name === 'classifier.1')?.cost.params).toBe(c.last * 1000 + 1000);
   });

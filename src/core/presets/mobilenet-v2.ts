@@ -15,7 +15,10 @@ const settings: readonly (readonly [t: number, c: number, n: number, s: number])
   [6, 320, 1, 1],
 ];
 
-/** torchvision's mobilenet_v2: widths α·c rounded by make_divisible(·, 8), labels as its modules. */
+/**
+ * torchvision's mobilenet_v2: widths α·c rounded by make_divisible(·, 8), the body as Table 2's
+ * stages, labels as its modules.
+ */
 function build(options?: PresetOptions) {
   const { width, resolution, classes } = resolveOptions(options);
   const g = new GraphBuilder();
@@ -27,15 +30,25 @@ function build(options?: PresetOptions) {
     { outChannels: makeDivisible(32 * width), kernel: 3, stride: 2 },
     'ReLU6',
   );
+  // One stage per row of Table 2; its units keep torchvision's module names (features.1 ... 17).
   let index = 1;
-  for (const [t, c, n, s] of settings) {
-    const outChannels = makeDivisible(c * width);
-    for (let i = 0; i < n; i++) {
-      const stride = i === 0 ? s : 1;
-      x = g.add('InvertedResidual', { expansion: t, outChannels, stride }, [x], `features.${index}`);
-      index += 1;
-    }
-  }
+  settings.forEach(([t, c, n, s], row) => {
+    const unitLabels = Array.from({ length: n }, (_, i) => `features.${index + i}`);
+    x = g.add(
+      'Stage',
+      {
+        unit: 'InvertedResidual',
+        repeats: n,
+        outChannels: makeDivisible(c * width),
+        stride: s,
+        unitParams: { expansion: t },
+        unitLabels,
+      },
+      [x],
+      `stage_${row + 1}`,
+    );
+    index += n;
+  });
   // The last conv never narrows below 1280, so thin models keep a wide classifier input.
   const lastChannels = makeDivisible(1280 * Math.max(1, width));
   x = torchConvNormAct(g, x, `features.${index}`, { outChannels: lastChannels, kernel: 1 }, 'ReLU6');

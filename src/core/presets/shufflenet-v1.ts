@@ -37,14 +37,23 @@ function build(options: PresetOptions = {}) {
     throw new RangeError(`shufflenet_v1 takes groups ${groupOptions.join(', ')}, not ${groups}.`);
   const g = new GraphBuilder();
   let x = shuffleStem(g, imageInput(g, resolution), scaled(24, width, groups));
+  // Table 1's stages 2-4: the first unit strides and widens, the rest keep the shape.
   repeats.forEach((count, stage) => {
     const outChannels = scaled(channels[stage] ?? 0, width, 4 * groups);
-    for (let i = 0; i < count; i++) {
-      // The first unit of stage 2 sees the 24-channel stem: too narrow for a group 1×1 (Table 1 note).
-      const groupFirst = !(stage === 0 && i === 0);
-      const stride = i === 0 ? 2 : 1;
-      x = g.add('ShuffleUnitV1', { outChannels, groups, stride, groupFirst }, [x], `stage${stage + 2}.${i}`);
-    }
+    x = g.add(
+      'Stage',
+      {
+        unit: 'ShuffleUnitV1',
+        repeats: count,
+        outChannels,
+        stride: 2,
+        unitParams: { groups },
+        // The first unit of stage 2 sees the 24-channel stem: too narrow for a group 1×1 (Table 1 note).
+        firstParams: stage === 0 ? { groupFirst: false } : {},
+      },
+      [x],
+      `stage${stage + 2}`,
+    );
   });
   classifierHead(g, x, classes);
   const scale = width === 1 ? '1×' : `${width}×`;

@@ -23,12 +23,15 @@ function build(s: V2Scale, options: PresetOptions = {}) {
   const { resolution, classes } = resolveOptions(options);
   const g = new GraphBuilder();
   let x = shuffleStem(g, imageInput(g, resolution), 24);
+  // Table 5's stages 2-4: the first unit strides and widens, the rest keep the shape.
   repeats.forEach((count, stage) => {
     const outChannels = s.channels[stage] ?? 0;
-    for (let i = 0; i < count; i++) {
-      const stride = i === 0 ? 2 : 1;
-      x = g.add('ShuffleUnitV2', { outChannels, stride }, [x], `stage${stage + 2}.${i}`);
-    }
+    x = g.add(
+      'Stage',
+      { unit: 'ShuffleUnitV2', repeats: count, outChannels, stride: 2 },
+      [x],
+      `stage${stage + 2}`,
+    );
   });
   const conv5 = convBn(g, [x], 'conv5', {
     conv: { outChannels: s.channels[3], kernel: [1, 1] },

@@ -190,7 +190,7 @@ describe('ShuffleNetV1 preset', () => {
   it('at 0.5× g3 has the authors’ widths: stem 12, stages 120/240/480', () => {
     const { a } = analyzed(shufflenetV1, { groups: 3, width: 0.5 });
     const out = (label: string) => a.layers.find((l) => l.name === label)?.outputShapes[0]?.[1];
-    expect([out('conv1'), out('stage2.3/relu'), out('stage3.7/relu'), out('stage4.3/relu')]).toEqual([
+    expect([out('conv1'), out('stage2/3/relu'), out('stage3/7/relu'), out('stage4/3/relu')]).toEqual([
       12, 120, 240, 480,
     ]);
   });
@@ -203,15 +203,16 @@ describe('ShuffleNetV1 preset', () => {
 describe('every ShuffleNet preset', () => {
   const names = ['shufflenet_v1', ...v2.map((r) => r.name)];
 
-  it.each(names)('%s: labelled stages, classes out, an Output at the end', (name) => {
+  it.each(names)('%s: built from the paper’s stages, classes out, an Output at the end', (name) => {
     const design = preset(name).build();
-    const labels = design.nodes.map((n) => n.label);
-    for (const [stage, count] of [
-      [2, 4],
-      [3, 8],
-      [4, 4],
-    ] as const)
-      for (let i = 0; i < count; i++) expect(labels).toContain(`stage${stage}.${i}`);
+    const stages = design.nodes.flatMap((n) =>
+      n.kind === 'Stage' ? [[n.label, n.params.repeats, n.params.stride] as const] : [],
+    );
+    expect(stages).toEqual([
+      ['stage2', 4, 2],
+      ['stage3', 8, 2],
+      ['stage4', 4, 2],
+    ]);
     expect(design.nodes.at(-1)?.kind).toBe('Output');
     const { a } = analyzed(preset(name));
     expect(a.layers.find((l) => l.op === 'Linear')?.outputShapes[0]).toEqual([1, 1000]);

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '../diagnostics';
+import { GraphBuilder } from '../graph/builder';
+import { kindDef, schemaOf } from '../graph/params';
+import type { PortRef } from '../graph/types';
+import type { Subgraph } from '../graph/subgraph';
+import { featureMap, positiveInt } from '../layers/common';
+import type { BlockDef } from './types';
+
+/**
+ * The units a stage repeats: blocks with a width (`outChannels`) and a `stride`, so that "the first
+ * unit may stride and widen, the rest keep the shape" means the same thing for each.
+ */
+export const stageUnits = [
+  'InvertedResidual',
+  'DepthwiseSeparable',
+  'ShuffleUnitV1',
+  'ShuffleUnitV2',
+  'InterleavedGroupConv',
+  'ShiftBlock',
+  'LowRankConv',
+] as const;
+export type StageUnit = (typeof stageUnits)[number];
+export const isStageUnit = (kind: string): kind is StageUnit => (stageUnits as readonly string[]).includes(kind);
+
+/** Settings of the stage itself; every other setting of the unit lives in `unitParams`. */
+export const stageOwnSettings = ['outChannels', 'stride'] as const;
+
+const settings = z.record(z.string(), z.unknown());
+
+const schema = z
+  .object({
+    unit: z.enum(stageUnits).default('InvertedResidual'),
+    /** n in the papers' tables: how many units the stage has. */
+    repeats: positiveInt.max(64).default(2),
+    /** c: the width of every unit's output. */
+    outChannels: positiveInt.default(24),
+    /** s: the first unit's stride; the others run at stride 1. */
+    stride: z.number().int().min(1).max(2).default(1),
+    /** The units' other settings (expansion, groups, kernel...), shared by all of them. */
+    unitParams: settings.default({}),
+    /** Settings only the first unit takes (ShuffleNetV1's ungrouped first 1×1 in stage 2). */
+    firstParams: settings.default({}),
+    /** Names of the units, as the source network's modules ("features.4"); else 0, 1, 2... */
+    unitLabels: z.array(z.string().min(1)).optional(),
+  })
+  .superRefine((p, ctx) => {
+    // The shared settings must be settings the unit has, with values it accepts.
+    const def = kindDef(p.unit);
+    if (def === undefined) return;
+    for (const [key, extra] of [
+      ['unitParams', p.unitParams],
+      ['firstParams', p.firstParams],
+    ] as const) {
+      const parsed = schemaOf(def).safeParse({ ...extra, outChannels: p.outChannels, stride: p.stride });
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: 'custom', path: [key, ...issue.path], message: issue.message });
+      const shape = (schemaOf(def) as unknown as { shape?: Readonly<Record<string, unknown>> }).shape;
+      const known = new Set(Object.keys(shape ?? {}));
+      for (const name of Object.keys(extra))
+        if (!known.has(name) || (stageOwnSettings as readonly string[]).includes(name))
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, name],
+            message: `${p.unit} has no setting "${name}" a stage can share.`,
+          });
+    }
+  });
+export type StageParams = z.infer<typeof schema>;
+
+/** The params of unit `i` of a stage: shared settings, then the width and this unit's stride. */
+export function unitParamsAt(p: StageParams, i: number): Readonly<Record<string, unknown>> {
+  return {
+    ...p.unitParams,
+    ...(i === 0 ? p.firstParams : {}),
+    outChannels: p.outChannels,
+    stride: i === 0 ? p.stride : 1,
+  };
+}
+
+export const unitLabel = (p: StageParams, i: number): string => p.unitLabels?.[i] ?? String(i);
+
+/**
+ * A stage, as every compact-network paper tabulates its body (MobileNetV2's Table 2: t, c, n, s):
+ * `repeats` units of one kind, all `outChannels` wide; the first may stride (and widen), the rest
+ * keep the shape. It expands to its units, which expand to their primitives, so its costs are theirs.
+ */
+export const stage = {
+  kind: 'Stage',
+  title: 'Stage',
+  description: 'A unit repeated n times: the first may stride and widen, the rest keep the shape.',
+  paper: 'The stage tables of MobileNetV2 (Table 2), ShuffleNet (Table 1) and ShuffleNetV2 (Table 5)',
+  schema,
+  inputCount: () => 1,
+  outputCount: () => 1,
+  expand(p, inputs): Result<Subgraph> {
+    const x = featureMap(inputs);
+    if (!x.ok) return x;
+    if (p.unitLabels !== undefined && new Set(p.unitLabels).size !== p.unitLabels.length)
+      return fail('invalidParams', 'Two units of the stage have the same name.', 'unitLabels');
+    const g = new GraphBuilder();
+    let y: PortRef | undefined;
+    for (let i = 0; i < p.repeats; i++) {
+      const params = unitParamsAt(p, i) as never;
+      y = g.add(p.unit, params, y === undefined ? [] : [y], unitLabel(p, i));
+    }
+    if (y === undefined) return fail('invalidParams', 'A stage needs at least one unit.', 'repeats');
+    return ok(g.subgraph([[{ node: 'n1', port: 0 }]], [y]));
+  },
+  summary: (p) =>
+    [`${p.repeats}×`, `c=${p.outChannels}`, ...(p.stride === 1 ? [] : [`s${p.stride}`])].join(' '),
+} satisfies BlockDef<'Stage', typeof schema>;
