@@ -36,15 +36,23 @@ export function costDelta(base: OpCost, current: OpCost): CostDelta {
 }
 
 const show = (v: unknown): string => (Array.isArray(v) ? v.join('×') : JSON.stringify(v));
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** "stride 1 → 2"; settings nested in a stage's unit settings read the same way ("expansion 6 → 4"). */
+function settingChanges(pa: Record<string, unknown>, pb: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(pa), ...Object.keys(pb)]);
+  return [...keys].flatMap((k) => {
+    const a = pa[k];
+    const b = pb[k];
+    if (isRecord(a) || isRecord(b)) return settingChanges(isRecord(a) ? a : {}, isRecord(b) ? b : {});
+    return show(a) === show(b) ? [] : [`${k} ${show(a)} → ${show(b)}`];
+  });
+}
 
 function paramChanges(a: DesignNode, b: DesignNode): string[] {
   if (a.kind !== b.kind) return [`kind ${a.kind} → ${b.kind}`];
-  const pa = a.params as Record<string, unknown>;
-  const pb = b.params as Record<string, unknown>;
-  const keys = new Set([...Object.keys(pa), ...Object.keys(pb)]);
-  return [...keys]
-    .filter((k) => show(pa[k]) !== show(pb[k]))
-    .map((k) => `${k} ${show(pa[k])} → ${show(pb[k])}`);
+  return settingChanges(a.params, b.params);
 }
 
 interface Side {

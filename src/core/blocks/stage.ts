@@ -21,7 +21,8 @@ export const stageUnits = [
   'LowRankConv',
 ] as const;
 export type StageUnit = (typeof stageUnits)[number];
-export const isStageUnit = (kind: string): kind is StageUnit => (stageUnits as readonly string[]).includes(kind);
+export const isStageUnit = (kind: string): kind is StageUnit =>
+  (stageUnits as readonly string[]).includes(kind);
 
 /** Settings of the stage itself; every other setting of the unit lives in `unitParams`. */
 export const stageOwnSettings = ['outChannels', 'stride'] as const;
