@@ -9,6 +9,7 @@ import type { CatalogueItem } from '../state/catalogue-item';
 import { useStudio } from '../state/store';
 import { importOnnxFile, isOnnxFile } from './onnx-actions';
 import { openDesignFile } from './file-actions';
+import { ConnectDialog } from './ConnectDialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { HelpOverlay } from './HelpOverlay';
 import { activateItem, placeItem } from './item-actions';
@@ -30,8 +31,8 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   const onActivate = useCallback(
-    (item: CatalogueItem) => {
-      activateItem(item, canvas.centre());
+    (item: CatalogueItem, options?: { branch?: boolean }) => {
+      activateItem(item, canvas.centre(), options);
     },
     [canvas],
   );
@@ -60,6 +61,7 @@ export function App() {
       </ErrorBoundary>
       <StatusBar />
       <HelpOverlay />
+      <ConnectDialog />
       <NoticeView />
     </div>
   );

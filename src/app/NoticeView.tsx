@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStudio } from '../state/store';
 
 const LIFETIME_MS = { info: 4000, error: 6000 };
@@ -7,7 +7,12 @@ const LIFETIME_MS = { info: 4000, error: 6000 };
 export function NoticeView() {
   const notice = useStudio((s) => s.notice);
   const dismiss = useStudio((s) => s.dismissNotice);
-  const sticky = notice?.details !== undefined;
+  const sticky = notice?.details !== undefined || (notice?.actions?.length ?? 0) > 0;
+  const firstAction = useRef<HTMLButtonElement>(null);
+  // A repair on offer answers what the user just did: put it under their fingers (Enter applies it).
+  useEffect(() => {
+    firstAction.current?.focus();
+  }, [notice?.seq]);
   useEffect(() => {
     if (notice === undefined || sticky) return;
     const t = setTimeout(dismiss, LIFETIME_MS[notice.tone]);
@@ -31,6 +36,24 @@ export function NoticeView() {
           ))}
           {notice.details.length > 12 && <li>…and {notice.details.length - 12} more</li>}
         </ul>
+      )}
+      {notice.actions !== undefined && notice.actions.length > 0 && (
+        <div className="notice-actions">
+          {notice.actions.map((a, i) => (
+            <button
+              key={a.label}
+              ref={i === 0 ? firstAction : undefined}
+              type="button"
+              className="button"
+              onClick={() => {
+                dismiss();
+                a.run();
+              }}
+            >
+              {a.label}
+            </button>
+          ))}
+        </div>
       )}
       <button type="button" className="icon-button" aria-label="Dismiss message" onClick={dismiss}>
         ×

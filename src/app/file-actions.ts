@@ -1,6 +1,7 @@
 import { isBlockKind } from '../core/blocks/registry';
 import { parseDesign, serializeDesign } from '../core/document/format';
 import { addNode } from '../core/graph/edit';
+import { spliceAfter } from '../core/graph/splice';
 import { layoutDesign } from '../canvas/auto-layout';
 import { shareHash } from '../state/share';
 import { studio } from '../state/store';
@@ -46,10 +47,19 @@ export function shareLink(): string {
   return url.toString();
 }
 
-/** A fresh design with an input and an output, one undo step away from the old one. */
+/**
+ * A fresh design: an Input wired to an Output, so it is valid from the start and Enter in the
+ * palette inserts between them. One undo step away from the old design.
+ */
 export function newDesign(): void {
-  const withInput = addNode({ name: 'Untitled', nodes: [], edges: [] }, 'Input', { x: 0, y: 0 });
-  const { design } = addNode(withInput.design, 'Output', { x: 0, y: 360 });
+  const withInput = addNode(
+    { name: 'Untitled', nodes: [], edges: [] },
+    'Input',
+    { x: 0, y: 0 },
+    { label: 'input' },
+  );
+  const withOutput = addNode(withInput.design, 'Output', { x: 0, y: 360 }, { label: 'output' });
+  const design = spliceAfter(withOutput.design, { node: withInput.nodeId, port: 0 }, withOutput.nodeId, true);
   studio.getState().replaceDesign(design);
   studio.getState().select([withInput.nodeId]);
   studio.getState().requestFit();

@@ -1,12 +1,13 @@
-import { defaultParams } from '../core/graph/edit';
-import type { Design, Position } from '../core/graph/types';
+import { insertAfter, paramsFromWire } from '../core/analysis/insert';
+import { defaultParams, moveNodes } from '../core/graph/edit';
+import type { Design, PortRef, Position } from '../core/graph/types';
 import { findExample } from '../core/examples/registry';
 import { findPreset } from '../core/presets/registry';
 import { layoutDesign } from '../canvas/auto-layout';
 import { analysisOf } from '../state/analysis';
 import type { CatalogueItem } from '../state/catalogue-item';
 import { studio } from '../state/store';
-import { CARD_HEIGHT, CARD_WIDTH } from '../canvas/sizes';
+import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH } from '../canvas/sizes';
 
 /** Opens a built design (a preset or an example) as a readable graph: laid out, blocks closed, one undo step. */
 async function openBuilt(what: string, title: string, build: () => Design): Promise<void> {
@@ -50,20 +51,17 @@ export async function openExample(name: string): Promise<void> {
   );
 }
 
-/** Params for an item placed after `after`: depthwise convs take that node's channel count. */
-function paramsFor(
-  item: Extract<CatalogueItem, { type: 'node' }>,
-  design: Design,
-  after: string | undefined,
-) {
-  const base = { ...(item.params ?? {}) };
-  if (item.depthwise !== true || after === undefined) return base;
-  const c = analysisOf(design).nodes.get(after)?.outputShapes?.[0]?.[1];
+/** Params for a palette item read off the wire it joins: depthwise convs take its channel count. */
+function paramsFor(item: Extract<CatalogueItem, { type: 'node' }>, design: Design, from: PortRef) {
+  const base = { ...defaultParams(item.kind), ...(item.params ?? {}) } as Readonly<Record<string, unknown>>;
+  const analysis = analysisOf(design);
+  if (item.depthwise !== true) return paramsFromWire(design, analysis, item.kind, base, from);
+  const c = analysis.nodes.get(from.node)?.outputShapes?.[from.port]?.[1];
   return c === undefined ? base : { ...base, outChannels: c, groups: c };
 }
 
-/** Places an item at a point of the design (a drop), or after the selected node when `after` is given. */
-export function placeItem(item: CatalogueItem, position: Position, after?: string): void {
+/** Places an item at a point of the design (a drop), unconnected. */
+export function placeItem(item: CatalogueItem, position: Position): void {
   const store = studio.getState();
   if (item.type === 'preset') {
     void openPreset(item.name);
@@ -78,18 +76,119 @@ export function placeItem(item: CatalogueItem, position: Position, after?: strin
     if (block !== undefined) store.insertFragment(block.fragment, position);
     return;
   }
-  const params = { ...defaultParams(item.kind), ...paramsFor(item, store.design, after) } as never;
-  store.addNode(item.kind, position, after === undefined ? { params } : { params, after });
+  store.addNode(item.kind, position, { params: { ...defaultParams(item.kind), ...item.params } as never });
 }
 
-/** Enter or double-click on a palette item: at the centre of the view, connected after the selection. */
-export function activateItem(item: CatalogueItem, centre: Position): void {
+const GAP = 28;
+const STEP = CARD_HEIGHT + GAP;
+
+/** Nodes that the new node now feeds, directly or not: they move down to make room for it. */
+function downstreamOf(design: Design, id: string): Set<string> {
+  const next = new Map<string, string[]>();
+  for (const e of design.edges) next.set(e.from.node, [...(next.get(e.from.node) ?? []), e.to.node]);
+  const seen = new Set<string>();
+  const stack = [...(next.get(id) ?? [])];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (seen.has(n) || n === id) continue;
+    seen.add(n);
+    stack.push(...(next.get(n) ?? []));
+  }
+  return seen;
+}
+
+const labelOf = (design: Design, id: string): string => design.nodes.find((n) => n.id === id)?.label ?? id;
+
+/**
+ * Adds a palette item after a node, as node editors insert: into the wire leaving its first output
+ * (what came after now follows the new node, moved down to make room), or beside it as a branch.
+ * A node that cannot take what the wire carries is left unconnected, and the reason is said at
+ * once with the repairs that exist, the first one focused so Enter applies it.
+ */
+export function insertItem(
+  item: Extract<CatalogueItem, { type: 'node' }>,
+  after: string,
+  branch: boolean,
+): void {
+  const store = studio.getState();
+  const design = store.design;
+  const anchor = design.nodes.find((n) => n.id === after);
+  if (anchor === undefined) return;
+  const from = { node: after, port: 0 };
+  const position = branch
+    ? { x: anchor.position.x + BLOCK_CARD_WIDTH + 2 * GAP, y: anchor.position.y + STEP }
+    : { x: anchor.position.x, y: anchor.position.y + STEP };
+  const params = paramsFor(item, design, from) as never;
+  const placed = insertAfter(design, item.kind, position, from, { params, branch });
+  const name = labelOf(placed.design, placed.nodeId);
+  if (placed.refused !== undefined) {
+    store.applyEdit(placed.design, [placed.nodeId]);
+    const offered = placed.design;
+    store.notify({
+      text: `${name} cannot follow ${anchor.label}, so it was left unconnected: ${placed.refused}`,
+      tone: 'error',
+      actions: placed.fixes.map((f) => ({
+        label: f.label,
+        run: () => {
+          const s = studio.getState();
+          if (s.design !== offered) {
+            s.notify({ text: 'The design changed since; add the node again.', tone: 'error' });
+            return;
+          }
+          s.applyEdit(f.design, [placed.nodeId]);
+          s.notify({ text: `${f.label}: ${name} now follows ${anchor.label}.`, tone: 'info' });
+        },
+      })),
+    });
+    return;
+  }
+  let next = placed.design;
+  if (!branch) {
+    // Make room: everything the new node feeds moves down by one card.
+    const below = downstreamOf(next, placed.nodeId);
+    next = moveNodes(
+      next,
+      new Map(
+        next.nodes
+          .filter((n) => below.has(n.id))
+          .map((n) => [n.id, { x: n.position.x, y: n.position.y + STEP }]),
+      ),
+    );
+  }
+  store.applyEdit(next, [placed.nodeId]);
+  const followers = next.edges
+    .filter((e) => e.from.node === placed.nodeId)
+    .map((e) => labelOf(next, e.to.node));
+  const where = branch
+    ? `as a branch from ${anchor.label}`
+    : followers.length > 0
+      ? `between ${anchor.label} and ${followers.join(', ')}`
+      : `after ${anchor.label}`;
+  const broke = placed.downstream[0];
+  store.notify({
+    text: `Inserted ${name} ${where}.${broke === undefined ? '' : ` It breaks ${labelOf(next, broke.nodeId ?? '')}: ${broke.message}`}`,
+    tone: broke === undefined ? 'info' : 'error',
+  });
+}
+
+/**
+ * Enter (or double-click) on a palette item: inserted after the selected node (Shift+Enter: as a
+ * branch), else at the centre of the view, clear of the cards already there.
+ */
+export function activateItem(
+  item: CatalogueItem,
+  centre: Position,
+  options: { branch?: boolean } = {},
+): void {
   const store = studio.getState();
   const after = store.selectedNodes.length === 1 ? store.selectedNodes[0] : undefined;
-  const taken = new Set(
-    store.design.nodes.map((n) => `${Math.round(n.position.x)},${Math.round(n.position.y)}`),
-  );
+  if (item.type === 'node' && after !== undefined) {
+    insertItem(item, after, options.branch === true);
+    return;
+  }
+  const taken = store.design.nodes.map((n) => n.position);
   const p = { x: Math.round(centre.x - CARD_WIDTH / 2), y: Math.round(centre.y - CARD_HEIGHT / 2) };
-  while (taken.has(`${p.x},${p.y}`)) p.y += CARD_HEIGHT + 24;
-  placeItem(item, p, after);
+  const clash = () =>
+    taken.some((q) => Math.abs(q.x - p.x) < BLOCK_CARD_WIDTH && Math.abs(q.y - p.y) < CARD_HEIGHT + 8);
+  while (clash()) p.y += STEP;
+  placeItem(item, p);
 }

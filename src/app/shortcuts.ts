@@ -28,7 +28,12 @@ export type CommandId =
   | 'search'
   | 'help'
   | 'save'
-  | 'open';
+  | 'open'
+  | 'connect'
+  | 'goUp'
+  | 'goDown'
+  | 'goLeft'
+  | 'goRight';
 
 export const shortcuts: readonly Shortcut[] = [
   { id: 'undo', label: 'Undo', group: 'Edit', keys: ['Ctrl', 'Z'] },
@@ -46,6 +51,16 @@ export const shortcuts: readonly Shortcut[] = [
   { id: 'duplicate', label: 'Duplicate', group: 'Edit', keys: ['Ctrl', 'D'] },
   { id: 'selectAll', label: 'Select everything', group: 'Edit', keys: ['Ctrl', 'A'] },
   { id: 'deselect', label: 'Clear the selection, close dialogs', group: 'Edit', keys: ['Escape'] },
+  { id: 'connect', label: 'Connect the selected node’s output to an input', group: 'Edit', keys: ['C'] },
+  { id: 'goDown', label: 'Go to the next node along the wire', group: 'Edit', keys: ['Alt', '↓'] },
+  { id: 'goUp', label: 'Go to the node before', group: 'Edit', keys: ['Alt', '↑'] },
+  {
+    id: 'goLeft',
+    label: 'Go to a neighbour fed by the same node',
+    group: 'Edit',
+    keys: ['Alt', '←'],
+    alternatives: [['Alt', '→']],
+  },
   { id: 'toggleBlock', label: 'Open or close the selected block', group: 'Blocks', keys: ['Enter'] },
   { id: 'saveAsBlock', label: 'Save the selection to My blocks', group: 'Blocks', keys: ['Ctrl', 'G'] },
   { id: 'layout', label: 'Auto-layout', group: 'View', keys: ['L'] },
@@ -60,7 +75,10 @@ export const shortcuts: readonly Shortcut[] = [
 
 /** Mouse gestures of the canvas, listed beside the keys. */
 export const gestures: readonly { readonly what: string; readonly how: string }[] = [
-  { what: 'Add a node', how: 'Drag it from the palette, or select it there and press Enter' },
+  {
+    what: 'Add a node',
+    how: 'Drag it from the palette, or press Enter on it: it goes into the wire after the selected node (Shift+Enter: as a branch)',
+  },
   { what: 'Connect', how: 'Drag from an output (bottom dot) to an input (top dot)' },
   { what: 'Select several', how: 'Shift-click, or Shift-drag a box on the empty canvas' },
   { what: 'Move', how: 'Drag a node; arrow keys nudge the focused node' },
@@ -79,7 +97,16 @@ export function commandFor(
 ): CommandId | undefined {
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-  if (e.altKey) return undefined;
+  if (e.altKey) {
+    if (mod || e.shiftKey) return undefined;
+    const arrows: Readonly<Record<string, CommandId>> = {
+      ArrowUp: 'goUp',
+      ArrowDown: 'goDown',
+      ArrowLeft: 'goLeft',
+      ArrowRight: 'goRight',
+    };
+    return arrows[e.key];
+  }
   if (mod) {
     if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
     if (key === 'y') return 'redo';
@@ -100,6 +127,8 @@ export function commandFor(
       return 'toggleBlock';
     case 'l':
       return 'layout';
+    case 'c':
+      return 'connect';
     case 'f':
       return 'fit';
     case '+':

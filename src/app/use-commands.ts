@@ -7,6 +7,7 @@ import { copySelection, pasteFromStore } from './clipboard';
 import { openDesignFile, saveDesignFile } from './file-actions';
 import { importOnnxFile, isOnnxFile } from './onnx-actions';
 import { pickFile } from './pick-file';
+import { neighbour, type Direction } from './navigate';
 import type { CommandId } from './shortcuts';
 
 export type RunCommand = (id: CommandId) => void;
@@ -88,6 +89,28 @@ export function useCommands(): RunCommand {
         case 'save':
           saveDesignFile();
           return;
+        case 'connect': {
+          const [only] = s.selectedNodes;
+          if (s.selectedNodes.length === 1 && only !== undefined) s.setConnectFrom(only);
+          else s.notify({ text: 'Select one node to connect from.', tone: 'info' });
+          return;
+        }
+        case 'goUp':
+        case 'goDown':
+        case 'goLeft':
+        case 'goRight': {
+          const [only] = s.selectedNodes;
+          if (only === undefined) return;
+          const direction = id.slice(2).toLowerCase() as Direction;
+          const next = neighbour(s.design, only, direction);
+          if (next === undefined) return;
+          s.revealNode(next);
+          // Focus follows, so a screen reader reads the node's name.
+          requestAnimationFrame(() => {
+            document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(next)}"]`)?.focus();
+          });
+          return;
+        }
         case 'open':
           void pickFile('.json,application/json,.onnx').then(async (file) => {
             if (file === undefined) return;

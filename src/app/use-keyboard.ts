@@ -30,7 +30,17 @@ export function useKeyboard(run: RunCommand): void {
       )
         return;
       if (studio.getState().helpOpen && id !== 'help' && id !== 'deselect') return;
+      if (studio.getState().connectFrom !== undefined) return; // the connect dialog has the keys
       e.preventDefault();
+      run(id);
+    };
+    // Alt+arrows walk the wires; caught before React Flow, which would move the node instead.
+    const onWalk = (e: KeyboardEvent) => {
+      if (!e.altKey || !e.key.startsWith('Arrow') || isEditable(e.target)) return;
+      const id = commandFor(e);
+      if (id === undefined) return;
+      e.preventDefault();
+      e.stopPropagation();
       run(id);
     };
     const onCopy = (e: ClipboardEvent) => {
@@ -49,11 +59,13 @@ export function useKeyboard(run: RunCommand): void {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text === '' ? pasteFromStore() : pasteText(text)) e.preventDefault();
     };
+    window.addEventListener('keydown', onWalk, true);
     window.addEventListener('keydown', onKey);
     document.addEventListener('copy', onCopy);
     document.addEventListener('cut', onCut);
     document.addEventListener('paste', onPaste);
     return () => {
+      window.removeEventListener('keydown', onWalk, true);
       window.removeEventListener('keydown', onKey);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('cut', onCut);

@@ -187,6 +187,10 @@ export class FlowModel {
       });
     }
     for (const view of views.values()) for (const e of view.edges) raw.push({ ...e, inner: true });
+    // Edges are announced by the names on the cards, never by internal ids.
+    const names = new Map(input.design.nodes.map((n) => [n.id, n.label]));
+    for (const view of views.values()) for (const c of view.cards) names.set(c.id, c.data.label);
+    const nameOf = (id: string): string => names.get(id) ?? id;
     const sizes = raw.map((e) => (e.shape === undefined ? 0 : elements(e.shape))).filter((s) => s > 0);
     const lo = Math.log(Math.min(...sizes, Infinity));
     const hi = Math.log(Math.max(...sizes, 1));
@@ -195,6 +199,7 @@ export class FlowModel {
       const weight = size === 0 || hi <= lo ? 0.3 : (Math.log(size) - lo) / (hi - lo);
       const shape = e.shape === undefined ? undefined : formatShape(e.shape);
       const selected = input.selectedEdges.has(e.id);
+      const ariaLabel = `${nameOf(e.source)} to ${nameOf(e.target)}${shape === undefined ? '' : `, ${shape}`}`;
       const prev = this.edges.get(e.id);
       if (
         prev?.data !== undefined &&
@@ -204,7 +209,8 @@ export class FlowModel {
         prev.targetHandle === e.targetHandle &&
         prev.data.shape === shape &&
         Math.abs(prev.data.weight - weight) < 0.01 &&
-        prev.selected === selected
+        prev.selected === selected &&
+        prev.ariaLabel === ariaLabel
       )
         return prev;
       return {
@@ -215,6 +221,7 @@ export class FlowModel {
         target: e.target,
         targetHandle: e.targetHandle,
         selected,
+        ariaLabel,
         selectable: !e.inner,
         deletable: !e.inner,
         data: { shape, weight, elements: size, inner: e.inner },

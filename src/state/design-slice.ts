@@ -1,7 +1,11 @@
 import * as edit from '../core/graph/edit';
+import { removeBridging } from '../core/graph/splice';
+import { repeatAsStage } from '../core/graph/stage-edit';
+import { analysisOf } from './analysis';
 import { checkConnection } from './connection';
 import { commitStep, fitted } from './fit-weights';
 import { historyOf } from './history';
+import { deleteNotice, structureNotice } from './edit-notices';
 import type { DesignSlice, Slice } from './types';
 
 export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
@@ -36,13 +40,59 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
   removeSelected() {
     const { design, selectedNodes, selectedEdges } = get();
     if (selectedNodes.length === 0 && selectedEdges.length === 0) return;
-    const next = edit.removeNodes(edit.removeEdges(design, selectedEdges), selectedNodes);
+    const withoutEdges = edit.removeEdges(design, selectedEdges);
+    // Shapes as they were before the delete decide which gaps can be bridged.
+    const before = analysisOf(design);
+    const same = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>
+      a !== undefined && b !== undefined && a.join('×') === b.join('×');
+    const removal = removeBridging(withoutEdges, selectedNodes, (from, exit) =>
+      same(
+        before.nodes.get(from.node)?.outputShapes?.[from.port],
+        before.nodes.get(exit.from.node)?.outputShapes?.[exit.from.port],
+      ),
+    );
     const gone = new Set(selectedNodes);
     set({
-      design: fitted(next),
+      design: fitted(removal.design),
       selectedNodes: [],
       selectedEdges: [],
       openBlocks: get().openBlocks.filter((id) => !gone.has(id)),
+    });
+    if (selectedNodes.length > 0)
+      get().notify({
+        text: deleteNotice(before, selectedNodes, removal.bridges, removal.breaks),
+        tone: removal.breaks.length > 0 ? 'error' : 'info',
+      });
+  },
+
+  repeatAsStage(id, repeats) {
+    const design = get().design;
+    const before = design.nodes.find((n) => n.id === id);
+    const result = repeatAsStage(design, id, repeats);
+    if (!result.ok || before === undefined) {
+      get().notify({
+        text: result.ok ? 'There is no such node.' : (result.problems[0]?.message ?? ''),
+        tone: 'error',
+      });
+      return;
+    }
+    set({ design: fitted(result.value), selectedNodes: [id], selectedEdges: [] });
+    const after = result.value.nodes.find((n) => n.id === id);
+    get().notify({
+      text:
+        before.kind === 'Stage'
+          ? `${before.label} now has ${repeats} units.`
+          : `${before.label} is now ${after?.label ?? 'a stage'}: ${repeats} units, the first with its stride and width, the others keeping the shape. Undo (Ctrl+Z) turns it back.`,
+      tone: 'info',
+    });
+  },
+
+  applyEdit(design, select) {
+    const ids = new Set(design.nodes.map((n) => n.id));
+    set({
+      design: fitted(design),
+      ...(select === undefined ? {} : { selectedNodes: [...select], selectedEdges: [] }),
+      openBlocks: get().openBlocks.filter((id) => ids.has(id)),
     });
   },
 
@@ -51,6 +101,8 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
     const edited = edit.updateParams(current, id, patch);
     if (coalesce === undefined) set({ design: fitted(edited) });
     else commitStep(api, set, `${id}:${coalesce}`, current, edited);
+    const said = structureNotice(analysisOf(current), analysisOf(get().design), id);
+    if (said !== undefined) get().notify({ text: said, tone: 'info' });
   },
 
   renameNode(id, label) {

@@ -17,6 +17,13 @@ export interface Notice {
   readonly at?: { readonly x: number; readonly y: number };
   /** Longer lines, such as every problem found in a file. */
   readonly details?: readonly string[];
+  /** One-step repairs offered with the message ("Add a Flatten first"); the first takes focus. */
+  readonly actions?: readonly NoticeAction[];
+}
+
+export interface NoticeAction {
+  readonly label: string;
+  readonly run: () => void;
 }
 
 /** A saved selection the user can insert again ("My blocks"). */
@@ -40,7 +47,12 @@ export interface DesignSlice {
   renameDesign: (name: string) => void;
   addNode: (kind: NodeKind, position: Position, options?: AddOptions) => string;
   connectPorts: (from: PortRef, to: PortRef) => Verdict;
+  /** Deletes the selection; chains whose input and output shapes agree are bridged. */
   removeSelected: () => void;
+  /** "Repeat ×N": a unit becomes a stage of N units in place (a stage changes its count). */
+  repeatAsStage: (id: string, repeats: number) => void;
+  /** An edit computed elsewhere (an insertion, a repair): one undo step, optionally selecting nodes. */
+  applyEdit: (design: Design, select?: readonly string[]) => void;
   /** `coalesce` merges quick successive edits of one field into one undo step. */
   setParams: (id: string, patch: Readonly<Record<string, unknown>>, coalesce?: string) => void;
   renameNode: (id: string, label: string) => string | undefined;
@@ -63,6 +75,9 @@ export interface UiSlice {
   /** Blocks shown open in place. */
   openBlocks: readonly string[];
   notice: Notice | undefined;
+  /** The node whose output is being connected from the keyboard (the connect dialog is open). */
+  connectFrom: string | undefined;
+  setConnectFrom: (id: string | undefined) => void;
   /** Bumped to ask the canvas to fit the view (after a new design is opened). */
   fitRequest: number;
   /**

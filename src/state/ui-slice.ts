@@ -13,6 +13,10 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   setWeightsNotKept: (weightsNotKept) => {
     if (get().weightsNotKept !== weightsNotKept) set({ weightsNotKept });
   },
+  connectFrom: undefined,
+  setConnectFrom: (connectFrom) => {
+    set({ connectFrom });
+  },
   setTheme: (theme) => {
     set({ theme });
   },

@@ -109,6 +109,11 @@ export const stage = {
     if (y === undefined) return fail('invalidParams', 'A stage needs at least one unit.', 'repeats');
     return ok(g.subgraph([[{ node: 'n1', port: 0 }]], [y]));
   },
-  summary: (p) =>
-    [`${p.repeats}×`, `c=${p.outChannels}`, ...(p.stride === 1 ? [] : [`s${p.stride}`])].join(' '),
+  summary: (p) => {
+    const def = kindDef(p.unit);
+    const unit = def !== undefined && 'block' in def ? def.block.title : p.unit;
+    return [`${p.repeats} × ${unit}`, `c=${p.outChannels}`, ...(p.stride === 1 ? [] : [`s${p.stride}`])].join(
+      ' ',
+    );
+  },
 } satisfies BlockDef<'Stage', typeof schema>;

@@ -12,6 +12,7 @@ import { Figures } from './Figures';
 import { NodeWeights } from './NodeWeights';
 import { NameField } from './NameField';
 import { ParamField } from './ParamField';
+import { RepeatAsStage, stageFieldLabels, stageHidden, UnitSettings } from './StageSettings';
 
 function formulasOf(
   node: DesignNode,
@@ -34,21 +35,28 @@ export function NodeInspector({ node }: { node: DesignNode }) {
   const def = block ?? opRegistry[node.kind as OpKind];
   const look = lookOf(node, info?.inputShapes[0]?.[1]);
   const diagnostics = info?.diagnostics ?? [];
-  const fields = fieldsOf(def.schema);
+  const stage = node.kind === 'Stage' ? node : undefined;
+  const fields = fieldsOf(def.schema)
+    .filter((f) => stage === undefined || !stageHidden.has(f.name))
+    .map((f) => (stage === undefined ? f : { ...f, label: stageFieldLabels[f.name] ?? f.label }));
   const fieldNames = new Set(fields.map((f) => f.name));
   const params = node.params as Readonly<Record<string, unknown>>;
 
   const commit = (name: string, value: unknown): string | undefined => {
     // An optional setting left empty is removed, so the schema's "auto" applies.
+    // A stage that changes its unit kind starts from that unit's defaults.
+    const reset = stage !== undefined && name === 'unit' ? { unitParams: {}, firstParams: {} } : {};
     const candidate = Object.fromEntries(
-      Object.entries({ ...params, [name]: value }).filter(([, v]) => v !== undefined),
+      Object.entries({ ...params, [name]: value, ...reset }).filter(([, v]) => v !== undefined),
     );
     const parsed = def.schema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues.find((i) => i.path[0] === name) ?? parsed.error.issues[0];
       return issue?.message ?? 'This value is not allowed.';
     }
-    studio.getState().setParams(node.id, { [name]: (parsed.data as Record<string, unknown>)[name] }, name);
+    studio
+      .getState()
+      .setParams(node.id, { [name]: (parsed.data as Record<string, unknown>)[name], ...reset }, name);
     return undefined;
   };
 
@@ -70,6 +78,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
             problem={diagnostics.find((d) => d.field === f.name && d.severity === 'error')?.message}
           />
         ))}
+        <RepeatAsStage key={node.id} node={node} />
         {block !== undefined && (
           <button
             type="button"
@@ -82,6 +91,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
           </button>
         )}
       </section>
+      {stage !== undefined && <UnitSettings node={stage} />}
       {diagnostics.filter((d) => d.field === undefined || !fieldNames.has(d.field)).length > 0 && (
         <section className="inspector-section" aria-label="Problems">
           <h3>Problems</h3>

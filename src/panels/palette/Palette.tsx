@@ -5,7 +5,7 @@ import { buildCatalogue, filterCatalogue, type GroupId } from './catalogue';
 import { PaletteEntry } from './PaletteEntry';
 
 interface Props {
-  readonly onActivate: (item: CatalogueItem) => void;
+  readonly onActivate: (item: CatalogueItem, options?: { branch?: boolean }) => void;
 }
 
 /** Moves focus between palette items with the arrow keys. */
@@ -41,6 +41,14 @@ export function Palette({ onActivate }: Props) {
   const [closed, setClosed] = useState<ReadonlySet<GroupId>>(new Set());
   const groups = useMemo(() => filterCatalogue(buildCatalogue(userBlocks), query), [userBlocks, query]);
   const searching = query.trim() !== '';
+  // Roving focus: one item (the last focused, else the first) is the palette's one Tab stop.
+  const [active, setActive] = useState<string | undefined>(undefined);
+  const keys = groups.flatMap((g) => [
+    `group:${g.id}`,
+    ...(searching || !closed.has(g.id) ? g.entries.map((e) => e.key) : []),
+  ]);
+  const current = active !== undefined && keys.includes(active) ? active : keys[0];
+  const stop = (key: string): 0 | -1 => (key === current ? 0 : -1);
 
   return (
     <nav className="palette" aria-label="Palette" onKeyDown={moveFocus}>
@@ -56,7 +64,7 @@ export function Palette({ onActivate }: Props) {
           }}
           onKeyDown={(e) => {
             const first = groups[0]?.entries[0];
-            if (e.key === 'Enter' && first !== undefined) onActivate(first.item);
+            if (e.key === 'Enter' && first !== undefined) onActivate(first.item, { branch: e.shiftKey });
             if (e.key === 'Escape') setQuery('');
           }}
         />
@@ -72,6 +80,10 @@ export function Palette({ onActivate }: Props) {
                   type="button"
                   className="palette-group-toggle"
                   aria-expanded={open}
+                  tabIndex={stop(`group:${g.id}`)}
+                  onFocus={() => {
+                    setActive(`group:${g.id}`);
+                  }}
                   onClick={() => {
                     const next = new Set(closed);
                     if (closed.has(g.id)) next.delete(g.id);
@@ -98,6 +110,8 @@ export function Palette({ onActivate }: Props) {
                       key={entry.key}
                       entry={entry}
                       onActivate={onActivate}
+                      tabIndex={stop(entry.key)}
+                      onFocus={setActive}
                       {...(entry.item.type === 'user'
                         ? {
                             onRemove: () => {

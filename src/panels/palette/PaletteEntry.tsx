@@ -4,13 +4,23 @@ import type { CatalogueEntry } from './catalogue';
 
 interface Props {
   readonly entry: CatalogueEntry;
-  readonly onActivate: (item: CatalogueItem) => void;
+  readonly onActivate: (item: CatalogueItem, options?: { branch?: boolean }) => void;
   readonly onRemove?: () => void;
+  /** Roving focus: the palette is one Tab stop; arrows move inside. */
+  readonly tabIndex: 0 | -1;
+  readonly onFocus: (key: string) => void;
 }
 
 /** One palette item: drag it onto the canvas, or press Enter / double-click to add it. */
-export const PaletteEntry = memo(function PaletteEntry({ entry, onActivate, onRemove }: Props) {
+export const PaletteEntry = memo(function PaletteEntry({
+  entry,
+  onActivate,
+  onRemove,
+  tabIndex,
+  onFocus,
+}: Props) {
   const describedBy = useId();
+  const labelledBy = useId();
   const onDragStart = (e: DragEvent) => {
     e.dataTransfer.setData(ITEM_MIME, JSON.stringify(entry.item));
     e.dataTransfer.effectAllowed = 'copy';
@@ -19,7 +29,13 @@ export const PaletteEntry = memo(function PaletteEntry({ entry, onActivate, onRe
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       e.stopPropagation();
-      onActivate(entry.item);
+      // Shift+Enter: beside the selected node, as a branch, not into its wire.
+      onActivate(entry.item, { branch: e.shiftKey });
+    }
+    if (e.key === 'Delete' && onRemove !== undefined) {
+      e.preventDefault();
+      e.stopPropagation();
+      onRemove();
     }
   };
   const action = entry.item.type === 'preset' || entry.item.type === 'example' ? 'open it' : 'add it';
@@ -29,17 +45,21 @@ export const PaletteEntry = memo(function PaletteEntry({ entry, onActivate, onRe
         type="button"
         className="palette-item"
         data-palette-item
+        tabIndex={tabIndex}
+        onFocus={() => {
+          onFocus(entry.key);
+        }}
         draggable
-        aria-label={entry.title}
+        aria-labelledby={labelledBy}
         aria-describedby={describedBy}
-        title={`Drag onto the canvas, or press Enter to ${action}`}
+        title={`Drag onto the canvas, or press Enter to ${action}${entry.item.type === 'node' ? ' (Shift+Enter: as a branch)' : ''}`}
         onDragStart={onDragStart}
         onDoubleClick={() => {
           onActivate(entry.item);
         }}
         onKeyDown={onKeyDown}
       >
-        <span className="palette-item-title">
+        <span className="palette-item-title" id={labelledBy}>
           {entry.stripe !== undefined && <span className={`dot stripe-${entry.stripe}`} aria-hidden="true" />}
           {entry.title}
         </span>
@@ -52,6 +72,7 @@ export const PaletteEntry = memo(function PaletteEntry({ entry, onActivate, onRe
         <button
           type="button"
           className="icon-button palette-remove"
+          tabIndex={-1}
           aria-label={`Remove ${entry.title} from My blocks`}
           onClick={onRemove}
         >
