@@ -10,8 +10,14 @@ export function NoticeView() {
   const sticky = notice?.details !== undefined || (notice?.actions?.length ?? 0) > 0;
   const firstAction = useRef<HTMLButtonElement>(null);
   // A repair on offer answers what the user just did: put it under their fingers (Enter applies it).
+  // After the key that caused it has been handled: an Enter still in flight would press the button.
   useEffect(() => {
-    firstAction.current?.focus();
+    const t = setTimeout(() => {
+      firstAction.current?.focus();
+    }, 0);
+    return () => {
+      clearTimeout(t);
+    };
   }, [notice?.seq]);
   useEffect(() => {
     if (notice === undefined || sticky) return;

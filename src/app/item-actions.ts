@@ -122,6 +122,7 @@ export function insertItem(
   const name = labelOf(placed.design, placed.nodeId);
   if (placed.refused !== undefined) {
     store.applyEdit(placed.design, [placed.nodeId]);
+    store.revealNode(placed.nodeId);
     const offered = placed.design;
     store.notify({
       text: `${name} cannot follow ${anchor.label}, so it was left unconnected: ${placed.refused}`,
@@ -135,6 +136,7 @@ export function insertItem(
             return;
           }
           s.applyEdit(f.design, [placed.nodeId]);
+          s.revealNode(placed.nodeId);
           s.notify({ text: `${f.label}: ${name} now follows ${anchor.label}.`, tone: 'info' });
         },
       })),
@@ -155,6 +157,7 @@ export function insertItem(
     );
   }
   store.applyEdit(next, [placed.nodeId]);
+  store.revealNode(placed.nodeId); // the view follows the chain as it grows
   const followers = next.edges
     .filter((e) => e.from.node === placed.nodeId)
     .map((e) => labelOf(next, e.to.node));

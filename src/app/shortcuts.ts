@@ -30,6 +30,7 @@ export type CommandId =
   | 'save'
   | 'open'
   | 'connect'
+  | 'inspect'
   | 'goUp'
   | 'goDown'
   | 'goLeft'
@@ -51,6 +52,12 @@ export const shortcuts: readonly Shortcut[] = [
   { id: 'duplicate', label: 'Duplicate', group: 'Edit', keys: ['Ctrl', 'D'] },
   { id: 'selectAll', label: 'Select everything', group: 'Edit', keys: ['Ctrl', 'A'] },
   { id: 'deselect', label: 'Clear the selection, close dialogs', group: 'Edit', keys: ['Escape'] },
+  {
+    id: 'inspect',
+    label: 'Edit the selected node’s settings (Escape goes back to the node)',
+    group: 'Edit',
+    keys: ['F2'],
+  },
   { id: 'connect', label: 'Connect the selected node’s output to an input', group: 'Edit', keys: ['C'] },
   { id: 'goDown', label: 'Go to the next node along the wire', group: 'Edit', keys: ['Alt', '↓'] },
   { id: 'goUp', label: 'Go to the node before', group: 'Edit', keys: ['Alt', '↑'] },
@@ -123,6 +130,8 @@ export function commandFor(
       return 'delete';
     case 'Escape':
       return 'deselect';
+    case 'F2':
+      return 'inspect';
     case 'Enter':
       return 'toggleBlock';
     case 'l':

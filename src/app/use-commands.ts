@@ -95,6 +95,28 @@ export function useCommands(): RunCommand {
           else s.notify({ text: 'Select one node to connect from.', tone: 'info' });
           return;
         }
+        case 'inspect': {
+          if (s.selectedNodes.length !== 1) {
+            s.notify({ text: 'Select one node to edit its settings.', tone: 'info' });
+            return;
+          }
+          const focusField = (): boolean => {
+            const field = document.querySelector<HTMLInputElement | HTMLSelectElement>(
+              '.node-inspector [aria-label="Settings"] .param:nth-of-type(2) :is(input, select)',
+            );
+            field?.focus();
+            if (field instanceof HTMLInputElement) field.select();
+            return field !== null;
+          };
+          // At once when the inspector is showing (so the next keys land there), else once it renders.
+          if (s.sideTab !== 'inspector' || !focusField()) {
+            s.setSideTab('inspector');
+            requestAnimationFrame(() => {
+              focusField();
+            });
+          }
+          return;
+        }
         case 'goUp':
         case 'goDown':
         case 'goLeft':

@@ -21,7 +21,7 @@ export function useKeyboard(run: RunCommand): void {
       const id = commandFor(e);
       if (id === undefined) return;
       const editing = isEditable(e.target);
-      if (editing && id !== 'save' && id !== 'open') return;
+      if (editing && id !== 'save' && id !== 'open' && id !== 'inspect') return;
       if (id === 'deselect' && editing) return;
       if (
         (id === 'toggleBlock' || id === 'delete') &&

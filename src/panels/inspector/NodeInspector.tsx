@@ -67,7 +67,16 @@ export function NodeInspector({ node }: { node: DesignNode }) {
         <p className="muted">{def.description}</p>
         {block !== undefined && <p className="paper">{block.paper}</p>}
       </header>
-      <section className="inspector-section" aria-label="Settings">
+      <section
+        className="inspector-section"
+        aria-label="Settings"
+        onKeyDown={(e) => {
+          // Escape leaves the settings for the node on the canvas, where the shortcuts work again.
+          if (e.key !== 'Escape') return;
+          e.stopPropagation();
+          document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(node.id)}"]`)?.focus();
+        }}
+      >
         <NameField node={node} />
         {fields.map((f) => (
           <ParamField
