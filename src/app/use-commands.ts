@@ -12,6 +12,19 @@ import type { CommandId } from './shortcuts';
 
 export type RunCommand = (id: CommandId) => void;
 
+/**
+ * Focus follows the selection, so a screen reader reads the node's name. The canvas draws only what
+ * is in view, so a node brought into view appears a few frames later: keep trying for a moment.
+ */
+function focusNode(id: string, frames = 40): void {
+  const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+  if (el !== null) el.focus();
+  else if (frames > 0)
+    requestAnimationFrame(() => {
+      focusNode(id, frames - 1);
+    });
+}
+
 export async function autoLayout(): Promise<void> {
   const s = studio.getState();
   const moved = await layoutDesign(s.design, new Set(s.openBlocks));
@@ -127,10 +140,7 @@ export function useCommands(): RunCommand {
           const next = neighbour(s.design, only, direction);
           if (next === undefined) return;
           s.revealNode(next);
-          // Focus follows, so a screen reader reads the node's name.
-          requestAnimationFrame(() => {
-            document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(next)}"]`)?.focus();
-          });
+          focusNode(next);
           return;
         }
         case 'open':
