@@ -21,6 +21,9 @@ export function Ports({ label, inputs, outputs, connectable }: PortsProps) {
           position={Position.Top}
           isConnectable={connectable}
           style={{ left: spread(i, inputs) }}
+          // A port is a picture of a connection point (connecting from the keyboard is C): an image
+          // with a name, since a name on a plain div is not allowed.
+          role="img"
           aria-label={`${label} input ${i + 1}`}
           title={`Input ${i + 1}`}
         />
@@ -33,6 +36,7 @@ export function Ports({ label, inputs, outputs, connectable }: PortsProps) {
           position={Position.Bottom}
           isConnectable={connectable}
           style={{ left: spread(i, outputs) }}
+          role="img"
           aria-label={`${label} output ${i + 1}`}
           title={`Output ${i + 1}: drag to an input to connect`}
         />

@@ -20,7 +20,6 @@ export const PaletteEntry = memo(function PaletteEntry({
   onFocus,
 }: Props) {
   const describedBy = useId();
-  const labelledBy = useId();
   const onDragStart = (e: DragEvent) => {
     e.dataTransfer.setData(ITEM_MIME, JSON.stringify(entry.item));
     e.dataTransfer.effectAllowed = 'copy';
@@ -39,8 +38,17 @@ export const PaletteEntry = memo(function PaletteEntry({
     }
   };
   const action = entry.item.type === 'preset' || entry.item.type === 'example' ? 'open it' : 'add it';
+  // The button's name is its visible text (the title); the description beside it describes it.
   return (
-    <li className="palette-entry">
+    <li
+      className="palette-entry"
+      draggable
+      title={`Drag onto the canvas, or press Enter to ${action}${entry.item.type === 'node' ? ' (Shift+Enter: as a branch)' : ''}`}
+      onDragStart={onDragStart}
+      onDoubleClick={() => {
+        onActivate(entry.item);
+      }}
+    >
       <button
         type="button"
         className="palette-item"
@@ -49,25 +57,18 @@ export const PaletteEntry = memo(function PaletteEntry({
         onFocus={() => {
           onFocus(entry.key);
         }}
-        draggable
-        aria-labelledby={labelledBy}
         aria-describedby={describedBy}
-        title={`Drag onto the canvas, or press Enter to ${action}${entry.item.type === 'node' ? ' (Shift+Enter: as a branch)' : ''}`}
-        onDragStart={onDragStart}
-        onDoubleClick={() => {
-          onActivate(entry.item);
-        }}
         onKeyDown={onKeyDown}
       >
-        <span className="palette-item-title" id={labelledBy}>
+        <span className="palette-item-title">
           {entry.stripe !== undefined && <span className={`dot stripe-${entry.stripe}`} aria-hidden="true" />}
           {entry.title}
         </span>
-        <span className="palette-item-description" id={describedBy}>
-          {entry.description}
-          {entry.paper !== undefined && <span className="palette-item-paper">{entry.paper}</span>}
-        </span>
       </button>
+      <span className="palette-item-description" id={describedBy}>
+        {entry.description}
+        {entry.paper !== undefined && <span className="palette-item-paper">{entry.paper}</span>}
+      </span>
       {onRemove !== undefined && (
         <button
           type="button"
