@@ -9,11 +9,11 @@ test.describe('keeping work', () => {
     await studio.newDesign();
     await studio.designName.fill('Reload test');
     await studio.dragFromPalette('Fire module', { x: 150, y: 300 });
-    await expect(studio.node('fire1')).toBeVisible();
+    await expect(studio.node('fire_1')).toBeVisible();
     await page.reload();
     await studio.waitForCanvas();
     await expect(studio.designName).toHaveValue('Reload test');
-    await expect(studio.node('fire1')).toBeVisible();
+    await expect(studio.node('fire_1')).toBeVisible();
     await expect(studio.nodes).toHaveCount(3);
     studio.expectNoErrors();
   });
@@ -60,7 +60,7 @@ test.describe('keeping work', () => {
     await studio.newDesign();
     await studio.designName.fill('Shared net');
     await studio.dragFromPalette('Conv2d', { x: 150, y: 260 });
-    await studio.dragPort(studio.port('input1', 'output'), studio.port('conv2d1', 'input'));
+    await studio.dragPort(studio.port('input', 'output'), studio.port('conv_1', 'input'));
     await studio.menu('File', 'Share link…');
     const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
     expect(link).toContain('#design=');
@@ -71,7 +71,7 @@ test.describe('keeping work', () => {
     await page2.goto(link);
     await studio2.waitForCanvas();
     await expect(studio2.designName).toHaveValue('Shared net');
-    await expect(studio2.shapeOf('conv2d1')).toHaveText('1×32×224×224');
+    await expect(studio2.shapeOf('conv_1')).toHaveText('1×32×224×224');
     await expect(studio2.nodes).toHaveCount(3);
     expect(page2.url()).not.toContain('#design=');
     studio2.expectNoErrors();
