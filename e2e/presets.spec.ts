@@ -8,7 +8,7 @@ test('every preset opens as a readable graph with its blocks closed and no error
     .getByRole('region', { name: /^Presets/ })
     .getByRole('button')
     .filter({ has: page.locator('.palette-item-title') });
-  const titles = await presets.evaluateAll((items) => items.map((i) => i.textContent?.trim() ?? ''));
+  const titles = await presets.allInnerTexts();
   expect(titles.length).toBeGreaterThan(0);
   for (const title of titles) {
     await studio.paletteItem(title).focus();

@@ -31,7 +31,7 @@ describe('the studio store', () => {
     const relu = idOf(store, 'relu');
     const id = store.getState().addNode('BatchNorm', { x: 0, y: 400 }, { after: relu });
     expect(store.getState().selectedNodes).toEqual([id]);
-    expect(label(store, id)).toBe('batchnorm1');
+    expect(label(store, id)).toBe('batch_norm_1');
     const edges = store.getState().design.edges.filter((e) => e.to.node === id);
     expect(edges).toEqual([
       expect.objectContaining({ from: { node: relu, port: 0 }, to: { node: id, port: 0 } }),

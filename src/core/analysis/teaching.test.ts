@@ -24,10 +24,8 @@ describe('teaching formulas', () => {
 
   it('inverted residual: the block against a standard conv, at stride 1 exactly the paper’s form', () => {
     const a = preset('mobilenet_v2');
-    const ids = a.design.nodes
-      .filter((n) => n.kind === 'InvertedResidual' && n.params.stride === 1)
-      .map((n) => n.id);
-    const lesson = lessonFor(a, ids[1] ?? '');
+    // A stage teaches its last unit: stage_2's is features.3, 24 → 24 at stride 1.
+    const lesson = lessonFor(a, a.design.nodes.find((n) => n.label === 'stage_2')?.id ?? '');
     expect(lesson?.lines.map((l) => l.label)).toEqual([
       'Expand 1×1',
       'Depthwise',
@@ -35,8 +33,8 @@ describe('teaching formulas', () => {
       'Standard 3×3 conv d′→d″',
     ]);
     expect(lesson?.ratio?.measured).toBeCloseTo(lesson?.ratio?.value ?? 0, 10);
-    // Every block, stride 2 and t = 1 included, matches its closed form.
-    for (const n of a.design.nodes.filter((x) => x.kind === 'InvertedResidual')) {
+    // Every stage, t = 1 included, matches its closed form.
+    for (const n of a.design.nodes.filter((x) => x.kind === 'Stage')) {
       const l = lessonFor(a, n.id);
       expect(l?.ratio?.measured).toBeCloseTo(l?.ratio?.value ?? 0, 10);
     }
@@ -52,8 +50,8 @@ describe('teaching formulas', () => {
 
   it('shufflenet unit: hw(2cm/g + 9m) against ResNet’s hw(2cm + 9m²)', () => {
     const a = preset('shufflenet_v1');
-    const unit = a.design.nodes.filter((n) => n.kind === 'ShuffleUnitV1' && n.params.stride === 1)[0];
-    const lesson = lessonFor(a, unit?.id ?? '');
+    const stage = a.design.nodes.find((n) => n.kind === 'Stage');
+    const lesson = lessonFor(a, stage?.id ?? '');
     expect(lesson?.lines.map((l) => l.label)).toEqual([
       'ResNet bottleneck',
       'ResNeXt bottleneck',

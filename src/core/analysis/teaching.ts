@@ -1,4 +1,4 @@
-import type { Analysis } from './types';
+import type { Analysis, LayerInfo } from './types';
 import type { Lesson } from './teaching/lesson';
 import { fire } from './teaching/fire';
 import { lowRank } from './teaching/low-rank';
@@ -16,7 +16,24 @@ export function lessonFor(analysis: Analysis, id: string): Lesson | undefined {
   const node = analysis.design.nodes.find((n) => n.id === id);
   if (info === undefined || node === undefined) return undefined;
   const layers = analysis.layers.slice(info.layers[0], info.layers[1]);
-  switch (node.kind) {
+  if (node.kind === 'Stage') {
+    // A stage teaches what its last unit does: stride 1, the shape kept, the paper's own form.
+    const last = `${id}/n${node.params.repeats}/`;
+    return unitLesson(
+      node.params.unit,
+      { ...node.params.unitParams },
+      layers.filter((l) => l.id.startsWith(last)),
+    );
+  }
+  return unitLesson(node.kind, node.params, layers);
+}
+
+function unitLesson(
+  kind: string,
+  params: Readonly<Record<string, unknown>>,
+  layers: readonly LayerInfo[],
+): Lesson | undefined {
+  switch (kind) {
     case 'DepthwiseSeparable':
       return depthwiseSeparable(layers);
     case 'InvertedResidual':
@@ -26,7 +43,7 @@ export function lessonFor(analysis: Analysis, id: string): Lesson | undefined {
     case 'ShuffleUnitV1':
       return shuffleV1(layers);
     case 'LowRankConv':
-      return node.params.mode === 'separable' ? lowRank(layers) : undefined;
+      return (params.mode ?? 'separable') === 'separable' ? lowRank(layers) : undefined;
     default:
       return undefined;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDesign, serializeDesign } from '../document/format';
 import { GraphBuilder } from '../graph/builder';
 import { analyze } from '../analysis/analyze';
-import { probeBlock } from './block-probe';
+import { probeBlock } from '../../../test-support/block-probe';
 
 describe('Stage', () => {
   it('costs exactly its units: 3 inverted residuals 24 → 32, first at stride 2', () => {

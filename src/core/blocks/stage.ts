@@ -91,7 +91,7 @@ export const stage = {
   kind: 'Stage',
   title: 'Stage',
   description: 'A unit repeated n times: the first may stride and widen, the rest keep the shape.',
-  paper: 'The stage tables of MobileNetV2 (Table 2), ShuffleNet (Table 1) and ShuffleNetV2 (Table 5)',
+  paper: 'Stage tables: Sandler et al. 2018 (Table 2), Zhang et al. 2018 (Table 1), Ma et al. 2018 (Table 5)',
   schema,
   inputCount: () => 1,
   outputCount: () => 1,
@@ -116,4 +116,14 @@ export const stage = {
       ' ',
     );
   },
+  widthFields: ['outChannels'],
+  // An ONNX file has no stages: an exported stage comes back as its units, each recognised alone.
+  recognise: () => [],
+  conformance: [
+    {
+      name: 'one inverted residual',
+      params: { unit: 'InvertedResidual', repeats: 1, outChannels: 16, unitParams: { expansion: 2 } },
+      importsAs: 'InvertedResidual',
+    },
+  ],
 } satisfies BlockDef<'Stage', typeof schema>;

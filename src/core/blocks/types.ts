@@ -17,6 +17,8 @@ export interface BlockConformanceCase<P> {
   readonly params: P;
   readonly input?: readonly [number, number, number];
   readonly exportOptions?: Pick<ExportOptions, 'foldBatchNorm'>;
+  /** The kind the import gives back when the file cannot carry this one (a stage: its unit). */
+  readonly importsAs?: string;
 }
 
 /**

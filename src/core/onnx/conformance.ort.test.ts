@@ -74,6 +74,6 @@ describe.each(blockKinds)('block %s', (kind) => {
   for (const c of cases)
     for (const opset of OPSETS)
       it(`${c.name}: exports at opset ${opset}, runs, is recognised with the same params`, async () => {
-        await conforms(blockDesign(kind, c), kind, kind, c.exportOptions, opset);
+        await conforms(blockDesign(kind, c), kind, c.importsAs ?? kind, c.exportOptions, opset);
       });
 });

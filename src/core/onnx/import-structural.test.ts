@@ -1,5 +1,6 @@
 import { exportBytes, importDesign } from '../../../test-support/onnx-round-trip';
 import { describe, expect, it } from 'vitest';
+import { sumCosts } from '../analysis/cost-sum';
 import { analyze } from '../analysis/analyze';
 import { blockRegistry } from '../blocks/registry';
 import type { Design } from '../graph/types';
@@ -71,21 +72,33 @@ const paperBlocks: Readonly<Record<string, Readonly<Record<string, number>>>> = 
   shufflenet_v2_x2_0: { ShuffleUnitV2: 16 },
 };
 
-const counts = (d: Design): Record<string, number> => {
-  const c: Record<string, number> = {};
-  for (const n of d.nodes) if (n.kind in blockRegistry) c[n.kind] = (c[n.kind] ?? 0) + 1;
-  return c;
-};
-
-/** Each block in document order: its kind, output shape and figures, as the analysis gives them. */
+/**
+ * Each block in document order, a stage standing for its units (an ONNX file has no stages, so
+ * the import gives the units): kind, output shape and figures, as the analysis gives them.
+ */
 const blockFigures = (d: Design) => {
   const a = analyze(d);
   return d.nodes
     .filter((n) => n.kind in blockRegistry)
-    .map((n) => {
+    .flatMap((n) => {
       const info = a.nodes.get(n.id);
-      return { kind: n.kind, out: info?.outputShapes, cost: info?.cost };
+      if (n.kind !== 'Stage') return [{ kind: n.kind, out: info?.outputShapes, cost: info?.cost }];
+      const layers = a.layers.slice(info?.layers[0] ?? 0, info?.layers[1] ?? 0);
+      return Array.from({ length: n.params.repeats }, (_, i) => {
+        const own = layers.filter((l) => l.id.startsWith(`${n.id}/n${i + 1}/`));
+        return {
+          kind: n.params.unit,
+          out: own.at(-1)?.outputShapes,
+          cost: sumCosts(own.map((l) => l.cost)),
+        };
+      });
     });
+};
+
+const counts = (d: Design): Record<string, number> => {
+  const c: Record<string, number> = {};
+  for (const b of blockFigures(d)) c[b.kind] = (c[b.kind] ?? 0) + 1;
+  return c;
 };
 
 describe('block recognition in absolute counts, on every preset’s export', () => {
