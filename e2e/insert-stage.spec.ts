@@ -147,3 +147,37 @@ test('Repeat ×4 makes a stage; a width edit is announced and undone in one step
   ).toBeVisible();
   studio.expectNoErrors();
 });
+
+test('the baseline diff pairs by structure: full convs → depthwise-separable reads as 13 changed', async ({
+  page,
+}, info) => {
+  const studio = new Studio(page);
+  const cost = new CostPanel(page);
+  await studio.open();
+  const open = async (title: string) => {
+    await studio.paletteSearch.fill(title);
+    await studio.paletteItem(title).press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: `Opened ${title}` })).toBeVisible();
+  };
+  await open('MobileNetV1 (full convolutions)');
+  await cost.open();
+  await cost.button('Pin as baseline').click();
+  await open('MobileNetV1');
+  const summary = cost.panel.locator('.cost-diff-summary');
+  await expect(summary).toContainText('13 changed');
+  await expect(summary).toContainText('0 added');
+  await expect(summary).toContainText('0 removed');
+  const row = cost.diff.locator('tr[data-status="changed"]').first();
+  await expect(row).toContainText('replaces conv2, conv2_bn, conv2_relu');
+  // Readable at the panel's width: each delta on one line.
+  const lines = await row.locator('td').evaluateAll((cells) =>
+    cells.map((c) => {
+      const r = document.createRange();
+      r.selectNodeContents(c);
+      return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+    }),
+  );
+  expect(lines).toEqual([1, 1, 1]);
+  await cost.diff.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('diff.png') });
+});

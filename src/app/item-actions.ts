@@ -120,10 +120,28 @@ export function insertItem(
   const params = paramsFor(item, design, from) as never;
   const placed = insertAfter(design, item.kind, position, from, { params, branch });
   const name = labelOf(placed.design, placed.nodeId);
+  /** Everything the new node now feeds moves down by one card, to make room for it. */
+  const makeRoom = (d: Design): Design => {
+    const below = downstreamOf(d, placed.nodeId);
+    return moveNodes(
+      d,
+      new Map(
+        d.nodes
+          .filter((n) => below.has(n.id))
+          .map((n) => [n.id, { x: n.position.x, y: n.position.y + STEP }]),
+      ),
+    );
+  };
   if (placed.refused !== undefined) {
-    store.applyEdit(placed.design, [placed.nodeId]);
+    // Not wired, so not drawn in the wire: beside it, where a branch would go.
+    const aside = moveNodes(
+      placed.design,
+      new Map([
+        [placed.nodeId, { x: anchor.position.x + BLOCK_CARD_WIDTH + 2 * GAP, y: anchor.position.y + STEP }],
+      ]),
+    );
+    store.applyEdit(aside, [placed.nodeId]);
     store.revealNode(placed.nodeId);
-    const offered = placed.design;
     store.notify({
       text: `${name} cannot follow ${anchor.label}, so it was left unconnected: ${placed.refused}`,
       tone: 'error',
@@ -131,11 +149,27 @@ export function insertItem(
         label: f.label,
         run: () => {
           const s = studio.getState();
-          if (s.design !== offered) {
+          if (s.design !== aside) {
             s.notify({ text: 'The design changed since; add the node again.', tone: 'error' });
             return;
           }
-          s.applyEdit(f.design, [placed.nodeId]);
+          // A repair that adds a node of its own (a Flatten) puts it first: the new node goes below it.
+          const added = f.design.nodes.some(
+            (n) => n.id !== placed.nodeId && !aside.nodes.some((m) => m.id === n.id),
+          );
+          let fixed = branch ? f.design : makeRoom(f.design);
+          if (added) {
+            const moving = new Set([placed.nodeId, ...downstreamOf(fixed, placed.nodeId)]);
+            fixed = moveNodes(
+              fixed,
+              new Map(
+                fixed.nodes
+                  .filter((n) => moving.has(n.id))
+                  .map((n) => [n.id, { x: n.position.x, y: n.position.y + STEP }]),
+              ),
+            );
+          }
+          s.applyEdit(fixed, [placed.nodeId]);
           s.revealNode(placed.nodeId);
           s.notify({ text: `${f.label}: ${name} now follows ${anchor.label}.`, tone: 'info' });
         },
@@ -143,19 +177,7 @@ export function insertItem(
     });
     return;
   }
-  let next = placed.design;
-  if (!branch) {
-    // Make room: everything the new node feeds moves down by one card.
-    const below = downstreamOf(next, placed.nodeId);
-    next = moveNodes(
-      next,
-      new Map(
-        next.nodes
-          .filter((n) => below.has(n.id))
-          .map((n) => [n.id, { x: n.position.x, y: n.position.y + STEP }]),
-      ),
-    );
-  }
+  const next = branch ? placed.design : makeRoom(placed.design);
   store.applyEdit(next, [placed.nodeId]);
   store.revealNode(placed.nodeId); // the view follows the chain as it grows
   const followers = next.edges
