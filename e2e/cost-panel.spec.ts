@@ -111,7 +111,7 @@ test.describe('cost panel', () => {
     await expect(cost.layerTable.locator('tr[data-layer="input"]')).toHaveClass(/selected/);
     await cost.page.getByRole('searchbox', { name: 'Filter layers' }).fill('project');
     await expect(cost.layerTable.locator('tbody tr[data-layer="input"]')).toHaveCount(0);
-    await expect(cost.layerTable.locator('tbody tr[data-layer="features.2/project"]')).toBeVisible();
+    await expect(cost.layerTable.locator('tbody tr[data-layer="stage_2/features.2/project"]')).toBeVisible();
   });
 });
 

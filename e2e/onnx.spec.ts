@@ -41,8 +41,9 @@ test.describe('ONNX from the app', () => {
     // Dropout is the identity at inference and is not written to ONNX: one layer fewer, same figures.
     await expect(status).toContainText('154 layers');
     expect(figuresOf(await status.textContent())).toBe(figures);
-    // Blocks are recognised: the first inverted residual comes back as one block, not seven primitives.
-    await expect(studio.node('features.1')).toContainText('Inverted residual');
+    // Blocks are recognised: the first inverted residual comes back as one block, not seven primitives,
+    // named after its outermost module (the one-unit stage_1; a file has no stages).
+    await expect(studio.node('stage_1')).toContainText('Inverted residual');
     const nodes = await studio.nodes.count();
     await studio.waitForAutosave('MobileNetV2');
     await page.reload();
