@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../graph/builder';
 import { analyze } from './analyze';
 
-describe('dead ends (CS020)', () => {
+describe('dead ends (CS021)', () => {
   it('flags a branch whose result reaches no Output, and still counts its costs', () => {
     const g = new GraphBuilder();
     const x = g.add('Input', { channels: 8, height: 4, width: 4 }, [], 'input');
@@ -12,14 +12,14 @@ describe('dead ends (CS020)', () => {
     g.add('ReLU', {}, [dead], 'dead_relu');
     const a = analyze(g.design('d'));
     const found = a.diagnostics.filter((d) => d.key === 'deadEnd');
-    expect(found.map((d) => [d.code, d.severity])).toEqual([['CS020', 'warning']]);
+    expect(found.map((d) => [d.code, d.severity])).toEqual([['CS021', 'warning']]);
     // 8·4 weights, 8·4·16 multiply-adds: counted in the totals and named in the warning.
     expect(found[0]?.message).toBe(
       "Dead end: dead_relu's result reaches no Output. This branch of 2 nodes still counts in the totals (512 multiply-adds, 32 params); connect it onward or delete it.",
     );
     expect([...a.deadEnds].sort()).toEqual(['n4', 'n5']);
     expect(a.totals.multiplyAdds).toBe(8 * 8 * 16 + 8 * 4 * 16);
-    expect(a.nodes.get('n5')?.diagnostics.map((d) => d.code)).toEqual(['CS020']);
+    expect(a.nodes.get('n5')?.diagnostics.map((d) => d.code)).toEqual(['CS021']);
   });
 
   it('says nothing when every node reaches an Output, or when there is no Output at all', () => {

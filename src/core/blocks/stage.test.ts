@@ -81,3 +81,20 @@ describe('Stage', () => {
       expect(r.errors.join(' ')).toMatch(/unitParams.groups: InvertedResidual has no setting "groups"/);
   });
 });
+
+describe('flattenStages', () => {
+  it('writes a stage as its units with the same layer keys and figures', async () => {
+    const { findPreset } = await import('../presets/registry');
+    const { flattenStages } = await import('../graph/stage-edit');
+    const d = findPreset('mobilenet_v2')?.build();
+    if (d === undefined) throw new Error('no preset');
+    const a = analyze(d);
+    const b = analyze(flattenStages(d));
+    expect(b.diagnostics).toEqual([]);
+    expect(b.totals).toEqual(a.totals);
+    expect(b.layers.map((l) => l.key)).toEqual(a.layers.map((l) => l.key));
+    expect(b.design.nodes.filter((n) => n.kind === 'InvertedResidual').map((n) => n.label)).toEqual(
+      Array.from({ length: 17 }, (_, i) => `features.${i + 1}`),
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { kindDef, schemaOf } from '../graph/params';
 import type { PortRef } from '../graph/types';
 import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
+import { stageTorch } from '../torch/blocks/stage';
 import type { BlockDef } from './types';
 
 /**
@@ -117,6 +118,7 @@ export const stage = {
     );
   },
   widthFields: ['outChannels'],
+  pytorch: stageTorch,
   // An ONNX file has no stages: an exported stage comes back as its units, each recognised alone.
   recognise: () => [],
   conformance: [

@@ -1,4 +1,4 @@
-import { isStageUnit, stageOwnSettings } from '../blocks/stage';
+import { isStageUnit, stageOwnSettings, unitLabel, unitParamsAt } from '../blocks/stage';
 import { fail, ok, type Result } from '../diagnostics';
 import { makeParams } from './builder';
 import { autoLabel } from './labels';
@@ -44,4 +44,54 @@ export function repeatAsStage(design: Design, id: string, repeats: number): Resu
       n.id === id ? ({ ...n, kind: 'Stage', label, params } as DesignNode) : n,
     ),
   });
+}
+
+/**
+ * The design with every stage replaced by its units, wired in a chain where the stage was: for
+ * writers whose output has no stages of its own (PyTorch code laid out by module names). Units are
+ * named as the stage names them (torchvision's "features.4"), else `stage.i` ("stage2.0"), so the
+ * code nests them as torchvision does.
+ */
+export function flattenStages(design: Design): Design {
+  const stages = design.nodes.filter((n) => n.kind === 'Stage');
+  if (stages.length === 0) return design;
+  const taken = new Set(design.nodes.map((n) => n.label));
+  const nodes: DesignNode[] = [];
+  const first = new Map<string, string>();
+  const last = new Map<string, string>();
+  const chain: Design['edges'][number][] = [];
+  for (const n of design.nodes) {
+    if (n.kind !== 'Stage') {
+      nodes.push(n);
+      continue;
+    }
+    const p = n.params;
+    let prev: string | undefined;
+    for (let i = 0; i < p.repeats; i++) {
+      // The id the unit's layers are keyed by inside the stage, so their keys (and seeded weights) stay.
+      const id = `${n.id}/${unitLabel(p, i)}`;
+      const own = p.unitLabels?.[i];
+      let label = own ?? `${n.label}.${i}`;
+      while (own === undefined && taken.has(label)) label = `${label}_`;
+      taken.add(label);
+      nodes.push({
+        id,
+        kind: p.unit,
+        label,
+        position: n.position,
+        params: makeParams(p.unit, unitParamsAt(p, i) as never),
+      } as DesignNode);
+      if (prev !== undefined)
+        chain.push({ id: `${n.id}/e${i}`, from: { node: prev, port: 0 }, to: { node: id, port: 0 } });
+      else first.set(n.id, id);
+      prev = id;
+    }
+    if (prev !== undefined) last.set(n.id, prev);
+  }
+  const edges = design.edges.map((e) => ({
+    ...e,
+    from: { ...e.from, node: last.get(e.from.node) ?? e.from.node },
+    to: { ...e.to, node: first.get(e.to.node) ?? e.to.node },
+  }));
+  return { ...design, nodes, edges: [...edges, ...chain] };
 }

@@ -7,6 +7,7 @@ import { anyOpDef, type OpKind } from '../layers/registry';
 import { freshNote, layerWeight, weightSource, weightSpecs } from '../onnx/layer-weights';
 import { formatShape, type Shape } from '../shape';
 import { argumentNames, forwardBody, type Step } from './forward';
+import { flattenStages } from '../graph/stage-edit';
 import type { HelperName } from './helpers';
 import { helperDefinitions } from './helpers';
 import {
@@ -76,7 +77,9 @@ function refusals(design: Design, analysis: Analysis): string[] {
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** The design as one self-contained PyTorch file, and its weights when it has (or is asked for) them. */
-export function exportTorch(design: Design, options: TorchExportOptions = {}): TorchExportResult {
+export function exportTorch(staged: Design, options: TorchExportOptions = {}): TorchExportResult {
+  // PyTorch code nests modules by name: a stage is written as its units (nn.Sequential by name).
+  const design = flattenStages(staged);
   const analysis = analyze(design);
   const refused = refusals(design, analysis);
   if (refused.length > 0) return { ok: false, errors: refused };
@@ -96,9 +99,13 @@ export function exportTorch(design: Design, options: TorchExportOptions = {}): T
     if (isBlockKind(n.kind)) {
       const b = blockForm(n.kind);
       modules.set(n.id, { node: n, expr: b.construct(paramsOf(n), shapesOf(n)) });
-      blockKinds.set(n.kind, (blockKinds.get(n.kind) ?? 0) + 1);
-      for (const h of b.helpers) helpers.add(h);
-      if (b.note !== undefined) notes.add(b.note);
+      for (const k of [n.kind, ...(b.uses?.(paramsOf(n)) ?? [])]) {
+        if (!isBlockKind(k)) continue;
+        blockKinds.set(k, (blockKinds.get(k) ?? 0) + 1);
+        const used = blockForm(k);
+        for (const h of used.helpers) helpers.add(h);
+        if (used.note !== undefined) notes.add(used.note);
+      }
       continue;
     }
     const form = opForm(n.kind);

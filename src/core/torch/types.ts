@@ -52,4 +52,6 @@ export interface BlockTorch<P> {
   modulePath(inner: string, params: P): string;
   /** What a reader should know about how it is written; the header says it. */
   readonly note?: string;
+  /** Other block kinds whose classes its code builds on (a stage: its unit's). */
+  uses?(params: P): readonly string[];
 }
