@@ -3,10 +3,9 @@ import { unitLabel, unitParamsAt, type StageParams } from '../../blocks/stage';
 import type { Shape } from '../../shape';
 import type { BlockTorch } from '../types';
 
-const unitForm = (p: StageParams): BlockTorch<object> => anyBlockDef(p.unit as BlockKind).pytorch;
+const unitForm = (p: StageParams): BlockTorch<object> => anyBlockDef(p.unit).pytorch;
 /** Unit i's settings with the unit's defaults filled in, as its constructor call reads them. */
-const unitAt = (p: StageParams, i: number): object =>
-  anyBlockDef(p.unit as BlockKind).schema.parse(unitParamsAt(p, i));
+const unitAt = (p: StageParams, i: number): object => anyBlockDef(p.unit).schema.parse(unitParamsAt(p, i));
 
 /**
  * A stage is an nn.Sequential of its units, as torchvision writes ShuffleNetV2's stage2..4: no class
