@@ -1,4 +1,4 @@
-import { anyBlockDef, type BlockKind } from '../../blocks/registry';
+import { anyBlockDef } from '../../blocks/registry';
 import { unitLabel, unitParamsAt, type StageParams } from '../../blocks/stage';
 import type { Shape } from '../../shape';
 import type { BlockTorch } from '../types';
