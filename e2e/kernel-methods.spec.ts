@@ -10,10 +10,10 @@ test('sparse conv and IGCV2: editing the density moves the effective figure, K a
   await studio.open();
   await studio.newDesign();
   await studio.dragFromPalette('Conv2d', { x: 150, y: 240 });
-  await studio.dragPort(studio.port('input1', 'output'), studio.port('conv2d1', 'input'));
-  await studio.select('conv2d1');
+  await studio.dragPort(studio.port('input', 'output'), studio.port('conv_1', 'input'));
+  await studio.select('conv_1');
   await studio.inspector.getByRole('spinbutton', { name: 'Output channels' }).fill('16');
-  await expect(studio.shapeOf('conv2d1')).toHaveText('1×16×224×224');
+  await expect(studio.shapeOf('conv_1')).toHaveText('1×16×224×224');
 
   // Dense: no effective figures of its own; the im2col buffer is 3·9 × 224·224.
   await expect(studio.inspector.locator('[aria-label="Effective figures"]')).toHaveCount(0);
@@ -34,8 +34,8 @@ test('sparse conv and IGCV2: editing the density moves the effective figure, K a
   await page.getByRole('tab', { name: 'Inspector' }).click();
 
   await studio.dragFromPalette('IGCV2 block', { x: 150, y: 420 });
-  const igcv2 = 'interleavedstructuredsparseconv1';
-  await studio.dragPort(studio.port('conv2d1', 'output'), studio.port(igcv2, 'input'));
+  const igcv2 = 'interleaved_structured_sparse_conv_1';
+  await studio.dragPort(studio.port('conv_1', 'output'), studio.port(igcv2, 'input'));
   await studio.select(igcv2);
   // 16 channels, K = 4, L − 1 = 3: 4³ = 64 ≠ 16, named in the warning and the condition.
   await expect(studio.inspector.getByText('4^3 = 64 ≠ 16')).toBeVisible();
