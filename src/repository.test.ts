@@ -30,3 +30,15 @@ describe('the repository stands alone', () => {
     expect(hits).toEqual([]);
   });
 });
+
+describe('test helpers stay out of the product', () => {
+  it('no production file imports test-support/', () => {
+    const root = new URL('..', import.meta.url);
+    const production = tracked.filter((f) => /^src\/.*\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    expect(production.length).toBeGreaterThan(100);
+    const hits = production.filter((f) =>
+      /from\s+['"][./]*test-support\//.test(readFileSync(new URL(f, root), 'utf8')),
+    );
+    expect(hits).toEqual([]);
+  });
+});
