@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 /** Closed forms from the papers, written here (batch 1): SqueezeNet fire2, MobileNet Table 3, MobileNetV2 Table 1. */
 const fire = {
@@ -125,3 +126,31 @@ for (const lang of ['en', 'zh'] as const)
       await page.waitForTimeout(600);
       await page.screenshot({ path: `test-results/learn-${lang}-${theme}.png` });
     });
+
+test('a lesson’s pair downloads as a slide with its figures and formula, as SVG and as PNG at 2×', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await openLesson(page, 'en');
+  const slide = page.getByRole('group', { name: 'Slide for a projector' });
+  const [svgFile] = await Promise.all([
+    page.waitForEvent('download'),
+    slide.getByRole('button', { name: 'SVG' }).click(),
+  ]);
+  expect(svgFile.suggestedFilename()).toBe('lesson-fire.svg');
+  const svg = (await readFile(await svgFile.path())).toString('utf8');
+  // fire2 at s = 16 beside the dense 3×3 conv, 96 → 128 channels on 55×55 (closed forms above).
+  expect(svg).toContain(exact(fire.params(16)));
+  expect(svg).toContain(exact(fire.baselineMultiplyAdds));
+  expect(svg).toContain('width="1600" height="900"');
+  const [pngFile] = await Promise.all([
+    page.waitForEvent('download'),
+    slide.getByRole('button', { name: 'PNG' }).click(),
+  ]);
+  expect(pngFile.suggestedFilename()).toBe('lesson-fire.png');
+  const png = await readFile(await pngFile.path());
+  // The PNG header holds the size: 2 × 1600 by 2 × 900.
+  expect(png.readUInt32BE(16)).toBe(3200);
+  expect(png.readUInt32BE(20)).toBe(1800);
+});

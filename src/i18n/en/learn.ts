@@ -36,4 +36,8 @@ export const learn = {
   task: 'Task',
   done: 'Done',
   notYet: 'Not yet',
+  slide: 'Slide for a projector',
+  slideFailed: 'The slide could not be made ({{reason}}).',
+  slideConvention:
+    'Batch 1 · multiply-adds · memory access in elements (ShuffleNetV2’s definition) · Compact Studio',
 } as const;

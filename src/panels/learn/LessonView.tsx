@@ -9,6 +9,7 @@ import { formatCompact, formatExact, formatRatio } from '../../i18n/format';
 import { useAnalysis } from '../../state/hooks';
 import { studio } from '../../state/store';
 import { showLessonDesign } from './open-lesson';
+import { downloadSlide, slideOf } from './slide-actions';
 import { useProgress } from './progress';
 
 const quantities = ['params', 'multiplyAdds', 'memoryAccess'] as const;
@@ -163,6 +164,28 @@ function LiveParts({ lesson, live, knobValue, onKnob, n }: LiveProps) {
           </span>
         </div>
       )}
+      <div className="lesson-slide" role="group" aria-label={t('slide')}>
+        <span className="muted">{t('slide')}</span>
+        {(['svg', 'png'] as const).map((as) => (
+          <button
+            key={as}
+            type="button"
+            className="button"
+            onClick={() => {
+              const svg = slideOf(lesson, live, knobValue, t, tl, lang);
+              if (svg === undefined) return;
+              downloadSlide(svg, lesson.id, as).catch((e: unknown) => {
+                studio.getState().notify({
+                  text: t('slideFailed', { reason: e instanceof Error ? e.message : String(e) }),
+                  tone: 'error',
+                });
+              });
+            }}
+          >
+            {as.toUpperCase()}
+          </button>
+        ))}
+      </div>
       <h4>{t('paper')}</h4>
       {rows.length === 0 ? (
         <p className="muted">{t('noPaper')}</p>

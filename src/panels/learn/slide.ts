@@ -1,0 +1,125 @@
+import type { Formula, Live, PaperRow } from '../../core/lessons/types';
+
+/** The words a slide needs, already in the reader's language. */
+export interface SlideWords {
+  readonly title: string;
+  /** "Squeeze channels: s = 16". */
+  readonly knob: string;
+  readonly baseline: string;
+  readonly method: string;
+  readonly ratio: string;
+  readonly quantity: Readonly<Record<'params' | 'multiplyAdds' | 'memoryAccess', string>>;
+  readonly formula: string;
+  readonly measured: string;
+  readonly paper: string;
+  readonly paperCol: string;
+  readonly toolCol: string;
+  /** The counting convention, in one line (batch 1, multiply-adds, elements). */
+  readonly convention: string;
+}
+
+/** How numbers read on the slide (locale-aware formatters from the caller). */
+export interface SlideFormat {
+  exact(n: number): string;
+  compact(n: number): string;
+  ratio(n: number): string;
+}
+
+export const slideSize = { width: 1600, height: 900 } as const;
+
+const quantities = ['params', 'multiplyAdds', 'memoryAccess'] as const;
+
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Splits text into lines of at most `max` characters at spaces (CJK text breaks anywhere). */
+export function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const cjk = /[\u3000-\u9fff]/.test(text);
+  const words = cjk ? Array.from(text) : text.split(' ');
+  const sep = cjk ? '' : ' ';
+  for (const w of words) {
+    const next = line === '' ? w : `${line}${sep}${w}`;
+    if (next.length > max && line !== '') {
+      lines.push(line);
+      line = w;
+    } else line = next;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
+ * A lesson's pair as one slide (1600×900, type sized for a projector): the two sides' figures and
+ * their ratio, the key formula with the design's numbers beside what the analysis measured, and the
+ * paper's figures where it prints them. Every number comes from `live`, `formula` and `paper`.
+ */
+export function lessonSlideSvg(
+  words: SlideWords,
+  live: Live,
+  formula: Formula | undefined,
+  paper: readonly PaperRow[],
+  f: SlideFormat,
+): string {
+  const { width, height } = slideSize;
+  const out: string[] = [];
+  const text = (x: number, y: number, s: string, cls: string, anchor = 'start') =>
+    out.push(`<text x="${x}" y="${y}" class="${cls}" text-anchor="${anchor}">${esc(s)}</text>`);
+  out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
+  out.push(`<rect width="${width}" height="12" fill="#2563eb"/>`);
+  let y = 110;
+  for (const line of wrap(words.title, 48)) {
+    text(80, y, line, 'title');
+    y += 64;
+  }
+  text(80, y, words.knob, 'knob');
+  y += 80;
+  const cols = [80, 620, 930, 1240] as const;
+  text(cols[1] + 250, y, words.baseline, 'head', 'end');
+  text(cols[2] + 250, y, words.method, 'head', 'end');
+  text(cols[3] + 250, y, words.ratio, 'head', 'end');
+  y += 20;
+  out.push(`<line x1="80" x2="${width - 80}" y1="${y}" y2="${y}" stroke="#94a3b8" stroke-width="2"/>`);
+  for (const q of quantities) {
+    y += 62;
+    const b = live.baseline[q];
+    const m = live.method[q];
+    text(cols[0], y, words.quantity[q], 'label');
+    text(cols[1] + 250, y, f.exact(b), 'num', 'end');
+    text(cols[2] + 250, y, f.exact(m), 'num strong', 'end');
+    text(cols[3] + 250, y, b === 0 ? '–' : f.ratio(m / b), 'num', 'end');
+  }
+  y += 90;
+  if (formula !== undefined) {
+    text(80, y, words.formula, 'head');
+    y += 56;
+    for (const line of wrap(formula.symbolic, 64)) {
+      text(80, y, line, 'mono');
+      y += 50;
+    }
+    for (const line of wrap(`${formula.substituted} = ${f.ratio(formula.value)}`, 64)) {
+      text(80, y, line, 'mono strong');
+      y += 50;
+    }
+    text(80, y, `${words.measured}: ${f.ratio(formula.measured)}`, 'small');
+    y += 60;
+  }
+  if (paper.length > 0 && y < height - 120) {
+    const row = paper[0];
+    if (row !== undefined) {
+      const line = `${words.paper}: ${row.subject} · ${words.quantity[row.quantity]} — ${words.paperCol} ${f.exact(row.paper)}, ${words.toolCol} ${f.exact(row.tool)}`;
+      for (const part of wrap(line, 96)) {
+        text(80, y, part, 'small');
+        y += 40;
+      }
+    }
+  }
+  text(80, height - 40, words.convention, 'foot');
+  const style =
+    '<style>text{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;fill:#0f172a}' +
+    '.title{font-size:54px;font-weight:700}.knob{font-size:34px;fill:#334155}.head{font-size:30px;font-weight:600;fill:#334155}' +
+    '.label{font-size:36px}.num{font-size:38px;font-variant-numeric:tabular-nums}.strong{font-weight:700;fill:#1d4ed8}' +
+    '.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:36px}.small{font-size:28px;fill:#334155}.foot{font-size:22px;fill:#64748b}</style>';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${style}${out.join('')}</svg>`;
+}
