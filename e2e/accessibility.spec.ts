@@ -81,6 +81,22 @@ const screens: readonly { readonly name: string; readonly show: (page: Page) => 
       await expect(page.getByRole('dialog', { name: 'Connect input' })).toBeVisible();
     },
   },
+  {
+    name: 'learn tab with a lesson open',
+    show: async (page) => {
+      await page.getByRole('tab', { name: 'Learn' }).click();
+      await page.getByRole('button', { name: 'Open the example on the canvas' }).click();
+      await expect(page.getByRole('table', { name: 'Figures on the canvas' })).toBeVisible();
+    },
+  },
+  {
+    name: 'compare dialog',
+    show: async (page) => {
+      await page.locator('.react-flow').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('d');
+      await expect(page.getByRole('dialog', { name: 'Compare two designs' })).toBeVisible();
+    },
+  },
 ];
 
 for (const theme of ['light', 'dark'] as const)

@@ -10,6 +10,7 @@ import { useStudio } from '../state/store';
 import { importOnnxFile, isOnnxFile } from './onnx-actions';
 import { openDesignFile } from './file-actions';
 import { ConnectDialog } from './ConnectDialog';
+import { CompareDialog } from '../panels/compare/CompareDialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { HelpOverlay } from './HelpOverlay';
 import { activateItem, placeItem } from './item-actions';
@@ -62,6 +63,9 @@ export function App() {
       <StatusBar />
       <HelpOverlay />
       <ConnectDialog />
+      <ErrorBoundary region={t('regions.compare')}>
+        <CompareDialog />
+      </ErrorBoundary>
       <NoticeView />
     </div>
   );

@@ -131,6 +131,13 @@ export function TopBar({ run }: { run: RunCommand }) {
             },
           },
           {
+            label: t('menu.compare'),
+            hint: 'D',
+            run: () => {
+              run('compare');
+            },
+          },
+          {
             label: t('menu.shortcuts'),
             hint: '?',
             run: () => {

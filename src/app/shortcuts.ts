@@ -27,6 +27,7 @@ export type CommandId =
   | 'zoomOut'
   | 'search'
   | 'help'
+  | 'compare'
   | 'save'
   | 'open'
   | 'connect'
@@ -75,6 +76,7 @@ export const shortcuts: readonly Shortcut[] = [
   { id: 'zoomIn', label: 'Zoom in', group: 'View', keys: ['+'] },
   { id: 'zoomOut', label: 'Zoom out', group: 'View', keys: ['-'] },
   { id: 'search', label: 'Search the palette', group: 'View', keys: ['/'] },
+  { id: 'compare', label: 'Compare two designs side by side', group: 'View', keys: ['D'] },
   { id: 'help', label: 'Show this help', group: 'View', keys: ['?'] },
   { id: 'save', label: 'Save the design as a file', group: 'File', keys: ['Ctrl', 'S'] },
   { id: 'open', label: 'Open a design file', group: 'File', keys: ['Ctrl', 'O'] },
@@ -136,6 +138,8 @@ export function commandFor(
       return 'toggleBlock';
     case 'l':
       return 'layout';
+    case 'd':
+      return 'compare';
     case 'c':
       return 'connect';
     case 'f':

@@ -67,6 +67,7 @@ export function useCommands(): RunCommand {
           return;
         case 'deselect':
           if (s.helpOpen) s.setHelpOpen(false);
+          else if (s.compareOpen) s.setCompareOpen(false);
           else if (s.notice !== undefined) s.dismissNotice();
           else s.select([]);
           return;
@@ -98,6 +99,9 @@ export function useCommands(): RunCommand {
           return;
         case 'help':
           s.setHelpOpen(!s.helpOpen);
+          return;
+        case 'compare':
+          s.setCompareOpen(!s.compareOpen);
           return;
         case 'save':
           saveDesignFile();

@@ -2,9 +2,11 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { lessons } from '../core/lessons/registry';
 import type { LessonText } from '../core/lessons/types';
+import { compare as enCompare } from './en/compare';
 import { learn as enLearn } from './en/learn';
 import { shell as enShell } from './en/shell';
 import { languages, type Language } from './types';
+import { compare as zhCompare } from './zh/compare';
 import { learn as zhLearn } from './zh/learn';
 import { shell as zhShell } from './zh/shell';
 
@@ -16,8 +18,8 @@ const lessonTexts = (lang: Language): Record<string, LessonText> =>
 
 /** Every namespace of every language: what the key-parity test walks. */
 export const resources = {
-  en: { shell: enShell, learn: enLearn, lesson: lessonTexts('en') },
-  zh: { shell: zhShell, learn: zhLearn, lesson: lessonTexts('zh') },
+  en: { shell: enShell, learn: enLearn, compare: enCompare, lesson: lessonTexts('en') },
+  zh: { shell: zhShell, learn: zhLearn, compare: zhCompare, lesson: lessonTexts('zh') },
 } as const;
 
 const STORAGE_KEY = 'compact-studio/language';
@@ -46,7 +48,7 @@ void i18next.use(initReactI18next).init({
   resources,
   lng: initialLanguage(readSaved(), typeof navigator === 'undefined' ? [] : navigator.languages),
   fallbackLng: 'en',
-  ns: ['shell', 'learn', 'lesson'],
+  ns: Object.keys(resources.en),
   defaultNS: 'shell',
   interpolation: { escapeValue: false },
   returnNull: false,

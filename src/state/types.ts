@@ -71,6 +71,8 @@ export interface SelectionSlice {
 export interface UiSlice {
   theme: Theme;
   helpOpen: boolean;
+  /** The comparison of two designs is open. */
+  compareOpen: boolean;
   sideTab: SideTab;
   /** Blocks shown open in place. */
   openBlocks: readonly string[];
@@ -88,6 +90,7 @@ export interface UiSlice {
   setWeightsNotKept: (reason: string | undefined) => void;
   setTheme: (theme: Theme) => void;
   setHelpOpen: (open: boolean) => void;
+  setCompareOpen: (open: boolean) => void;
   setSideTab: (tab: SideTab) => void;
   toggleBlock: (id: string) => void;
   setOpenBlocks: (ids: readonly string[]) => void;

@@ -5,6 +5,7 @@ let noticeSeq = 0;
 export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   theme: 'light',
   helpOpen: false,
+  compareOpen: false,
   sideTab: 'inspector',
   openBlocks: [],
   notice: undefined,
@@ -22,6 +23,9 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   },
   setHelpOpen: (helpOpen) => {
     set({ helpOpen });
+  },
+  setCompareOpen: (compareOpen) => {
+    set({ compareOpen });
   },
   setSideTab: (sideTab) => {
     set({ sideTab });

@@ -20,6 +20,7 @@ export const shell = {
     fit: 'Fit the design',
     openBlocks: 'Open all blocks',
     closeBlocks: 'Close all blocks',
+    compare: 'Compare two designs…',
     shortcuts: 'Keyboard shortcuts',
   },
   toolbar: {
@@ -42,6 +43,7 @@ export const shell = {
     canvasLabel: 'Canvas',
     layerTable: 'The layer table',
     sidePanel: 'The side panel',
+    compare: 'The comparison',
     failed: '{{region}} hit a problem',
     failedDetail: '({{message}}). Your design is safe: it is saved in this browser.',
     retry: 'Try again',

@@ -23,6 +23,7 @@ export const shell: Strings<typeof en> = {
     fit: '适应窗口',
     openBlocks: '展开全部模块',
     closeBlocks: '收起全部模块',
+    compare: '比较两个设计…',
     shortcuts: '键盘快捷键',
   },
   toolbar: {
@@ -45,6 +46,7 @@ export const shell: Strings<typeof en> = {
     canvasLabel: '画布',
     layerTable: '逐层表',
     sidePanel: '侧边面板',
+    compare: '比较视图',
     failed: '{{region}}出错了',
     failedDetail: '（{{message}}）。设计没有丢失：它已保存在本浏览器中。',
     retry: '重试',

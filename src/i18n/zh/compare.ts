@@ -1,0 +1,37 @@
+import type { compare as en } from '../en/compare';
+import type { Strings } from '../types';
+
+export const compare: Strings<typeof en> = {
+  title: '比较两个设计',
+  left: '左侧',
+  right: '右侧',
+  swap: '交换两侧',
+  close: '关闭',
+  current: '当前设计（{{name}}）',
+  baseline: '固定的基线（{{name}}）',
+  groups: { design: '本次会话', preset: '预置网络', example: '示例' },
+  totals: '总计',
+  figure: '指标',
+  change: '变化',
+  ratio: '比值',
+  figures: {
+    params: '参数量',
+    multiplyAdds: '乘加数',
+    memoryAccessConvFc: '内存访问量（卷积与全连接）',
+    memoryAccess: '内存访问量',
+    activationPeak: '激活峰值',
+    activationSum: '激活总量',
+  },
+  pairs: '逐模块对比，按位置和类型配对',
+  position: '#',
+  kind: '类型',
+  status: { same: '相同', changed: '有变化', added: '仅右侧', removed: '仅左侧' },
+  summary: '配对 {{matched}} 个 · 变化 {{changed}} 个 · 仅右侧 {{added}} 个 · 仅左侧 {{removed}} 个',
+  showSame: '显示没有变化的配对',
+  chart: '差别最大的模块',
+  chartFigure: '图表指标',
+  chartCaption: '右侧 − 左侧，按差值从大到小；向左的条表示节省',
+  noDifference: '逐模块看，两个设计的该项指标完全相同。',
+  missing: '该设计已不可用，请另选一个。',
+  convention: '批大小为 1；按元素计数；内存访问量采用 ShuffleNetV2 的定义。',
+};

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analysis/analyze';
+import type { Design } from '../../core/graph/types';
+import { findPreset } from '../../core/presets/registry';
+import { differenceBars, pairRows, totalRows } from './compare-data';
+import { resolveSource, sourceOptions } from './sources';
+
+const preset = (name: string): Design => {
+  const p = findPreset(name);
+  if (p === undefined) throw new Error(name);
+  return p.build();
+};
+const full = analyze(preset('mobilenet_v1_conv'));
+const separable = analyze(preset('mobilenet_v1'));
+
+describe('comparing two designs', () => {
+  it('pairs MobileNet’s full convs with its depthwise-separable layers by structure, with closed-form figures', () => {
+    const rows = pairRows(full, separable);
+    const changed = rows.filter((r) => r.status === 'changed');
+    expect(changed).toHaveLength(13);
+    // conv2: a 3×3 conv 32 → 64 at 112×112 against depthwise 3×3 + pointwise 32 → 64 (MobileNet, Table 1).
+    const first = changed[0];
+    expect(first?.leftLabel).toBe('conv2');
+    expect(first?.kind).toBe('DepthwiseSeparable');
+    expect(first?.left.multiplyAdds).toBe(112 * 112 * 9 * 32 * 64);
+    expect(first?.right.multiplyAdds).toBe(112 * 112 * (9 * 32 + 32 * 64));
+    // The pairs account for every figure of both designs.
+    const sum = (side: 'left' | 'right') => rows.reduce((s, r) => s + r[side].multiplyAdds, 0);
+    expect(sum('left')).toBe(full.totals.multiplyAdds);
+    expect(sum('right')).toBe(separable.totals.multiplyAdds);
+  });
+  it('gives totals with their change and ratio', () => {
+    const byKey = new Map(totalRows(full, separable).map((r) => [r.key, r]));
+    const madds = byKey.get('multiplyAdds');
+    expect(madds?.delta).toBe(separable.totals.multiplyAdds - full.totals.multiplyAdds);
+    expect(madds?.ratio).toBeCloseTo(separable.totals.multiplyAdds / full.totals.multiplyAdds, 12);
+    // MobileNet, Table 4: 4866M → 569M multiply-adds, 29.3M → 4.2M params (rounded as printed).
+    expect(Math.round(full.totals.multiplyAdds / 1e6)).toBeCloseTo(4866, -1);
+    expect(Math.round(separable.totals.multiplyAdds / 1e6)).toBe(569);
+    expect(byKey.get('params')?.ratio).toBeCloseTo(4.2 / 29.3, 2);
+  });
+  it('charts the largest differences first, scaled to the largest', () => {
+    const bars = differenceBars(pairRows(full, separable), 'multiplyAdds', 5);
+    expect(bars).toHaveLength(5);
+    expect(bars[0]?.fraction).toBe(-1);
+    for (const b of bars) expect(Math.abs(b.fraction)).toBeLessThanOrEqual(1);
+    const sizes = bars.map((b) => Math.abs(b.delta));
+    expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+    // A design against itself has nothing to chart.
+    expect(differenceBars(pairRows(full, full), 'params', 10)).toEqual([]);
+  });
+  it('offers the session’s designs, every preset and every example, and resolves them', () => {
+    const design = preset('squeezenet1_0');
+    expect(sourceOptions(false).some((o) => o.id === 'baseline')).toBe(false);
+    const options = sourceOptions(true);
+    expect(options.slice(0, 2).map((o) => o.id)).toEqual(['current', 'baseline']);
+    for (const o of options) expect(resolveSource(o.id, { design, baseline: design }), o.id).toBeDefined();
+    expect(resolveSource('baseline', { design, baseline: undefined })).toBeUndefined();
+    expect(resolveSource('preset:nope', { design, baseline: undefined })).toBeUndefined();
+  });
+});

@@ -1,0 +1,38 @@
+import type { Design } from '../../core/graph/types';
+import { examples, findExample } from '../../core/examples/registry';
+import { findPreset, presets } from '../../core/presets/registry';
+
+/** Where a side of the comparison comes from: the design on the canvas, the pinned baseline, a preset or an example. */
+export type SourceId = 'current' | 'baseline' | `preset:${string}` | `example:${string}`;
+
+export interface SourceOption {
+  readonly id: SourceId;
+  readonly group: 'design' | 'preset' | 'example';
+  /** The preset's title or the example's method; the two design entries are named by the UI. */
+  readonly title: string;
+}
+
+/** Every design the comparison can show: the two of the session, then every preset and example. */
+export function sourceOptions(hasBaseline: boolean): SourceOption[] {
+  return [
+    { id: 'current', group: 'design', title: '' },
+    ...(hasBaseline ? [{ id: 'baseline' as const, group: 'design' as const, title: '' }] : []),
+    ...presets.map((p) => ({ id: `preset:${p.name}` as const, group: 'preset' as const, title: p.title })),
+    ...examples.map((e) => ({
+      id: `example:${e.name}` as const,
+      group: 'example' as const,
+      title: e.method,
+    })),
+  ];
+}
+
+/** The design a side shows, or undefined when it no longer exists (a baseline unpinned, an unknown name). */
+export function resolveSource(
+  id: SourceId,
+  session: { readonly design: Design; readonly baseline: Design | undefined },
+): Design | undefined {
+  if (id === 'current') return session.design;
+  if (id === 'baseline') return session.baseline;
+  if (id.startsWith('preset:')) return findPreset(id.slice('preset:'.length))?.build();
+  return findExample(id.slice('example:'.length))?.build();
+}
