@@ -13,6 +13,21 @@ function Figure({ label, value }: { label: string; value: number }) {
   );
 }
 
+/** Whether the last change is in the browser's storage yet: a reload while saving could lose it. */
+function SaveState() {
+  const { t } = useTranslation();
+  const saving = useStudio((s) => s.saving);
+  return (
+    <span
+      className={`status-save muted${saving ? ' saving' : ''}`}
+      role="status"
+      title={saving ? t('status.savingTitle') : t('status.savedTitle')}
+    >
+      {saving ? t('status.saving') : t('status.saved')}
+    </span>
+  );
+}
+
 /** Diagnostics count and the design's totals (batch 1, elements), always in view. */
 export function StatusBar() {
   const { t } = useTranslation();
@@ -59,6 +74,7 @@ export function StatusBar() {
           Weights not kept
         </button>
       )}
+      <SaveState />
       <span className="status-nodes muted">
         {t('status.nodes', { nodes: analysis.design.nodes.length, layers: analysis.layers.length })}
       </span>

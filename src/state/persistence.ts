@@ -178,12 +178,14 @@ export function startAutosave(
     }
   };
   const drain = async (): Promise<void> => {
+    store.getState().setSaving(true);
     while (pending !== undefined) {
       const next = pending;
       pending = undefined;
       await writeOne(next);
     }
     running = undefined;
+    store.getState().setSaving(false);
   };
   const save = (design: Design): void => {
     pending = design;

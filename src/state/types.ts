@@ -87,6 +87,9 @@ export interface UiSlice {
    * undefined when they are (or there are none). Every view of results from them says so.
    */
   weightsNotKept: string | undefined;
+  /** Whether the autosave is writing (a reload now could lose the last change). */
+  saving: boolean;
+  setSaving: (saving: boolean) => void;
   setWeightsNotKept: (reason: string | undefined) => void;
   setTheme: (theme: Theme) => void;
   setHelpOpen: (open: boolean) => void;

@@ -11,6 +11,10 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   notice: undefined,
   fitRequest: 0,
   weightsNotKept: undefined,
+  saving: false,
+  setSaving: (saving) => {
+    if (get().saving !== saving) set({ saving });
+  },
   setWeightsNotKept: (weightsNotKept) => {
     if (get().weightsNotKept !== weightsNotKept) set({ weightsNotKept });
   },

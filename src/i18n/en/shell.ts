@@ -72,6 +72,11 @@ export const shell = {
     memoryAccess: 'Memory access',
     peak: 'Peak activations',
     convention: 'batch 1 · elements',
+    saving: 'Saving…',
+    saved: 'Saved',
+    savedTitle: 'Every change is saved in this browser as you work.',
+    savingTitle:
+      'Writing the last change to this browser’s storage; wait for “Saved” before closing the tab.',
   },
   help: {
     title: 'Keyboard shortcuts',

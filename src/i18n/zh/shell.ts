@@ -75,6 +75,10 @@ export const shell: Strings<typeof en> = {
     memoryAccess: '内存访问',
     peak: '激活峰值',
     convention: '批大小 1 · 元素个数',
+    saving: '正在保存…',
+    saved: '已保存',
+    savedTitle: '每次修改都会随时保存在本浏览器中。',
+    savingTitle: '正在把最后一次修改写入本浏览器的存储；请等到显示“已保存”再关闭页面。',
   },
   help: {
     title: '键盘快捷键',
