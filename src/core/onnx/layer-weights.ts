@@ -114,7 +114,14 @@ export function layerWeight(source: WeightSource, layer: LayerInfo, role: string
   if (spec === undefined) throw new Error(`${layer.op} has no weight "${role}"`);
   const raw = source.values(layer, role, valueCount(spec.dims), spec.init);
   if (spec.lookups !== undefined)
-    return lookupWeight(raw, spec.dims, spec.lookups, !source.stored(layer, role), source.seed, `${layer.key}.${role}`);
+    return lookupWeight(
+      raw,
+      spec.dims,
+      spec.lookups,
+      !source.stored(layer, role),
+      source.seed,
+      `${layer.key}.${role}`,
+    );
   if (spec.density === undefined || spec.density >= 1) return raw;
   return sparsifyWeight(raw, spec.density, !source.stored(layer, role), source.seed, `${layer.key}.${role}`);
 }

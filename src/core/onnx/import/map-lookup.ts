@@ -30,7 +30,7 @@ const unitConv = (n: IrNode): boolean =>
  */
 export function mapLookupConv(n: IrNode, ctx: MapContext): boolean {
   const here = scopeOf(n.name);
-  if (here.part !== 'dictionary' || n.inputs[2] !== undefined && n.inputs[2] !== '') return false;
+  if (here.part !== 'dictionary' || (n.inputs[2] !== undefined && n.inputs[2] !== '')) return false;
   const d = ctx.const(n.inputs[1]);
   if (d?.floats === undefined || d.dims.length !== 4 || d.dims[2] !== 1 || d.dims[3] !== 1) return false;
   if (!unitConv(n) || !is4d(ctx, x0(n))) return false;
