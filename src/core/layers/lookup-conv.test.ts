@@ -13,8 +13,8 @@ function figures(params: object, input: Shape) {
   return {
     out: shapes.value[0],
     cost: def.cost(ctx),
-    effective: def.effective(ctx),
-    workspace: def.workspace(ctx),
+    effective: def.effective?.(ctx),
+    workspace: def.workspace?.(ctx),
     formula,
     summary: def.summary(p),
   };

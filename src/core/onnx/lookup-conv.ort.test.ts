@@ -176,7 +176,7 @@ describe.each(cases)('LCNN in ONNX: %s', (_, params) => {
 
   it('the dictionary maps S are k × H × W, and the output shape is the core’s', async () => {
     const model = pb.ModelProto.decode(r.bytes);
-    model.graph?.output.push(pb.ValueInfoProto.create(valueInfo('lcnn/dictionary', [1, k, H, W])));
+    (model.graph as P.GraphProto).output.push(pb.ValueInfoProto.create(valueInfo('lcnn/dictionary', [1, k, H, W])));
     const maps = await runOne(encodeModel(model), 'input', 'lcnn/dictionary');
     expect([...maps.dims]).toEqual([1, k, H, W]);
     await checkRuns(design);
@@ -206,7 +206,7 @@ describe('LCNN import reads the pair only when it is one', () => {
   if (!r.ok) throw new Error(r.errors.join('; '));
   const renamed = (names: [string, string]): Uint8Array => {
     const model = pb.ModelProto.decode(r.bytes);
-    model.graph?.node.forEach((n, i) => (n.name = names[i] ?? n.name));
+    (model.graph as P.GraphProto).node.forEach((n, i) => (n.name = names[i] ?? n.name));
     return encodeModel(model);
   };
   const kinds = (bytes: Uint8Array): string[] => {
@@ -224,7 +224,7 @@ describe('LCNN import reads the pair only when it is one', () => {
   });
   it('a lookup weight with unequal counts per position is no lookup pattern', () => {
     const model = pb.ModelProto.decode(r.bytes);
-    const t = model.graph?.initializer.find((x) => x.name === 'lcnn.lookup.weight');
+    const t = (model.graph as P.GraphProto).initializer.find((x) => x.name === 'lcnn.lookup.weight');
     if (t === undefined) throw new Error('no lookup weight');
     const values = new Float32Array(new Uint8Array(t.rawData ?? new Uint8Array()).slice().buffer);
     const first = values.findIndex((v) => v === 0);
