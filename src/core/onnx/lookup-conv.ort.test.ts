@@ -4,6 +4,7 @@ import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../graph/builder';
 import type { Design } from '../graph/types';
 import type { OpParamsInput } from '../layers/registry';
+import { countFile } from '../../../test-support/onnx-count';
 import { checkRuns, randomInput } from '../../../test-support/ort';
 import { exportDesign, valueInfo } from './export/export';
 import { importModel } from './import/import';
@@ -134,6 +135,18 @@ describe.each(cases)('LCNN in ONNX: %s', (_, params) => {
     expect(file.get('lcnn.lookup.weight')?.dims).toEqual([cout, k, ...p.kernel]);
   });
 
+  it('the file, counted as plain ONNX, has the design’s as-exported params, multiply-adds and memory access', () => {
+    const read = readModel(r.bytes);
+    if (!read.ok) throw new Error(read.error);
+    const f = countFile(read.graph);
+    const t = analyze(design).totals;
+    expect([f.params, f.multiplyAdds, f.memoryAccessConvFc]).toEqual([
+      t.params,
+      t.multiplyAdds,
+      t.memoryAccessConvFc,
+    ]);
+  });
+
   it('holds exactly s distinct lookups at every filter position, s·kh·kw·Cout in all', () => {
     const weight = file.get('lcnn.lookup.weight')?.floats ?? new Float32Array();
     let total = 0;
@@ -176,7 +189,9 @@ describe.each(cases)('LCNN in ONNX: %s', (_, params) => {
 
   it('the dictionary maps S are k × H × W, and the output shape is the core’s', async () => {
     const model = pb.ModelProto.decode(r.bytes);
-    (model.graph as P.GraphProto).output.push(pb.ValueInfoProto.create(valueInfo('lcnn/dictionary', [1, k, H, W])));
+    (model.graph as P.GraphProto).output.push(
+      pb.ValueInfoProto.create(valueInfo('lcnn/dictionary', [1, k, H, W])),
+    );
     const maps = await runOne(encodeModel(model), 'input', 'lcnn/dictionary');
     expect([...maps.dims]).toEqual([1, k, H, W]);
     await checkRuns(design);
