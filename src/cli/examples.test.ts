@@ -30,6 +30,40 @@ describe('cli examples', () => {
     expect(model.graph?.output?.map((o) => o.name)).toEqual(['baseline', 'method']);
   });
 
+  it('cost --json carries LCNN’s effective figures under their own names, beside the as-exported ones', async () => {
+    const r = await cli(['cost', 'example:lcnn_vs_conv3x3', '--json']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.out) as {
+      params: number;
+      effectiveParams: number;
+      effectiveMultiplyAdds: number;
+      effectiveIndices: number;
+      effectiveKernels: string[];
+      layers: {
+        name: string;
+        op: string;
+        multiplyAdds: number;
+        effectiveMultiplyAdds: number;
+        effectiveIndices: number;
+      }[];
+    };
+    const [cin, cout, k, s, hw] = [64, 64, 128, 3, 32 * 32];
+    const lcnn = j.layers.find((l) => l.name === 'lcnn');
+    expect(lcnn).toEqual({
+      ...lcnn,
+      op: 'LookupConv',
+      multiplyAdds: k * cin * hw + cout * k * 9 * hw,
+      effectiveMultiplyAdds: k * cin * hw + s * 9 * cout * hw,
+      effectiveIndices: s * 9 * cout,
+    });
+    // The dense conv beside it counts the same both ways.
+    expect(j.params).toBe(9 * cin * cout + k * cin + cout * k * 9);
+    expect(j.effectiveParams).toBe(9 * cin * cout + k * cin + s * 9 * cout);
+    expect(j.effectiveMultiplyAdds).toBe(9 * cin * cout * hw + k * cin * hw + s * 9 * cout * hw);
+    expect(j.effectiveIndices).toBe(s * 9 * cout);
+    expect(j.effectiveKernels).toEqual(['lookup conv (LCNN)']);
+  });
+
   it('an unknown example is one line naming the command that lists them', async () => {
     const r = await cli(['cost', 'example:alexnet']);
     expect(r.status).toBe(1);

@@ -57,15 +57,15 @@ describe('direct sparse conv [132]', () => {
 });
 
 describe('zero-memory-overhead direct conv [133]', () => {
-  it('the 3×3 conv’s buffer is 9× its input; the 1×1 needs none; peaks under each lowering', () => {
+  it('the 3×3 conv’s buffer is 9× its input; the 1×1 baseline needs none; peaks under each lowering', () => {
     const { a } = example('direct_conv_vs_im2col');
     const v = loweringView(a);
     const map = 64 * 56 * 56;
-    expect(v.convs.map((c) => [c.layer.name, c.workspace])).toEqual([['conv3x3', 9 * map]]);
-    // Direct: input, then both outputs (kept as network outputs) alive at the end.
+    expect(v.convs.map((c) => [c.layer.name, c.workspace])).toEqual([['conv_k', 9 * map]]);
+    // Direct: while conv_k runs, the input, the 1×1's output (a network output) and its own.
     expect(v.peak.direct.elements).toBe(3 * map);
-    // im2col: while conv3x3 runs, its input and output are alive with the 9× buffer.
-    expect(v.peak.im2col.elements).toBe(2 * map + 9 * map);
+    // im2col: the same three maps and the 9× buffer.
+    expect(v.peak.im2col.elements).toBe(3 * map + 9 * map);
   });
 });
 
@@ -78,5 +78,32 @@ describe('basis filters [134]', () => {
     expect(node('basis').params).toBe(weights);
     expect(node('basis').multiplyAdds).toBe(weights * hw);
     expect(node('conv3x3').params).toBe(9 * cin * cout);
+  });
+});
+
+describe('LCNN [135]', () => {
+  it('k = 128, s = 3 on a 64→64 3×3 conv at 32×32: dictionary k·Cin·H·W + lookups s·9·Cout·H′W′', () => {
+    const { node } = example('lcnn_vs_conv3x3');
+    const [cin, cout, k, s, hw] = [64, 64, 128, 3, 32 * 32];
+    const lcnn = node('lcnn');
+    const dense = node('conv3x3');
+    expect(dense.params).toBe(9 * cin * cout);
+    expect(dense.multiplyAdds).toBe(9 * cin * cout * hw);
+    // As exported: the 1×1 dictionary conv and the dense k → Cout lookup weight.
+    expect(lcnn.params).toBe(k * cin + cout * k * 9);
+    expect(lcnn.multiplyAdds).toBe(k * cin * hw + cout * k * 9 * hw);
+    expect(lcnn.effective).toEqual({
+      params: k * cin + s * 9 * cout,
+      multiplyAdds: k * cin * hw + s * 9 * cout * hw,
+      indices: s * 9 * cout,
+      kernels: ['lookup conv (LCNN)'],
+    });
+    // The figures the example's line states.
+    expect([lcnn.effective.params, lcnn.effective.multiplyAdds, lcnn.effective.indices]).toEqual([
+      9920, 10158080, 1728,
+    ]);
+    // The ratio to the dense conv: k/(9·Cout) + s/Cin with H·W = H′W′.
+    expect(lcnn.effective.multiplyAdds / dense.multiplyAdds).toBeCloseTo(k / (9 * cout) + s / cin, 12);
+    expect(dense.effective.kernels).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { fireExample } from './fire';
 import { igcExample } from './igc';
 import { igcv2Example } from './igcv2';
 import { invertedResidualExample } from './inverted-residual';
+import { lcnnExample } from './lcnn';
 import { shufflenetExample } from './shufflenet';
 import { shufflenetV2Example } from './shufflenet-v2';
 import type { ExampleDef } from './types';
@@ -22,6 +23,7 @@ export const examples: readonly ExampleDef[] = [
   directSparseExample,
   directConvExample,
   basisFiltersExample,
+  lcnnExample,
 ];
 
 export function findExample(name: string): ExampleDef | undefined {

@@ -5,6 +5,7 @@ import { conv2d } from './conv2d';
 import { hardSigmoid, hardSwish, relu, relu6, sigmoid } from './elementwise';
 import { input } from './input';
 import { linear } from './linear';
+import { lookupConv } from './lookup-conv';
 import { add, concat, multiply } from './merge';
 import { opaque } from './opaque';
 import { output } from './output';
@@ -18,6 +19,7 @@ import { dropout, flatten, softmax } from './views';
 export const opRegistry = {
   Input: input,
   Conv2d: conv2d,
+  LookupConv: lookupConv,
   BatchNorm: batchNorm,
   ReLU: relu,
   ReLU6: relu6,

@@ -170,6 +170,8 @@ export interface OpDef<K extends string, S extends z.ZodType<object>> {
   readonly title: string;
   /** One line for the palette. */
   readonly description: string;
+  /** The paper a method's op comes from, as cited in the palette: "Bagherinezhad et al. 2017, LCNN". */
+  readonly paper?: string;
   readonly schema: S;
   /** Number of input ports for these params. */
   inputCount(params: z.infer<S>): number;

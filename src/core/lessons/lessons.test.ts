@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
+import { effectiveTotals } from '../analysis/effective';
+import { loweringView } from '../analysis/lowering';
 import { exampleOf } from './example-of';
 import { liveOf } from './live';
 import { findLesson, lessons } from './registry';
@@ -41,10 +43,9 @@ describe('the path through the chapter', () => {
     expect(unwired.filter((l) => exampleOf(l) !== undefined).map((l) => l.id)).toEqual([
       'igcv2',
       'direct-sparse',
-      'direct-conv',
       'basis-filters',
     ]);
-    expect(unwired.filter((l) => exampleOf(l) === undefined).length).toBe(12);
+    expect(unwired.filter((l) => exampleOf(l) === undefined).length).toBe(11);
   });
   it.each(lessons.filter((l) => l.live !== undefined).map((l) => [l.id, l] as const))(
     '%s: every knob value builds a clean design that reads back its value',
@@ -171,5 +172,61 @@ describe('IGC', () => {
   it('the task passes only at the balanced split L = 32, M = 2', () => {
     const l = wired('igc');
     expect((l.live?.knob.values ?? []).filter((v) => l.live?.check(at(l, v).live))).toEqual([32]);
+  });
+});
+
+describe('zero-memory-overhead direct conv', () => {
+  const map = 64 * 56 * 56;
+  it.each([1, 3, 5, 7])(
+    'k = %i: the im2col buffer is k² input maps (none at 1×1), peaks under each lowering',
+    (k) => {
+      const r = at(wired('direct-conv'), k);
+      const buffer = k === 1 ? 0 : 64 * k * k * 56 * 56;
+      const conv = r.analysis.layers.find((l) => l.name === 'conv_k');
+      expect(conv?.outputShapes[0]).toEqual([1, 64, 56, 56]);
+      expect(conv?.workspace).toBe(buffer);
+      // While conv_k runs: the input, the 1×1's output (a network output) and its own output.
+      const v = loweringView(r.analysis);
+      expect(v.peak.direct.elements).toBe(3 * map);
+      expect(v.peak.im2col.elements).toBe(3 * map + buffer);
+      expect(r.formula?.value).toBe(k === 1 ? 0 : k * k);
+      expect(r.formula?.measured).toBe(buffer / map);
+      // The arithmetic does not change with the lowering: both sides as a conv counts them.
+      expect(r.live.method.multiplyAdds).toBe(64 * 64 * k * k * 56 * 56);
+      expect(r.live.baseline.multiplyAdds).toBe(64 * 64 * 56 * 56);
+    },
+  );
+  it('the task passes once (3 + k²)/3 ≥ 9: at 5×5 and 7×7, not 3×3; no paper figure', () => {
+    const l = wired('direct-conv');
+    expect((l.live?.knob.values ?? []).filter((k) => l.live?.check(at(l, k).live))).toEqual([5, 7]);
+    expect(l.live?.paper(at(l, 3).live, 3)).toEqual([]);
+  });
+});
+
+describe('LCNN', () => {
+  const [cin, cout, s, hw] = [64, 64, 3, 32 * 32];
+  it.each([16, 32, 64, 128, 256, 512])(
+    'k = %i: effective k·Cin·H·W + s·9·Cout·H′W′ against 9·Cin·Cout·H′W′',
+    (k) => {
+      const r = at(wired('lcnn'), k);
+      const lcnn = r.analysis.layers.filter((l) => l.name === 'lcnn');
+      expect(effectiveTotals(lcnn)).toEqual({
+        params: k * cin + s * 9 * cout,
+        multiplyAdds: k * cin * hw + s * 9 * cout * hw,
+        indices: s * 9 * cout,
+        kernels: ['lookup conv (LCNN)'],
+      });
+      // As exported: the dictionary conv and the dense lookup weight, more than the dense conv once k > 57.
+      expect(r.live.method.multiplyAdds).toBe(k * cin * hw + cout * k * 9 * hw);
+      expect(r.live.baseline.multiplyAdds).toBe(9 * cin * cout * hw);
+      expect(r.formula?.value).toBeCloseTo(k / (9 * cout) + s / cin, 12);
+      expect(r.formula?.measured).toBeCloseTo(k / (9 * cout) + s / cin, 12);
+    },
+  );
+  it('the task (under a quarter) passes for k ≤ 64, not at the example’s 128; no per-layer paper figure', () => {
+    const l = wired('lcnn');
+    expect((l.live?.knob.values ?? []).filter((k) => l.live?.check(at(l, k).live))).toEqual([16, 32, 64]);
+    expect(l.live?.paper(at(l, 128).live, 128)).toEqual([]);
+    expect(l.live?.knob.read(exampleOf(l)?.build() ?? { name: '', nodes: [], edges: [] })).toBe(128);
   });
 });

@@ -2,6 +2,7 @@ import type { LayerInfo } from '../analysis/types';
 import type { Design } from '../graph/types';
 import type { OpParams } from '../layers/registry';
 import { base64ToFloats } from './base64';
+import { lookupWeight } from './export/lookup-weight';
 import { sparsifyWeight } from './export/sparse-weight';
 import { filled, heUniform } from './init';
 
@@ -23,6 +24,11 @@ export interface WeightSpec {
   readonly init: Init;
   /** The share of non-zeros a sparse layer's weight keeps (below 1 only for a sparse layer). */
   readonly density?: number;
+  /**
+   * An LCNN lookup weight ([Cout, k, kh, kw]): exactly this many non-zeros among the k dictionary
+   * channels at every filter position (see lookupWeight).
+   */
+  readonly lookups?: number;
 }
 
 const fill = (value: number): Init => ({ kind: 'fill', value });
@@ -45,6 +51,22 @@ export function weightSpecs(layer: LayerInfo): readonly WeightSpec[] {
         density: p.density,
       };
       return p.bias ? [weight, { role: 'bias', dims: [p.outChannels], init: fill(0) }] : [weight];
+    }
+    case 'LookupConv': {
+      const p = layer.params as OpParams<'LookupConv'>;
+      const k = p.dictionarySize;
+      const taps = p.kernel[0] * p.kernel[1];
+      const specs: WeightSpec[] = [
+        { role: 'dictionary.weight', dims: [k, cin, 1, 1], init: { kind: 'he', fanIn: cin } },
+        {
+          role: 'lookup.weight',
+          dims: [p.outChannels, k, p.kernel[0], p.kernel[1]],
+          // The non-zeros a position sums: s coefficients at each of the kh·kw taps.
+          init: { kind: 'he', fanIn: p.lookups * taps },
+          lookups: p.lookups,
+        },
+      ];
+      return p.bias ? [...specs, { role: 'lookup.bias', dims: [p.outChannels], init: fill(0) }] : specs;
     }
     case 'BatchNorm':
       return [
@@ -82,14 +104,24 @@ export interface WeightSource {
 }
 
 /**
- * One weight of a layer by its role, as the file holds it: the source's values, and for a sparse
- * layer's weight exactly round(density·size) non-zeros (see sparsifyWeight). Throws for a role the
+ * One weight of a layer by its role, as the file holds it: the source's values, for a sparse
+ * layer's weight exactly round(density·size) non-zeros (see sparsifyWeight), and for an LCNN
+ * lookup weight exactly s non-zeros per filter position (see lookupWeight). Throws for a role the
  * op lacks, so an emitter cannot ask for a weight this list does not name.
  */
 export function layerWeight(source: WeightSource, layer: LayerInfo, role: string): Float32Array {
   const spec = weightSpecs(layer).find((s) => s.role === role);
   if (spec === undefined) throw new Error(`${layer.op} has no weight "${role}"`);
   const raw = source.values(layer, role, valueCount(spec.dims), spec.init);
+  if (spec.lookups !== undefined)
+    return lookupWeight(
+      raw,
+      spec.dims,
+      spec.lookups,
+      !source.stored(layer, role),
+      source.seed,
+      `${layer.key}.${role}`,
+    );
   if (spec.density === undefined || spec.density >= 1) return raw;
   return sparsifyWeight(raw, spec.density, !source.stored(layer, role), source.seed, `${layer.key}.${role}`);
 }

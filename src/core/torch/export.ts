@@ -29,7 +29,7 @@ import type { BlockTorch, OpTorch } from './types';
 export interface TorchExportOptions {
   /** Seed of the He initialisation of weights the design does not carry, as the ONNX export's; 0 by default. */
   readonly seed?: number;
-  /** Write the weights (.safetensors); by default when the design carries imported weights or has a sparse layer. */
+  /** Write the weights (.safetensors); by default when the design carries imported weights or has a sparse or lookup layer. */
   readonly weights?: boolean;
   /** The name of the .safetensors file beside the .py, which build_model() loads. */
   readonly weightsFile?: string;
@@ -224,8 +224,11 @@ ${indent(init, 2)}
 ${indent(body.join('\n'), 2)}`;
 
   // Weights: the ONNX export's, under the module paths above.
-  // A sparse layer's zeros live in its weight, so a design with one writes its weights too.
-  const sparse = analysis.layers.some((l) => weightSpecs(l).some((s) => (s.density ?? 1) < 1));
+  // A sparse layer's zeros (and an LCNN layer's lookup pattern) live in its weight, so a design
+  // with one writes its weights too.
+  const sparse = analysis.layers.some((l) =>
+    weightSpecs(l).some((s) => (s.density ?? 1) < 1 || s.lookups !== undefined),
+  );
   const withWeights = options.weights ?? (design.weights !== undefined || sparse);
   const weightNotes: string[] = [];
   let weights: Uint8Array | undefined;

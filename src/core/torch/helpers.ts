@@ -106,6 +106,24 @@ class Shift(nn.Module):
         super().__init__(channels, kernel, dilation)
         moved = math.floor(fraction * channels + 0.5)
         self.groups = sparse_shift_groups(channels, kernel, dilation, moved)`,
+  LookupConv: `class LookupConv(nn.Module):
+    """LCNN (Bagherinezhad et al. 2017): every filter position's weight vector is a combination of
+    \`lookups\` of the layer's \`dictionary_size\` dictionary vectors. The input meets the whole
+    dictionary once (\`dictionary\`, a 1×1 conv without bias); \`lookup\` then reads s of those k maps
+    per filter position, scaled by its coefficients: a kh×kw conv whose weight keeps s non-zeros per
+    (filter, position). Written densely, as PyTorch has no lookup kernel."""
+
+    def __init__(self, in_channels, out_channels, kernel, dictionary_size, lookups, stride=1, padding=0, dilation=1, bias=False):
+        super().__init__()
+        self.lookups = lookups
+        self.dictionary = nn.Conv2d(in_channels, dictionary_size, 1, bias=False)
+        self.lookup = nn.Conv2d(dictionary_size, out_channels, kernel, stride, padding, dilation, bias=bias)
+
+    def forward(self, x):
+        return self.lookup(self.dictionary(x))
+
+    def extra_repr(self):
+        return f"lookups={self.lookups}"`,
   SqueezeExcite: `class SqueezeExcite(nn.Module):
     """Squeeze-and-excitation (Hu et al. 2018) as torchvision's SqueezeExcitation: global average,
     1×1 conv to a few channels, ReLU, 1×1 conv back, gate, then each channel scaled by its gate."""

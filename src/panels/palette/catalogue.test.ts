@@ -28,6 +28,12 @@ describe('the palette catalogue', () => {
     expect(groups.find((g) => g.id === 'presets')?.entries).toHaveLength(presets.length);
   });
 
+  it('cites the paper of an op that is a method of its own', () => {
+    const convs = groups.find((g) => g.id === 'conv')?.entries ?? [];
+    expect(convs.find((e) => e.key === 'op-LookupConv')?.paper).toBe('Bagherinezhad et al. 2017, LCNN');
+    expect(filterCatalogue(groups, 'lcnn')[0]?.entries[0]?.title).toBe('Lookup conv (LCNN)');
+  });
+
   it('lists every worked example with its survey reference, opened as a design', () => {
     const listed = groups.find((g) => g.id === 'examples')?.entries ?? [];
     expect(listed.map((e) => e.item)).toEqual(examples.map((e) => ({ type: 'example', name: e.name })));
