@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { batchNorm } from './batchnorm';
 import { channelShuffle, channelSplit } from './channel';
 import { conv2d } from './conv2d';
+import { fullyLearnableGroupConv } from './flgc';
 import { hardSigmoid, hardSwish, relu, relu6, sigmoid } from './elementwise';
 import { input } from './input';
 import { linear } from './linear';
@@ -18,6 +19,7 @@ import { dropout, flatten, softmax } from './views';
 export const opRegistry = {
   Input: input,
   Conv2d: conv2d,
+  FullyLearnableGroupConv: fullyLearnableGroupConv,
   BatchNorm: batchNorm,
   ReLU: relu,
   ReLU6: relu6,
