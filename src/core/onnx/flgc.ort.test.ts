@@ -8,6 +8,7 @@ import { importDesign } from '../../../test-support/onnx-round-trip';
 import { randomInput } from '../../../test-support/ort';
 import { exportDesign } from './export/export';
 import { readModel } from './ir/read';
+import { encodeModel, int64Tensor, pb, type P } from './proto';
 
 const C = 7;
 const N = 5;
@@ -27,6 +28,11 @@ async function runOnce(bytes: Uint8Array, x: Float32Array): Promise<Float32Array
   const out = await s.run({ input: new ort.Tensor('float32', x, [1, C, H, H]) });
   await s.release();
   return (Object.values(out)[0] as ort.Tensor).data as Float32Array;
+}
+
+function expectClose(got: Float32Array, want: readonly number[]): void {
+  expect(got.length).toBe(want.length);
+  for (const [i, v] of got.entries()) expect(v).toBeCloseTo(want[i] ?? NaN, 5);
 }
 
 describe('FLGC in ONNX', () => {
@@ -105,6 +111,50 @@ describe('FLGC in ONNX', () => {
     if (!again.ok) throw new Error(again.errors.join('; '));
     const x = randomInput([1, C, H, H], 8);
     expect([...(await runOnce(again.bytes, x))]).toEqual([...(await runOnce(r.bytes, x))]);
+  });
+
+  it('a file whose order within a group is not ascending reads back as the same layer, its weights reordered', async () => {
+    const model = pb.ModelProto.decode(r.bytes);
+    const graph = model.graph as P.GraphProto;
+    const node = (name: string) => graph.node.find((n) => n.name === name) as P.NodeProto;
+    const tensor = (name: string) => graph.initializer.find((t) => t.name === name) as P.TensorProto;
+    const floats = (t: P.TensorProto) => new Float32Array(Uint8Array.from(t.rawData).buffer);
+    // Group 0's channels 1, 3, 5 sit at places 0–2 of the first gather: reverse them and conv0's columns.
+    node('flgc/gather_in').input[1] = 'reordered_in';
+    graph.initializer.push(pb.TensorProto.create(int64Tensor('reordered_in', [C], [5, 3, 1, 2, 6, 0, 4])));
+    const w0 = tensor(node('flgc/conv0').input[1] ?? '');
+    const a0 = floats(w0);
+    const b0 = new Float32Array(a0.length);
+    for (let o = 0; o < 2; o++)
+      for (let k = 0; k < 3; k++)
+        b0.set(a0.subarray((o * 3 + k) * 9, (o * 3 + k + 1) * 9), (o * 3 + (2 - k)) * 9);
+    w0.rawData = new Uint8Array(b0.buffer);
+    // Group 2's filters 2 and 3 sit at places 3 and 4 of the concat: swap them, conv2's rows and biases too.
+    node('flgc/gather_out').input[1] = 'reordered_out';
+    graph.initializer.push(pb.TensorProto.create(int64Tensor('reordered_out', [N], [2, 0, 4, 3, 1])));
+    for (const [i, per] of [
+      [1, 2 * 9],
+      [2, 1],
+    ] as const) {
+      const t = tensor(node('flgc/conv2').input[i] ?? '');
+      const v = floats(t);
+      t.rawData = new Uint8Array(
+        Float32Array.from([...v.subarray(per, 2 * per), ...v.subarray(0, per)]).buffer,
+      );
+    }
+    const edited = encodeModel(model);
+    const x = randomInput([1, C, H, H], 12);
+    const want = [...(await runOnce(r.bytes, x))];
+    // The same function (up to the order of the sums): the edit is a faithful reordering.
+    expectClose(await runOnce(edited, x), want);
+    const back = importDesign(edited);
+    expect(back.nodes.find((n) => n.kind === 'FullyLearnableGroupConv')?.params).toMatchObject({
+      channelGroups,
+      filterGroups,
+    });
+    const again = exportDesign(back);
+    if (!again.ok) throw new Error(again.errors.join('; '));
+    expectClose(await runOnce(again.bytes, x), want);
   });
 
   it('a seeded default comes back as its explicit lists: the same function and figures', async () => {
