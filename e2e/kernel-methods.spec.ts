@@ -79,6 +79,8 @@ test('FLGC: editing the filter groups moves the multiply-adds; a bad list names 
   // Groups of 1 and 7 input channels with 7 and 1 filters: (1·7 + 7·1)·9·224·224.
   await expect(madds.locator('.formula')).toContainText('(1·7 + 7·1)·3·3·224·224 = 6,322,176');
   await expect(madds.locator('.exact')).toHaveText('6,322,176');
+  // The largest group's im2col buffer: 7 channels · 9 taps × 224·224 positions.
+  await expect(studio.inspector.locator('[data-figure="workspace"] .exact')).toHaveText('3,161,088');
   // The wide group takes the wide share of the filters: (1·1 + 7·7)·9·224·224.
   await filters.fill('0, 1, 1, 1, 1, 1, 1, 1');
   await expect(madds.locator('.exact')).toHaveText('22,579,200');

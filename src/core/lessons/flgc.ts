@@ -54,7 +54,7 @@ export const flgcLesson: LessonDef = {
   live: {
     knob: {
       values: FILTERS,
-      format: (f) => `${f}, ${f}, ${32 - f}, ${32 - f} filters`,
+      format: (f) => `${f}/${f}/${32 - f}/${32 - f}`,
       read: (design) => {
         const s = sizesOf(design);
         const f = s?.outs[0];
