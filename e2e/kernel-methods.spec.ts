@@ -50,6 +50,50 @@ test('sparse conv and IGCV2: editing the density moves the effective figure, K a
   studio.expectNoErrors();
 });
 
+// A fully learnable group conv (Wang et al. 2019) placed by hand: its learned groups are settings,
+// and moving filters between groups moves Σ_g |in_g|·|out_g|·k²·H'W'.
+test('FLGC: editing the filter groups moves the multiply-adds; a bad list names its field', async ({
+  page,
+}) => {
+  const studio = new Studio(page);
+  await studio.open();
+  await studio.newDesign();
+  await studio.dragFromPalette('Conv2d', { x: 150, y: 240 });
+  await studio.dragPort(studio.port('input', 'output'), studio.port('conv_1', 'input'));
+  await studio.select('conv_1');
+  await studio.inspector.getByRole('spinbutton', { name: 'Output channels' }).fill('8');
+  await expect(studio.shapeOf('conv_1')).toHaveText('1×8×224×224');
+
+  await studio.dragFromPalette('Fully learnable group conv (FLGC)', { x: 150, y: 420 });
+  const flgc = 'flgc_1';
+  await studio.dragPort(studio.port('conv_1', 'output'), studio.port(flgc, 'input'));
+  await studio.select(flgc);
+  await studio.inspector.getByRole('spinbutton', { name: 'Output channels' }).fill('8');
+  await studio.inspector.getByRole('spinbutton', { name: 'Groups' }).fill('2');
+  const inputs = studio.inspector.getByRole('textbox', { name: 'Input-channel groups' });
+  const filters = studio.inspector.getByRole('textbox', { name: 'Filter groups' });
+  await inputs.fill('0, 1, 1, 1, 1, 1, 1, 1');
+  await filters.fill('0, 0, 0, 0, 0, 0, 0, 1');
+  await expect(studio.shapeOf(flgc)).toHaveText('1×8×224×224');
+  const madds = studio.inspector.locator('[data-figure="multiplyAdds"]');
+  // Groups of 1 and 7 input channels with 7 and 1 filters: (1·7 + 7·1)·9·224·224.
+  await expect(madds.locator('.formula')).toContainText('(1·7 + 7·1)·3·3·224·224 = 6,322,176');
+  await expect(madds.locator('.exact')).toHaveText('6,322,176');
+  // The largest group's im2col buffer: 7 channels · 9 taps × 224·224 positions.
+  await expect(studio.inspector.locator('[data-figure="workspace"] .exact')).toHaveText('3,161,088');
+  // The wide group takes the wide share of the filters: (1·1 + 7·7)·9·224·224.
+  await filters.fill('0, 1, 1, 1, 1, 1, 1, 1');
+  await expect(madds.locator('.exact')).toHaveText('22,579,200');
+  await expect(studio.inspector.locator('[data-figure="params"] .formula')).toContainText(
+    '(1·1 + 7·7)·3·3 = 450',
+  );
+  // A group number past G − 1 is refused with one sentence naming the list.
+  await filters.fill('0, 1, 2, 1, 1, 1, 1, 1');
+  await expect(
+    page.getByText('Filter groups puts filter 2 in group 2, but there are only 2 groups (0 to 1).').first(),
+  ).toBeVisible();
+});
+
 test('the Examples group opens a worked example as a design', async ({ page }) => {
   const studio = new Studio(page);
   await studio.open();

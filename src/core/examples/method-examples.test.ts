@@ -36,6 +36,22 @@ describe('IGCV2 [130]', () => {
   });
 });
 
+describe('FLGC [131]', () => {
+  it('64 channels, 3×3 at 32×32: Σ|in_g|·|out_g| over learned groups beside the equal group conv and the dense conv', () => {
+    const { node } = example('flgc_vs_group_conv');
+    const hw = 32 * 32;
+    // Input groups 24, 24, 8, 8 with 16 filters each: Σ = 2·24·16 + 2·8·16 = 1,024 = C·N/G.
+    const pairs = 2 * 24 * 16 + 2 * 8 * 16;
+    expect(pairs).toBe((64 * 64) / 4);
+    expect(node('flgc').params).toBe(pairs * 9);
+    expect(node('flgc').multiplyAdds).toBe(pairs * 9 * hw);
+    expect(node('group_conv3x3').params).toBe(64 * (64 / 4) * 9);
+    expect(node('group_conv3x3').multiplyAdds).toBe(64 * (64 / 4) * 9 * hw);
+    expect(node('conv3x3').multiplyAdds).toBe(64 * 64 * 9 * hw);
+    expect(node('flgc').multiplyAdds * 4).toBe(node('conv3x3').multiplyAdds);
+  });
+});
+
 describe('direct sparse conv [132]', () => {
   it('AlexNet conv3 at density 0.3: nnz·H′W′ effective, dense as exported', () => {
     const { node } = example('direct_sparse_vs_dense');

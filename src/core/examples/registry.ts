@@ -3,6 +3,7 @@ import { depthwiseSeparableExample } from './depthwise-separable';
 import { directConvExample } from './direct-conv';
 import { directSparseExample } from './direct-sparse-conv';
 import { fireExample } from './fire';
+import { flgcExample } from './flgc';
 import { igcExample } from './igc';
 import { igcv2Example } from './igcv2';
 import { invertedResidualExample } from './inverted-residual';
@@ -20,6 +21,7 @@ export const examples: readonly ExampleDef[] = [
   shufflenetV2Example,
   igcExample,
   igcv2Example,
+  flgcExample,
   directSparseExample,
   directConvExample,
   basisFiltersExample,

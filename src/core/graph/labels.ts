@@ -8,6 +8,7 @@ const spelled: Readonly<Record<string, string>> = {
   ShuffleUnitV1: 'shuffle_v1',
   ShuffleUnitV2: 'shuffle_v2',
   GlobalAvgPool: 'global_pool',
+  FullyLearnableGroupConv: 'flgc',
 };
 
 /** The name a kind's nodes are called by: "InvertedResidual" → "inverted_residual". */

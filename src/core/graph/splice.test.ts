@@ -58,6 +58,7 @@ describe('labels', () => {
     ['ReLU6', 'relu6'],
     ['MaxPool', 'max_pool'],
     ['Stage', 'stage'],
+    ['FullyLearnableGroupConv', 'flgc'],
   ])('%s nodes are called %s_n', (kind, base) => {
     expect(baseName(kind)).toBe(base);
   });

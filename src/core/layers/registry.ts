@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { batchNorm } from './batchnorm';
 import { channelShuffle, channelSplit } from './channel';
 import { conv2d } from './conv2d';
+import { fullyLearnableGroupConv } from './flgc';
 import { hardSigmoid, hardSwish, relu, relu6, sigmoid } from './elementwise';
 import { input } from './input';
 import { linear } from './linear';
@@ -20,6 +21,7 @@ export const opRegistry = {
   Input: input,
   Conv2d: conv2d,
   LookupConv: lookupConv,
+  FullyLearnableGroupConv: fullyLearnableGroupConv,
   BatchNorm: batchNorm,
   ReLU: relu,
   ReLU6: relu6,

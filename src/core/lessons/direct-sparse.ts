@@ -1,6 +1,17 @@
-import type { LessonDef } from './types';
+import { effectiveTotals } from '../analysis/effective';
+import { nonZeros } from '../layers/sparse';
+import { buildExample } from './example-of';
+import { layersOf, paramOf, patch } from './live';
+import type { LessonDef, Live } from './types';
 
-/** Direct sparse convolution [132]: the text; the live parts join when its worked example and knob are wired. */
+/** The example's conv: AlexNet conv3's shape, 256 → 384, 3×3 at 13×13. */
+const WEIGHTS = 384 * 256 * 9;
+
+/** The sparse side's effective (sparse-kernel) multiply-adds, as the analysis measured them. */
+const effectiveMultiplyAdds = (live: Live): number =>
+  effectiveTotals(layersOf(live.analysis, 'sparse_conv3')).multiplyAdds;
+
+/** Direct sparse convolution [132]: a pruned conv computed from its CSR form beside the same conv dense. */
 export const directSparseLesson: LessonDef = {
   id: 'direct-sparse',
   surveyRef: 132,
@@ -22,5 +33,26 @@ export const directSparseLesson: LessonDef = {
       task: '调节密度，使有效乘加数低于稠密卷积的四分之一。',
       knob: '权重密度 d',
     },
+  },
+  live: {
+    knob: {
+      values: [0.1, 0.2, 0.25, 0.3, 0.5, 0.75, 1],
+      format: (d) => `d = ${d}`,
+      read: (design) => paramOf(design, 'sparse_conv3', 'density'),
+      build: (d) => patch(buildExample(132), { sparse_conv3: { density: d } }),
+    },
+    formula(live) {
+      const d = paramOf(live.analysis.design, 'sparse_conv3', 'density');
+      if (d === undefined) return undefined;
+      return {
+        symbolic: "nnz·H'W' / (Cout·Cin·k²·H'W') = nnz / weights, nnz = round(d · weights)",
+        substituted: `round(${d}·${WEIGHTS.toLocaleString('en-US')}) / ${WEIGHTS.toLocaleString('en-US')}`,
+        value: nonZeros(WEIGHTS, d) / WEIGHTS,
+        measured: effectiveMultiplyAdds(live) / live.baseline.multiplyAdds,
+      };
+    },
+    // Park et al. print speed-ups of pruned AlexNet layers on CPUs, not multiply-adds of a density set by hand.
+    paper: () => [],
+    check: (live) => effectiveMultiplyAdds(live) < live.baseline.multiplyAdds / 4,
   },
 };

@@ -1,6 +1,22 @@
+import { buildExample } from './example-of';
+import { paramOf, patch } from './live';
 import type { LessonDef } from './types';
 
-/** IGCV2: interleaved structured sparse convolution [130]: the text; the live parts join when its worked example and knob are wired. */
+/** The example's channels: C = 64 at 32×32. */
+const C = 64;
+const K_VALUES = [2, 4, 8, 16, 64] as const;
+
+/** L − 1 for K: the fewest group convs with K^(L−1) ≥ C (complementary only when equal). */
+const convsFor = (k: number): number => {
+  let m = 1;
+  for (let v = k; v < C; v *= k) m++;
+  return m;
+};
+const complementary = (k: number, m: number): boolean => k ** m === C;
+/** The fewest (L − 1)·K among the complementary choices of the knob: the weights to beat, beside 9C. */
+const fewest = Math.min(...K_VALUES.filter((k) => complementary(k, convsFor(k))).map((k) => convsFor(k) * k));
+
+/** IGCV2: interleaved structured sparse convolution [130]: the IGCV2 block beside the dense 3×3 conv. */
 export const igcv2Lesson: LessonDef = {
   id: 'igcv2',
   surveyRef: 130,
@@ -21,6 +37,32 @@ export const igcv2Lesson: LessonDef = {
         '每多一次组卷积就多一层和一次置换：更多的内核启动和数据搬运（G3），每次组卷积的内存访问相对计算都偏高（G2）。',
       task: '选出满足互补条件且权重最少的 K 与 L。',
       knob: '每支通道数 K',
+    },
+  },
+  live: {
+    knob: {
+      values: K_VALUES,
+      format: (k) => `K = ${k}, L − 1 = ${convsFor(k)}`,
+      read: (design) => paramOf(design, 'igcv2', 'branchChannels'),
+      build: (k) => patch(buildExample(130), { igcv2: { branchChannels: k, groupConvs: convsFor(k) } }),
+    },
+    formula(live) {
+      const k = paramOf(live.analysis.design, 'igcv2', 'branchChannels');
+      const m = paramOf(live.analysis.design, 'igcv2', 'groupConvs');
+      if (k === undefined || m === undefined) return undefined;
+      return {
+        symbolic: '(9C + (L−1)·C·K) / 9C²',
+        substituted: `(9·${C} + ${m}·${C}·${k}) / (9·${C}²)`,
+        value: (9 * C + m * C * k) / (9 * C * C),
+        measured: live.method.multiplyAdds / live.baseline.multiplyAdds,
+      };
+    },
+    // Xie et al. print whole networks on CIFAR and ImageNet, no figure for this single block.
+    paper: () => [],
+    check: (live) => {
+      const k = paramOf(live.analysis.design, 'igcv2', 'branchChannels');
+      const m = paramOf(live.analysis.design, 'igcv2', 'groupConvs');
+      return k !== undefined && m !== undefined && complementary(k, m) && m * k === fewest;
     },
   },
 };

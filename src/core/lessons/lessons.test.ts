@@ -40,11 +40,7 @@ describe('the path through the chapter', () => {
     // The lists to shrink: lessons whose example has landed but whose knob, formula, paper figures and
     // check are not written yet, then lessons still waiting for their example.
     const unwired = lessons.filter((l) => l.live === undefined);
-    expect(unwired.filter((l) => exampleOf(l) !== undefined).map((l) => l.id)).toEqual([
-      'igcv2',
-      'direct-sparse',
-      'basis-filters',
-    ]);
+    expect(unwired.filter((l) => exampleOf(l) !== undefined).map((l) => l.id)).toEqual(['basis-filters']);
     expect(unwired.filter((l) => exampleOf(l) === undefined).length).toBe(11);
   });
   it.each(lessons.filter((l) => l.live !== undefined).map((l) => [l.id, l] as const))(
@@ -228,5 +224,62 @@ describe('LCNN', () => {
     expect((l.live?.knob.values ?? []).filter((k) => l.live?.check(at(l, k).live))).toEqual([16, 32, 64]);
     expect(l.live?.paper(at(l, 128).live, 128)).toEqual([]);
     expect(l.live?.knob.read(exampleOf(l)?.build() ?? { name: '', nodes: [], edges: [] })).toBe(128);
+  });
+});
+
+describe('IGCV2', () => {
+  it.each([
+    [2, 6],
+    [4, 3],
+    [8, 2],
+    [16, 2],
+    [64, 1],
+  ])('K = %i, L − 1 = %i: 9C + (L−1)·C·K weights against 9C²', (k, m) => {
+    const r = at(wired('igcv2'), k);
+    const [c, hw] = [64, 32 * 32];
+    expect(r.live.method.params).toBe(9 * c + m * c * k + 2 * c);
+    expect(r.live.method.multiplyAdds).toBe((9 * c + m * c * k) * hw);
+    expect(r.live.baseline.multiplyAdds).toBe(9 * c * c * hw);
+    expect(r.formula?.value).toBeCloseTo((9 * c + m * c * k) / (9 * c * c), 12);
+    expect(r.formula?.measured).toBeCloseTo((9 * c + m * c * k) / (9 * c * c), 12);
+  });
+  it('the task passes at the complementary K with the fewest weights: K = 2 and K = 4 (2·6 = 4·3 = 12)', () => {
+    const l = wired('igcv2');
+    expect((l.live?.knob.values ?? []).filter((k) => l.live?.check(at(l, k).live))).toEqual([2, 4]);
+    expect(l.live?.paper(at(l, 4).live, 4)).toEqual([]);
+  });
+});
+
+describe('FLGC', () => {
+  // Input groups 24, 24, 8, 8 (fixed); the wide groups get f filters each, the narrow ones 32 − f.
+  it.each([4, 8, 16, 24, 28])('f = %i: Σ|in_g|·|out_g|·9·H′W′ against the equal group conv’s C·N/G', (f) => {
+    const r = at(wired('flgc'), f);
+    const hw = 32 * 32;
+    const pairs = 2 * 24 * f + 2 * 8 * (32 - f);
+    expect(r.live.method.params).toBe(pairs * 9);
+    expect(r.live.method.multiplyAdds).toBe(pairs * 9 * hw);
+    expect(r.live.baseline.multiplyAdds).toBe(64 * 64 * 9 * hw);
+    expect(r.formula?.value).toBeCloseTo(pairs / 1024, 12);
+    expect(r.formula?.measured).toBeCloseTo(pairs / 1024, 12);
+  });
+  it('the task passes only when the wide input groups get fewer filters (f < 16); no paper figure', () => {
+    const l = wired('flgc');
+    expect((l.live?.knob.values ?? []).filter((f) => l.live?.check(at(l, f).live))).toEqual([4, 8, 12]);
+    expect(l.live?.paper(at(l, 16).live, 16)).toEqual([]);
+  });
+});
+
+describe('direct sparse conv', () => {
+  it.each([0.1, 0.25, 0.3, 1])('d = %f: effective nnz·H′W′ against the dense conv', (d) => {
+    const r = at(wired('direct-sparse'), d);
+    const weights = 384 * 256 * 9;
+    const nnz = Math.round(d * weights);
+    expect(r.live.baseline.multiplyAdds).toBe(weights * 13 * 13);
+    expect(r.formula?.value).toBeCloseTo(nnz / weights, 12);
+    expect(r.formula?.measured).toBeCloseTo(nnz / weights, 12);
+  });
+  it('the task passes below a quarter: d = 0.1 and 0.2, not d = 0.25 (exactly a quarter)', () => {
+    const l = wired('direct-sparse');
+    expect((l.live?.knob.values ?? []).filter((d) => l.live?.check(at(l, d).live))).toEqual([0.1, 0.2]);
   });
 });

@@ -58,7 +58,7 @@ export function paramOf(design: Design, label: string, key: string): number | un
 /** The design with some params of labelled nodes replaced (the example's own nodes, by label). */
 export function patch(
   design: Design,
-  changes: Readonly<Record<string, Readonly<Record<string, number>>>>,
+  changes: Readonly<Record<string, Readonly<Record<string, number | readonly number[]>>>>,
 ): Design {
   return {
     ...design,

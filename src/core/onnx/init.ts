@@ -60,3 +60,25 @@ export function seededMask(seed: number, name: string, count: number, keep: numb
   for (let i = 0; i < k; i++) mask[order[i] ?? 0] = 1;
   return mask;
 }
+
+/**
+ * A seeded assignment of `count` items (channels, filters) to `groups` groups with none empty
+ * (count ≥ groups): a seeded shuffle gives its first `groups` items one group each, in order, and
+ * every other item draws its group uniformly, as a learned assignment might start. Stable for a
+ * given seed and name.
+ */
+export function seededGroups(seed: number, name: string, count: number, groups: number): number[] {
+  const next = mulberry32(hashSeed(seed, `${name}#groups`));
+  const order = Array.from({ length: count }, (_, i) => i);
+  for (let i = 0; i < Math.min(groups, count); i++) {
+    const j = i + Math.floor(next() * (count - i));
+    const t = order[i] ?? 0;
+    order[i] = order[j] ?? 0;
+    order[j] = t;
+  }
+  const out = new Array<number>(count).fill(0);
+  order.forEach((item, i) => {
+    out[item] = i < groups ? i : Math.min(groups - 1, Math.floor(next() * groups));
+  });
+  return out;
+}

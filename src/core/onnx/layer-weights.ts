@@ -5,6 +5,7 @@ import { base64ToFloats } from './base64';
 import { lookupWeight } from './export/lookup-weight';
 import { sparsifyWeight } from './export/sparse-weight';
 import { filled, heUniform } from './init';
+import { resolveGroups } from '../layers/flgc-groups';
 
 /**
  * Every weight a layer has and where its values come from, the one place both exports (ONNX and
@@ -84,6 +85,22 @@ export function weightSpecs(layer: LayerInfo): readonly WeightSpec[] {
         density: p.density,
       };
       return p.bias ? [weight, { role: 'bias', dims: [p.outFeatures], init: fill(0) }] : [weight];
+    }
+    case 'FullyLearnableGroupConv': {
+      // One conv per group, as the PyTorch form's `convs.g` holds them: |out_g| × |in_g| × kh × kw.
+      const p = layer.params as OpParams<'FullyLearnableGroupConv'>;
+      const groups = resolveGroups(p, cin);
+      if (!groups.ok) return [];
+      const { inSizes, outSizes } = groups.value;
+      return inSizes.flatMap((n, g): WeightSpec[] => {
+        const out = outSizes[g] ?? 0;
+        const weight: WeightSpec = {
+          role: `convs.${g}.weight`,
+          dims: [out, n, p.kernel[0], p.kernel[1]],
+          init: { kind: 'he', fanIn: n * p.kernel[0] * p.kernel[1] },
+        };
+        return p.bias ? [weight, { role: `convs.${g}.bias`, dims: [out], init: fill(0) }] : [weight];
+      });
     }
     default:
       return [];

@@ -11,6 +11,7 @@ const cases = [
   { example: 'direct_sparse_vs_dense', label: 'sparse_conv3', kind: 'Conv2d' },
   { example: 'basis_filters_vs_conv3x3', label: 'basis', kind: 'BasisFilters' },
   { example: 'lcnn_vs_conv3x3', label: 'lcnn', kind: 'LookupConv' },
+  { example: 'flgc_vs_group_conv', label: 'flgc', kind: 'FullyLearnableGroupConv' },
 ];
 
 describe('import of our own export gives each method’s kind back', () => {

@@ -124,6 +124,30 @@ class Shift(nn.Module):
 
     def extra_repr(self):
         return f"lookups={self.lookups}"`,
+  LearnableGroupConv2d: `class LearnableGroupConv2d(nn.Module):
+    """Fully learnable group convolution (Wang et al. 2019) with its learned groups fixed: input
+    channel c belongs to group channel_groups[c] and filter f to group filter_groups[f]; groups may
+    differ in size but none is empty. Each group's channels are gathered (ascending), convolved by
+    that group's filters, and the filters put back in their order: sum over the groups of
+    |in_g| * |out_g| * kernel taps weights."""
+
+    def __init__(self, channel_groups, filter_groups, kernel, stride=1, padding=0, dilation=1, bias=False):
+        super().__init__()
+        groups = max(max(channel_groups), max(filter_groups)) + 1
+        members = [[i for i, g in enumerate(channel_groups) if g == group] for group in range(groups)]
+        filters = [[f for f, g in enumerate(filter_groups) if g == group] for group in range(groups)]
+        order = [f for group in filters for f in group]
+        self.sizes = [len(m) for m in members]
+        self.register_buffer("gather_in", torch.tensor([c for m in members for c in m]), persistent=False)
+        self.register_buffer("gather_out", torch.tensor([order.index(f) for f in range(len(order))]), persistent=False)
+        self.convs = nn.ModuleList(
+            nn.Conv2d(len(m), len(f), kernel, stride, padding, dilation, bias=bias) for m, f in zip(members, filters)
+        )
+
+    def forward(self, x):
+        parts = torch.split(x.index_select(1, self.gather_in), self.sizes, 1)
+        y = torch.cat([conv(part) for conv, part in zip(self.convs, parts)], 1)
+        return y.index_select(1, self.gather_out)`,
   SqueezeExcite: `class SqueezeExcite(nn.Module):
     """Squeeze-and-excitation (Hu et al. 2018) as torchvision's SqueezeExcitation: global average,
     1×1 conv to a few channels, ReLU, 1×1 conv back, gate, then each channel scaled by its gate."""

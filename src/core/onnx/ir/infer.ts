@@ -171,6 +171,13 @@ function shapeOf(
         Array.from({ length: n }, () => Math.ceil((x[axis] ?? 0) / n));
       return sizes.map((size) => x.map((d, i) => (i === axis ? size : d)));
     }
+    case 'Gather': {
+      // Data gathered along one axis: that axis becomes the indices' shape (a channel gather).
+      const axis = axisOf(node, attrInt(node, 'axis', 0), x.length);
+      const indices = s(1) ?? c(1)?.dims;
+      if (indices === undefined) return undefined;
+      return [[...x.slice(0, axis), ...indices, ...x.slice(axis + 1)]];
+    }
     case 'Slice': {
       const spec = sliceSpec(node, c, x.length);
       return spec === undefined ? undefined : [sliceShape(x, spec)];
