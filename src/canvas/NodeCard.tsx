@@ -18,7 +18,9 @@ export const NodeCard = memo(function NodeCard({ id, data }: NodeProps<CardNode>
     <div className={classes.join(' ')} data-testid="node-card">
       <Ports label={data.label} inputs={data.inputs} outputs={data.outputs} connectable={!data.inner} />
       <div className="card-row">
-        <span className="card-title">{data.look.title}</span>
+        <span className="card-title" title={data.look.title}>
+          {data.look.title}
+        </span>
         <span className="card-summary" title={data.look.summary}>
           {data.look.summary}
         </span>
