@@ -11,6 +11,7 @@ import { output } from './output';
 import { avgPool, globalAvgPool, maxPool } from './pooling';
 import { shift, sparseShift } from './shift';
 import { silu } from './silu';
+import { versatileConv } from './versatile';
 import type { AnyOpDef, ImportPattern, OpDef } from './types';
 import { dropout, flatten, softmax } from './views';
 
@@ -18,6 +19,7 @@ import { dropout, flatten, softmax } from './views';
 export const opRegistry = {
   Input: input,
   Conv2d: conv2d,
+  VersatileConv: versatileConv,
   BatchNorm: batchNorm,
   ReLU: relu,
   ReLU6: relu6,

@@ -170,6 +170,8 @@ export interface OpDef<K extends string, S extends z.ZodType<object>> {
   readonly title: string;
   /** One line for the palette. */
   readonly description: string;
+  /** The method's paper, for the palette, where the op is one method of the survey. */
+  readonly paper?: string;
   readonly schema: S;
   /** Number of input ports for these params. */
   inputCount(params: z.infer<S>): number;

@@ -77,6 +77,7 @@ export function buildCatalogue(userBlocks: readonly UserBlock[]): CatalogueGroup
       key: `op-${kind}`,
       title: def.title,
       description: def.description,
+      paper: def.paper,
       stripe: stripeOfFamily(def.family),
       item: { type: 'node', kind },
     });
