@@ -9,6 +9,7 @@ import { invertedResidualExample } from './inverted-residual';
 import { shufflenetExample } from './shufflenet';
 import { shufflenetV2Example } from './shufflenet-v2';
 import type { ExampleDef } from './types';
+import { versatileFiltersExample } from './versatile-filters';
 
 /** Every worked example, in the survey's order (kernel, layer, network level). Examples add themselves here. */
 export const examples: readonly ExampleDef[] = [
@@ -22,6 +23,7 @@ export const examples: readonly ExampleDef[] = [
   directSparseExample,
   directConvExample,
   basisFiltersExample,
+  versatileFiltersExample,
 ];
 
 export function findExample(name: string): ExampleDef | undefined {

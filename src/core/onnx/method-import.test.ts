@@ -10,6 +10,7 @@ const cases = [
   { example: 'igcv2_vs_conv3x3', label: 'igcv2', kind: 'InterleavedStructuredSparseConv' },
   { example: 'direct_sparse_vs_dense', label: 'sparse_conv3', kind: 'Conv2d' },
   { example: 'basis_filters_vs_conv3x3', label: 'basis', kind: 'BasisFilters' },
+  { example: 'versatile_vs_conv3x3', label: 'versatile', kind: 'VersatileConv' },
 ];
 
 describe('import of our own export gives each method’s kind back', () => {
