@@ -34,7 +34,7 @@ const schema = z.object({
 });
 export type VersatileParams = z.infer<typeof schema>;
 
-export const VERSATILE_KERNEL = 'versatile filters (primary filters stored, secondaries over their own taps)';
+export const VERSATILE_KERNEL = 'versatile filters (primaries stored)';
 
 interface Figures {
   readonly cin: number;
