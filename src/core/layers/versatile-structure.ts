@@ -84,7 +84,9 @@ function holds(v: VersatileGeometry, dense: Float32Array): Float32Array | undefi
   const { primaries, cHat } = primaryShape(v);
   if (!Number.isInteger(primaries) || cHat < 1 || dense.length !== v.outChannels * c * d * d)
     return undefined;
-  for (let o = 0; o < v.outChannels; o++) {
+  // Last output channel first: its smallest mask and farthest offset put zeros where a plain
+  // conv has weights, so a plain conv fails at its first value.
+  for (let o = v.outChannels - 1; o >= 0; o--) {
     const block = Math.floor(o / primaries);
     const i = Math.floor(block / n);
     const offset = (block % n) * v.channelStride;
