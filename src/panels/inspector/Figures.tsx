@@ -1,5 +1,6 @@
 import { effectiveTotals } from '../../core/analysis/effective';
 import type { LayerInfo } from '../../core/analysis/types';
+import { anyOpDef } from '../../core/layers/registry';
 import type { FormulaFigure, FormulaLine, OpCost } from '../../core/layers/types';
 import { formatShape, type Shape } from '../../core/shape';
 import { formatCount, formatExact } from '../../ui/figures';
@@ -64,7 +65,8 @@ export function Figures({ inputs, outputs, cost, formulas, layers }: Props) {
   const formula = (f: FormulaFigure) => formulas.find((l) => l.figure === f);
   const effective = effectiveTotals(layers);
   const workspace = Math.max(0, ...layers.map((l) => l.workspace));
-  const hasConv = layers.some((l) => l.op === 'Conv2d');
+  // Every op with an im2col lowering (Conv2d, the versatile conv's exported conv) shows its buffer.
+  const hasConv = layers.some((l) => anyOpDef(l.op).workspace !== undefined);
   const conditions = formulas.filter((l) => l.figure === 'condition');
   return (
     <section className="inspector-section" aria-label="Figures">
