@@ -77,7 +77,11 @@ export function derivedWeight(v: VersatileGeometry, primary: Float32Array): Floa
  * undefined. Each value is compared with the primary tap it must copy (or 0) as it is read, so a
  * plain conv fails at its first misfit, without allocating: imports try many settings per conv.
  */
-function holds(v: VersatileGeometry, dense: Float32Array): Float32Array | undefined {
+function holds(
+  v: VersatileGeometry,
+  dense: Float32Array,
+  budget: { left: number },
+): Float32Array | undefined {
   const d = v.kernel;
   const c = v.inChannels;
   const n = channelCount(v.channelDelta, v.channelStride);
@@ -98,7 +102,7 @@ function holds(v: VersatileGeometry, dense: Float32Array): Float32Array | undefi
           const inside = k >= 0 && k < cHat && y >= i && y < d - i && x >= i && x < d - i;
           // The primary filters are the first P output channels' window (i = 0, j = 0).
           const want = inside ? (dense[((p * c + k) * d + y) * d + x] ?? 0) : 0;
-          if (dense[((o * c + ch) * d + y) * d + x] !== want) return undefined;
+          if (dense[((o * c + ch) * d + y) * d + x] !== want || --budget.left < 0) return undefined;
         }
     }
   }
@@ -160,6 +164,10 @@ export function recogniseVersatile(
   const s = spatialCount(kernel);
   if (outChannels % s !== 0) return undefined;
   const perSpatial = outChannels / s;
+  // Mostly-zero weights fit every setting for long before they fail; a budget of comparisons (a
+  // few passes over the weight) keeps the search linear, and a weight that spends it stays a conv.
+  if (dense.every((x) => x === 0)) return undefined;
+  const budget = { left: 8 * dense.length + 100_000 };
   let best: RecognisedVersatile | undefined;
   for (let n = 1; n <= perSpatial; n++) {
     if (perSpatial % n !== 0 || s * n === 1) continue;
@@ -167,7 +175,8 @@ export function recogniseVersatile(
       n === 1 ? [1] : Array.from({ length: Math.floor((inChannels - 1) / (n - 1)) }, (_, k) => k + 1);
     for (const g of strides) {
       const geometry = { kernel, inChannels, outChannels, channelDelta: (n - 1) * g, channelStride: g };
-      const primary = holds(geometry, dense);
+      const primary = holds(geometry, dense, budget);
+      if (budget.left < 0) return undefined;
       if (primary !== undefined && (best === undefined || primary.length < best.primary.length))
         best = { channelDelta: geometry.channelDelta, channelStride: g, primary };
     }
