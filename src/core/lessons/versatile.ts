@@ -48,7 +48,7 @@ export const versatileLesson: LessonDef = {
     knob: {
       // n channel secondary filters per spatial mask: 1 is spatial versatile filters only.
       values: [1, 2, 4, 8],
-      format: (n) => (n === 1 ? 'n = 1 (spatial only)' : `n = ${n} (δ = ${G * (n - 1)}, g = ${G})`),
+      format: (n) => `n = ${n}, δ = ${G * (n - 1)}, g = ${G}`,
       read: channelSecondaries,
       build: (n) => patch(buildExample(136), { versatile: { channelDelta: G * (n - 1), channelStride: G } }),
     },
