@@ -9,12 +9,10 @@ import type { CostContext, EffectiveCost, FormulaLine, OpCost, OpDef } from './t
 import { channelCount, primaryShape, spatialCount, tapSum, tapsOf } from './versatile-structure';
 
 const schema = z.object({
-  outChannels: positiveInt
-    .default(32)
-    .meta({
-      label: 'Output channels',
-      help: 'Cout = P·s·n: primary filters × spatial × channel secondary filters.',
-    }),
+  outChannels: positiveInt.default(32).meta({
+    label: 'Output channels',
+    help: 'Cout = P·s·n: primary filters × spatial × channel secondary filters.',
+  }),
   kernel: positiveInt.default(3).meta({
     label: 'Primary filter size d',
     unit: 'px',
