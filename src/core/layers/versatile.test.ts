@@ -88,6 +88,16 @@ describe('versatile conv: shapes and costs against closed forms', () => {
     expect(fieldOf({ outChannels: 32, kernel: 7, padding: 0 }, [1, 16, 4, 4])).toBe('kernel');
   });
 
+  it('the card reads Cout, the primary size, P primaries stored, the channel settings and the stride', () => {
+    const def = opDef('VersatileConv');
+    expect(def.summary(def.schema.parse({ outChannels: 64 }))).toBe('64 3×3 P32');
+    expect(
+      def.summary(
+        def.schema.parse({ outChannels: 54, kernel: 5, stride: 2, channelDelta: 8, channelStride: 4 }),
+      ),
+    ).toBe('54 5×5 P6 δ8 g4 s2'); // s = 3, n = 3, P = 54/9
+  });
+
   it('the formulas carry the design’s numbers for the as-exported and the effective figures', () => {
     const r = figures('VersatileConv', { outChannels: 24, channelDelta: 4, channelStride: 2 }, [1, 16, 8, 8]);
     const line = (f: string) => r.formulas?.find((l) => l.figure === f)?.substituted;

@@ -203,10 +203,11 @@ export const versatileConv = {
   },
   formulas: versatileFormulas,
   summary(p) {
-    const n = channelCount(p.channelDelta, p.channelStride);
-    const parts = [`${p.outChannels}`, `${p.kernel}×${p.kernel}`, `s${spatialCount(p.kernel)}`];
-    if (p.channelDelta > 0) parts.push(`n${n} g${p.channelStride}`);
-    if (p.stride !== 1) parts.push(`/${p.stride}`);
+    // P primary filters stored (Cout / (s·n)); the stride as Conv2d writes it.
+    const secondaries = spatialCount(p.kernel) * channelCount(p.channelDelta, p.channelStride);
+    const parts = [`${p.outChannels}`, `${p.kernel}×${p.kernel}`, `P${p.outChannels / secondaries}`];
+    if (p.channelDelta > 0) parts.push(`δ${p.channelDelta} g${p.channelStride}`);
+    if (p.stride !== 1) parts.push(`s${p.stride}`);
     return parts.join(' ');
   },
   palette: 'conv',
