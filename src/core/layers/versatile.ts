@@ -134,7 +134,8 @@ function versatileFormulas(ctx: CostContext<VersatileParams>): readonly FormulaL
     },
     {
       figure: 'effectiveMultiplyAdds',
-      symbolic: "as the paper counts them, each secondary filter over its own taps: P·n·ĉ·Σᵢ(d − 2i)²·H'·W'",
+      symbolic:
+        "as the paper counts them, each secondary filter over its own taps (ĉ channels from j·g, as the authors' code): P·n·ĉ·Σᵢ(d − 2i)²·H'·W'",
       substituted: `${f.primaries}·${f.n}·${f.cHat}·(${taps})·${oh}·${ow} = ${fmt(e.multiplyAdds)}`,
     },
     {
@@ -151,6 +152,13 @@ function versatileFormulas(ctx: CostContext<VersatileParams>): readonly FormulaL
  * channels (ĉ = c − δ channels at offsets 0, g, …, δ). Its figures as exported are a dense conv's;
  * its effective figures store only the primary filters and count each secondary filter's
  * multiply-adds over its own taps, as the paper does. See versatile-structure.ts for the layout.
+ *
+ * Choices where the paper leaves room, all as the authors' VConv2d: a channel secondary filter
+ * reads ĉ consecutive input channels from offset j·g (their `delta` = c − ĉ and `g`), and the
+ * primary filter is counted with the ĉ channels it uses (their module allocates c and reads ĉ);
+ * outputs are ordered spatial index, channel offset, primary; a secondary filter is the d×d conv
+ * with its outer taps zero, which equals their cropped conv with the padding reduced by i; the
+ * bias is one per output channel. With δ = 0 the channel stride has no effect (an import gives 1).
  */
 export const versatileConv = {
   kind: 'VersatileConv',
