@@ -123,3 +123,23 @@ describe('LCNN [135]', () => {
     expect(dense.effective.kernels).toEqual([]);
   });
 });
+
+describe('versatile filters [136]', () => {
+  it('P = Cout/2 primaries stored (P·Cin·9), each secondary over its own taps (9 + 1), beside the dense 9·Cin·Cout', () => {
+    const { node } = example('versatile_vs_conv3x3');
+    const [cin, cout, hw] = [64, 64, 32 * 32];
+    const primaries = cout / 2;
+    expect(node('versatile').effective).toEqual({
+      params: primaries * cin * 9,
+      multiplyAdds: primaries * cin * (9 + 1) * hw,
+      indices: 0,
+      kernels: [expect.stringContaining('versatile filters')],
+    });
+    expect(primaries * cin * 9).toBe(18432);
+    // As exported, the secondary filters written out: the dense conv's own figures.
+    expect(node('versatile').params).toBe(9 * cin * cout);
+    expect(node('versatile').multiplyAdds).toBe(9 * cin * cout * hw);
+    expect(node('conv3x3').params).toBe(9 * cin * cout);
+    expect(node('conv3x3').effective.params).toBe(9 * cin * cout);
+  });
+});

@@ -11,6 +11,7 @@ import { lcnnExample } from './lcnn';
 import { shufflenetExample } from './shufflenet';
 import { shufflenetV2Example } from './shufflenet-v2';
 import type { ExampleDef } from './types';
+import { versatileFiltersExample } from './versatile-filters';
 
 /** Every worked example, in the survey's order (kernel, layer, network level). Examples add themselves here. */
 export const examples: readonly ExampleDef[] = [
@@ -26,6 +27,7 @@ export const examples: readonly ExampleDef[] = [
   directConvExample,
   basisFiltersExample,
   lcnnExample,
+  versatileFiltersExample,
 ];
 
 export function findExample(name: string): ExampleDef | undefined {

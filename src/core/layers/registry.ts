@@ -13,6 +13,7 @@ import { output } from './output';
 import { avgPool, globalAvgPool, maxPool } from './pooling';
 import { shift, sparseShift } from './shift';
 import { silu } from './silu';
+import { versatileConv } from './versatile';
 import type { AnyOpDef, ImportPattern, OpDef } from './types';
 import { dropout, flatten, softmax } from './views';
 
@@ -22,6 +23,7 @@ export const opRegistry = {
   Conv2d: conv2d,
   LookupConv: lookupConv,
   FullyLearnableGroupConv: fullyLearnableGroupConv,
+  VersatileConv: versatileConv,
   BatchNorm: batchNorm,
   ReLU: relu,
   ReLU6: relu6,

@@ -40,8 +40,8 @@ describe('the path through the chapter', () => {
     // The lists to shrink: lessons whose example has landed but whose knob, formula, paper figures and
     // check are not written yet, then lessons still waiting for their example.
     const unwired = lessons.filter((l) => l.live === undefined);
-    expect(unwired.filter((l) => exampleOf(l) !== undefined).map((l) => l.id)).toEqual(['basis-filters']);
-    expect(unwired.filter((l) => exampleOf(l) === undefined).length).toBe(10);
+    expect(unwired.filter((l) => exampleOf(l) !== undefined).map((l) => l.id)).toEqual([]);
+    expect(unwired.filter((l) => exampleOf(l) === undefined).length).toBe(9);
   });
   it.each(lessons.filter((l) => l.live !== undefined).map((l) => [l.id, l] as const))(
     '%s: every knob value builds a clean design that reads back its value',
@@ -281,5 +281,68 @@ describe('direct sparse conv', () => {
   it('the task passes below a quarter: d = 0.1 and 0.2, not d = 0.25 (exactly a quarter)', () => {
     const l = wired('direct-sparse');
     expect((l.live?.knob.values ?? []).filter((d) => l.live?.check(at(l, d).live))).toEqual([0.1, 0.2]);
+  });
+});
+
+describe('basis filters', () => {
+  it.each([8, 16, 32, 48])('m = %i: Cin·6m + 2m·Cout weights against 9·Cin·Cout', (m) => {
+    const r = at(wired('basis-filters'), m);
+    expect(r.live.method.params).toBe(64 * (3 * m + 3 * m) + 2 * m * 64);
+    expect(r.live.method.multiplyAdds).toBe(32 * 32 * (64 * 6 * m + 2 * m * 64));
+    expect(r.live.baseline.params).toBe(9 * 64 * 64);
+    expect(r.formula?.value).toBeCloseTo((512 * m) / 36864, 12);
+    expect(r.formula?.measured).toBeCloseTo((512 * m) / 36864, 12);
+  });
+  it('halves the 3×3 conv’s 36,864 weights up to m = 32 (m = 36 is exactly half)', () => {
+    const l = wired('basis-filters');
+    expect((l.live?.knob.values ?? []).filter((v) => l.live?.check(at(l, v).live))).toEqual([8, 16, 24, 32]);
+  });
+});
+
+describe('versatile filters', () => {
+  it.each([1, 2, 4, 8])(
+    'n = %i: P·ĉ·9 stored, P = 64/(2n), ĉ = 64 − 8(n − 1), each secondary over its taps',
+    (n) => {
+      const r = at(wired('versatile'), n);
+      const [primaries, cHat] = [64 / (2 * n), 64 - 8 * (n - 1)];
+      expect(r.live.method.params).toBe(primaries * cHat * 9);
+      expect(r.live.method.multiplyAdds).toBe(primaries * n * cHat * (9 + 1) * 32 * 32);
+      expect(r.live.baseline.params).toBe(9 * 64 * 64);
+      expect(r.formula?.value).toBeCloseTo(cHat / (2 * n * 64), 12);
+      expect(r.formula?.measured).toBeCloseTo(cHat / (2 * n * 64), 12);
+    },
+  );
+  it('spatial filters alone store exactly half: the task needs channel secondaries', () => {
+    const l = wired('versatile');
+    expect(at(l, 1).live.method.params).toBe(36864 / 2);
+    expect((l.live?.knob.values ?? []).filter((v) => l.live?.check(at(l, v).live))).toEqual([2, 4, 8]);
+  });
+  it('shows the paper’s Versatile-ResNet-50 (75.6 MB, 3.2×10⁹) at n = 1, nothing for the others', () => {
+    const l = wired('versatile');
+    const rows = l.live?.paper(at(l, 1).live, 1) ?? [];
+    // Every k×k conv of ResNet-50 (7×7 stem, 16 3×3) as spatial versatile filters, written out here:
+    // ResNet-50 has 25,503,912 conv and FC weights + FC bias and 4,089,184,256 multiply-adds; the stem
+    // keeps 16 of 64 filters over 49 + 25 + 9 + 1 taps, each 3×3 half its filters over 9 + 1 taps.
+    const threeByThree = [
+      [3, 64, 56],
+      [4, 128, 28],
+      [6, 256, 14],
+      [3, 512, 7],
+    ] as const;
+    const params =
+      25_503_912 - 64 * 3 * 49 + 16 * 3 * 49 - threeByThree.reduce((s, [b, w]) => s + (b * w * w * 9) / 2, 0);
+    const multiplyAdds =
+      4_089_184_256 -
+      118_013_952 +
+      16 * 3 * 84 * 112 * 112 -
+      threeByThree.reduce((s, [b, w, h]) => s + b * w * w * h * h * (9 - 10 / 2), 0);
+    expect(rows.map((x) => [x.quantity, x.tool])).toEqual([
+      ['params', params],
+      ['multiplyAdds', multiplyAdds],
+    ]);
+    expect(Math.floor(((params * 4) / 2 ** 20) * 10) / 10).toBe(75.6);
+    expect(Math.round(multiplyAdds / 1e8) / 10).toBe(3.2);
+    expect(rows.map((x) => x.paper)).toEqual([(75.6 * 2 ** 20) / 4, 3.2e9]);
+    expect(l.live?.paper(at(l, 2).live, 2)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Analysis, LayerInfo } from '../analysis/types';
 import { analyze } from '../analysis/analyze';
+import { effectiveTotals } from '../analysis/effective';
 import type { Design, DesignNode } from '../graph/types';
 import { findPreset } from '../presets/registry';
 import type { PresetOptions } from '../presets/types';
@@ -23,16 +24,21 @@ function sideNodes(design: Design, label: string): Set<string> | undefined {
   return seen;
 }
 
+/**
+ * One side's figures: params and multiply-adds as the method's own kernel has them (the effective
+ * figures of a versatile or sparse conv, the as-exported ones elsewhere), memory access as exported.
+ */
 function sideCost(analysis: Analysis, ids: Set<string>): SideCost {
   let params = 0;
   let multiplyAdds = 0;
   let memoryAccess = 0;
   for (const id of ids) {
-    const c = analysis.nodes.get(id)?.cost;
-    if (c === undefined) continue;
-    params += c.params;
-    multiplyAdds += c.multiplyAdds;
-    memoryAccess += c.memoryAccess;
+    const node = analysis.nodes.get(id);
+    if (node?.cost === undefined) continue;
+    const own = effectiveTotals(analysis.layers.slice(node.layers[0], node.layers[1]));
+    params += own.params;
+    multiplyAdds += own.multiplyAdds;
+    memoryAccess += node.cost.memoryAccess;
   }
   return { params, multiplyAdds, memoryAccess };
 }

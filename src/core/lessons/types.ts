@@ -19,7 +19,10 @@ export interface LessonText {
   readonly knob: string;
 }
 
-/** One side's figures (batch 1, elements): the baseline or the method. */
+/**
+ * One side's figures (batch 1, elements): the baseline or the method. Params and multiply-adds are
+ * the method's own (effective, where its kernel does less than the exported graph).
+ */
 export interface SideCost {
   readonly params: number;
   readonly multiplyAdds: number;

@@ -1,6 +1,27 @@
+import { effectiveTotals } from '../analysis/effective';
+import { buildExample } from './example-of';
+import { layersOf, nodeByLabel, paramOf, patch } from './live';
 import type { LessonDef } from './types';
+import { versatileResNet50 } from './versatile-resnet50';
 
-/** Versatile filters [136]: the text; the live parts join when its worked example and knob are wired. */
+const C = 64;
+const COUT = 64;
+/** The channel stride of the lesson's channel versatile filters: δ = g·(n − 1). */
+const G = 8;
+/** The 3×3 primary filters' spatial secondaries: ⌈3/2⌉. */
+const S = 2;
+
+/** n, the channel secondary filters per mask, of the example's versatile conv (1 when δ = 0). */
+function channelSecondaries(design: Parameters<typeof paramOf>[0]): number | undefined {
+  if (nodeByLabel(design, 'versatile')?.kind !== 'VersatileConv') return undefined;
+  const delta = paramOf(design, 'versatile', 'channelDelta') ?? 0;
+  const g = paramOf(design, 'versatile', 'channelStride') ?? 1;
+  return delta / g + 1;
+}
+
+let resnet: ReturnType<typeof versatileResNet50> | undefined;
+
+/** Versatile filters [136]: spatial secondaries of 3×3 primaries, then channel secondaries (knob n). */
 export const versatileLesson: LessonDef = {
   id: 'versatile',
   surveyRef: 136,
@@ -22,5 +43,49 @@ export const versatileLesson: LessonDef = {
       task: '在输出宽度不变的前提下，把参数量降到普通卷积的一半以下。',
       knob: '次级滤波器',
     },
+  },
+  live: {
+    knob: {
+      // n channel secondary filters per spatial mask: 1 is spatial versatile filters only.
+      values: [1, 2, 4, 8],
+      format: (n) => `n = ${n}, δ = ${G * (n - 1)}, g = ${G}`,
+      read: channelSecondaries,
+      build: (n) => patch(buildExample(136), { versatile: { channelDelta: G * (n - 1), channelStride: G } }),
+    },
+    formula(live) {
+      const n = channelSecondaries(live.analysis.design);
+      if (n === undefined) return undefined;
+      const cHat = C - G * (n - 1);
+      const stored = effectiveTotals(layersOf(live.analysis, 'versatile')).params;
+      return {
+        symbolic: 'P·ĉ·d² / (Cout·c·d²) = ĉ / (s·n·c), P = Cout/(s·n), ĉ = c − δ',
+        substituted: `${cHat} / (${S}·${n}·${C})`,
+        value: cHat / (S * n * C),
+        measured: stored / (9 * C * COUT),
+      };
+    },
+    paper: (_live, n) => {
+      if (n !== 1) return [];
+      resnet ??= versatileResNet50();
+      const source =
+        'Wang et al. 2018, ImageNet results: Versatile-ResNet-50, every k×k conv spatial versatile (printed as 75.6 MB of float32 weights and 3.2×10⁹ FLOPs, i.e. multiply-adds)';
+      return [
+        {
+          quantity: 'params',
+          subject: 'Versatile-ResNet-50',
+          paper: (75.6 * 2 ** 20) / 4,
+          tool: resnet.params,
+          source,
+        },
+        {
+          quantity: 'multiplyAdds',
+          subject: 'Versatile-ResNet-50',
+          paper: 3.2e9,
+          tool: resnet.multiplyAdds,
+          source,
+        },
+      ];
+    },
+    check: (live) => live.method.params < live.baseline.params / 2,
   },
 };

@@ -1,6 +1,7 @@
 import type { LayerInfo } from '../analysis/types';
 import type { Design } from '../graph/types';
 import type { OpParams } from '../layers/registry';
+import { primaryShape } from '../layers/versatile-structure';
 import { base64ToFloats } from './base64';
 import { lookupWeight } from './export/lookup-weight';
 import { sparsifyWeight } from './export/sparse-weight';
@@ -68,6 +69,17 @@ export function weightSpecs(layer: LayerInfo): readonly WeightSpec[] {
         },
       ];
       return p.bias ? [...specs, { role: 'lookup.bias', dims: [p.outChannels], init: fill(0) }] : specs;
+    }
+    case 'VersatileConv': {
+      // Only the primary filters (P × ĉ × d × d) are weights; the export derives the secondaries.
+      const p = layer.params as OpParams<'VersatileConv'>;
+      const { primaries, cHat } = primaryShape({ ...p, inChannels: cin });
+      const weight: WeightSpec = {
+        role: 'weight',
+        dims: [primaries, cHat, p.kernel, p.kernel],
+        init: { kind: 'he', fanIn: cHat * p.kernel * p.kernel },
+      };
+      return p.bias ? [weight, { role: 'bias', dims: [p.outChannels], init: fill(0) }] : [weight];
     }
     case 'BatchNorm':
       return [

@@ -12,6 +12,7 @@ const cases = [
   { example: 'basis_filters_vs_conv3x3', label: 'basis', kind: 'BasisFilters' },
   { example: 'lcnn_vs_conv3x3', label: 'lcnn', kind: 'LookupConv' },
   { example: 'flgc_vs_group_conv', label: 'flgc', kind: 'FullyLearnableGroupConv' },
+  { example: 'versatile_vs_conv3x3', label: 'versatile', kind: 'VersatileConv' },
 ];
 
 describe('import of our own export gives each method’s kind back', () => {

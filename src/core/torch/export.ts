@@ -303,6 +303,22 @@ function wrap(text: string, width: number): string[] {
   return [...lines, line];
 }
 
+/**
+ * The parameters PyTorch counts in the written module: each layer's as-exported params, but the
+ * effective ones where its module stores what the method stores (versatile filters' primaries).
+ */
+export function torchParams(analysis: Analysis): number {
+  let n = 0;
+  for (const l of analysis.layers) {
+    const form = anyOpDef(l.op).pytorch;
+    n +=
+      form.form === 'module' && form.parameters === 'effective' && l.effective !== undefined
+        ? l.effective.params
+        : l.cost.params;
+  }
+  return n;
+}
+
 interface HeaderFacts {
   readonly inputs: readonly Shape[];
   readonly outputs: readonly Shape[];
@@ -317,7 +333,7 @@ function headerText(design: Design, analysis: Analysis, f: HeaderFacts): string 
   const t = analysis.totals;
   const shapes = (s: readonly Shape[]): string => s.map(formatShape).join(', ');
   const rows: [string, number, string][] = [
-    ['params', t.params, 'trainable, as sum(p.numel() for p in model.parameters()) counts them'],
+    ['params', torchParams(analysis), 'trainable, as sum(p.numel() for p in model.parameters()) counts them'],
     ['buffers', t.buffers, 'batch-norm running mean and variance'],
     ['multiply-adds', t.multiplyAdds, 'conv and linear layers only; FLOPs = 2 × multiply-adds'],
     ['memory access', t.memoryAccessConvFc, "ShuffleNetV2's MAC: conv and linear input + output + weights"],

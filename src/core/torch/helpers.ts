@@ -164,6 +164,53 @@ class Shift(nn.Module):
     def forward(self, x):
         scale = self.scale_activation(self.fc2(self.activation(self.fc1(self.avgpool(x)))))
         return x * scale`,
+  VersatileConv2d: `class VersatileConv2d(nn.Module):
+    """Versatile filters (Wang et al., NeurIPS 2018). Only the primary filters are parameters:
+    P = out_channels / (s·n) filters of ĉ = in_channels − delta channels and kernel×kernel taps.
+    Each gives s = ⌈kernel/2⌉ spatial secondary filters (its centred (kernel − 2i)² taps) at
+    n = delta/g + 1 channel offsets 0, g, …, delta, every one an output channel of its own, in the
+    order (spatial i, channel offset j, primary p), as the authors' VConv2d concatenates them.
+
+    forward writes the secondary filters out as one dense weight and runs one conv: the same
+    outputs as a conv per secondary filter over its own taps, which is how the paper counts the
+    multiply-adds. Gradients reach the primary filters through every secondary filter.
+    """
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, bias=True, delta=0, g=1):
+        super().__init__()
+        self.s = (kernel_size + 1) // 2
+        self.n = delta // g + 1
+        self.delta, self.g, self.stride, self.padding = delta, g, stride, padding
+        primaries = out_channels // (self.s * self.n)
+        self.weight = nn.Parameter(torch.empty(primaries, in_channels - delta, kernel_size, kernel_size))
+        self.bias = nn.Parameter(torch.zeros(out_channels)) if bias else None
+        nn.init.kaiming_uniform_(self.weight, a=math.sqrt(5))
+        masks = torch.zeros(self.s, 1, 1, kernel_size, kernel_size)
+        for i in range(self.s):
+            masks[i, :, :, i : kernel_size - i, i : kernel_size - i] = 1
+        for i in range(self.s):
+            self.register_buffer(f"mask{i}", masks[i].clone(), persistent=False)
+        self.register_buffer("zeros", torch.zeros(primaries, delta, kernel_size, kernel_size), persistent=False)
+
+    def secondary_filters(self):
+        """The dense (out_channels, in_channels, k, k) weight: each primary masked and placed at its offset."""
+        blocks = []
+        for i in range(self.s):
+            masked = self.weight * getattr(self, f"mask{i}")
+            for j in range(self.n):
+                before, after = j * self.g, self.delta - j * self.g
+                parts = [self.zeros[:, :before]] if before else []
+                parts.append(masked)
+                if after:
+                    parts.append(self.zeros[:, :after])
+                blocks.append(torch.cat(parts, 1) if len(parts) > 1 else masked)
+        return torch.cat(blocks, 0)
+
+    def forward(self, x):
+        return F.conv2d(x, self.secondary_filters(), self.bias, self.stride, self.padding)
+
+    def extra_repr(self):
+        return f"s={self.s}, n={self.n}, delta={self.delta}, g={self.g}, stride={self.stride}, padding={self.padding}"`,
 } as const;
 
 export type HelperName = keyof typeof helperSource;

@@ -14,6 +14,11 @@ export interface OpAsModule<P> {
   readonly note?: string;
   /** A comment above this one module, when its settings call for one (a sparse layer's density). */
   comment?(params: P, inputs: readonly Shape[]): string | undefined;
+  /**
+   * 'effective' when the module stores what the method stores (versatile filters: the primary
+   * filters only), so PyTorch counts the layer's effective params rather than the ONNX file's.
+   */
+  readonly parameters?: 'effective';
 }
 
 /** An op written in `forward` as an expression of its inputs (`a + b`, `torch.cat(...)`). */

@@ -3,6 +3,7 @@ import { deployView } from '../../core/analysis/deploy';
 import { loweringView } from '../../core/analysis/lowering';
 import { formatCount, formatExact } from '../../ui/figures';
 import type { Analysis } from '../../core/analysis/types';
+import { anyOpDef } from '../../core/layers/registry';
 import type { OpCost } from '../../core/layers/types';
 import { CompareTable } from './CompareTable';
 
@@ -45,7 +46,7 @@ export function Deploy({ analysis }: { analysis: Analysis }) {
       <p className="muted cost-note">
         Lowered to im2col + GEMM, each conv first copies its input patches into a (Cin/g)·kh·kw × H′W′ buffer;
         a direct conv (Zhang et al. 2018) needs none, nor does a 1×1 stride-1 conv. {lowering.convs.length} of{' '}
-        {analysis.layers.filter((l) => l.op === 'Conv2d').length} convs need one.
+        {analysis.layers.filter((l) => anyOpDef(l.op).workspace !== undefined).length} convs need one.
       </p>
       <table className="cost-compare" aria-label="Peak memory under each conv lowering">
         <thead>

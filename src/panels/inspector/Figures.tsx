@@ -65,7 +65,7 @@ export function Figures({ inputs, outputs, cost, formulas, layers }: Props) {
   const formula = (f: FormulaFigure) => formulas.find((l) => l.figure === f);
   const effective = effectiveTotals(layers);
   const workspace = Math.max(0, ...layers.map((l) => l.workspace));
-  // Ops that can be lowered to im2col (Conv2d, FLGC) say so by defining a workspace rule.
+  // Ops that can be lowered to im2col (Conv2d, FLGC, the versatile conv's exported conv) say so by defining a workspace rule.
   const hasConv = layers.some((l) => anyOpDef(l.op).workspace !== undefined);
   const conditions = formulas.filter((l) => l.figure === 'condition');
   return (
