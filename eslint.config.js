@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import i18next from 'eslint-plugin-i18next';
 
 const uiModules = [
   'react',
@@ -107,6 +108,29 @@ export default tseslint.config(
               message: 'src/ui holds helpers shared by the UI folders; it imports none of them.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Every string a user reads goes through i18next: the UI folders hold no literal text.
+    files: ['src/app/**', 'src/panels/**', 'src/canvas/**', 'src/state/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'all',
+          'should-validate-template': true,
+          words: {
+            exclude: [
+              // No letter at all: punctuation, numbers, symbols, arrows.
+              /^[^\p{L}]*$/u,
+              // One code word: keys, ids, kinds, CSS classes and properties, event names, paths.
+              /^[a-z][\w.:/#-]*$/,
+            ],
+          },
         },
       ],
     },
