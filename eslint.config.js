@@ -129,6 +129,28 @@ export default tseslint.config(
               /^[^\p{L}]*$/u,
               // One code word: keys, ids, kinds, CSS classes and properties, event names, paths.
               /^[a-z][\w.:/#-]*$/,
+              // File extensions and MIME lists: ".onnx", "-deploy.onnx", ".json,application/json".
+              /^[.-][\w.,/-]*$/,
+            ],
+          },
+          // DOM queries, file names and keys are code, not text.
+          callees: {
+            exclude: [
+              't',
+              'i18n(ext)?',
+              'require',
+              'addEventListener',
+              'removeEventListener',
+              'querySelector(All)?',
+              'closest',
+              'fileNameFor',
+              'pickFile',
+              'keyLabel',
+              'Blob',
+              'Error',
+              'includes',
+              'startsWith',
+              'endsWith',
             ],
           },
         },

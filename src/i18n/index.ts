@@ -2,9 +2,24 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { lessons } from '../core/lessons/registry';
 import type { LessonText } from '../core/lessons/types';
+import { coreBlocks, coreOps, translateKinds } from './core-text';
+import { diagnostics as enDiagnostics } from './en/core';
+import { cost as enCost } from './en/cost';
+import { inspector as enInspector } from './en/inspector';
+import { run as enRun } from './en/run';
+import { palette as enPalette } from './en/palette';
+import { canvas as enCanvas } from './en/canvas';
+import { app as enApp } from './en/app';
 import { learn as enLearn } from './en/learn';
 import { shell as enShell } from './en/shell';
 import { languages, type Language } from './types';
+import { cost as zhCost } from './zh/cost';
+import { inspector as zhInspector } from './zh/inspector';
+import { run as zhRun } from './zh/run';
+import { palette as zhPalette } from './zh/palette';
+import { canvas as zhCanvas } from './zh/canvas';
+import { app as zhApp } from './zh/app';
+import * as zhCore from './zh/core';
 import { learn as zhLearn } from './zh/learn';
 import { shell as zhShell } from './zh/shell';
 
@@ -14,10 +29,48 @@ export { languages, type Language } from './types';
 const lessonTexts = (lang: Language): Record<string, LessonText> =>
   Object.fromEntries(lessons.map((l) => [l.id, l.text[lang]]));
 
+const enOps = coreOps();
+const enBlocks = coreBlocks();
+
+/**
+ * The core's own text (op and block titles, descriptions, field labels and help, keyed by kind and field
+ * name; diagnostic codes' meanings): English as the core writes it, Chinese from the dictionary.
+ */
+const core = {
+  en: { ops: enOps, blocks: enBlocks, diagnostics: enDiagnostics },
+  zh: {
+    ops: translateKinds(enOps, zhCore),
+    blocks: translateKinds(enBlocks, zhCore),
+    diagnostics: zhCore.diagnostics,
+  },
+};
+
 /** Every namespace of every language: what the key-parity test walks. */
 export const resources = {
-  en: { shell: enShell, learn: enLearn, lesson: lessonTexts('en') },
-  zh: { shell: zhShell, learn: zhLearn, lesson: lessonTexts('zh') },
+  en: {
+    shell: enShell,
+    learn: enLearn,
+    lesson: lessonTexts('en'),
+    core: core.en,
+    cost: enCost,
+    inspector: enInspector,
+    run: enRun,
+    palette: enPalette,
+    canvas: enCanvas,
+    app: enApp,
+  },
+  zh: {
+    shell: zhShell,
+    learn: zhLearn,
+    lesson: lessonTexts('zh'),
+    core: core.zh,
+    cost: zhCost,
+    inspector: zhInspector,
+    run: zhRun,
+    palette: zhPalette,
+    canvas: zhCanvas,
+    app: zhApp,
+  },
 } as const;
 
 const STORAGE_KEY = 'compact-studio/language';
@@ -46,7 +99,7 @@ void i18next.use(initReactI18next).init({
   resources,
   lng: initialLanguage(readSaved(), typeof navigator === 'undefined' ? [] : navigator.languages),
   fallbackLng: 'en',
-  ns: ['shell', 'learn', 'lesson'],
+  ns: Object.keys(resources.en),
   defaultNS: 'shell',
   interpolation: { escapeValue: false },
   returnNull: false,
