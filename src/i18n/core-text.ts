@@ -46,6 +46,13 @@ export interface CoreDictionary {
   readonly fieldHelp: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
+/** A kind's text in a language that may lack some of it (the parity test names what is missing). */
+export interface PartialKindText {
+  readonly title?: string;
+  readonly description?: string;
+  readonly fields: Readonly<Record<string, { readonly label?: string; readonly help?: string }>>;
+}
+
 /**
  * The core's text in another language, in the English tree's shape. An entry the dictionary lacks is left
  * out, not filled with English, so the key-parity test names it.
@@ -53,7 +60,7 @@ export interface CoreDictionary {
 export function translateKinds(
   english: Readonly<Record<string, KindText>>,
   dict: CoreDictionary,
-): Record<string, Partial<KindText>> {
+): Record<string, PartialKindText> {
   return Object.fromEntries(
     Object.entries(english).map(([kind, en]) => {
       const k = dict.kinds[kind];
@@ -75,12 +82,20 @@ export function translateKinds(
 const groupOf = (kind: string): 'ops' | 'blocks' => (Object.hasOwn(blockRegistry, kind) ? 'blocks' : 'ops');
 
 /** An op's or block's title in the UI's language. */
-export const kindTitle = (kind: string): string =>
-  i18next.t(`${groupOf(kind)}.${kind}.title`, { ns: 'core', defaultValue: kind });
+export const kindTitle = (kind: string, lng?: string): string =>
+  i18next.t(`${groupOf(kind)}.${kind}.title`, {
+    ns: 'core',
+    defaultValue: kind,
+    ...(lng === undefined ? {} : { lng }),
+  });
 
 /** An op's or block's one-line description in the UI's language. */
-export const kindDescription = (kind: string): string =>
-  i18next.t(`${groupOf(kind)}.${kind}.description`, { ns: 'core', defaultValue: '' });
+export const kindDescription = (kind: string, lng?: string): string =>
+  i18next.t(`${groupOf(kind)}.${kind}.description`, {
+    ns: 'core',
+    defaultValue: '',
+    ...(lng === undefined ? {} : { lng }),
+  });
 
 /** A field's label and help in the UI's language. */
 export function fieldText(kind: string, field: { name: string; label: string; help?: string }) {
