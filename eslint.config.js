@@ -114,7 +114,7 @@ export default tseslint.config(
   },
   {
     // Every string a user reads goes through i18next: the UI folders hold no literal text.
-    files: ['src/app/**', 'src/panels/**', 'src/canvas/**', 'src/state/**'],
+    files: ['src/app/**', 'src/panels/**', 'src/canvas/**', 'src/state/**', 'src/ui/**'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     plugins: { i18next },
     rules: {
@@ -131,7 +131,15 @@ export default tseslint.config(
               /^[a-z][\w.:/#-]*$/,
               // File extensions and MIME lists: ".onnx", "-deploy.onnx", ".json,application/json".
               /^[.-][\w.,/-]*$/,
+              // Acronyms and unit letters: "ONNX", "M", "K".
+              /^[A-Z][A-Z0-9_-]*$/,
+              // Template pieces that build ids, selectors and CSS values: "#frame", "var(--stripe-".
+              /^[#@][\w-]*$/,
+              /^var\(--[\w-]*$/,
             ],
+          },
+          'jsx-attributes': {
+            exclude: ['className', 'style', 'type', 'key', 'id', 'width', 'height', 'selectionKeyCode', 'data-.*'],
           },
           // DOM queries, file names and keys are code, not text.
           callees: {

@@ -1,1 +1,32 @@
-export const canvas = {} as const;
+/** The canvas: cards, ports, marks, open blocks. */
+export const canvas = {
+  label: 'Design canvas',
+  minimap: 'Minimap',
+  conv: { depthwise: 'Depthwise conv', pointwise: 'Pointwise conv', group: 'Group conv', standard: 'Conv' },
+  figures: {
+    multiplyAdds: 'multiply-adds',
+    params: 'params',
+    peakActivations: 'peak activations',
+    memoryAccess: 'memory access',
+  },
+  time: 'Measured in the last run: {{ms}} ms per inference.',
+  timeShare: 'Measured in the last run: {{ms}} ms per inference, {{share}}% of the whole.',
+  overBudget: 'Over the {{figure}} budget: this node is {{share}}% of the total.',
+  shareOf: '{{share}}% of {{figure}}',
+  cannotConnect: 'Cannot connect.',
+  cannotConnectReason: 'Cannot connect. {{reason}}',
+  badge: '{{madds}} multiply-adds · {{params}} params',
+  badgeLabel: '{{madds}} multiply-adds',
+  outputShape: 'Output shape N×C×H×W',
+  openBlock: 'Open block {{label}}',
+  openTitle: 'Open in place (Enter)',
+  closeBlock: 'Close block {{label}}',
+  closeTitle: 'Close (Enter)',
+  portIn: '{{label}} input {{n}}',
+  portInTitle: 'Input {{n}}',
+  portOut: '{{label}} output {{n}}',
+  portOutTitle: 'Output {{n}}: drag to an input to connect',
+  blockNoInput: 'Connect the block’s input to see its primitives.',
+  blockCannot: 'The block cannot be expanded.',
+  blockBadSettings: 'The block cannot be expanded with these settings.',
+} as const;
