@@ -22,6 +22,7 @@ import { app as zhApp } from './zh/app';
 import * as zhCore from './zh/core';
 import { learn as zhLearn } from './zh/learn';
 import { shell as zhShell } from './zh/shell';
+import { z } from 'zod';
 
 export { languages, type Language } from './types';
 
@@ -108,6 +109,8 @@ void i18next.use(initReactI18next).init({
 
 const applyLang = (lang: string) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  // Zod's own messages for a value a schema refuses ("Too big: expected number to be <=64").
+  z.config(lang === 'zh' ? z.locales.zhCN() : z.locales.en());
 };
 applyLang(i18next.language);
 i18next.on('languageChanged', applyLang);
