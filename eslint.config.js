@@ -136,6 +136,9 @@ export default tseslint.config(
               // Template pieces that build ids, selectors and CSS values: "#frame", "var(--stripe-".
               /^[#@][\w-]*$/,
               /^var\(--[\w-]*$/,
+              // Units and one-letter symbols: "MiB", "ms", "ρ =", "g =".
+              /^([KMG]i)?B$|^ms$|^px$/,
+              /^\p{L} =$/u,
             ],
           },
           'jsx-attributes': {
