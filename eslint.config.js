@@ -22,6 +22,29 @@ const uiFolders = (who) => ({
   message: `${who} must not import the UI folders (src/app, src/canvas, src/panels, src/ui).`,
 });
 
+/**
+ * UI files whose text is not yet moved to i18next: notices and messages composed in the app's actions and
+ * the store, and the shortcut list. The rule covers every other UI file; this list only shrinks.
+ */
+const notYetTranslated = [
+  'src/app/ConnectDialog.tsx',
+  'src/app/connect-targets.ts',
+  'src/app/item-actions.ts',
+  'src/app/onnx-actions.ts',
+  'src/app/sample-design.ts',
+  'src/app/shortcuts.ts',
+  'src/app/torch-actions.ts',
+  'src/app/use-commands.ts',
+  'src/state/connection.ts',
+  'src/state/design-slice.ts',
+  'src/state/design-store.ts',
+  'src/state/edit-notices.ts',
+  'src/state/library-slice.ts',
+  'src/state/persistence.ts',
+  'src/state/share-decode.ts',
+  'src/state/share.ts',
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -115,7 +138,7 @@ export default tseslint.config(
   {
     // Every string a user reads goes through i18next: the UI folders hold no literal text.
     files: ['src/app/**', 'src/panels/**', 'src/canvas/**', 'src/state/**', 'src/ui/**'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', ...notYetTranslated],
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': [
@@ -139,10 +162,22 @@ export default tseslint.config(
               // Units and one-letter symbols: "MiB", "ms", "ρ =", "g =".
               /^([KMG]i)?B$|^ms$|^px$/,
               /^\p{L} =$/u,
+              // Shortcut hints after a modifier: `${mod}+O`.
+              /^\+[A-Z]$/,
             ],
           },
           'jsx-attributes': {
-            exclude: ['className', 'style', 'type', 'key', 'id', 'width', 'height', 'selectionKeyCode', 'data-.*'],
+            exclude: [
+              'className',
+              'style',
+              'type',
+              'key',
+              'id',
+              'width',
+              'height',
+              'selectionKeyCode',
+              'data-.*',
+            ],
           },
           // DOM queries, file names and keys are code, not text.
           callees: {
