@@ -1,4 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { i18next } from '../i18n';
+import { Trans } from 'react-i18next';
 
 interface Props {
   /** What the region is, for the message: "The canvas", "The cost panel". */
@@ -32,8 +34,12 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div className="region-error" role="alert">
         <p>
-          <strong>{this.props.region} hit a problem</strong> ({error.message}). Your design is safe: it is
-          saved in this browser.
+          <Trans
+            i18nKey="regionError"
+            ns="app"
+            values={{ region: this.props.region, message: error.message }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         <button
           type="button"
@@ -42,7 +48,7 @@ export class ErrorBoundary extends Component<Props, State> {
             this.setState({ error: undefined });
           }}
         >
-          Try again
+          {i18next.t('app:tryAgain')}
         </button>
       </div>
     );

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStudio } from '../state/store';
 import { gestures, keyLabel, shortcuts, type Shortcut } from './shortcuts';
+import { i18next } from '../i18n';
 
 const groups: readonly Shortcut['group'][] = ['Edit', 'Blocks', 'View', 'File'];
 
@@ -41,12 +42,12 @@ export function HelpOverlay() {
         }}
       >
         <div className="dialog-head">
-          <h2 id="help-title">Keyboard shortcuts</h2>
+          <h2 id="help-title">{i18next.t('app:help.title')}</h2>
           <button
             ref={close}
             type="button"
             className="icon-button"
-            aria-label="Close"
+            aria-label={i18next.t('app:help.close')}
             onClick={() => {
               setOpen(false);
             }}
@@ -79,7 +80,7 @@ export function HelpOverlay() {
             </section>
           ))}
           <section>
-            <h3>Mouse</h3>
+            <h3>{i18next.t('app:help.mouse')}</h3>
             <dl>
               {gestures.map((g) => (
                 <div key={g.what} className="help-row">

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStudio } from '../state/store';
+import { i18next } from '../i18n';
 
 const LIFETIME_MS = { info: 4000, error: 6000 };
 
@@ -40,7 +41,9 @@ export function NoticeView() {
           {notice.details.slice(0, 12).map((d, i) => (
             <li key={i}>{d}</li>
           ))}
-          {notice.details.length > 12 && <li>…and {notice.details.length - 12} more</li>}
+          {notice.details.length > 12 && (
+            <li>{i18next.t('app:notice.more', { count: notice.details.length - 12 })}</li>
+          )}
         </ul>
       )}
       {notice.actions !== undefined && notice.actions.length > 0 && (
@@ -61,7 +64,12 @@ export function NoticeView() {
           ))}
         </div>
       )}
-      <button type="button" className="icon-button" aria-label="Dismiss message" onClick={dismiss}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={i18next.t('app:notice.dismiss')}
+        onClick={dismiss}
+      >
         ×
       </button>
     </div>

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStudio } from '../state/store';
 import { shareLink } from './file-actions';
+import { useTranslation } from 'react-i18next';
 
 /** The share link in a field to copy; the whole design travels in it, nothing is uploaded. */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('app');
   const [link] = useState(shareLink);
   const hasWeights = useStudio((s) => s.design.weights !== undefined);
   const [copied, setCopied] = useState(false);
@@ -25,18 +27,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           if (e.key === 'Escape') onClose();
         }}
       >
-        <h2 id="share-title">Share link</h2>
-        <p className="muted">
-          The whole design is in the link ({link.length.toLocaleString('en-US')} characters); nothing is
-          uploaded.
-        </p>
-        {hasWeights && (
-          <p className="muted">
-            The imported model’s weights are too big for a link: it carries the architecture only. Save a file
-            (File → Save) to share the weights too.
-          </p>
-        )}
-        <input ref={field} className="share-link" aria-label="Share link" readOnly value={link} />
+        <h2 id="share-title">{t('share.title')}</h2>
+        <p className="muted">{t('share.size', { count: link.length })}</p>
+        {hasWeights && <p className="muted">{t('share.noWeights')}</p>}
+        <input ref={field} className="share-link" aria-label={t('share.title')} readOnly value={link} />
         <div className="dialog-actions">
           <button
             type="button"
@@ -52,10 +46,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               );
             }}
           >
-            {copied ? 'Copied' : 'Copy link'}
+            {copied ? t('share.copied') : t('share.copy')}
           </button>
           <button type="button" className="button" onClick={onClose}>
-            Close
+            {t('share.close')}
           </button>
         </div>
       </div>

@@ -64,14 +64,14 @@ export function StatusBar() {
         <button
           type="button"
           className="status-problems warning status-weights"
-          title={`The imported weights are not kept in this browser (${weightsNotKept}): a reload loses them. Save the design as a file to keep them.`}
-          aria-label={`Weights not kept in this browser: ${weightsNotKept}`}
+          title={t('app:weights.title', { why: weightsNotKept })}
+          aria-label={t('app:weights.label', { why: weightsNotKept })}
           onClick={() => {
             studio.getState().setSideTab('run');
           }}
         >
           <span className="status-dot" aria-hidden="true" />
-          Weights not kept
+          {t('app:weights.short')}
         </button>
       )}
       <SaveState />

@@ -203,6 +203,7 @@ export function TopBar({ run }: { run: RunCommand }) {
         >
           {languages.map((l) => (
             <option key={l} value={l}>
+              {/* eslint-disable-next-line i18next/no-literal-string -- each language by its own name */}
               {l === 'en' ? 'English' : '中文'}
             </option>
           ))}

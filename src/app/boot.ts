@@ -3,6 +3,7 @@ import { findPreset } from '../core/presets/registry';
 import type { SavedDesign } from '../state/persistence';
 import { readShareHash } from '../state/share';
 import { sampleDesign } from './sample-design';
+import { i18next } from '../i18n';
 
 export const DEFAULT_PRESET = 'mobilenet_v2';
 
@@ -30,16 +31,15 @@ export function chooseInitialDesign(
     shared = readShareHash(hash);
   } catch {
     // readShareHash does not throw; should it ever, the link is what failed, never the storage.
-    shared = { ok: false, errors: ['share link: the link could not be read'] };
+    shared = { ok: false, errors: [i18next.t('app:boot.badLink')] };
   }
   if (shared?.ok === true) return { design: shared.design, source: 'share', needsLayout: false };
-  if (shared?.ok === false)
-    problem = { text: 'The design in this link could not be opened.', details: shared.errors };
+  if (shared?.ok === false) problem = { text: i18next.t('app:boot.linkFailed'), details: shared.errors };
   if (saved.kind === 'ok')
     return { design: saved.design, source: 'autosave', needsLayout: false, ...(problem && { problem }) };
   if (saved.kind === 'damaged') {
     keepAside(saved.text);
-    problem ??= { text: 'The autosaved design could not be read; it was kept aside.', details: saved.errors };
+    problem ??= { text: i18next.t('app:boot.autosaveDamaged'), details: saved.errors };
   }
   return { design: defaultDesign(), source: 'default', needsLayout: true, ...(problem && { problem }) };
 }

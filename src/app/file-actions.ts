@@ -6,6 +6,7 @@ import { layoutDesign } from '../canvas/auto-layout';
 import { shareHash } from '../state/share';
 import { studio } from '../state/store';
 import { download, fileNameFor } from '../ui/download';
+import { i18next } from '../i18n';
 
 export function saveDesignFile(): void {
   const { design } = studio.getState();
@@ -19,13 +20,13 @@ export async function openDesignFile(file: File): Promise<void> {
   try {
     text = await file.text();
   } catch {
-    store.notify({ text: `${file.name} could not be read.`, tone: 'error' });
+    store.notify({ text: i18next.t('app:files.unreadable', { name: file.name }), tone: 'error' });
     return;
   }
   const parsed = parseDesign(text);
   if (!parsed.ok) {
     store.notify({
-      text: `${file.name} is not a design this app can open.`,
+      text: i18next.t('app:files.notDesign', { name: file.name }),
       tone: 'error',
       details: parsed.errors,
     });
@@ -37,7 +38,7 @@ export async function openDesignFile(file: File): Promise<void> {
     spots.size < Math.min(2, parsed.design.nodes.length) ? await layoutDesign(parsed.design) : parsed.design;
   studio.getState().replaceDesign(design);
   studio.getState().requestFit();
-  studio.getState().notify({ text: `Opened ${file.name}.`, tone: 'info' });
+  studio.getState().notify({ text: i18next.t('app:files.opened', { name: file.name }), tone: 'info' });
 }
 
 /** The share link of the current design: the compressed document in the hash. */
@@ -53,7 +54,7 @@ export function shareLink(): string {
  */
 export function newDesign(): void {
   const withInput = addNode(
-    { name: 'Untitled', nodes: [], edges: [] },
+    { name: i18next.t('app:files.untitled'), nodes: [], edges: [] },
     'Input',
     { x: 0, y: 0 },
     { label: 'input' },

@@ -25,9 +25,11 @@ import { ShapeEdgeView } from './ShapeEdgeView';
 import { CARD_HEIGHT, CARD_WIDTH } from './sizes';
 import { useFlowHandlers } from './use-flow-handlers';
 import { useVerdicts } from './use-verdicts';
+import { useTranslation } from 'react-i18next';
 
 const nodeTypes = { card: NodeCard, frame: FrameCard };
 const edgeTypes = { shape: ShapeEdgeView };
+// eslint-disable-next-line i18next/no-literal-string -- keyboard key names, not text
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 
 export interface CanvasProps {
@@ -38,6 +40,7 @@ export interface CanvasProps {
 }
 
 export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
+  const { t, i18n } = useTranslation('canvas');
   const design = useStudio((s) => s.design);
   const analysis = useAnalysis();
   const openBlocks = useStudio((s) => s.openBlocks);
@@ -64,7 +67,9 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
         dragging,
         measured,
       }),
-    [model, design, analysis, openBlocks, selectedNodes, selectedEdges, dragging, measured],
+    // The cards' titles are read in the UI's language when built: a new language rebuilds them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [model, design, analysis, openBlocks, selectedNodes, selectedEdges, dragging, measured, i18n.language],
   );
   if (view.offsets !== offsets && !sameOffsets(view.offsets, offsets)) setOffsets(view.offsets);
 
@@ -147,11 +152,11 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
         maxZoom={2.5}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
-        aria-label="Design canvas"
+        aria-label={t('label')}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel="Minimap" />
+        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel={t('minimap')} />
         <ConnectionRefusal />
       </ReactFlow>
     </div>

@@ -2,13 +2,7 @@ import type { Hint } from '../core/analysis/hints';
 import { useNodeMarks } from '../state/cost-marks';
 import { selectNodeTime, selectNodeTimeShare } from '../state/run-slice';
 import { useStudio } from '../state/store';
-
-const figureNames = {
-  multiplyAdds: 'multiply-adds',
-  params: 'params',
-  peakActivations: 'peak activations',
-  memoryAccess: 'memory access',
-} as const;
+import { useTranslation } from 'react-i18next';
 
 /** One chip per guideline: a block with two G1 convs shows "G1 ×2", both messages on hover. */
 function groupByGuideline(hints: readonly Hint[]): [string, Hint[]][] {
@@ -22,6 +16,7 @@ function groupByGuideline(hints: readonly Hint[]): [string, Hint[]][] {
  * the node's measured time in the last profiled run (from the Run panel).
  */
 export function CardMarks({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation('canvas');
   const marks = useNodeMarks(nodeId);
   const ms = useStudio(selectNodeTime(nodeId));
   const share = useStudio(selectNodeTimeShare(nodeId));
@@ -31,7 +26,11 @@ export function CardMarks({ nodeId }: { nodeId: string }) {
       {ms !== undefined && (
         <span
           className="card-mark time"
-          title={`Measured in the last run: ${ms.toFixed(3)} ms per inference${share === undefined ? '' : `, ${(share * 100).toFixed(1)}% of the whole`}.`}
+          title={
+            share === undefined
+              ? t('time', { ms: ms.toFixed(3) })
+              : t('timeShare', { ms: ms.toFixed(3), share: (share * 100).toFixed(1) })
+          }
           data-testid="node-time"
         >
           {ms < 10 ? ms.toFixed(2) : ms.toFixed(1)} ms
@@ -53,10 +52,10 @@ export function CardMarks({ nodeId }: { nodeId: string }) {
         <span
           key={c.figure}
           className="card-mark costly"
-          title={`Over the ${figureNames[c.figure]} budget: this node is ${(c.share * 100).toFixed(1)}% of the total.`}
+          title={t('overBudget', { figure: t(`figures.${c.figure}`), share: (c.share * 100).toFixed(1) })}
           role="note"
         >
-          {(c.share * 100).toFixed(0)}% of {figureNames[c.figure]}
+          {t('shareOf', { figure: t(`figures.${c.figure}`), share: (c.share * 100).toFixed(0) })}
         </span>
       ))}
     </div>

@@ -1,9 +1,11 @@
 import { useConnection } from '@xyflow/react';
 import { portNumber } from './ports';
 import { useVerdicts } from './use-verdicts';
+import { useTranslation } from 'react-i18next';
 
 /** While a connection is dragged over an input it may not use, the reason sits at the cursor. */
 export function ConnectionRefusal() {
+  const { t } = useTranslation('canvas');
   const connection = useConnection();
   const verdict = useVerdicts();
   if (!connection.inProgress || connection.toHandle === null || connection.isValid !== false) return null;
@@ -22,7 +24,7 @@ export function ConnectionRefusal() {
       role="alert"
       style={{ left: connection.pointer.x + 16, top: connection.pointer.y + 16 }}
     >
-      <strong>Cannot connect.</strong> {v.reason}
+      <strong>{t('cannotConnect')}</strong> {v.reason}
     </div>
   );
 }

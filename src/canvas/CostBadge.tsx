@@ -1,15 +1,19 @@
-import { formatCount, formatExact } from '../ui/figures';
+import { useTranslation } from 'react-i18next';
+import { formatTotal } from '../i18n/format';
+import { currentLanguage } from '../i18n';
+import { formatExact } from '../ui/figures';
 
 /** Multiply-adds as papers write them; the exact integer on hover. Ops without any show no badge. */
 export function CostBadge({ multiplyAdds, params }: { multiplyAdds: number; params: number }) {
+  const { t } = useTranslation('canvas');
   if (multiplyAdds > 0)
     return (
       <span
         className="cost-badge"
-        title={`${formatExact(multiplyAdds)} multiply-adds · ${formatExact(params)} params`}
-        aria-label={`${formatExact(multiplyAdds)} multiply-adds`}
+        title={t('badge', { madds: formatExact(multiplyAdds), params: formatExact(params) })}
+        aria-label={t('badgeLabel', { madds: formatExact(multiplyAdds) })}
       >
-        {formatCount(multiplyAdds)}
+        {formatTotal(multiplyAdds, currentLanguage())}
       </span>
     );
   return null;

@@ -5,9 +5,11 @@ import { CostBadge } from './CostBadge';
 import type { FrameNode } from './flow-types';
 import { InnerPorts, Ports } from './Ports';
 import { FRAME_HEADER } from './sizes';
+import { useTranslation } from 'react-i18next';
 
 /** An open block: its header (close button, totals) over its primitives, which are child nodes. */
 export const FrameCard = memo(function FrameCard({ id, data }: NodeProps<FrameNode>) {
+  const { t } = useTranslation('canvas');
   const toggleBlock = useStudio((s) => s.toggleBlock);
   const classes = ['frame', 'stripe-block'];
   if (data.problem !== undefined) classes.push(`has-${data.problem.severity}`);
@@ -29,8 +31,8 @@ export const FrameCard = memo(function FrameCard({ id, data }: NodeProps<FrameNo
           <button
             type="button"
             className="card-open nodrag"
-            aria-label={`Close block ${data.label}`}
-            title="Close (Enter)"
+            aria-label={t('closeBlock', { label: data.label })}
+            title={t('closeTitle')}
             onClick={() => {
               toggleBlock(id);
             }}

@@ -5,9 +5,11 @@ import { CardMarks } from './CardMarks';
 import { CostBadge } from './CostBadge';
 import type { CardNode } from './flow-types';
 import { Ports } from './Ports';
+import { useTranslation } from 'react-i18next';
 
 /** A node: stripe by family, title and key settings, output shape, cost badge, problem line. */
 export const NodeCard = memo(function NodeCard({ id, data }: NodeProps<CardNode>) {
+  const { t } = useTranslation('canvas');
   const toggleBlock = useStudio((s) => s.toggleBlock);
   const problem = data.problem;
   const classes = ['card', `stripe-${data.look.stripe}`];
@@ -27,7 +29,7 @@ export const NodeCard = memo(function NodeCard({ id, data }: NodeProps<CardNode>
         <CostBadge multiplyAdds={data.multiplyAdds} params={data.params} />
       </div>
       <div className="card-row card-sub">
-        <span className="card-shape" title="Output shape N×C×H×W" data-testid="output-shape">
+        <span className="card-shape" title={t('outputShape')} data-testid="output-shape">
           {data.shape ?? '—'}
         </span>
         <span className="card-label" title={data.label}>
@@ -37,8 +39,8 @@ export const NodeCard = memo(function NodeCard({ id, data }: NodeProps<CardNode>
           <button
             type="button"
             className="card-open nodrag"
-            aria-label={`Open block ${data.label}`}
-            title="Open in place (Enter)"
+            aria-label={t('openBlock', { label: data.label })}
+            title={t('openTitle')}
             onClick={() => {
               toggleBlock(id);
             }}

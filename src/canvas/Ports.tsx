@@ -1,4 +1,5 @@
 import { Handle, Position } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 
 const spread = (i: number, n: number): string => `${(((i + 1) / (n + 1)) * 100).toFixed(2)}%`;
 
@@ -11,6 +12,7 @@ interface PortsProps {
 
 /** Inputs along the top edge, outputs along the bottom, in port order, named for screen readers. */
 export function Ports({ label, inputs, outputs, connectable }: PortsProps) {
+  const { t } = useTranslation('canvas');
   return (
     <>
       {Array.from({ length: inputs }, (_, i) => (
@@ -24,8 +26,8 @@ export function Ports({ label, inputs, outputs, connectable }: PortsProps) {
           // A port is a picture of a connection point (connecting from the keyboard is C): an image
           // with a name, since a name on a plain div is not allowed.
           role="img"
-          aria-label={`${label} input ${i + 1}`}
-          title={`Input ${i + 1}`}
+          aria-label={t('portIn', { label, n: i + 1 })}
+          title={t('portInTitle', { n: i + 1 })}
         />
       ))}
       {Array.from({ length: outputs }, (_, i) => (
@@ -37,8 +39,8 @@ export function Ports({ label, inputs, outputs, connectable }: PortsProps) {
           isConnectable={connectable}
           style={{ left: spread(i, outputs) }}
           role="img"
-          aria-label={`${label} output ${i + 1}`}
-          title={`Output ${i + 1}: drag to an input to connect`}
+          aria-label={t('portOut', { label, n: i + 1 })}
+          title={t('portOutTitle', { n: i + 1 })}
         />
       ))}
     </>

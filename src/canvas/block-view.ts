@@ -15,6 +15,7 @@ import {
   INNER_CARD_WIDTH,
   PROBLEM_LINE,
 } from './sizes';
+import { i18next } from '../i18n';
 
 export interface InnerCard {
   readonly id: string;
@@ -51,16 +52,16 @@ function expansion(node: DesignNode, analysis: Analysis): { sub: Subgraph } | { 
   const info = analysis.nodes.get(node.id);
   const shapes = info?.inputShapes ?? [];
   if (info === undefined || shapes.length === 0 || shapes.some((s) => s === undefined))
-    return { message: 'Connect the block’s input to see its primitives.' };
+    return { message: i18next.t('canvas:blockNoInput') };
   const def = blockRegistry[node.kind as BlockKind];
   try {
     const r = (def.expand as (p: unknown, s: readonly Shape[]) => ReturnType<typeof def.expand>)(
       node.params,
       shapes as Shape[],
     );
-    return r.ok ? { sub: r.value } : { message: r.problems[0]?.message ?? 'The block cannot be expanded.' };
+    return r.ok ? { sub: r.value } : { message: r.problems[0]?.message ?? i18next.t('canvas:blockCannot') };
   } catch {
-    return { message: 'The block cannot be expanded with these settings.' };
+    return { message: i18next.t('canvas:blockBadSettings') };
   }
 }
 

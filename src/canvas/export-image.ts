@@ -1,3 +1,4 @@
+/* eslint-disable i18next/no-literal-string -- SVG markup; the text in it is the cards' own (translated titles, labels, figures). */
 import { download, fileNameFor } from '../ui/download';
 import { getBezierPath, Position as Side, type ReactFlowInstance } from '@xyflow/react';
 import { studio } from '../state/store';

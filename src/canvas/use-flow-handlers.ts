@@ -5,6 +5,7 @@ import { studio } from '../state/store';
 import type { FlowNode, ShapeEdge, Size } from './flow-types';
 import { seenSizes } from './auto-layout';
 import { connectionPorts, portNumber } from './ports';
+import { i18next } from '../i18n';
 
 const none: ReadonlyMap<string, Position & Size> = new Map<string, Position & Size>();
 
@@ -68,7 +69,10 @@ export function useFlowHandlers(offsets: ReadonlyMap<string, number>) {
     const ports = connectionPorts(c);
     if (ports === undefined) return;
     const verdict = studio.getState().connectPorts(ports.from, ports.to);
-    if (!verdict.ok) studio.getState().notify({ text: `Cannot connect. ${verdict.reason}`, tone: 'error' });
+    if (!verdict.ok)
+      studio
+        .getState()
+        .notify({ text: i18next.t('canvas:cannotConnectReason', { reason: verdict.reason }), tone: 'error' });
   }, []);
 
   /** A refused drop leaves the reason at the cursor for a moment: nothing is dropped silently. */
@@ -89,7 +93,7 @@ export function useFlowHandlers(offsets: ReadonlyMap<string, number>) {
     if (verdict.ok) return;
     const point = event instanceof TouchEvent ? event.changedTouches[0] : event;
     store.notify({
-      text: `Cannot connect. ${verdict.reason}`,
+      text: i18next.t('canvas:cannotConnectReason', { reason: verdict.reason }),
       tone: 'error',
       ...(point === undefined ? {} : { at: { x: point.clientX, y: point.clientY } }),
     });

@@ -2,13 +2,29 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { lessons } from '../core/lessons/registry';
 import type { LessonText } from '../core/lessons/types';
+import { coreBlocks, coreOps, translateKinds } from './core-text';
+import { diagnostics as enDiagnostics } from './en/core';
+import { cost as enCost } from './en/cost';
+import { inspector as enInspector } from './en/inspector';
+import { run as enRun } from './en/run';
+import { palette as enPalette } from './en/palette';
+import { canvas as enCanvas } from './en/canvas';
+import { app as enApp } from './en/app';
 import { compare as enCompare } from './en/compare';
 import { learn as enLearn } from './en/learn';
 import { shell as enShell } from './en/shell';
 import { languages, type Language } from './types';
 import { compare as zhCompare } from './zh/compare';
+import { cost as zhCost } from './zh/cost';
+import { inspector as zhInspector } from './zh/inspector';
+import { run as zhRun } from './zh/run';
+import { palette as zhPalette } from './zh/palette';
+import { canvas as zhCanvas } from './zh/canvas';
+import { app as zhApp } from './zh/app';
+import * as zhCore from './zh/core';
 import { learn as zhLearn } from './zh/learn';
 import { shell as zhShell } from './zh/shell';
+import { z } from 'zod';
 
 export { languages, type Language } from './types';
 
@@ -16,10 +32,50 @@ export { languages, type Language } from './types';
 const lessonTexts = (lang: Language): Record<string, LessonText> =>
   Object.fromEntries(lessons.map((l) => [l.id, l.text[lang]]));
 
+const enOps = coreOps();
+const enBlocks = coreBlocks();
+
+/**
+ * The core's own text (op and block titles, descriptions, field labels and help, keyed by kind and field
+ * name; diagnostic codes' meanings): English as the core writes it, Chinese from the dictionary.
+ */
+const core = {
+  en: { ops: enOps, blocks: enBlocks, diagnostics: enDiagnostics },
+  zh: {
+    ops: translateKinds(enOps, zhCore),
+    blocks: translateKinds(enBlocks, zhCore),
+    diagnostics: zhCore.diagnostics,
+  },
+};
+
 /** Every namespace of every language: what the key-parity test walks. */
 export const resources = {
-  en: { shell: enShell, learn: enLearn, compare: enCompare, lesson: lessonTexts('en') },
-  zh: { shell: zhShell, learn: zhLearn, compare: zhCompare, lesson: lessonTexts('zh') },
+  en: {
+    shell: enShell,
+    learn: enLearn,
+    compare: enCompare,
+    lesson: lessonTexts('en'),
+    core: core.en,
+    cost: enCost,
+    inspector: enInspector,
+    run: enRun,
+    palette: enPalette,
+    canvas: enCanvas,
+    app: enApp,
+  },
+  zh: {
+    shell: zhShell,
+    learn: zhLearn,
+    compare: zhCompare,
+    lesson: lessonTexts('zh'),
+    core: core.zh,
+    cost: zhCost,
+    inspector: zhInspector,
+    run: zhRun,
+    palette: zhPalette,
+    canvas: zhCanvas,
+    app: zhApp,
+  },
 } as const;
 
 const STORAGE_KEY = 'compact-studio/language';
@@ -57,6 +113,8 @@ void i18next.use(initReactI18next).init({
 
 const applyLang = (lang: string) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  // Zod's own messages for a value a schema refuses ("Too big: expected number to be <=64").
+  z.config(lang === 'zh' ? z.locales.zhCN() : z.locales.en());
 };
 applyLang(i18next.language);
 i18next.on('languageChanged', applyLang);

@@ -3,6 +3,8 @@ import type { DesignNode } from '../core/graph/types';
 import { convVariant } from '../core/layers/conv2d';
 import { opRegistry, type OpKind } from '../core/layers/registry';
 import type { OpFamily } from '../core/layers/types';
+import { kindTitle } from '../i18n/core-text';
+import { i18next } from '../i18n';
 
 /** The colour of a card's stripe, by what the node does; CSS has one variable per stripe. */
 export type Stripe =
@@ -40,19 +42,12 @@ export interface NodeLook {
   readonly summary: string;
 }
 
-const convTitles = {
-  depthwise: 'Depthwise conv',
-  pointwise: 'Pointwise conv',
-  group: 'Group conv',
-  standard: 'Conv',
-};
-
 export function lookOf(node: DesignNode, inChannels: number | undefined): NodeLook {
   if (Object.hasOwn(blockRegistry, node.kind)) {
     const def = blockRegistry[node.kind as BlockKind];
     return {
       stripe: 'block',
-      title: def.title,
+      title: kindTitle(node.kind),
       summary: (def.summary as (p: unknown) => string)(node.params),
     };
   }
@@ -61,7 +56,7 @@ export function lookOf(node: DesignNode, inChannels: number | undefined): NodeLo
   if (node.kind === 'Conv2d') {
     const variant = convVariant(node.params, inChannels);
     const stripe = variant === 'depthwise' ? 'depthwise' : variant === 'pointwise' ? 'pointwise' : 'conv';
-    return { stripe, title: convTitles[variant], summary };
+    return { stripe, title: i18next.t(`canvas:conv.${variant}`), summary };
   }
-  return { stripe: byFamily[def.family], title: def.title, summary };
+  return { stripe: byFamily[def.family], title: kindTitle(node.kind), summary };
 }

@@ -7,15 +7,10 @@ import { studio, useStudio } from '../../state/store';
 import { CompareTable } from './CompareTable';
 import { figureDefs, totalFigures, totalValue } from './figure-defs';
 import { formatDelta } from './format';
-
-const statusText: Readonly<Record<NodeDiff['status'], string>> = {
-  same: 'same',
-  changed: 'changed',
-  added: 'added',
-  removed: 'removed',
-};
+import { useTranslation } from 'react-i18next';
 
 function DiffRow({ d, flops }: { d: NodeDiff; flops: boolean }) {
+  const { t } = useTranslation('cost');
   const f = flops ? 2 : 1;
   const reveal = d.currentId;
   return (
@@ -34,7 +29,7 @@ function DiffRow({ d, flops }: { d: NodeDiff; flops: boolean }) {
             {d.label}
           </button>
         )}
-        <span className="cost-diff-status">{statusText[d.status]}</span>
+        <span className="cost-diff-status">{t(`baseline.status.${d.status}`)}</span>
         {d.changes.length > 0 && <span className="muted cost-diff-changes">{d.changes.join(', ')}</span>}
       </th>
       <td title={`${formatExact(d.base.multiplyAdds * f)} → ${formatExact(d.current.multiplyAdds * f)}`}>
@@ -51,6 +46,7 @@ function DiffRow({ d, flops }: { d: NodeDiff; flops: boolean }) {
 }
 
 function Diff({ base, current }: { base: Analysis; current: Analysis }) {
+  const { t } = useTranslation('cost');
   const flops = useStudio((s) => s.showFlops);
   const [showSame, setShowSame] = useState(false);
   const diff = useMemo(() => diffDesigns(base, current), [base, current]);
@@ -59,9 +55,9 @@ function Diff({ base, current }: { base: Analysis; current: Analysis }) {
   return (
     <>
       <CompareTable
-        label="Baseline against current design"
-        sides={['Baseline', 'Current']}
-        against="against the baseline"
+        label={t('baseline.tableLabel')}
+        sides={[t('baseline.baseline'), t('baseline.current')]}
+        against={t('baseline.against')}
         rows={totalFigures.map((f) => ({
           key: f,
           label: figureDefs[f].label,
@@ -70,10 +66,10 @@ function Diff({ base, current }: { base: Analysis; current: Analysis }) {
         }))}
       />
       <p className="cost-diff-summary">
-        <span>{count('same') + count('changed')} matched</span> ·{' '}
-        <span className="cost-diff-changed">{count('changed')} changed</span> ·{' '}
-        <span className="cost-diff-added">{count('added')} added</span> ·{' '}
-        <span className="cost-diff-removed">{count('removed')} removed</span>
+        <span>{t('baseline.matched', { count: count('same') + count('changed') })}</span> ·{' '}
+        <span className="cost-diff-changed">{t('baseline.changed', { count: count('changed') })}</span> ·{' '}
+        <span className="cost-diff-added">{t('baseline.added', { count: count('added') })}</span> ·{' '}
+        <span className="cost-diff-removed">{t('baseline.removed', { count: count('removed') })}</span>
         <label className="cost-inline-check">
           <input
             type="checkbox"
@@ -82,20 +78,20 @@ function Diff({ base, current }: { base: Analysis; current: Analysis }) {
               setShowSame(e.target.checked);
             }}
           />{' '}
-          show unchanged
+          {t('baseline.showSame')}
         </label>
       </p>
       {rows.length === 0 ? (
-        <p className="muted cost-note">No block differs from the baseline.</p>
+        <p className="muted cost-note">{t('baseline.noDiff')}</p>
       ) : (
         <div className="cost-diff-scroll">
-          <table className="cost-diff" aria-label="Per-block changes">
+          <table className="cost-diff" aria-label={t('baseline.perBlock')}>
             <thead>
               <tr>
-                <th scope="col">Node</th>
-                <th scope="col">Δ {flops ? 'FLOPs' : 'MAdds'}</th>
-                <th scope="col">Δ params</th>
-                <th scope="col">Δ mem. access</th>
+                <th scope="col">{t('baseline.node')}</th>
+                <th scope="col">{flops ? t('baseline.deltaFlops') : t('baseline.deltaMadds')}</th>
+                <th scope="col">{t('baseline.deltaParams')}</th>
+                <th scope="col">{t('baseline.deltaMemory')}</th>
               </tr>
             </thead>
             <tbody>
@@ -112,12 +108,13 @@ function Diff({ base, current }: { base: Analysis; current: Analysis }) {
 
 /** A pinned baseline design and the side-by-side diff of the current design against it. */
 export function Baseline({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const baseline = useStudio((s) => s.baseline);
   const base = baseline === undefined ? undefined : analysisOf(baseline);
   return (
     <details className="cost-section" open>
       <summary>
-        <h3>Baseline</h3>
+        <h3>{t('baseline.title')}</h3>
         {baseline !== undefined && <span className="muted cost-convention">“{baseline.name}”</span>}
       </summary>
       <div className="cost-actions">
@@ -128,7 +125,7 @@ export function Baseline({ analysis }: { analysis: Analysis }) {
             studio.getState().pinBaseline();
           }}
         >
-          {baseline === undefined ? 'Pin as baseline' : 'Pin current instead'}
+          {baseline === undefined ? t('baseline.pin') : t('baseline.pinAgain')}
         </button>
         {baseline !== undefined && (
           <button
@@ -138,14 +135,12 @@ export function Baseline({ analysis }: { analysis: Analysis }) {
               studio.getState().clearBaseline();
             }}
           >
-            Unpin
+            {t('baseline.unpin')}
           </button>
         )}
       </div>
       {base === undefined ? (
-        <p className="muted cost-note">
-          Pin the design as it is now, then edit: every figure and block is compared with it.
-        </p>
+        <p className="muted cost-note">{t('baseline.hint')}</p>
       ) : (
         <Diff base={base} current={analysis} />
       )}

@@ -4,16 +4,14 @@ import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../ui/figures';
 import { studio, useStudio } from '../../state/store';
 import { formatShare, parseCount } from './format';
+import { i18next } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 
-export const budgetLabels: Readonly<Record<BudgetFigure, string>> = {
-  multiplyAdds: 'Multiply-adds',
-  params: 'Params',
-  peakActivations: 'Peak activations',
-  memoryAccess: 'Memory access (all ops)',
-};
+const budgetLabel = (f: BudgetFigure): string => i18next.t(`cost:budgets.${f}`);
 const order: readonly BudgetFigure[] = ['multiplyAdds', 'params', 'peakActivations', 'memoryAccess'];
 
 function BudgetField({ figure, limit }: { figure: BudgetFigure; limit: number | undefined }) {
+  const { t } = useTranslation('cost');
   const [text, setText] = useState(limit === undefined ? '' : formatCount(limit));
   const [bad, setBad] = useState(false);
   const commit = (): void => {
@@ -27,11 +25,11 @@ function BudgetField({ figure, limit }: { figure: BudgetFigure; limit: number | 
   const id = `budget-${figure}`;
   return (
     <div className="cost-budget-field">
-      <label htmlFor={id}>{budgetLabels[figure]}</label>
+      <label htmlFor={id}>{budgetLabel(figure)}</label>
       <input
         id={id}
         inputMode="decimal"
-        placeholder="no limit"
+        placeholder={t('budgets.noLimit')}
         value={text}
         aria-invalid={bad}
         aria-describedby={bad ? `${id}-error` : undefined}
@@ -45,7 +43,7 @@ function BudgetField({ figure, limit }: { figure: BudgetFigure; limit: number | 
       />
       {bad && (
         <span id={`${id}-error`} className="cost-error">
-          Write a count such as 300M, 3.5M or 450K.
+          {t('budgets.badCount')}
         </span>
       )}
     </div>
@@ -53,24 +51,27 @@ function BudgetField({ figure, limit }: { figure: BudgetFigure; limit: number | 
 }
 
 function CheckLine({ check, analysis }: { check: BudgetCheck; analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const pct = Math.min(100, check.ratio * 100);
   const top = check.over ? costliestNodes(analysis, check.figure, 3) : [];
   const label = (id: string): string => analysis.design.nodes.find((n) => n.id === id)?.label ?? id;
   return (
     <li className={`cost-check ${check.over ? 'over' : 'ok'}`} data-figure={check.figure}>
       <div className="cost-check-line">
-        <span>{budgetLabels[check.figure]}</span>
-        <span title={`${formatExact(check.value)} of ${formatExact(check.limit)}`}>
+        <span>{budgetLabel(check.figure)}</span>
+        <span title={t('budgets.of', { value: formatExact(check.value), limit: formatExact(check.limit) })}>
           {formatCount(check.value)} / {formatCount(check.limit)}
         </span>
         <span className="cost-check-verdict">
-          {check.over ? `over by ${formatShare(check.ratio - 1)}` : `${formatShare(check.ratio)} used`}
+          {check.over
+            ? t('budgets.overBy', { share: formatShare(check.ratio - 1) })
+            : t('budgets.used', { share: formatShare(check.ratio) })}
         </span>
       </div>
       <div
         className="cost-meter"
         role="meter"
-        aria-label={`${budgetLabels[check.figure]} budget used`}
+        aria-label={t('budgets.meter', { label: budgetLabel(check.figure) })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.round(check.ratio * 100)}
@@ -79,7 +80,7 @@ function CheckLine({ check, analysis }: { check: BudgetCheck; analysis: Analysis
       </div>
       {top.length > 0 && (
         <div className="cost-costliest">
-          <span className="muted">Costs most:</span>
+          <span className="muted">{t('budgets.costsMost')}</span>
           {top.map((n) => (
             <button
               key={n.nodeId}
@@ -100,25 +101,26 @@ function CheckLine({ check, analysis }: { check: BudgetCheck; analysis: Analysis
 
 /** Limits on the design's figures; those over budget are flagged with the nodes that cost most. */
 export function Budgets({ analysis, checks }: { analysis: Analysis; checks: readonly BudgetCheck[] }) {
+  const { t } = useTranslation('cost');
   const budgets = useStudio((s) => s.budgets);
   return (
     <details className="cost-section" open>
       <summary>
-        <h3>Budgets</h3>
+        <h3>{t('budgets.title')}</h3>
         {checks.some((c) => c.over) && (
-          <span className="cost-flag">{checks.filter((c) => c.over).length} over</span>
+          <span className="cost-flag">
+            {t('budgets.over', { count: checks.filter((c) => c.over).length })}
+          </span>
         )}
       </summary>
-      <p className="muted cost-note">
-        Limits in elements (multiply-adds, not FLOPs); leave a field empty for no limit.
-      </p>
+      <p className="muted cost-note">{t('budgets.note')}</p>
       <div className="cost-budget-grid">
         {order.map((f) => (
           <BudgetField key={`${f}:${budgets[f] ?? ''}`} figure={f} limit={budgets[f]} />
         ))}
       </div>
       {checks.length > 0 && (
-        <ul className="cost-checks" aria-label="Budget checks">
+        <ul className="cost-checks" aria-label={t('budgets.checks')}>
           {checks.map((c) => (
             <CheckLine key={c.figure} check={c} analysis={analysis} />
           ))}

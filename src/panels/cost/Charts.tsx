@@ -4,6 +4,8 @@ import { formatCount, formatExact } from '../../ui/figures';
 import { studio, useStudio } from '../../state/store';
 import { intensities, layerKind, overallIntensity, sharesByKind, type ShareFigure } from './chart-data';
 import { formatShare } from './format';
+import { i18next } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 
 const H = 120;
 
@@ -24,6 +26,7 @@ interface BarsProps {
 
 /** One bar per layer in run order, coloured by op family; each bar is a button for its node. */
 function LayerBars({ title, convention, layers, value, format, unit, reference }: BarsProps) {
+  const { t } = useTranslation('cost');
   const selected = useStudio((s) => s.selectedNodes);
   const max = Math.max(1e-9, ...layers.map(value), reference?.value ?? 0);
   const w = Math.max(1, layers.length);
@@ -31,13 +34,13 @@ function LayerBars({ title, convention, layers, value, format, unit, reference }
     <figure className="cost-chart">
       <figcaption>
         <strong>{title}</strong> <span className="muted">{convention}</span>
-        <span className="muted cost-chart-max">max {format(max)}</span>
+        <span className="muted cost-chart-max">{t('charts.max', { n: format(max) })}</span>
       </figcaption>
       <svg
         viewBox={`0 0 ${w} ${H}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`${title}, ${layers.length} layers`}
+        aria-label={t('charts.bars', { title, count: layers.length })}
       >
         {layers.map((l, i) => {
           const v = value(l);
@@ -55,7 +58,9 @@ function LayerBars({ title, convention, layers, value, format, unit, reference }
                 reveal(l);
               }}
             >
-              <title>{`${l.name} (${layerKind(l).kind}): ${formatExact(v)} ${unit}`}</title>
+              <title>
+                {t('charts.bar', { name: l.name, kind: layerKind(l).kind, value: formatExact(v), unit })}
+              </title>
             </rect>
           );
         })}
@@ -75,35 +80,43 @@ function LayerBars({ title, convention, layers, value, format, unit, reference }
   );
 }
 
-const shareFigures: readonly { figure: ShareFigure; label: string }[] = [
-  { figure: 'multiplyAdds', label: 'Multiply-adds' },
-  { figure: 'params', label: 'Params' },
-  { figure: 'memoryAccess', label: 'Memory access' },
-];
+const shareFigures: readonly ShareFigure[] = ['multiplyAdds', 'params', 'memoryAccess'];
 
 /** Each op kind's share of multiply-adds, params and memory access, as 100 % bars. */
 function KindShares({ analysis }: { analysis: Analysis }) {
+  const { t, i18n } = useTranslation('cost');
+  const language = i18n.language;
   const all = useMemo(
-    () => shareFigures.map((s) => ({ ...s, shares: sharesByKind(analysis, s.figure) })),
-    [analysis],
+    () =>
+      shareFigures.map((figure) => ({
+        figure,
+        label: i18next.t(`cost:charts.${figure}`, { lng: language }),
+        shares: sharesByKind(analysis, figure),
+      })),
+    [analysis, language],
   );
   const legend = [...new Map(all.flatMap((s) => s.shares).map((k) => [k.kind, k.stripe])).entries()];
   return (
     <figure className="cost-chart cost-shares">
       <figcaption>
-        <strong>Share by op kind</strong> <span className="muted">of each total</span>
+        <strong>{t('charts.shareTitle')}</strong> <span className="muted">{t('charts.shareNote')}</span>
       </figcaption>
       {all.map((s) => (
         <div key={s.figure} className="cost-share-row">
           <span className="cost-share-label">{s.label}</span>
-          <div className="cost-share-bar" role="list" aria-label={`${s.label} by op kind`}>
+          <div className="cost-share-bar" role="list" aria-label={t('charts.byKind', { label: s.label })}>
             {s.shares.map((k) => (
               <span
                 key={k.kind}
                 role="listitem"
                 className={`stripe-${k.stripe}`}
                 style={{ flexBasis: `${k.share * 100}%` }}
-                title={`${k.kind}: ${formatExact(k.value)} (${formatShare(k.share)}, ${k.layers} layers)`}
+                title={t('charts.kindTitle', {
+                  kind: k.kind,
+                  value: formatExact(k.value),
+                  share: formatShare(k.share),
+                  count: k.layers,
+                })}
                 aria-label={`${k.kind} ${formatShare(k.share)}`}
               />
             ))}
@@ -123,6 +136,7 @@ function KindShares({ analysis }: { analysis: Analysis }) {
 
 /** Per-layer multiply-adds and memory access, share by op kind, and arithmetic intensity. */
 export function Charts({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const flops = useStudio((s) => s.showFlops);
   const k = flops ? 2 : 1;
   const points = useMemo(() => intensities(analysis), [analysis]);
@@ -131,32 +145,32 @@ export function Charts({ analysis }: { analysis: Analysis }) {
   return (
     <div className="cost-charts">
       <LayerBars
-        title={flops ? 'FLOPs per layer' : 'Multiply-adds per layer'}
-        convention={flops ? '2 × multiply-adds' : 'conv and linear only'}
+        title={flops ? t('charts.flopsPerLayer') : t('charts.maddsPerLayer')}
+        convention={flops ? t('twiceMadds') : t('charts.convLinear')}
         layers={analysis.layers}
         value={(l) => l.cost.multiplyAdds * k}
         format={formatCount}
-        unit={flops ? 'FLOPs' : 'multiply-adds'}
+        unit={flops ? t('flops') : t('charts.madds')}
       />
       <LayerBars
-        title="Memory access per layer"
-        convention="all ops: reads + writes (+ weights), elements"
+        title={t('charts.memoryPerLayer')}
+        convention={t('charts.memoryNote')}
         layers={analysis.layers}
         value={(l) => l.cost.memoryAccess}
         format={formatCount}
-        unit="elements moved"
+        unit={t('charts.moved')}
       />
       <KindShares analysis={analysis} />
       <LayerBars
-        title="Arithmetic intensity"
-        convention="multiply-adds per element of memory access (all ops), layers with multiply-adds"
+        title={t('charts.intensity')}
+        convention={t('charts.intensityNote')}
         layers={points.map((p) => p.layer)}
         value={(l) => byLayer.get(l.id) ?? 0}
         format={(v) => v.toFixed(1)}
-        unit="multiply-adds per element moved"
+        unit={t('charts.intensityUnit')}
         reference={{
           value: overall,
-          label: `whole design: ${overall.toFixed(1)} multiply-adds per element moved`,
+          label: t('charts.whole', { n: overall.toFixed(1) }),
         }}
       />
     </div>

@@ -1,6 +1,7 @@
 import { formatCount, formatExact } from '../../ui/figures';
 import { useStudio } from '../../state/store';
 import { Delta } from './Delta';
+import { useTranslation } from 'react-i18next';
 
 export interface CompareRow {
   /** Stable key; 'multiplyAdds' is shown as FLOPs (× 2) when the FLOPs toggle is on. */
@@ -21,15 +22,16 @@ interface Props {
 
 /** Figures side by side with their change: the baseline diff and the deploy view both use it. */
 export function CompareTable({ label, sides, against, rows }: Props) {
+  const { t } = useTranslation('cost');
   const flops = useStudio((s) => s.showFlops);
   return (
     <table className="cost-compare" aria-label={label}>
       <thead>
         <tr>
-          <th scope="col">Figure</th>
+          <th scope="col">{t('compare.figure')}</th>
           <th scope="col">{sides[0]}</th>
           <th scope="col">{sides[1]}</th>
-          <th scope="col">Change</th>
+          <th scope="col">{t('compare.change')}</th>
         </tr>
       </thead>
       <tbody>
@@ -37,7 +39,7 @@ export function CompareTable({ label, sides, against, rows }: Props) {
           const k = key === 'multiplyAdds' && flops ? 2 : 1;
           return (
             <tr key={key} data-figure={key}>
-              <th scope="row">{k === 2 ? 'FLOPs' : name}</th>
+              <th scope="row">{k === 2 ? t('flops') : name}</th>
               <td title={formatExact(before * k)}>{formatCount(before * k)}</td>
               <td title={formatExact(after * k)}>{formatCount(after * k)}</td>
               <td>

@@ -5,9 +5,11 @@ import { Charts } from './Charts';
 import type { SortKey, TableQuery } from './layer-rows';
 import { LayerTable } from './LayerTable';
 import './cost.css';
+import { useTranslation } from 'react-i18next';
 
 /** The drawer under the canvas: the per-layer table and the charts. */
 export function CostDrawer() {
+  const { t } = useTranslation('cost');
   const open = useStudio((s) => s.costDrawerOpen);
   const view = useStudio((s) => s.costDrawerView);
   const analysis = useAnalysis();
@@ -25,7 +27,7 @@ export function CostDrawer() {
     }));
   };
   return (
-    <section className={`cost-drawer ${open ? 'open' : ''}`} aria-label="Layers and charts">
+    <section className={`cost-drawer ${open ? 'open' : ''}`} aria-label={t('drawer.label')}>
       <header className="cost-drawer-bar">
         <button
           type="button"
@@ -36,12 +38,12 @@ export function CostDrawer() {
             studio.getState().setCostDrawerOpen(!open);
           }}
         >
-          {open ? '▾' : '▴'} Layers &amp; charts
+          {open ? '▾' : '▴'} {t('drawer.toggle')}
         </button>
-        <span className="muted">{analysis.layers.length} layers</span>
+        <span className="muted">{t('drawer.layers', { count: analysis.layers.length })}</span>
         {open && (
           <>
-            <div className="cost-drawer-tabs" role="group" aria-label="Drawer view">
+            <div className="cost-drawer-tabs" role="group" aria-label={t('drawer.view')}>
               {(['table', 'charts'] as const).map((v) => (
                 <button
                   key={v}
@@ -51,7 +53,7 @@ export function CostDrawer() {
                     studio.getState().setCostDrawerView(v);
                   }}
                 >
-                  {v === 'table' ? 'Table' : 'Charts'}
+                  {v === 'table' ? t('drawer.table') : t('drawer.charts')}
                 </button>
               ))}
             </div>
@@ -60,8 +62,8 @@ export function CostDrawer() {
                 <input
                   type="search"
                   className="cost-filter"
-                  aria-label="Filter layers"
-                  placeholder="Filter by name, op or block"
+                  aria-label={t('drawer.filter')}
+                  placeholder={t('drawer.filterPlaceholder')}
                   value={query.filter}
                   onChange={(e) => {
                     setQuery({ ...query, filter: e.target.value });
@@ -75,7 +77,7 @@ export function CostDrawer() {
                       setQuery({ ...query, grouped: e.target.checked });
                     }}
                   />{' '}
-                  group by block
+                  {t('drawer.group')}
                 </label>
               </>
             )}

@@ -6,60 +6,65 @@ import type { Analysis } from '../../core/analysis/types';
 import { anyOpDef } from '../../core/layers/registry';
 import type { OpCost } from '../../core/layers/types';
 import { CompareTable } from './CompareTable';
+import { useTranslation } from 'react-i18next';
 
-const rows: readonly { key: keyof OpCost; label: string }[] = [
-  { key: 'params', label: 'Params' },
-  { key: 'buffers', label: 'Buffers' },
-  { key: 'multiplyAdds', label: 'Multiply-adds' },
-  { key: 'memoryAccess', label: 'Memory access (all ops)' },
-  { key: 'memoryAccessConvFc', label: 'Memory access (conv/FC)' },
+const rows: readonly (keyof OpCost)[] = [
+  'params',
+  'buffers',
+  'multiplyAdds',
+  'memoryAccess',
+  'memoryAccessConvFc',
 ];
 
 /** DeepRebirth's deploy view: batch norm and activations folded into the conv before them. */
 export function Deploy({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const view = useMemo(() => deployView(analysis), [analysis]);
   const lowering = useMemo(() => loweringView(analysis), [analysis]);
   const at = (i: number) => analysis.layers[i]?.name ?? '—';
   return (
     <details className="cost-section">
       <summary>
-        <h3>Deploy view</h3>
-        <span className="muted cost-convention">DeepRebirth, Li et al. 2017</span>
+        <h3>{t('deploy.title')}</h3>
+        <span className="muted cost-convention">{t('deploy.source')}</span>
       </summary>
       <p className="muted cost-note">
-        Batch norm folds into the weights and bias of the conv or linear layer before it; an activation right
-        after runs inside it. {view.foldedCount} of {analysis.layers.length} layers fold away, leaving{' '}
-        {view.layers.length}.
+        {t('deploy.note', {
+          folded: view.foldedCount,
+          layers: analysis.layers.length,
+          left: view.layers.length,
+        })}
       </p>
       <CompareTable
-        label="Deploy view: before and after folding"
-        sides={['Before', 'After']}
-        against="after folding"
-        rows={rows.map(({ key, label }) => ({
+        label={t('deploy.tableLabel')}
+        sides={[t('deploy.before'), t('deploy.after')]}
+        against={t('deploy.against')}
+        rows={rows.map((key) => ({
           key,
-          label,
+          label: t(`deploy.${key}`),
           before: view.before[key],
           after: view.after[key],
         }))}
       />
-      <h4>Conv lowering</h4>
+      <h4>{t('deploy.lowering')}</h4>
       <p className="muted cost-note">
-        Lowered to im2col + GEMM, each conv first copies its input patches into a (Cin/g)·kh·kw × H′W′ buffer;
-        a direct conv (Zhang et al. 2018) needs none, nor does a 1×1 stride-1 conv. {lowering.convs.length} of{' '}
-        {analysis.layers.filter((l) => anyOpDef(l.op).workspace !== undefined).length} convs need one.
+        {t('deploy.loweringNote', {
+          need: lowering.convs.length,
+          convs: analysis.layers.filter((l) => anyOpDef(l.op).workspace !== undefined).length,
+        })}
       </p>
-      <table className="cost-compare" aria-label="Peak memory under each conv lowering">
+      <table className="cost-compare" aria-label={t('deploy.loweringLabel')}>
         <thead>
           <tr>
-            <th scope="col">Lowering</th>
-            <th scope="col">Largest buffer</th>
-            <th scope="col">Peak memory</th>
-            <th scope="col">At</th>
+            <th scope="col">{t('deploy.loweringCol')}</th>
+            <th scope="col">{t('deploy.largest')}</th>
+            <th scope="col">{t('deploy.peak')}</th>
+            <th scope="col">{t('deploy.at')}</th>
           </tr>
         </thead>
         <tbody>
           <tr data-lowering="im2col">
-            <th scope="row">im2col + GEMM</th>
+            <th scope="row">{t('deploy.im2col')}</th>
             <td title={formatExact(lowering.maxWorkspace)}>{formatCount(lowering.maxWorkspace)}</td>
             <td title={formatExact(lowering.peak.im2col.elements)}>
               {formatCount(lowering.peak.im2col.elements)}
@@ -67,7 +72,7 @@ export function Deploy({ analysis }: { analysis: Analysis }) {
             <td>{at(lowering.peak.im2col.layer)}</td>
           </tr>
           <tr data-lowering="direct">
-            <th scope="row">direct</th>
+            <th scope="row">{t('deploy.direct')}</th>
             <td>0</td>
             <td title={formatExact(lowering.peak.direct.elements)}>
               {formatCount(lowering.peak.direct.elements)}

@@ -3,6 +3,7 @@ import { effectiveTotals } from '../../core/analysis/effective';
 import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../ui/figures';
 import { useStudio } from '../../state/store';
+import { useTranslation } from 'react-i18next';
 
 /**
  * What the methods' own kernels would do (direct sparse conv, lookup conv, versatile filters),
@@ -10,35 +11,38 @@ import { useStudio } from '../../state/store';
  * such a kernel: then the two are the same numbers.
  */
 export function EffectiveTotals({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const flops = useStudio((s) => s.showFlops);
   const e = useMemo(() => effectiveTotals(analysis.layers), [analysis]);
   if (e.kernels.length === 0) return null;
   const rows: readonly { id: string; label: string; value: number; note: string }[] = [
     {
       id: 'effectiveMultiplyAdds',
-      label: flops ? 'FLOPs, effective' : 'Multiply-adds, effective',
+      label: flops ? t('effective.flops') : t('effective.madds'),
       value: e.multiplyAdds * (flops ? 2 : 1),
-      note: `as exported: ${formatCount(analysis.totals.multiplyAdds * (flops ? 2 : 1))}`,
+      note: t('effective.asExported', { n: formatCount(analysis.totals.multiplyAdds * (flops ? 2 : 1)) }),
     },
     {
       id: 'effectiveParams',
-      label: 'Params, effective',
+      label: t('effective.params'),
       value: e.params,
-      note: `as exported: ${formatCount(analysis.totals.params)}`,
+      note: t('effective.asExported', { n: formatCount(analysis.totals.params) }),
     },
-    { id: 'effectiveIndices', label: 'Indices stored', value: e.indices, note: 'CSR and lookup indices' },
+    {
+      id: 'effectiveIndices',
+      label: t('effective.indices'),
+      value: e.indices,
+      note: t('effective.indicesNote'),
+    },
   ];
   return (
     <section className="cost-section" aria-labelledby="cost-effective-title">
       <div className="cost-section-head">
-        <h3 id="cost-effective-title">Effective</h3>
+        <h3 id="cost-effective-title">{t('effective.title')}</h3>
         <span className="muted cost-convention">{e.kernels.join(', ')}</span>
       </div>
-      <p className="muted cost-note">
-        The file holds dense weights and onnxruntime computes the totals above; these are what the method’s
-        own kernel would do.
-      </p>
-      <dl className="cost-totals" aria-label="Effective totals">
+      <p className="muted cost-note">{t('effective.note')}</p>
+      <dl className="cost-totals" aria-label={t('effective.label')}>
         {rows.map((r) => (
           <div key={r.id} className="cost-total" data-figure={r.id}>
             <dt>

@@ -1,5 +1,8 @@
-import { formatCount, formatExact } from '../../ui/figures';
-import { CONVENTION, figureDefs, FLOPS_NOTE, type TotalFigure } from './figure-defs';
+import { useTranslation } from 'react-i18next';
+import { formatTotal } from '../../i18n/format';
+import { currentLanguage } from '../../i18n';
+import { formatExact } from '../../ui/figures';
+import { figureDefs, type TotalFigure } from './figure-defs';
 import { Tip } from './Tip';
 
 interface Props {
@@ -12,6 +15,7 @@ interface Props {
 
 /** A figure as papers write it; hover or focus shows the exact integer, its definition and formula. */
 export function FigureTip({ figure, value, label, flops = false }: Props) {
+  const { t } = useTranslation('cost');
   const def = figureDefs[figure];
   return (
     <Tip
@@ -21,15 +25,15 @@ export function FigureTip({ figure, value, label, flops = false }: Props) {
         <>
           <strong className="cost-tip-exact">{formatExact(value)}</strong>
           <span className="cost-tip-title">
-            {label} · {CONVENTION}
+            {label} · {t('convention')}
           </span>
           <span>{def.definition}</span>
           <code>{def.formula}</code>
-          {flops && <span>{FLOPS_NOTE}.</span>}
+          {flops && <span>{t('flopsNote')}.</span>}
         </>
       }
     >
-      <span data-testid="figure-value">{formatCount(value)}</span>
+      <span data-testid="figure-value">{formatTotal(value, currentLanguage())}</span>
     </Tip>
   );
 }

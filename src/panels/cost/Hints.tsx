@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { guidelineTitles } from '../../core/analysis/hints';
 import type { Analysis } from '../../core/analysis/types';
 import { useGuidelineHints } from '../../state/cost-marks';
 import { formatCount, formatExact } from '../../ui/figures';
 import { studio } from '../../state/store';
 import { formatShare } from './format';
+import { useTranslation } from 'react-i18next';
 
 const SHOWN = 6;
 
 /** ShuffleNetV2's four guidelines, checked on the design, each with the memory access at stake. */
 export function Hints({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const all = useGuidelineHints();
   const [showAll, setShowAll] = useState(false);
   const total = analysis.totals.memoryAccess;
@@ -19,16 +20,14 @@ export function Hints({ analysis }: { analysis: Analysis }) {
   return (
     <details className="cost-section" open>
       <summary>
-        <h3>Guideline hints</h3>
-        <span className="muted cost-convention">ShuffleNetV2, Ma et al. 2018</span>
+        <h3>{t('hints.title')}</h3>
+        <span className="muted cost-convention">{t('hints.source')}</span>
         {all.length > 0 && <span className="cost-count">{all.length}</span>}
       </summary>
       {all.length === 0 ? (
-        <p className="muted cost-note">
-          No guideline is broken: equal 1×1 widths, few groups, little fragmentation, few element-wise ops.
-        </p>
+        <p className="muted cost-note">{t('hints.none')}</p>
       ) : (
-        <ul className="cost-hints" aria-label="Guideline hints">
+        <ul className="cost-hints" aria-label={t('hints.title')}>
           {hints.map((h, i) => {
             const node = h.nodeId;
             return (
@@ -37,15 +36,20 @@ export function Hints({ analysis }: { analysis: Analysis }) {
                 className="cost-hint"
                 data-guideline={h.guideline}
               >
-                <span className={`cost-hint-badge ${h.guideline}`} title={guidelineTitles[h.guideline]}>
+                <span className={`cost-hint-badge ${h.guideline}`} title={t(`guidelines.${h.guideline}`)}>
                   {h.guideline}
                 </span>
                 <div>
-                  <strong className="cost-hint-title">{guidelineTitles[h.guideline]}</strong>
+                  <strong className="cost-hint-title">{t(`guidelines.${h.guideline}`)}</strong>
                   <p>{h.message}</p>
-                  <span className="cost-hint-effect" title={`${formatExact(h.memoryAccessSaving)} elements`}>
-                    memory access at stake: {formatCount(h.memoryAccessSaving)} (
-                    {formatShare(total === 0 ? 0 : h.memoryAccessSaving / total)} of all)
+                  <span
+                    className="cost-hint-effect"
+                    title={t('hints.elements', { n: formatExact(h.memoryAccessSaving) })}
+                  >
+                    {t('hints.atStake', {
+                      n: formatCount(h.memoryAccessSaving),
+                      share: formatShare(total === 0 ? 0 : h.memoryAccessSaving / total),
+                    })}
                   </span>
                   {node !== undefined && (
                     <button
@@ -55,7 +59,9 @@ export function Hints({ analysis }: { analysis: Analysis }) {
                         studio.getState().revealNode(node);
                       }}
                     >
-                      Show {analysis.design.nodes.find((n) => n.id === node)?.label ?? node}
+                      {t('hints.show', {
+                        label: analysis.design.nodes.find((n) => n.id === node)?.label ?? node,
+                      })}
                     </button>
                   )}
                 </div>
@@ -72,7 +78,7 @@ export function Hints({ analysis }: { analysis: Analysis }) {
             setShowAll(!showAll);
           }}
         >
-          {showAll ? `Show the ${SHOWN} largest only` : `Show all ${all.length} hints`}
+          {showAll ? t('hints.fewer', { n: SHOWN }) : t('hints.all', { n: all.length })}
         </button>
       )}
     </details>

@@ -12,20 +12,24 @@ import {
   type SortKey,
   type TableQuery,
 } from './layer-rows';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 
-const columnTitles = (flops: boolean): Readonly<Record<LayerColumn, [string, string]>> => ({
-  params: ['Params', 'trainable, as PyTorch counts'],
-  multiplyAdds: flops
-    ? ['FLOPs', '2 × multiply-adds']
-    : ['Multiply-adds', 'conv and linear only, as exported'],
-  effectiveMultiplyAdds: flops
-    ? ['Effective FLOPs', '2 × effective multiply-adds']
-    : ['Effective mult-adds', 'what a sparse, lookup or versatile kernel would do'],
-  memoryAccessConvFc: ['MAC (conv/FC)', 'ShuffleNetV2: input + output + weights'],
-  memoryAccess: ['Memory access', 'all ops: reads + writes (+ weights)'],
-  activations: ['Output', 'elements written'],
-  workspace: ['im2col buffer', '(Cin/g)·kh·kw × H′W′ when lowered to a GEMM; 0 direct'],
-});
+const columnTitles = (t: TFunction, flops: boolean): Readonly<Record<LayerColumn, [string, string]>> => {
+  const col = (key: string): [string, string] => [
+    t(`table.columns.${key}.name`),
+    t(`table.columns.${key}.note`),
+  ];
+  return {
+    params: col('params'),
+    multiplyAdds: col(flops ? 'flops' : 'multiplyAdds'),
+    effectiveMultiplyAdds: col(flops ? 'effectiveFlops' : 'effectiveMultiplyAdds'),
+    memoryAccessConvFc: col('memoryAccessConvFc'),
+    memoryAccess: col('memoryAccess'),
+    activations: col('activations'),
+    workspace: col('workspace'),
+  };
+};
 const columns: readonly LayerColumn[] = [
   'multiplyAdds',
   'effectiveMultiplyAdds',
@@ -37,11 +41,15 @@ const columns: readonly LayerColumn[] = [
 ];
 
 function Cells({ values, totals, flops }: { values: ColumnValues; totals: ColumnValues; flops: boolean }) {
+  const { t } = useTranslation('cost');
   return columns.map((c) => {
     const k = (c === 'multiplyAdds' || c === 'effectiveMultiplyAdds') && flops ? 2 : 1;
     const share = totals[c] === 0 ? 0 : values[c] / totals[c];
     return (
-      <td key={c} title={`${formatExact(values[c] * k)} · ${formatShare(share)} of the total`}>
+      <td
+        key={c}
+        title={t('table.ofTotal', { exact: formatExact(values[c] * k), share: formatShare(share) })}
+      >
         <span className="cost-cell-value">{values[c] === 0 ? '—' : formatCount(values[c] * k)}</span>
         {values[c] > 0 && <span className="cost-cell-share">{formatShare(share)}</span>}
       </td>
@@ -65,6 +73,7 @@ export function LayerTable({
   query: TableQuery;
   onSort: (k: SortKey) => void;
 }) {
+  const { t } = useTranslation('cost');
   const flops = useStudio((s) => s.showFlops);
   const selected = useStudio((s) => s.selectedNodes);
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
@@ -76,7 +85,7 @@ export function LayerTable({
     // The reverse direction: a node selected on the canvas scrolls its row into view.
     body.current?.querySelector('tr.selected')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
-  const titles = columnTitles(flops);
+  const titles = columnTitles(t, flops);
   const sortButton = (key: SortKey, label: string, hint?: string) => (
     <button
       type="button"
@@ -93,17 +102,17 @@ export function LayerTable({
   const ariaSort = (key: SortKey) =>
     query.sort === key ? (query.descending ? 'descending' : 'ascending') : undefined;
   return (
-    <table className="cost-layers" aria-label="Per-layer costs">
+    <table className="cost-layers" aria-label={t('table.label')}>
       <thead>
         <tr>
           <th scope="col" aria-sort={ariaSort('order')}>
-            {sortButton('order', '#', 'Run order')}
+            {sortButton('order', '#', t('table.runOrder'))}
           </th>
           <th scope="col" aria-sort={ariaSort('name')}>
-            {sortButton('name', 'Layer')}
+            {sortButton('name', t('table.layer'))}
           </th>
-          <th scope="col">Op</th>
-          <th scope="col">Output shape</th>
+          <th scope="col">{t('table.op')}</th>
+          <th scope="col">{t('table.outputShape')}</th>
           {columns.map((c) => (
             <th key={c} scope="col" aria-sort={ariaSort(c)} className="num">
               {sortButton(c, titles[c][0], titles[c][1])}
@@ -127,7 +136,10 @@ export function LayerTable({
                       type="button"
                       className="cost-group-toggle"
                       aria-expanded={open}
-                      aria-label={`${g.label}: ${open ? 'hide' : 'show'} its ${g.size} layers`}
+                      aria-label={t(open ? 'table.groupToggleHide' : 'table.groupToggleShow', {
+                        label: g.label,
+                        n: g.size,
+                      })}
                       onClick={() => {
                         const next = new Set(closed);
                         if (open) next.add(g.nodeId);
@@ -148,7 +160,9 @@ export function LayerTable({
                     </button>
                     <span className="muted">
                       {' '}
-                      {g.rows.length < g.size ? `${g.rows.length} of ${g.size}` : g.size} layers · subtotal
+                      {g.rows.length < g.size
+                        ? t('table.subtotalPart', { shown: g.rows.length, n: g.size })
+                        : t('table.subtotal', { n: g.size })}
                     </span>
                   </th>
                   <Cells values={g.subtotal} totals={totals} flops={flops} />
@@ -187,7 +201,7 @@ export function LayerTable({
         <tr>
           <td />
           <th scope="row" colSpan={3}>
-            Total <span className="muted">batch 1 · elements</span>
+            {t('table.total')} <span className="muted">{t('convention')}</span>
           </th>
           <Cells values={totals} totals={totals} flops={flops} />
         </tr>

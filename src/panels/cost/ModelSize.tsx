@@ -1,14 +1,16 @@
 import { formatExact } from '../../ui/figures';
-import { MODEL_SIZE_DEFINITION, precisions } from './figure-defs';
+import { precisions } from './figure-defs';
 import { formatBytes } from './format';
 import { Tip } from './Tip';
+import { useTranslation } from 'react-i18next';
 
 /** Weight storage at fp32, fp16 and int8. */
 export function ModelSize({ params }: { params: number }) {
+  const { t } = useTranslation('cost');
   return (
-    <div className="cost-model-size" role="group" aria-label="Model size">
+    <div className="cost-model-size" role="group" aria-label={t('modelSize.label')}>
       <span className="cost-model-size-title">
-        Model size <span className="muted cost-convention">params × bytes</span>
+        {t('modelSize.title')} <span className="muted cost-convention">{t('modelSize.convention')}</span>
       </span>
       {precisions.map((p) => {
         const bytes = params * p.bytes;
@@ -16,14 +18,14 @@ export function ModelSize({ params }: { params: number }) {
           <span key={p.id} className="cost-size" data-precision={p.id}>
             <span className="muted">{p.id}</span>{' '}
             <Tip
-              label={`Model size at ${p.id}: ${formatExact(bytes)} bytes`}
+              label={t('modelSize.at', { precision: p.id, bytes: formatExact(bytes) })}
               tip={
                 <>
-                  <strong className="cost-tip-exact">{formatExact(bytes)} bytes</strong>
-                  <span>{MODEL_SIZE_DEFINITION}</span>
-                  <code>
-                    {formatExact(params)} params × {p.bytes} B
-                  </code>
+                  <strong className="cost-tip-exact">
+                    {t('modelSize.bytes', { bytes: formatExact(bytes) })}
+                  </strong>
+                  <span>{t('modelSizeDefinition')}</span>
+                  <code>{t('modelSize.product', { params: formatExact(params), bytes: p.bytes })}</code>
                 </>
               }
             >

@@ -3,11 +3,13 @@ import { fitWidth } from '../../core/analysis/budget';
 import { formatCount } from '../../ui/figures';
 import { studio, useStudio } from '../../state/store';
 import { inputResolution, rememberScaled, rescale, scaleStateOf } from './scaling';
+import { useTranslation } from 'react-i18next';
 
 const RESOLUTIONS = [96, 128, 160, 192, 224, 256, 320];
 
 /** MorphNet's uniform expansion: a width multiplier, the input resolution, and fit to budget. */
 export function Scale() {
+  const { t } = useTranslation('cost');
   const design = useStudio((s) => s.design);
   const budgets = useStudio((s) => s.budgets);
   const { width } = scaleStateOf(design);
@@ -21,23 +23,27 @@ export function Scale() {
     const { origin } = scaleStateOf(design);
     const found = fitWidth(origin, budgets, 4, resolution);
     if (found === undefined) {
-      setMessage('Even a width of 0.05× is over budget: raise a limit or lower the resolution.');
+      setMessage(t('scale.tooBig'));
       return;
     }
     rememberScaled(found.design, origin, found.width);
     studio.getState().applyScaledDesign(found.design, 'fit');
     setMessage(
-      `Largest width within the budgets: ${found.width.toFixed(2)}× (${formatCount(found.analysis.totals.multiplyAdds)} multiply-adds, ${formatCount(found.analysis.totals.params)} params).`,
+      t('scale.found', {
+        width: found.width.toFixed(2),
+        madds: formatCount(found.analysis.totals.multiplyAdds),
+        params: formatCount(found.analysis.totals.params),
+      }),
     );
   };
   return (
     <details className="cost-section" open>
       <summary>
-        <h3>Scale</h3>
-        <span className="muted cost-convention">MorphNet uniform expansion</span>
+        <h3>{t('scale.title')}</h3>
+        <span className="muted cost-convention">{t('scale.source')}</span>
       </summary>
       <div className="cost-scale">
-        <label htmlFor="cost-width">Width multiplier</label>
+        <label htmlFor="cost-width">{t('scale.width')}</label>
         <input
           id="cost-width"
           type="range"
@@ -45,7 +51,7 @@ export function Scale() {
           max={2}
           step={0.05}
           value={width}
-          aria-valuetext={`${width.toFixed(2)} times`}
+          aria-valuetext={t('scale.times', { n: width.toFixed(2) })}
           onChange={(e) => {
             setMessage(undefined);
             apply(Number(e.target.value), resolution, 'width');
@@ -54,7 +60,7 @@ export function Scale() {
         <output htmlFor="cost-width" className="cost-scale-value">
           {width.toFixed(2)}×
         </output>
-        <label htmlFor="cost-resolution">Input resolution</label>
+        <label htmlFor="cost-resolution">{t('scale.resolution')}</label>
         <select
           id="cost-resolution"
           value={resolution ?? ''}
@@ -74,22 +80,19 @@ export function Scale() {
           ))}
         </select>
         <span className="muted cost-scale-value">
-          {resolution === undefined ? 'no square input' : `ρ = ${(resolution / 224).toFixed(3)}`}
+          {resolution === undefined ? t('scale.noSquare') : `ρ = ${(resolution / 224).toFixed(3)}`}
         </span>
       </div>
-      <p className="muted cost-note">
-        Every channel count × the multiplier (kept divisible as before; the classifier’s outputs stay), from
-        the design as it was when scaling began.
-      </p>
+      <p className="muted cost-note">{t('scale.note')}</p>
       <div className="cost-actions">
         <button
           type="button"
           className="button primary"
           disabled={!hasBudget}
           onClick={fit}
-          title={hasBudget ? undefined : 'Set a budget first'}
+          title={hasBudget ? undefined : t('scale.needBudget')}
         >
-          Fit to budget
+          {t('scale.fit')}
         </button>
         {width !== 1 && (
           <button
@@ -99,7 +102,7 @@ export function Scale() {
               apply(1, resolution, 'width');
             }}
           >
-            Reset width
+            {t('scale.reset')}
           </button>
         )}
       </div>

@@ -4,16 +4,12 @@ import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../ui/figures';
 import { useStudio } from '../../state/store';
 import { paperRows, presetOf } from './paper-figures';
+import { useTranslation } from 'react-i18next';
 
 function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
+  const { t } = useTranslation('cost');
   const lesson = useMemo(() => lessonFor(analysis, id), [analysis, id]);
-  if (lesson === undefined)
-    return (
-      <p className="muted cost-note">
-        Select a depthwise-separable, inverted-residual, Fire, ShuffleNet or low-rank block, or a 1×1 or group
-        conv, to see its formula with this design’s numbers.
-      </p>
-    );
+  if (lesson === undefined) return <p className="muted cost-note">{t('teaching.selectBlock')}</p>;
   return (
     <div className="cost-lesson" aria-label={lesson.title} role="group">
       <strong>{lesson.title}</strong>
@@ -37,7 +33,7 @@ function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
           <code className="cost-substituted" data-testid="lesson-ratio">
             {lesson.ratio.substituted}
           </code>
-          <span className="muted">measured on this design: {lesson.ratio.measured.toFixed(4)}</span>
+          <span className="muted">{t('teaching.measured', { n: lesson.ratio.measured.toFixed(4) })}</span>
         </p>
       )}
       {lesson.note !== undefined && <p className="muted cost-note">{lesson.note}</p>}
@@ -46,6 +42,7 @@ function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
 }
 
 function PaperFigures({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const preset = presetOf(analysis.design);
   if (preset === undefined || preset.paperFigures.length === 0) return null;
   const rows = paperRows(preset);
@@ -53,14 +50,14 @@ function PaperFigures({ analysis }: { analysis: Analysis }) {
     v === undefined ? '—' : <span title={formatExact(v)}>{formatCount(v)}</span>;
   return (
     <div className="cost-paper">
-      <strong>{preset.title}: the paper’s figures and this build</strong>
+      <strong>{t('teaching.paperTitle', { title: preset.title })}</strong>
       <span className="muted cost-lesson-source">{preset.paper}</span>
-      <table className="cost-compare" aria-label="Paper figures">
+      <table className="cost-compare" aria-label={t('teaching.paperLabel')}>
         <thead>
           <tr>
-            <th scope="col">Options</th>
-            <th scope="col">Params paper / built</th>
-            <th scope="col">MAdds paper / built</th>
+            <th scope="col">{t('teaching.options')}</th>
+            <th scope="col">{t('teaching.paperParams')}</th>
+            <th scope="col">{t('teaching.paperMadds')}</th>
           </tr>
         </thead>
         <tbody>
@@ -85,7 +82,7 @@ function PaperFigures({ analysis }: { analysis: Analysis }) {
             </tr>
           ))}
           <tr className="cost-paper-current">
-            <th scope="row">this design now</th>
+            <th scope="row">{t('teaching.now')}</th>
             <td>{cell(analysis.totals.params)}</td>
             <td>{cell(analysis.totals.multiplyAdds)}</td>
           </tr>
@@ -108,15 +105,16 @@ function PaperFigures({ analysis }: { analysis: Analysis }) {
 
 /** The formula of the selected block with the design's numbers, and a preset's paper figures. */
 export function Teaching({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const selected = useStudio((s) => (s.selectedNodes.length === 1 ? s.selectedNodes[0] : undefined));
   return (
     <details className="cost-section" open>
       <summary>
-        <h3>Formulas</h3>
-        <span className="muted cost-convention">with this design’s numbers</span>
+        <h3>{t('teaching.title')}</h3>
+        <span className="muted cost-convention">{t('teaching.note')}</span>
       </summary>
       {selected === undefined ? (
-        <p className="muted cost-note">Select one node to see the formula behind its cost.</p>
+        <p className="muted cost-note">{t('teaching.select')}</p>
       ) : (
         <Lesson analysis={analysis} id={selected} />
       )}

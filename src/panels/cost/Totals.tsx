@@ -3,17 +3,11 @@ import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../ui/figures';
 import { studio, useStudio } from '../../state/store';
 import { Delta } from './Delta';
-import {
-  CONVENTION,
-  figureDefs,
-  FLOPS_NOTE,
-  totalFigures,
-  totalValue,
-  type TotalFigure,
-} from './figure-defs';
+import { figureDefs, totalFigures, totalValue, type TotalFigure } from './figure-defs';
 import { FigureTip } from './FigureTip';
 import { ModelSize } from './ModelSize';
 import { usePreviousAnalysis } from './use-previous';
+import { useTranslation } from 'react-i18next';
 
 const budgetOf: Partial<Record<TotalFigure, BudgetCheck['figure']>> = {
   params: 'params',
@@ -29,33 +23,34 @@ interface Props {
 
 /** Every design-wide figure, its convention, its change since the last edit and its budget flag. */
 export function Totals({ analysis, checks }: Props) {
+  const { t } = useTranslation('cost');
   const flops = useStudio((s) => s.showFlops);
   const previous = usePreviousAnalysis();
   return (
     <section className="cost-section" aria-labelledby="cost-totals-title">
       <div className="cost-section-head">
-        <h3 id="cost-totals-title">Totals</h3>
-        <span className="muted cost-convention">{CONVENTION}</span>
+        <h3 id="cost-totals-title">{t('totals.title')}</h3>
+        <span className="muted cost-convention">{t('convention')}</span>
         <button
           type="button"
           role="switch"
           aria-checked={flops}
           className={`cost-switch ${flops ? 'on' : ''}`}
-          title={FLOPS_NOTE}
+          title={t('flopsNote')}
           onClick={() => {
             studio.getState().setShowFlops(!flops);
           }}
         >
           <span className="cost-switch-track" aria-hidden="true" />
-          Show FLOPs
+          {t('totals.showFlops')}
         </button>
       </div>
-      <dl className="cost-totals" aria-label="Totals">
+      <dl className="cost-totals" aria-label={t('totals.title')}>
         {totalFigures.map((f) => {
           const value = totalValue(analysis, f);
           const factor = f === 'multiplyAdds' && flops ? 2 : 1;
           const def = figureDefs[f];
-          const label = factor === 2 ? 'FLOPs' : def.label;
+          const label = factor === 2 ? t('flops') : def.label;
           const check = checks.find((c) => c.figure === budgetOf[f]);
           const over = check?.over === true;
           return (
@@ -63,7 +58,7 @@ export function Totals({ analysis, checks }: Props) {
               <dt>
                 {label}
                 <span className="muted cost-convention">
-                  {factor === 2 ? '2 × multiply-adds' : def.convention}
+                  {factor === 2 ? t('twiceMadds') : def.convention}
                 </span>
               </dt>
               <dd>
@@ -72,33 +67,33 @@ export function Totals({ analysis, checks }: Props) {
                   <span
                     className="cost-flag"
                     role="img"
-                    aria-label={`${label} over budget`}
-                    title={`Over the budget of ${formatExact(check.limit * factor)}`}
+                    aria-label={t('totals.overBudgetLabel', { label })}
+                    title={t('totals.overBudgetTitle', { limit: formatExact(check.limit * factor) })}
                   >
-                    over budget
+                    {t('totals.overBudget')}
                   </span>
                 )}
                 {previous === undefined ? (
-                  <span className="cost-delta none">no edit yet</span>
+                  <span className="cost-delta none">{t('totals.noEdit')}</span>
                 ) : (
                   <Delta
                     before={totalValue(previous, f)}
                     after={value}
                     factor={factor}
-                    against="since the last edit"
+                    against={t('totals.sinceEdit')}
                   />
                 )}
                 {f === 'params' && analysis.totals.buffers > 0 && (
                   <span
                     className="muted cost-buffers"
-                    title={`${formatExact(analysis.totals.buffers)} buffers`}
+                    title={t('totals.buffersTitle', { n: formatExact(analysis.totals.buffers) })}
                   >
-                    + {formatCount(analysis.totals.buffers)} buffers (BN running stats)
+                    {t('totals.buffers', { n: formatCount(analysis.totals.buffers) })}
                   </span>
                 )}
                 {f === 'activationPeak' && analysis.activations.peakLayer >= 0 && (
                   <span className="muted cost-buffers">
-                    at {analysis.layers[analysis.activations.peakLayer]?.name}
+                    {t('totals.peakAt', { layer: analysis.layers[analysis.activations.peakLayer]?.name })}
                   </span>
                 )}
               </dd>

@@ -2,24 +2,26 @@ import type { Analysis, LayerInfo } from '../../core/analysis/types';
 import { convVariant, type Conv2dParams } from '../../core/layers/conv2d';
 import { opDef } from '../../core/layers/registry';
 import { stripeOfFamily, type Stripe } from '../../ui/families';
+import { kindTitle } from '../../i18n/core-text';
+import { i18next } from '../../i18n';
 
 /** Stripe colours are CSS variables shared with the canvas cards: var(--stripe-NAME). */
 export type StripeName = Exclude<Stripe, 'block'>;
 
-const convKinds = {
-  depthwise: ['Depthwise conv', 'depthwise'],
-  pointwise: ['Pointwise conv', 'pointwise'],
-  group: ['Group conv', 'conv'],
-  standard: ['Conv', 'conv'],
+const convStripes = {
+  depthwise: 'depthwise',
+  pointwise: 'pointwise',
+  group: 'conv',
+  standard: 'conv',
 } as const;
 
 /** What a layer is, for the share-by-kind chart: convs are split into their variants. */
 export function layerKind(l: LayerInfo): { readonly kind: string; readonly stripe: StripeName } {
   if (l.op === 'Conv2d') {
-    const [kind, stripe] = convKinds[convVariant(l.params as Conv2dParams, l.inputShapes[0]?.[1])];
-    return { kind, stripe };
+    const variant = convVariant(l.params as Conv2dParams, l.inputShapes[0]?.[1]);
+    return { kind: i18next.t(`canvas:conv.${variant}`), stripe: convStripes[variant] };
   }
-  return { kind: opDef(l.op).title, stripe: stripeOfFamily(opDef(l.op).family) as StripeName };
+  return { kind: kindTitle(l.op), stripe: stripeOfFamily(opDef(l.op).family) as StripeName };
 }
 
 export type ShareFigure = 'multiplyAdds' | 'params' | 'memoryAccess';

@@ -2,6 +2,7 @@ import { analyze } from '../../core/analysis/analyze';
 import type { Design } from '../../core/graph/types';
 import { presets } from '../../core/presets/registry';
 import type { PaperFigures, PresetDef, PresetOptions } from '../../core/presets/types';
+import { i18next } from '../../i18n';
 
 let names: Map<string, PresetDef> | undefined;
 
@@ -32,7 +33,7 @@ export function optionsText(o: PresetOptions): string {
   if (o.width !== undefined) parts.push(`${o.width}×`);
   if (o.resolution !== undefined) parts.push(`${o.resolution}px`);
   if (o.groups !== undefined) parts.push(`g = ${o.groups}`);
-  return parts.length === 0 ? 'default' : parts.join(' · ');
+  return parts.length === 0 ? i18next.t('cost:teaching.defaultOptions') : parts.join(' · ');
 }
 
 const rowCache = new WeakMap<PresetDef, readonly PaperRow[]>();

@@ -3,15 +3,10 @@ import type { LayerInfo } from '../../core/analysis/types';
 import { anyOpDef } from '../../core/layers/registry';
 import type { FormulaFigure, FormulaLine, OpCost } from '../../core/layers/types';
 import { formatShape, type Shape } from '../../core/shape';
-import { formatCount, formatExact } from '../../ui/figures';
+import { formatExact } from '../../ui/figures';
+import { formatTotal } from '../../i18n/format';
+import { useTranslation } from 'react-i18next';
 
-const figureNames: Readonly<Record<keyof OpCost, string>> = {
-  params: 'Params',
-  buffers: 'Buffers (BN running stats)',
-  multiplyAdds: 'Multiply-adds',
-  memoryAccess: 'Memory access (all ops)',
-  memoryAccessConvFc: 'Memory access (conv/FC, MAC)',
-};
 const order: readonly (keyof OpCost)[] = [
   'multiplyAdds',
   'params',
@@ -40,11 +35,12 @@ function Figure({
   readonly value: number;
   readonly formula: FormulaLine | undefined;
 }) {
+  const { i18n } = useTranslation();
   return (
     <div data-figure={id}>
       <dt>{name}</dt>
       <dd title={formatExact(value)}>
-        <span className="figure">{formatCount(value)}</span>
+        <span className="figure">{formatTotal(value, i18n.language === 'zh' ? 'zh' : 'en')}</span>
         <span className="exact">{formatExact(value)}</span>
         {formula !== undefined && (
           <span className="formula" title={formula.substituted}>
@@ -62,6 +58,7 @@ function Figure({
  * follow the as-exported ones under their own names: never one number for both.
  */
 export function Figures({ inputs, outputs, cost, formulas, layers }: Props) {
+  const { t } = useTranslation('inspector');
   const formula = (f: FormulaFigure) => formulas.find((l) => l.figure === f);
   const effective = effectiveTotals(layers);
   const workspace = Math.max(0, ...layers.map((l) => l.workspace));
@@ -69,40 +66,40 @@ export function Figures({ inputs, outputs, cost, formulas, layers }: Props) {
   const hasConv = layers.some((l) => anyOpDef(l.op).workspace !== undefined);
   const conditions = formulas.filter((l) => l.figure === 'condition');
   return (
-    <section className="inspector-section" aria-label="Figures">
-      <h3>Shapes</h3>
+    <section className="inspector-section" aria-label={t('figures.label')}>
+      <h3>{t('figures.shapes')}</h3>
       <dl className="figures">
         {inputs.map((s, i) => (
           <div key={`in${i}`}>
-            <dt>Input{inputs.length > 1 ? ` ${i + 1}` : ''}</dt>
-            <dd className="mono">{s === undefined ? 'not connected' : formatShape(s)}</dd>
+            <dt>{inputs.length > 1 ? t('figures.inputN', { n: i + 1 }) : t('figures.input')}</dt>
+            <dd className="mono">{s === undefined ? t('figures.notConnected') : formatShape(s)}</dd>
           </div>
         ))}
         {(outputs ?? [undefined]).map((s, i) => (
           <div key={`out${i}`}>
-            <dt>Output{(outputs?.length ?? 1) > 1 ? ` ${i + 1}` : ''}</dt>
+            <dt>{(outputs?.length ?? 1) > 1 ? t('figures.outputN', { n: i + 1 }) : t('figures.output')}</dt>
             <dd className="mono" data-testid="inspector-output-shape">
-              {s === undefined ? 'unknown' : formatShape(s)}
+              {s === undefined ? t('figures.unknown') : formatShape(s)}
             </dd>
           </div>
         ))}
       </dl>
       <h3>
-        Figures{' '}
+        {t('figures.title')}{' '}
         <span className="muted">
-          (batch 1, elements{effective.kernels.length > 0 ? ', as exported' : ''})
+          {effective.kernels.length > 0 ? t('figures.conventionExported') : t('figures.convention')}
         </span>
       </h3>
       <dl className="figures">
         {order
           .filter((k) => k !== 'buffers' || cost.buffers > 0)
           .map((k) => (
-            <Figure key={k} id={k} name={figureNames[k]} value={cost[k]} formula={formula(k)} />
+            <Figure key={k} id={k} name={t(`figures.${k}`)} value={cost[k]} formula={formula(k)} />
           ))}
         {hasConv && (
           <Figure
             id="workspace"
-            name="im2col workspace (0 for a direct conv)"
+            name={t('figures.workspace')}
             value={workspace}
             formula={formula('workspace')}
           />
@@ -111,24 +108,24 @@ export function Figures({ inputs, outputs, cost, formulas, layers }: Props) {
       {effective.kernels.length > 0 && (
         <>
           <h3>
-            Effective <span className="muted">({effective.kernels.join(', ')})</span>
+            {t('figures.effective')} <span className="muted">({effective.kernels.join(', ')})</span>
           </h3>
-          <dl className="figures" aria-label="Effective figures">
+          <dl className="figures" aria-label={t('figures.effectiveLabel')}>
             <Figure
               id="effectiveMultiplyAdds"
-              name="Multiply-adds, effective"
+              name={t('figures.effectiveMultiplyAdds')}
               value={effective.multiplyAdds}
               formula={formula('effectiveMultiplyAdds')}
             />
             <Figure
               id="effectiveParams"
-              name="Params, effective"
+              name={t('figures.effectiveParams')}
               value={effective.params}
               formula={formula('effectiveParams')}
             />
             <Figure
               id="effectiveIndices"
-              name="Indices stored"
+              name={t('figures.effectiveIndices')}
               value={effective.indices}
               formula={formula('effectiveIndices')}
             />
@@ -137,7 +134,7 @@ export function Figures({ inputs, outputs, cost, formulas, layers }: Props) {
       )}
       {conditions.length > 0 && (
         <>
-          <h3>Conditions</h3>
+          <h3>{t('figures.conditions')}</h3>
           <ul className="figures conditions">
             {conditions.map((c) => (
               <li key={c.symbolic} className="formula">

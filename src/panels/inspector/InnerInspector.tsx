@@ -1,7 +1,9 @@
 import type { LayerInfo } from '../../core/analysis/types';
-import { anyOpDef, opRegistry } from '../../core/layers/registry';
+import { anyOpDef } from '../../core/layers/registry';
 import type { FormulaLine } from '../../core/layers/types';
 import { Figures } from './Figures';
+import { kindTitle } from '../../i18n/core-text';
+import { useTranslation } from 'react-i18next';
 
 // A layer of the analysis has valid params and known shapes: its formulas are defined.
 const formulasOf = (layer: LayerInfo): readonly FormulaLine[] =>
@@ -13,14 +15,14 @@ const formulasOf = (layer: LayerInfo): readonly FormulaLine[] =>
 
 /** A primitive inside an open block: read-only, with its figures and formulas. */
 export function InnerInspector({ layer }: { layer: LayerInfo }) {
-  const def = opRegistry[layer.op];
+  const { t } = useTranslation('inspector');
   const formulas = formulasOf(layer);
   return (
     <div className="node-inspector">
       <header className="inspector-header stripe-block">
-        <h2>{def.title}</h2>
+        <h2>{kindTitle(layer.op)}</h2>
         <p className="mono">{layer.name}</p>
-        <p className="muted">Part of block {layer.block}: change the block’s settings to change it.</p>
+        <p className="muted">{t('partOf', { block: layer.block })}</p>
       </header>
       <Figures
         inputs={layer.inputShapes}

@@ -3,9 +3,11 @@ import { useAnalysis } from '../../state/hooks';
 import { studio, useStudio } from '../../state/store';
 import { InnerInspector } from './InnerInspector';
 import { NodeInspector } from './NodeInspector';
+import { Trans, useTranslation } from 'react-i18next';
 
 /** The right-hand inspector: the selected node, a multiple selection, or how to start. */
 export function Inspector() {
+  const { t } = useTranslation('inspector');
   const selected = useStudio((s) => s.selectedNodes);
   const node = useStudio((s) =>
     s.selectedNodes.length === 1 ? s.design.nodes.find((n) => n.id === s.selectedNodes[0]) : undefined,
@@ -20,10 +22,9 @@ export function Inspector() {
   if (selected.length > 1) return <MultiSelection count={selected.length} />;
   return (
     <div className="inspector-empty">
-      <p>Select a node to edit its settings and see its figures.</p>
+      <p>{t('empty')}</p>
       <p className="muted">
-        Drag ops and blocks from the palette, or pick one and press Enter. Press <kbd>?</kbd> for every
-        shortcut.
+        <Trans i18nKey="emptyHint" ns="inspector" components={{ kbd: <kbd /> }} />
       </p>
     </div>
   );
@@ -31,34 +32,35 @@ export function Inspector() {
 
 function MultiSelection({ count }: { count: number }) {
   const [name, setName] = useState('');
+  const { t } = useTranslation('inspector');
   const userBlocks = useStudio((s) => s.userBlocks);
   return (
     <div className="inspector-section">
-      <h2>{count} nodes selected</h2>
-      <p className="muted">Copy, duplicate or delete them together, or keep them as a block of your own.</p>
+      <h2>{t('selected', { count })}</h2>
+      <p className="muted">{t('selectedHint')}</p>
       <form
         className="save-block"
         onSubmit={(e) => {
           e.preventDefault();
           const block = studio
             .getState()
-            .saveSelectionAsBlock(name === '' ? `Block ${userBlocks.length + 1}` : name);
+            .saveSelectionAsBlock(name === '' ? t('blockDefault', { n: userBlocks.length + 1 }) : name);
           if (block !== undefined)
-            studio.getState().notify({ text: `Saved ${block.name} to My blocks.`, tone: 'info' });
+            studio.getState().notify({ text: t('savedBlock', { name: block.name }), tone: 'info' });
           setName('');
         }}
       >
-        <label htmlFor="block-name">Block name</label>
+        <label htmlFor="block-name">{t('blockName')}</label>
         <input
           id="block-name"
           value={name}
-          placeholder={`Block ${userBlocks.length + 1}`}
+          placeholder={t('blockDefault', { n: userBlocks.length + 1 })}
           onChange={(e) => {
             setName(e.target.value);
           }}
         />
         <button type="submit" className="button primary">
-          Save as block
+          {t('saveBlock')}
         </button>
       </form>
     </div>

@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import type { DesignNode } from '../../core/graph/types';
 import { studio } from '../../state/store';
+import { useTranslation } from 'react-i18next';
 
 /** The node's name: unique in the design; applied on Enter or when leaving the field. */
 export function NameField({ node }: { node: DesignNode }) {
+  const { t } = useTranslation('inspector');
   const id = useId();
   const [draft, setDraft] = useState(node.label);
   const [shown, setShown] = useState(node.label);
@@ -19,7 +21,7 @@ export function NameField({ node }: { node: DesignNode }) {
   };
   return (
     <div className={`param${error === undefined ? '' : ' invalid'}`}>
-      <label htmlFor={id}>Name</label>
+      <label htmlFor={id}>{t('name')}</label>
       <input
         id={id}
         value={draft}

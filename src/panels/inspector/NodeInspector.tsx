@@ -13,6 +13,12 @@ import { NodeWeights } from './NodeWeights';
 import { NameField } from './NameField';
 import { ParamField } from './ParamField';
 import { RepeatAsStage, stageFieldLabels, stageHidden, UnitSettings } from './StageSettings';
+import type { Diagnostic } from '../../core/diagnostics';
+import { diagnosticText, fieldText, kindDescription } from '../../i18n/core-text';
+import { useTranslation } from 'react-i18next';
+
+const problemText = (d: Diagnostic | undefined): string | undefined =>
+  d === undefined ? undefined : diagnosticText(d);
 
 function formulasOf(
   node: DesignNode,
@@ -28,6 +34,7 @@ function formulasOf(
 
 /** The selected node: its name, settings (checked as typed), problems and figures. */
 export function NodeInspector({ node }: { node: DesignNode }) {
+  const { t } = useTranslation('inspector');
   const analysis = useAnalysis();
   const open = useStudio((s) => s.openBlocks.includes(node.id));
   const info = analysis.nodes.get(node.id);
@@ -38,7 +45,8 @@ export function NodeInspector({ node }: { node: DesignNode }) {
   const stage = node.kind === 'Stage' ? node : undefined;
   const fields = fieldsOf(def.schema)
     .filter((f) => stage === undefined || !stageHidden.has(f.name))
-    .map((f) => (stage === undefined ? f : { ...f, label: stageFieldLabels[f.name] ?? f.label }));
+    .map((f) => ({ ...f, ...fieldText(node.kind, f) }))
+    .map((f) => (stage === undefined ? f : { ...f, label: stageFieldLabels(f.name) ?? f.label }));
   const fieldNames = new Set(fields.map((f) => f.name));
   const params = node.params as Readonly<Record<string, unknown>>;
 
@@ -52,7 +60,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
     const parsed = def.schema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues.find((i) => i.path[0] === name) ?? parsed.error.issues[0];
-      return issue?.message ?? 'This value is not allowed.';
+      return issue?.message ?? t('notAllowed');
     }
     studio
       .getState()
@@ -64,12 +72,12 @@ export function NodeInspector({ node }: { node: DesignNode }) {
     <div className="node-inspector">
       <header className={`inspector-header stripe-${look.stripe}`}>
         <h2>{look.title}</h2>
-        <p className="muted">{def.description}</p>
+        <p className="muted">{kindDescription(node.kind)}</p>
         {block !== undefined && <p className="paper">{block.paper}</p>}
       </header>
       <section
         className="inspector-section"
-        aria-label="Settings"
+        aria-label={t('settings')}
         onKeyDown={(e) => {
           // Escape leaves the settings for the node on the canvas, where the shortcuts work again.
           if (e.key !== 'Escape') return;
@@ -84,7 +92,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
             field={f}
             value={params[f.name]}
             onCommit={(v) => commit(f.name, v)}
-            problem={diagnostics.find((d) => d.field === f.name && d.severity === 'error')?.message}
+            problem={problemText(diagnostics.find((d) => d.field === f.name && d.severity === 'error'))}
           />
         ))}
         <RepeatAsStage key={node.id} node={node} />
@@ -96,20 +104,20 @@ export function NodeInspector({ node }: { node: DesignNode }) {
               studio.getState().toggleBlock(node.id);
             }}
           >
-            {open ? 'Close block' : 'Open block in place'}
+            {open ? t('closeBlock') : t('openBlock')}
           </button>
         )}
       </section>
       {stage !== undefined && <UnitSettings node={stage} />}
       {diagnostics.filter((d) => d.field === undefined || !fieldNames.has(d.field)).length > 0 && (
-        <section className="inspector-section" aria-label="Problems">
-          <h3>Problems</h3>
+        <section className="inspector-section" aria-label={t('problems')}>
+          <h3>{t('problems')}</h3>
           <ul className="problems">
             {diagnostics
               .filter((d) => d.field === undefined || !fieldNames.has(d.field))
               .map((d, i) => (
                 <li key={i} className={`problem ${d.severity}`}>
-                  <span className="code">{d.code}</span> {d.message}
+                  <span className="code">{d.code}</span> {diagnosticText(d)}
                 </li>
               ))}
           </ul>

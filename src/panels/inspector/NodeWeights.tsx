@@ -1,26 +1,32 @@
 import { useWeightsOrigin } from '../../state/hooks';
 import { useStudio } from '../../state/store';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Where this node's weights come from, in a design with imported weights: the file, or fresh
  * initialisation for the layers an edit changed or added (derived from the design, never stored).
  */
 export function NodeWeights({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation('inspector');
   const origin = useWeightsOrigin();
   const notKept = useStudio((s) => s.weightsNotKept);
   if (origin.source === undefined) return null;
   const fresh = origin.fresh.filter((l) => l.nodeId === nodeId);
   const text =
     fresh.length === 0
-      ? `Imported from ${origin.source}.`
+      ? t('weights.imported', { source: origin.source })
       : fresh.length === 1 && fresh[0]?.key === nodeId
-        ? `Fresh initialisation (He, seed 0): changed or added after the import from ${origin.source}.`
-        : `${fresh.length} of its layers ${fresh.length === 1 ? 'holds' : 'hold'} fresh initialisation (He, seed 0), changed or added after the import from ${origin.source}: ${fresh.map((l) => l.name).join(', ')}.`;
+        ? t('weights.fresh', { source: origin.source })
+        : t('weights.freshLayers', {
+            count: fresh.length,
+            source: origin.source,
+            names: fresh.map((l) => l.name).join(', '),
+          });
   return (
-    <section className="inspector-section" aria-label="Weights">
-      <h3>Weights</h3>
+    <section className="inspector-section" aria-label={t('weights.title')}>
+      <h3>{t('weights.title')}</h3>
       <p className={fresh.length > 0 ? 'weights-fresh' : 'muted'}>{text}</p>
-      {notKept !== undefined && <p className="muted">Not kept in this browser ({notKept}).</p>}
+      {notKept !== undefined && <p className="muted">{t('weights.notKept', { why: notKept })}</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Field } from './field-spec';
 import { formatField, parseField } from './parse-field';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   readonly field: Field;
@@ -13,6 +14,7 @@ interface Props {
 
 /** One setting: edited in place, checked on every keystroke, applied at once when valid. */
 export function ParamField({ field, value, onCommit, problem }: Props) {
+  const { t } = useTranslation('inspector');
   const id = useId();
   const [error, setError] = useState<string | undefined>();
   const message = error ?? problem;
@@ -65,7 +67,7 @@ export function ParamField({ field, value, onCommit, problem }: Props) {
             <TextInput
               key={i}
               id={i === 0 ? id : `${id}-w`}
-              ariaLabel={`${field.label} ${i === 0 ? 'height' : 'width'}`}
+              ariaLabel={`${field.label} ${i === 0 ? t('height') : t('width')}`}
               value={formatField(pair[i])}
               numeric
               described={described}

@@ -5,26 +5,28 @@ import type { DesignNode } from '../../core/graph/types';
 import { studio } from '../../state/store';
 import { fieldsOf } from './field-spec';
 import { ParamField } from './ParamField';
+import { fieldText, kindTitle } from '../../i18n/core-text';
+import { i18next } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 
 /** How a stage's own settings read in the inspector: as the papers' stage tables name them. */
-export const stageFieldLabels: Readonly<Record<string, string>> = {
-  unit: 'Unit',
-  repeats: 'Units (n)',
-  outChannels: 'Width (output channels, c)',
-  stride: 'First unit’s stride (s)',
-};
+export const stageFieldLabels = (name: string): string | undefined =>
+  ['unit', 'repeats', 'outChannels', 'stride'].includes(name)
+    ? i18next.t(`inspector:stage.${name}`)
+    : undefined;
 /** A stage's settings that the unit settings section edits, or that are not edited by hand. */
 export const stageHidden: ReadonlySet<string> = new Set(['unitParams', 'firstParams', 'unitLabels']);
 
 /** "Repeat ×N" under a unit's settings: it becomes a stage of N such units, in place. */
 export function RepeatAsStage({ node }: { node: DesignNode }) {
+  const { t } = useTranslation('inspector');
   const [count, setCount] = useState(node.kind === 'Stage' ? node.params.repeats + 1 : 4);
   const id = useId();
   if (node.kind !== 'Stage' && !isStageUnit(node.kind)) return null;
   const valid = Number.isInteger(count) && count >= 1 && count <= 64;
   return (
     <div className="repeat-stage">
-      <label htmlFor={id}>Repeat as a stage of</label>
+      <label htmlFor={id}>{t('stage.repeatAs')}</label>
       <input
         id={id}
         type="number"
@@ -43,7 +45,7 @@ export function RepeatAsStage({ node }: { node: DesignNode }) {
           studio.getState().repeatAsStage(node.id, count);
         }}
       >
-        Repeat ×{valid ? count : 'n'}
+        {t('stage.repeat', { n: valid ? count : 'n' })}
       </button>
     </div>
   );
@@ -51,23 +53,26 @@ export function RepeatAsStage({ node }: { node: DesignNode }) {
 
 /** The settings every unit of a stage shares (expansion, groups, kernel...), edited as the unit's. */
 export function UnitSettings({ node }: { node: Extract<DesignNode, { kind: 'Stage' }> }) {
+  const { t } = useTranslation('inspector');
   const p: StageParams = node.params;
   const unit = blockRegistry[p.unit];
   const own = new Set<string>(stageOwnSettings);
-  const fields = fieldsOf(unit.schema).filter((f) => !own.has(f.name));
+  const fields = fieldsOf(unit.schema)
+    .filter((f) => !own.has(f.name))
+    .map((f) => ({ ...f, ...fieldText(p.unit, f) }));
   const defaults = unit.schema.parse({}) as Readonly<Record<string, unknown>>;
   const commit = (name: string, value: unknown): string | undefined => {
     const unitParams = Object.fromEntries(
       Object.entries({ ...p.unitParams, [name]: value }).filter(([, v]) => v !== undefined),
     );
     const parsed = blockRegistry.Stage.schema.safeParse({ ...p, unitParams });
-    if (!parsed.success) return parsed.error.issues[0]?.message ?? 'This value is not allowed.';
+    if (!parsed.success) return parsed.error.issues[0]?.message ?? t('notAllowed');
     studio.getState().setParams(node.id, { unitParams }, `unit:${name}`);
     return undefined;
   };
   return (
-    <section className="inspector-section" aria-label="Every unit">
-      <h3>Every unit: {unit.title}</h3>
+    <section className="inspector-section" aria-label={t('stage.everyUnit')}>
+      <h3>{t('stage.everyUnitTitle', { title: kindTitle(p.unit) })}</h3>
       {fields.map((f) => (
         <ParamField
           key={`${node.id}:unit:${f.name}`}

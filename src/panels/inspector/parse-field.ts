@@ -1,15 +1,16 @@
 import type { FieldSpec } from './field-spec';
+import { i18next } from '../../i18n';
 
 export type Parsed =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
 function range(spec: { int: boolean; min?: number; max?: number }): string {
-  const kind = spec.int ? 'a whole number' : 'a number';
-  if (spec.min !== undefined && spec.max !== undefined)
-    return `Must be ${kind} from ${spec.min} to ${spec.max}.`;
-  if (spec.min !== undefined) return `Must be ${kind} of at least ${spec.min}.`;
-  if (spec.max !== undefined) return `Must be ${kind} of at most ${spec.max}.`;
-  return `Must be ${kind}.`;
+  const t = (key: string, intKey: string) =>
+    i18next.t(`inspector:parse.${spec.int ? intKey : key}`, { min: spec.min, max: spec.max });
+  if (spec.min !== undefined && spec.max !== undefined) return t('range', 'rangeInt');
+  if (spec.min !== undefined) return t('atLeast', 'atLeastInt');
+  if (spec.max !== undefined) return t('atMost', 'atMostInt');
+  return t('number', 'numberInt');
 }
 
 function parseNumber(text: string, spec: { int: boolean; min?: number; max?: number }): Parsed {
@@ -36,14 +37,16 @@ export function parseField(spec: FieldSpec, text: string): Parsed {
         if (!p.ok)
           return {
             ok: false,
-            message: `Each entry: ${p.message.charAt(0).toLowerCase()}${p.message.slice(1)}`,
+            message: i18next.t('inspector:parse.eachEntry', {
+              message: `${p.message.charAt(0).toLowerCase()}${p.message.slice(1)}`,
+            }),
           };
         values.push(p.value as number);
       }
       return { ok: true, value: values };
     }
     default:
-      return { ok: false, message: 'This setting cannot be typed in.' };
+      return { ok: false, message: i18next.t('inspector:parse.cannotType') };
   }
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable i18next/no-literal-string -- SVG markup; every word on the slide comes in through SlideWords, in the reader's language. */
 import type { Formula, Live, PaperRow } from '../../core/lessons/types';
 
 /** The words a slide needs, already in the reader's language. */

@@ -1,4 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CatalogueItem } from '../../state/catalogue-item';
 import { useStudio } from '../../state/store';
 import { buildCatalogue, filterCatalogue, type GroupId } from './catalogue';
@@ -35,11 +36,16 @@ function moveFocus(e: KeyboardEvent<HTMLElement>) {
 }
 
 export function Palette({ onActivate }: Props) {
+  const { t, i18n } = useTranslation('palette');
+  const language = i18n.language;
   const userBlocks = useStudio((s) => s.userBlocks);
   const removeUserBlock = useStudio((s) => s.removeUserBlock);
   const [query, setQuery] = useState('');
   const [closed, setClosed] = useState<ReadonlySet<GroupId>>(new Set());
-  const groups = useMemo(() => filterCatalogue(buildCatalogue(userBlocks), query), [userBlocks, query]);
+  const groups = useMemo(
+    () => filterCatalogue(buildCatalogue(userBlocks, language), query),
+    [userBlocks, query, language],
+  );
   const searching = query.trim() !== '';
   // Roving focus: one item (the last focused, else the first) is the palette's one Tab stop.
   const [active, setActive] = useState<string | undefined>(undefined);
@@ -51,13 +57,13 @@ export function Palette({ onActivate }: Props) {
   const stop = (key: string): 0 | -1 => (key === current ? 0 : -1);
 
   return (
-    <nav className="palette" aria-label="Palette" onKeyDown={moveFocus}>
+    <nav className="palette" aria-label={t('label')} onKeyDown={moveFocus}>
       <div className="palette-search">
         <input
           id="palette-search"
           type="search"
-          placeholder="Search ops, blocks, presets"
-          aria-label="Search the palette"
+          placeholder={t('search')}
+          aria-label={t('searchLabel')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -70,7 +76,7 @@ export function Palette({ onActivate }: Props) {
         />
       </div>
       <div className="palette-groups">
-        {groups.length === 0 && <p className="palette-empty">Nothing matches “{query}”.</p>}
+        {groups.length === 0 && <p className="palette-empty">{t('nothing', { query })}</p>}
         {groups.map((g) => {
           const open = searching || !closed.has(g.id);
           return (
@@ -99,9 +105,7 @@ export function Palette({ onActivate }: Props) {
                 </button>
               </h2>
               {open && g.entries.length === 0 && g.id === 'mine' && (
-                <p className="palette-hint">
-                  Select nodes and press Ctrl+G (or “Save as block” in the inspector).
-                </p>
+                <p className="palette-hint">{t('mineHint')}</p>
               )}
               {open && (
                 <ul className="palette-list">

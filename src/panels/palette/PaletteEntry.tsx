@@ -1,6 +1,7 @@
 import { memo, useId, type DragEvent, type KeyboardEvent } from 'react';
 import { ITEM_MIME, type CatalogueItem } from '../../state/catalogue-item';
 import type { CatalogueEntry } from './catalogue';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   readonly entry: CatalogueEntry;
@@ -37,13 +38,19 @@ export const PaletteEntry = memo(function PaletteEntry({
       onRemove();
     }
   };
-  const action = entry.item.type === 'preset' || entry.item.type === 'example' ? 'open it' : 'add it';
+  const { t } = useTranslation('palette');
+  const action =
+    entry.item.type === 'preset' || entry.item.type === 'example'
+      ? t('dragOpen')
+      : entry.item.type === 'node'
+        ? t('dragAddNode')
+        : t('dragAdd');
   // The button's name is its visible text (the title); the description beside it describes it.
   return (
     <li
       className="palette-entry"
       draggable
-      title={`Drag onto the canvas, or press Enter to ${action}${entry.item.type === 'node' ? ' (Shift+Enter: as a branch)' : ''}`}
+      title={action}
       onDragStart={onDragStart}
       onDoubleClick={() => {
         onActivate(entry.item);
@@ -74,7 +81,7 @@ export const PaletteEntry = memo(function PaletteEntry({
           type="button"
           className="icon-button palette-remove"
           tabIndex={-1}
-          aria-label={`Remove ${entry.title} from My blocks`}
+          aria-label={t('remove', { title: entry.title })}
           onClick={onRemove}
         >
           ×

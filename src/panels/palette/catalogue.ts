@@ -7,6 +7,9 @@ import type { Stripe } from '../../ui/families';
 import { stripeOfFamily } from '../../ui/families';
 import type { CatalogueItem } from '../../state/catalogue-item';
 import type { UserBlock } from '../../state/types';
+import type { TFunction } from 'i18next';
+import { i18next } from '../../i18n';
+import { kindDescription, kindTitle } from '../../i18n/core-text';
 
 export interface CatalogueEntry {
   readonly key: string;
@@ -26,38 +29,38 @@ export interface CatalogueGroup {
   readonly entries: readonly CatalogueEntry[];
 }
 
-const groupTitles: Readonly<Record<GroupId, string>> = {
-  io: 'Inputs and outputs',
-  conv: 'Convolutions',
-  normact: 'Normalisation and activations',
-  pooling: 'Pooling and heads',
-  channel: 'Channel operations',
-  blocks: 'Compact blocks',
-  presets: 'Presets',
-  examples: 'Examples',
-  mine: 'My blocks',
-};
+const groupIds: readonly GroupId[] = [
+  'io',
+  'conv',
+  'normact',
+  'pooling',
+  'channel',
+  'blocks',
+  'presets',
+  'examples',
+  'mine',
+];
 
-/** Conv2d's common settings, offered as their own items. */
-const convVariants: readonly CatalogueEntry[] = [
+/** Conv2d's common settings, offered as their own items, in the UI's language. */
+const convVariants = (t: TFunction): readonly CatalogueEntry[] => [
   {
     key: 'conv-depthwise',
-    title: 'Depthwise conv 3×3',
-    description: 'One 3×3 filter per channel (groups = channels); takes the channels of the node it follows.',
+    title: t('variants.depthwise.title'),
+    description: t('variants.depthwise.description'),
     stripe: 'depthwise',
     item: { type: 'node', kind: 'Conv2d', params: { outChannels: 32, groups: 32 }, depthwise: true },
   },
   {
     key: 'conv-pointwise',
-    title: 'Pointwise conv 1×1',
-    description: 'Mixes channels at each pixel: a 1×1 convolution.',
+    title: t('variants.pointwise.title'),
+    description: t('variants.pointwise.description'),
     stripe: 'pointwise',
     item: { type: 'node', kind: 'Conv2d', params: { outChannels: 64, kernel: [1, 1], padding: [0, 0] } },
   },
   {
     key: 'conv-group',
-    title: 'Group conv 1×1',
-    description: 'A 1×1 convolution in g = 4 groups, as ShuffleNet uses (groups must divide the channels).',
+    title: t('variants.group.title'),
+    description: t('variants.group.description'),
     stripe: 'conv',
     item: {
       type: 'node',
@@ -67,28 +70,33 @@ const convVariants: readonly CatalogueEntry[] = [
   },
 ];
 
-export function buildCatalogue(userBlocks: readonly UserBlock[]): CatalogueGroup[] {
-  const entries = new Map<GroupId, CatalogueEntry[]>(Object.keys(groupTitles).map((g) => [g as GroupId, []]));
+/** The palette's groups, in the given language (by default the UI's). */
+export function buildCatalogue(
+  userBlocks: readonly UserBlock[],
+  language: string = i18next.language,
+): CatalogueGroup[] {
+  const t = i18next.getFixedT(language, 'palette');
+  const entries = new Map<GroupId, CatalogueEntry[]>(groupIds.map((g) => [g, []]));
   for (const kind of opKinds) {
     const def = anyOpDef(kind);
     const group = def.palette;
     if (group === null) continue;
     entries.get(group)?.push({
       key: `op-${kind}`,
-      title: def.title,
-      description: def.description,
+      title: kindTitle(kind, language),
+      description: kindDescription(kind, language),
       ...(def.paper === undefined ? {} : { paper: def.paper }),
       stripe: stripeOfFamily(def.family),
       item: { type: 'node', kind },
     });
-    if (kind === 'Conv2d') entries.get(group)?.push(...convVariants);
+    if (kind === 'Conv2d') entries.get(group)?.push(...convVariants(t));
   }
   for (const kind of blockKinds) {
     const def = blockRegistry[kind];
     entries.get('blocks')?.push({
       key: `block-${kind}`,
-      title: def.title,
-      description: def.description,
+      title: kindTitle(kind, language),
+      description: kindDescription(kind, language),
       paper: def.paper,
       stripe: 'block',
       item: { type: 'node', kind },
@@ -108,7 +116,7 @@ export function buildCatalogue(userBlocks: readonly UserBlock[]): CatalogueGroup
       key: `example-${e.name}`,
       title: e.method,
       description: e.shows,
-      paper: `survey ref. [${e.surveyRef}] · example:${e.name}`,
+      paper: t('exampleRef', { ref: e.surveyRef, name: e.name }),
       stripe: undefined,
       item: { type: 'example', name: e.name },
     });
@@ -116,11 +124,14 @@ export function buildCatalogue(userBlocks: readonly UserBlock[]): CatalogueGroup
     entries.get('mine')?.push({
       key: `user-${b.id}`,
       title: b.name,
-      description: `${b.fragment.nodes.length} nodes, ${b.fragment.edges.length} connections`,
+      description: t('userBlock', {
+        nodes: b.fragment.nodes.length,
+        edges: b.fragment.edges.length,
+      }),
       stripe: 'block',
       item: { type: 'user', id: b.id },
     });
-  return [...entries].map(([id, list]) => ({ id, title: groupTitles[id], entries: list }));
+  return [...entries].map(([id, list]) => ({ id, title: t(`groups.${id}`), entries: list }));
 }
 
 /** Entries whose title, description, paper or kind contain every word of the query, title matches first. */

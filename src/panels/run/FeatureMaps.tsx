@@ -4,9 +4,11 @@ import { featureGrid } from './feature-grid';
 import { ImageCanvas } from './ImageCanvas';
 import { loadFeatures, remedyOf } from './run-actions';
 import { useRunPanel } from './run-store';
+import { useTranslation } from 'react-i18next';
 
 /** The selected node's output channels as an image grid, after a run. */
 export function FeatureMaps() {
+  const { t } = useTranslation('run');
   const selected = useStudio((s) => (s.selectedNodes.length === 1 ? s.selectedNodes[0] : undefined));
   const label = useStudio((s) => s.design.nodes.find((n) => n.id === selected)?.label);
   const runKey = useRunPanel((s) => s.result?.designKey);
@@ -30,11 +32,9 @@ export function FeatureMaps() {
   if (runKey === undefined) return null;
   return (
     <section className="run-section" aria-labelledby="run-features-title">
-      <h3 id="run-features-title">Feature maps</h3>
-      {selected === undefined && (
-        <p className="run-hint">Select a node on the canvas to see its output channels.</p>
-      )}
-      {loading !== undefined && <p role="status">Computing feature maps…</p>}
+      <h3 id="run-features-title">{t('features.title')}</h3>
+      {selected === undefined && <p className="run-hint">{t('features.select')}</p>}
+      {loading !== undefined && <p role="status">{t('features.computing')}</p>}
       {error !== undefined && selected !== undefined && (
         <p className="run-error-line" role="alert">
           {error.message} {remedyOf(error)}
@@ -44,13 +44,18 @@ export function FeatureMaps() {
         <figure className="run-features">
           <ImageCanvas
             image={image.data}
-            label={`Feature maps of ${label ?? features.nodeId}`}
+            label={t('features.of', { label: label ?? features.nodeId })}
             className="run-feature-grid"
           />
           <figcaption>
-            {label ?? features.nodeId}: {features.shape.join('×')}
-            {image.shown < image.total && `, first ${image.shown} of ${image.total} channels`}; each channel
-            scaled to its own range
+            {image.shown < image.total
+              ? t('features.captionPart', {
+                  label: label ?? features.nodeId,
+                  shape: features.shape.join('×'),
+                  shown: image.shown,
+                  total: image.total,
+                })
+              : t('features.caption', { label: label ?? features.nodeId, shape: features.shape.join('×') })}
           </figcaption>
         </figure>
       )}

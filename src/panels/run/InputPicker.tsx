@@ -3,9 +3,11 @@ import { useStudio } from '../../state/store';
 import { ImageCanvas } from './ImageCanvas';
 import { SAMPLES, chooseSource, inputShape, prepareInput, sampleUrl } from './run-actions';
 import { useRunPanel } from './run-store';
+import { useTranslation } from 'react-i18next';
 
 /** Sample images, the user's own image (picker or drop), or a random tensor; and what the network sees. */
 export function InputPicker() {
+  const { t } = useTranslation('run');
   const source = useRunPanel((s) => s.source);
   const prepared = useRunPanel((s) => s.prepared);
   const error = useRunPanel((s) => s.inputError);
@@ -30,8 +32,8 @@ export function InputPicker() {
 
   return (
     <section className="run-section" aria-labelledby="run-input-title">
-      <h3 id="run-input-title">Input</h3>
-      <div className="run-samples" role="radiogroup" aria-label="Sample images">
+      <h3 id="run-input-title">{t('input.title')}</h3>
+      <div className="run-samples" role="radiogroup" aria-label={t('input.samples')}>
         {SAMPLES.map((s) => (
           <button
             key={s.file}
@@ -63,14 +65,14 @@ export function InputPicker() {
         onDrop={onDrop}
       >
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-          Your image…
+          {t('input.yours')}
         </button>
         <input
           ref={fileInput}
           type="file"
           accept="image/*"
           hidden
-          aria-label="Choose an image file"
+          aria-label={t('input.choose')}
           onChange={(e) => {
             takeFile(e.target.files?.[0]);
             e.target.value = '';
@@ -84,9 +86,9 @@ export function InputPicker() {
             chooseSource({ kind: 'random', seed: source.kind === 'random' ? source.seed + 1 : 1 });
           }}
         >
-          Random tensor
+          {t('input.random')}
         </button>
-        <span className="run-hint">or drop an image here</span>
+        <span className="run-hint">{t('input.drop')}</span>
       </div>
       {error !== undefined && (
         <p className="run-error-line" role="alert">
@@ -96,12 +98,15 @@ export function InputPicker() {
       {prepared !== undefined && (
         <figure className="run-preview">
           {prepared.preview !== undefined && (
-            <ImageCanvas image={prepared.preview} label={`Preprocessed input: ${prepared.label}`} />
+            <ImageCanvas
+              image={prepared.preview}
+              label={t('input.preprocessed', { label: prepared.label })}
+            />
           )}
           <figcaption>
             {prepared.label}
             <br />
-            {prepared.shape.join('×')} float32, ImageNet mean/std
+            {t('input.caption', { shape: prepared.shape.join('×') })}
           </figcaption>
         </figure>
       )}

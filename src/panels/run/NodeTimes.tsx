@@ -5,6 +5,7 @@ import { formatCount } from '../../ui/figures';
 import { formatMs } from './format';
 import { useRunPanel } from './run-store';
 import { Scatter, type ScatterPoint } from './Scatter';
+import { useTranslation } from 'react-i18next';
 
 interface Row {
   readonly id: string;
@@ -19,6 +20,7 @@ const SHOWN = 12;
 
 /** Per-node time from onnxruntime's profile, as a list and against multiply-adds and memory access. */
 export function NodeTimes() {
+  const { t } = useTranslation('run');
   const times = useRunPanel((s) => s.times);
   const backend = useRunPanel((s) => s.result?.backend);
   const analysis = useAnalysis();
@@ -53,15 +55,14 @@ export function NodeTimes() {
   };
   return (
     <section className="run-section" aria-labelledby="run-nodes-title">
-      <h3 id="run-nodes-title">Per-node time</h3>
+      <h3 id="run-nodes-title">{t('nodes.title')}</h3>
       <p className="run-hint">
-        Median of profiled runs; sum {formatMs(total)}
-        {other > 0 && `, of which ${formatMs(other)} in layout changes onnxruntime added`}. Profiling adds
-        overhead to every node, so these times can sum to more than the latency above; compare nodes with each
-        other, not with it.
-        {backend === 'webgpu' && ' On WebGPU these are dispatch times, not GPU times.'}
+        {other > 0
+          ? t('nodes.hintLayout', { total: formatMs(total), other: formatMs(other) })
+          : t('nodes.hint', { total: formatMs(total) })}
+        {backend === 'webgpu' && ` ${t('nodes.webgpu')}`}
       </p>
-      <ol className="run-node-list" aria-label="Time per node">
+      <ol className="run-node-list" aria-label={t('nodes.label')}>
         {(all ? rows : rows.slice(0, SHOWN)).map((r) => (
           <li key={r.id} aria-current={r.id === selected ? 'true' : undefined}>
             <button
@@ -69,7 +70,11 @@ export function NodeTimes() {
               onClick={() => {
                 onSelect(r.id);
               }}
-              title={`${r.kind}: ${formatCount(r.multiplyAdds)} multiply-adds, ${formatCount(r.memoryAccess)} memory access`}
+              title={t('nodes.nodeTitle', {
+                kind: r.kind,
+                madds: formatCount(r.multiplyAdds),
+                mac: formatCount(r.memoryAccess),
+              })}
             >
               <span className="run-node-name">{r.label}</span>
               <span className="run-bar" aria-hidden="true">
@@ -88,19 +93,19 @@ export function NodeTimes() {
             setAll(!all);
           }}
         >
-          {all ? 'Show fewer' : `Show all ${rows.length}`}
+          {all ? t('nodes.fewer') : t('nodes.all', { n: rows.length })}
         </button>
       )}
       <div className="run-scatters">
         <Scatter
           points={points((r) => r.multiplyAdds)}
-          xLabel="multiply-adds"
+          xLabel={t('nodes.madds')}
           selected={selected}
           onSelect={onSelect}
         />
         <Scatter
           points={points((r) => r.memoryAccess)}
-          xLabel="memory access"
+          xLabel={t('nodes.memory')}
           selected={selected}
           onSelect={onSelect}
         />

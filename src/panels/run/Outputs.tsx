@@ -3,6 +3,7 @@ import { isDistribution, softmax, summarize, topK } from '../../runtime/outputs'
 import type { OutputTensor } from '../../runtime/protocol';
 import { useClassNames } from './classes';
 import { formatValue } from './format';
+import { useTranslation } from 'react-i18next';
 
 /** Top-5 ImageNet classes for a 1000-class output; shape and a summary for any other. */
 export function OutputView({ output }: { output: OutputTensor }) {
@@ -11,6 +12,7 @@ export function OutputView({ output }: { output: OutputTensor }) {
 }
 
 function TopFive({ output }: { output: OutputTensor }) {
+  const { t } = useTranslation('run');
   const names = useClassNames();
   const ranked = useMemo(() => {
     const probs = isDistribution(output.data) ? output.data : softmax(output.data);
@@ -18,7 +20,7 @@ function TopFive({ output }: { output: OutputTensor }) {
   }, [output]);
   return (
     <div className="run-top5">
-      <h4 id={`top5-${output.name}`}>Top-5 of “{output.name}”</h4>
+      <h4 id={`top5-${output.name}`}>{t('top5', { name: output.name })}</h4>
       <ol aria-labelledby={`top5-${output.name}`}>
         {ranked.map((r) => {
           const name = names?.[r.index] ?? `class ${r.index}`;
@@ -41,6 +43,7 @@ function TopFive({ output }: { output: OutputTensor }) {
 }
 
 function Summary({ output }: { output: OutputTensor }) {
+  const { t } = useTranslation('run');
   const s = useMemo(() => summarize(output.data), [output]);
   const peak = Math.max(1, ...s.histogram);
   return (
@@ -57,7 +60,7 @@ function Summary({ output }: { output: OutputTensor }) {
         <dd>{formatValue(s.mean)}</dd>
         {s.nonFinite > 0 && (
           <>
-            <dt>not finite</dt>
+            <dt>{t('notFinite')}</dt>
             <dd>{s.nonFinite}</dd>
           </>
         )}

@@ -5,9 +5,11 @@ import { formatMs } from './format';
 import { OutputView } from './Outputs';
 import { saveRunFile } from './run-actions';
 import { useRunPanel } from './run-store';
+import { Trans, useTranslation } from 'react-i18next';
 
 /** Which backend ran, latency (median and spread), the outputs, and the run's files. */
 export function ResultView() {
+  const { t } = useTranslation('run');
   const result = useRunPanel((s) => s.result);
   const design = useStudio((s) => s.design);
   const current = useMemo(() => designKey(design), [design]);
@@ -15,34 +17,50 @@ export function ResultView() {
   const { latency } = result;
   const ran =
     result.backend === 'webgpu'
-      ? 'WebGPU'
-      : `WASM, ${result.threads} thread${result.threads === 1 ? '' : 's'}`;
+      ? t('webgpu')
+      : result.threads === 1
+        ? t('result.wasmOne')
+        : t('result.wasm', { count: result.threads });
   return (
     <section className="run-section" aria-labelledby="run-result-title">
-      <h3 id="run-result-title">Result</h3>
-      {current !== result.designKey && <p className="run-stale">The design changed since this run.</p>}
+      <h3 id="run-result-title">{t('result.title')}</h3>
+      {current !== result.designKey && <p className="run-stale">{t('result.stale')}</p>}
       <p className="run-backend">
-        Ran on <strong>{ran}</strong> · session created in {formatMs(result.createMs)}
+        <Trans
+          t={t}
+          i18nKey="result.ranOn"
+          values={{ ran, ms: formatMs(result.createMs) }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       {result.note !== undefined && <p className="run-note">{result.note}</p>}
-      <p className="run-latency" aria-label="Latency">
-        Latency <strong>{formatMs(latency.median)}</strong> median of {latency.runs} runs (p10{' '}
-        {formatMs(latency.p10)}, p90 {formatMs(latency.p90)}, spread ±
-        {((latency.spread * 100) / 2).toFixed(0)}%)
+      <p className="run-latency" aria-label={t('result.latencyLabel')}>
+        <Trans
+          t={t}
+          i18nKey="result.latency"
+          values={{
+            median: formatMs(latency.median),
+            runs: latency.runs,
+            p10: formatMs(latency.p10),
+            p90: formatMs(latency.p90),
+            spread: ((latency.spread * 100) / 2).toFixed(0),
+          }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       {result.outputs.map((o) => (
         <OutputView key={o.name} output={o} />
       ))}
       <p className="run-files">
-        Save:{' '}
+        {t('result.save')}{' '}
         <button type="button" className="button ghost" onClick={() => void saveRunFile('model')}>
-          model (.onnx)
+          {t('result.model')}
         </button>{' '}
         <button type="button" className="button ghost" onClick={() => void saveRunFile('input')}>
-          input (.npy)
+          {t('result.inputFile')}
         </button>{' '}
         <button type="button" className="button ghost" onClick={() => void saveRunFile('output')}>
-          output (.npy)
+          {t('result.output')}
         </button>
       </p>
     </section>

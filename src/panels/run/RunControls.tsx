@@ -3,49 +3,50 @@ import { formatMB } from './format';
 import { remedyOf, runDesign } from './run-actions';
 import { useRunPanel, type Progress } from './run-store';
 import { WeightsNote } from './WeightsNote';
+import { i18next } from '../../i18n';
+import { useTranslation } from 'react-i18next';
 
 const stageText = (p: Progress): string => {
   const of = p.done !== undefined && p.total !== undefined && p.total > 0 ? ` ${p.done}/${p.total}` : '';
   switch (p.stage) {
     case 'load-code':
-      return 'Loading the runtime…';
+      return i18next.t('run:stages.loadCode');
     case 'load-wasm':
-      return `Loading the runtime’s WebAssembly… ${formatMB(p.done ?? 0)}${p.total ? ` of ${formatMB(p.total)}` : ''}`;
+      return p.total
+        ? i18next.t('run:stages.loadWasmOf', { done: formatMB(p.done ?? 0), total: formatMB(p.total) })
+        : i18next.t('run:stages.loadWasm', { done: formatMB(p.done ?? 0) });
     case 'export':
-      return 'Exporting the design to ONNX…';
+      return i18next.t('run:stages.export');
     case 'create-session':
-      return 'Creating the session…';
+      return i18next.t('run:stages.createSession');
     case 'warm-up':
-      return `Warming up…${of}`;
+      return i18next.t('run:stages.warmUp', { of });
     case 'timing':
-      return `Timing runs…${of}`;
+      return i18next.t('run:stages.timing', { of });
     case 'profile':
-      return 'Measuring per-node times…';
+      return i18next.t('run:stages.profile');
     case 'features':
-      return 'Computing feature maps…';
+      return i18next.t('run:stages.features');
   }
 };
 
 /** Short names, so the menu fits the panel at any width; what each does is said under it. */
-const backends: readonly { value: BackendChoice; name: string; hint: string }[] = [
-  { value: 'auto', name: 'Automatic', hint: 'WebGPU on a real GPU, else WASM.' },
-  { value: 'wasm', name: 'WASM (CPU)', hint: 'WebAssembly on the CPU.' },
-  { value: 'webgpu', name: 'WebGPU', hint: 'Even on a software adapter, which is far slower than WASM.' },
-];
+const backends: readonly BackendChoice[] = ['auto', 'wasm', 'webgpu'];
 
 /** Backend switch, the deploy-graph option, the Run button, progress and errors. */
 export function RunControls() {
+  const { t } = useTranslation('run');
   const backend = useRunPanel((s) => s.backend);
   const fold = useRunPanel((s) => s.foldBatchNorm);
   const running = useRunPanel((s) => s.running);
   const progress = useRunPanel((s) => s.progress);
   const error = useRunPanel((s) => s.error);
   return (
-    <section className="run-section" aria-label="Run">
+    <section className="run-section" aria-label={t('label')}>
       <WeightsNote />
       <div className="run-controls">
         <label>
-          Backend{' '}
+          {t('backend')}{' '}
           <select
             value={backend}
             aria-describedby="run-backend-hint"
@@ -54,16 +55,16 @@ export function RunControls() {
             }}
           >
             {backends.map((b) => (
-              <option key={b.value} value={b.value}>
-                {b.name}
+              <option key={b} value={b}>
+                {t(`backends.${b}.name`)}
               </option>
             ))}
           </select>
           <span id="run-backend-hint" className="run-hint">
-            {backends.find((b) => b.value === backend)?.hint}
+            {t(`backends.${backend}.hint`)}
           </span>
         </label>
-        <label title="Fold each batch norm into the conv before it, as a deployed model would">
+        <label title={t('foldTitle')}>
           <input
             type="checkbox"
             checked={fold}
@@ -71,7 +72,7 @@ export function RunControls() {
               useRunPanel.setState({ foldBatchNorm: e.target.checked });
             }}
           />{' '}
-          Deploy graph (batch norm folded)
+          {t('fold')}
         </label>
         <button
           type="button"
@@ -81,14 +82,14 @@ export function RunControls() {
             void runDesign();
           }}
         >
-          {running ? 'Running…' : 'Run'}
+          {running ? t('running') : t('run')}
         </button>
       </div>
       {running && (
         <div className="run-progress" role="status" aria-live="polite">
-          <span>{progress === undefined ? 'Starting…' : stageText(progress)}</span>
+          <span>{progress === undefined ? t('starting') : stageText(progress)}</span>
           <progress
-            aria-label="Progress"
+            aria-label={t('progress')}
             {...(progress?.done !== undefined && progress.total
               ? { value: progress.done, max: progress.total }
               : {})}

@@ -1,5 +1,6 @@
 import { useWeightsOrigin } from '../../state/hooks';
 import { useStudio } from '../../state/store';
+import { Trans, useTranslation } from 'react-i18next';
 
 /** The seed of the He initialisation the run's export uses for weights the design does not carry. */
 const SEED = 0;
@@ -9,30 +10,38 @@ const SEED = 0;
  * (the class labels mean nothing), or an imported model with the layers edits re-initialised.
  */
 export function WeightsNote() {
+  const { t } = useTranslation('run');
   const origin = useWeightsOrigin();
   const notKept = useStudio((s) => (s.design.weights === undefined ? undefined : s.weightsNotKept));
   const fresh = origin.fresh.length;
   return (
-    <div className="run-weights" role="note" aria-label="Weights">
+    <div className="run-weights" role="note" aria-label={t('weights.label')}>
       {origin.source === undefined ? (
         <p>
-          <strong>Untrained</strong>, He-initialised with seed {SEED}: the labels mean nothing until you
-          import trained weights (File → Import ONNX…).
+          <Trans
+            t={t}
+            i18nKey="weights.untrained"
+            values={{ seed: SEED }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       ) : (
-        <p title={fresh > 0 ? `Re-initialised: ${origin.fresh.map((l) => l.name).join(', ')}` : undefined}>
-          Weights <strong>imported from {origin.source}</strong>
-          {fresh > 0 &&
-            `; ${fresh} layer${fresh === 1 ? '' : 's'} re-initialised after edits (He, seed ${SEED})`}
-          .
+        <p
+          title={
+            fresh > 0
+              ? t('weights.reinitialised', { names: origin.fresh.map((l) => l.name).join(', ') })
+              : undefined
+          }
+        >
+          <Trans
+            t={t}
+            i18nKey={fresh > 0 ? 'weights.importedFresh' : 'weights.imported'}
+            values={{ source: origin.source, count: fresh, seed: SEED }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
-      {notKept !== undefined && (
-        <p className="run-weights-lost">
-          Not kept in this browser ({notKept}): after a reload, every layer holds fresh initialisation and
-          these results change. Save the design as a file (File → Save) to keep the weights.
-        </p>
-      )}
+      {notKept !== undefined && <p className="run-weights-lost">{t('weights.lost', { why: notKept })}</p>}
     </div>
   );
 }

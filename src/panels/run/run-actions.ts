@@ -12,6 +12,7 @@ import { designKey, featureTargets, layerRefs } from '../../runtime/targets';
 import { analysisOf } from '../../state/analysis';
 import { studio } from '../../state/store';
 import { runPanel, type InputSource, type PreparedInput } from './run-store';
+import { i18next } from '../../i18n';
 
 export const SAMPLES = [
   { file: 'chelsea.jpg', title: 'Cat' },
@@ -28,7 +29,7 @@ export function inputShape(design: Design): readonly number[] | undefined {
 }
 
 const sourceLabel = (s: InputSource): string =>
-  s.kind === 'random' ? `random normal tensor (seed ${s.seed})` : s.kind === 'sample' ? s.name : s.name;
+  s.kind === 'random' ? i18next.t('run:randomTensor', { seed: s.seed }) : s.name;
 
 const prepared = new WeakMap<InputSource, { key: string; value: PreparedInput }>();
 
@@ -38,7 +39,7 @@ export async function prepareInput(): Promise<PreparedInput | undefined> {
   const shape = inputShape(studio.getState().design);
   if (shape?.length !== 4) {
     runPanel.setState({
-      inputError: 'The design needs an Input node of shape 1×C×H×W.',
+      inputError: i18next.t('run:needInput'),
       prepared: undefined,
     });
     return undefined;
@@ -64,7 +65,7 @@ export async function prepareInput(): Promise<PreparedInput | undefined> {
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     runPanel.setState({
-      inputError: `${sourceLabel(source)} could not be read as an image (${reason}).`,
+      inputError: i18next.t('run:notImage', { source: sourceLabel(source), reason }),
       prepared: undefined,
     });
     return undefined;
@@ -94,7 +95,7 @@ export async function runDesign(): Promise<void> {
     runPanel.setState({
       error: {
         code: 'design-invalid',
-        message: `The design has ${n} problem${n === 1 ? '' : 's'}, so it cannot run.`,
+        message: n === 1 ? i18next.t('run:problemsOne') : i18next.t('run:problems', { count: n }),
         details: problems.map((d) => `${d.code}: ${d.message}`),
       },
     });
@@ -141,7 +142,10 @@ export async function runDesign(): Promise<void> {
         const times = attributeTimes(r.nodes, layers);
         runPanel.setState({ times });
         const result = runPanel.getState().result;
-        const label = result?.backend === 'webgpu' ? 'WebGPU' : `WASM · ${result?.threads ?? 1} threads`;
+        const label =
+          result?.backend === 'webgpu'
+            ? i18next.t('run:webgpu')
+            : i18next.t('run:wasmThreads', { count: result?.threads ?? 1 });
         studio
           .getState()
           .setRunTimes({ designKey: key, byNode: times.byNode, totalMs: times.total, backend: label });
@@ -158,7 +162,7 @@ export async function loadFeatures(nodeId: string): Promise<void> {
   if (result === undefined || designKey(design) !== result.designKey) {
     runPanel.setState({
       features: undefined,
-      featuresError: { code: 'no-run', message: 'Run the design (as it is now) to see feature maps.' },
+      featuresError: { code: 'no-run', message: i18next.t('run:runFirst') },
     });
     return;
   }

@@ -1,0 +1,34 @@
+/** The page's dialogs and notices: errors, sharing, files, help. */
+export const app = {
+  regionError:
+    '<strong>{{region}} hit a problem</strong> ({{message}}). Your design is safe: it is saved in this browser.',
+  tryAgain: 'Try again',
+  help: { title: 'Keyboard shortcuts', close: 'Close', mouse: 'Mouse' },
+  notice: { more: '…and {{count}} more', dismiss: 'Dismiss message' },
+  share: {
+    title: 'Share link',
+    size: 'The whole design is in the link ({{count}} characters); nothing is uploaded.',
+    noWeights:
+      'The imported model’s weights are too big for a link: it carries the architecture only. Save a file (File → Save) to share the weights too.',
+    copied: 'Copied',
+    copy: 'Copy link',
+    close: 'Close',
+  },
+  weights: {
+    title:
+      'The imported weights are not kept in this browser ({{why}}): a reload loses them. Save the design as a file to keep them.',
+    label: 'Weights not kept in this browser: {{why}}',
+    short: 'Weights not kept',
+  },
+  boot: {
+    badLink: 'share link: the link could not be read',
+    linkFailed: 'The design in this link could not be opened.',
+    autosaveDamaged: 'The autosaved design could not be read; it was kept aside.',
+  },
+  files: {
+    unreadable: '{{name}} could not be read.',
+    notDesign: '{{name}} is not a design this app can open.',
+    opened: 'Opened {{name}}.',
+    untitled: 'Untitled',
+  },
+} as const;
