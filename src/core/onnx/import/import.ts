@@ -14,7 +14,11 @@ import { mapGraph } from './map';
 export interface ImportOptions {
   /** Recognise compact blocks (default true); false keeps every primitive at the top level. */
   readonly blocks?: boolean;
-  /** The design's name when the file gives none. */
+  /**
+   * The design's name: the file's name without its extension. Our own exports store the design's
+   * name in the model's metadata, which wins; a graph name is used only without either (torch
+   * names every graph "torch_jit", which says nothing about the model).
+   */
   readonly name?: string;
   /** Where the weights come from, as the design will say (the file's name); the design's name by default. */
   readonly source?: string;
@@ -61,7 +65,8 @@ export function importModel(bytes: Uint8Array, options: ImportOptions = {}): Imp
         : recogniseBlocks(ctx.prims, (t) => inferred.shapes.get(t));
     const name =
       graph.metadata.get(META.design) ??
-      (graph.name !== '' ? graph.name : (options.name ?? 'imported model'));
+      options.name ??
+      (graph.name !== '' ? graph.name : 'imported model');
     const design = buildDesign(name, units, options.source ?? name);
     const invalid = firstProblem(design);
     return {
