@@ -1,5 +1,5 @@
 import { exportDesign } from '../core/onnx/export/export';
-import { importModel } from '../core/onnx/import/import';
+import { designNameOf, importInWorker } from './import-client';
 import { layoutDesign } from '../canvas/auto-layout';
 import { studio } from '../state/store';
 import { download, fileNameFor } from '../ui/download';
@@ -51,8 +51,9 @@ export async function importOnnxFile(file: File): Promise<void> {
     return;
   }
   notify({ text: `Importing ${file.name}…`, tone: 'info' });
-  await nextFrame();
-  const result = importModel(bytes, { source: file.name });
+  const result = await importInWorker(bytes, designNameOf(file.name), file.name, (stage, done) => {
+    notify({ text: `Importing ${file.name}: ${stage}… ${String(Math.round(done * 100))}%`, tone: 'info' });
+  });
   if (!result.ok) {
     notify({ text: `${file.name} cannot be imported: ${result.error}`, tone: 'error' });
     return;

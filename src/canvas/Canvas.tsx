@@ -18,6 +18,7 @@ import { registerFlow } from './export-image';
 import { FlowModel } from './flow-model';
 import type { FlowNode, ShapeEdge } from './flow-types';
 import { FrameCard } from './FrameCard';
+import { GroupCard, ModuleFrame } from './GroupNodes';
 import { minimapColour } from './minimap-colour';
 import { NodeCard } from './NodeCard';
 import { connectionPorts } from './ports';
@@ -26,7 +27,7 @@ import { CARD_HEIGHT, CARD_WIDTH } from './sizes';
 import { useFlowHandlers } from './use-flow-handlers';
 import { useVerdicts } from './use-verdicts';
 
-const nodeTypes = { card: NodeCard, frame: FrameCard };
+const nodeTypes = { card: NodeCard, frame: FrameCard, groupcard: GroupCard, moduleframe: ModuleFrame };
 const edgeTypes = { shape: ShapeEdgeView };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 
@@ -41,6 +42,7 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
   const design = useStudio((s) => s.design);
   const analysis = useAnalysis();
   const openBlocks = useStudio((s) => s.openBlocks);
+  const collapsedGroups = useStudio((s) => s.collapsedGroups);
   const selectedNodes = useStudio((s) => s.selectedNodes);
   const selectedEdges = useStudio((s) => s.selectedEdges);
   const theme = useStudio((s) => s.theme);
@@ -59,12 +61,13 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
         design,
         analysis,
         openBlocks: new Set(openBlocks),
+        collapsedGroups: new Set(collapsedGroups),
         selectedNodes: new Set(selectedNodes),
         selectedEdges: new Set(selectedEdges),
         dragging,
         measured,
       }),
-    [model, design, analysis, openBlocks, selectedNodes, selectedEdges, dragging, measured],
+    [model, design, analysis, openBlocks, collapsedGroups, selectedNodes, selectedEdges, dragging, measured],
   );
   if (view.offsets !== offsets && !sameOffsets(view.offsets, offsets)) setOffsets(view.offsets);
 

@@ -3,6 +3,8 @@ import { inputCount, outputCount } from '../core/graph/builder';
 import { moveNodes } from '../core/graph/edit';
 import type { Design, DesignNode } from '../core/graph/types';
 import { layeredLayout } from '../core/graph/layout';
+import { groupsOfNodes, moduleGroups } from '../core/graph/module-groups';
+import { wrapColumns } from '../core/graph/wrap-layout';
 import type { Size } from './flow-types';
 import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH } from './sizes';
 
@@ -16,7 +18,10 @@ function sizeOf(node: DesignNode, open: ReadonlySet<string>): Size {
 
 /**
  * Layered auto-layout of the whole design (elkjs), cards at their closed size: open blocks push the
- * cards below them down on screen, so they need no room of their own here.
+ * cards below them down on screen, so they need no room of their own here. A long chain (an
+ * imported ResNet or EfficientNet) is then wrapped into columns, breaking between modules, so
+ * that its cards stay legible when the whole design is fitted to the screen; module groups get
+ * room for their frames.
  */
 export async function layoutDesign(design: Design, open: ReadonlySet<string> = new Set()): Promise<Design> {
   const boxes = design.nodes.map((n) => ({
@@ -25,7 +30,10 @@ export async function layoutDesign(design: Design, open: ReadonlySet<string> = n
     inputs: inputCount(n),
     outputs: outputCount(n),
   }));
-  const positions = await layeredLayout(boxes, design.edges);
+  const layered = await layeredLayout(boxes, design.edges);
+  const groups = groupsOfNodes(moduleGroups(design));
+  const wrapBoxes = boxes.map((b) => ({ ...b, groups: (groups.get(b.id) ?? []).map((g) => g.path) }));
+  const positions = wrapColumns(wrapBoxes, layered, { minHeight: 2400 });
   const rounded = new Map([...positions].map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]));
   return moveNodes(design, rounded);
 }

@@ -65,3 +65,18 @@ export function lookOf(node: DesignNode, inChannels: number | undefined): NodeLo
   }
   return { stripe: byFamily[def.family], title: def.title, summary };
 }
+
+/** What each stripe stands for, in a picture's legend. */
+export const stripeNames: Readonly<Record<Stripe, string>> = {
+  io: 'Input / output',
+  conv: 'Convolution',
+  depthwise: 'Depthwise conv',
+  pointwise: 'Pointwise conv',
+  normact: 'Norm / activation',
+  pooling: 'Pooling',
+  head: 'Linear',
+  channel: 'Channel ops',
+  merge: 'Merge',
+  shape: 'Shape',
+  block: 'Block',
+};

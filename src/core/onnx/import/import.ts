@@ -22,6 +22,8 @@ export interface ImportOptions {
   readonly name?: string;
   /** Where the weights come from, as the design will say (the file's name); the design's name by default. */
   readonly source?: string;
+  /** Told as each stage starts, for a progress line: what is being done, and the share done (0–1). */
+  readonly onProgress?: (stage: string, done: number) => void;
 }
 
 export type ImportResult =
@@ -53,12 +55,17 @@ export function firstProblem(design: Design): string | undefined {
 
 /** An ONNX file as an editable design: primitives, then blocks, weights kept. Never throws. */
 export function importModel(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
+  const progress = options.onProgress ?? (() => undefined);
+  progress('reading the file', 0);
   const read = readModel(bytes);
   if (!read.ok) return read;
   const graph = read.graph;
   try {
+    progress('inferring shapes', 0.15);
     const inferred = infer(graph);
+    progress('mapping nodes to ops', 0.3);
     const ctx = mapGraph(graph, inferred);
+    progress('recognising blocks', 0.45);
     const units =
       options.blocks === false
         ? ctx.prims.map((prim) => ({ kind: 'prim' as const, prim }))
@@ -67,6 +74,7 @@ export function importModel(bytes: Uint8Array, options: ImportOptions = {}): Imp
       graph.metadata.get(META.design) ??
       options.name ??
       (graph.name !== '' ? graph.name : 'imported model');
+    progress('building the design', 0.9);
     const design = buildDesign(name, units, options.source ?? name);
     const invalid = firstProblem(design);
     return {

@@ -1,0 +1,43 @@
+import { importModel, type ImportResult } from '../core/onnx/import/import';
+import type { ImportReply, ImportRequest } from './import-worker';
+
+/**
+ * Imports an ONNX file in a Web Worker (one per import, closed after), telling each stage as it
+ * starts. Where workers cannot start, the import runs here, on the main thread.
+ */
+export function importInWorker(
+  bytes: Uint8Array,
+  name: string,
+  source: string,
+  onProgress: (stage: string, done: number) => void,
+): Promise<ImportResult> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./import-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'compact-studio-import',
+    });
+  } catch {
+    return Promise.resolve(importModel(bytes, { name, source, onProgress }));
+  }
+  return new Promise((resolve) => {
+    worker.onmessage = (e: MessageEvent<ImportReply>) => {
+      if (e.data.kind === 'progress') onProgress(e.data.stage, e.data.done);
+      else {
+        worker.terminate();
+        resolve(e.data.result);
+      }
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      resolve({ ok: false, error: `the import stopped: ${e.message || 'the worker failed'}` });
+    };
+    const request: ImportRequest = { bytes, name, source };
+    worker.postMessage(request, [bytes.buffer]);
+  });
+}
+
+/** A file's name as a design's: "efficientnet_b0.onnx" → "efficientnet_b0". */
+export const designNameOf = (fileName: string): string =>
+  fileName.replace(/\.onnx$/i, '').trim() || 'imported model';

@@ -1,0 +1,60 @@
+import type { Design } from './types';
+
+/** A module of an imported model shown as a group of nodes ("features", "features.3", "layer1"). */
+export interface ModuleGroup {
+  /** The module path, the group's stable key. */
+  readonly path: string;
+  /** 0 for an outermost group; a group sits inside every group whose path prefixes its own. */
+  readonly depth: number;
+  /** Every top-level node in it, at any depth, in design order. */
+  readonly members: readonly string[];
+}
+
+/** The module path of a label, when it reads as one: "features.3.conv.0", "layer1.0", not "conv_2". */
+const isPath = (label: string): boolean => /^[A-Za-z_]\w*(\.\w+)+$/.test(label);
+
+/** "features.3.conv" → ["features", "features.3"]: the modules a node labelled so sits in. */
+function enclosing(path: string): string[] {
+  const parts = path.split('.');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('.'));
+}
+
+/**
+ * The nodes grouped by the module paths of their labels, as torch names them: a node labelled
+ * "features.3" (a recognised block) sits in "features"; a primitive "features.0.1" in "features" and
+ * "features.0". A node without a path of its own (a "Relu_5" of a file whose node names carry no
+ * scopes) joins the groups of the node it reads from, as torch's weightless ops belong to the module
+ * of the layer before them. Groups of one node, and groups holding just what their parent holds,
+ * say nothing and are left out.
+ */
+export function moduleGroups(design: Design): ModuleGroup[] {
+  const producer = new Map<string, string>();
+  for (const e of design.edges) if (e.to.port === 0) producer.set(e.to.node, e.from.node);
+  const chains = new Map<string, string[]>();
+  for (const n of design.nodes) {
+    if (isPath(n.label)) chains.set(n.id, enclosing(n.label));
+    else {
+      const from = producer.get(n.id);
+      chains.set(n.id, from === undefined ? [] : (chains.get(from) ?? []));
+    }
+  }
+  const members = new Map<string, string[]>();
+  for (const n of design.nodes)
+    for (const path of chains.get(n.id) ?? []) members.set(path, [...(members.get(path) ?? []), n.id]);
+  const kept: ModuleGroup[] = [];
+  for (const [path, ids] of [...members].sort((a, b) => a[0].split('.').length - b[0].split('.').length)) {
+    if (ids.length < 2) continue;
+    const parent = kept.filter((g) => path.startsWith(`${g.path}.`)).at(-1);
+    if (parent?.members.length === ids.length) continue;
+    const depth = kept.filter((g) => path.startsWith(`${g.path}.`)).length;
+    kept.push({ path, depth, members: ids });
+  }
+  return kept;
+}
+
+/** The groups each node sits in, outermost first. */
+export function groupsOfNodes(groups: readonly ModuleGroup[]): Map<string, ModuleGroup[]> {
+  const out = new Map<string, ModuleGroup[]>();
+  for (const g of groups) for (const id of g.members) out.set(id, [...(out.get(id) ?? []), g]);
+  return out;
+}

@@ -1,0 +1,105 @@
+import type { Position } from './types';
+
+export interface WrapBox {
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
+  /** The module groups the box sits in, outermost first (their paths). */
+  readonly groups: readonly string[];
+}
+
+export interface WrapOptions {
+  /** Width over height the whole picture should come near (a screen: 16 / 10). */
+  readonly aspect?: number;
+  readonly columnGap?: number;
+  /** Room above a group's first row for its header, and below its last row, per group. */
+  readonly groupHead?: number;
+  readonly groupFoot?: number;
+  /** A layout no taller than this stays one column (only the groups' room is added). */
+  readonly minHeight?: number;
+}
+
+/**
+ * Wraps a tall top-to-bottom layout into side-by-side columns, as text wraps into lines, so that a
+ * long chain fits a screen at a legible zoom. Rows (boxes whose vertical extents overlap) stay
+ * whole; a column breaks where an outermost group ends when one is near, else between rows. Rows
+ * where groups begin or end get room for the groups' frames. Returns new top-left corners.
+ */
+export function wrapColumns(
+  boxes: readonly WrapBox[],
+  positions: ReadonlyMap<string, Position>,
+  options: WrapOptions = {},
+): Map<string, Position> {
+  const aspect = options.aspect ?? 16 / 10;
+  const columnGap = options.columnGap ?? 120;
+  const head = options.groupHead ?? 30;
+  const foot = options.groupFoot ?? 14;
+  const placed = boxes
+    .map((b) => ({ b, p: positions.get(b.id) ?? { x: 0, y: 0 } }))
+    .sort((a, c) => a.p.y - c.p.y || a.p.x - c.p.x);
+  // Rows: runs of boxes whose vertical extents overlap.
+  const rows: { items: typeof placed; top: number; bottom: number }[] = [];
+  for (const item of placed) {
+    const last = rows.at(-1);
+    if (last !== undefined && item.p.y < last.bottom) {
+      last.items.push(item);
+      last.bottom = Math.max(last.bottom, item.p.y + item.b.height);
+    } else rows.push({ items: [item], top: item.p.y, bottom: item.p.y + item.b.height });
+  }
+  if (rows.length === 0) return new Map();
+  const groupsOf = (row: (typeof rows)[number]): string[] => row.items[0]?.b.groups.slice() ?? [];
+  // Extra room between two rows: a header for each group that starts, a foot for each that ends.
+  const common = (a: readonly string[], b: readonly string[]): number => {
+    let k = 0;
+    while (k < a.length && k < b.length && a[k] === b[k]) k++;
+    return k;
+  };
+  const gaps = rows.map((row, i) => {
+    const prev = rows[i - 1];
+    if (prev === undefined) return { extra: head * groupsOf(row).length, natural: 0 };
+    const a = groupsOf(prev);
+    const b = groupsOf(row);
+    const k = common(a, b);
+    return { extra: foot * (a.length - k) + head * (b.length - k), natural: row.top - prev.bottom };
+  });
+  const width = Math.max(...placed.map((i) => i.p.x + i.b.width)) - Math.min(...placed.map((i) => i.p.x));
+  const total = rows.reduce(
+    (s, r, i) => s + (r.bottom - r.top) + (gaps[i]?.natural ?? 0) + (gaps[i]?.extra ?? 0),
+    0,
+  );
+  // Columns of height H: k columns of width w side by side are k·w wide; choose k for the aspect.
+  let columns = 1;
+  while (
+    total > (options.minHeight ?? 0) &&
+    columns < rows.length &&
+    ((columns + 1) * (width + columnGap)) / (total / (columns + 1)) <= aspect
+  )
+    columns++;
+  const target = total / columns;
+
+  const out = new Map<string, Position>();
+  let x0 = 0;
+  let y = 0;
+  let columnLeft = Math.min(...rows.map((r) => Math.min(...r.items.map((i) => i.p.x))));
+  let columnWidth = 0;
+  rows.forEach((row, i) => {
+    const gap = gaps[i] ?? { extra: 0, natural: 0 };
+    const h = row.bottom - row.top;
+    // Break before this row when the column is full, or nearly full and an outer group starts here.
+    const outerChange = i > 0 && groupsOf(row)[0] !== groupsOf(rows[i - 1] ?? row)[0];
+    const full = y + gap.natural + gap.extra + h > target * 1.08 || (outerChange && y > target * 0.8);
+    if (i > 0 && full && y > 0) {
+      x0 += columnWidth + columnGap;
+      columnWidth = 0;
+      y = head * groupsOf(row).length;
+      columnLeft = Math.min(...row.items.map((it) => it.p.x), columnLeft);
+    } else y += i === 0 ? gap.extra : gap.natural + gap.extra;
+    for (const it of row.items) {
+      const x = x0 + (it.p.x - columnLeft);
+      out.set(it.b.id, { x, y: y + (it.p.y - row.top) });
+      columnWidth = Math.max(columnWidth, x - x0 + it.b.width);
+    }
+    y += h;
+  });
+  return out;
+}
