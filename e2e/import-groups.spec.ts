@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { Studio } from './pages/studio';
 
 /** A real torchvision ResNet-18 export (fixtures/torch/make.py), as a user would pick it. */
-const resnet18 = gunzipSync(readFileSync(join(__dirname, '../fixtures/torch/resnet18.bn.op13.onnx.gz')));
+const resnet18 = gunzipSync(
+  readFileSync(new URL('../fixtures/torch/resnet18.bn.op13.onnx.gz', import.meta.url)),
+);
 
 async function importFile(page: Page, studio: Studio, name: string, buffer: Buffer): Promise<void> {
   const choosing = page.waitForEvent('filechooser');
@@ -57,7 +58,7 @@ test.describe('a torchvision import reads as its modules', () => {
     await studio.button('Export SVG').click();
     const svg = readFileSync(await (await svgDownload).path(), 'utf8');
     expect(svg).toContain('data-role="legend"');
-    expect(svg).toMatch(/Totals: 11\.18M params · 1\.81G multiply-adds/);
+    expect(svg).toMatch(/Totals: 11\.2M params · 1\.81G multiply-adds/);
     expect(svg).toContain('>Block<');
     expect(svg).toContain('params</text>');
     const [, w = '0', h = '0'] = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg) ?? [];
@@ -69,6 +70,14 @@ test.describe('a torchvision import reads as its modules', () => {
     expect((await pngDownload).suggestedFilename()).toBe('resnet18.png');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(pngSize(png)).toEqual([2 * Number(w), 2 * Number(h)]);
+    await (await pngDownload).saveAs('test-results/slide-light.png');
+
+    // The dark theme's picture: its own colours, the same legend.
+    await studio.button('Dark theme').click();
+    const dark = page.waitForEvent('download');
+    await studio.menu('File', 'Export PNG');
+    await studio.button('Export PNG').click();
+    await (await dark).saveAs('test-results/slide-dark.png');
     studio.expectNoErrors();
   });
 });

@@ -157,7 +157,14 @@ export function canvasSvg(options: ImageOptions = defaultImageOptions): string |
     );
     let d: string;
     let mid: { x: number; y: number };
-    if (blocking.length > 0 && t.y > s.y) {
+    if (t.y < s.y + 24) {
+      // To the top of the next column: down, across the gap between the columns, up, and in.
+      const gapX = (s.x + t.x) / 2;
+      const low = s.y + 18;
+      const high = t.y - 18;
+      d = `M${s.x},${s.y} L${s.x},${low} L${gapX},${low} L${gapX},${high} L${t.x},${high} L${t.x},${t.y}`;
+      mid = { x: gapX, y: (low + high) / 2 };
+    } else if (blocking.length > 0) {
       const side = Math.max(...blocking.map(({ b }) => b.x + b.w)) + 16;
       d = `M${s.x},${s.y} L${s.x},${s.y + 10} Q${s.x},${s.y + 16} ${s.x + 6},${s.y + 16} L${side - 6},${s.y + 16} Q${side},${s.y + 16} ${side},${s.y + 22} L${side},${t.y - 22} Q${side},${t.y - 16} ${side - 6},${t.y - 16} L${t.x + 6},${t.y - 16} Q${t.x},${t.y - 16} ${t.x},${t.y - 10} L${t.x},${t.y}`;
       mid = { x: side, y: (s.y + t.y) / 2 };
@@ -210,12 +217,12 @@ function cardText(
     ...(o.params && d.params > 0 ? [`${formatCount(d.params)} params`] : []),
   ].join(' · ');
   const inner = b.w - 24;
-  const figWidth = figures.length * 6.6;
+  const figWidth = figures.length * 7.2;
   const title = kind === 'group' ? d.label : d.look.title;
-  const titleText = fit(title, Math.max(40, inner - figWidth - 8), 7);
+  const titleText = fit(title, Math.max(40, inner - figWidth - 8), 7.6);
   const summary = kind === 'group' ? d.look.summary : d.look.summary;
-  const summaryRoom = inner - figWidth - 8 - titleText.length * 7 - 6;
-  const summaryText = summaryRoom > 20 ? fit(summary, summaryRoom) : '';
+  const summaryRoom = inner - figWidth - 12 - titleText.length * 7.6 - 6;
+  const summaryText = summaryRoom > 24 ? fit(summary, summaryRoom, 7) : '';
   out.push(
     `<text x="${b.x + 14}" y="${b.y + 22}" fill="${c.text}"><tspan font-weight="600">${esc(titleText)}</tspan>${summaryText === '' ? '' : ` <tspan fill="${c.muted}">${esc(summaryText)}</tspan>`}</text>`,
   );

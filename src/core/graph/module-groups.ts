@@ -13,6 +13,9 @@ export interface ModuleGroup {
 /** The module path of a label, when it reads as one: "features.3.conv.0", "layer1.0", not "conv_2". */
 const isPath = (label: string): boolean => /^[A-Za-z_]\w*(\.\w+)+$/.test(label);
 
+/** A node name with no module in it, as torch writes them without scopes: "Relu_5", "Add_61". */
+const isNodeName = (label: string): boolean => /^[A-Z][A-Za-z]*_\d+$/.test(label);
+
 /** "features.3.conv" → ["features", "features.3"]: the modules a node labelled so sits in. */
 function enclosing(path: string): string[] {
   const parts = path.split('.');
@@ -33,7 +36,7 @@ export function moduleGroups(design: Design): ModuleGroup[] {
   const chains = new Map<string, string[]>();
   for (const n of design.nodes) {
     if (isPath(n.label)) chains.set(n.id, enclosing(n.label));
-    else {
+    else if (isNodeName(n.label)) {
       const from = producer.get(n.id);
       chains.set(n.id, from === undefined ? [] : (chains.get(from) ?? []));
     }

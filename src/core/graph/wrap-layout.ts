@@ -77,6 +77,20 @@ export function wrapColumns(
     columns++;
   const target = total / columns;
 
+  // The module a row belongs to, two levels deep ("features.3", "layer1"), and each module's height
+  // from the row where it starts.
+  const moduleKey = (row: (typeof rows)[number]): string => groupsOf(row).slice(0, 2).join('|');
+  const moduleHeight = new Map<number, number>();
+  const keys = rows.map(moduleKey);
+  for (let i = 0; i < rows.length;) {
+    let j = i + 1;
+    while (j < rows.length && keys[j] === keys[i]) j++;
+    const first = rows[i];
+    const last = rows[j - 1];
+    if (first !== undefined && last !== undefined) moduleHeight.set(i, last.bottom - first.top);
+    i = j;
+  }
+
   const out = new Map<string, Position>();
   let x0 = 0;
   let y = 0;
@@ -85,9 +99,11 @@ export function wrapColumns(
   rows.forEach((row, i) => {
     const gap = gaps[i] ?? { extra: 0, natural: 0 };
     const h = row.bottom - row.top;
-    // Break before this row when the column is full, or nearly full and an outer group starts here.
-    const outerChange = i > 0 && groupsOf(row)[0] !== groupsOf(rows[i - 1] ?? row)[0];
-    const full = y + gap.natural + gap.extra + h > target * 1.08 || (outerChange && y > target * 0.8);
+    // Break before this row when the column is full, or when a module starts here that would not
+    // fit in what is left (a module split over two columns reads badly), unless it fits nowhere.
+    const starts = i === 0 || keys[i] !== keys[i - 1];
+    const need = starts ? (moduleHeight.get(i) ?? h) : h;
+    const full = y + gap.natural + gap.extra + (need <= target * 1.08 ? need : h) > target * 1.08;
     if (i > 0 && full && y > 0) {
       x0 += columnWidth + columnGap;
       columnWidth = 0;
