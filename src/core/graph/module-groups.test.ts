@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { moduleGroups } from './module-groups';
-import type { Design, DesignNode } from './types';
+import type { Design } from './types';
 import { wrapColumns } from './wrap-layout';
 
 const chain = (labels: readonly string[]): Design => ({
   name: 'chain',
   nodes: labels.map(
     (label, i) =>
-      ({ id: `n${String(i)}`, kind: 'ReLU', label, params: {}, position: { x: 0, y: 0 } }) as DesignNode,
+      ({ id: `n${String(i)}`, kind: 'ReLU', label, params: {}, position: { x: 0, y: 0 } }),
   ),
   edges: labels.slice(1).map((_, i) => ({
     id: `e${String(i)}`,
