@@ -1,16 +1,14 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { defaultImageOptions, exportPng, exportSvg, type ImageOptions } from '../canvas/export-image';
 
-const choices: readonly { key: keyof ImageOptions; label: string }[] = [
-  { key: 'multiplyAdds', label: 'Multiply-adds on each card' },
-  { key: 'params', label: 'Parameters on each card' },
-  { key: 'shape', label: 'Output shape on each card' },
-  { key: 'edgeShapes', label: 'Tensor shapes on the edges' },
-];
+/** The figures a picture may show; each one's label is `picture.<key>`. */
+const choices: readonly (keyof ImageOptions)[] = ['multiplyAdds', 'params', 'shape', 'edgeShapes'];
 
 /** Export picture: which figures the cards show, then a PNG at 2× or an SVG of what is on screen. */
 export function ImageDialog({ format, onClose }: { format: 'png' | 'svg'; onClose: () => void }) {
   const [options, setOptions] = useState<ImageOptions>(defaultImageOptions);
+  const { t } = useTranslation();
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
       <div
@@ -25,22 +23,20 @@ export function ImageDialog({ format, onClose }: { format: 'png' | 'svg'; onClos
           if (e.key === 'Escape') onClose();
         }}
       >
-        <h2 id="image-title">Export picture ({format === 'png' ? 'PNG at 2×' : 'SVG'})</h2>
-        <p className="muted">
-          What is on the canvas now, with the design’s totals and a legend of the families shown.
-        </p>
+        <h2 id="image-title">{t('picture.title', { format: t(`picture.${format}`) })}</h2>
+        <p className="muted">{t('picture.intro')}</p>
         <fieldset className="image-options">
-          <legend>Figures</legend>
-          {choices.map((c) => (
-            <label key={c.key}>
+          <legend>{t('picture.figures')}</legend>
+          {choices.map((key) => (
+            <label key={key}>
               <input
                 type="checkbox"
-                checked={options[c.key]}
+                checked={options[key]}
                 onChange={(e) => {
-                  setOptions({ ...options, [c.key]: e.target.checked });
+                  setOptions({ ...options, [key]: e.target.checked });
                 }}
               />{' '}
-              {c.label}
+              {t(`picture.${key}`)}
             </label>
           ))}
         </fieldset>
@@ -57,10 +53,10 @@ export function ImageDialog({ format, onClose }: { format: 'png' | 'svg'; onClos
               }
             }}
           >
-            Export {format.toUpperCase()}
+            {t('picture.export', { format: format.toUpperCase() })}
           </button>
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('picture.cancel')}
           </button>
         </div>
       </div>

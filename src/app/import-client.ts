@@ -1,4 +1,4 @@
-import { importModel, type ImportResult } from '../core/onnx/import/import';
+import { importModel, type ImportResult, type ImportStage } from '../core/onnx/import/import';
 import type { ImportReply, ImportRequest } from './import-worker';
 
 /**
@@ -9,7 +9,7 @@ export function importInWorker(
   bytes: Uint8Array,
   name: string,
   source: string,
-  onProgress: (stage: string, done: number) => void,
+  onProgress: (stage: ImportStage, done: number) => void,
 ): Promise<ImportResult> {
   let worker: Worker;
   try {

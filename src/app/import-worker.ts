@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { importModel, type ImportResult } from '../core/onnx/import/import';
+import { importModel, type ImportResult, type ImportStage } from '../core/onnx/import/import';
 
 /** A request: the file's bytes (transferred) and the name the design takes. */
 export interface ImportRequest {
@@ -10,7 +10,7 @@ export interface ImportRequest {
 }
 
 export type ImportReply =
-  | { readonly kind: 'progress'; readonly stage: string; readonly done: number }
+  | { readonly kind: 'progress'; readonly stage: ImportStage; readonly done: number }
   | { readonly kind: 'result'; readonly result: ImportResult };
 
 /**

@@ -1,5 +1,6 @@
 import { exportDesign } from '../core/onnx/export/export';
 import { designNameOf, importInWorker } from './import-client';
+import { i18next } from '../i18n';
 import { layoutDesign } from '../canvas/auto-layout';
 import { studio } from '../state/store';
 import { download, fileNameFor } from '../ui/download';
@@ -52,7 +53,12 @@ export async function importOnnxFile(file: File): Promise<void> {
   }
   notify({ text: `Importing ${file.name}…`, tone: 'info' });
   const result = await importInWorker(bytes, designNameOf(file.name), file.name, (stage, done) => {
-    notify({ text: `Importing ${file.name}: ${stage}… ${String(Math.round(done * 100))}%`, tone: 'info' });
+    const text = i18next.t('importing.progress', {
+      file: file.name,
+      stage: i18next.t(`importing.stage.${stage}`),
+      percent: Math.round(done * 100),
+    });
+    notify({ text, tone: 'info' });
   });
   if (!result.ok) {
     notify({ text: `${file.name} cannot be imported: ${result.error}`, tone: 'error' });

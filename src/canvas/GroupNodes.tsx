@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../state/store';
 import { CostBadge } from './CostBadge';
 import type { GroupCardNode, ModuleFrameNode } from './flow-types';
@@ -8,15 +9,16 @@ import { Ports } from './Ports';
 /** An open module group: a frame behind its members, its path and a button that collapses it. */
 export const ModuleFrame = memo(function ModuleFrame({ data }: NodeProps<ModuleFrameNode>) {
   const toggleGroup = useStudio((s) => s.toggleGroup);
+  const { t } = useTranslation();
   return (
     <div className="module-frame" data-testid="module-group" data-path={data.path}>
       <div className="module-frame-head">
         <button
           type="button"
           className="module-toggle nodrag"
-          aria-label={`Collapse module ${data.path}`}
+          aria-label={t('module.collapse', { path: data.path })}
           aria-expanded="true"
-          title={`Collapse ${data.path} (${String(data.count)} nodes)`}
+          title={t('module.collapseTitle', { path: data.path, count: data.count })}
           onClick={() => {
             toggleGroup(data.path);
           }}
@@ -32,6 +34,7 @@ export const ModuleFrame = memo(function ModuleFrame({ data }: NodeProps<ModuleF
 /** A collapsed module group: one card standing for its nodes, their costs summed. */
 export const GroupCard = memo(function GroupCard({ data }: NodeProps<GroupCardNode>) {
   const toggleGroup = useStudio((s) => s.toggleGroup);
+  const { t } = useTranslation();
   return (
     <div className="card block stripe-block module-card" data-testid="module-card" data-path={data.label}>
       <Ports label={data.label} inputs={1} outputs={1} connectable={false} />
@@ -44,13 +47,13 @@ export const GroupCard = memo(function GroupCard({ data }: NodeProps<GroupCardNo
         <span className="card-shape" data-testid="output-shape">
           {data.shape ?? '—'}
         </span>
-        <span className="card-label">module</span>
+        <span className="card-label">{t('module.kind')}</span>
         <button
           type="button"
           className="card-open nodrag"
-          aria-label={`Expand module ${data.label}`}
+          aria-label={t('module.expand', { path: data.label })}
           aria-expanded="false"
-          title="Expand"
+          title={t('module.expandTitle')}
           onClick={() => {
             toggleGroup(data.label);
           }}

@@ -5,7 +5,8 @@ import { analysisOf } from '../state/analysis';
 import { formatCount } from '../ui/figures';
 import type { CardData } from './card-model';
 import type { FlowNode, ShapeEdge } from './flow-types';
-import { stripeNames, type Stripe } from '../ui/families';
+import { stripes as allStripes, type Stripe } from '../ui/families';
+import { i18next } from '../i18n';
 
 let flow: ReactFlowInstance<FlowNode, ShapeEdge> | undefined;
 
@@ -213,8 +214,10 @@ function cardText(
     `<rect x="${b.x}" y="${b.y + 4}" width="4" height="${(kind === 'frame' ? 40 : b.h) - 8}" rx="2" fill="${stripe}"/>`,
   );
   const figures = [
-    ...(o.multiplyAdds && d.multiplyAdds > 0 ? [`${formatCount(d.multiplyAdds)} MAdds`] : []),
-    ...(o.params && d.params > 0 ? [`${formatCount(d.params)} params`] : []),
+    ...(o.multiplyAdds && d.multiplyAdds > 0
+      ? [i18next.t('picture.cardMultiplyAdds', { value: formatCount(d.multiplyAdds) })]
+      : []),
+    ...(o.params && d.params > 0 ? [i18next.t('picture.cardParams', { value: formatCount(d.params) })] : []),
   ].join(' · ');
   const inner = b.w - 24;
   const figWidth = figures.length * 7.2;
@@ -232,7 +235,7 @@ function cardText(
     );
   const shape = o.shape ? (d.shape ?? '—') : '';
   const shapeText = fit(shape, inner * 0.55, 6.6);
-  const label = kind === 'group' ? 'module' : d.label;
+  const label = kind === 'group' ? i18next.t('module.kind') : d.label;
   const labelText = fit(label, inner - shapeText.length * 6.6 - 10);
   if (shapeText !== '')
     out.push(`<text x="${b.x + 14}" y="${b.y + 44}" class="mono" fill="${c.text}">${esc(shapeText)}</text>`);
@@ -253,13 +256,19 @@ function legend(x: number, y: number, stripes: ReadonlySet<Stripe>, c: Colours):
   const totals = analysis.totals;
   const out: string[] = [
     `<g data-role="legend"><text x="${x}" y="${y}" class="title" fill="${c.text}">${esc(s.design.name)}</text>`,
-    `<text x="${x}" y="${y + 20}" fill="${c.muted}" data-role="totals">Totals: ${formatCount(totals.params)} params · ${formatCount(totals.multiplyAdds)} multiply-adds · peak activations ${formatCount(analysis.activations.peak)}</text>`,
+    `<text x="${x}" y="${y + 20}" fill="${c.muted}" data-role="totals">${esc(
+      i18next.t('picture.totals', {
+        params: formatCount(totals.params),
+        multiplyAdds: formatCount(totals.multiplyAdds),
+        peak: formatCount(analysis.activations.peak),
+      }),
+    )}</text>`,
   ];
   let lx = x;
   const ly = y + 40;
-  for (const stripe of Object.keys(stripeNames) as Stripe[]) {
+  for (const stripe of allStripes) {
     if (!stripes.has(stripe)) continue;
-    const name = stripeNames[stripe];
+    const name = i18next.t(`picture.legend.${stripe}`);
     out.push(
       `<rect x="${lx}" y="${ly - 9}" width="10" height="10" rx="2" fill="${cssVar(`--stripe-${stripe}`)}"/>`,
       `<text x="${lx + 14}" y="${ly}" fill="${c.text}">${esc(name)}</text>`,

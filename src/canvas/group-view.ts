@@ -1,3 +1,4 @@
+import { i18next } from '../i18n';
 import type { Analysis } from '../core/analysis/types';
 import type { ModuleGroup } from '../core/graph/module-groups';
 import type { Design } from '../core/graph/types';
@@ -180,7 +181,11 @@ function groupCard(g: ModuleGroup, analysis: Analysis, design: Design, box: Box)
   const last = exits.at(-1) ?? g.members.at(-1) ?? '';
   const data: CardData = {
     label: g.path,
-    look: { stripe: 'block', title: 'Module', summary: `${String(g.members.length)} nodes` },
+    look: {
+      stripe: 'block',
+      title: i18next.t('module.title'),
+      summary: i18next.t('module.nodes', { count: g.members.length }),
+    },
     shape: shapesText(analysis.nodes.get(last)?.outputShapes),
     multiplyAdds,
     params,
@@ -200,6 +205,6 @@ function groupCard(g: ModuleGroup, analysis: Analysis, design: Design, box: Box)
     draggable: false,
     connectable: false,
     deletable: false,
-    ariaLabel: `Module ${g.path}, collapsed`,
+    ariaLabel: i18next.t('module.collapsed', { path: g.path }),
   };
 }

@@ -4,19 +4,21 @@ import { convVariant } from '../core/layers/conv2d';
 import { opRegistry, type OpKind } from '../core/layers/registry';
 import type { OpFamily } from '../core/layers/types';
 
-/** The colour of a card's stripe, by what the node does; CSS has one variable per stripe. */
-export type Stripe =
-  | 'io'
-  | 'conv'
-  | 'depthwise'
-  | 'pointwise'
-  | 'normact'
-  | 'pooling'
-  | 'head'
-  | 'channel'
-  | 'merge'
-  | 'shape'
-  | 'block';
+/** The colours of cards' stripes, by what the node does, in a legend's order; CSS has one variable per stripe. */
+export const stripes = [
+  'io',
+  'conv',
+  'depthwise',
+  'pointwise',
+  'normact',
+  'pooling',
+  'head',
+  'channel',
+  'merge',
+  'shape',
+  'block',
+] as const;
+export type Stripe = (typeof stripes)[number];
 
 const byFamily: Readonly<Record<OpFamily, Stripe>> = {
   io: 'io',
@@ -65,18 +67,3 @@ export function lookOf(node: DesignNode, inChannels: number | undefined): NodeLo
   }
   return { stripe: byFamily[def.family], title: def.title, summary };
 }
-
-/** What each stripe stands for, in a picture's legend. */
-export const stripeNames: Readonly<Record<Stripe, string>> = {
-  io: 'Input / output',
-  conv: 'Convolution',
-  depthwise: 'Depthwise conv',
-  pointwise: 'Pointwise conv',
-  normact: 'Norm / activation',
-  pooling: 'Pooling',
-  head: 'Linear',
-  channel: 'Channel ops',
-  merge: 'Merge',
-  shape: 'Shape',
-  block: 'Block',
-};

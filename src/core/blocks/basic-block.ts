@@ -7,12 +7,14 @@ import { channels } from '../shape';
 import { batchNormParam, foldedSummary } from './conv-bn';
 import { resnetConv, resnetShortcut } from './resnet-common';
 import type { BlockDef } from './types';
+import { basicBlockTorch } from '../torch/blocks/resnet';
 
 const schema = z.object({
   outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),
   stride: positiveInt.default(1),
   batchNorm: batchNormParam,
 });
+export type BasicBlockParams = z.infer<typeof schema>;
 
 /**
  * ResNet's basic block (ResNet-18 and -34), as torchvision builds it: 3×3 conv (strided) + BN +
@@ -65,4 +67,5 @@ export const basicBlock = {
     { name: 'projection shortcut, stride 2', params: { outChannels: 32, stride: 2 } },
     { name: 'batch norm folded', params: { outChannels: 24, batchNorm: false } },
   ],
+  pytorch: basicBlockTorch,
 } satisfies BlockDef<'BasicBlock', typeof schema>;

@@ -7,6 +7,7 @@ import { channels } from '../shape';
 import { batchNormParam, foldedSummary } from './conv-bn';
 import { resnetConv, resnetShortcut } from './resnet-common';
 import type { BlockDef } from './types';
+import { bottleneckTorch } from '../torch/blocks/resnet';
 
 const schema = z.object({
   outChannels: positiveInt.default(256).meta({ label: 'Output channels' }),
@@ -17,6 +18,7 @@ const schema = z.object({
   groups: positiveInt.default(1),
   batchNorm: batchNormParam,
 });
+export type BottleneckParams = z.infer<typeof schema>;
 
 /**
  * ResNet's bottleneck block (ResNet-50/101/152, torchvision's "v1.5": the stride on the 3×3 conv):
@@ -97,4 +99,5 @@ export const bottleneck = {
     { name: 'stride 2, grouped (ResNeXt)', params: { outChannels: 32, width: 16, stride: 2, groups: 4 } },
     { name: 'batch norm folded', params: { outChannels: 16, width: 8, batchNorm: false } },
   ],
+  pytorch: bottleneckTorch,
 } satisfies BlockDef<'Bottleneck', typeof schema>;

@@ -10,6 +10,7 @@ import { readableRatio } from './inverted-residual';
 import { makeDivisible, oddKernel } from './mobilenet-common';
 import { addSqueezeExcite } from './squeeze-excite';
 import type { BlockDef } from './types';
+import { mbconvTorch } from '../torch/blocks/mbconv';
 
 const schema = z.object({
   outChannels: positiveInt.default(24).meta({ label: 'Output channels' }),
@@ -25,7 +26,8 @@ const schema = z.object({
   /** EfficientNet-B0…B4 keep BatchNorm's 1e-5; B5…B7 and V2 use 0.001 (no effect on the costs). */
   bnEpsilon: z.number().positive().default(1e-5).meta({ label: 'BN epsilon' }),
 });
-type Params = z.infer<typeof schema>;
+export type MBConvParams = z.infer<typeof schema>;
+type Params = MBConvParams;
 
 const expandedWidth = (p: Params, cin: number): number =>
   p.expandedChannels ?? makeDivisible(cin * p.expansion, 8);
@@ -127,4 +129,5 @@ export const mbconv = {
     { name: 'no expansion, 5×5, stride 2', params: { outChannels: 24, expansion: 1, kernel: 5, stride: 2 } },
     { name: 'batch norm folded', params: { outChannels: 16, expansion: 4, batchNorm: false } },
   ],
+  pytorch: mbconvTorch,
 } satisfies BlockDef<'MBConv', typeof schema>;

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { moduleGroups } from './module-groups';
-import type { Design } from './types';
+import type { Design, DesignNode } from './types';
 import { wrapColumns } from './wrap-layout';
 
 const chain = (labels: readonly string[]): Design => ({
   name: 'chain',
-  nodes: labels.map(
-    (label, i) =>
-      ({ id: `n${String(i)}`, kind: 'ReLU', label, params: {}, position: { x: 0, y: 0 } }),
-  ),
+  nodes: labels.map((label, i) => ({
+    id: `n${String(i)}`,
+    kind: 'ReLU',
+    label,
+    params: {},
+    position: { x: 0, y: 0 },
+  })),
   edges: labels.slice(1).map((_, i) => ({
     id: `e${String(i)}`,
     from: { node: `n${String(i)}`, port: 0 },
@@ -33,6 +36,35 @@ describe('module groups', () => {
     expect(groups.map((g) => [g.path, g.depth, g.members])).toEqual([
       ['features', 0, ['n1', 'n2', 'n3', 'n4', 'n5']],
       ['features.0', 1, ['n1', 'n2', 'n3']],
+    ]);
+  });
+
+  it('puts a stage in the module its units share (MobileNetV2 built from its table)', () => {
+    const d = chain(['features.0.0', 'features.0.1', 'stage_1', 'stage_2', 'features.18.0', 'classifier.1']);
+    const stage = (node: DesignNode, unitLabels: string[]): DesignNode => ({
+      ...node,
+      kind: 'Stage',
+      params: {
+        unit: 'InvertedResidual',
+        repeats: unitLabels.length,
+        outChannels: 24,
+        stride: 1,
+        unitParams: {},
+        firstParams: {},
+        unitLabels,
+      },
+    });
+    const nodes = d.nodes.map((n) =>
+      n.label === 'stage_1'
+        ? stage(n, ['features.1'])
+        : n.label === 'stage_2'
+          ? stage(n, ['features.2', 'features.3'])
+          : n,
+    );
+    const groups = moduleGroups({ ...d, nodes });
+    expect(groups.map((g) => [g.path, g.members])).toEqual([
+      ['features', ['n0', 'n1', 'n2', 'n3', 'n4']],
+      ['features.0', ['n0', 'n1']],
     ]);
   });
 

@@ -62,7 +62,14 @@ export function wrapColumns(
     const k = common(a, b);
     return { extra: foot * (a.length - k) + head * (b.length - k), natural: row.top - prev.bottom };
   });
-  const width = Math.max(...placed.map((i) => i.p.x + i.b.width)) - Math.min(...placed.map((i) => i.p.x));
+  // Loops, not spreads: a design may hold 200,000 nodes, past what a call's arguments take.
+  let left = Infinity;
+  let right = -Infinity;
+  for (const i of placed) {
+    left = Math.min(left, i.p.x);
+    right = Math.max(right, i.p.x + i.b.width);
+  }
+  const width = right - left;
   const total = rows.reduce(
     (s, r, i) => s + (r.bottom - r.top) + (gaps[i]?.natural ?? 0) + (gaps[i]?.extra ?? 0),
     0,
@@ -94,7 +101,7 @@ export function wrapColumns(
   const out = new Map<string, Position>();
   let x0 = 0;
   let y = 0;
-  let columnLeft = Math.min(...rows.map((r) => Math.min(...r.items.map((i) => i.p.x))));
+  let columnLeft = left;
   let columnWidth = 0;
   rows.forEach((row, i) => {
     const gap = gaps[i] ?? { extra: 0, natural: 0 };
@@ -108,7 +115,7 @@ export function wrapColumns(
       x0 += columnWidth + columnGap;
       columnWidth = 0;
       y = head * groupsOf(row).length;
-      columnLeft = Math.min(...row.items.map((it) => it.p.x), columnLeft);
+      for (const it of row.items) columnLeft = Math.min(columnLeft, it.p.x);
     } else y += i === 0 ? gap.extra : gap.natural + gap.extra;
     for (const it of row.items) {
       const x = x0 + (it.p.x - columnLeft);

@@ -21,9 +21,12 @@ const torchFigures = (name: string): { params: number; multiplyAdds: number } =>
     multiplyAdds: number;
   };
 
-/** Module paths of a stage list: [[1, 'layer1'], …] with n blocks each → layer1.0, layer1.1, … */
+/**
+ * Module paths of a stage list: [['layer1', 2], …] → layer1.0, layer1.1, …; a stage of one block is
+ * still a Sequential in torchvision, its block at index 0 (features.1.0).
+ */
 const paths = (stages: readonly (readonly [string, number])[]): string[] =>
-  stages.flatMap(([stage, n]) => (n === 1 ? [stage] : Array.from({ length: n }, (_, i) => `${stage}.${i}`)));
+  stages.flatMap(([stage, n]) => Array.from({ length: n }, (_, i) => `${stage}.${String(i)}`));
 
 const cases = [
   {

@@ -56,6 +56,9 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
       else list.push(p);
     }
   for (const scope of [...members.keys()].sort((a, b) => a.length - b.length)) {
+    // A container of one module ("features.1" holding only EfficientNet's "features.1.0") is not
+    // the block: its one child, tried next, is.
+    if (members.get(`${scope}.0`)?.length === members.get(scope)?.length) continue;
     const label = scope.replace(/\//g, '.');
     if (tryRegion(members.get(scope) ?? [], () => label)) labels.add(label);
   }
@@ -156,7 +159,9 @@ function moduleOwners(prims: readonly Prim[]): Map<string, number> {
  * The torch module a region found by structure is, from its members' module paths
  * ("features.3.conv.0.0", …, and weightless ops named "Relu_5"): their longest common path, widened
  * while the wider module holds nothing outside the region ("features.3.conv" → "features.3", as
- * features.3 is all in the region, but not "features"). Undefined when the members share no path.
+ * features.3 is all in the region, but not "features"), and never past an index: "features.1.0" is
+ * EfficientNet's block even though its container "features.1" holds nothing else. Undefined when
+ * the members share no path.
  */
 export function modulePath(region: readonly Prim[], owners: ReadonlyMap<string, number>): string | undefined {
   const paths = region
@@ -171,7 +176,7 @@ export function modulePath(region: readonly Prim[], owners: ReadonlyMap<string, 
     region.filter((p) => p.label === path || p.label.startsWith(`${path}.`)).length;
   let path = first.slice(0, k);
   if (path.length === 0) return undefined;
-  while (path.length > 1) {
+  while (path.length > 1 && !/^\d+$/.test(path.at(-1) ?? '')) {
     const wider = path.slice(0, -1).join('.');
     if ((owners.get(wider) ?? 0) !== inRegion(wider)) break;
     path = path.slice(0, -1);

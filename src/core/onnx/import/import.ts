@@ -23,8 +23,11 @@ export interface ImportOptions {
   /** Where the weights come from, as the design will say (the file's name); the design's name by default. */
   readonly source?: string;
   /** Told as each stage starts, for a progress line: what is being done, and the share done (0–1). */
-  readonly onProgress?: (stage: string, done: number) => void;
+  readonly onProgress?: (stage: ImportStage, done: number) => void;
 }
+
+/** The stages of an import, in order; a progress line names them in the UI's language. */
+export type ImportStage = 'reading' | 'inferring' | 'mapping' | 'recognising' | 'building';
 
 export type ImportResult =
   | {
@@ -56,25 +59,23 @@ export function firstProblem(design: Design): string | undefined {
 /** An ONNX file as an editable design: primitives, then blocks, weights kept. Never throws. */
 export function importModel(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
   const progress = options.onProgress ?? (() => undefined);
-  progress('reading the file', 0);
+  progress('reading', 0);
   const read = readModel(bytes);
   if (!read.ok) return read;
   const graph = read.graph;
   try {
-    progress('inferring shapes', 0.15);
+    progress('inferring', 0.15);
     const inferred = infer(graph);
-    progress('mapping nodes to ops', 0.3);
+    progress('mapping', 0.3);
     const ctx = mapGraph(graph, inferred);
-    progress('recognising blocks', 0.45);
+    progress('recognising', 0.45);
     const units =
       options.blocks === false
         ? ctx.prims.map((prim) => ({ kind: 'prim' as const, prim }))
         : recogniseBlocks(ctx.prims, (t) => inferred.shapes.get(t));
     const name =
-      graph.metadata.get(META.design) ??
-      options.name ??
-      (graph.name !== '' ? graph.name : 'imported model');
-    progress('building the design', 0.9);
+      graph.metadata.get(META.design) ?? options.name ?? (graph.name !== '' ? graph.name : 'imported model');
+    progress('building', 0.9);
     const design = buildDesign(name, units, options.source ?? name);
     const invalid = firstProblem(design);
     return {
