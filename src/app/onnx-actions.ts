@@ -2,6 +2,7 @@ import { exportDesign } from '../core/onnx/export/export';
 import { designNameOf, importInWorker } from './import-client';
 import { i18next } from '../i18n';
 import { layoutDesign } from '../canvas/auto-layout';
+import { canvasRoom } from '../canvas/sizes';
 import { studio } from '../state/store';
 import { download, fileNameFor } from '../ui/download';
 
@@ -64,7 +65,8 @@ export async function importOnnxFile(file: File): Promise<void> {
     notify({ text: `${file.name} cannot be imported: ${result.error}`, tone: 'error' });
     return;
   }
-  const design = await layoutDesign(result.design);
+  // Laid out for this canvas: a long model wraps into the columns that Fit shows at a readable zoom.
+  const design = await layoutDesign(result.design, new Set(), canvasRoom());
   const before = studio.getState().notice?.seq;
   studio.getState().replaceDesign(design);
   studio.getState().requestFit();

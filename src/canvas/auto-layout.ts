@@ -6,7 +6,7 @@ import { layeredLayout } from '../core/graph/layout';
 import { groupsOfNodes, moduleGroups } from '../core/graph/module-groups';
 import { wrapColumns } from '../core/graph/wrap-layout';
 import type { Size } from './flow-types';
-import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH } from './sizes';
+import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH, MIN_READABLE } from './sizes';
 
 /** Card sizes seen on screen, by node id (kept by the canvas as React Flow measures them). */
 export const seenSizes = new Map<string, Size>();
@@ -21,9 +21,14 @@ function sizeOf(node: DesignNode, open: ReadonlySet<string>): Size {
  * cards below them down on screen, so they need no room of their own here. A long chain (an
  * imported ResNet or EfficientNet) is then wrapped into columns, breaking between modules, so
  * that its cards stay legible when the whole design is fitted to the screen; module groups get
- * room for their frames.
+ * room for their frames. With `view` (the canvas's size, less Fit's margin) the columns are chosen
+ * for that screen; without, a chain is wrapped only past 2,400 units.
  */
-export async function layoutDesign(design: Design, open: ReadonlySet<string> = new Set()): Promise<Design> {
+export async function layoutDesign(
+  design: Design,
+  open: ReadonlySet<string> = new Set(),
+  view?: Size,
+): Promise<Design> {
   const boxes = design.nodes.map((n) => ({
     id: n.id,
     ...sizeOf(n, open),
@@ -33,7 +38,12 @@ export async function layoutDesign(design: Design, open: ReadonlySet<string> = n
   const layered = await layeredLayout(boxes, design.edges);
   const groups = groupsOfNodes(moduleGroups(design));
   const wrapBoxes = boxes.map((b) => ({ ...b, groups: (groups.get(b.id) ?? []).map((g) => g.path) }));
-  const positions = wrapColumns(wrapBoxes, layered, { minHeight: 2400 });
+  // Fitted to a view: wrapped once it would be read below MIN_READABLE, into the columns that fit best.
+  const positions = wrapColumns(
+    wrapBoxes,
+    layered,
+    view === undefined ? { minHeight: 2400 } : { minHeight: view.height / MIN_READABLE, view },
+  );
   const rounded = new Map([...positions].map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]));
   return moveNodes(design, rounded);
 }

@@ -17,6 +17,11 @@ export interface WrapOptions {
   readonly groupFoot?: number;
   /** A layout no taller than this stays one column (only the groups' room is added). */
   readonly minHeight?: number;
+  /**
+   * The screen it will be fitted to, in flow units at zoom 1: the columns are then chosen for the
+   * largest zoom at which all of them fit (its aspect replaces `aspect`).
+   */
+  readonly view?: { readonly width: number; readonly height: number };
 }
 
 /**
@@ -30,8 +35,9 @@ export function wrapColumns(
   positions: ReadonlyMap<string, Position>,
   options: WrapOptions = {},
 ): Map<string, Position> {
-  const aspect = options.aspect ?? 16 / 10;
-  const columnGap = options.columnGap ?? 120;
+  const view = options.view;
+  const aspect = view === undefined ? (options.aspect ?? 16 / 10) : view.width / view.height;
+  const columnGap = options.columnGap ?? 80;
   const head = options.groupHead ?? 30;
   const foot = options.groupFoot ?? 14;
   const placed = boxes
@@ -82,8 +88,6 @@ export function wrapColumns(
     ((columns + 1) * (width + columnGap)) / (total / (columns + 1)) <= aspect
   )
     columns++;
-  const target = total / columns;
-
   // The module a row belongs to, two levels deep ("features.3", "layer1"), and each module's height
   // from the row where it starts.
   const moduleKey = (row: (typeof rows)[number]): string => groupsOf(row).slice(0, 2).join('|');
@@ -98,31 +102,63 @@ export function wrapColumns(
     i = j;
   }
 
-  const out = new Map<string, Position>();
-  let x0 = 0;
-  let y = 0;
-  let columnLeft = left;
-  let columnWidth = 0;
-  rows.forEach((row, i) => {
-    const gap = gaps[i] ?? { extra: 0, natural: 0 };
-    const h = row.bottom - row.top;
-    // Break before this row when the column is full, or when a module starts here that would not
-    // fit in what is left (a module split over two columns reads badly), unless it fits nowhere.
-    const starts = i === 0 || keys[i] !== keys[i - 1];
-    const need = starts ? (moduleHeight.get(i) ?? h) : h;
-    const full = y + gap.natural + gap.extra + (need <= target * 1.08 ? need : h) > target * 1.08;
-    if (i > 0 && full && y > 0) {
-      x0 += columnWidth + columnGap;
-      columnWidth = 0;
-      y = head * groupsOf(row).length;
-      for (const it of row.items) columnLeft = Math.min(columnLeft, it.p.x);
-    } else y += i === 0 ? gap.extra : gap.natural + gap.extra;
-    for (const it of row.items) {
-      const x = x0 + (it.p.x - columnLeft);
-      out.set(it.b.id, { x, y: y + (it.p.y - row.top) });
-      columnWidth = Math.max(columnWidth, x - x0 + it.b.width);
+  /**
+   * The rows in columns about `target` high; a column breaks early rather than split a module, so
+   * there may be more columns than planned. Returns the positions, the column count and the extent.
+   */
+  const place = (target: number) => {
+    const out = new Map<string, Position>();
+    let x0 = 0;
+    let y = 0;
+    let columnLeft = left;
+    let columnWidth = 0;
+    let count = 1;
+    let bottom = 0;
+    rows.forEach((row, i) => {
+      const gap = gaps[i] ?? { extra: 0, natural: 0 };
+      const h = row.bottom - row.top;
+      // Break before this row when the column is full, or when a module starts here that would not
+      // fit in what is left (a module split over two columns reads badly), unless it fits nowhere.
+      const starts = i === 0 || keys[i] !== keys[i - 1];
+      const need = starts ? (moduleHeight.get(i) ?? h) : h;
+      const full = y + gap.natural + gap.extra + (need <= target * 1.08 ? need : h) > target * 1.08;
+      if (i > 0 && full && y > 0) {
+        x0 += columnWidth + columnGap;
+        columnWidth = 0;
+        count++;
+        y = head * groupsOf(row).length;
+        for (const it of row.items) columnLeft = Math.min(columnLeft, it.p.x);
+      } else y += i === 0 ? gap.extra : gap.natural + gap.extra;
+      for (const it of row.items) {
+        const x = x0 + (it.p.x - columnLeft);
+        out.set(it.b.id, { x, y: y + (it.p.y - row.top) });
+        columnWidth = Math.max(columnWidth, x - x0 + it.b.width);
+      }
+      y += h;
+      bottom = Math.max(bottom, y);
+    });
+    return { out, count, width: x0 + columnWidth, height: bottom };
+  };
+  /** The planned number of columns at most: columns a little taller where modules would overflow. */
+  const placeIn = (k: number) => {
+    let target = total / k;
+    let placed = place(target);
+    for (let tries = 0; placed.count > k && tries < 40; tries++) {
+      target *= 1.04;
+      placed = place(target);
     }
-    y += h;
-  });
-  return out;
+    return placed;
+  };
+  if (view === undefined || columns === 1) return placeIn(columns).out;
+  // The last count under the aspect is a little too tall for the view, the next may be a little too
+  // wide, and one fewer may fit better once modules are kept whole: the one read at the largest zoom.
+  const zoom = (p: { width: number; height: number }): number =>
+    Math.min(view.width / p.width, view.height / p.height);
+  let best = placeIn(columns);
+  for (const k of [columns - 1, columns + 1]) {
+    if (k < 1 || k > rows.length) continue;
+    const p = placeIn(k);
+    if (zoom(p) > zoom(best)) best = p;
+  }
+  return best.out;
 }
