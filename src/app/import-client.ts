@@ -1,15 +1,13 @@
-import { importModel, type ImportResult, type ImportStage } from '../core/onnx/import/import';
-import type { ImportReply, ImportRequest } from './import-worker';
+import type { ImportResult } from '../core/onnx/import/import';
+import { importAndLayOut, type ImportProgress, type ImportReply, type ImportRequest } from './import-run';
 
 /**
- * Imports an ONNX file in a Web Worker (one per import, closed after), telling each stage as it
- * starts. Where workers cannot start, the import runs here, on the main thread.
+ * Imports an ONNX file and lays the design out, in a Web Worker (one per import, closed after),
+ * telling each stage as it starts. Where workers cannot start, both run here, on the main thread.
  */
 export function importInWorker(
-  bytes: Uint8Array,
-  name: string,
-  source: string,
-  onProgress: (stage: ImportStage, done: number) => void,
+  request: ImportRequest,
+  onProgress: (stage: ImportProgress, done: number) => void,
 ): Promise<ImportResult> {
   let worker: Worker;
   try {
@@ -18,7 +16,7 @@ export function importInWorker(
       name: 'compact-studio-import',
     });
   } catch {
-    return Promise.resolve(importModel(bytes, { name, source, onProgress }));
+    return importAndLayOut(request, onProgress);
   }
   return new Promise((resolve) => {
     worker.onmessage = (e: MessageEvent<ImportReply>) => {
@@ -33,8 +31,7 @@ export function importInWorker(
       worker.terminate();
       resolve({ ok: false, error: `the import stopped: ${e.message || 'the worker failed'}` });
     };
-    const request: ImportRequest = { bytes, name, source };
-    worker.postMessage(request, [bytes.buffer]);
+    worker.postMessage(request, [request.bytes.buffer]);
   });
 }
 

@@ -1,7 +1,6 @@
 import { exportDesign } from '../core/onnx/export/export';
 import { designNameOf, importInWorker } from './import-client';
 import { i18next } from '../i18n';
-import { layoutDesign } from '../canvas/auto-layout';
 import { canvasRoom } from '../canvas/sizes';
 import { studio } from '../state/store';
 import { download, fileNameFor } from '../ui/download';
@@ -53,7 +52,10 @@ export async function importOnnxFile(file: File): Promise<void> {
     return;
   }
   notify({ text: `Importing ${file.name}…`, tone: 'info' });
-  const result = await importInWorker(bytes, designNameOf(file.name), file.name, (stage, done) => {
+  // Laid out (in the worker too) for this canvas: a long model wraps into the columns that Fit
+  // shows at a readable zoom.
+  const request = { bytes, name: designNameOf(file.name), source: file.name, view: canvasRoom() };
+  const result = await importInWorker(request, (stage, done) => {
     const text = i18next.t('importing.progress', {
       file: file.name,
       stage: i18next.t(`importing.stage.${stage}`),
@@ -65,8 +67,9 @@ export async function importOnnxFile(file: File): Promise<void> {
     notify({ text: `${file.name} cannot be imported: ${result.error}`, tone: 'error' });
     return;
   }
-  // Laid out for this canvas: a long model wraps into the columns that Fit shows at a readable zoom.
-  const design = await layoutDesign(result.design, new Set(), canvasRoom());
+  const design = result.design;
+  // Taking the message in and drawing the design are two tasks, not one long one.
+  await nextFrame();
   const before = studio.getState().notice?.seq;
   studio.getState().replaceDesign(design);
   studio.getState().requestFit();

@@ -18,7 +18,7 @@ export const ModuleFrame = memo(function ModuleFrame({ data }: NodeProps<ModuleF
           className="module-toggle nodrag"
           aria-label={t('module.collapse', { path: data.path })}
           aria-expanded="true"
-          title={t('module.collapseTitle', { path: data.path, count: data.count })}
+          title={t('module.collapseTitle', { path: data.path, nodes: data.count })}
           onClick={() => {
             toggleGroup(data.path);
           }}

@@ -128,11 +128,12 @@ export const shell = {
       mapping: 'mapping nodes to ops',
       recognising: 'recognising blocks',
       building: 'building the design',
+      layout: 'laying out the canvas',
     },
   },
   module: {
     collapse: 'Collapse module {{path}}',
-    collapseTitle: 'Collapse {{path}} ({{count}} nodes)',
+    collapseTitle: 'Collapse {{path}} ({{nodes}} nodes)',
     expand: 'Expand module {{path}}',
     expandTitle: 'Expand',
     collapsed: 'Module {{path}}, collapsed',

@@ -131,11 +131,12 @@ export const shell: Strings<typeof en> = {
       mapping: '将节点映射为算子',
       recognising: '识别模块',
       building: '构建设计',
+      layout: '布局画布',
     },
   },
   module: {
     collapse: '折叠模块组 {{path}}',
-    collapseTitle: '折叠 {{path}}（{{count}} 个节点）',
+    collapseTitle: '折叠 {{path}}（{{nodes}} 个节点）',
     expand: '展开模块组 {{path}}',
     expandTitle: '展开',
     collapsed: '模块组 {{path}}，已折叠',
