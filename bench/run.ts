@@ -4,6 +4,7 @@ import { benchPanel } from './panel';
 import { benchCanvas } from './canvas';
 import { benchOnnx } from './onnx';
 import { benchImport } from './import-scaling';
+import { benchImportFrames } from './import-frames';
 
 /** `npm run bench`: every benchmark suite prints its own table. Pass suite names to run a subset. */
 const suites: Record<string, () => void | Promise<void>> = {
@@ -12,6 +13,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   panel: benchPanel,
   onnx: benchOnnx,
   import: benchImport,
+  'import-frames': benchImportFrames,
   canvas: benchCanvas,
 };
 

@@ -74,6 +74,7 @@ ACTIVATIONS = {
     "hardswish": nn.Hardswish,
     "hardsigmoid": nn.Hardsigmoid,
     "sigmoid": nn.Sigmoid,
+    "silu": nn.SiLU,
 }
 
 
@@ -101,14 +102,16 @@ def conv_bn_act(in_channels, out_channels, kernel, stride=1, groups=1, act=None,
 
 class SqueezeExcite(nn.Module):
     """Squeeze-and-excitation (Hu et al. 2018) as torchvision's SqueezeExcitation: global average,
-    1×1 conv to a few channels, ReLU, 1×1 conv back, gate, then each channel scaled by its gate."""
+    1×1 conv to a few channels, ReLU (SiLU in EfficientNet), 1×1 conv back, gate, then each channel
+    scaled by its gate."""
 
-    def __init__(self, channels, squeeze_channels=None, reduction=4, divisor=8, gate="hardsigmoid"):
+    def __init__(self, channels, squeeze_channels=None, reduction=4, divisor=8, gate="hardsigmoid",
+                 activation="relu"):
         super().__init__()
         squeeze = squeeze_channels or make_divisible(channels // reduction, divisor)
         self.avgpool = nn.AdaptiveAvgPool2d(1)
         self.fc1 = nn.Conv2d(channels, squeeze, 1)
-        self.activation = nn.ReLU()
+        self.activation = ACTIVATIONS[activation]()
         self.fc2 = nn.Conv2d(squeeze, channels, 1)
         self.scale_activation = ACTIVATIONS[gate]()
 

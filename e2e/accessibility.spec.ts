@@ -74,6 +74,21 @@ const screens: readonly { readonly name: string; readonly show: (page: Page) => 
     },
   },
   {
+    name: 'picture dialog',
+    show: async (page) => {
+      await new Studio(page).button('File').click();
+      await page.getByRole('menuitem', { name: 'Export PNG…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Export picture (PNG at 2×)' })).toBeVisible();
+    },
+  },
+  {
+    name: 'a collapsed module group',
+    show: async (page) => {
+      await page.getByRole('button', { name: 'Collapse module features.0' }).click();
+      await expect(page.getByRole('button', { name: 'Expand module features.0' })).toBeVisible();
+    },
+  },
+  {
     name: 'connect dialog',
     show: async (page) => {
       await new Studio(page).node('input').click();

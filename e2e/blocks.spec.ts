@@ -47,9 +47,11 @@ test.describe('blocks, copy and paste, exports', () => {
   test('the canvas exports as SVG and PNG', async ({ page }) => {
     const svg = page.waitForEvent('download');
     await studio.menu('File', 'Export SVG');
+    await studio.button('Export SVG').click();
     expect((await svg).suggestedFilename()).toBe('untitled.svg');
     const png = page.waitForEvent('download');
     await studio.menu('File', 'Export PNG');
+    await studio.button('Export PNG').click();
     expect((await png).suggestedFilename()).toBe('untitled.png');
     studio.expectNoErrors();
   });

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, setLanguage, type Language } from '../i18n';
-import { exportPng, exportSvg } from '../canvas/export-image';
 import { useHistory, useStudio } from '../state/store';
 import { keyLabel } from './shortcuts';
 import { Menu } from './Menu';
 import { ShareDialog } from './ShareDialog';
+import { ImageDialog } from './ImageDialog';
 import type { RunCommand } from './use-commands';
 import { newDesign, openAllBlocks } from './file-actions';
 import { exportOnnxFile, importOnnxFile } from './onnx-actions';
@@ -24,6 +24,7 @@ export function TopBar({ run }: { run: RunCommand }) {
   const canRedo = useHistory((h) => h.futureStates.length > 0);
   const [sharing, setSharing] = useState(false);
   const { t, i18n } = useTranslation();
+  const [picture, setPicture] = useState<'png' | 'svg' | undefined>(undefined);
   return (
     <header className="top-bar">
       <div className="brand" aria-hidden="true">
@@ -90,13 +91,13 @@ export function TopBar({ run }: { run: RunCommand }) {
           {
             label: t('menu.exportPng'),
             run: () => {
-              void exportPng();
+              setPicture('png');
             },
           },
           {
             label: t('menu.exportSvg'),
             run: () => {
-              exportSvg();
+              setPicture('svg');
             },
           },
         ]}
@@ -231,6 +232,14 @@ export function TopBar({ run }: { run: RunCommand }) {
           ?
         </button>
       </div>
+      {picture !== undefined && (
+        <ImageDialog
+          format={picture}
+          onClose={() => {
+            setPicture(undefined);
+          }}
+        />
+      )}
       {sharing && (
         <ShareDialog
           onClose={() => {

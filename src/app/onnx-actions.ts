@@ -1,6 +1,7 @@
 import { exportDesign } from '../core/onnx/export/export';
-import { importModel } from '../core/onnx/import/import';
-import { layoutDesign } from '../canvas/auto-layout';
+import { designNameOf, importInWorker } from './import-client';
+import { i18next } from '../i18n';
+import { canvasRoom } from '../canvas/sizes';
 import { studio } from '../state/store';
 import { download, fileNameFor } from '../ui/download';
 
@@ -51,13 +52,24 @@ export async function importOnnxFile(file: File): Promise<void> {
     return;
   }
   notify({ text: `Importing ${file.name}…`, tone: 'info' });
-  await nextFrame();
-  const result = importModel(bytes, { source: file.name });
+  // Laid out (in the worker too) for this canvas: a long model wraps into the columns that Fit
+  // shows at a readable zoom.
+  const request = { bytes, name: designNameOf(file.name), source: file.name, view: canvasRoom() };
+  const result = await importInWorker(request, (stage, done) => {
+    const text = i18next.t('importing.progress', {
+      file: file.name,
+      stage: i18next.t(`importing.stage.${stage}`),
+      percent: Math.round(done * 100),
+    });
+    notify({ text, tone: 'info' });
+  });
   if (!result.ok) {
     notify({ text: `${file.name} cannot be imported: ${result.error}`, tone: 'error' });
     return;
   }
-  const design = await layoutDesign(result.design);
+  const design = result.design;
+  // Taking the message in and drawing the design are two tasks, not one long one.
+  await nextFrame();
   const before = studio.getState().notice?.seq;
   studio.getState().replaceDesign(design);
   studio.getState().requestFit();

@@ -18,6 +18,7 @@ import { registerFlow } from './export-image';
 import { FlowModel } from './flow-model';
 import type { FlowNode, ShapeEdge } from './flow-types';
 import { FrameCard } from './FrameCard';
+import { GroupCard, ModuleFrame } from './GroupNodes';
 import { minimapColour } from './minimap-colour';
 import { NodeCard } from './NodeCard';
 import { connectionPorts } from './ports';
@@ -27,7 +28,7 @@ import { useFlowHandlers } from './use-flow-handlers';
 import { useVerdicts } from './use-verdicts';
 import { useTranslation } from 'react-i18next';
 
-const nodeTypes = { card: NodeCard, frame: FrameCard };
+const nodeTypes = { card: NodeCard, frame: FrameCard, groupcard: GroupCard, moduleframe: ModuleFrame };
 const edgeTypes = { shape: ShapeEdgeView };
 // eslint-disable-next-line i18next/no-literal-string -- keyboard key names, not text
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
@@ -44,6 +45,7 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
   const design = useStudio((s) => s.design);
   const analysis = useAnalysis();
   const openBlocks = useStudio((s) => s.openBlocks);
+  const collapsedGroups = useStudio((s) => s.collapsedGroups);
   const selectedNodes = useStudio((s) => s.selectedNodes);
   const selectedEdges = useStudio((s) => s.selectedEdges);
   const theme = useStudio((s) => s.theme);
@@ -62,6 +64,7 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
         design,
         analysis,
         openBlocks: new Set(openBlocks),
+        collapsedGroups: new Set(collapsedGroups),
         selectedNodes: new Set(selectedNodes),
         selectedEdges: new Set(selectedEdges),
         dragging,
@@ -69,7 +72,18 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
       }),
     // The cards' titles are read in the UI's language when built: a new language rebuilds them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [model, design, analysis, openBlocks, selectedNodes, selectedEdges, dragging, measured, i18n.language],
+    [
+      model,
+      design,
+      analysis,
+      openBlocks,
+      collapsedGroups,
+      selectedNodes,
+      selectedEdges,
+      dragging,
+      measured,
+      i18n.language,
+    ],
   );
   if (view.offsets !== offsets && !sameOffsets(view.offsets, offsets)) setOffsets(view.offsets);
 

@@ -2,7 +2,7 @@ import { ReactFlowProvider, useReactFlow, type ReactFlowInstance } from '@xyflow
 import { useMemo } from 'react';
 import type { Position } from '../core/graph/types';
 import type { FlowNode, ShapeEdge } from './flow-types';
-import { BLOCK_CARD_WIDTH, CARD_HEIGHT } from './sizes';
+import { BLOCK_CARD_WIDTH, CARD_HEIGHT, FIT_PAD, MIN_READABLE } from './sizes';
 
 /** The canvas's provider: wraps the whole app so its commands can be used from the top bar. */
 export const CanvasProvider = ReactFlowProvider;
@@ -22,7 +22,7 @@ export function viewDesign(rf: ReactFlowInstance<FlowNode, ShapeEdge>, nodes: re
   const y0 = Math.min(...top.map((n) => n.position.y));
   const w = Math.max(...top.map(right)) - x0;
   const h = Math.max(...top.map(bottom)) - y0;
-  const pad = 48;
+  const pad = FIT_PAD;
   const fit = Math.min(1, (pane.width - pad) / w, (pane.height - pad) / h);
   if (fit >= MIN_READABLE) {
     void rf.setViewport({
@@ -35,9 +35,6 @@ export function viewDesign(rf: ReactFlowInstance<FlowNode, ShapeEdge>, nodes: re
   const zoom = Math.max(MIN_READABLE, Math.min(1, (pane.width - pad) / w));
   void rf.setViewport({ x: pane.width / 2 - (x0 + w / 2) * zoom, y: pad / 2 - y0 * zoom, zoom });
 }
-
-/** Below this zoom card text is too small to read. */
-const MIN_READABLE = 0.6;
 
 export interface CanvasCommands {
   /** The centre of the visible canvas, in design coordinates. */

@@ -3,13 +3,17 @@ import type { Design, DesignNode, Position } from '../core/graph/types';
 import { elements, formatShape, type Shape } from '../core/shape';
 import { expandInPlace, type InnerView } from './block-view';
 import { designCard, sameCard, type CardData } from './card-model';
-import type { FlowNode, ShapeEdge, Size } from './flow-types';
+import type { FlowNode, FrameData, ShapeEdge, Size } from './flow-types';
+import { applyGroups } from './group-view';
+import { moduleGroups, type ModuleGroup } from '../core/graph/module-groups';
 import { CARD_HEIGHT, PROBLEM_LINE } from './sizes';
 
 export interface ViewInput {
   readonly design: Design;
   readonly analysis: Analysis;
   readonly openBlocks: ReadonlySet<string>;
+  /** Module groups shown collapsed, by path. */
+  readonly collapsedGroups?: ReadonlySet<string>;
   readonly selectedNodes: ReadonlySet<string>;
   readonly selectedEdges: ReadonlySet<string>;
   /** Positions of nodes being dragged right now (screen layout, offsets included). */
@@ -20,7 +24,7 @@ export interface ViewInput {
 export interface View {
   readonly nodes: FlowNode[];
   readonly edges: ShapeEdge[];
-  /** How far each top-level node is pushed down by open blocks above it. */
+  /** How far each top-level node is moved down by open blocks above it (up: collapsed groups). */
   readonly offsets: ReadonlyMap<string, number>;
 }
 
@@ -50,6 +54,7 @@ export class FlowModel {
   private nodes = new Map<string, FlowNode>();
   private edges = new Map<string, ShapeEdge>();
   private frames = new Map<DesignNode, { analysis: Analysis; view: InnerView }>();
+  private groups: { design: Design; groups: ModuleGroup[] } | undefined;
 
   build(input: ViewInput): View {
     const { design, analysis, openBlocks } = input;
@@ -122,11 +127,7 @@ export class FlowModel {
           id: n.id,
           type: 'frame',
           position,
-          data: frameData as FlowNode['data'] & {
-            message: string | undefined;
-            innerInputs: number;
-            innerOutputs: number;
-          },
+          data: frameData as FrameData,
           selected,
           width: size.width,
           height: size.height,
@@ -153,7 +154,19 @@ export class FlowModel {
     }
     this.cards = nextCards;
     this.nodes = new Map(nodes.map((n) => [n.id, n]));
-    return { nodes, edges: this.buildEdges(input, views), offsets };
+    const edges = this.buildEdges(input, views);
+    if (this.groups?.design !== design) this.groups = { design, groups: moduleGroups(design) };
+    if (this.groups.groups.length === 0) return { nodes, edges, offsets };
+    const grouped = applyGroups(
+      design,
+      analysis,
+      this.groups.groups,
+      input.collapsedGroups ?? new Set(),
+      nodes,
+      edges,
+    );
+    for (const [id, dy] of grouped.shifts) offsets.set(id, (offsets.get(id) ?? 0) + dy);
+    return { nodes: grouped.nodes, edges: grouped.edges, offsets };
   }
 
   private innerView(node: DesignNode, analysis: Analysis): InnerView {

@@ -8,9 +8,20 @@ export interface FrameData extends CardData {
   readonly innerOutputs: number;
 }
 
+export interface ModuleFrameData {
+  readonly [key: string]: unknown;
+  readonly path: string;
+  /** Top-level nodes in the module. */
+  readonly count: number;
+}
+
 export type CardNode = Node<CardData, 'card'>;
 export type FrameNode = Node<FrameData, 'frame'>;
-export type FlowNode = CardNode | FrameNode;
+/** A collapsed module group: one card for all it holds. */
+export type GroupCardNode = Node<CardData, 'groupcard'>;
+/** An open module group: a frame behind its members. */
+export type ModuleFrameNode = Node<ModuleFrameData, 'moduleframe'> & { zIndex: number };
+export type FlowNode = CardNode | FrameNode | GroupCardNode | ModuleFrameNode;
 
 export interface ShapeEdgeData {
   readonly [key: string]: unknown;

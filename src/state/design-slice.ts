@@ -12,7 +12,7 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
   design: { name: 'Untitled', nodes: [], edges: [] },
 
   replaceDesign(design, options = {}) {
-    set({ design, selectedNodes: [], selectedEdges: [], openBlocks: [] });
+    set({ design, selectedNodes: [], selectedEdges: [], openBlocks: [], collapsedGroups: [] });
     if (options.fresh === true) historyOf(api).getState().clear();
   },
 

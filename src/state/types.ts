@@ -76,6 +76,8 @@ export interface UiSlice {
   sideTab: SideTab;
   /** Blocks shown open in place. */
   openBlocks: readonly string[];
+  /** Module groups of an imported model shown collapsed, by module path. */
+  collapsedGroups: readonly string[];
   notice: Notice | undefined;
   /** The node whose output is being connected from the keyboard (the connect dialog is open). */
   connectFrom: string | undefined;
@@ -97,6 +99,7 @@ export interface UiSlice {
   setSideTab: (tab: SideTab) => void;
   toggleBlock: (id: string) => void;
   setOpenBlocks: (ids: readonly string[]) => void;
+  toggleGroup: (path: string) => void;
   notify: (notice: Omit<Notice, 'seq'>) => void;
   dismissNotice: () => void;
   requestFit: () => void;

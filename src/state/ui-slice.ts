@@ -8,6 +8,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   compareOpen: false,
   sideTab: 'inspector',
   openBlocks: [],
+  collapsedGroups: [],
   notice: undefined,
   fitRequest: 0,
   weightsNotKept: undefined,
@@ -37,6 +38,10 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   toggleBlock(id) {
     const open = get().openBlocks;
     set({ openBlocks: open.includes(id) ? open.filter((b) => b !== id) : [...open, id] });
+  },
+  toggleGroup(path) {
+    const shut = get().collapsedGroups;
+    set({ collapsedGroups: shut.includes(path) ? shut.filter((g) => g !== path) : [...shut, path] });
   },
   setOpenBlocks: (openBlocks) => {
     set({ openBlocks });

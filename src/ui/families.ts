@@ -6,19 +6,21 @@ import type { OpFamily } from '../core/layers/types';
 import { kindTitle } from '../i18n/core-text';
 import { i18next } from '../i18n';
 
-/** The colour of a card's stripe, by what the node does; CSS has one variable per stripe. */
-export type Stripe =
-  | 'io'
-  | 'conv'
-  | 'depthwise'
-  | 'pointwise'
-  | 'normact'
-  | 'pooling'
-  | 'head'
-  | 'channel'
-  | 'merge'
-  | 'shape'
-  | 'block';
+/** The colours of cards' stripes, by what the node does, in a legend's order; CSS has one variable per stripe. */
+export const stripes = [
+  'io',
+  'conv',
+  'depthwise',
+  'pointwise',
+  'normact',
+  'pooling',
+  'head',
+  'channel',
+  'merge',
+  'shape',
+  'block',
+] as const;
+export type Stripe = (typeof stripes)[number];
 
 const byFamily: Readonly<Record<OpFamily, Stripe>> = {
   io: 'io',

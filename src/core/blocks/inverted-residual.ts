@@ -28,6 +28,9 @@ const schema = z.object({
 });
 type Params = z.infer<typeof schema>;
 
+/** A ratio as a card prints it: at most two decimals ("3.67", never "3.6666666666666665"). */
+export const readableRatio = (v: number): string => String(Number(v.toFixed(2)));
+
 /** Python's round(), which rounds halves to even: torchvision computes the width with it. */
 function roundHalfEven(v: number): number {
   const r = Math.round(v);
@@ -104,7 +107,7 @@ export const invertedResidual = {
   },
   summary: (p) =>
     [
-      p.expandedChannels === undefined ? `t=${p.expansion}` : `e=${p.expandedChannels}`,
+      p.expandedChannels === undefined ? `t=${readableRatio(p.expansion)}` : `e=${p.expandedChannels}`,
       `c=${p.outChannels}`,
       ...(p.stride === 1 ? [] : [`s${p.stride}`]),
       ...(p.kernel === 3 ? [] : [`k${p.kernel}`]),
@@ -131,10 +134,13 @@ export const invertedResidual = {
         batchNorm: r.count('BatchNorm') > 0,
         bnEpsilon,
       };
-      return [
-        { ...common, expansion: dw.outChannels / r.inChannels },
-        { ...common, expandedChannels: dw.outChannels },
-      ];
+      // A factor that reads as one (6, 2.5, 2.3) is the paper's t; MobileNetV3's 88 of 24 channels
+      // (t = 3.666…) is no factor anyone chose, so the width is kept as itself: "e=88".
+      const t = dw.outChannels / r.inChannels;
+      const expandedChannels = { ...common, expandedChannels: dw.outChannels };
+      return readableRatio(t) === String(t)
+        ? [{ ...common, expansion: t }, expandedChannels]
+        : [expandedChannels];
     });
   },
   pytorch: invertedResidualTorch,

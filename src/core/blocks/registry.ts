@@ -12,6 +12,9 @@ import { shiftBlock } from './shift-block';
 import { shuffleUnitV1 } from './shuffle-unit-v1';
 import { shuffleUnitV2 } from './shuffle-unit-v2';
 import { stage } from './stage';
+import { basicBlock } from './basic-block';
+import { bottleneck } from './bottleneck';
+import { mbconv } from './mbconv';
 
 /** The one table of compact blocks. Adding one means adding its file and a line here. */
 export const blockRegistry = {
@@ -27,6 +30,9 @@ export const blockRegistry = {
   LowRankConv: lowRankConv,
   BasisFilters: basisFilters,
   Stage: stage,
+  MBConv: mbconv,
+  BasicBlock: basicBlock,
+  Bottleneck: bottleneck,
 } as const;
 
 export type BlockKind = keyof typeof blockRegistry;

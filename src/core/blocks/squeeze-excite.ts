@@ -21,7 +21,13 @@ export type SeGate = keyof typeof gateOps;
 export function addSqueezeExcite(
   g: GraphBuilder,
   x: PortRef | undefined,
-  spec: { readonly channels: number; readonly squeeze: number; readonly gate: SeGate },
+  spec: {
+    readonly channels: number;
+    readonly squeeze: number;
+    readonly gate: SeGate;
+    /** Between the two 1×1 convs: ReLU (MobileNetV3, default) or SiLU (EfficientNet). */
+    readonly act?: 'ReLU' | 'SiLU';
+  },
   prefix = '',
 ): { readonly out: PortRef; readonly reads: readonly PortRef[] } {
   const fc = (outChannels: number): OpParamsInput<'Conv2d'> => ({
@@ -32,7 +38,7 @@ export function addSqueezeExcite(
   });
   const pool = g.add('GlobalAvgPool', {}, x === undefined ? [] : [x], `${prefix}avgpool`);
   const fc1 = g.add('Conv2d', fc(spec.squeeze), [pool], `${prefix}fc1`);
-  const relu = g.add('ReLU', {}, [fc1], `${prefix}activation`);
+  const relu = g.add(spec.act ?? 'ReLU', {}, [fc1], `${prefix}activation`);
   const fc2 = g.add('Conv2d', fc(spec.channels), [relu], `${prefix}fc2`);
   const gate = g.add(gateOps[spec.gate], {}, [fc2], `${prefix}scale_activation`);
   // Multiply(x, scale): the scale goes to port 1, which takes an N×C×1×1 factor.

@@ -20,6 +20,9 @@ export const stageUnits = [
   'InterleavedGroupConv',
   'ShiftBlock',
   'LowRankConv',
+  'MBConv',
+  'BasicBlock',
+  'Bottleneck',
 ] as const;
 export type StageUnit = (typeof stageUnits)[number];
 export const isStageUnit = (kind: string): kind is StageUnit =>

@@ -66,8 +66,8 @@ async function logits(bytes: Uint8Array, shape: readonly number[]): Promise<numb
 }
 
 describe('import of real torch.onnx.export files (torch 1.13, no module scopes)', () => {
-  it('has the fixtures: four models, batch norm kept and folded, at opsets 11, 12, 13 and 17', () => {
-    expect(fixtures.length).toBe(32);
+  it('has the fixtures: four compact models, batch norm kept and folded, at opsets 11, 12, 13 and 17, and three full-width ones', () => {
+    expect(fixtures.length).toBe(35);
     expect([...new Set(fixtures.map((f) => f.expected.opset))].sort((a, b) => a - b)).toEqual([
       11, 12, 13, 17,
     ]);

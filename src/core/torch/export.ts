@@ -241,7 +241,7 @@ ${indent(body.join('\n'), 2)}`;
       const top = byId.get(layer.nodeId) as DesignNode;
       let path = paths.get(top.id) ?? '';
       if (isBlockKind(top.kind))
-        path += `.${blockForm(top.kind).modulePath(layer.name.slice(top.label.length + 1), paramsOf(top))}`;
+        path += `.${blockForm(top.kind).modulePath(layer.name.slice(top.label.length + 1), paramsOf(top), shapesOf(top))}`;
       for (const s of specs)
         tensors.push({ name: `${path}.${s.role}`, shape: s.dims, data: layerWeight(source, layer, s.role) });
     }

@@ -52,9 +52,11 @@ export interface BlockTorch<P> {
   construct(params: P, inputs: readonly Shape[]): string;
   /**
    * Where one of the block's primitives lives inside the class: its label in the block's
-   * expansion ("depthwise_bn", "se.fc1") → its module path ("depthwise.1", "se.fc1").
+   * expansion ("depthwise_bn", "se.fc1") → its module path ("depthwise.1", "se.fc1"). The block's
+   * input shapes are given for classes whose layout depends on them (MBConv's optional expand layer
+   * shifts the indices of torchvision's `block` Sequential).
    */
-  modulePath(inner: string, params: P): string;
+  modulePath(inner: string, params: P, inputs: readonly Shape[]): string;
   /** What a reader should know about how it is written; the header says it. */
   readonly note?: string;
   /** Other block kinds whose classes its code builds on (a stage: its unit's). */

@@ -24,7 +24,7 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
   /** The block the region is, taken when found; false when the region is no block. */
   const tryRegion = (
     region: readonly Prim[],
-    label: (kind: string) => string,
+    label: (kind: string, region: readonly Prim[]) => string,
     between?: { entry: string; exit: string },
   ): boolean => {
     if (
@@ -41,20 +41,24 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
     if (inShape?.length !== 4 || outShape?.length !== 4) return false;
     const m = matcher.match(region, cut.entry, inShape, outShape);
     if (m === undefined) return false;
-    const unit = blockUnit(m, label(m.kind), region, cut);
+    const unit = blockUnit(m, label(m.kind, region), region, cut);
     for (const p of region) taken.set(p, unit);
     return true;
   };
 
-  // By name: the modules of the file, outermost first.
+  // By name: the modules of the file, outermost first. A node named after the module itself (the
+  // residual "Add" of "/features/features.3/Add" is labelled "features.3") belongs to it too.
   const members = new Map<string, Prim[]>();
   for (const p of prims)
-    for (const s of scopes(p.label)) {
+    for (const s of [...scopes(p.label), p.label]) {
       const list = members.get(s);
       if (list === undefined) members.set(s, [p]);
       else list.push(p);
     }
   for (const scope of [...members.keys()].sort((a, b) => a.length - b.length)) {
+    // A container of one module ("features.1" holding only EfficientNet's "features.1.0") is not
+    // the block: its one child, tried next, is.
+    if (members.get(`${scope}.0`)?.length === members.get(scope)?.length) continue;
     const label = scope.replace(/\//g, '.');
     if (tryRegion(members.get(scope) ?? [], () => label)) labels.add(label);
   }
@@ -62,7 +66,13 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
   // By structure: from each cut, the longest stretch to a later cut that is a block (a
   // depthwise-separable conv, not the inverted residual without expansion inside it).
   const counters = new Map<string, number>();
-  const fresh = (kind: string): string => {
+  const modules = moduleOwners(prims);
+  const fresh = (kind: string, region: readonly Prim[]): string => {
+    const path = modulePath(region, modules);
+    if (path !== undefined && !labels.has(path)) {
+      labels.add(path);
+      return path;
+    }
     for (let n = (counters.get(kind) ?? 0) + 1; ; n++) {
       const l = `${kind}_${n}`;
       if (!labels.has(l)) {
@@ -135,4 +145,41 @@ function blockUnit(
     outputs: [cut.exit],
     members: region.map((p) => ({ prim: p, path: m.layerNames.get(p) ?? p.label })),
   };
+}
+
+/** How many primitives sit in each module path (a label's scopes and the label itself). */
+function moduleOwners(prims: readonly Prim[]): Map<string, number> {
+  const owners = new Map<string, number>();
+  for (const p of prims)
+    for (const s of [...scopes(p.label), p.label]) owners.set(s, (owners.get(s) ?? 0) + 1);
+  return owners;
+}
+
+/**
+ * The torch module a region found by structure is, from its members' module paths
+ * ("features.3.conv.0.0", …, and weightless ops named "Relu_5"): their longest common path, widened
+ * while the wider module holds nothing outside the region ("features.3.conv" → "features.3", as
+ * features.3 is all in the region, but not "features"), and never past an index: "features.1.0" is
+ * EfficientNet's block even though its container "features.1" holds nothing else. Undefined when
+ * the members share no path.
+ */
+export function modulePath(region: readonly Prim[], owners: ReadonlyMap<string, number>): string | undefined {
+  const paths = region
+    .map((p) => p.label)
+    .filter((l) => l.includes('.'))
+    .map((l) => l.split('.'));
+  const [first] = paths;
+  if (first === undefined) return undefined;
+  let k = 0;
+  while (k < first.length && paths.every((p) => p.length > k && p[k] === first[k])) k++;
+  const inRegion = (path: string): number =>
+    region.filter((p) => p.label === path || p.label.startsWith(`${path}.`)).length;
+  let path = first.slice(0, k);
+  if (path.length === 0) return undefined;
+  while (path.length > 1 && !/^\d+$/.test(path.at(-1) ?? '')) {
+    const wider = path.slice(0, -1).join('.');
+    if ((owners.get(wider) ?? 0) !== inRegion(wider)) break;
+    path = path.slice(0, -1);
+  }
+  return path.join('.');
 }

@@ -17,17 +17,44 @@ export class MapContext {
   /** Per label base, the next suffix to try: 20,000 nodes of one name stay linear. */
   private readonly nextSuffix = new Map<string, number>();
   private readonly readers = new Map<string, IrNode[]>();
+  /** Identity outputs → their input: torch passes parameters through Identity nodes at times. */
+  private readonly identities = new Map<string, string>();
 
   constructor(
     readonly graph: IrGraph,
     readonly inferred: Inferred,
   ) {
-    for (const n of graph.nodes)
+    for (const n of graph.nodes) {
       for (const t of n.inputs) {
         const list = this.readers.get(t);
         if (list === undefined) this.readers.set(t, [n]);
         else list.push(n);
       }
+      const [from] = n.inputs;
+      const [to] = n.outputs;
+      if (n.opType === 'Identity' && from !== undefined && to !== undefined) this.identities.set(to, from);
+    }
+  }
+
+  /**
+   * The module path of a node from the names of its parameters ("layer1.0.conv1.weight" →
+   * "layer1.0.conv1"): torch 1.13 names nodes "Conv_12" at some settings, but its parameters always
+   * keep their module's path. A parameter read by several nodes says nothing (torch merges equal
+   * tensors, such as batch norms' unit scales, into one). Undefined without a named parameter.
+   */
+  moduleOf(node: IrNode): string | undefined {
+    for (const input of node.inputs.slice(1)) {
+      let t = input;
+      for (let hops = 0; hops < 8; hops++) {
+        const next = this.identities.get(t);
+        if (next === undefined) break;
+        t = next;
+      }
+      const m = /^([A-Za-z_][\w.]*)\.(weight|bias|running_mean|running_var)$/.exec(t);
+      const shared = (this.readers.get(t) ?? []).length > 1;
+      if (m?.[1] !== undefined && !shared && !t.startsWith('onnx::')) return m[1];
+    }
+    return undefined;
   }
 
   /** The tensor a name stands for once Identity and friends are skipped. */
@@ -87,13 +114,22 @@ export class MapContext {
   }
 
   label(name: string, opType: string): string {
-    const base = labelFrom(name, opType);
+    return this.unique(labelFrom(name, opType));
+  }
+
+  private unique(base: string): string {
     let l = base;
     let i = this.nextSuffix.get(base) ?? 2;
     while (this.labels.has(l)) l = `${base}_${i++}`;
     this.nextSuffix.set(base, i);
     this.labels.add(l);
     return l;
+  }
+
+  /** A node's label: its module scope when its name has one, else its parameters' module path. */
+  private nodeLabel(node: IrNode): string {
+    const module = node.name.startsWith('/') ? undefined : this.moduleOf(node);
+    return module === undefined ? this.label(node.name, node.opType) : this.unique(module);
   }
 
   /** Adds a primitive made from `node`; its kind is checked here, as the patterns name kinds by string. */
@@ -120,7 +156,7 @@ export class MapContext {
       ...prim,
       kind,
       inputs: prim.inputs.map((t) => this.resolve(t)),
-      label: prim.label ?? this.label(node.name, node.opType),
+      label: prim.label ?? this.nodeLabel(node),
     });
   }
 

@@ -14,11 +14,20 @@ import { mapGraph } from './map';
 export interface ImportOptions {
   /** Recognise compact blocks (default true); false keeps every primitive at the top level. */
   readonly blocks?: boolean;
-  /** The design's name when the file gives none. */
+  /**
+   * The design's name: the file's name without its extension. Our own exports store the design's
+   * name in the model's metadata, which wins; a graph name is used only without either (torch
+   * names every graph "torch_jit", which says nothing about the model).
+   */
   readonly name?: string;
   /** Where the weights come from, as the design will say (the file's name); the design's name by default. */
   readonly source?: string;
+  /** Told as each stage starts, for a progress line: what is being done, and the share done (0–1). */
+  readonly onProgress?: (stage: ImportStage, done: number) => void;
 }
+
+/** The stages of an import, in order; a progress line names them in the UI's language. */
+export type ImportStage = 'reading' | 'inferring' | 'mapping' | 'recognising' | 'building';
 
 export type ImportResult =
   | {
@@ -49,19 +58,24 @@ export function firstProblem(design: Design): string | undefined {
 
 /** An ONNX file as an editable design: primitives, then blocks, weights kept. Never throws. */
 export function importModel(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
+  const progress = options.onProgress ?? (() => undefined);
+  progress('reading', 0);
   const read = readModel(bytes);
   if (!read.ok) return read;
   const graph = read.graph;
   try {
+    progress('inferring', 0.15);
     const inferred = infer(graph);
+    progress('mapping', 0.3);
     const ctx = mapGraph(graph, inferred);
+    progress('recognising', 0.45);
     const units =
       options.blocks === false
         ? ctx.prims.map((prim) => ({ kind: 'prim' as const, prim }))
         : recogniseBlocks(ctx.prims, (t) => inferred.shapes.get(t));
     const name =
-      graph.metadata.get(META.design) ??
-      (graph.name !== '' ? graph.name : (options.name ?? 'imported model'));
+      graph.metadata.get(META.design) ?? options.name ?? (graph.name !== '' ? graph.name : 'imported model');
+    progress('building', 0.9);
     const design = buildDesign(name, units, options.source ?? name);
     const invalid = firstProblem(design);
     return {

@@ -1,0 +1,44 @@
+import type { ImportResult } from '../core/onnx/import/import';
+import { i18next } from '../i18n';
+import { importAndLayOut, type ImportProgress, type ImportReply, type ImportRequest } from './import-run';
+
+/**
+ * Imports an ONNX file and lays the design out, in a Web Worker (one per import, closed after),
+ * telling each stage as it starts. Where workers cannot start, both run here, on the main thread.
+ */
+export function importInWorker(
+  request: ImportRequest,
+  onProgress: (stage: ImportProgress, done: number) => void,
+): Promise<ImportResult> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./import-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'compact-studio-import',
+    });
+  } catch {
+    return importAndLayOut(request, onProgress);
+  }
+  return new Promise((resolve) => {
+    worker.onmessage = (e: MessageEvent<ImportReply>) => {
+      if (e.data.kind === 'progress') onProgress(e.data.stage, e.data.done);
+      else {
+        worker.terminate();
+        resolve(e.data.result);
+      }
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      resolve({
+        ok: false,
+        error: i18next.t('importing.stopped', { reason: e.message || i18next.t('importing.workerFailed') }),
+      });
+    };
+    worker.postMessage(request, [request.bytes.buffer]);
+  });
+}
+
+/** A file's name as a design's: "efficientnet_b0.onnx" → "efficientnet_b0". */
+export const designNameOf = (fileName: string): string =>
+  fileName.replace(/\.onnx$/i, '').trim() || i18next.t('importing.untitled');
