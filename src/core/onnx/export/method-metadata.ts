@@ -1,4 +1,6 @@
 import type { Analysis } from '../../analysis/types';
+import type { ExpanderConvParams } from '../../layers/expander-conv';
+import { lcclView } from '../../methods/lccl';
 import { describeStochasticDepth, stochasticDepthView } from '../../methods/stochastic-depth';
 import type { P } from '../proto';
 import { META } from '../version';
@@ -14,6 +16,23 @@ export function methodMetadata(analysis: Analysis): P.IStringStringEntryProto[] 
     entries.push({
       key: META.stochasticDepth,
       value: describeStochasticDepth(stochasticDepthView(analysis, sd)),
+    });
+  const lccl = lcclView(analysis);
+  if (lccl.rows.length > 0)
+    entries.push({
+      key: META.lccl,
+      value: `low-cost collaborative layers computed in full (as exported, multiply-adds ${lccl.asExportedMultiplyAdds}); effective multiply-adds cost(LCCL) + (1 − z)·cost(main) = ${Math.round(lccl.effectiveMultiplyAdds)} with z set by hand: ${lccl.rows.map((r) => `${r.label} z=${r.zeroRatio}`).join(', ')}`,
+    });
+  const expanders = analysis.layers.filter((l) => l.op === 'ExpanderConv2d');
+  if (expanders.length > 0)
+    entries.push({
+      key: META.expander,
+      value: `expander convs written as Gather (channels) + Conv with group = Cout: ${expanders
+        .map((l) => {
+          const p = l.params as ExpanderConvParams;
+          return `${l.name} D=${p.fanIn} ${p.connections === undefined ? `seed ${p.seed}` : 'graph given'}`;
+        })
+        .join(', ')}`,
     });
   return entries;
 }
