@@ -21,42 +21,32 @@ function generator(seed: number): () => number {
  * The graph as a flat list: entries o·D … o·D + D − 1 are the input channels output o reads,
  * ascending, all different. Every input is read ⌊Cout·D/Cin⌋ or ⌈Cout·D/Cin⌉ times (exactly
  * Cout·D/Cin when it divides: D-regular on the output side, (Cout·D/Cin)-regular on the input side).
- * Built by the configuration model: Cout·D input "stubs" dealt round-robin, shuffled, cut into
- * groups of D, then repeated inputs within a group swapped away.
+ * Built from a stream of random permutations of the inputs, cut into groups of D: each input
+ * appears once per permutation (so the reads balance), and where a group straddles two
+ * permutations the next one starts with inputs the group does not have yet (so none repeats).
  */
 export function expanderConnections(cin: number, cout: number, fanIn: number, seed: number): number[] {
   if (!(fanIn >= 1 && fanIn <= cin)) throw new RangeError(`fan-in ${fanIn} must be 1 to ${cin}`);
-  const stubs = Array.from({ length: cout * fanIn }, (_, i) => i % cin);
   const rand = generator(seed);
-  for (let i = stubs.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [stubs[i], stubs[j]] = [stubs[j] ?? 0, stubs[i] ?? 0];
-  }
-  const groupOf = (i: number): number => Math.floor(i / fanIn);
-  const has = (o: number, v: number, skip: number): boolean => {
-    for (let k = o * fanIn; k < (o + 1) * fanIn; k++) if (k !== skip && stubs[k] === v) return true;
-    return false;
-  };
-  // Swap each repeated stub with one elsewhere that fits both groups (always exists when fanIn ≤ cin).
-  for (let i = 0; i < stubs.length; i++) {
-    const o = groupOf(i);
-    if (!has(o, stubs[i] ?? -1, i)) continue;
-    const start = Math.floor(rand() * stubs.length);
-    for (let step = 0; step < stubs.length; step++) {
-      const j = (start + step) % stubs.length;
-      const p = groupOf(j);
-      if (p === o) continue;
-      const a = stubs[i] ?? -1;
-      const b = stubs[j] ?? -1;
-      if (!has(o, b, i) && !has(p, a, j)) {
-        stubs[i] = b;
-        stubs[j] = a;
-        break;
-      }
+  const shuffle = (a: number[]): number[] => {
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [a[i], a[j]] = [a[j] ?? 0, a[i] ?? 0];
     }
+    return a;
+  };
+  const total = cout * fanIn;
+  const stream: number[] = [];
+  while (stream.length < total) {
+    // The part of the current group already taken from the previous permutation.
+    const taken = stream.slice(stream.length - (stream.length % fanIn));
+    const used = new Set(taken);
+    const head = shuffle([...Array(cin).keys()].filter((v) => !used.has(v))).slice(0, fanIn - taken.length);
+    const chosen = new Set(head);
+    stream.push(...head, ...shuffle([...Array(cin).keys()].filter((v) => !chosen.has(v))));
   }
   const out: number[] = [];
-  for (let o = 0; o < cout; o++) out.push(...stubs.slice(o * fanIn, (o + 1) * fanIn).sort((x, y) => x - y));
+  for (let o = 0; o < cout; o++) out.push(...stream.slice(o * fanIn, (o + 1) * fanIn).sort((x, y) => x - y));
   return out;
 }
 

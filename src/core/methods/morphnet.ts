@@ -88,7 +88,7 @@ export function marginalCosts(design: Design): MarginalCost[] {
     if (keep.has(node.id)) continue;
     if (node.kind === 'Conv2d' && node.params.groups > 1 && node.params.groups === node.params.outChannels)
       continue;
-    for (const field of widthFields[node.kind]) {
+    for (const field of widthFields(node.kind)) {
       const width = (node.params as Record<string, unknown>)[field];
       if (typeof width !== 'number') continue;
       const row = { nodeId: node.id, label: node.label, field, width };
@@ -154,7 +154,7 @@ export function shrinkProposal(design: Design, threshold: number): ShrinkProposa
     for (const id of new Set([l.nodeId, producer?.nodeId ?? l.nodeId])) {
       const node = byId.get(id);
       if (node === undefined || found !== undefined) continue;
-      const field = widthFields[node.kind].find((f) => {
+      const field = widthFields(node.kind).find((f) => {
         const v = (node.params as Record<string, unknown>)[f];
         if (typeof v !== 'number' || v < 2) return false;
         const b = analyze(withWidth(design, node.id, f, v - 1));
