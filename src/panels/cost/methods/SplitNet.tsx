@@ -38,7 +38,7 @@ function DepthChart({
       <polyline
         points={line((p) => p.multiplyAdds / whole.multiplyAdds)}
         fill="none"
-        stroke="var(--text-muted, currentColor)"
+        stroke="var(--text-muted)"
         strokeWidth={2}
         strokeDasharray="4 3"
       />
