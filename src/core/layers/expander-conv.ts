@@ -12,15 +12,23 @@ const schema = z.object({
   stride: pair(1).default([1, 1]),
   padding: z.tuple([nonNegativeInt, nonNegativeInt]).readonly().default([1, 1]),
   /** D: the input channels each output channel reads. */
-  fanIn: positiveInt.default(4),
+  fanIn: positiveInt
+    .default(4)
+    .meta({ label: 'Fan-in D', help: 'Input channels each output channel reads.' }),
   /** Seed of the random D-regular bipartite graph. */
-  seed: nonNegativeInt.default(0),
+  seed: nonNegativeInt
+    .default(0)
+    .meta({ help: 'Seed of the random D-regular graph: the same seed, the same graph.' }),
   bias: z.boolean().default(false),
   /**
    * The graph written out (output o reads entries o·D … o·D + D − 1), as an imported file gives it;
    * when absent the seed builds it.
    */
-  connections: z.array(nonNegativeInt).readonly().optional(),
+  connections: z
+    .array(nonNegativeInt)
+    .readonly()
+    .optional()
+    .meta({ help: 'The graph itself, as an imported file gives it (empty: built from the seed).' }),
 });
 export type ExpanderConvParams = z.infer<typeof schema>;
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Analysis } from '../../../core/analysis/types';
 import { splitDepthChart, splitNetwork, type SplitDepthPoint } from '../../../core/methods/splitnet';
+import { layoutDesign } from '../../../canvas/auto-layout';
 import { formatCount } from '../../../state/figures';
 import { studio, useStudio } from '../../../state/store';
 
@@ -59,7 +60,12 @@ export function SplitNet({ analysis }: { analysis: Analysis }) {
       return;
     }
     setMessage(undefined);
-    studio.getState().replaceDesign(r.design);
+    setPoints(undefined);
+    // Laid out afresh so the branches stand side by side, then the whole tree in view.
+    void layoutDesign(r.design).then((d) => {
+      studio.getState().replaceDesign(d);
+      studio.getState().requestFit();
+    });
   };
   return (
     <details className="cost-section">
