@@ -32,7 +32,7 @@ describe('cli: effective figures of the layer- and network-level methods', () =>
     expect(j.methods.lccl.effectiveMultiplyAdds).toBe(conv + 64 * 64 * hw + 0.5 * conv);
     const sd = JSON.parse((await cli(['cost', 'example:stochastic_depth', '--json'])).out) as {
       multiplyAdds: number;
-      effective: {
+      methods: {
         stochasticDepth: { inferenceMultiplyAdds: number; expectedBlocks: number; convention: string };
       };
     };

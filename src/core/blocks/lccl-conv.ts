@@ -14,15 +14,10 @@ const schema = z.object({
    * z, the share of the collaborative layer's ReLU outputs that are zero, set by hand: the main
    * conv need not compute those positions. A run measures it on an image instead.
    */
-  zeroRatio: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.5)
-    .meta({
-      label: 'Zero ratio z (by hand)',
-      help: 'Share of the collaborative ReLU’s outputs that are zero; a run measures it.',
-    }),
+  zeroRatio: z.number().min(0).max(1).default(0.5).meta({
+    label: 'Zero ratio z (by hand)',
+    help: 'Share of the collaborative ReLU’s outputs that are zero; a run measures it.',
+  }),
 });
 export type LcclParams = z.infer<typeof schema>;
 

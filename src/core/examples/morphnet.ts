@@ -1,5 +1,6 @@
 import { floatsToBase64 } from '../onnx/base64';
 import { heUniform } from '../onnx/init';
+import type { Design } from '../graph/types';
 import type { ExampleDef } from './types';
 import { smallCnn } from './small-cnn';
 
@@ -26,15 +27,20 @@ export const morphNetShrinkExample: ExampleDef = {
   surveyRef: 144,
   level: 'network',
   shows: 'conv1 has 8 channels with γ = 0: shrink drops them (params and multiply-adds saved), then expand',
-  build: () => {
+  build: (): Design => {
     const design = smallCnn('MorphNet: shrink');
     const gamma = Float32Array.from({ length: 32 }, (_, i) => (i % 4 === 3 ? 0 : 0.5 + (i % 5) / 10));
     const beta = Float32Array.from({ length: 32 }, (_, i) => (i % 4 === 3 ? 0 : 0.1));
+    // Weights are keyed by node id.
+    const id = (label: string): string => design.nodes.find((n) => n.label === label)?.id ?? label;
     return {
       ...design,
       weights: {
-        conv1: { weight: floatsToBase64(heUniform(144, 'conv1', 32 * 27, 27)) },
-        conv1_bn: { weight: floatsToBase64(gamma), bias: floatsToBase64(beta) },
+        source: 'MorphNet shrink example',
+        layers: {
+          [id('conv1')]: { weight: floatsToBase64(heUniform(144, 'conv1', 32 * 27, 27)) },
+          [id('conv1_bn')]: { weight: floatsToBase64(gamma), bias: floatsToBase64(beta) },
+        },
       },
     };
   },

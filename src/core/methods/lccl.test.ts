@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { probeBlock } from '../blocks/block-probe';
+import { probeBlock } from '../../../test-support/block-probe';
 import { GraphBuilder } from '../graph/builder';
 import { lcclView, zeroRatio } from './lccl';
 

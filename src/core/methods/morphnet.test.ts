@@ -28,18 +28,23 @@ function trained(): Design {
   const he = (name: string, n: number, fan: number) => b64(heUniform(5, name, n, fan));
   const gamma = [1.2, 0, 0.8, 0.0, 1.1, 0.9, 0.7, 1.3];
   const beta = [0.1, 0, -0.2, 0, 0.05, 0.3, -0.1, 0.2];
+  const design = net();
+  const id = (label: string): string => design.nodes.find((n) => n.label === label)?.id ?? label;
   return {
-    ...net(),
+    ...design,
     weights: {
-      conv1: { weight: he('c1', 8 * 27, 27) },
-      bn1: {
-        weight: b64(gamma),
-        bias: b64(beta),
-        running_mean: b64(Array(8).fill(0.1)),
-        running_var: b64(Array(8).fill(2)),
+      source: 'test',
+      layers: {
+        [id('conv1')]: { weight: he('c1', 8 * 27, 27) },
+        [id('bn1')]: {
+          weight: b64(gamma),
+          bias: b64(beta),
+          running_mean: b64(Array(8).fill(0.1)),
+          running_var: b64(Array(8).fill(2)),
+        },
+        [id('conv2')]: { weight: he('c2', 4 * 72, 72) },
+        [id('fc')]: { weight: he('fc', 40, 4), bias: b64(Array(10).fill(0.01)) },
       },
-      conv2: { weight: he('c2', 4 * 72, 72) },
-      fc: { weight: he('fc', 40, 4), bias: b64(Array(10).fill(0.01)) },
     },
   };
 }

@@ -143,7 +143,7 @@ export function shrinkProposal(design: Design, threshold: number): ShrinkProposa
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   for (const l of a.layers) {
     if (l.op !== 'BatchNorm') continue;
-    const gamma = base64ToFloats(design.weights[l.name]?.['weight'] ?? '');
+    const gamma = base64ToFloats(design.weights.layers[l.key]?.['weight'] ?? '');
     if (gamma === undefined) continue;
     const channels = [...gamma.keys()].filter((i) => Math.abs(gamma[i] ?? 0) < threshold);
     if (channels.length === 0) continue;

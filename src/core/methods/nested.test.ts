@@ -47,8 +47,10 @@ describe('NestedNet levels', () => {
 
   it('each level’s weights are the first channels of the next level’s', () => {
     const [small, , full] = nestedLevelDesigns(levels(net()));
-    const w = (d: Design | undefined, name: string) =>
-      base64ToFloats(d?.weights?.[name]?.['weight'] ?? '') ?? new Float32Array();
+    const w = (d: Design | undefined, label: string) =>
+      base64ToFloats(
+        d?.weights?.layers[d.nodes.find((n) => n.label === label)?.id ?? '']?.['weight'] ?? '',
+      ) ?? new Float32Array();
     const a = w(small, 'conv2'); // [8, 8, 3, 3]
     const b = w(full, 'conv2'); // [32, 16, 3, 3]
     expect(a.length).toBe(8 * 8 * 9);

@@ -97,15 +97,15 @@ export function nestedView(levels: readonly NestedLevel[]): NestedView {
 
 /** Full weights of one layer role: the design's stored values, else the export's seeded init. */
 function fullValues(design: Design, l: LayerInfo, role: string, count: number, seed: number): Float32Array {
-  const stored = design.weights?.[l.name]?.[role];
+  const stored = design.weights?.layers[l.key]?.[role];
   const v = stored === undefined ? undefined : base64ToFloats(stored);
   if (v?.length === count) return v;
   const cin = l.inputShapes[0]?.[1] ?? 0;
   if (role === 'weight' && l.op === 'Conv2d') {
     const p = l.params as Conv2dParams;
-    return heUniform(seed, `${l.name}.weight`, count, (cin / p.groups) * p.kernel[0] * p.kernel[1]);
+    return heUniform(seed, `${l.key}.weight`, count, (cin / p.groups) * p.kernel[0] * p.kernel[1]);
   }
-  if (role === 'weight' && l.op === 'Linear') return heUniform(seed, `${l.name}.weight`, count, cin);
+  if (role === 'weight' && l.op === 'Linear') return heUniform(seed, `${l.key}.weight`, count, cin);
   const fill = role === 'weight' || role === 'running_var' ? (l.op === 'BatchNorm' ? 1 : 0) : 0;
   return new Float32Array(count).fill(fill);
 }
@@ -122,18 +122,19 @@ function prefix(v: Float32Array, cols: number, inner: number, r: number, c: numb
  * level's [cout, cin/g']; linear [out, in] to [out', in']; batch norm and biases to the first C.
  */
 export function nestedWeights(levels: readonly NestedLevel[], seed = 0): DesignWeights[] {
+  const source = `NestedNet prefixes of ${levels.at(-1)?.design.name ?? 'the design'}`;
   const full = levels.at(-1);
   if (full === undefined) return [];
-  const big = new Map(full.analysis.layers.map((l) => [l.name, l]));
-  return levels.map((level) => {
+  const big = new Map(full.analysis.layers.map((l) => [l.key, l]));
+  return levels.map((level): DesignWeights => {
     const weights: Record<string, Record<string, string>> = {};
     for (const l of level.analysis.layers) {
-      const b = big.get(l.name);
+      const b = big.get(l.key);
       if (b === undefined) continue;
       const out = l.outputShapes[0]?.[1] ?? 0;
       const bigOut = b.outputShapes[0]?.[1] ?? 0;
       const put = (role: string, v: Float32Array): void => {
-        (weights[l.name] ??= {})[role] = floatsToBase64(v);
+        (weights[l.key] ??= {})[role] = floatsToBase64(v);
       };
       if (l.op === 'Conv2d' || l.op === 'Linear') {
         const p = l.params as Partial<Conv2dParams>;
@@ -149,14 +150,14 @@ export function nestedWeights(levels: readonly NestedLevel[], seed = 0): DesignW
           put(role, fullValues(full.design, b, role, bigOut, seed).slice(0, out));
       }
     }
-    return weights;
+    return { source, layers: weights };
   });
 }
 
 /** Each level as its own design, carrying its prefix of the shared weights (one ONNX model per level). */
 export function nestedLevelDesigns(levels: readonly NestedLevel[], seed = 0): Design[] {
   const weights = nestedWeights(levels, seed);
-  return levels.map((l, i) => ({ ...l.design, weights: weights[i] ?? {} }));
+  return levels.map((l, i) => ({ ...l.design, weights: weights[i] ?? { source: '', layers: {} } }));
 }
 
 /**
@@ -204,13 +205,13 @@ export function jointNestedDesign(levels: readonly NestedLevel[], seed = 0): Des
           : { node: `${tag}${e.from.node}`, port: e.from.port },
         to: { node: `${tag}${e.to.node}`, port: e.to.port },
       });
-    for (const [name, roles] of Object.entries(d.weights ?? {})) weights[`${tag}${name}`] = roles;
+    for (const [key, roles] of Object.entries(d.weights?.layers ?? {})) weights[`${tag}${key}`] = roles;
   });
   const base = levels.at(-1)?.design.name.replace(/ \(level 1\)$/, '') ?? 'design';
   return {
     name: `${base} (NestedNet levels ${levels.map((l) => l.width).join(', ')})`,
     nodes,
     edges,
-    weights,
+    weights: { source: `NestedNet prefixes of ${base}`, layers: weights },
   };
 }

@@ -64,11 +64,11 @@ export function pruneChannels(
     return `${producer.name} is a ${pc.groups === pc.outChannels ? 'depthwise' : 'group'} conv: its channels follow its input`;
   const drop = new Set(channels);
   const weights: Record<string, Record<string, string>> = {};
-  for (const [name, roles] of Object.entries(design.weights ?? {})) weights[name] = { ...roles };
+  for (const [key, roles] of Object.entries(design.weights?.layers ?? {})) weights[key] = { ...roles };
   const edit = (layer: LayerInfo, role: string, f: (v: Float32Array) => Float32Array): void => {
-    const stored = weights[layer.name]?.[role];
+    const stored = weights[layer.key]?.[role];
     const v = stored === undefined ? undefined : base64ToFloats(stored);
-    if (v !== undefined) (weights[layer.name] ??= {})[role] = floatsToBase64(f(v));
+    if (v !== undefined) (weights[layer.key] ??= {})[role] = floatsToBase64(f(v));
   };
   const c = bn.outputShapes[0]?.[1] ?? 0;
   const rowsOut = (layer: LayerInfo): void => {
@@ -99,5 +99,5 @@ export function pruneChannels(
       } else return `${r.name} (${r.op}) reads these channels together with others, so they cannot go alone`;
     }
   }
-  return { ...design, weights: weights };
+  return { ...design, weights: { source: design.weights?.source ?? '', layers: weights } };
 }

@@ -7,7 +7,7 @@ import { expanderConnections } from '../methods/expander-graph';
 import { toBase64 } from './base64';
 import { exportDesign } from './export/export';
 import { importModel } from './import/import';
-import { countFile } from './ir/count';
+import { countFile } from '../../../test-support/onnx-count';
 import { readModel } from './ir/read';
 import { encodeModel, pb, type P } from './proto';
 
@@ -33,6 +33,12 @@ function expanderNet(): Design {
   );
   g.output(b, 'out');
   return g.design('expander net');
+}
+
+/** The design with the weight of its node labelled "conv" given (weights are keyed by node id). */
+function withWeights(design: Design, weight: string): Design {
+  const id = design.nodes.find((n) => n.label === 'conv')?.id ?? '';
+  return { ...design, weights: { source: 'test', layers: { [id]: { weight } } } };
 }
 
 function exported(design: Design) {
@@ -138,18 +144,8 @@ describe('the exported forms compute the method exactly', () => {
     const h = new GraphBuilder();
     const y = h.add('Input', { channels: cin, height: 6, width: 6 }, [], 'input');
     h.output(h.add('Conv2d', { outChannels: cout }, [y], 'conv'), 'out');
-    const a = await runAll(exported({ ...g.design('x'), weights: { conv: { weight: b64(sparse) } } }).bytes, [
-      1,
-      cin,
-      6,
-      6,
-    ]);
-    const b = await runAll(exported({ ...h.design('d'), weights: { conv: { weight: b64(dense) } } }).bytes, [
-      1,
-      cin,
-      6,
-      6,
-    ]);
+    const a = await runAll(exported(withWeights(g.design('x'), b64(sparse))).bytes, [1, cin, 6, 6]);
+    const b = await runAll(exported(withWeights(h.design('d'), b64(dense))).bytes, [1, cin, 6, 6]);
     const ya = a.out['out']?.data as Float32Array;
     const yb = b.out['out']?.data as Float32Array;
     expect(ya.length).toBe(cout * 36);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Analysis } from '../../../core/analysis/types';
 import { lcclView } from '../../../core/methods/lccl';
-import { formatCount } from '../../../state/figures';
+import { formatCount } from '../../../ui/figures';
 import { designKey } from '../../../runtime/targets';
 import { useLcclZeros } from './lccl-zeros';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Analysis } from '../../../core/analysis/types';
 import { DEFAULT_NESTED_WIDTHS, nestedLevels, nestedView } from '../../../core/methods/nested';
-import { formatCount } from '../../../state/figures';
+import { formatCount } from '../../../ui/figures';
 import { studio } from '../../../state/store';
 
 /** NestedNet: a cost row per level; the params are stored once, as the widest level's. */

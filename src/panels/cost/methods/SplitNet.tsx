@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Analysis } from '../../../core/analysis/types';
 import { splitDepthChart, splitNetwork, type SplitDepthPoint } from '../../../core/methods/splitnet';
 import { layoutDesign } from '../../../canvas/auto-layout';
-import { formatCount } from '../../../state/figures';
+import { formatCount } from '../../../ui/figures';
 import { studio, useStudio } from '../../../state/store';
 
 /** Params and multiply-adds against split depth, as two lines relative to the unsplit network. */

@@ -5,7 +5,7 @@ import {
   STOCHASTIC_DEPTH_CONVENTION,
   stochasticDepthView,
 } from '../../../core/methods/stochastic-depth';
-import { formatCount } from '../../../state/figures';
+import { formatCount } from '../../../ui/figures';
 import { studio } from '../../../state/store';
 
 const clampSurvival = (v: number): number | undefined =>
