@@ -27,12 +27,16 @@ export function methodMetadata(analysis: Analysis): P.IStringStringEntryProto[] 
   if (expanders.length > 0)
     entries.push({
       key: META.expander,
-      value: `expander convs written as Gather (channels) + Conv with group = Cout: ${expanders
-        .map((l) => {
-          const p = l.params as ExpanderConvParams;
-          return `${l.name} D=${p.fanIn} ${p.connections === undefined ? `seed ${p.seed}` : 'graph given'}`;
-        })
-        .join(', ')}`,
+      // Machine-readable, so an import gives back the seed rather than the graph written out:
+      // layer name → the fan-in and seed that built its Gather indices (null: a graph given as is).
+      value: JSON.stringify(
+        Object.fromEntries(
+          expanders.map((l) => {
+            const p = l.params as ExpanderConvParams;
+            return [l.name, { fanIn: p.fanIn, seed: p.connections === undefined ? p.seed : null }];
+          }),
+        ),
+      ),
     });
   return entries;
 }

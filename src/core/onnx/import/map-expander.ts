@@ -1,10 +1,25 @@
 import { attrInt, attrInts, type IrNode } from '../ir/graph';
+import { expanderConnections } from '../../methods/expander-graph';
+import { META } from '../version';
 import type { MapContext } from './context';
+
+/** The seed our export recorded for this conv, when the file says (see the export's metadata). */
+function seedFromMetadata(ctx: MapContext, name: string): number | undefined {
+  const text = ctx.graph.metadata.get(META.expander);
+  if (text === undefined) return undefined;
+  try {
+    const entry = (JSON.parse(text) as Record<string, { seed?: unknown } | undefined>)[name];
+    return typeof entry?.seed === 'number' ? entry.seed : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Gather over channels (axis 1, constant indices) read only by a Conv with group = Cout whose
  * Cout·D input channels are exactly the gathered ones: an expander conv, as our export writes it.
- * The graph comes back as the op's explicit connections (the seed that built it is not in the file).
+ * The graph comes back as its seed when our export's metadata names one that builds exactly these
+ * indices, else as the op's explicit connections.
  */
 export function mapGather(n: IrNode, ctx: MapContext): boolean {
   const indices = ctx.const(n.inputs[1])?.ints;
@@ -22,6 +37,10 @@ export function mapGather(n: IrNode, ctx: MapContext): boolean {
   const dil = attrInts(conv, 'dilations') ?? [1, 1];
   if (pads[0] !== pads[2] || pads[1] !== pads[3] || dil.some((d) => d !== 1)) return false;
   const bias = ctx.floats(conv.inputs[2]);
+  const cin = x[1] ?? 0;
+  const seed = seedFromMetadata(ctx, conv.name);
+  const seeded =
+    seed !== undefined && expanderConnections(cin, cout, fanIn, seed).every((v, i) => v === indices[i]);
   const weights: Record<string, Float32Array> = { weight: w.floats };
   if (bias !== undefined) weights['bias'] = bias;
   ctx.absorbed.add(conv);
@@ -34,7 +53,7 @@ export function mapGather(n: IrNode, ctx: MapContext): boolean {
       padding: [pads[0] ?? 0, pads[1] ?? 0],
       fanIn,
       bias: bias !== undefined,
-      connections: [...indices],
+      ...(seeded ? { seed } : { connections: [...indices] }),
     },
     inputs: [n.inputs[0] ?? ''],
     outputs: conv.outputs.slice(0, 1),
