@@ -3,6 +3,7 @@ import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
 import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
+import { lcclConvTorch } from '../torch/blocks/lccl-conv';
 import { oddKernel } from './mobilenet-common';
 import type { BlockDef } from './types';
 
@@ -89,6 +90,7 @@ export const lcclConv = {
       return [];
     return [{ outChannels: r.outChannels, kernel: main.kernel[0], stride: r.stride }];
   },
+  pytorch: lcclConvTorch,
   conformance: [
     { name: '3×3, 24 outputs', params: { outChannels: 24 } },
     { name: '5×5, stride 2', params: { outChannels: 16, kernel: 5, stride: 2 } },

@@ -3,6 +3,7 @@ import { fail, ok } from '../diagnostics';
 import { emitExpanderConv } from '../onnx/export/emit-expander';
 import { mapGather } from '../onnx/import/map-expander';
 import { elements, windowOutput } from '../shape';
+import { expanderConvTorch } from '../torch/ops/expander-conv';
 import { featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './common';
 import type { CostContext, OpCost, OpDef } from './types';
 
@@ -130,6 +131,7 @@ export const expanderConv2d = {
   palette: 'conv',
   traits: { widthFields: ['outChannels'] },
   onnx: { emit: emitExpanderConv, patterns: [{ onnx: 'Gather', map: mapGather }] },
+  pytorch: expanderConvTorch,
   conformance: [
     { name: '3×3, D = 4, seed 7', params: { outChannels: 24, fanIn: 4, seed: 7 } },
     {

@@ -1,4 +1,6 @@
+import { analyze } from '../analysis/analyze';
 import type { Analysis, LayerInfo } from '../analysis/types';
+import { flattenStages } from '../graph/stage-edit';
 import type { StochasticDepthSettings } from '../graph/types';
 import { fmt } from '../layers/common';
 import type { FormulaLine } from '../layers/types';
@@ -61,8 +63,15 @@ function identityAdd(layers: readonly LayerInfo[]): number {
   return layers.findIndex((l) => l.op === 'Add' && l.inputTensors.some((t) => !produced.has(t)));
 }
 
-/** The design's blocks with an identity residual, in execution order, with their branch costs. */
-export function residualBlocks(analysis: Analysis): { nodeId: string; label: string; branch: number }[] {
+/**
+ * The design's blocks with an identity residual, in execution order, with their branch costs. A
+ * stage counts as its units (ids `stage/unit`, as the PyTorch export names them): each unit with
+ * an identity residual is a block of its own.
+ */
+export function residualBlocks(staged: Analysis): { nodeId: string; label: string; branch: number }[] {
+  const analysis = staged.design.nodes.some((n) => n.kind === 'Stage')
+    ? analyze(flattenStages(staged.design))
+    : staged;
   const out: { nodeId: string; label: string; branch: number }[] = [];
   for (const id of analysis.order) {
     const node = analysis.design.nodes.find((n) => n.id === id);

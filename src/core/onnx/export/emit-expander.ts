@@ -1,5 +1,6 @@
 import type { ExpanderConvParams } from '../../layers/expander-conv';
 import { connectionsOf } from '../../methods/expander-graph';
+import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';
 import type { EmitContext } from './context';
 
@@ -11,8 +12,7 @@ import type { EmitContext } from './context';
 export function emitExpanderConv(ctx: EmitContext, p: ExpanderConvParams): readonly string[] {
   const { layer, w } = ctx;
   const cin = layer.inputShapes[0]?.[1] ?? 0;
-  const perOut = p.fanIn * p.kernel[0] * p.kernel[1];
-  const weight = ctx.values(layer, 'weight', p.outChannels * perOut, { kind: 'he', fanIn: perOut });
+  const weight = layerWeight(ctx, layer, 'weight');
   const gathered = w.unique(`${layer.name}/gathered`);
   w.node(
     'Gather',
@@ -22,14 +22,7 @@ export function emitExpanderConv(ctx: EmitContext, p: ExpanderConvParams): reado
     [attrInt('axis', 1)],
   );
   const inputs = [gathered, w.weight(`${layer.name}.weight`, [p.outChannels, p.fanIn, ...p.kernel], weight)];
-  if (p.bias)
-    inputs.push(
-      w.weight(
-        `${layer.name}.bias`,
-        [p.outChannels],
-        ctx.values(layer, 'bias', p.outChannels, { kind: 'fill', value: 0 }),
-      ),
-    );
+  if (p.bias) inputs.push(w.weight(`${layer.name}.bias`, [p.outChannels], layerWeight(ctx, layer, 'bias')));
   const [ph, pw] = p.padding;
   w.node('Conv', layer.name, inputs, ctx.outputs, [
     attrInts('kernel_shape', p.kernel),
