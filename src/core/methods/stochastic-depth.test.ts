@@ -5,6 +5,7 @@ import type { Design } from '../graph/types';
 import { exportDesign } from '../onnx/export/export';
 import { findPreset } from '../presets/registry';
 import { META } from '../onnx/version';
+import { exportTorch } from '../torch/export';
 import { linearDecay, residualBlocks, stochasticDepthView } from './stochastic-depth';
 
 /** Input 16×8×8, three inverted residuals 16 → 16 (t = 6, each with its identity add), classifier. */
@@ -79,5 +80,31 @@ describe('stochastic depth', () => {
     expect(meta).toContain('block1=0.833, block2=0.667, block3=0.5');
     expect(meta).toContain('inference runs every block unscaled');
     expect(r.model.graph?.node?.length).toBe(p.model.graph?.node?.length);
+  });
+
+  it('the PyTorch export states the same convention and gives p_l by module; forward is the plain network', () => {
+    const plain = threeBlocks();
+    const r = exportTorch({ ...plain, stochasticDepth: { lastSurvival: 0.5 } });
+    const p = exportTorch(plain);
+    if (!r.ok || !p.ok) throw new Error('export failed');
+    // p_l = 1 − (l/3)·0.5, written by hand: 5/6, 2/3, 1/2; keyed as named_modules() names the blocks
+    // (three loose layers in a row are gathered as `layers`).
+    expect(r.source).toContain(
+      'SURVIVAL = {"layers.block1": 0.833333, "layers.block2": 0.666667, "layers.block3": 0.5}',
+    );
+    expect(r.source.replace(/\s+/g, ' ')).toContain('inference runs every block unscaled: x + f(x)');
+    expect(p.source).not.toContain('SURVIVAL');
+    const forward = (src: string): string =>
+      src.slice(src.indexOf('def forward(self, x):', src.indexOf('class ThreeResidualBlocks')));
+    expect(forward(r.source)).toBe(forward(p.source));
+  });
+
+  it('a stage counts as its units: MobileNetV2 built from stages has the same 10 residual blocks as unit ids', () => {
+    const d = findPreset('mobilenet_v2')?.build() as Design;
+    expect(d.nodes.some((n) => n.kind === 'Stage')).toBe(true);
+    const found = residualBlocks(analyze(d));
+    expect(found).toHaveLength(10);
+    // Each is a unit of a stage (id stage/unit): the first unit of a stage widens or strides, no residual.
+    for (const b of found) expect(b.nodeId).toMatch(/\//);
   });
 });
