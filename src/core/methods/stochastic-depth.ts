@@ -32,6 +32,8 @@ export interface ResidualBlock {
   readonly index: number;
   /** Multiply-adds of the residual branch f_l (the block's layers before its Add). */
   readonly branchMultiplyAdds: number;
+  /** Memory access of the same layers. */
+  readonly branchMemoryAccess: number;
   readonly survival: number;
   /** 'linear' when the decay rule gives p_l, 'set' when the design sets it for this block. */
   readonly rule: 'linear' | 'set';
@@ -44,6 +46,8 @@ export interface StochasticDepthView {
   readonly inferenceMultiplyAdds: number;
   /** Σ p_l·cost(f_l) + the rest: what a training forward pass costs on average. */
   readonly expectedTrainingMultiplyAdds: number;
+  /** Σ p_l·MA(f_l) + the rest: memory access of a training forward pass on average. */
+  readonly expectedTrainingMemoryAccess: number;
   /** Σ p_l: the expected number of residual blocks that run in training. */
   readonly expectedBlocks: number;
   readonly formulas: readonly FormulaLine[];
@@ -63,16 +67,24 @@ function identityAdd(layers: readonly LayerInfo[]): number {
   return layers.findIndex((l) => l.op === 'Add' && l.inputTensors.some((t) => !produced.has(t)));
 }
 
+interface RawBlock {
+  readonly nodeId: string;
+  readonly label: string;
+  /** Multiply-adds and memory access of the residual branch (the block's layers before its Add). */
+  readonly branch: number;
+  readonly branchMemoryAccess: number;
+}
+
 /**
  * The design's blocks with an identity residual, in execution order, with their branch costs. A
  * stage counts as its units (ids `stage/unit`, as the PyTorch export names them): each unit with
  * an identity residual is a block of its own.
  */
-export function residualBlocks(staged: Analysis): { nodeId: string; label: string; branch: number }[] {
+export function residualBlocks(staged: Analysis): RawBlock[] {
   const analysis = staged.design.nodes.some((n) => n.kind === 'Stage')
     ? analyze(flattenStages(staged.design))
     : staged;
-  const out: { nodeId: string; label: string; branch: number }[] = [];
+  const out: RawBlock[] = [];
   for (const id of analysis.order) {
     const node = analysis.design.nodes.find((n) => n.id === id);
     const info = analysis.nodes.get(id);
@@ -82,8 +94,10 @@ export function residualBlocks(staged: Analysis): { nodeId: string; label: strin
     const layers = analysis.layers.slice(start, end);
     const add = identityAdd(layers);
     if (add < 0) continue;
-    const branch = layers.slice(0, add).reduce((s, l) => s + l.cost.multiplyAdds, 0);
-    out.push({ nodeId: id, label: node.label, branch });
+    const inBranch = layers.slice(0, add);
+    const branch = inBranch.reduce((s, l) => s + l.cost.multiplyAdds, 0);
+    const branchMemoryAccess = inBranch.reduce((s, l) => s + l.cost.memoryAccess, 0);
+    out.push({ nodeId: id, label: node.label, branch, branchMemoryAccess });
   }
   return out;
 }
@@ -101,6 +115,7 @@ export function stochasticDepthView(
       label: b.label,
       index: i + 1,
       branchMultiplyAdds: b.branch,
+      branchMemoryAccess: b.branchMemoryAccess,
       survival: set ?? linearDecay(i + 1, count, settings.lastSurvival),
       rule: set === undefined ? 'linear' : 'set',
     };
@@ -119,6 +134,8 @@ export function stochasticDepthView(
     lastSurvival: settings.lastSurvival,
     inferenceMultiplyAdds: inference,
     expectedTrainingMultiplyAdds: expected,
+    expectedTrainingMemoryAccess:
+      analysis.totals.memoryAccess - blocks.reduce((s, b) => s + (1 - b.survival) * b.branchMemoryAccess, 0),
     expectedBlocks,
     formulas: [
       {
