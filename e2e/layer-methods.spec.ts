@@ -32,6 +32,7 @@ test('LCCL: effective figure by hand, then with the zero ratio a run measures on
   const z = Number(await measured.locator('td').first().textContent());
   expect(z).toBeGreaterThan(0);
   expect(z).toBeLessThan(1);
+  console.log(`LCCL zero ratio measured on chelsea.jpg: ${z}`);
   await page.screenshot({ path: 'test-results/lccl-run.png' });
 
   await page.getByRole('tab', { name: 'Cost' }).click();
@@ -73,6 +74,20 @@ test('stochastic depth, SplitNet, NestedNet and MorphNet sections work on the ex
   const rows = panel.getByRole('table', { name: 'NestedNet: a cost row per level' }).getByRole('row');
   await expect(rows).toHaveCount(4);
 
+  // The Run tab runs every level on the image: latency and top-5 per level (the full level shares all 5).
+  await page.getByRole('tab', { name: 'Run' }).click();
+  await panel.getByRole('button', { name: 'Run every level' }).click();
+  const runs = panel.getByRole('table', { name: 'NestedNet: latency and top-5 per level' });
+  await expect(runs.getByRole('row')).toHaveCount(4, { timeout: RUN_TIMEOUT });
+  await expect(runs).toContainText('On chelsea.jpg');
+  await expect(runs.getByRole('row', { name: /^1× / })).toContainText('5 / 5');
+  for (const level of ['0.25×', '0.5×', '1×'])
+    await expect(runs.getByRole('row', { name: new RegExp(`^${level.replace('.', '\\.')} `) })).toContainText(
+      /\d ms|\d µs/,
+    );
+  console.log(`NestedNet levels on chelsea.jpg: ${(await runs.innerText()).replace(/\s+/g, ' ')}`);
+  await page.screenshot({ path: 'test-results/nestednet-run.png', fullPage: true });
+
   await openExample(studio, 'MorphNet, shrinking by batch-norm γ');
   await page.getByRole('tab', { name: 'Cost' }).click();
   await panel.getByText('Per-layer widths', { exact: true }).click();
@@ -95,5 +110,30 @@ test('the expander conv shows its connectivity beside the group conv with the sa
   await expect(section.getByRole('img')).toHaveCount(2);
   await expect(section).toContainText('never does without a shuffle');
   await page.screenshot({ path: 'test-results/expander.png' });
+  studio.expectNoErrors();
+});
+
+test('the stochastic-depth lesson: closed form equals the design, p_L = 0.4 meets the task', async ({
+  page,
+}) => {
+  const studio = new Studio(page);
+  await studio.open();
+  await page.getByRole('tab', { name: 'Learn' }).click();
+  await page
+    .getByRole('tabpanel')
+    .getByText(/^Path through the chapter/)
+    .click();
+  await page.getByRole('button', { name: /^\[137\] Stochastic depth/ }).click();
+  await page.getByRole('button', { name: 'Open the example on the canvas' }).click();
+  // Six branches of 256·(32·192 + 192·9 + 192·32) multiply-adds, the classifier 320; Σ p_l = 4.25 at p_L = 0.5.
+  const branch = 256 * (32 * 192 + 192 * 9 + 192 * 32);
+  const ratio = (s: number) => ((s * branch + 320) / (6 * branch + 320)).toFixed(4);
+  await expect(page.locator('[data-figure="closed-form"]')).toHaveText(ratio(4.25));
+  await expect(page.locator('[data-figure="measured"]')).toHaveText(ratio(4.25));
+  await expect(page.getByLabel('Task: Not yet')).toBeVisible();
+  await page.getByRole('combobox', { name: /Survival probability/ }).selectOption('0.4');
+  await expect(page.locator('[data-figure="measured"]')).toHaveText(ratio(3.9));
+  await expect(page.getByLabel('Task: Done')).toBeVisible();
+  await page.screenshot({ path: 'test-results/lesson-stochastic-depth.png' });
   studio.expectNoErrors();
 });

@@ -5,6 +5,7 @@ import { ResultView } from './ResultView';
 import { RunControls } from './RunControls';
 import './run.css';
 import { LcclZeroRatio } from './LcclZeroRatio';
+import { NestedRuns } from './NestedRuns';
 
 /** The Run tab: run the design in the browser on an image, see its outputs, speed and feature maps. */
 export function RunPanel() {
@@ -16,6 +17,7 @@ export function RunPanel() {
       <NodeTimes />
       <FeatureMaps />
       <LcclZeroRatio />
+      <NestedRuns />
     </div>
   );
 }
