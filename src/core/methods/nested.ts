@@ -3,8 +3,8 @@ import { scaleDesign } from '../analysis/scale';
 import type { Analysis, LayerInfo } from '../analysis/types';
 import type { Design, DesignNode, DesignWeights, Edge } from '../graph/types';
 import type { Conv2dParams } from '../layers/conv2d';
-import { base64ToFloats, floatsToBase64 } from '../onnx/base64';
-import { heUniform } from '../onnx/init';
+import { floatsToBase64 } from '../onnx/base64';
+import { layerWeight, weightSource } from '../onnx/layer-weights';
 
 /**
  * NestedNet (Kim et al. 2018, survey ref. 145): levels of one network that share one set of
@@ -95,21 +95,6 @@ export function nestedView(levels: readonly NestedLevel[]): NestedView {
   };
 }
 
-/** Full weights of one layer role: the design's stored values, else the export's seeded init. */
-function fullValues(design: Design, l: LayerInfo, role: string, count: number, seed: number): Float32Array {
-  const stored = design.weights?.layers[l.key]?.[role];
-  const v = stored === undefined ? undefined : base64ToFloats(stored);
-  if (v?.length === count) return v;
-  const cin = l.inputShapes[0]?.[1] ?? 0;
-  if (role === 'weight' && l.op === 'Conv2d') {
-    const p = l.params as Conv2dParams;
-    return heUniform(seed, `${l.key}.weight`, count, (cin / p.groups) * p.kernel[0] * p.kernel[1]);
-  }
-  if (role === 'weight' && l.op === 'Linear') return heUniform(seed, `${l.key}.weight`, count, cin);
-  const fill = role === 'weight' || role === 'running_var' ? (l.op === 'BatchNorm' ? 1 : 0) : 0;
-  return new Float32Array(count).fill(fill);
-}
-
 /** Rows [rows × cols × inner] of a row-major tensor, cut to its first `r` rows and `c` cols. */
 function prefix(v: Float32Array, cols: number, inner: number, r: number, c: number): Float32Array {
   const out = new Float32Array(r * c * inner);
@@ -126,13 +111,15 @@ export function nestedWeights(levels: readonly NestedLevel[], seed = 0): DesignW
   const full = levels.at(-1);
   if (full === undefined) return [];
   const big = new Map(full.analysis.layers.map((l) => [l.key, l]));
+  // The widest level's weights as both exports would write them (stored values, else seeded init).
+  const weightsOf = weightSource(full.design, seed, []);
+  const fullValues = (l: LayerInfo, role: string): Float32Array => layerWeight(weightsOf, l, role);
   return levels.map((level): DesignWeights => {
     const weights: Record<string, Record<string, string>> = {};
     for (const l of level.analysis.layers) {
       const b = big.get(l.key);
       if (b === undefined) continue;
       const out = l.outputShapes[0]?.[1] ?? 0;
-      const bigOut = b.outputShapes[0]?.[1] ?? 0;
       const put = (role: string, v: Float32Array): void => {
         (weights[l.key] ??= {})[role] = floatsToBase64(v);
       };
@@ -142,12 +129,11 @@ export function nestedWeights(levels: readonly NestedLevel[], seed = 0): DesignW
         const k = (p.kernel?.[0] ?? 1) * (p.kernel?.[1] ?? 1);
         const cols = (b.inputShapes[0]?.[1] ?? 0) / (bp.groups ?? 1);
         const c = (l.inputShapes[0]?.[1] ?? 0) / (p.groups ?? 1);
-        put('weight', prefix(fullValues(full.design, b, 'weight', bigOut * cols * k, seed), cols, k, out, c));
-        if ((p as { bias?: boolean }).bias === true)
-          put('bias', fullValues(full.design, b, 'bias', bigOut, seed).slice(0, out));
+        put('weight', prefix(fullValues(b, 'weight'), cols, k, out, c));
+        if ((p as { bias?: boolean }).bias === true) put('bias', fullValues(b, 'bias').slice(0, out));
       } else if (l.op === 'BatchNorm') {
         for (const role of ['weight', 'bias', 'running_mean', 'running_var'])
-          put(role, fullValues(full.design, b, role, bigOut, seed).slice(0, out));
+          put(role, fullValues(b, role).slice(0, out));
       }
     }
     return { source, layers: weights };
