@@ -199,12 +199,6 @@ function shapeOf(
       if (b === undefined) return undefined;
       return [[...x.slice(0, -1), b[b.length - 1] ?? 0]];
     }
-    case 'Gather': {
-      const indices = s(1) ?? c(1)?.dims;
-      if (indices === undefined) return undefined;
-      const axis = normAxis(attrInt(node, 'axis', 0), x.length);
-      return [[...x.slice(0, axis), ...indices, ...x.slice(axis + 1)]];
-    }
     case 'Unsqueeze':
     case 'Squeeze': {
       const given = c(1)?.ints ?? attrInts(node, 'axes') ?? [];
