@@ -1,5 +1,6 @@
 import type { Analysis } from '../core/analysis/types';
 import type { Design } from '../core/graph/types';
+import { lcclReluTensor } from '../core/methods/lccl';
 import type { LayerRef } from './profile';
 import type { FeatureTarget } from './protocol';
 
@@ -25,6 +26,10 @@ export function featureTargets(analysis: Analysis): FeatureTarget[] {
     const own = layers.map((l) => l.name).reverse();
     targets.push({ nodeId, candidates: read === undefined ? own : [...own, read] });
   }
+  // LCCL: the collaborative layer's ReLU output, whose zeros a run measures (nodeId "<id>#lccl").
+  for (const node of analysis.design.nodes)
+    if (node.kind === 'LcclConv')
+      targets.push({ nodeId: lcclTargetId(node.id), candidates: [lcclReluTensor(node.label)] });
   return targets;
 }
 
@@ -56,3 +61,6 @@ export function designKey(design: Design): string {
   }
   return `${a.toString(36)}-${b.toString(36)}-${text.length}`;
 }
+
+/** The feature target of an LCCL node's collaborative ReLU. */
+export const lcclTargetId = (nodeId: string): string => `${nodeId}#lccl`;

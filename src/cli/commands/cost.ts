@@ -1,6 +1,7 @@
 import { analyze } from '../../core/analysis/analyze';
 import { effectiveTotals } from '../../core/analysis/effective';
 import { loweringView } from '../../core/analysis/lowering';
+import { methodFigures } from '../../core/methods/effective';
 import { formatShape } from '../../core/shape';
 import { UsageError, parseArgs, type Command } from '../command';
 import { loadSource, sourceFlags } from '../source';
@@ -21,6 +22,7 @@ export const costCommand: Command = {
       );
     const effective = effectiveTotals(a.layers);
     const lowering = loweringView(a);
+    const methods = methodFigures(a);
     if (switches.has('json')) {
       io.out(
         JSON.stringify({
@@ -57,6 +59,9 @@ export const costCommand: Command = {
             effectiveIndices: l.effective?.indices ?? 0,
             workspace: l.workspace,
           })),
+          // The layer- and network-level methods' figures (expected training cost, effective
+          // multiply-adds with z, nested levels), each beside the as-exported one it differs from.
+          ...(Object.keys(methods).length > 0 ? { methods } : {}),
         }),
       );
       return;
@@ -113,5 +118,47 @@ export const costCommand: Command = {
         ['peak memory, direct convs', int(lowering.peak.direct.elements)],
       ]),
     );
+    const lines = methodLines(methods);
+    if (lines.length > 0) {
+      io.out('');
+      io.out(
+        table([
+          ['effective (the method’s own kernel or training; not what the file computes)', ''],
+          ...lines,
+        ]),
+      );
+    }
   },
 };
+
+function methodLines(e: ReturnType<typeof methodFigures>): string[][] {
+  const rows: string[][] = [];
+  if (e.stochasticDepth !== undefined)
+    rows.push(
+      [
+        `stochastic depth, expected training multiply-adds (p_L = ${e.stochasticDepth.lastSurvival})`,
+        int(Math.round(e.stochasticDepth.expectedTrainingMultiplyAdds)),
+      ],
+      [
+        'stochastic depth, inference multiply-adds (every block)',
+        int(e.stochasticDepth.inferenceMultiplyAdds),
+      ],
+    );
+  if (e.lccl !== undefined)
+    rows.push([
+      'LCCL, effective multiply-adds (z set by hand)',
+      int(Math.round(e.lccl.effectiveMultiplyAdds)),
+    ]);
+  if (e.nested !== undefined) {
+    if ('error' in e.nested) rows.push(['NestedNet levels', e.nested.error]);
+    else {
+      for (const l of e.nested.levels)
+        rows.push([
+          `NestedNet level ${l.width}: params / multiply-adds`,
+          `${int(l.params)} / ${int(l.multiplyAdds)}`,
+        ]);
+      rows.push(['NestedNet params stored once (the widest level)', int(e.nested.storedParams)]);
+    }
+  }
+  return rows;
+}

@@ -1,8 +1,9 @@
 import { analyze } from '../../core/analysis/analyze';
+import type { Design } from '../../core/graph/types';
+import { jointNestedDesign, nestedLevelDesigns, nestedLevels } from '../../core/methods/nested';
 import { exportDesign } from '../../core/onnx/export/export';
 import { DEFAULT_OPSET, MAX_OPSET, MIN_OPSET } from '../../core/onnx/version';
 import { exportTorch } from '../../core/torch/export';
-import type { Design } from '../../core/graph/types';
 import { UsageError, parseArgs, type Command } from '../command';
 import { loadSource, sourceFlags } from '../source';
 import { describeDiagnostic, int } from '../text';
@@ -18,11 +19,11 @@ function integerFlag(flags: Map<string, string>, name: string, min: number, max:
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `export <design.json | preset:NAME | example:NAME> -o model.onnx|net.py [--opset N (${MIN_OPSET}-${MAX_OPSET}, default ${DEFAULT_OPSET})] [--seed S] [--fold-bn] [--shift slice|conv] [--weights (.py: write He-initialised weights too)]`,
+  usage: `export <design.json | preset:NAME | example:NAME> -o model.onnx|net.py [--opset N (${MIN_OPSET}-${MAX_OPSET}, default ${DEFAULT_OPSET})] [--seed S] [--fold-bn] [--shift slice|conv] [--weights (.py: write He-initialised weights too)] [--nested separate|joint (NestedNet levels: one file per level, or one with every level's output)]`,
   run(args, io) {
     const { positional, flags, switches } = parseArgs(
       args,
-      [...sourceFlags, 'o', 'opset', 'seed', 'shift'],
+      [...sourceFlags, 'o', 'opset', 'seed', 'shift', 'nested'],
       ['fold-bn', 'weights'],
     );
     const target = flags.get('o');
@@ -45,29 +46,36 @@ export const exportCommand: Command = {
     const shift = flags.get('shift');
     if (shift !== undefined && shift !== 'slice' && shift !== 'conv')
       throw new UsageError(`--shift must be slice or conv, not "${shift}"`);
-    const design = loadSource(positional[0], flags, io);
-    const errors = analyze(design).diagnostics.filter((d) => d.severity === 'error');
-    const first = errors[0];
-    if (first !== undefined)
-      throw new UsageError(
-        `${describeDiagnostic(first, design)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
+    const nested = flags.get('nested');
+    if (nested !== undefined && nested !== 'separate' && nested !== 'joint')
+      throw new UsageError(`--nested must be separate or joint, not "${nested}"`);
+    const loaded = loadSource(positional[0], flags, io);
+    const designs =
+      nested === undefined ? [{ design: loaded, target }] : nestedTargets(loaded, nested, target, seed ?? 0);
+    for (const { design, target: file } of designs) {
+      const errors = analyze(design).diagnostics.filter((d) => d.severity === 'error');
+      const first = errors[0];
+      if (first !== undefined)
+        throw new UsageError(
+          `${describeDiagnostic(first, design)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
+        );
+      if (python) {
+        writePython(design, file, seed, switches.has('weights'), io);
+        continue;
+      }
+      const r = exportDesign(design, {
+        ...(opset === undefined ? {} : { opset }),
+        ...(seed === undefined ? {} : { seed }),
+        ...(shift === undefined ? {} : { shift }),
+        foldBatchNorm: switches.has('fold-bn'),
+      });
+      if (!r.ok) throw new UsageError(`${positional[0] ?? ''}: ${r.errors[0] ?? 'cannot export'}`);
+      io.writeFile(file, r.bytes);
+      for (const note of r.notes) io.out(`note: ${note}`);
+      io.out(
+        `wrote ${file}: ${int(r.bytes.length)} bytes, opset ${opset ?? DEFAULT_OPSET}, ${r.model.graph?.node?.length ?? 0} nodes`,
       );
-    if (python) {
-      writePython(design, target, seed, switches.has('weights'), io);
-      return;
     }
-    const r = exportDesign(design, {
-      ...(opset === undefined ? {} : { opset }),
-      ...(seed === undefined ? {} : { seed }),
-      ...(shift === undefined ? {} : { shift }),
-      foldBatchNorm: switches.has('fold-bn'),
-    });
-    if (!r.ok) throw new UsageError(`${positional[0] ?? ''}: ${r.errors[0] ?? 'cannot export'}`);
-    io.writeFile(target, r.bytes);
-    for (const note of r.notes) io.out(`note: ${note}`);
-    io.out(
-      `wrote ${target}: ${int(r.bytes.length)} bytes, opset ${opset ?? DEFAULT_OPSET}, ${r.model.graph?.node?.length ?? 0} nodes`,
-    );
   },
 };
 
@@ -95,4 +103,28 @@ function writePython(
   io.out(
     `wrote ${target}: ${int(r.source.split('\n').length)} lines of PyTorch${r.weights === undefined ? '' : `, and ${weightsPath}: ${int(r.weights.length)} bytes of weights`} (${ms.toFixed(0)} ms)`,
   );
+}
+
+/**
+ * NestedNet: one model per level ("m.onnx" → "m.level0.25.onnx", "net.py" → "net.level0.25.py", …),
+ * each with its prefix of the shared weights, or one model with every level's output.
+ */
+function nestedTargets(
+  design: Design,
+  form: 'separate' | 'joint',
+  target: string,
+  seed: number,
+): { design: Design; target: string }[] {
+  if (design.nested === undefined)
+    throw new UsageError('--nested needs a design with NestedNet levels (its "nested" field)');
+  const levels = nestedLevels(design, design.nested.widths);
+  if (!levels.ok) throw new UsageError(levels.error);
+  if (form === 'joint') return [{ design: jointNestedDesign(levels.value, seed), target }];
+  const dot = target.lastIndexOf('.');
+  const stem = target.slice(0, dot);
+  const ext = target.slice(dot);
+  return nestedLevelDesigns(levels.value, seed).map((d, i) => ({
+    design: d,
+    target: `${stem}.level${levels.value[i]?.width ?? i}${ext}`,
+  }));
 }

@@ -3,7 +3,9 @@ import { costCommand } from './cost';
 import { examplesCommand } from './examples';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { shrinkCommand, widthsCommand } from './morph';
 import { presetsCommand } from './presets';
+import { splitCommand } from './split';
 import { validateCommand } from './validate';
 
 /** Every CLI command, in the order usage lists them. */
@@ -14,4 +16,7 @@ export const commands: readonly Command[] = [
   validateCommand,
   exportCommand,
   importCommand,
+  splitCommand,
+  widthsCommand,
+  shrinkCommand,
 ];

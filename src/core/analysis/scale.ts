@@ -7,7 +7,7 @@ import { anyOpDef } from '../layers/registry';
  * multiplier, and the input resolution changed. Which params are channel counts each op's and
  * block's definition says (its width fields).
  */
-function widthFields(kind: NodeKind): readonly string[] {
+export function widthFields(kind: NodeKind): readonly string[] {
   return isBlockKind(kind) ? anyBlockDef(kind).widthFields : (anyOpDef(kind).traits.widthFields ?? []);
 }
 

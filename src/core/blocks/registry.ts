@@ -7,6 +7,7 @@ import { squeezeExcite } from './squeeze-excite';
 import { interleavedGroupConv } from './interleaved-group-conv';
 import { igcv2 } from './igcv2';
 import { basisFilters } from './basis-filters';
+import { lcclConv } from './lccl-conv';
 import { lowRankConv } from './low-rank-conv';
 import { shiftBlock } from './shift-block';
 import { shuffleUnitV1 } from './shuffle-unit-v1';
@@ -33,6 +34,7 @@ export const blockRegistry = {
   MBConv: mbconv,
   BasicBlock: basicBlock,
   Bottleneck: bottleneck,
+  LcclConv: lcclConv,
 } as const;
 
 export type BlockKind = keyof typeof blockRegistry;

@@ -11,6 +11,7 @@ import { unknownSettings } from './settings';
 export const FORMAT = 'compact-studio-design';
 export const CURRENT_VERSION = 2;
 
+const survival = z.number().gt(0, 'a survival probability is above 0').max(1);
 const portRef = z.object({ node: z.string().min(1), port: z.number().int().min(0) });
 const nodeShape = z.object({
   id: z.string().min(1),
@@ -30,6 +31,24 @@ const fileShape = z.object({
     .object({
       source: z.string(),
       layers: z.record(z.string(), z.record(z.string(), z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/))),
+    })
+    .optional(),
+  /** Stochastic depth: survival probabilities in (0, 1]. */
+  stochasticDepth: z
+    .object({
+      lastSurvival: survival,
+      survival: z.record(z.string(), survival).optional(),
+    })
+    .optional(),
+  /** NestedNet levels: widths in (0, 1], ascending, the last 1. */
+  nested: z
+    .object({
+      widths: z
+        .array(z.number().gt(0).max(1))
+        .min(2)
+        .max(8)
+        .refine((w) => w.every((v, i) => i === 0 || v > (w[i - 1] ?? 0)), 'the widths must ascend')
+        .refine((w) => w.at(-1) === 1, 'the last level is the design itself: width 1'),
     })
     .optional(),
 });
@@ -155,8 +174,21 @@ export function loadDesign(raw: unknown): LoadResult {
       errors.push(`weights, layer "${key}": belongs to node "${owner}", which does not exist`);
   }
   if (errors.length > 0) return { ok: false, errors };
-  const design: Design = { name: file.name, nodes, edges: file.edges };
-  return { ok: true, design: file.weights === undefined ? design : { ...design, weights: file.weights } };
+  // A survival override outlives a deleted node harmlessly: keep those of nodes that exist.
+  const sd = file.stochasticDepth;
+  const stochasticDepth =
+    sd?.survival === undefined
+      ? sd
+      : { ...sd, survival: Object.fromEntries(Object.entries(sd.survival).filter(([id]) => ids.has(id))) };
+  const design: Design = {
+    name: file.name,
+    nodes,
+    edges: file.edges,
+    ...(file.weights === undefined ? {} : { weights: file.weights }),
+    ...(stochasticDepth === undefined ? {} : { stochasticDepth }),
+    ...(file.nested === undefined ? {} : { nested: file.nested }),
+  };
+  return { ok: true, design };
 }
 
 /** The first reason a design (built in memory, as by import) would fail loadDesign, if any. */
@@ -221,6 +253,8 @@ export function serializeDesign(design: Design): string {
       })),
       edges: design.edges.map((e) => ({ id: e.id, from: e.from, to: e.to })),
       ...(design.weights === undefined ? {} : { weights: ownedWeights(design) }),
+      ...(design.stochasticDepth === undefined ? {} : { stochasticDepth: design.stochasticDepth }),
+      ...(design.nested === undefined ? {} : { nested: design.nested }),
     },
     null,
     2,

@@ -10,6 +10,15 @@ import { invertedResidualExample } from './inverted-residual';
 import { lcnnExample } from './lcnn';
 import { shufflenetExample } from './shufflenet';
 import { shufflenetV2Example } from './shufflenet-v2';
+import { deepRebirthExample } from './deeprebirth';
+import { expanderExample } from './expander';
+import { lcclExample } from './lccl';
+import { morphNetExpandExample, morphNetShrinkExample } from './morphnet';
+import { nestedNetExample } from './nestednet';
+import { shiftExample } from './shift';
+import { sparseShiftExample } from './sparse-shift';
+import { splitNetExample } from './splitnet';
+import { stochasticDepthExample } from './stochastic-depth';
 import type { ExampleDef } from './types';
 import { versatileFiltersExample } from './versatile-filters';
 
@@ -28,6 +37,16 @@ export const examples: readonly ExampleDef[] = [
   basisFiltersExample,
   lcnnExample,
   versatileFiltersExample,
+  stochasticDepthExample,
+  lcclExample,
+  deepRebirthExample,
+  expanderExample,
+  shiftExample,
+  sparseShiftExample,
+  splitNetExample,
+  morphNetShrinkExample,
+  morphNetExpandExample,
+  nestedNetExample,
 ];
 
 export function findExample(name: string): ExampleDef | undefined {

@@ -51,6 +51,20 @@ export interface DesignWeights {
   readonly layers: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
+/**
+ * Stochastic depth (Huang et al. 2016) on the design's residual blocks: the survival probability of
+ * the last one (the linear-decay rule gives the others) and per-block overrides, by node id.
+ */
+export interface StochasticDepthSettings {
+  readonly lastSurvival: number;
+  readonly survival?: Readonly<Record<string, number>>;
+}
+
+/** NestedNet (Kim et al. 2018) levels: width multipliers, ascending, the last 1 (the design itself). */
+export interface NestedLevels {
+  readonly widths: readonly number[];
+}
+
 /** The design document: what the user made. Shapes and costs are derived from it, never stored. */
 export interface Design {
   readonly name: string;
@@ -58,4 +72,8 @@ export interface Design {
   readonly edges: readonly Edge[];
   /** Imported weights (see DesignWeights); absent for designs made by hand. */
   readonly weights?: DesignWeights;
+  /** Training-time stochastic depth; absent when the design does not use it. */
+  readonly stochasticDepth?: StochasticDepthSettings;
+  /** NestedNet levels; absent when the design has one level. */
+  readonly nested?: NestedLevels;
 }

@@ -7,7 +7,7 @@ import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
 import { sliceSpec } from '../onnx/ir/infer';
 import { attrInt as protoInt, attrInts as protoInts } from '../onnx/proto';
 import { elements, type Shape } from '../shape';
-import { featureMap, fmt, movementCost, movementFormula, one, positiveInt } from './common';
+import { channelTensor, featureMap, fmt, movementCost, movementFormula, one, positiveInt } from './common';
 import type { ImportPattern, OpDef } from './types';
 import { channelShuffleTorch, channelSplitTorch } from '../torch/ops/channel';
 
@@ -145,7 +145,9 @@ const splitPattern: ImportPattern = {
   map: (n, ctx) => {
     const x = ctx.shape(x0(n));
     const axis = attrInt(n, 'axis', 0);
-    if (x?.length !== 4 || (axis !== 1 && axis !== -3)) return false;
+    // Feature maps, and vectors (a SplitNet classifier splits its features).
+    const rank = x?.length ?? 0;
+    if ((rank !== 4 && rank !== 2) || (axis !== 1 && axis !== (rank === 2 ? -1 : -3))) return false;
     const sizes = n.outputs.map((o) => ctx.shape(o)?.[1] ?? 0);
     return addSplit(n, ctx, sizes, n.outputs);
   },
@@ -190,9 +192,10 @@ export const channelSplit = {
   inputCount: one,
   outputCount: (p) => (p.sizes.length > 0 ? p.sizes.length : p.parts),
   infer: ({ params: p, inputs }) => {
-    const x = featureMap(inputs);
+    // Vectors split too: SplitNet's classifier is Split → Linear per group → Concat.
+    const x = channelTensor(inputs);
     if (!x.ok) return x;
-    const [n = 1, c = 0, h = 0, w = 0] = x.value;
+    const [n = 1, c = 0] = x.value;
     if (p.sizes.length === 1) return fail('splitSizes', 'A split needs at least two sizes.', 'sizes');
     if (p.sizes.length === 0 && c % p.parts !== 0)
       return fail('splitSizes', `${c} channels do not split into ${p.parts} equal parts.`, 'parts');
@@ -200,7 +203,7 @@ export const channelSplit = {
     const total = sizes.reduce((a, b) => a + b, 0);
     if (total !== c)
       return fail('splitSizes', `The sizes add up to ${total}, not the ${c} input channels.`, 'sizes');
-    return ok(sizes.map((s): Shape => [n, s, h, w]));
+    return ok(sizes.map((s): Shape => [n, s, ...x.value.slice(2)]));
   },
   // docs/costs.md: the outputs are written and read, 2 × input.
   cost: ({ inputs }) => movementCost(inputs, inputs),

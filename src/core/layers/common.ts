@@ -25,6 +25,20 @@ export function featureMap(inputs: readonly Shape[], index = 0): Result<Shape> {
   return ok(s);
 }
 
+/** A feature map N×C×H×W or a vector N×C (a classifier's features): ops along channels take both. */
+export function channelTensor(inputs: readonly Shape[], index = 0): Result<Shape> {
+  const s = inputs[index];
+  if (s === undefined)
+    return fail('unconnectedInput', `Input ${index + 1} is not connected.`, `input ${index + 1}`);
+  if (s.length !== 4 && s.length !== 2)
+    return fail(
+      'wrongRank',
+      `Expects a feature map N×C×H×W or a vector N×C but gets ${formatShape(s)}.`,
+      `input ${index + 1}`,
+    );
+  return ok(s);
+}
+
 export function anyTensor(inputs: readonly Shape[], index = 0): Result<Shape> {
   const s = inputs[index];
   if (s === undefined)

@@ -5,7 +5,7 @@ import { single } from '../onnx/export/emit-common';
 import { sameDims as sameTensorDims } from '../onnx/import/pattern-common';
 import { attrInt } from '../onnx/ir/graph';
 import { attrInt as protoInt } from '../onnx/proto';
-import { featureMap, movementCost, movementFormula, one } from './common';
+import { channelTensor, featureMap, movementCost, movementFormula, one } from './common';
 import type { OpDef } from './types';
 import { addTorch, concatTorch, multiplyTorch } from '../torch/ops/merge';
 
@@ -163,14 +163,28 @@ export const concat = {
   infer: ({ params, inputs }) => {
     const maps: Shape[] = [];
     for (let i = 0; i < params.inputs; i++) {
-      const x = featureMap(inputs, i);
+      const x = channelTensor(inputs, i);
       if (!x.ok) return x;
       maps.push(x.value);
     }
     const [first] = maps;
     if (first === undefined) return fail('unconnectedInput', 'Input 1 is not connected.', 'input 1');
+    const channelsTotal = maps.reduce((a, m) => a + (m[1] ?? 0), 0);
+    if (first.length === 2) {
+      // Vectors (SplitNet's per-group classifiers) join along their features.
+      const odd = maps.findIndex((m) => m.length !== 2);
+      if (odd >= 0)
+        return fail(
+          'wrongRank',
+          `Input ${odd + 1} is a feature map; input 1 is a vector.`,
+          `input ${odd + 1}`,
+        );
+      return ok([[first[0] ?? 1, channelsTotal]]);
+    }
     for (let i = 1; i < maps.length; i++) {
       const m = maps[i] ?? [];
+      if (m.length !== 4)
+        return fail('wrongRank', `Input ${i + 1} is a vector; input 1 is a feature map.`, `input ${i + 1}`);
       if (m[2] !== first[2] || m[3] !== first[3])
         return fail(
           'concatSpatialMismatch',
@@ -178,7 +192,7 @@ export const concat = {
           `input ${i + 1}`,
         );
     }
-    return ok([[first[0] ?? 1, maps.reduce((a, m) => a + (m[1] ?? 0), 0), first[2] ?? 0, first[3] ?? 0]]);
+    return ok([[first[0] ?? 1, channelsTotal, first[2] ?? 0, first[3] ?? 0]]);
   },
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
   formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
@@ -194,7 +208,9 @@ export const concat = {
         map: (n, ctx) => {
           const rank = ctx.shape(n.inputs[0])?.length ?? 0;
           const axis = attrInt(n, 'axis', 1);
-          if (rank !== 4 || (axis !== 1 && axis !== -3) || n.inputs.length < 2 || n.inputs.length > 16)
+          // Feature maps, and vectors (SplitNet's per-group classifiers) along their features.
+          const channelAxis = axis === 1 || axis === (rank === 2 ? -1 : -3);
+          if ((rank !== 4 && rank !== 2) || !channelAxis || n.inputs.length < 2 || n.inputs.length > 16)
             return false;
           if (n.inputs.some((t) => ctx.const(t) !== undefined)) return false;
           ctx.add(n, {

@@ -3,6 +3,7 @@ import { batchNorm } from './batchnorm';
 import { channelShuffle, channelSplit } from './channel';
 import { conv2d } from './conv2d';
 import { fullyLearnableGroupConv } from './flgc';
+import { expanderConv2d } from './expander-conv';
 import { hardSigmoid, hardSwish, relu, relu6, sigmoid } from './elementwise';
 import { input } from './input';
 import { linear } from './linear';
@@ -24,6 +25,7 @@ export const opRegistry = {
   LookupConv: lookupConv,
   FullyLearnableGroupConv: fullyLearnableGroupConv,
   VersatileConv: versatileConv,
+  ExpanderConv2d: expanderConv2d,
   BatchNorm: batchNorm,
   ReLU: relu,
   ReLU6: relu6,

@@ -1,6 +1,12 @@
+import { lcclView } from '../methods/lccl';
+import { buildExample } from './example-of';
+import { paramOf, patch } from './live';
 import type { LessonDef } from './types';
 
-/** LCCL: low-cost collaborative layer [138]: the text; the live parts join when its worked example and knob are wired. */
+/** The worked example: a 3×3 conv 64 → 64 beside the same conv with its 1×1 collaborative layer. */
+const C = 64;
+
+/** LCCL: low-cost collaborative layer [138]: the idea, and the worked example wired to its knob, formula and task. */
 export const lcclLesson: LessonDef = {
   id: 'lccl',
   surveyRef: 138,
@@ -11,7 +17,7 @@ export const lcclLesson: LessonDef = {
       idea: 'Beside each conv sits a cheap 1×1 conv that predicts which output positions will be zero after ReLU; at test time the main conv skips those positions. The more zeros, the less the expensive conv computes.',
       costs:
         'A dense runtime computes every position anyway; the saving needs a kernel that skips the predicted zeros. The extra layer and the gating multiply add memory access (G4).',
-      task: 'Find the zero ratio at which the pair costs half of the main conv alone.',
+      task: 'Find a zero ratio at which the pair’s effective multiply-adds are at most half of the main conv alone.',
       knob: 'Zero ratio z',
     },
     zh: {
@@ -19,8 +25,33 @@ export const lcclLesson: LessonDef = {
       idea: '为每个卷积层配一个廉价的 1×1 卷积，预测哪些位置经过 ReLU 后会变成零；测试时主卷积跳过这些位置。零越多，昂贵的卷积计算越少。',
       costs:
         '稠密推理引擎仍会计算每个位置；节省需要能跳过预测零点的计算内核。额外的层和门控乘法增加内存访问（G4）。',
-      task: '找出使两者合计代价为主卷积一半的零比例。',
+      task: '找出一个零比例，使两者合计的有效乘加数不超过主卷积单独代价的一半。',
       knob: '零比例 z',
+    },
+  },
+  live: {
+    knob: {
+      values: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+      format: (z) => `z = ${z}`,
+      read: (design) => paramOf(design, 'lccl', 'zeroRatio'),
+      build: (z) => patch(buildExample(138), { lccl: { zeroRatio: z } }),
+    },
+    formula(live) {
+      const row = lcclView(live.analysis).rows[0];
+      if (row === undefined) return undefined;
+      const z = row.zeroRatio;
+      return {
+        symbolic: 'effective / main = (C·C + (1 − z)·9·C·C) / (9·C·C) = 1/9 + (1 − z)',
+        substituted: `(${C}·${C} + (1 − ${z})·9·${C}·${C}) / (9·${C}·${C})`,
+        value: 1 / 9 + (1 - z),
+        measured: row.effective / live.baseline.multiplyAdds,
+      };
+    },
+    // Dong et al. report speed-ups on whole ResNets, not this single layer.
+    paper: () => [],
+    check: (live) => {
+      const row = lcclView(live.analysis).rows[0];
+      return row !== undefined && row.effective <= 0.5 * live.baseline.multiplyAdds;
     },
   },
 };

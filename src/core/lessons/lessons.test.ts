@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { effectiveTotals } from '../analysis/effective';
 import { loweringView } from '../analysis/lowering';
+import { expanderConnections } from '../methods/expander-graph';
 import { exampleOf } from './example-of';
-import { liveOf } from './live';
+import { lessonLive } from './live';
 import { findLesson, lessons } from './registry';
 import type { LessonDef } from './types';
 
@@ -12,7 +13,7 @@ function at(lesson: LessonDef, value: number) {
   if (lesson.live === undefined) throw new Error(`${lesson.id} is not wired`);
   const design = lesson.live.knob.build(value);
   const analysis = analyze(design);
-  const live = liveOf(analysis);
+  const live = lessonLive(lesson, analysis);
   if (live === undefined) throw new Error(`${lesson.id}: no baseline and method outputs`);
   return { design, analysis, live, formula: lesson.live.formula(live), knob: lesson.live.knob.read(design) };
 }
@@ -41,7 +42,7 @@ describe('the path through the chapter', () => {
     // check are not written yet, then lessons still waiting for their example.
     const unwired = lessons.filter((l) => l.live === undefined);
     expect(unwired.filter((l) => exampleOf(l) !== undefined).map((l) => l.id)).toEqual([]);
-    expect(unwired.filter((l) => exampleOf(l) === undefined).length).toBe(9);
+    expect(unwired.filter((l) => exampleOf(l) === undefined).map((l) => l.id)).toEqual([]);
   });
   it.each(lessons.filter((l) => l.live !== undefined).map((l) => [l.id, l] as const))(
     '%s: every knob value builds a clean design that reads back its value',
@@ -346,5 +347,197 @@ describe('versatile filters', () => {
     expect(Math.round(multiplyAdds / 1e8) / 10).toBe(3.2);
     expect(rows.map((x) => x.paper)).toEqual([(75.6 * 2 ** 20) / 4, 3.2e9]);
     expect(l.live?.paper(at(l, 2).live, 2)).toEqual([]);
+  });
+});
+
+/** The knob values at which a wired lesson's task is done. */
+const passing = (id: string): number[] => {
+  const l = wired(id);
+  return (l.live?.knob.values ?? []).filter((v) => l.live?.check(at(l, v).live));
+};
+
+describe('stochastic depth', () => {
+  // Six inverted residuals 32 → 32, t = 6, at 16×16: expand 32·192, depthwise 192·9, project 192·32.
+  const branch = 256 * (32 * 192 + 192 * 9 + 192 * 32);
+  const blockParams = 32 * 192 + 2 * 192 + 192 * 9 + 2 * 192 + 192 * 32 + 2 * 32;
+  it.each([1, 0.8, 0.5, 0.4, 0.2])('p_L = %f: Σ p_l·f + the classifier, p_l = 1 − (l/6)(1 − p_L)', (pL) => {
+    const r = at(wired('stochastic-depth'), pL);
+    let survivors = 0;
+    for (let l = 1; l <= 6; l++) survivors += 1 - (l / 6) * (1 - pL);
+    expect(r.live.baseline.multiplyAdds).toBe(6 * branch + 32 * 10);
+    expect(r.live.method.multiplyAdds).toBeCloseTo(survivors * branch + 32 * 10, 6);
+    expect(r.live.method.params).toBe(6 * blockParams + 32 * 10 + 10);
+    expect(r.live.method.params).toBe(r.live.baseline.params);
+    if (pL === 1) expect(r.live.method.memoryAccess).toBe(r.live.baseline.memoryAccess);
+    else expect(r.live.method.memoryAccess).toBeLessThan(r.live.baseline.memoryAccess);
+    expect(r.formula?.value).toBeCloseTo((survivors * branch + 320) / (6 * branch + 320), 12);
+    expect(r.formula?.measured).toBeCloseTo(r.formula?.value ?? NaN, 12);
+  });
+  it('the task (a third off) needs p_L ≤ 0.4; the paper’s 0.5 saves 29% here', () => {
+    expect(passing('stochastic-depth')).toEqual([0.4, 0.3, 0.2]);
+    expect(at(wired('stochastic-depth'), 0.5).formula?.value).toBeCloseTo(
+      (4.25 * branch + 320) / (6 * branch + 320),
+      12,
+    );
+  });
+});
+
+describe('LCCL', () => {
+  const main = 64 * 64 * 9 * 1024;
+  const cheap = 64 * 64 * 1024;
+  it.each([0, 0.3, 0.5, 0.9])('z = %f: effective cost(LCCL) + (1 − z)·cost(main)', (z) => {
+    const r = at(wired('lccl'), z);
+    expect(r.live.baseline.multiplyAdds).toBe(main);
+    expect(r.live.method.multiplyAdds).toBe(main + cheap); // as exported: both convs in full
+    expect(r.formula?.measured).toBeCloseTo((cheap + (1 - z) * main) / main, 12);
+    expect(r.formula?.value).toBeCloseTo(1 / 9 + 1 - z, 12);
+  });
+  it('half of the main conv needs z ≥ 1/9 + 1/2: 0.7 and above', () => {
+    expect(passing('lccl')).toEqual([0.7, 0.8, 0.9]);
+  });
+});
+
+describe('DeepRebirth', () => {
+  // conv → BN → ReLU at 32×32 with widths 3 → 16 → 32 → 32; MA(conv) = in + out + weights (+ bias).
+  const widths = [3, 16, 32, 32];
+  const hw = 1024;
+  const figures = (k: number) => {
+    let conv = 0;
+    let elementwise = 0;
+    let params = 0;
+    for (let i = 1; i <= 3; i++) {
+      const [cin = 0, c = 0] = [widths[i - 1], widths[i]];
+      const bias = i <= k ? c : 0;
+      conv += cin * hw + c * hw + 9 * cin * c + bias;
+      params += 9 * cin * c + bias + (i <= k ? 0 : 2 * c);
+      elementwise += (i <= k ? 0 : 2 * c * hw + 2 * c) + 2 * c * hw;
+    }
+    return { total: conv + elementwise, share: elementwise / (conv + elementwise), params };
+  };
+  it.each([0, 1, 2, 3])('%i batch norms folded: memory access and the element-wise share', (k) => {
+    const r = at(wired('deeprebirth'), k);
+    expect(r.live.method.memoryAccess).toBe(figures(k).total);
+    expect(r.live.method.params).toBe(figures(k).params);
+    expect(r.live.baseline.memoryAccess).toBe(figures(0).total);
+    expect(r.formula?.value).toBeCloseTo(figures(k).share, 12);
+    expect(r.formula?.measured).toBeCloseTo(figures(k).share, 12);
+  });
+  it('every batch norm folded brings the share under 55% (from 69%); the ReLUs remain', () => {
+    expect(figures(0).share).toBeCloseTo(327840 / 476240, 12);
+    expect(passing('deeprebirth')).toEqual([3]);
+  });
+});
+
+describe('deep expander networks', () => {
+  /** Two stacked layers of this graph (64 channels): does every output reach every input? */
+  const mixesInTwo = (d: number): boolean => {
+    const g = expanderConnections(64, 64, d, 1);
+    const inputs = (o: number) => g.slice(o * d, (o + 1) * d);
+    for (let o = 0; o < 64; o++) if (new Set(inputs(o).flatMap(inputs)).size < 64) return false;
+    return true;
+  };
+  it.each([1, 4, 8, 32])('D = %i: Cout·D·k², the same as the group conv with g = 64/D', (d) => {
+    const r = at(wired('expander'), d);
+    expect(r.live.method.params).toBe(64 * d * 9);
+    expect(r.live.baseline.params).toBe(64 * d * 9);
+    expect(r.live.method.multiplyAdds).toBe(64 * d * 9 * 1024);
+    expect(r.formula?.value).toBe(d / 64);
+    expect(r.formula?.measured).toBeCloseTo(d / 64, 12);
+  });
+  it('the task passes at the smallest D that mixes everything in two layers (D² ≥ 64 at least)', () => {
+    const best = [1, 2, 4, 8, 16, 32].find(mixesInTwo);
+    expect(best).toBeGreaterThanOrEqual(8);
+    expect(passing('expander')).toEqual([best]);
+  });
+});
+
+describe('shift', () => {
+  it.each([0.25, 0.5, 1, 2])('e = %f: 2·C·⌊C·e⌋ against 9·C²', (e) => {
+    const r = at(wired('shift'), e);
+    const m = Math.floor(64 * e);
+    expect(r.live.method.multiplyAdds).toBe(2 * 64 * m * 1024);
+    expect(r.live.baseline.multiplyAdds).toBe(9 * 64 * 64 * 1024);
+    expect(r.formula?.value).toBeCloseTo((2 * m) / (9 * 64), 12);
+    expect(r.formula?.measured).toBeCloseTo((2 * m) / (9 * 64), 12);
+  });
+  it('under a fifth needs 2e/9 < 1/5: e ≤ 0.75', () => {
+    expect(passing('shift')).toEqual([0.25, 0.5, 0.75]);
+  });
+});
+
+describe('sparse shift', () => {
+  it.each([0, 0.125, 0.25, 1])('f = %f: the shift moves ⌊64f⌉ channels, memory access 2·moved·HW', (f) => {
+    const r = at(wired('sparse-shift'), f);
+    const moved = Math.round(64 * f);
+    expect(r.formula?.value).toBe(moved / 64);
+    expect(r.formula?.measured).toBeCloseTo(moved / 64, 12);
+    expect(r.live.method.multiplyAdds).toBe(r.live.baseline.multiplyAdds);
+    expect(r.live.baseline.memoryAccess - r.live.method.memoryAccess).toBe(2 * (64 - moved) * 256);
+  });
+  it('at most a fifth, and at least one channel: only 12.5%', () => {
+    expect(passing('sparse-shift')).toEqual([0.125]);
+  });
+});
+
+// The small CNN of the network-level examples: 3×3 convs 3 → 32 (32×32) → 64 (s2, 16×16) → 64, BN, fc 10.
+const smallMadds = (c1: number, c2: number, c3: number): number =>
+  27 * c1 * 1024 + 9 * c1 * c2 * 256 + 9 * c2 * c3 * 256 + c3 * 10;
+const full = smallMadds(32, 64, 64);
+
+describe('SplitNet', () => {
+  const whole = 864 + 64 + 18432 + 128 + 36864 + 128 + 650;
+  it.each([
+    // split after conv1: conv2 and conv3 two blocks of (16·32·9) and (32·32·9), fc two of 32·5
+    [1, 864 + 64 + 2 * (16 * 32 * 9) + 128 + 2 * (32 * 32 * 9) + 128 + 2 * 32 * 5 + 10],
+    [2, 864 + 64 + 18432 + 128 + 2 * (32 * 32 * 9) + 128 + 2 * 32 * 5 + 10],
+    [3, 864 + 64 + 18432 + 128 + 36864 + 128 + 2 * 32 * 5 + 10],
+  ])('split after conv%i: %i params', (k, params) => {
+    const r = at(wired('splitnet'), k);
+    expect(r.live.baseline.params).toBe(whole);
+    expect(r.live.method.params).toBe(params);
+    expect(r.formula?.value).toBeCloseTo(params / whole, 12);
+    expect(r.formula?.measured).toBeCloseTo(params / whole, 12);
+  });
+  it('a third of the params goes only when the split comes after conv1', () => {
+    expect(passing('splitnet')).toEqual([1]);
+  });
+});
+
+describe('MorphNet', () => {
+  it.each([
+    [0.5, 16, 32, 32],
+    [0.75, 24, 48, 48],
+    [1, 32, 64, 64],
+    [1.5, 48, 96, 96],
+  ])('×%f: widths %i, %i, %i (multiples of 8)', (w, c1, c2, c3) => {
+    const r = at(wired('morphnet'), w);
+    expect(r.live.method.multiplyAdds).toBe(smallMadds(c1, c2, c3));
+    expect(r.live.baseline.multiplyAdds).toBe(full);
+    expect(r.formula?.value).toBeCloseTo(smallMadds(c1, c2, c3) / full, 12);
+    expect(r.formula?.measured).toBeCloseTo(smallMadds(c1, c2, c3) / full, 12);
+  });
+  it('the widest multiplier within 60%: 0.75× (57%; 1× is 100%)', () => {
+    expect(passing('morphnet')).toEqual([0.75]);
+  });
+});
+
+describe('NestedNet', () => {
+  it.each([
+    [0.25, 8, 16, 16],
+    [0.375, 16, 24, 24],
+    [0.5, 16, 32, 32],
+    [0.75, 24, 48, 48],
+  ])('narrowest level %f: widths %i, %i, %i; params stored once', (w, c1, c2, c3) => {
+    const r = at(wired('nestednet'), w);
+    expect(r.live.method.multiplyAdds).toBe(smallMadds(c1, c2, c3));
+    expect(r.live.baseline.multiplyAdds).toBe(full);
+    expect(r.live.method.params).toBe(
+      27 * c1 + 2 * c1 + 9 * c1 * c2 + 2 * c2 + 9 * c2 * c3 + 2 * c3 + c3 * 10 + 10,
+    );
+    expect(r.formula?.value).toBeCloseTo(smallMadds(c1, c2, c3) / full, 12);
+    expect(r.formula?.measured).toBeCloseTo(smallMadds(c1, c2, c3) / full, 12);
+  });
+  it('under a quarter, the widest: 0.375 (18%; 0.5 is 26%)', () => {
+    expect(passing('nestednet')).toEqual([0.375]);
   });
 });

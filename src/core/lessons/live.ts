@@ -4,7 +4,7 @@ import { effectiveTotals } from '../analysis/effective';
 import type { Design, DesignNode } from '../graph/types';
 import { findPreset } from '../presets/registry';
 import type { PresetOptions } from '../presets/types';
-import type { Live, PaperRow, SideCost } from './types';
+import type { LessonDef, Live, PaperRow, SideCost } from './types';
 
 /** Top-level nodes that feed the Output labelled `label`, the Output itself and Inputs left out. */
 function sideNodes(design: Design, label: string): Set<string> | undefined {
@@ -50,6 +50,19 @@ export function liveOf(analysis: Analysis): Live | undefined {
   if (b === undefined || m === undefined) return undefined;
   return { analysis, baseline: sideCost(analysis, b), method: sideCost(analysis, m) };
 }
+
+/** The live figures as a lesson reads them: its own two sides where it says, else the two Outputs. */
+export function lessonLive(lesson: LessonDef, analysis: Analysis): Live | undefined {
+  const wired = lesson.live;
+  return wired?.sides === undefined ? liveOf(analysis) : wired.sides(analysis);
+}
+
+/** A whole design's figures as one side. */
+export const totalsSide = (analysis: Analysis): SideCost => ({
+  params: analysis.totals.params,
+  multiplyAdds: analysis.totals.multiplyAdds,
+  memoryAccess: analysis.totals.memoryAccess,
+});
 
 export function nodeByLabel(design: Design, label: string): DesignNode | undefined {
   return design.nodes.find((n) => n.label === label);

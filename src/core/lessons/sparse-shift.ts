@@ -1,6 +1,12 @@
+import { buildExample } from './example-of';
+import { layersOf, paramOf, patch } from './live';
 import type { LessonDef } from './types';
 
-/** Sparse shift layer [142]: the text; the live parts join when its worked example and knob are wired. */
+/** The worked example: 1×1 → shift → 1×1 over 64 channels at 16×16, all moving beside a fraction moving. */
+const C = 64;
+const HW = 16 * 16;
+
+/** Sparse shift layer [142]: the idea, and the worked example wired to its knob, formula and task. */
 export const sparseShiftLesson: LessonDef = {
   id: 'sparse-shift',
   surveyRef: 142,
@@ -20,6 +26,35 @@ export const sparseShiftLesson: LessonDef = {
       costs: '移位越少，数据搬运越少；但真正移动的通道仍然有内存访问而无计算（G4）。',
       task: '最多移动五分之一的通道，同时保持模块的感受野增长。',
       knob: '移位通道比例',
+    },
+  },
+  live: {
+    knob: {
+      values: [0, 0.125, 0.25, 0.5, 0.75, 1],
+      format: (f) => `${f * 100}%`,
+      read: (design) => paramOf(design, 'sparse_shift', 'fraction'),
+      build: (f) => patch(buildExample(142), { sparse_shift: { fraction: f } }),
+    },
+    formula(live) {
+      const f = paramOf(live.analysis.design, 'sparse_shift', 'fraction');
+      const sparse = layersOf(live.analysis, 'sparse_shift')[0];
+      const full = layersOf(live.analysis, 'shift')[0];
+      if (f === undefined || sparse === undefined || full === undefined) return undefined;
+      const moved = Math.floor(f * C + 0.5);
+      return {
+        symbolic: 'memory access of the sparse shift / the shift = 2·⌊f·C⌉·HW / (2·C·HW)',
+        substituted: `2·${moved}·${HW} / (2·${C}·${HW})`,
+        value: moved / C,
+        measured: sparse.cost.memoryAccess / full.cost.memoryAccess,
+      };
+    },
+    paper: () => [],
+    // At most a fifth of the channels move, and some do (else the block sees no neighbours).
+    check: (live) => {
+      const f = paramOf(live.analysis.design, 'sparse_shift', 'fraction');
+      if (f === undefined) return false;
+      const moved = Math.floor(f * C + 0.5);
+      return moved > 0 && moved <= C / 5;
     },
   },
 };

@@ -78,6 +78,12 @@ export interface LessonDef {
   /** Present once the lesson is wired to its worked example. */
   readonly live?: {
     readonly knob: Knob;
+    /**
+     * The two sides when the worked example is one network (a training-time figure, a transform,
+     * a deploy view, nested levels) rather than Outputs "baseline" and "method"; undefined when
+     * the design is not this lesson's.
+     */
+    sides?(analysis: Analysis): Live | undefined;
     /** The key formula with the live numbers, or undefined when the design is not this lesson's. */
     formula(live: Live): Formula | undefined;
     /** The paper's figures at the live knob value (none where the paper prints none for it). */

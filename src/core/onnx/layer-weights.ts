@@ -81,6 +81,16 @@ export function weightSpecs(layer: LayerInfo): readonly WeightSpec[] {
       };
       return p.bias ? [weight, { role: 'bias', dims: [p.outChannels], init: fill(0) }] : [weight];
     }
+    case 'ExpanderConv2d': {
+      // Gather then a conv with group = Cout: each output has its own D input maps.
+      const p = layer.params as OpParams<'ExpanderConv2d'>;
+      const weight: WeightSpec = {
+        role: 'weight',
+        dims: [p.outChannels, p.fanIn, p.kernel[0], p.kernel[1]],
+        init: { kind: 'he', fanIn: p.fanIn * p.kernel[0] * p.kernel[1] },
+      };
+      return p.bias ? [weight, { role: 'bias', dims: [p.outChannels], init: fill(0) }] : [weight];
+    }
     case 'BatchNorm':
       return [
         { role: 'weight', dims: [cin], init: fill(1) },

@@ -26,6 +26,10 @@ export const META = {
   shift: 'compact-studio.shift',
   /** Weight density of each sparse conv and linear layer, a JSON object keyed by layer name. */
   density: 'compact-studio.density',
+  stochasticDepth: 'compact-studio.stochastic_depth',
+  lccl: 'compact-studio.lccl',
+  expander: 'compact-studio.expander',
+  nested: 'compact-studio.nested',
 } as const;
 
 /** How the shift metadata starts when shifts are written as fixed depthwise convs (the default). */

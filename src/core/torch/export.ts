@@ -5,6 +5,7 @@ import { resolveNode } from '../graph/params';
 import type { Design, DesignNode } from '../graph/types';
 import { anyOpDef, type OpKind } from '../layers/registry';
 import { freshNote, layerWeight, weightSource, weightSpecs } from '../onnx/layer-weights';
+import { describeStochasticDepth, stochasticDepthView } from '../methods/stochastic-depth';
 import { formatShape, type Shape } from '../shape';
 import { argumentNames, forwardBody, type Step } from './forward';
 import { flattenStages } from '../graph/stage-edit';
@@ -253,6 +254,19 @@ ${indent(body.join('\n'), 2)}`;
     ? (options.weightsFile ?? `${identifier(design.name, 'model').toLowerCase()}.safetensors`)
     : undefined;
 
+  // Stochastic depth is training-time only: the header says the convention (as the ONNX metadata
+  // does) and SURVIVAL gives each residual block's p_l by its module path, for a training loop.
+  const sd =
+    design.stochasticDepth === undefined ? undefined : stochasticDepthView(analysis, design.stochasticDepth);
+  if (sd !== undefined)
+    notes.add(
+      `Stochastic depth (Huang et al. 2016), not applied by forward(): ${describeStochasticDepth(sd)}. SURVIVAL maps each residual block's module to its p_l.`,
+    );
+  const survival =
+    sd === undefined
+      ? ''
+      : `\nSURVIVAL = {${sd.blocks.map((b) => `${py(paths.get(b.nodeId) ?? b.label)}: ${py(Math.round(b.survival * 1e6) / 1e6)}`).join(', ')}}`;
+
   const header = headerText(design, analysis, {
     inputs: inputs.map((n) => analysis.nodes.get(n.id)?.outputShapes?.[0] ?? []),
     outputs: outputs.map((n) => analysis.nodes.get(n.id)?.inputShapes[0] ?? []),
@@ -282,7 +296,7 @@ ${indent(body.join('\n'), 2)}`;
   const source = [
     header,
     imports.join('\n'),
-    `${shapeLine}\nWEIGHTS = ${py(weightsFile ?? null)}`,
+    `${shapeLine}\nWEIGHTS = ${py(weightsFile ?? null)}${survival}`,
     loaderSource,
     text,
     buildSource(modelClass, inputShapes.length > 1),

@@ -149,6 +149,24 @@ class Shift(nn.Module):
         parts = torch.split(x.index_select(1, self.gather_in), self.sizes, 1)
         y = torch.cat([conv(part) for conv, part in zip(self.convs, parts)], 1)
         return y.index_select(1, self.gather_out)`,
+  ExpanderConv2d: `class ExpanderConv2d(nn.Module):
+    """A conv whose output channel o reads only the fan_in input channels
+    connections[o * fan_in : (o + 1) * fan_in], a random D-regular bipartite graph (Prabhu et al.
+    2018, deep expander networks): gather those channels, then a conv with groups = out_channels.
+    Parameters out_channels · fan_in · kh · kw (+ bias), as the design counts them."""
+
+    def __init__(self, out_channels, fan_in, connections, kernel=3, stride=1, padding=1, bias=False):
+        super().__init__()
+        kh, kw = (kernel, kernel) if isinstance(kernel, int) else kernel
+        self.stride, self.padding, self.groups = stride, padding, out_channels
+        self.register_buffer("index", torch.tensor(connections, dtype=torch.long), persistent=False)
+        self.weight = nn.Parameter(torch.empty(out_channels, fan_in, kh, kw))
+        self.bias = nn.Parameter(torch.zeros(out_channels)) if bias else None
+        nn.init.kaiming_uniform_(self.weight, a=math.sqrt(5))
+
+    def forward(self, x):
+        x = x.index_select(1, self.index)
+        return F.conv2d(x, self.weight, self.bias, self.stride, self.padding, groups=self.groups)`,
   SqueezeExcite: `class SqueezeExcite(nn.Module):
     """Squeeze-and-excitation (Hu et al. 2018) as torchvision's SqueezeExcitation: global average,
     1×1 conv to a few channels, ReLU (SiLU in EfficientNet), 1×1 conv back, gate, then each channel

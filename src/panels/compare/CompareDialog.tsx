@@ -219,7 +219,8 @@ function Comparison({ left, right }: { left: Analysis; right: Analysis }) {
             removed: count('removed'),
           })}
         </p>
-        <div className="compare-scroll">
+        {/* A scrolling region is reachable by keyboard (axe: scrollable-region-focusable). */}
+        <div className="compare-scroll" tabIndex={0} role="region" aria-labelledby="compare-pairs">
           <table className="compare-table" data-kind="pairs" aria-label={t('pairs')}>
             <thead>
               <tr>

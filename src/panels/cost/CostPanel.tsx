@@ -7,6 +7,7 @@ import { Budgets } from './Budgets';
 import { Deploy } from './Deploy';
 import { EffectiveTotals } from './EffectiveTotals';
 import { Hints } from './Hints';
+import { LayerNetworkMethods } from './methods/LayerNetworkMethods';
 import { Scale } from './Scale';
 import { Teaching } from './Teaching';
 import { Totals } from './Totals';
@@ -27,6 +28,7 @@ export function CostPanel() {
       <Hints analysis={analysis} />
       <Teaching analysis={analysis} />
       <Deploy analysis={analysis} />
+      <LayerNetworkMethods analysis={analysis} />
     </div>
   );
 }

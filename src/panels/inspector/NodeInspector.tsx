@@ -8,6 +8,7 @@ import { useAnalysis } from '../../state/hooks';
 import { studio, useStudio } from '../../state/store';
 import { zeroCost } from '../../core/layers/types';
 import { fieldsOf } from './field-spec';
+import { ExpanderPicture } from './ExpanderPicture';
 import { Figures } from './Figures';
 import { NodeWeights } from './NodeWeights';
 import { NameField } from './NameField';
@@ -124,6 +125,9 @@ export function NodeInspector({ node }: { node: DesignNode }) {
         </section>
       )}
       <NodeWeights nodeId={node.id} />
+      {node.kind === 'ExpanderConv2d' && info?.inputShapes[0] !== undefined && (
+        <ExpanderPicture params={node.params} inChannels={info.inputShapes[0][1] ?? 0} />
+      )}
       <Figures
         inputs={info?.inputShapes ?? []}
         outputs={info?.outputShapes}

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { guidelineHints, type Guideline } from '../../core/analysis/hints';
 import { exampleOf } from '../../core/lessons/example-of';
-import { liveOf } from '../../core/lessons/live';
+import { lessonLive } from '../../core/lessons/live';
 import type { LessonDef, Live } from '../../core/lessons/types';
 import { currentLanguage } from '../../i18n';
 import { formatCompact, formatExact, formatRatio } from '../../i18n/format';
@@ -23,7 +23,10 @@ export function LessonView({ lesson }: { lesson: LessonDef }) {
   const analysis = useAnalysis();
   const wired = lesson.live;
   const knobValue = wired?.knob.read(analysis.design);
-  const live = useMemo(() => (wired === undefined ? undefined : liveOf(analysis)), [analysis, wired]);
+  const live = useMemo(
+    () => (wired === undefined ? undefined : lessonLive(lesson, analysis)),
+    [analysis, wired, lesson],
+  );
   const mine = live !== undefined && knobValue !== undefined && exampleOf(lesson) !== undefined;
   const passed = mine && wired?.check(live) === true;
   const markDone = useProgress((s) => s.markDone);

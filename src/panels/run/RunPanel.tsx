@@ -4,6 +4,8 @@ import { NodeTimes } from './NodeTimes';
 import { ResultView } from './ResultView';
 import { RunControls } from './RunControls';
 import './run.css';
+import { LcclZeroRatio } from './LcclZeroRatio';
+import { NestedRuns } from './NestedRuns';
 
 /** The Run tab: run the design in the browser on an image, see its outputs, speed and feature maps. */
 export function RunPanel() {
@@ -14,6 +16,8 @@ export function RunPanel() {
       <ResultView />
       <NodeTimes />
       <FeatureMaps />
+      <LcclZeroRatio />
+      <NestedRuns />
     </div>
   );
 }

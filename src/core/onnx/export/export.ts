@@ -16,6 +16,7 @@ import {
   SHIFT_AS_CONV,
 } from '../version';
 import type { EmitContext, ShiftForm } from './context';
+import { methodMetadata } from './method-metadata';
 import { GraphWriter } from './writer';
 
 export interface ExportOptions {
@@ -156,6 +157,7 @@ export function exportDesign(design: Design, options: ExportOptions = {}): Expor
             ? `${SHIFT_AS_CONV} with one-hot kernels: its weights and multiply-adds are counted by tools but are not parameters of the design`
             : 'Pad + Slice + Concat: no weights, no multiply-adds',
       },
+      ...methodMetadata(analysis),
     ],
     graph: {
       name: design.name === '' ? 'design' : design.name,

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { cliInMemory } from '../../test-support/cli';
+
+const cli = (args: string[]) => cliInMemory(args);
+
+describe('cli: effective figures of the layer- and network-level methods', () => {
+  it('cost --json carries them under their own names, beside the as-exported totals', async () => {
+    const r = await cli(['cost', 'example:lccl_vs_conv3x3', '--json']);
+    const j = JSON.parse(r.out) as {
+      multiplyAdds: number;
+      methods: { lccl: { asExportedMultiplyAdds: number; effectiveMultiplyAdds: number } };
+    };
+    const hw = 1024;
+    const conv = 64 * 64 * 9 * hw;
+    // Baseline conv + LCCL block in the file; the LCCL's main conv counts (1 − 0.5) effectively.
+    expect(j.multiplyAdds).toBe(conv + conv + 64 * 64 * hw);
+    expect(j.methods.lccl.asExportedMultiplyAdds).toBe(j.multiplyAdds);
+    expect(j.methods.lccl.effectiveMultiplyAdds).toBe(conv + 64 * 64 * hw + 0.5 * conv);
+    const sd = JSON.parse((await cli(['cost', 'example:stochastic_depth', '--json'])).out) as {
+      multiplyAdds: number;
+      methods: {
+        stochasticDepth: { inferenceMultiplyAdds: number; expectedBlocks: number; convention: string };
+      };
+    };
+    expect(sd.methods.stochasticDepth.inferenceMultiplyAdds).toBe(sd.multiplyAdds);
+    expect(sd.methods.stochasticDepth.expectedBlocks).toBeCloseTo(4.25, 12);
+    expect(sd.methods.stochasticDepth.convention).toMatch(/unscaled/);
+    const plain = JSON.parse((await cli(['cost', 'example:fire_vs_conv3x3', '--json'])).out) as object;
+    expect(plain).not.toHaveProperty('methods');
+  });
+
+  it('export --nested writes one model per level, or one with every level', async () => {
+    const sep = await cli(['export', 'example:nestednet_levels', '-o', 'm.onnx', '--nested', 'separate']);
+    expect(sep.status).toBe(0);
+    expect(Object.keys(sep.written)).toEqual(['m.level0.25.onnx', 'm.level0.5.onnx', 'm.level1.onnx']);
+    const joint = await cli(['export', 'example:nestednet_levels', '-o', 'j.onnx', '--nested', 'joint']);
+    expect(Object.keys(joint.written)).toEqual(['j.onnx']);
+    const bad = await cli(['export', 'example:nestednet_levels', '-o', 'j.onnx', '--nested', 'all']);
+    expect(bad).toMatchObject({ status: 1, err: 'error: --nested must be separate or joint, not "all"\n' });
+  });
+});
+
+/** The small CNN the network-level examples use, counted by hand (3×3 convs, no bias; BN γ, β). */
+const conv = (cin: number, cout: number): number => cin * cout * 9;
+const smallCnnParams = conv(3, 32) + 64 + conv(32, 64) + 128 + conv(64, 64) + 128 + 64 * 10 + 10;
+// conv1 at 32×32, conv2 and conv3 at 16×16, the classifier.
+const smallCnnMadds = conv(3, 32) * 1024 + conv(32, 64) * 256 + conv(64, 64) * 256 + 640;
+
+describe('cli: SplitNet and MorphNet', () => {
+  it('split --at NODE --groups G writes the tree; its figures are the closed form of G half-width branches', async () => {
+    const r = await cli([
+      'split',
+      'example:morphnet_expand',
+      '--groups',
+      '2',
+      '--at',
+      'conv1_relu',
+      '-o',
+      's.json',
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.out).toContain(`params             ${smallCnnParams.toLocaleString('en-US')}`);
+    // After conv1: per branch conv 16→32 and 32→32, BN on 32, a classifier 32 → 5 classes.
+    const split = conv(3, 32) + 64 + 2 * (conv(16, 32) + 64 + conv(32, 32) + 64 + 32 * 5 + 5);
+    const splitMadds = conv(3, 32) * 1024 + 2 * (conv(16, 32) + conv(32, 32)) * 256 + 2 * 32 * 5;
+    expect(r.out).toMatch(new RegExp(`params +[\\d,]+ +${split.toLocaleString('en-US')} `));
+    expect(r.out).toMatch(new RegExp(`multiply-adds +[\\d,]+ +${splitMadds.toLocaleString('en-US')} `));
+    const again = await cliInMemory(['cost', 's.json', '--json'], { 's.json': r.written['s.json'] ?? '' });
+    const j = JSON.parse(again.out) as { params: number; multiplyAdds: number; layers: { op: string }[] };
+    expect(j).toMatchObject({ params: split, multiplyAdds: splitMadds });
+    expect(j.layers.filter((l) => l.op === 'Linear')).toHaveLength(2);
+  });
+
+  it('split --chart lists every split depth; split refuses a bad group count and an unknown node', async () => {
+    const r = await cli(['split', 'example:morphnet_expand', '--groups', '2', '--chart']);
+    expect(r.status).toBe(0);
+    const fmt = (n: number): string => n.toLocaleString('en-US');
+    expect(r.out).toMatch(new RegExp(`^\\(unsplit\\) +${fmt(smallCnnParams)} +${fmt(smallCnnMadds)}$`, 'm'));
+    expect(r.out).toMatch(/^conv1_relu +3 +29,162 +7,962,944$/m);
+    expect(await cli(['split', 'example:morphnet_expand', '--groups', '1', '--chart'])).toMatchObject({
+      status: 1,
+      err: 'error: --groups must be an integer from 2 to 16, not "1"\n',
+    });
+    const unknown = await cli([
+      'split',
+      'example:morphnet_expand',
+      '--groups',
+      '2',
+      '--at',
+      'nope',
+      '-o',
+      'x.json',
+    ]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.err).toMatch(/^error: no node labelled or with id "nope"/);
+  });
+
+  it('widths: the cost of one more output channel per layer, and --set writes per-layer widths', async () => {
+    const r = await cli(['widths', 'example:morphnet_expand']);
+    expect(r.status).toBe(0);
+    // One more conv1 channel: its own 27 weights at 32×32, one more input to conv2 (64·9 at 16×16), BN γ and β.
+    const row = (label: string, madds: number, params: number): RegExp =>
+      new RegExp(
+        `^${label} +outChannels +\\d+ +${madds.toLocaleString('en-US')} +${params.toLocaleString('en-US')} `,
+        'm',
+      );
+    expect(r.out).toMatch(row('conv1', 27 * 1024 + 64 * 9 * 256, 27 + 2 + 64 * 9));
+    expect(r.out).toMatch(row('conv3', 64 * 9 * 256 + 10, 64 * 9 + 2 + 10));
+    const set = await cli([
+      'widths',
+      'example:morphnet_expand',
+      '--set',
+      'conv1=16,conv2.outChannels=48',
+      '-o',
+      'w.json',
+    ]);
+    expect(set.status).toBe(0);
+    const w = await cliInMemory(['cost', 'w.json', '--json'], { 'w.json': set.written['w.json'] ?? '' });
+    const params = conv(3, 16) + 32 + conv(16, 48) + 96 + conv(48, 64) + 128 + 650;
+    expect((JSON.parse(w.out) as { params: number }).params).toBe(params);
+    expect(
+      await cli(['widths', 'example:morphnet_expand', '--set', 'conv1_relu=3', '-o', 'w.json']),
+    ).toMatchObject({
+      status: 1,
+      err: 'error: "conv1_relu" (ReLU) has no width to set\n',
+    });
+  });
+
+  it('shrink drops the channels with |γ| < T (8 of conv1), then widens to fit the budget', async () => {
+    const r = await cli(['shrink', 'example:morphnet_shrink', '--threshold', '0.01', '-o', 'm.json']);
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/^conv1 +outChannels 32 +conv1_bn +8 +→ 24$/m);
+    const shrunk = conv(3, 24) + 48 + conv(24, 64) + 128 + conv(64, 64) + 128 + 650;
+    expect(r.out).toMatch(new RegExp(`^params +57,130 +${shrunk.toLocaleString('en-US')}$`, 'm'));
+    const budget = 20_000_000;
+    const fit = await cli([
+      'shrink',
+      'example:morphnet_shrink',
+      '--threshold',
+      '0.01',
+      '--budget-madds',
+      String(budget),
+      '-o',
+      'f.json',
+    ]);
+    expect(fit.status).toBe(0);
+    const width = Number(/expanded ×([\d.]+)/.exec(fit.out)?.[1]);
+    const madds = Number(/^multiply-adds +[\d,]+ +[\d,]+ +([\d,]+)$/m.exec(fit.out)?.[1]?.replace(/,/g, ''));
+    expect(width).toBeGreaterThan(1);
+    expect(madds).toBeLessThanOrEqual(budget);
+    expect(
+      await cli(['shrink', 'example:morphnet_expand', '--threshold', '0.01', '-o', 'x.json']),
+    ).toMatchObject({
+      status: 1,
+      err: 'error: Shrinking reads the batch norms’ γ: the design carries no trained weights.\n',
+    });
+  });
+});

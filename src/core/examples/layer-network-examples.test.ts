@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analysis/analyze';
+import { fitWidth } from '../analysis/budget';
+import { deployView } from '../analysis/deploy';
+import { expanderConnections, groupConnections, layersToConnectAll } from '../methods/expander-graph';
+import { lcclView } from '../methods/lccl';
+import { shrinkProposal } from '../methods/morphnet';
+import { nestedLevels, nestedView } from '../methods/nested';
+import { stochasticDepthView } from '../methods/stochastic-depth';
+import { findExample } from './registry';
+
+function build(name: string) {
+  const e = findExample(name);
+  if (e === undefined) throw new Error(`no example ${name}`);
+  return e.build();
+}
+
+/** A top-level node's figures by its label. */
+function nodeCost(name: string, label: string) {
+  const a = analyze(build(name));
+  const id = a.design.nodes.find((n) => n.label === label)?.id;
+  const c = a.nodes.get(id ?? '')?.cost;
+  if (c === undefined) throw new Error(`${name} has no node ${label}`);
+  return c;
+}
+
+// Closed forms written from each paper's rule (batch 1, BN 2 params per channel).
+describe('worked examples of the layer- and network-level methods', () => {
+  it('stochastic_depth [137]: 6 branches of 256·(32·192 + 192·9 + 192·32); Σ p_l = 6 − 0.5·7/2 = 4.25', () => {
+    const branch = 256 * (32 * 192 + 192 * 9 + 192 * 32);
+    const v = stochasticDepthView(analyze(build('stochastic_depth')), { lastSurvival: 0.5 });
+    expect(v.inferenceMultiplyAdds).toBe(6 * branch + 320);
+    expect(v.expectedTrainingMultiplyAdds).toBeCloseTo(4.25 * branch + 320, 3);
+  });
+
+  it('lccl_vs_conv3x3 [138]: effective 64·64·HW + 0.5·64·64·9·HW, 0.61 of the plain conv', () => {
+    const hw = 32 * 32;
+    const main = 64 * 64 * 9 * hw;
+    expect(nodeCost('lccl_vs_conv3x3', 'conv3x3').multiplyAdds).toBe(main);
+    const row = lcclView(analyze(build('lccl_vs_conv3x3'))).rows[0];
+    expect(row?.asExported).toBe(main + 64 * 64 * hw);
+    expect(row?.effective).toBe(64 * 64 * hw + 0.5 * main);
+    expect(Math.round(((row?.effective ?? 0) / main) * 100) / 100).toBe(0.61);
+  });
+
+  it('deeprebirth_deploy [139]: BN into conv biases, ReLU fused; only the convs move memory', () => {
+    const v = deployView(analyze(build('deeprebirth_deploy')));
+    const weights = 16 * 27 + 32 * 16 * 9 + 32 * 32 * 9;
+    expect(v.before.params).toBe(weights + 2 * (16 + 32 + 32));
+    expect(v.after.params).toBe(weights + 16 + 32 + 32);
+    expect(v.after.buffers).toBe(0);
+    const hw = 32 * 32;
+    expect(v.after.memoryAccess).toBe(
+      3 * hw +
+        16 * hw +
+        16 * 27 +
+        16 +
+        (16 * hw + 32 * hw + 32 * 16 * 9 + 32) +
+        (32 * hw + 32 * hw + 32 * 32 * 9 + 32),
+    );
+  });
+
+  it('expander_vs_group_conv [140]: both Cout·D·k² = 64·8·9; the expander connects all, the group conv never', () => {
+    for (const label of ['group_conv', 'expander']) {
+      const c = nodeCost('expander_vs_group_conv', label);
+      expect(c.params).toBe(64 * 8 * 9);
+      expect(c.multiplyAdds).toBe(64 * 8 * 9 * 32 * 32);
+    }
+    expect(layersToConnectAll(groupConnections(64, 64, 8), 64)).toBeUndefined();
+    expect(layersToConnectAll(expanderConnections(64, 64, 8, 1), 64)).toBeLessThanOrEqual(3);
+  });
+
+  it('shift_vs_conv3x3 [141]: 9C² against 2C² + BN', () => {
+    expect(nodeCost('shift_vs_conv3x3', 'conv3x3').params).toBe(9 * 64 * 64);
+    const s = nodeCost('shift_vs_conv3x3', 'shift_block');
+    expect(s.params).toBe(2 * 64 * 64 + 2 * 2 * 64);
+    expect(s.multiplyAdds).toBe(2 * 64 * 64 * 32 * 32);
+  });
+
+  it('sparse_shift_vs_shift [142]: the shift moves 2·C·HW, the sparse one 2·(C/4)·HW', () => {
+    expect(nodeCost('sparse_shift_vs_shift', 'shift').memoryAccess).toBe(2 * 64 * 256);
+    expect(nodeCost('sparse_shift_vs_shift', 'sparse_shift').memoryAccess).toBe(2 * 16 * 256);
+  });
+
+  it('splitnet_tree [143]: after conv1 every conv at half width per branch, fc 2 × (32·5 + 5)', () => {
+    const a = analyze(build('splitnet_tree'));
+    expect(a.totals.params).toBe(
+      864 + 64 + 2 * (32 * 16 * 9) + 128 + 2 * (32 * 32 * 9) + 128 + 2 * (32 * 5 + 5),
+    );
+    expect(a.totals.multiplyAdds).toBe(864 * 1024 + 2 * 32 * 16 * 9 * 256 + 2 * 32 * 32 * 9 * 256 + 2 * 160);
+    expect(a.design.nodes.filter((n) => n.kind === 'ChannelSplit')).toHaveLength(1);
+  });
+
+  it('morphnet_shrink [144]: 8 of conv1’s 32 channels go: conv1 8·27, BN 8·2, conv2 inputs 64·8·9', () => {
+    const p = shrinkProposal(build('morphnet_shrink'), 0.01);
+    if (typeof p === 'string') throw new Error(p);
+    expect(p.items.map((i) => [i.label, i.channels.length])).toEqual([['conv1', 8]]);
+    expect(p.before.params - p.after.params).toBe(8 * 27 + 8 * 2 + 64 * 8 * 9);
+    expect(p.before.multiplyAdds - p.after.multiplyAdds).toBe(8 * 27 * 1024 + 64 * 8 * 9 * 256);
+  });
+
+  it('morphnet_expand [144]: the widest multiplier within twice the multiply-adds', () => {
+    // Channels (c1, c2) give c1·27·32² + c2·c1·9·16² + c2²·9·16² + 10·c2.
+    const madds = (c1: number, c2: number): number =>
+      c1 * 27 * 1024 + (c2 * c1 + c2 * c2) * 9 * 256 + 10 * c2;
+    const budget = 2 * madds(32, 64);
+    const fit = fitWidth(build('morphnet_expand'), { multiplyAdds: budget });
+    const convs = fit?.design.nodes
+      .filter((n) => n.kind === 'Conv2d')
+      .map((n) => (n.params as { outChannels: number }).outChannels);
+    const [c1 = 0, c2 = 0] = convs ?? [];
+    expect(fit?.analysis.totals.multiplyAdds).toBe(madds(c1, c2));
+    expect(madds(c1, c2)).toBeLessThanOrEqual(budget);
+    expect(fit?.width).toBeGreaterThan(1.3);
+  });
+
+  it('nestednet_levels [145]: rows at channels (8, 16), (16, 32), (32, 64); stored once', () => {
+    const params = (c1: number, c2: number): number =>
+      c1 * 27 + 2 * c1 + c2 * c1 * 9 + 2 * c2 + c2 * c2 * 9 + 2 * c2 + 10 * c2 + 10;
+    const r = nestedLevels(build('nestednet_levels'));
+    if (!r.ok) throw new Error(r.error);
+    const v = nestedView(r.value);
+    expect(v.rows.map((x) => x.params)).toEqual([params(8, 16), params(16, 32), params(32, 64)]);
+    expect(v.storedParams).toBe(params(32, 64));
+  });
+});

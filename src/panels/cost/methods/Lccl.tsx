@@ -1,0 +1,75 @@
+import { useMemo } from 'react';
+import type { Analysis } from '../../../core/analysis/types';
+import { lcclView } from '../../../core/methods/lccl';
+import { formatCount } from '../../../ui/figures';
+import { designKey } from '../../../runtime/targets';
+import { useLcclZeros } from './lccl-zeros';
+
+/** LCCL: effective multiply-adds (hand-set or measured z) beside what the exported graph computes. */
+export function Lccl({ analysis }: { analysis: Analysis }) {
+  const measured = useLcclZeros();
+  const key = useMemo(() => designKey(analysis.design), [analysis.design]);
+  const usable = measured.designKey === key && measured.use ? measured.zeros : undefined;
+  const view = useMemo(() => lcclView(analysis, usable), [analysis, usable]);
+  if (view.rows.length === 0) return null;
+  const hasMeasured = measured.designKey === key && measured.zeros.size > 0;
+  return (
+    <details className="cost-section">
+      <summary>
+        <h3>LCCL</h3>
+        <span className="muted cost-convention">Dong et al. 2017</span>
+      </summary>
+      <p className="muted cost-note">
+        The exported graph computes both convs in full (Conv, Conv, Relu, Mul); a kernel that skips the
+        positions the collaborative layer predicts zero computes the effective figure.
+      </p>
+      {hasMeasured && (
+        <label className="cost-inline-check">
+          <input
+            type="checkbox"
+            checked={measured.use}
+            onChange={(e) => {
+              useLcclZeros.setState({ use: e.target.checked });
+            }}
+          />
+          Use the zero ratios the last run measured
+        </label>
+      )}
+      <table className="cost-compare" aria-label="LCCL: as exported and effective multiply-adds">
+        <thead>
+          <tr>
+            <th scope="col">Layer</th>
+            <th scope="col">z</th>
+            <th scope="col">As exported</th>
+            <th scope="col">Effective</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.rows.map((r) => (
+            <tr key={r.nodeId} title={`${r.formula.symbolic}: ${r.formula.substituted}`}>
+              <th scope="row">{r.label}</th>
+              <td>
+                {r.zeroRatio.toFixed(3)} <span className="muted">({r.source})</span>
+              </td>
+              <td>{formatCount(r.asExported)}</td>
+              <td>{formatCount(r.effective)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Network</th>
+            <td />
+            <td>{formatCount(view.asExportedMultiplyAdds)}</td>
+            <td>{formatCount(view.effectiveMultiplyAdds)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <ul className="cost-formulas">
+        {view.rows.map((r) => (
+          <li key={r.nodeId}>
+            {r.label}: <code>{r.formula.symbolic}</code> = <code>{r.formula.substituted}</code>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

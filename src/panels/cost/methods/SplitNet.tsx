@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import type { Analysis } from '../../../core/analysis/types';
+import { splitDepthChart, splitNetwork, type SplitDepthPoint } from '../../../core/methods/splitnet';
+import { layoutDesign } from '../../../canvas/auto-layout';
+import { formatCount } from '../../../ui/figures';
+import { studio, useStudio } from '../../../state/store';
+
+/** Params and multiply-adds against split depth, as two lines relative to the unsplit network. */
+function DepthChart({
+  points,
+  whole,
+}: {
+  points: readonly SplitDepthPoint[];
+  whole: { params: number; multiplyAdds: number };
+}) {
+  const w = 260;
+  const h = 110;
+  const maxDepth = Math.max(1, ...points.map((p) => p.depth));
+  const line = (f: (p: SplitDepthPoint) => number): string =>
+    points
+      .map(
+        (p) => `${((p.depth / maxDepth) * (w - 10) + 5).toFixed(1)},${(h - 5 - f(p) * (h - 10)).toFixed(1)}`,
+      )
+      .join(' ');
+  return (
+    <svg
+      className="cost-chart"
+      width={w}
+      height={h}
+      role="img"
+      aria-label="Params and multiply-adds, as a share of the unsplit network, against split depth"
+    >
+      <polyline
+        points={line((p) => p.params / whole.params)}
+        fill="none"
+        stroke="var(--accent)"
+        strokeWidth={2}
+      />
+      <polyline
+        points={line((p) => p.multiplyAdds / whole.multiplyAdds)}
+        fill="none"
+        stroke="var(--text-muted)"
+        strokeWidth={2}
+        strokeDasharray="4 3"
+      />
+    </svg>
+  );
+}
+
+/** SplitNet: from a node on, G disjoint branches and a classifier per class subset. */
+export function SplitNet({ analysis }: { analysis: Analysis }) {
+  const [groups, setGroups] = useState(2);
+  const [points, setPoints] = useState<readonly SplitDepthPoint[] | undefined>(undefined);
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const selected = useStudio((s) => s.selectedNodes[0]);
+  const split = (at: string): void => {
+    const r = splitNetwork(studio.getState().design, at, groups);
+    if (!r.ok) {
+      setMessage(r.error);
+      return;
+    }
+    setMessage(undefined);
+    setPoints(undefined);
+    // Laid out afresh so the branches stand side by side, then the whole tree in view.
+    void layoutDesign(r.design).then((d) => {
+      studio.getState().replaceDesign(d);
+      studio.getState().requestFit();
+    });
+  };
+  return (
+    <details className="cost-section">
+      <summary>
+        <h3>Split into groups</h3>
+        <span className="muted cost-convention">SplitNet, Kim et al. 2017</span>
+      </summary>
+      <div className="cost-scale">
+        <label htmlFor="split-groups">Groups G</label>
+        <input
+          id="split-groups"
+          type="number"
+          min={2}
+          max={16}
+          value={groups}
+          onChange={(e) => {
+            setGroups(Math.max(2, Math.min(16, Math.round(Number(e.target.value)) || 2)));
+          }}
+        />
+      </div>
+      <div className="cost-actions">
+        <button
+          type="button"
+          onClick={() => {
+            setPoints(splitDepthChart(studio.getState().design, groups));
+          }}
+        >
+          Chart split depths
+        </button>
+        <button
+          type="button"
+          disabled={selected === undefined}
+          onClick={() => {
+            if (selected !== undefined) split(selected);
+          }}
+        >
+          Split from the selected node
+        </button>
+      </div>
+      {message !== undefined && <p className="cost-error">{message}</p>}
+      {points !== undefined && points.length === 0 && (
+        <p className="muted cost-note">No node splits this design into {groups} equal groups.</p>
+      )}
+      {points !== undefined && points.length > 0 && (
+        <>
+          <DepthChart points={points} whole={analysis.totals} />
+          <p className="muted cost-note">
+            Solid: params; dashed: multiply-adds; as a share of the unsplit network, from the first split
+            point to the classifier.
+          </p>
+          <table className="cost-compare" aria-label="SplitNet: params and multiply-adds by split point">
+            <thead>
+              <tr>
+                <th scope="col">Split after</th>
+                <th scope="col">Params</th>
+                <th scope="col">Multiply-adds</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">(not split)</th>
+                <td>{formatCount(analysis.totals.params)}</td>
+                <td>{formatCount(analysis.totals.multiplyAdds)}</td>
+                <td />
+              </tr>
+              {points.map((p) => (
+                <tr key={p.nodeId}>
+                  <th scope="row">{p.label}</th>
+                  <td>{formatCount(p.params)}</td>
+                  <td>{formatCount(p.multiplyAdds)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      aria-label={`Split after ${p.label}`}
+                      onClick={() => {
+                        split(p.nodeId);
+                      }}
+                    >
+                      Split
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </details>
+  );
+}
