@@ -134,6 +134,26 @@ export const kinds: Readonly<Record<string, { readonly title: string; readonly d
     description:
       '多功能滤波器：每个 d×d 主滤波器生成 ⌈d/2⌉ 个居中的次级滤波器（δ > 0 时还有按通道步进的），各占一个输出通道；只存储主滤波器。',
   },
+  ExpanderConv2d: {
+    title: '扩展图卷积',
+    description: '每个输出通道只读取 D 个输入通道的卷积，连接由按种子生成的随机 D 正则图给出（X-Conv）。',
+  },
+  LcclConv: {
+    title: '带 LCCL 的卷积',
+    description: '由廉价的 1×1 卷积 + ReLU 门控（逐元素相乘）的 k×k 卷积：它预测为零的位置，主卷积可以跳过。',
+  },
+  BasicBlock: {
+    title: 'ResNet 基本块',
+    description: '两个 3×3 卷积加一条残差捷径（形状改变时捷径用 1×1 投影）。',
+  },
+  Bottleneck: {
+    title: 'ResNet 瓶颈块',
+    description: '1×1 降维、3×3、1×1 升维，外加一条残差捷径（ResNet-50 及更深的网络）。',
+  },
+  MBConv: {
+    title: 'MBConv 模块（EfficientNet）',
+    description: '带 SiLU 和挤压激励的倒残差模块，与 EfficientNet 相同。',
+  },
   Stage: { title: '阶段', description: '一个单元重复 n 次：第一个可以带步长并加宽，其余保持形状。' },
 };
 
@@ -199,12 +219,16 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   seed: '随机种子',
   channelDelta: '通道跨度 δ = c − ĉ',
   channelStride: '通道步长 g',
+  fanIn: '扇入 D',
+  connections: '连接',
+  zeroRatio: '零值比例 z（手动设置）',
 };
 
 /** 个别算子里字段名称与通用名称不同的地方。 */
 export const fieldLabelsByKind: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   BasisFilters: { kernel: '卷积核尺寸 k' },
   VersatileConv: { kernel: '主滤波器尺寸 d' },
+  Bottleneck: { width: '瓶颈宽度' },
 };
 
 /** 字段的一句话说明，以类型名和字段名为键。 */
@@ -251,6 +275,14 @@ export const fieldHelp: Readonly<Record<string, Readonly<Record<string, string>>
     filterGroups:
       '按顺序给出每个滤波器（输出通道）所属的组（0 到 G − 1）；每组至少一个。留空：按种子随机分配。',
     seed: '留空的分组列表按这个种子随机分配（如同训练开始时）。',
+  },
+  ExpanderConv2d: {
+    fanIn: '每个输出通道读取的输入通道数。',
+    seed: '随机 D 正则图的种子：种子相同，图就相同。',
+    connections: '图本身，按导入文件给出的连接（留空：由种子生成）。',
+  },
+  LcclConv: {
+    zeroRatio: '协作层 ReLU 输出中零所占的比例；运行一次即可测得。',
   },
   VersatileConv: {
     outChannels: 'Cout = P·s·n：主滤波器数 × 空间次级滤波器数 × 通道次级滤波器数。',

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   connectionsOf,
   expanderConnections,
@@ -21,6 +22,7 @@ function Bipartite({
   cin: number;
   cout: number;
 }) {
+  const { t } = useTranslation('inspector');
   const w = 120;
   const h = 96;
   const fan = graph.length / cout;
@@ -31,17 +33,13 @@ function Bipartite({
       const i = graph[o * fan + k] ?? 0;
       if (i < MAX_DRAWN)
         lines.push(
-          `M${x(i, Math.min(cin, MAX_DRAWN)).toFixed(1)},8 L${x(o, Math.min(cout, MAX_DRAWN)).toFixed(1)},${h - 8}`,
+          `M${x(i, Math.min(cin, MAX_DRAWN)).toFixed(1)},8`,
+          `L${x(o, Math.min(cout, MAX_DRAWN)).toFixed(1)},${h - 8}`,
         );
     }
   return (
     <figure className="expander-figure">
-      <svg
-        width={w}
-        height={h}
-        role="img"
-        aria-label={`${title}: which inputs (top) each output (bottom) reads`}
-      >
+      <svg width={w} height={h} role="img" aria-label={t('expander.reads', { title })}>
         <path d={lines.join(' ')} stroke="currentColor" strokeOpacity={0.45} strokeWidth={0.8} fill="none" />
       </svg>
       <figcaption>{title}</figcaption>
@@ -54,6 +52,7 @@ function Bipartite({
  * layers of each connect every output to every input (Prabhu et al. 2018).
  */
 export function ExpanderPicture({ params, inChannels }: { params: ExpanderConvParams; inChannels: number }) {
+  const { t } = useTranslation('inspector');
   const cin = inChannels;
   const cout = params.outChannels;
   const d = params.fanIn;
@@ -78,13 +77,13 @@ export function ExpanderPicture({ params, inChannels }: { params: ExpanderConvPa
   }, [params, cin, cout, d]);
   if (facts === undefined) return null;
   return (
-    <section className="inspector-section" aria-label="Connectivity">
-      <h3>Connectivity</h3>
+    <section className="inspector-section" aria-label={t('expander.label')}>
+      <h3>{t('expander.title')}</h3>
       <div className="expander-pictures">
-        <Bipartite title={`Expander, D = ${d}`} graph={facts.graph} cin={cin} cout={cout} />
+        <Bipartite title={t('expander.expander', { d })} graph={facts.graph} cin={cin} cout={cout} />
         {facts.group !== undefined && (
           <Bipartite
-            title={`Group conv, g = ${facts.groups ?? 1}`}
+            title={t('expander.group', { g: facts.groups ?? 1 })}
             graph={facts.group}
             cin={cin}
             cout={cout}
@@ -92,18 +91,19 @@ export function ExpanderPicture({ params, inChannels }: { params: ExpanderConvPa
         )}
       </div>
       <p className="muted">
-        Each output reads {d} of {cin} inputs in both (
-        {cin > MAX_DRAWN || cout > MAX_DRAWN ? `first ${MAX_DRAWN} drawn; ` : ''}
-        same params and multiply-adds). Stacked, the expander’s random graph reaches every input from every
-        output
-        {facts.expanderLayers === undefined
-          ? ' only after many layers'
-          : ` in ${facts.expanderLayers} layers`}
-        ; the group conv{' '}
-        {facts.groupLayers === undefined
-          ? 'never does without a shuffle: its groups stay apart'
-          : `does in ${facts.groupLayers}`}
-        .
+        {t('expander.note', {
+          d,
+          cin,
+          drawn: cin > MAX_DRAWN || cout > MAX_DRAWN ? t('expander.drawn', { n: MAX_DRAWN }) : '',
+          expander:
+            facts.expanderLayers === undefined
+              ? t('expander.expanderMany')
+              : t('expander.expanderIn', { n: facts.expanderLayers }),
+          group:
+            facts.groupLayers === undefined
+              ? t('expander.groupNever')
+              : t('expander.groupIn', { n: facts.groupLayers }),
+        })}
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { zeroRatio } from '../../core/methods/lccl';
 import { runtimeClient } from '../../runtime/client';
 import { designKey, featureTargets, lcclTargetId } from '../../runtime/targets';
@@ -12,6 +13,7 @@ import { useRunPanel } from './run-store';
  * that ran, the z of the effective cost; the Cost tab can use it, labelled with the image.
  */
 export function LcclZeroRatio() {
+  const { t } = useTranslation('run');
   const design = useStudio((s) => s.design);
   const result = useRunPanel((s) => s.result);
   const zeros = useLcclZeros();
@@ -44,28 +46,25 @@ export function LcclZeroRatio() {
   const shown =
     zeros.designKey === key ? zeros.zeros : new Map<string, { zeroRatio: number; image: string }>();
   return (
-    <section className="run-section" aria-label="LCCL zero ratios">
-      <h3>LCCL zero ratio</h3>
-      <p className="muted">
-        The share of zeros the collaborative layer’s ReLU writes on this image: positions the main conv need
-        not compute (z in the Cost tab’s effective figure).
-      </p>
+    <section className="run-section" aria-label={t('lccl.label')}>
+      <h3>{t('lccl.title')}</h3>
+      <p className="muted">{t('lccl.note')}</p>
       <button
         type="button"
         className="button"
         disabled={current === undefined || busy}
         onClick={() => void measure()}
       >
-        {current === undefined ? 'Run the design to measure' : busy ? 'Measuring…' : 'Measure on this image'}
+        {current === undefined ? t('lccl.runFirst') : busy ? t('lccl.measuring') : t('lccl.measure')}
       </button>
       {error !== undefined && <p className="run-error">{error}</p>}
       {shown.size > 0 && (
-        <table className="cost-compare" aria-label="Measured zero ratio per LCCL layer">
+        <table className="cost-compare" aria-label={t('lccl.tableLabel')}>
           <thead>
             <tr>
-              <th scope="col">Layer</th>
+              <th scope="col">{t('lccl.layer')}</th>
               <th scope="col">z</th>
-              <th scope="col">Image</th>
+              <th scope="col">{t('lccl.image')}</th>
             </tr>
           </thead>
           <tbody>

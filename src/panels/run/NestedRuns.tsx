@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { analyze } from '../../core/analysis/analyze';
 import { nestedLevelDesigns, nestedLevels } from '../../core/methods/nested';
 import { runtimeClient } from '../../runtime/client';
@@ -22,6 +23,7 @@ interface Measured {
  * full network's top-5 classes each level keeps.
  */
 export function NestedRuns() {
+  const { t } = useTranslation('run');
   const design = useStudio((s) => s.design);
   const backend = useRunPanel((s) => s.backend);
   const names = useClassNames();
@@ -43,7 +45,7 @@ export function NestedRuns() {
     const runs: Measured['levels'][number][] = [];
     for (const [i, d] of designs.entries()) {
       const width = levels.value[i]?.width ?? 1;
-      setBusy(`Running level ${width}× (${i + 1} of ${designs.length})…`);
+      setBusy(t('nested.running', { width, i: i + 1, n: designs.length }));
       const outcome = { failed: false };
       await runtimeClient().request(
         {
@@ -62,7 +64,7 @@ export function NestedRuns() {
             });
           else if (r.type === 'error') {
             outcome.failed = true;
-            setError(`Level ${width}×: ${r.message}`);
+            setError(t('nested.failed', { width, message: r.message }));
           }
         },
       );
@@ -74,28 +76,25 @@ export function NestedRuns() {
   const shown = measured?.designKey === key ? measured : undefined;
   const full = shown?.levels.at(-1);
   const className = (index: number): string =>
-    (full?.classes === 1000 ? names?.[index] : undefined) ?? `class ${index}`;
+    (full?.classes === 1000 ? names?.[index] : undefined) ?? t('nested.className', { index });
   return (
-    <section className="run-section" aria-label="NestedNet levels">
-      <h3>NestedNet levels</h3>
-      <p className="muted">
-        Every level runs on the chosen input with its prefix of the shared weights (seeded, as the export
-        writes them): latency and top-5 per level, and how many of the full network’s top-5 each keeps.
-      </p>
+    <section className="run-section" aria-label={t('nested.label')}>
+      <h3>{t('nested.title')}</h3>
+      <p className="muted">{t('nested.note')}</p>
       <button type="button" className="button" disabled={busy !== undefined} onClick={() => void runLevels()}>
-        {busy ?? 'Run every level'}
+        {busy ?? t('nested.runAll')}
       </button>
       {error !== undefined && <p className="run-error">{error}</p>}
       {shown !== undefined && full !== undefined && (
-        <table className="cost-compare" aria-label="NestedNet: latency and top-5 per level">
-          <caption className="muted">On {shown.image}</caption>
+        <table className="cost-compare" aria-label={t('nested.tableLabel')}>
+          <caption className="muted">{t('nested.on', { image: shown.image })}</caption>
           <thead>
             <tr>
-              <th scope="col">Level</th>
-              <th scope="col">Multiply-adds</th>
-              <th scope="col">Latency (median)</th>
-              <th scope="col">Top-5</th>
-              <th scope="col">Shared with full</th>
+              <th scope="col">{t('nested.level')}</th>
+              <th scope="col">{t('nested.multiplyAdds')}</th>
+              <th scope="col">{t('nested.latency')}</th>
+              <th scope="col">{t('nested.top5')}</th>
+              <th scope="col">{t('nested.shared')}</th>
             </tr>
           </thead>
           <tbody>

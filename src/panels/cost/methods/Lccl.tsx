@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { lcclView } from '../../../core/methods/lccl';
 import { formatCount } from '../../../ui/figures';
@@ -7,22 +8,24 @@ import { useLcclZeros } from './lccl-zeros';
 
 /** LCCL: effective multiply-adds (hand-set or measured z) beside what the exported graph computes. */
 export function Lccl({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const measured = useLcclZeros();
   const key = useMemo(() => designKey(analysis.design), [analysis.design]);
   const usable = measured.designKey === key && measured.use ? measured.zeros : undefined;
   const view = useMemo(() => lcclView(analysis, usable), [analysis, usable]);
   if (view.rows.length === 0) return null;
   const hasMeasured = measured.designKey === key && measured.zeros.size > 0;
+  const sourceOf = (nodeId: string): string => {
+    const m = usable?.get(nodeId);
+    return m === undefined ? t('methods.lccl.setByHand') : t('methods.lccl.measuredOn', { image: m.image });
+  };
   return (
     <details className="cost-section">
       <summary>
         <h3>LCCL</h3>
-        <span className="muted cost-convention">Dong et al. 2017</span>
+        <span className="muted cost-convention">{t('methods.lccl.source')}</span>
       </summary>
-      <p className="muted cost-note">
-        The exported graph computes both convs in full (Conv, Conv, Relu, Mul); a kernel that skips the
-        positions the collaborative layer predicts zero computes the effective figure.
-      </p>
+      <p className="muted cost-note">{t('methods.lccl.note')}</p>
       {hasMeasured && (
         <label className="cost-inline-check">
           <input
@@ -32,16 +35,16 @@ export function Lccl({ analysis }: { analysis: Analysis }) {
               useLcclZeros.setState({ use: e.target.checked });
             }}
           />
-          Use the zero ratios the last run measured
+          {t('methods.lccl.useMeasured')}
         </label>
       )}
-      <table className="cost-compare" aria-label="LCCL: as exported and effective multiply-adds">
+      <table className="cost-compare" aria-label={t('methods.lccl.tableLabel')}>
         <thead>
           <tr>
-            <th scope="col">Layer</th>
+            <th scope="col">{t('methods.lccl.layer')}</th>
             <th scope="col">z</th>
-            <th scope="col">As exported</th>
-            <th scope="col">Effective</th>
+            <th scope="col">{t('methods.lccl.asExported')}</th>
+            <th scope="col">{t('methods.lccl.effective')}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,14 +52,14 @@ export function Lccl({ analysis }: { analysis: Analysis }) {
             <tr key={r.nodeId} title={`${r.formula.symbolic}: ${r.formula.substituted}`}>
               <th scope="row">{r.label}</th>
               <td>
-                {r.zeroRatio.toFixed(3)} <span className="muted">({r.source})</span>
+                {r.zeroRatio.toFixed(3)} <span className="muted">({sourceOf(r.nodeId)})</span>
               </td>
               <td>{formatCount(r.asExported)}</td>
               <td>{formatCount(r.effective)}</td>
             </tr>
           ))}
           <tr>
-            <th scope="row">Network</th>
+            <th scope="row">{t('methods.lccl.network')}</th>
             <td />
             <td>{formatCount(view.asExportedMultiplyAdds)}</td>
             <td>{formatCount(view.effectiveMultiplyAdds)}</td>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import {
   marginalCosts,
@@ -11,6 +12,7 @@ import { studio } from '../../../state/store';
 
 /** MorphNet: the cost of one more channel per layer, widths editable; shrink by batch-norm γ. */
 export function MorphNet({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const [rows, setRows] = useState<readonly MarginalCost[] | undefined>(undefined);
   const [threshold, setThreshold] = useState(0.01);
   const [proposal, setProposal] = useState<ShrinkProposal | string | undefined>(undefined);
@@ -21,27 +23,24 @@ export function MorphNet({ analysis }: { analysis: Analysis }) {
   return (
     <details className="cost-section">
       <summary>
-        <h3>Per-layer widths</h3>
-        <span className="muted cost-convention">MorphNet, Gordon et al. 2018</span>
+        <h3>{t('methods.morphNet.title')}</h3>
+        <span className="muted cost-convention">{t('methods.morphNet.source')}</span>
       </summary>
-      <p className="muted cost-note">
-        The cost of one more output channel in each layer (MorphNet’s resource weights), all knock-on effects
-        counted: the next layer’s inputs, batch norms, depthwise convs that follow.
-      </p>
+      <p className="muted cost-note">{t('methods.morphNet.note')}</p>
       <div className="cost-actions">
         <button type="button" onClick={refresh}>
-          Cost of one more channel
+          {t('methods.morphNet.marginal')}
         </button>
       </div>
       {rows !== undefined && (
-        <table className="cost-compare" aria-label="MorphNet: cost of one more output channel per layer">
+        <table className="cost-compare" aria-label={t('methods.morphNet.tableLabel')}>
           <thead>
             <tr>
-              <th scope="col">Layer</th>
-              <th scope="col">Width</th>
-              <th scope="col">+ multiply-adds</th>
-              <th scope="col">+ params</th>
-              <th scope="col">+ memory access</th>
+              <th scope="col">{t('methods.morphNet.layer')}</th>
+              <th scope="col">{t('methods.morphNet.width')}</th>
+              <th scope="col">{t('methods.morphNet.plusMadds')}</th>
+              <th scope="col">{t('methods.morphNet.plusParams')}</th>
+              <th scope="col">{t('methods.morphNet.plusMemory')}</th>
             </tr>
           </thead>
           <tbody>
@@ -73,7 +72,7 @@ export function MorphNet({ analysis }: { analysis: Analysis }) {
                   </>
                 ) : (
                   <td colSpan={3} className="muted">
-                    tied: {r.tied}
+                    {t('methods.morphNet.tied', { reason: r.tied })}
                   </td>
                 )}
               </tr>
@@ -84,7 +83,7 @@ export function MorphNet({ analysis }: { analysis: Analysis }) {
       {design.weights !== undefined && (
         <>
           <div className="cost-scale">
-            <label htmlFor="morph-threshold">Shrink channels with |γ| below</label>
+            <label htmlFor="morph-threshold">{t('methods.morphNet.threshold')}</label>
             <input
               id="morph-threshold"
               type="number"
@@ -103,7 +102,7 @@ export function MorphNet({ analysis }: { analysis: Analysis }) {
                 setProposal(shrinkProposal(studio.getState().design, threshold));
               }}
             >
-              Propose shrink
+              {t('methods.morphNet.propose')}
             </button>
           </div>
         </>
@@ -111,22 +110,33 @@ export function MorphNet({ analysis }: { analysis: Analysis }) {
       {typeof proposal === 'string' && <p className="cost-error">{proposal}</p>}
       {typeof proposal === 'object' && (
         <>
-          <ul className="cost-checks" aria-label="Channels the shrink removes">
+          <ul className="cost-checks" aria-label={t('methods.morphNet.removes')}>
             {proposal.items.map((i) => (
               <li key={i.batchNorm}>
                 {i.label}.{i.field}: {i.width} →{' '}
                 {i.kept === undefined ? i.width - i.channels.length : i.width}{' '}
                 <span className="muted">
-                  ({i.channels.length} with |γ| below {threshold} in {i.batchNorm}
-                  {i.kept === undefined ? '' : `; kept: ${i.kept}`})
+                  {i.kept === undefined
+                    ? t('methods.morphNet.below', {
+                        n: i.channels.length,
+                        threshold,
+                        batchNorm: i.batchNorm,
+                      })
+                    : t('methods.morphNet.belowKept', {
+                        n: i.channels.length,
+                        threshold,
+                        batchNorm: i.batchNorm,
+                        kept: i.kept,
+                      })}
                 </span>
               </li>
             ))}
           </ul>
           <p className="muted cost-note">
-            Saves {formatCount(proposal.before.params - proposal.after.params)} params and{' '}
-            {formatCount(proposal.before.multiplyAdds - proposal.after.multiplyAdds)} multiply-adds. Then
-            Scale → Fit to budget widens the shrunk network uniformly: MorphNet’s loop.
+            {t('methods.morphNet.saves', {
+              params: formatCount(proposal.before.params - proposal.after.params),
+              madds: formatCount(proposal.before.multiplyAdds - proposal.after.multiplyAdds),
+            })}
           </p>
           <div className="cost-actions">
             <button
@@ -137,7 +147,7 @@ export function MorphNet({ analysis }: { analysis: Analysis }) {
                 setProposal(undefined);
               }}
             >
-              Apply shrink
+              {t('methods.morphNet.apply')}
             </button>
           </div>
         </>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { DEFAULT_NESTED_WIDTHS, nestedLevels, nestedView } from '../../../core/methods/nested';
 import { formatCount } from '../../../ui/figures';
@@ -6,6 +7,7 @@ import { studio } from '../../../state/store';
 
 /** NestedNet: a cost row per level; the params are stored once, as the widest level's. */
 export function Nested({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const nested = analysis.design.nested;
   const result = useMemo(
     () => (nested === undefined ? undefined : nestedLevels(analysis.design, nested.widths)),
@@ -19,8 +21,8 @@ export function Nested({ analysis }: { analysis: Analysis }) {
   return (
     <details className="cost-section">
       <summary>
-        <h3>Nested levels</h3>
-        <span className="muted cost-convention">NestedNet, Kim et al. 2018</span>
+        <h3>{t('methods.nested.title')}</h3>
+        <span className="muted cost-convention">{t('methods.nested.source')}</span>
       </summary>
       <label className="cost-inline-check">
         <input
@@ -30,19 +32,18 @@ export function Nested({ analysis }: { analysis: Analysis }) {
             toggle(e.target.checked);
           }}
         />
-        Levels at widths {(nested?.widths ?? DEFAULT_NESTED_WIDTHS).join(', ')}, each level’s weights the
-        first channels of the next
+        {t('methods.nested.levels', { widths: (nested?.widths ?? DEFAULT_NESTED_WIDTHS).join(', ') })}
       </label>
       {result?.ok === false && <p className="cost-error">{result.error}</p>}
       {view !== undefined && (
         <>
-          <table className="cost-compare" aria-label="NestedNet: a cost row per level">
+          <table className="cost-compare" aria-label={t('methods.nested.tableLabel')}>
             <thead>
               <tr>
-                <th scope="col">Level</th>
-                <th scope="col">Params</th>
-                <th scope="col">Multiply-adds</th>
-                <th scope="col">Memory access</th>
+                <th scope="col">{t('methods.nested.level')}</th>
+                <th scope="col">{t('methods.nested.params')}</th>
+                <th scope="col">{t('methods.nested.multiplyAdds')}</th>
+                <th scope="col">{t('methods.nested.memoryAccess')}</th>
               </tr>
             </thead>
             <tbody>
@@ -57,10 +58,12 @@ export function Nested({ analysis }: { analysis: Analysis }) {
             </tbody>
           </table>
           <p className="muted cost-note">
-            Params stored once: {formatCount(view.storedParams)} (the widest level; every level is a prefix of
-            it), against {formatCount(view.separateParams)} for the levels stored apart. Export: one model per
-            level or one with every level’s output (<code>export --nested separate|joint</code>); the Run tab
-            runs every level.
+            <Trans
+              t={t}
+              i18nKey="methods.nested.stored"
+              values={{ stored: formatCount(view.storedParams), separate: formatCount(view.separateParams) }}
+              components={{ code: <code /> }}
+            />
           </p>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { splitDepthChart, splitNetwork, type SplitDepthPoint } from '../../../core/methods/splitnet';
 import { layoutDesign } from '../../../canvas/auto-layout';
@@ -13,6 +14,7 @@ function DepthChart({
   points: readonly SplitDepthPoint[];
   whole: { params: number; multiplyAdds: number };
 }) {
+  const { t } = useTranslation('cost');
   const w = 260;
   const h = 110;
   const maxDepth = Math.max(1, ...points.map((p) => p.depth));
@@ -23,13 +25,7 @@ function DepthChart({
       )
       .join(' ');
   return (
-    <svg
-      className="cost-chart"
-      width={w}
-      height={h}
-      role="img"
-      aria-label="Params and multiply-adds, as a share of the unsplit network, against split depth"
-    >
+    <svg className="cost-chart" width={w} height={h} role="img" aria-label={t('methods.splitNet.chartLabel')}>
       <polyline
         points={line((p) => p.params / whole.params)}
         fill="none"
@@ -49,6 +45,7 @@ function DepthChart({
 
 /** SplitNet: from a node on, G disjoint branches and a classifier per class subset. */
 export function SplitNet({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const [groups, setGroups] = useState(2);
   const [points, setPoints] = useState<readonly SplitDepthPoint[] | undefined>(undefined);
   const [message, setMessage] = useState<string | undefined>(undefined);
@@ -70,11 +67,11 @@ export function SplitNet({ analysis }: { analysis: Analysis }) {
   return (
     <details className="cost-section">
       <summary>
-        <h3>Split into groups</h3>
-        <span className="muted cost-convention">SplitNet, Kim et al. 2017</span>
+        <h3>{t('methods.splitNet.title')}</h3>
+        <span className="muted cost-convention">{t('methods.splitNet.source')}</span>
       </summary>
       <div className="cost-scale">
-        <label htmlFor="split-groups">Groups G</label>
+        <label htmlFor="split-groups">{t('methods.splitNet.groups')}</label>
         <input
           id="split-groups"
           type="number"
@@ -93,7 +90,7 @@ export function SplitNet({ analysis }: { analysis: Analysis }) {
             setPoints(splitDepthChart(studio.getState().design, groups));
           }}
         >
-          Chart split depths
+          {t('methods.splitNet.chart')}
         </button>
         <button
           type="button"
@@ -102,32 +99,29 @@ export function SplitNet({ analysis }: { analysis: Analysis }) {
             if (selected !== undefined) split(selected);
           }}
         >
-          Split from the selected node
+          {t('methods.splitNet.splitSelected')}
         </button>
       </div>
       {message !== undefined && <p className="cost-error">{message}</p>}
       {points !== undefined && points.length === 0 && (
-        <p className="muted cost-note">No node splits this design into {groups} equal groups.</p>
+        <p className="muted cost-note">{t('methods.splitNet.none', { groups })}</p>
       )}
       {points !== undefined && points.length > 0 && (
         <>
           <DepthChart points={points} whole={analysis.totals} />
-          <p className="muted cost-note">
-            Solid: params; dashed: multiply-adds; as a share of the unsplit network, from the first split
-            point to the classifier.
-          </p>
-          <table className="cost-compare" aria-label="SplitNet: params and multiply-adds by split point">
+          <p className="muted cost-note">{t('methods.splitNet.legend')}</p>
+          <table className="cost-compare" aria-label={t('methods.splitNet.tableLabel')}>
             <thead>
               <tr>
-                <th scope="col">Split after</th>
-                <th scope="col">Params</th>
-                <th scope="col">Multiply-adds</th>
+                <th scope="col">{t('methods.splitNet.splitAfter')}</th>
+                <th scope="col">{t('methods.splitNet.params')}</th>
+                <th scope="col">{t('methods.splitNet.multiplyAdds')}</th>
                 <th scope="col" />
               </tr>
             </thead>
             <tbody>
               <tr>
-                <th scope="row">(not split)</th>
+                <th scope="row">{t('methods.splitNet.notSplit')}</th>
                 <td>{formatCount(analysis.totals.params)}</td>
                 <td>{formatCount(analysis.totals.multiplyAdds)}</td>
                 <td />
@@ -140,12 +134,12 @@ export function SplitNet({ analysis }: { analysis: Analysis }) {
                   <td>
                     <button
                       type="button"
-                      aria-label={`Split after ${p.label}`}
+                      aria-label={t('methods.splitNet.splitAfterLabel', { label: p.label })}
                       onClick={() => {
                         split(p.nodeId);
                       }}
                     >
-                      Split
+                      {t('methods.splitNet.split')}
                     </button>
                   </td>
                 </tr>

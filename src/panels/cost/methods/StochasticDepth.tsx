@@ -1,10 +1,7 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
-import {
-  DEFAULT_LAST_SURVIVAL,
-  STOCHASTIC_DEPTH_CONVENTION,
-  stochasticDepthView,
-} from '../../../core/methods/stochastic-depth';
+import { DEFAULT_LAST_SURVIVAL, stochasticDepthView } from '../../../core/methods/stochastic-depth';
 import { formatCount } from '../../../ui/figures';
 import { studio } from '../../../state/store';
 
@@ -13,6 +10,7 @@ const clampSurvival = (v: number): number | undefined =>
 
 /** Stochastic depth: survival per residual block, expected training multiply-adds beside inference. */
 export function StochasticDepth({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation('cost');
   const settings = analysis.design.stochasticDepth;
   const view = useMemo(
     () => stochasticDepthView(analysis, settings ?? { lastSurvival: DEFAULT_LAST_SURVIVAL }),
@@ -28,8 +26,8 @@ export function StochasticDepth({ analysis }: { analysis: Analysis }) {
   return (
     <details className="cost-section">
       <summary>
-        <h3>Stochastic depth</h3>
-        <span className="muted cost-convention">Huang et al. 2016</span>
+        <h3>{t('methods.stochasticDepth.title')}</h3>
+        <span className="muted cost-convention">{t('methods.stochasticDepth.source')}</span>
       </summary>
       <label className="cost-inline-check">
         <input
@@ -39,12 +37,12 @@ export function StochasticDepth({ analysis }: { analysis: Analysis }) {
             set(e.target.checked ? { lastSurvival: DEFAULT_LAST_SURVIVAL } : undefined);
           }}
         />
-        Train with stochastic depth ({view.blocks.length} blocks with an identity residual)
+        {t('methods.stochasticDepth.train', { n: view.blocks.length })}
       </label>
       {on && (
         <>
           <div className="cost-scale">
-            <label htmlFor="sd-last">Survival of the last block p_L</label>
+            <label htmlFor="sd-last">{t('methods.stochasticDepth.lastSurvival')}</label>
             <input
               id="sd-last"
               type="number"
@@ -58,21 +56,18 @@ export function StochasticDepth({ analysis }: { analysis: Analysis }) {
               }}
             />
           </div>
-          <table
-            className="cost-compare"
-            aria-label="Stochastic depth: expected training and inference multiply-adds"
-          >
+          <table className="cost-compare" aria-label={t('methods.stochasticDepth.tableLabel')}>
             <tbody>
               <tr>
-                <th scope="row">Expected training multiply-adds (effective)</th>
+                <th scope="row">{t('methods.stochasticDepth.training')}</th>
                 <td>{formatCount(view.expectedTrainingMultiplyAdds)}</td>
               </tr>
               <tr>
-                <th scope="row">Inference multiply-adds (as exported)</th>
+                <th scope="row">{t('methods.stochasticDepth.inference')}</th>
                 <td>{formatCount(view.inferenceMultiplyAdds)}</td>
               </tr>
               <tr>
-                <th scope="row">Expected blocks run in training, Σ p_l</th>
+                <th scope="row">{t('methods.stochasticDepth.expectedBlocks')}</th>
                 <td>{view.expectedBlocks.toFixed(2)}</td>
               </tr>
             </tbody>
@@ -84,12 +79,12 @@ export function StochasticDepth({ analysis }: { analysis: Analysis }) {
               </li>
             ))}
           </ul>
-          <table className="cost-compare" aria-label="Survival probability of each residual block">
+          <table className="cost-compare" aria-label={t('methods.stochasticDepth.blocksLabel')}>
             <thead>
               <tr>
-                <th scope="col">Block</th>
+                <th scope="col">{t('methods.stochasticDepth.block')}</th>
                 <th scope="col">p_l</th>
-                <th scope="col">Branch multiply-adds</th>
+                <th scope="col">{t('methods.stochasticDepth.branch')}</th>
               </tr>
             </thead>
             <tbody>
@@ -99,7 +94,12 @@ export function StochasticDepth({ analysis }: { analysis: Analysis }) {
                   <td>
                     <input
                       type="number"
-                      aria-label={`Survival probability of ${b.label}${b.rule === 'linear' ? ' (linear decay)' : ''}`}
+                      aria-label={t(
+                        b.rule === 'linear'
+                          ? 'methods.stochasticDepth.survivalOfLinear'
+                          : 'methods.stochasticDepth.survivalOf',
+                        { label: b.label },
+                      )}
                       min={0.05}
                       max={1}
                       step={0.05}
@@ -116,7 +116,7 @@ export function StochasticDepth({ analysis }: { analysis: Analysis }) {
               ))}
             </tbody>
           </table>
-          <p className="muted cost-note">Inference convention: {STOCHASTIC_DEPTH_CONVENTION}.</p>
+          <p className="muted cost-note">{t('methods.stochasticDepth.convention')}</p>
         </>
       )}
     </details>
