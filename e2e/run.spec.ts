@@ -26,9 +26,12 @@ class RunTab {
     await this.panel.getByRole('button', { name }).click();
     return new Uint8Array(await readFile(await (await download).path()));
   }
-  /** The canvas renders only the cards in view: take the i-th of those. */
+  /** The canvas renders only the cards in view: take the i-th of those (module frames are not cards). */
   canvasNode(i: number) {
-    return this.page.locator('.react-flow__node').nth(i);
+    return this.page
+      .locator('.react-flow__node')
+      .filter({ has: this.page.locator('.card-label') })
+      .nth(i);
   }
 }
 
