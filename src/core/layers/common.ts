@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
-import { elements, formatShape, type Shape } from '../shape';
+import { elements, formatShape, windowOutput, type Shape } from '../shape';
 import type { FormulaLine, OpCost } from './types';
 
 export const positiveInt = z.number().int().min(1);
@@ -76,3 +76,26 @@ export function sameShape(inputs: readonly Shape[]): Result<readonly Shape[]> {
 
 export const one = (): number => 1;
 export const none = (): number => 0;
+
+/** The window of a 2-D conv: kernel, stride, symmetric padding and dilation as (height, width) pairs. */
+export interface ConvWindow {
+  readonly outChannels: number;
+  readonly kernel: readonly [number, number];
+  readonly stride: readonly [number, number];
+  readonly padding: readonly [number, number];
+  readonly dilation: readonly [number, number];
+}
+
+/** The N×Cout×H′×W′ a 2-D conv writes from N×C×H×W, or the reason its kernel does not fit. */
+export function convOutputShape(input: Shape, p: ConvWindow): Result<readonly Shape[]> {
+  const [n = 1, , h = 0, w = 0] = input;
+  const oh = windowOutput(h, p.kernel[0], p.stride[0], p.padding[0], p.padding[0], p.dilation[0]);
+  const ow = windowOutput(w, p.kernel[1], p.stride[1], p.padding[1], p.padding[1], p.dilation[1]);
+  if (oh < 1 || ow < 1)
+    return fail(
+      'spatialCollapse',
+      `A ${p.kernel[0]}×${p.kernel[1]} kernel does not fit a ${h}×${w} input with padding ${p.padding[0]}×${p.padding[1]}: the output would be empty.`,
+      'kernel',
+    );
+  return ok([[n, p.outChannels, oh, ow]]);
+}

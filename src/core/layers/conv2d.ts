@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { fail, ok } from '../diagnostics';
-import { elements, windowOutput } from '../shape';
+import { fail } from '../diagnostics';
+import { elements } from '../shape';
 import { emitConv } from '../onnx/export/emit-weighted';
 import type { MapContext } from '../onnx/import/context';
 import { densityParams } from '../onnx/import/density';
 import { is4d, pairOf, symmetricPads, x0 } from '../onnx/import/pattern-common';
 import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
-import { featureMap, fmt, one, pair, positiveInt, nonNegativeInt } from './common';
+import { convOutputShape, featureMap, fmt, one, pair, positiveInt, nonNegativeInt } from './common';
 import { densityParam, sparseEffective, sparseFormulas, type SparseWeight } from './sparse';
 import type { CostContext, OpCost, OpDef } from './types';
 import { conv2dTorch } from '../torch/ops/conv2d';
@@ -137,7 +137,7 @@ export const conv2d = {
   infer({ params: p, inputs }) {
     const x = featureMap(inputs);
     if (!x.ok) return x;
-    const [n = 1, c = 0, h = 0, w = 0] = x.value;
+    const [, c = 0] = x.value;
     if (c % p.groups !== 0)
       return fail(
         'groupsDoNotDivide',
@@ -150,15 +150,7 @@ export const conv2d = {
         `groups = ${p.groups} does not divide the ${p.outChannels} output channels.`,
         'groups',
       );
-    const oh = windowOutput(h, p.kernel[0], p.stride[0], p.padding[0], p.padding[0], p.dilation[0]);
-    const ow = windowOutput(w, p.kernel[1], p.stride[1], p.padding[1], p.padding[1], p.dilation[1]);
-    if (oh < 1 || ow < 1)
-      return fail(
-        'spatialCollapse',
-        `A ${p.kernel[0]}×${p.kernel[1]} kernel does not fit a ${h}×${w} input with padding ${p.padding[0]}×${p.padding[1]}: the output would be empty.`,
-        'kernel',
-      );
-    return ok([[n, p.outChannels, oh, ow]]);
+    return convOutputShape(x.value, p);
   },
   cost: convCost,
   effective: (ctx) => sparseEffective(sparseWeight(ctx)),

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { fail, ok } from '../diagnostics';
 import { emitFlgc } from '../onnx/export/emit-flgc';
 import { flgcPatterns } from '../onnx/import/map-flgc';
-import { elements, windowOutput } from '../shape';
+import { elements } from '../shape';
 import { flgcTorch } from '../torch/ops/flgc';
-import { featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './common';
+import { convOutputShape, featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './common';
 import { pairedSum, resolveGroups, type GroupAssignment } from './flgc-groups';
 import type { CostContext, FormulaLine, OpCost, OpDef } from './types';
 
@@ -173,18 +172,10 @@ export const fullyLearnableGroupConv = {
   infer({ params: p, inputs }) {
     const x = featureMap(inputs);
     if (!x.ok) return x;
-    const [n = 1, c = 0, h = 0, w = 0] = x.value;
+    const [, c = 0] = x.value;
     const groups = resolveGroups(p, c);
     if (!groups.ok) return groups;
-    const oh = windowOutput(h, p.kernel[0], p.stride[0], p.padding[0], p.padding[0], p.dilation[0]);
-    const ow = windowOutput(w, p.kernel[1], p.stride[1], p.padding[1], p.padding[1], p.dilation[1]);
-    if (oh < 1 || ow < 1)
-      return fail(
-        'spatialCollapse',
-        `A ${p.kernel[0]}×${p.kernel[1]} kernel does not fit a ${h}×${w} input with padding ${p.padding[0]}×${p.padding[1]}: the output would be empty.`,
-        'kernel',
-      );
-    return ok([[n, p.outChannels, oh, ow]]);
+    return convOutputShape(x.value, p);
   },
   cost: flgcCost,
   workspace: flgcWorkspace,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { fail, ok } from '../diagnostics';
+import { fail } from '../diagnostics';
 import { emitLookupConv } from '../onnx/export/emit-lookup';
 import { mapLookupConv } from '../onnx/import/map-lookup';
-import { elements, windowOutput } from '../shape';
+import { elements } from '../shape';
 import { lookupConvTorch } from '../torch/ops/lookup-conv';
-import { featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './common';
+import { convOutputShape, featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './common';
 import type { CostContext, EffectiveCost, FormulaLine, OpCost, OpDef } from './types';
 
 const schema = z.object({
@@ -192,22 +192,13 @@ export const lookupConv = {
   infer({ params: p, inputs }) {
     const x = featureMap(inputs);
     if (!x.ok) return x;
-    const [n = 1, , h = 0, w = 0] = x.value;
     if (p.lookups > p.dictionarySize)
       return fail(
         'invalidParams',
         `s = ${p.lookups} lookups per position need at least ${p.lookups} dictionary vectors (k = ${p.dictionarySize}): each lookup reads a different vector.`,
         'lookups',
       );
-    const oh = windowOutput(h, p.kernel[0], p.stride[0], p.padding[0], p.padding[0], p.dilation[0]);
-    const ow = windowOutput(w, p.kernel[1], p.stride[1], p.padding[1], p.padding[1], p.dilation[1]);
-    if (oh < 1 || ow < 1)
-      return fail(
-        'spatialCollapse',
-        `A ${p.kernel[0]}×${p.kernel[1]} kernel does not fit a ${h}×${w} input with padding ${p.padding[0]}×${p.padding[1]}: the output would be empty.`,
-        'kernel',
-      );
-    return ok([[n, p.outChannels, oh, ow]]);
+    return convOutputShape(x.value, p);
   },
   cost: lookupCost,
   effective: lookupEffective,
