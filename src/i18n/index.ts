@@ -13,6 +13,7 @@ import { app as enApp } from './en/app';
 import { compare as enCompare } from './en/compare';
 import { learn as enLearn } from './en/learn';
 import { shell as enShell } from './en/shell';
+import { store as enStore } from './en/store';
 import { languages, type Language } from './types';
 import { compare as zhCompare } from './zh/compare';
 import { cost as zhCost } from './zh/cost';
@@ -24,6 +25,7 @@ import { app as zhApp } from './zh/app';
 import * as zhCore from './zh/core';
 import { learn as zhLearn } from './zh/learn';
 import { shell as zhShell } from './zh/shell';
+import { store as zhStore } from './zh/store';
 import { z } from 'zod';
 
 export { languages, type Language } from './types';
@@ -62,6 +64,7 @@ export const resources = {
     palette: enPalette,
     canvas: enCanvas,
     app: enApp,
+    store: enStore,
   },
   zh: {
     shell: zhShell,
@@ -75,6 +78,7 @@ export const resources = {
     palette: zhPalette,
     canvas: zhCanvas,
     app: zhApp,
+    store: zhStore,
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import type { Diagnostic, DiagnosticKey } from '../core/diagnostics';
 import { connect } from '../core/graph/edit';
 import type { Design, PortRef } from '../core/graph/types';
+import { i18next } from '../i18n';
 import { analysisOf } from './analysis';
 
 export type Verdict =
@@ -25,7 +26,7 @@ const problemKey = (d: Diagnostic): string => JSON.stringify([d.key, d.nodeId, d
 export function checkConnection(design: Design, from: PortRef, to: PortRef): Verdict {
   const joined = connect(design, from, to);
   if (!joined.ok)
-    return { ok: false, reason: joined.problems[0]?.message ?? 'This connection is not possible.' };
+    return { ok: false, reason: joined.problems[0]?.message ?? i18next.t('store:connection.impossible') };
   const before = new Set(analysisOf(design).nodes.get(to.node)?.diagnostics.map(problemKey));
   const after = analysisOf(joined.value).nodes.get(to.node)?.diagnostics ?? [];
   const clash = after.find(

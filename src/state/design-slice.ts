@@ -1,6 +1,7 @@
 import * as edit from '../core/graph/edit';
 import { removeBridging } from '../core/graph/splice';
 import { repeatAsStage } from '../core/graph/stage-edit';
+import { i18next } from '../i18n';
 import { analysisOf } from './analysis';
 import { checkConnection } from './connection';
 import { commitStep, fitted } from './fit-weights';
@@ -9,7 +10,7 @@ import { deleteNotice, structureNotice } from './edit-notices';
 import type { DesignSlice, Slice } from './types';
 
 export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
-  design: { name: 'Untitled', nodes: [], edges: [] },
+  design: { name: i18next.t('app:files.untitled'), nodes: [], edges: [] },
 
   replaceDesign(design, options = {}) {
     set({ design, selectedNodes: [], selectedEdges: [], openBlocks: [], collapsedGroups: [] });
@@ -71,7 +72,7 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
     const result = repeatAsStage(design, id, repeats);
     if (!result.ok || before === undefined) {
       get().notify({
-        text: result.ok ? 'There is no such node.' : (result.problems[0]?.message ?? ''),
+        text: result.ok ? i18next.t('store:stage.noNode') : (result.problems[0]?.message ?? ''),
         tone: 'error',
       });
       return;
@@ -81,8 +82,10 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
     get().notify({
       text:
         before.kind === 'Stage'
-          ? `${before.label} now has ${repeats} units.`
-          : `${before.label} is now ${after?.label ?? 'a stage'}: ${repeats} units, the first with its stride and width, the others keeping the shape. Undo (Ctrl+Z) turns it back.`,
+          ? i18next.t('store:stage.units', { label: before.label, count: repeats })
+          : after === undefined
+            ? i18next.t('store:stage.madeUnnamed', { label: before.label, count: repeats })
+            : i18next.t('store:stage.made', { label: before.label, stage: after.label, count: repeats }),
       tone: 'info',
     });
   },
@@ -107,7 +110,7 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
 
   renameNode(id, label) {
     const result = edit.renameNode(get().design, id, label);
-    if (!result.ok) return result.problems[0]?.message ?? 'This name cannot be used.';
+    if (!result.ok) return result.problems[0]?.message ?? i18next.t('store:rename.refused');
     set({ design: result.value });
     return undefined;
   },

@@ -1,4 +1,5 @@
 import { createStore, getMany, set, setMany, type UseStore } from 'idb-keyval';
+import { i18next } from '../i18n';
 import type { KeyValueStorage } from './persistence';
 
 /** What the autosave holds: the design document (without weights) and its imported weights. */
@@ -88,8 +89,7 @@ export function keyValueDesignStore(storage: KeyValueStorage): DesignStore {
 /** Why the browser refused to store something, in words (for the status mark and the panels). */
 export function refusalReason(e: unknown): string {
   const name = e instanceof Error || e instanceof DOMException ? e.name : '';
-  if (name === 'QuotaExceededError') return 'the browser’s storage for this site is full';
-  if (name === 'SecurityError' || name === 'InvalidStateError')
-    return 'this browser does not allow this site to store data (private mode or a setting)';
-  return `the browser refused to store them (${e instanceof Error ? e.message : String(e)})`;
+  if (name === 'QuotaExceededError') return i18next.t('store:autosave.full');
+  if (name === 'SecurityError' || name === 'InvalidStateError') return i18next.t('store:autosave.blocked');
+  return i18next.t('store:autosave.refused', { message: e instanceof Error ? e.message : String(e) });
 }

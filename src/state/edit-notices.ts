@@ -2,6 +2,7 @@ import type { Analysis } from '../core/analysis/types';
 import type { Break, Bridge } from '../core/graph/splice';
 import type { Design, PortRef } from '../core/graph/types';
 import { formatShape, type Shape } from '../core/shape';
+import { i18next } from '../i18n';
 
 /**
  * What an edit did besides what was asked, in a sentence with node names: the wires a delete
@@ -9,8 +10,13 @@ import { formatShape, type Shape } from '../core/shape';
  */
 
 const labelOf = (design: Design, id: string): string => design.nodes.find((n) => n.id === id)?.label ?? id;
-const shapeText = (s: Shape | undefined): string => (s === undefined ? 'an unknown shape' : formatShape(s));
+const shapeText = (s: Shape | undefined): string =>
+  s === undefined ? i18next.t('store:shape.unknown') : formatShape(s);
 const outShape = (a: Analysis, p: PortRef): Shape | undefined => a.nodes.get(p.node)?.outputShapes?.[p.port];
+
+/** Sentences one after another, as the language writes them (a space in English, none in Chinese). */
+const sentences = (parts: readonly string[]): string =>
+  parts.reduce((done, next) => i18next.t('store:join.sentences', { done, next }));
 
 export function deleteNotice(
   before: Analysis,
@@ -20,22 +26,35 @@ export function deleteNotice(
 ): string {
   const d = before.design;
   const names = removed.map((id) => labelOf(d, id));
-  const what = names.length <= 3 ? names.join(', ') : `${names.length} nodes`;
-  const parts = [`Deleted ${what}.`];
+  const parts = [
+    names.length <= 3
+      ? i18next.t('store:deleted.names', { names: names.join(i18next.t('store:join.names')) })
+      : i18next.t('store:deleted.count', { count: names.length }),
+  ];
   for (const b of bridges)
     parts.push(
-      `Connected ${labelOf(d, b.from.node)} → ${labelOf(d, b.to.node)} (${shapeText(outShape(before, b.from))}).`,
+      i18next.t('store:deleted.bridged', {
+        from: labelOf(d, b.from.node),
+        to: labelOf(d, b.to.node),
+        shape: shapeText(outShape(before, b.from)),
+      }),
     );
   for (const b of breaks) {
     const target = labelOf(d, b.to.node);
-    const got = before.nodes.get(b.to.node)?.inputShapes[b.to.port];
+    const port = b.to.port + 1;
     parts.push(
       b.from === undefined
-        ? `${target} lost input ${b.to.port + 1}: the deleted part had more than one way in, so nothing was bridged.`
-        : `${target} lost input ${b.to.port + 1}: it received ${shapeText(got)} and ${labelOf(d, b.from.node)} gives ${shapeText(outShape(before, b.from))}, so nothing was bridged.`,
+        ? i18next.t('store:deleted.brokeManyWays', { target, port })
+        : i18next.t('store:deleted.brokeShapes', {
+            target,
+            port,
+            got: shapeText(before.nodes.get(b.to.node)?.inputShapes[b.to.port]),
+            from: labelOf(d, b.from.node),
+            gives: shapeText(outShape(before, b.from)),
+          }),
     );
   }
-  return parts.join(' ');
+  return sentences(parts);
 }
 
 const adds = (a: Analysis, id: string): number => {
@@ -50,12 +69,14 @@ export function structureNotice(before: Analysis, after: Analysis, id: string): 
   if (was === now) return undefined;
   const info = after.nodes.get(id);
   const label = labelOf(after.design, id);
-  const inC = info?.inputShapes[0]?.[1];
-  const outC = info?.outputShapes?.[0]?.[1];
-  const widths = inC !== undefined && outC !== undefined ? ` (input ${inC}, output ${outC} channels)` : '';
-  const n = Math.abs(now - was);
-  const adds_ = n === 1 ? 'residual add' : `${n} residual adds`;
+  const count = Math.abs(now - was);
+  const input = info?.inputShapes[0]?.[1];
+  const output = info?.outputShapes?.[0]?.[1];
+  if (input === undefined || output === undefined)
+    return now < was
+      ? i18next.t('store:residual.lost', { label, count })
+      : i18next.t('store:residual.gained', { label, count });
   return now < was
-    ? `${label} lost its ${adds_}: a skip needs stride 1 and equal input and output widths${widths}. Undo (Ctrl+Z) brings it back.`
-    : `${label} gained ${n === 1 ? 'a residual add' : adds_}: input and output now have one shape${widths}.`;
+    ? i18next.t('store:residual.lostWidths', { label, count, input, output })
+    : i18next.t('store:residual.gainedWidths', { label, count, input, output });
 }

@@ -1,4 +1,5 @@
 import { extractFragment } from '../core/graph/edit';
+import { i18next } from '../i18n';
 import type { LibrarySlice, Slice } from './types';
 
 export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
@@ -19,7 +20,7 @@ export const createLibrarySlice: Slice<LibrarySlice> = (set, get) => ({
     while (taken.has(`ub${i}`)) i++;
     const block = {
       id: `ub${i}`,
-      name: name.trim() === '' ? `Block ${i}` : name.trim(),
+      name: name.trim() === '' ? i18next.t('inspector:blockDefault', { n: i }) : name.trim(),
       fragment: { nodes, edges: fragment.edges },
     };
     set({ userBlocks: [...userBlocks, block] });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadDesign, parseDesign, serializeDesign } from '../core/document/format';
 import type { Design, DesignWeights } from '../core/graph/types';
+import { i18next } from '../i18n';
 import {
   keyValueDesignStore,
   legacyKeys,
@@ -172,7 +173,7 @@ export function startAutosave(
       store.getState().setWeightsNotKept(reason);
       if (first)
         store.getState().notify({
-          text: `This model’s weights could not be autosaved (${reason}); the design autosaves without them. Save it as a file (File → Save) to keep them.`,
+          text: i18next.t('store:autosave.weightsRefused', { why: reason }),
           tone: 'info',
         });
     }

@@ -1,21 +1,26 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
 const VALUE = new Map(Array.from(ALPHABET, (ch, i) => [ch, i]));
 
+/**
+ * Why a link could not be decoded: it is empty, holds a character no link has, is cut short, is damaged
+ * (not lz-string's output), or expands past the limit. The caller words it (store:share.why).
+ */
+export type DecodeFailure = 'empty' | 'characters' | 'cutShort' | 'undecodable' | 'tooBig';
+
 export type Decoded =
-  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly why: string };
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly why: DecodeFailure };
 
 /**
  * lz-string's decompressFromEncodedURIComponent, with the output bounded. lz-string keeps every
  * dictionary entry as a whole string and has no limit, so a 70 KB link can expand to hundreds of
  * millions of characters (its output grows with the square of its input), and some damaged links
  * make it throw. Here an entry is a (prefix entry, last character) pair, decoding stops as soon
- * as the output would pass `maxChars`, and every damage is a reason, never an exception.
+ * as the output would pass `maxChars`, and every damage is a reason (a DecodeFailure), never an exception.
  */
 export function decodeShareText(input: string, maxChars: number): Decoded {
   const text = input.replace(/ /g, '+');
-  if (text === '') return { ok: false, why: 'the link holds no design' };
-  for (const ch of text)
-    if (!VALUE.has(ch)) return { ok: false, why: 'the link holds characters no share link has' };
+  if (text === '') return { ok: false, why: 'empty' };
+  for (const ch of text) if (!VALUE.has(ch)) return { ok: false, why: 'characters' };
   let val = VALUE.get(text[0] ?? '') ?? 0;
   let position = 32;
   let index = 1;
@@ -61,10 +66,10 @@ export function decodeShareText(input: string, maxChars: number): Decoded {
   const head = bits(2);
   if (head === 2) return { ok: true, text: '' };
   let w = literal(head);
-  if (w === undefined) return { ok: false, why: 'the link is damaged (it could not be decompressed)' };
-  if (!emit(w)) return { ok: false, why: 'too big' };
+  if (w === undefined) return { ok: false, why: 'undecodable' };
+  if (!emit(w)) return { ok: false, why: 'tooBig' };
   for (;;) {
-    if (index > text.length) return { ok: false, why: 'the link is cut short' };
+    if (index > text.length) return { ok: false, why: 'cutShort' };
     let c = bits(numBits);
     if (c === 2) break;
     const made = literal(c);
@@ -80,8 +85,8 @@ export function decodeShareText(input: string, maxChars: number): Decoded {
     let entry: number;
     if (c < size && c >= 3) entry = c;
     else if (c === size) entry = add(w, first[w] ?? 0);
-    else return { ok: false, why: 'the link is damaged (it could not be decompressed)' };
-    if (!emit(entry)) return { ok: false, why: 'too big' };
+    else return { ok: false, why: 'undecodable' };
+    if (!emit(entry)) return { ok: false, why: 'tooBig' };
     // The entry for w + entry[0]; when entry was just made as that very string, it is this one.
     if (entry !== size) add(w, first[entry] ?? 0);
     enlargeIn--;
@@ -90,7 +95,7 @@ export function decodeShareText(input: string, maxChars: number): Decoded {
       enlargeIn = 2 ** numBits;
       numBits++;
     }
-    if (numBits > 30) return { ok: false, why: 'the link is damaged (it could not be decompressed)' };
+    if (numBits > 30) return { ok: false, why: 'undecodable' };
   }
   let s = '';
   for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode(...out.slice(i, i + 8192));

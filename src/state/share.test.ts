@@ -3,6 +3,7 @@ import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { bareMessage, messageShape } from '../../fuzz/classify';
 import { limits } from '../core/limits';
+import { i18next } from '../i18n';
 import { readShareHash } from './share';
 
 const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
@@ -47,7 +48,7 @@ describe('the bounded share-link decoder', () => {
   it('stops at the limit instead of expanding a small link into a huge text', () => {
     const packed = compressToEncodedURIComponent('a'.repeat(2_000_000));
     expect(packed.length).toBeLessThan(20_000);
-    expect(decodeShareText(packed, 1_000_000)).toEqual({ ok: false, why: 'too big' });
+    expect(decodeShareText(packed, 1_000_000)).toEqual({ ok: false, why: 'tooBig' });
   });
 });
 
@@ -101,5 +102,44 @@ describe('share links that are not designs', () => {
     expect(text).toMatch(message);
     expect(messageShape(text)).toBeUndefined();
     expect(bareMessage(text)).toBeUndefined();
+  });
+});
+
+describe('a refused share link, in the UI’s language', () => {
+  const long = `#design=${'A'.repeat(limits.maxShareLinkChars + 1)}`;
+  const cases: readonly [string, string, string, string][] = [
+    [
+      'characters no link has',
+      '#design=%%%',
+      'share link: the design in this link is damaged (the link holds characters no share link has)',
+      '分享链接：此链接中的设计已损坏（链接含有分享链接中不会出现的字符）',
+    ],
+    [
+      'an empty link',
+      '#design=',
+      'share link: the design in this link is damaged (the link holds no design)',
+      '分享链接：此链接中的设计已损坏（链接里没有设计）',
+    ],
+    [
+      'a link over the size limit',
+      long,
+      'share link: the link is 262,145 characters long, above the longest share link (262,144; see docs/limits.md)',
+      '分享链接：链接长 262,145 个字符，超过了分享链接的长度上限（262,144；见 docs/limits.md）',
+    ],
+  ];
+
+  it.each(cases)('%s', async (_what, hash, en, zh) => {
+    try {
+      for (const [lang, text] of [
+        ['en', en],
+        ['zh', zh],
+      ] as const) {
+        await i18next.changeLanguage(lang);
+        const r = readShareHash(hash);
+        expect(r?.ok === false && r.errors).toEqual([text]);
+      }
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

@@ -4,7 +4,8 @@ const { compressToEncodedURIComponent } = LZString;
 import { parseDesign, serializeDesign, type LoadResult } from '../core/document/format';
 import type { Design } from '../core/graph/types';
 import { limits, overLimit } from '../core/limits';
-import { decodeShareText } from './share-decode';
+import { i18next } from '../i18n';
+import { decodeShareText, type DecodeFailure } from './share-decode';
 
 const PREFIX = '#design=';
 
@@ -15,7 +16,19 @@ export function shareHash(design: Design): string {
   return PREFIX + compressToEncodedURIComponent(compact);
 }
 
-const refuse = (why: string): LoadResult => ({ ok: false, errors: [`share link: ${why}`] });
+/** One problem of a link, in the UI's language: "share link: …". */
+const problem = (why: string): string => i18next.t('store:share.problem', { why });
+const refuse = (why: string): LoadResult => ({ ok: false, errors: [problem(why)] });
+
+/** A link the decoder could not read, in words: its length over the limit, or the damage found. */
+function failureText(why: DecodeFailure): string {
+  if (why === 'tooBig')
+    return i18next.t('store:share.tooBig', {
+      limit: overLimit('maxShareTextChars'),
+      max: limits.maxShareTextChars,
+    });
+  return i18next.t('store:share.damaged', { why: i18next.t(`store:share.why.${why}`) });
+}
 
 /**
  * Reads a share link's hash; undefined when the hash carries no design. Never throws: the size
@@ -26,16 +39,15 @@ export function readShareHash(hash: string): LoadResult | undefined {
   const body = hash.slice(PREFIX.length);
   if (body.length > limits.maxShareLinkChars)
     return refuse(
-      `the link is ${body.length.toLocaleString('en-US')} characters long, ${overLimit('maxShareLinkChars')}`,
+      i18next.t('store:share.tooLong', {
+        length: body.length,
+        limit: overLimit('maxShareLinkChars'),
+        max: limits.maxShareLinkChars,
+      }),
     );
   const decoded = decodeShareText(body, limits.maxShareTextChars);
-  if (!decoded.ok)
-    return refuse(
-      decoded.why === 'too big'
-        ? `the design in this link is, once expanded, ${overLimit('maxShareTextChars')}`
-        : `the design in this link is damaged (${decoded.why.replace(/^the link is damaged \((.*)\)$/, '$1')})`,
-    );
-  if (decoded.text === '') return refuse('the design in this link is damaged (it could not be decompressed)');
+  if (!decoded.ok) return refuse(failureText(decoded.why));
+  if (decoded.text === '') return refuse(failureText('undecodable'));
   const r = parseDesign(decoded.text);
-  return r.ok ? r : { ok: false, errors: r.errors.map((e) => `share link: ${e}`) };
+  return r.ok ? r : { ok: false, errors: r.errors.map(problem) };
 }
