@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../core/graph/builder';
 import { serializeDesign } from '../core/document/format';
+import { i18next } from '../i18n';
 import { memoryStorage } from './memory-storage';
 import type { Design, DesignWeights } from '../core/graph/types';
 import { legacyKeys, type DesignStore } from './design-store';
@@ -153,6 +154,35 @@ describe('imported weights', () => {
     await autosave.idle();
     expect(store.getState().design.weights).toBeDefined();
     expect(store.getState().weightsNotKept).toBe('the browser’s storage for this site is full');
+  });
+
+  it.each([
+    [
+      'en',
+      'the browser’s storage for this site is full',
+      'This model’s weights could not be autosaved (the browser’s storage for this site is full); the design autosaves without them. Save it as a file (File → Save) to keep them.',
+    ],
+    [
+      'zh',
+      '浏览器为此网站提供的存储空间已满',
+      '此模型的权重无法自动保存（浏览器为此网站提供的存储空间已满）；设计仍会自动保存，但不含权重。将其保存为文件（文件 → 保存）即可保留权重。',
+    ],
+  ] as const)('says a refusal in the UI’s language (%s)', async (lang, why, notice) => {
+    await i18next.changeLanguage(lang);
+    try {
+      const { store: designs } = memoryDesignStore((w) =>
+        w !== undefined && w !== null ? quota() : undefined,
+      );
+      const store = createStudioStore();
+      store.getState().replaceDesign(small(), { fresh: true });
+      const autosave = startAutosave(store, designs, memoryStorage());
+      store.getState().replaceDesign({ ...weighted(), name: 'imported' });
+      await autosave.idle();
+      expect(store.getState().weightsNotKept).toBe(why);
+      expect(store.getState().notice?.text).toBe(notice);
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 
   it('an autosave of version 1 in localStorage comes back with its label-keyed weights by id', async () => {
