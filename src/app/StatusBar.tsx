@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { diagnosticText } from '../i18n/core-text';
 import { currentLanguage } from '../i18n';
 import { formatExact, formatTotal } from '../i18n/format';
 import { useAnalysis } from '../state/hooks';
@@ -50,7 +51,7 @@ export function StatusBar() {
       <button
         type="button"
         className={`status-problems ${errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : 'ok'}`}
-        title={first?.message ?? t('status.noProblemsTitle')}
+        title={first === undefined ? t('status.noProblemsTitle') : diagnosticText(first)}
         aria-label={t('status.diagnostics', { text: problemText })}
         disabled={first?.nodeId === undefined}
         onClick={() => {

@@ -1,4 +1,5 @@
 import type { Hint } from '../core/analysis/hints';
+import { say } from '../i18n/say';
 import { useNodeMarks } from '../state/cost-marks';
 import { selectNodeTime, selectNodeTimeShare } from '../state/run-slice';
 import { useStudio } from '../state/store';
@@ -38,12 +39,7 @@ export function CardMarks({ nodeId }: { nodeId: string }) {
         </span>
       )}
       {groupByGuideline(marks.hints).map(([guideline, hints]) => (
-        <span
-          key={guideline}
-          className="card-mark hint"
-          title={hints.map((h) => h.message).join('\n')}
-          role="note"
-        >
+        <span key={guideline} className="card-mark hint" title={hints.map(say).join('\n')} role="note">
           ⚠ {guideline}
           {hints.length > 1 ? ` ×${String(hints.length)}` : ''}
         </span>

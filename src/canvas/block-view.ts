@@ -1,4 +1,5 @@
 import type { Analysis, LayerInfo } from '../core/analysis/types';
+import { sayFirst } from '../i18n/say';
 import { blockRegistry, type BlockKind } from '../core/blocks/registry';
 import type { Subgraph } from '../core/graph/subgraph';
 import { rankLayout } from '../core/graph/rank-layout';
@@ -59,7 +60,7 @@ function expansion(node: DesignNode, analysis: Analysis): { sub: Subgraph } | { 
       node.params,
       shapes as Shape[],
     );
-    return r.ok ? { sub: r.value } : { message: r.problems[0]?.message ?? i18next.t('canvas:blockCannot') };
+    return r.ok ? { sub: r.value } : { message: sayFirst(r.problems) ?? i18next.t('canvas:blockCannot') };
   } catch {
     return { message: i18next.t('canvas:blockBadSettings') };
   }

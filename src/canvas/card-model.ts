@@ -1,4 +1,5 @@
 import type { NodeInfo } from '../core/analysis/types';
+import { diagnosticText } from '../i18n/core-text';
 import type { Diagnostic } from '../core/diagnostics';
 import { isBlockKind } from '../core/blocks/registry';
 import { inputCount, outputCount } from '../core/graph/builder';
@@ -38,7 +39,7 @@ export function worstProblem(diagnostics: readonly Diagnostic[]): CardProblem | 
   const first = sorted[0];
   return first === undefined
     ? undefined
-    : { severity: first.severity, text: first.message, count: sorted.length };
+    : { severity: first.severity, text: diagnosticText(first), count: sorted.length };
 }
 
 export const shapesText = (shapes: readonly (Shape | undefined)[] | undefined): string | undefined =>

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { Analysis } from '../core/analysis/types';
 import type { Design, DesignNode, Position } from '../core/graph/types';
 import { elements, formatShape, type Shape } from '../core/shape';
@@ -212,7 +213,11 @@ export class FlowModel {
       const weight = size === 0 || hi <= lo ? 0.3 : (Math.log(size) - lo) / (hi - lo);
       const shape = e.shape === undefined ? undefined : formatShape(e.shape);
       const selected = input.selectedEdges.has(e.id);
-      const ariaLabel = `${nameOf(e.source)} to ${nameOf(e.target)}${shape === undefined ? '' : `, ${shape}`}`;
+      const ends = { from: nameOf(e.source), to: nameOf(e.target) };
+      const ariaLabel =
+        shape === undefined
+          ? i18next.t('canvas:edge', ends)
+          : i18next.t('canvas:edgeShape', { ...ends, shape });
       const prev = this.edges.get(e.id);
       if (
         prev?.data !== undefined &&

@@ -1,3 +1,5 @@
+import { told, type Message } from './message';
+
 /** Stable codes: tests, the UI and the CLI key on these, so never renumber or reuse one. */
 export const diagnosticCodes = {
   cycle: 'CS001',
@@ -34,8 +36,12 @@ export interface Diagnostic {
   readonly severity: Severity;
   /** A sentence a person understands: what is wrong and, where it helps, what to do. */
   readonly message: string;
+  /** The same sentence as a key and its values, for a UI that translates it (absent: `message` only). */
+  readonly text?: Message;
   /** The design node the problem belongs to, when it belongs to one. */
   readonly nodeId?: string;
+  /** Inside a block: the primitive's label the sentence is about (the UI writes "label: sentence"). */
+  readonly within?: string;
   /** The parameter or port the problem is about ("groups", "input 2"). */
   readonly field?: string;
   /**
@@ -45,13 +51,18 @@ export interface Diagnostic {
   readonly path?: string;
 }
 
+/** A sentence as the core passes it on: a message with its key, or (where none is written yet) plain English. */
+export type Said = string | Message;
+const said = (s: Said): { message: string; text?: Message } =>
+  typeof s === 'string' ? { message: s } : told(s);
+
 export function diagnostic(
   key: DiagnosticKey,
-  message: string,
+  message: Said,
   where: { nodeId?: string; field?: string; path?: string } = {},
   severity: Severity = 'error',
 ): Diagnostic {
-  return { code: diagnosticCodes[key], key, severity, message, ...where };
+  return { code: diagnosticCodes[key], key, severity, ...said(message), ...where };
 }
 
 /** What a rule returns: a value, or the problems that stopped it. */
@@ -62,11 +73,19 @@ export type Result<T> =
 export interface Problem {
   readonly key: DiagnosticKey;
   readonly message: string;
+  readonly text?: Message;
   readonly field?: string;
 }
 
+/** A problem from its message: `{ key, message, text }`, and the field when it names one. */
+export const problem = (key: DiagnosticKey, message: Said, field?: string): Problem => ({
+  key,
+  ...said(message),
+  ...(field === undefined ? {} : { field }),
+});
+
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(key: DiagnosticKey, message: string, field?: string): Result<T> => ({
+export const fail = <T = never>(key: DiagnosticKey, message: Said, field?: string): Result<T> => ({
   ok: false,
-  problems: [field === undefined ? { key, message } : { key, message, field }],
+  problems: [problem(key, message, field)],
 });

@@ -3,6 +3,7 @@ import { diagnosticCodes, type DiagnosticCode } from '../core/diagnostics';
 import { opRegistry } from '../core/layers/registry';
 import { fieldsOf } from '../panels/inspector/field-spec';
 import i18next from 'i18next';
+import { say, type Said } from './say';
 
 /** One op's or block's text: its title, its one-line description, each field's label and help. */
 export interface KindText {
@@ -107,10 +108,13 @@ export function fieldText(kind: string, field: { name: string; label: string; he
 }
 
 /**
- * A diagnostic for people: in English the core's sentence; in another language the code's meaning, then the
- * core's sentence, which names figures the core computed and stays as it wrote it.
+ * A diagnostic for people, in the UI's language: the core's sentence translated by its key, with the figures
+ * the core computed. A sentence the core has no key for (an imported file's own words) keeps its English,
+ * after the code's meaning in the reader's language.
  */
-export function diagnosticText(d: { readonly code: DiagnosticCode; readonly message: string }): string {
+export function diagnosticText(d: Said & { readonly code: DiagnosticCode }): string {
+  // A sentence with a key reads whole in the reader's language; one without is prefixed by its code's meaning.
+  if (d.text !== undefined) return say(d);
   if (i18next.resolvedLanguage === 'en' || i18next.language === 'en') return d.message;
   return `${i18next.t(`diagnostics.${d.code}`, { ns: 'core' })}：${d.message}`;
 }

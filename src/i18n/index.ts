@@ -4,6 +4,8 @@ import { lessons } from '../core/lessons/registry';
 import type { LessonText } from '../core/lessons/types';
 import { coreBlocks, coreOps, translateKinds } from './core-text';
 import { diagnostics as enDiagnostics } from './en/core';
+import { messageTemplates } from '../core/message';
+import { messages as zhMessages } from './zh/messages';
 import { cost as enCost } from './en/cost';
 import { inspector as enInspector } from './en/inspector';
 import { run as enRun } from './en/run';
@@ -42,11 +44,12 @@ const enBlocks = coreBlocks();
  * name; diagnostic codes' meanings): English as the core writes it, Chinese from the dictionary.
  */
 const core = {
-  en: { ops: enOps, blocks: enBlocks, diagnostics: enDiagnostics },
+  en: { ops: enOps, blocks: enBlocks, diagnostics: enDiagnostics, messages: messageTemplates },
   zh: {
     ops: translateKinds(enOps, zhCore),
     blocks: translateKinds(enBlocks, zhCore),
     diagnostics: zhCore.diagnostics,
+    messages: zhMessages,
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Diagnostic, DiagnosticKey } from '../core/diagnostics';
+import { say, sayFirst } from '../i18n/say';
 import { connect } from '../core/graph/edit';
 import type { Design, PortRef } from '../core/graph/types';
 import { i18next } from '../i18n';
@@ -26,12 +27,12 @@ const problemKey = (d: Diagnostic): string => JSON.stringify([d.key, d.nodeId, d
 export function checkConnection(design: Design, from: PortRef, to: PortRef): Verdict {
   const joined = connect(design, from, to);
   if (!joined.ok)
-    return { ok: false, reason: joined.problems[0]?.message ?? i18next.t('store:connection.impossible') };
+    return { ok: false, reason: sayFirst(joined.problems) ?? i18next.t('store:connection.impossible') };
   const before = new Set(analysisOf(design).nodes.get(to.node)?.diagnostics.map(problemKey));
   const after = analysisOf(joined.value).nodes.get(to.node)?.diagnostics ?? [];
   const clash = after.find(
     (d) => d.severity === 'error' && shapeClashes.has(d.key) && !before.has(problemKey(d)),
   );
-  if (clash !== undefined) return { ok: false, reason: clash.message };
+  if (clash !== undefined) return { ok: false, reason: say(clash) };
   return { ok: true, design: joined.value };
 }

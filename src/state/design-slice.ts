@@ -1,4 +1,5 @@
 import * as edit from '../core/graph/edit';
+import { sayFirst } from '../i18n/say';
 import { removeBridging } from '../core/graph/splice';
 import { repeatAsStage } from '../core/graph/stage-edit';
 import { i18next } from '../i18n';
@@ -72,7 +73,7 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
     const result = repeatAsStage(design, id, repeats);
     if (!result.ok || before === undefined) {
       get().notify({
-        text: result.ok ? i18next.t('store:stage.noNode') : (result.problems[0]?.message ?? ''),
+        text: result.ok ? i18next.t('store:stage.noNode') : (sayFirst(result.problems) ?? ''),
         tone: 'error',
       });
       return;
@@ -110,7 +111,7 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
 
   renameNode(id, label) {
     const result = edit.renameNode(get().design, id, label);
-    if (!result.ok) return result.problems[0]?.message ?? i18next.t('store:rename.refused');
+    if (!result.ok) return sayFirst(result.problems) ?? i18next.t('store:rename.refused');
     set({ design: result.value });
     return undefined;
   },

@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { diagnostic } from '../diagnostics';
 import { limits, overLimit } from '../limits';
 import type { Design } from '../graph/types';
@@ -18,13 +19,9 @@ export function analyze(design: Design): Analysis {
     owner: undefined,
   });
   if (!design.nodes.some((n) => n.kind === 'Input'))
-    pass.diagnostics.push(
-      diagnostic('noInput', 'The design has no Input node: add one from the palette.', {}, 'warning'),
-    );
+    pass.diagnostics.push(diagnostic('noInput', msg('noInputNode'), {}, 'warning'));
   if (!design.nodes.some((n) => n.kind === 'Output'))
-    pass.diagnostics.push(
-      diagnostic('noOutput', 'The design has no Output node: mark the result with one.', {}, 'warning'),
-    );
+    pass.diagnostics.push(diagnostic('noOutput', msg('noOutputNode'), {}, 'warning'));
   const totals = sumCosts(pass.layers.map((l) => l.cost));
   const weightBytes = 4 * (totals.params + totals.buffers);
   if (weightBytes > limits.maxWeightBytes)

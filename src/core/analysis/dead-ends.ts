@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Design } from '../graph/types';
 import type { NodeInfo } from './types';
@@ -49,15 +50,19 @@ export function deadEndDiagnostics(
       multiplyAdds += nodes.get(id)?.cost.multiplyAdds ?? 0;
       params += nodes.get(id)?.cost.params ?? 0;
     }
-    const size = branch.size === 1 ? 'This node' : `This branch of ${branch.size} nodes`;
-    const cost =
-      multiplyAdds === 0 && params === 0
-        ? ''
-        : ` (${multiplyAdds.toLocaleString('en-US')} multiply-adds, ${params.toLocaleString('en-US')} params)`;
+    const free = multiplyAdds === 0 && params === 0;
+    const key =
+      branch.size === 1
+        ? free
+          ? 'deadEndNode'
+          : 'deadEndNodeCost'
+        : free
+          ? 'deadEndBranch'
+          : 'deadEndBranchCost';
     out.push(
       diagnostic(
         'deadEnd',
-        `Dead end: ${end.label}'s result reaches no Output. ${size} still counts in the totals${cost}; connect it onward or delete it.`,
+        msg(key, { label: end.label, count: branch.size, multiplyAdds, params }),
         { nodeId: end.id },
         'warning',
       ),

@@ -1,4 +1,5 @@
 import type { Conv2dParams } from '../layers/conv2d';
+import { msg, told, type Message } from '../message';
 import { opsWithTrait } from '../layers/registry';
 import type { Analysis, LayerInfo } from './types';
 
@@ -15,6 +16,8 @@ export interface Hint {
   /** The primitive layer's key (LayerInfo.key), when the hint is about one. */
   readonly layer?: string;
   readonly message: string;
+  /** The same sentence as a key and its values, for a UI that translates it. */
+  readonly text: Message;
   /** Memory access (elements) that following the guideline would save at equal multiply-adds. */
   readonly memoryAccessSaving: number;
 }
@@ -31,7 +34,8 @@ const ELEMENTWISE: ReadonlySet<string> = opsWithTrait('elementwise');
 /** Below this share of a layer's memory access, a G1 or G2 hint is noise. */
 const MIN_SAVING_SHARE = 0.05;
 
-const pct = (part: number, whole: number): string => `${whole === 0 ? 0 : Math.round((100 * part) / whole)}%`;
+/** A share in whole percent, as the sentences write it ("30" in "30%"). */
+const pct = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((100 * part) / whole));
 
 function pointwise(l: LayerInfo): { c1: number; c2: number; hw: number; g: number } | undefined {
   if (l.op !== 'Conv2d') return undefined;
@@ -55,7 +59,16 @@ function g1(l: LayerInfo): Hint | undefined {
     guideline: 'G1',
     nodeId: l.nodeId,
     layer: l.key,
-    message: `1×1 conv ${l.name} maps ${pw.c1} → ${pw.c2} channels; equal widths (${Math.round(c)} → ${Math.round(c)}) at the same multiply-adds would cut its memory access by ${saving.toLocaleString('en-US')} (${pct(saving, now)}).`,
+    ...told(
+      msg('hintG1', {
+        layer: l.name,
+        c1: pw.c1,
+        c2: pw.c2,
+        c: Math.round(c),
+        saving,
+        share: pct(saving, now),
+      }),
+    ),
     memoryAccessSaving: saving,
   };
 }
@@ -72,7 +85,7 @@ function g2(l: LayerInfo): Hint | undefined {
     guideline: 'G2',
     nodeId: l.nodeId,
     layer: l.key,
-    message: `1×1 conv ${l.name} uses ${pw.g} groups; at the same multiply-adds, fewer groups would need ${saving.toLocaleString('en-US')} fewer memory accesses (${pct(saving, now)} of the layer).`,
+    ...told(msg('hintG2', { layer: l.name, groups: pw.g, saving, share: pct(saving, now) })),
     memoryAccessSaving: saving,
   };
 }
@@ -92,7 +105,7 @@ function g3(analysis: Analysis): Hint[] {
     hints.push({
       guideline: 'G3',
       nodeId,
-      message: `${layers[0]?.block ?? nodeId} runs ${width} convolution paths side by side (${branches} convs in all): fragmented blocks keep a GPU from running in parallel; the splits, concats and adds that join them move ${glue.toLocaleString('en-US')} elements.`,
+      ...told(msg('hintG3', { block: layers[0]?.block ?? nodeId, width, convs: branches, glue })),
       memoryAccessSaving: glue,
     });
   }
@@ -127,7 +140,7 @@ function g4(analysis: Analysis): Hint | undefined {
   if (total === 0 || ew / total < 0.2) return undefined;
   return {
     guideline: 'G4',
-    message: `Element-wise ops (activations, adds, batch norm, scales) make up ${pct(ew, total)} of all memory access (${ew.toLocaleString('en-US')} elements) while doing no multiply-adds; the deploy view folds batch norm and activations into the convolutions.`,
+    ...told(msg('hintG4', { share: pct(ew, total), elements: ew })),
     memoryAccessSaving: ew,
   };
 }

@@ -1,4 +1,5 @@
-import { diagnostic, type Diagnostic, type Problem } from '../diagnostics';
+import { msg } from '../message';
+import { diagnostic, problem, type Diagnostic, type Problem } from '../diagnostics';
 import { resolveNode, type ResolvedNode } from '../graph/params';
 import { orderIndices } from '../graph/topo';
 import type { DesignNode, Edge } from '../graph/types';
@@ -42,7 +43,14 @@ export function analyzeGraph(
     if (p.field !== undefined && scope.owner === undefined) where.field = p.field;
     if (scope.owner !== undefined && node !== undefined)
       where.path = (scope.keyPrefix + node.label).slice(scope.owner.id.length + 1);
-    pass.diagnostics.push(diagnostic(p.key, inner + p.message, where, severity));
+    const d = diagnostic(p.key, inner + p.message, where, severity);
+    pass.diagnostics.push(
+      p.text === undefined
+        ? d
+        : inner !== '' && node !== undefined
+          ? { ...d, text: p.text, within: node.label }
+          : { ...d, text: p.text },
+    );
   };
 
   const resolved = nodes.map(resolveNode);
@@ -70,21 +78,20 @@ export function analyzeGraph(
     ) {
       report(
         nodes[t ?? f ?? -1],
-        {
-          key: 'danglingEdge',
-          message: `A connection points to a port that does not exist (${e.from.node}:${e.from.port} → ${e.to.node}:${e.to.port}); it is ignored.`,
-        },
+        problem(
+          'danglingEdge',
+          msg('noSuchPort', { from: `${e.from.node}:${e.from.port}`, to: `${e.to.node}:${e.to.port}` }),
+        ),
         'warning',
       );
       continue;
     }
     const slots = incoming[t] as unknown[];
     if (slots[e.to.port] !== undefined) {
-      report(nodes[t], {
-        key: 'duplicateInputEdge',
-        message: `Input ${e.to.port + 1} has more than one connection; only the first is used.`,
-        field: `input ${e.to.port + 1}`,
-      });
+      report(
+        nodes[t],
+        problem('duplicateInputEdge', msg('inputWiredTwice', { n: e.to.port + 1 }), `input ${e.to.port + 1}`),
+      );
       continue;
     }
     slots[e.to.port] = { node: f, port: e.from.port };
@@ -93,19 +100,9 @@ export function analyzeGraph(
   }
 
   const topo = orderIndices(nodes.length, from, to);
-  for (const i of topo.cyclic)
-    report(nodes[i], {
-      key: 'cycle',
-      message:
-        'This node is on a cycle: a network must flow one way. Remove one of the connections that loop back.',
-    });
+  for (const i of topo.cyclic) report(nodes[i], problem('cycle', msg('onCycle')));
   for (const i of topo.blocked)
-    if (!topo.cyclic.has(i))
-      report(
-        nodes[i],
-        { key: 'upstreamError', message: 'Comes after a cycle, so its shape is unknown.' },
-        'info',
-      );
+    if (!topo.cyclic.has(i)) report(nodes[i], problem('upstreamError', msg('afterCycle')), 'info');
 
   const produced = new Array<readonly Tensor[] | undefined>(nodes.length);
   for (const i of topo.order) {
@@ -127,15 +124,7 @@ export function analyzeGraph(
     }
     const shapes = inputs.map((t) => t?.shape) as Shape[];
     let outputs: readonly Tensor[] | undefined;
-    if (upstreamMissing)
-      report(
-        node,
-        {
-          key: 'upstreamError',
-          message: 'An earlier node has a problem, so this one cannot be analysed yet.',
-        },
-        'info',
-      );
+    if (upstreamMissing) report(node, problem('upstreamError', msg('upstreamProblem')), 'info');
     else outputs = analyzeNode(pass, node, resolved[i] as ResolvedNode, inputs, shapes, scope, report);
     produced[i] = outputs;
     if (scope.owner === undefined) {

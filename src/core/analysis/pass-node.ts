@@ -1,4 +1,5 @@
-import type { Diagnostic, Problem } from '../diagnostics';
+import { msg } from '../message';
+import { problem, type Diagnostic, type Problem } from '../diagnostics';
 import type { ResolvedNode } from '../graph/params';
 import type { DesignNode } from '../graph/types';
 import type { OpKind } from '../layers/registry';
@@ -20,7 +21,7 @@ export function analyzeNode(
   report: (node: DesignNode, p: Problem, severity?: Diagnostic['severity']) => void,
 ): Tensor[] | undefined {
   if (def === undefined || parsed === undefined) {
-    report(node, { key: 'unknownKind', message: `Unknown node kind "${node.kind}".` });
+    report(node, problem('unknownKind', msg('unknownKind', { kind: node.kind })));
     return undefined;
   }
   if (!parsed.success) {
@@ -85,11 +86,10 @@ export function analyzeNode(
   // A block: expand, then analyse its primitives with the block's inputs bound.
   if (inputs.some((t) => t === undefined)) {
     const missing = inputs.findIndex((t) => t === undefined);
-    report(node, {
-      key: 'unconnectedInput',
-      message: `Input ${missing + 1} is not connected.`,
-      field: `input ${missing + 1}`,
-    });
+    report(
+      node,
+      problem('unconnectedInput', msg('inputNotConnected', { n: missing + 1 }), `input ${missing + 1}`),
+    );
     return undefined;
   }
   let expanded: ReturnType<typeof def.block.expand>;
@@ -97,10 +97,13 @@ export function analyzeNode(
     expanded = expandCached(def.block, params, shapes);
   } catch (e) {
     // A block that cannot build itself for these settings is a problem of this node, not a crash.
-    report(node, {
-      key: 'invalidParams',
-      message: `Cannot build this block: ${e instanceof Error ? e.message : String(e)}`,
-    });
+    report(
+      node,
+      problem(
+        'invalidParams',
+        msg('cannotBuildBlock', { reason: e instanceof Error ? e.message : String(e) }),
+      ),
+    );
     return undefined;
   }
   if (!expanded.ok) {

@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
@@ -41,11 +42,7 @@ export const basisFilters = {
     const x = featureMap(inputs);
     if (!x.ok) return x;
     if (p.kernel % 2 === 0)
-      return fail(
-        'invalidParams',
-        `k = ${p.kernel}: basis filters need an odd size to keep the map's size.`,
-        'kernel',
-      );
+      return fail('invalidParams', msg('basisOddKernel', { kernel: p.kernel }), 'kernel');
     const g = new GraphBuilder();
     const r = (p.kernel - 1) / 2;
     const s: [number, number] = [p.stride, p.stride];

@@ -1,5 +1,6 @@
+import { msg } from '../message';
 import { z } from 'zod';
-import { fail, ok, type Problem, type Result } from '../diagnostics';
+import { fail, ok, problem, type Problem, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
 import type { Subgraph } from '../graph/subgraph';
 import type { PortRef } from '../graph/types';
@@ -61,7 +62,7 @@ export const igcv2 = {
     if (c % p.branchChannels !== 0)
       return fail(
         'groupsDoNotDivide',
-        `K = ${p.branchChannels} channels per branch does not divide the ${c} channels.`,
+        msg('igcv2Branch', { k: p.branchChannels, channels: c }),
         'branchChannels',
       );
     const g = new GraphBuilder();
@@ -93,13 +94,15 @@ export const igcv2 = {
     const reach = power(p.branchChannels, p.groupConvs, c);
     if (reach === c) return [];
     return [
-      {
-        key: 'notComplementary',
-        message:
-          reach < c
-            ? `Not complementary: K^(L−1) = ${p.branchChannels}^${p.groupConvs} = ${fmt(reach)} < C = ${c}, so an output sees only ${fmt(reach)} of the ${c} input channels.`
-            : `Not complementary: K^(L−1) = ${p.branchChannels}^${p.groupConvs} > C = ${c}, so some outputs reach an input by more than one path (redundant weights).`,
-      },
+      problem(
+        'notComplementary',
+        msg(reach < c ? 'igcv2Short' : 'igcv2Redundant', {
+          k: p.branchChannels,
+          power: p.groupConvs,
+          reach,
+          channels: c,
+        }),
+      ),
     ];
   },
   formulas(p: Params, inputs, outputs): readonly FormulaLine[] {

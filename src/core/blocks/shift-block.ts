@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
@@ -34,8 +35,7 @@ export const shiftBlock = {
     if (!x.ok) return x;
     const cin = x.value[1] ?? 0;
     const mid = Math.floor(p.outChannels * p.expansion);
-    if (mid < 1)
-      return fail('invalidParams', 'out × expansion must give at least one shifted channel.', 'expansion');
+    if (mid < 1) return fail('invalidParams', msg('shiftExpansion'), 'expansion');
     const g = new GraphBuilder();
     const expand = convBn(g, [], 'expand1x1', {
       conv: { outChannels: mid, kernel: [1, 1] },

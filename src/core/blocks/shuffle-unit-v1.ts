@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
@@ -39,18 +40,12 @@ export const shuffleUnitV1 = {
     if (p.stride === 1 && cin !== p.outChannels)
       return fail(
         'channelMismatch',
-        `A stride-1 unit adds its input back, so it needs ${cin} output channels, not ${p.outChannels}.`,
+        msg('shuffleV1Residual', { channels: cin, out: p.outChannels }),
         'outChannels',
       );
-    if (branchOut < 1)
-      return fail(
-        'invalidParams',
-        `A stride-2 unit concatenates its ${cin} input channels, so it needs more than ${cin} output channels.`,
-        'outChannels',
-      );
+    if (branchOut < 1) return fail('invalidParams', msg('shuffleV1Concat', { channels: cin }), 'outChannels');
     const mid = Math.floor(p.outChannels / 4);
-    if (mid < 1)
-      return fail('invalidParams', 'The bottleneck (out/4) needs at least 4 output channels.', 'outChannels');
+    if (mid < 1) return fail('invalidParams', msg('shuffleV1Bottleneck'), 'outChannels');
 
     const g = new GraphBuilder();
     const folded = !p.batchNorm;

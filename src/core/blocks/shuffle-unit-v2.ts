@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
@@ -57,17 +58,16 @@ export const shuffleUnitV2 = {
     if (!x.ok) return x;
     const cin = x.value[1] ?? 0;
     const mid = Math.floor(p.outChannels / 2);
-    if (mid < 1) return fail('invalidParams', 'The unit needs at least 2 output channels.', 'outChannels');
+    if (mid < 1) return fail('invalidParams', msg('shuffleV2Min'), 'outChannels');
     const g = new GraphBuilder();
     const folded = !p.batchNorm;
     if (p.stride === 1) {
-      if (cin % 2 !== 0)
-        return fail('splitSizes', `${cin} input channels do not split into two equal halves.`, 'input 1');
+      if (cin % 2 !== 0) return fail('splitSizes', msg('splitHalves', { channels: cin }), 'input 1');
       // Fig. 3c: the kept half and the branch are both in/2 wide, so the unit cannot change its width.
       if (p.outChannels !== cin)
         return fail(
           'invalidParams',
-          `A stride-1 ShuffleNetV2 unit keeps its width (Ma et al. 2018, Fig. 3c): it receives ${cin} channels, so it must output ${cin}, not ${p.outChannels}. Set the output channels to ${cin}, or stride 2 to widen.`,
+          msg('shuffleV2Width', { channels: cin, out: p.outChannels }),
           'outChannels',
         );
       const branchOut = p.outChannels - cin / 2;
@@ -80,11 +80,7 @@ export const shuffleUnitV2 = {
     }
     const branchOut = p.outChannels - cin;
     if (branchOut < 1)
-      return fail(
-        'invalidParams',
-        `The projection branch keeps all ${cin} input channels, so the unit needs more output channels than that.`,
-        'outChannels',
-      );
+      return fail('invalidParams', msg('shuffleV2Projection', { channels: cin }), 'outChannels');
     const projDw = convBn(g, [], 'proj_dw', {
       conv: { outChannels: cin, kernel: [3, 3], stride: [p.stride, p.stride], groups: cin },
       folded,

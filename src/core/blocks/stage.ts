@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
@@ -103,14 +104,14 @@ export const stage = {
     const x = featureMap(inputs);
     if (!x.ok) return x;
     if (p.unitLabels !== undefined && new Set(p.unitLabels).size !== p.unitLabels.length)
-      return fail('invalidParams', 'Two units of the stage have the same name.', 'unitLabels');
+      return fail('invalidParams', msg('stageUnitNames'), 'unitLabels');
     const g = new GraphBuilder();
     let y: PortRef | undefined;
     for (let i = 0; i < p.repeats; i++) {
       const params = unitParamsAt(p, i) as never;
       y = g.add(p.unit, params, y === undefined ? [] : [y], unitLabel(p, i));
     }
-    if (y === undefined) return fail('invalidParams', 'A stage needs at least one unit.', 'repeats');
+    if (y === undefined) return fail('invalidParams', msg('stageEmpty'), 'repeats');
     return ok(g.subgraph([[{ node: 'n1', port: 0 }]], [y]));
   },
   summary: (p) => {

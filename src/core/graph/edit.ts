@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { blockRegistry } from '../blocks/registry';
 import { fail, ok, type Result } from '../diagnostics';
 import { opRegistry } from '../layers/registry';
@@ -71,9 +72,9 @@ export function updateParams(design: Design, id: string, patch: Readonly<Record<
 
 export function renameNode(design: Design, id: string, label: string): Result<Design> {
   const trimmed = label.trim();
-  if (trimmed === '') return fail('invalidParams', 'A name cannot be empty.', 'label');
+  if (trimmed === '') return fail('invalidParams', msg('nameEmpty'), 'label');
   if (design.nodes.some((n) => n.id !== id && n.label === trimmed))
-    return fail('invalidParams', `Another node is already called "${trimmed}".`, 'label');
+    return fail('invalidParams', msg('nameTaken', { name: trimmed }), 'label');
   return ok({ ...design, nodes: design.nodes.map((n) => (n.id === id ? { ...n, label: trimmed } : n)) });
 }
 
@@ -107,19 +108,16 @@ export function reaches(design: Design, start: string, goal: string): boolean {
 export function connect(design: Design, from: PortRef, to: PortRef): Result<Design> {
   const src = design.nodes.find((n) => n.id === from.node);
   const dst = design.nodes.find((n) => n.id === to.node);
-  if (src === undefined || dst === undefined)
-    return fail('danglingEdge', 'Both ends must be nodes of the design.');
+  if (src === undefined || dst === undefined) return fail('danglingEdge', msg('bothEndsNodes'));
   if (from.port >= outputCount(src))
-    return fail('danglingEdge', `${src.label} has no output ${from.port + 1}.`);
-  if (to.port >= inputCount(dst)) return fail('danglingEdge', `${dst.label} has no input ${to.port + 1}.`);
-  if (src.id === dst.id) return fail('cycle', `Connecting ${src.label} to itself would make a cycle.`);
+    return fail('danglingEdge', msg('noOutputPort', { label: src.label, n: from.port + 1 }));
+  if (to.port >= inputCount(dst))
+    return fail('danglingEdge', msg('noInputPort', { label: dst.label, n: to.port + 1 }));
+  if (src.id === dst.id) return fail('cycle', msg('selfCycle', { label: src.label }));
   if (reaches(design, dst.id, src.id))
-    return fail('cycle', `${dst.label} already feeds ${src.label}: this connection would make a cycle.`);
+    return fail('cycle', msg('wouldCycle', { to: dst.label, from: src.label }));
   if (design.edges.some((e) => e.to.node === to.node && e.to.port === to.port))
-    return fail(
-      'duplicateInputEdge',
-      `Input ${to.port + 1} of ${dst.label} is already connected; remove that connection first.`,
-    );
+    return fail('duplicateInputEdge', msg('inputTaken', { n: to.port + 1, label: dst.label }));
   const id = freshId(new Set(design.edges.map((e) => e.id)), 'e');
   return ok({ ...design, edges: [...design.edges, { id, from, to }] });
 }

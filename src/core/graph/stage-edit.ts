@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { isStageUnit, stageOwnSettings, unitLabel, unitParamsAt } from '../blocks/stage';
 import { fail, ok, type Result } from '../diagnostics';
 import { makeParams } from './builder';
@@ -11,9 +12,9 @@ import type { Design, DesignNode } from './types';
  */
 export function repeatAsStage(design: Design, id: string, repeats: number): Result<Design> {
   const node = design.nodes.find((n) => n.id === id);
-  if (node === undefined) return fail('danglingEdge', 'There is no such node.');
+  if (node === undefined) return fail('danglingEdge', msg('noSuchNode'));
   if (!Number.isInteger(repeats) || repeats < 1 || repeats > 64)
-    return fail('invalidParams', 'A stage has between 1 and 64 units.', 'repeats');
+    return fail('invalidParams', msg('stageRepeats'), 'repeats');
   if (node.kind === 'Stage')
     return ok({
       ...design,
@@ -21,11 +22,7 @@ export function repeatAsStage(design: Design, id: string, repeats: number): Resu
         n.id === id ? ({ ...n, params: { ...n.params, repeats } } as DesignNode) : n,
       ),
     });
-  if (!isStageUnit(node.kind))
-    return fail(
-      'invalidParams',
-      `${node.label} cannot be repeated as a stage: a stage repeats a unit with a width and a stride (inverted residual, ShuffleNet unit, depthwise-separable...).`,
-    );
+  if (!isStageUnit(node.kind)) return fail('invalidParams', msg('notAStageUnit', { label: node.label }));
   const { outChannels, stride, ...rest } = node.params as Readonly<Record<string, unknown>>;
   const shared = Object.fromEntries(
     Object.entries(rest).filter(([k]) => !(stageOwnSettings as readonly string[]).includes(k)),

@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import type { EmitContext } from '../onnx/export/context';
@@ -81,7 +82,7 @@ export const channelShuffle = {
     if (!x.ok) return x;
     const c = x.value[1] ?? 0;
     if (c % p.groups !== 0)
-      return fail('groupsDoNotDivide', `groups = ${p.groups} does not divide the ${c} channels.`, 'groups');
+      return fail('groupsDoNotDivide', msg('groupsChannels', { groups: p.groups, channels: c }), 'groups');
     return ok([x.value]);
   },
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
@@ -196,13 +197,12 @@ export const channelSplit = {
     const x = channelTensor(inputs);
     if (!x.ok) return x;
     const [n = 1, c = 0] = x.value;
-    if (p.sizes.length === 1) return fail('splitSizes', 'A split needs at least two sizes.', 'sizes');
+    if (p.sizes.length === 1) return fail('splitSizes', msg('splitTwoSizes'), 'sizes');
     if (p.sizes.length === 0 && c % p.parts !== 0)
-      return fail('splitSizes', `${c} channels do not split into ${p.parts} equal parts.`, 'parts');
+      return fail('splitSizes', msg('splitParts', { channels: c, parts: p.parts }), 'parts');
     const sizes = splitSizes(p, c);
     const total = sizes.reduce((a, b) => a + b, 0);
-    if (total !== c)
-      return fail('splitSizes', `The sizes add up to ${total}, not the ${c} input channels.`, 'sizes');
+    if (total !== c) return fail('splitSizes', msg('splitTotal', { total, channels: c }), 'sizes');
     return ok(sizes.map((s): Shape => [n, s, ...x.value.slice(2)]));
   },
   // docs/costs.md: the outputs are written and read, 2 × input.

@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { elements, formatShape, windowOutput, type Shape } from '../shape';
@@ -15,13 +16,9 @@ export const fmt = (n: number): string => n.toLocaleString('en-US');
 export function featureMap(inputs: readonly Shape[], index = 0): Result<Shape> {
   const s = inputs[index];
   if (s === undefined)
-    return fail('unconnectedInput', `Input ${index + 1} is not connected.`, `input ${index + 1}`);
+    return fail('unconnectedInput', msg('inputNotConnected', { n: index + 1 }), `input ${index + 1}`);
   if (s.length !== 4)
-    return fail(
-      'wrongRank',
-      `Expects a feature map N×C×H×W but gets ${formatShape(s)}.`,
-      `input ${index + 1}`,
-    );
+    return fail('wrongRank', msg('expectsFeatureMap', { shape: formatShape(s) }), `input ${index + 1}`);
   return ok(s);
 }
 
@@ -29,20 +26,16 @@ export function featureMap(inputs: readonly Shape[], index = 0): Result<Shape> {
 export function channelTensor(inputs: readonly Shape[], index = 0): Result<Shape> {
   const s = inputs[index];
   if (s === undefined)
-    return fail('unconnectedInput', `Input ${index + 1} is not connected.`, `input ${index + 1}`);
+    return fail('unconnectedInput', msg('inputNotConnected', { n: index + 1 }), `input ${index + 1}`);
   if (s.length !== 4 && s.length !== 2)
-    return fail(
-      'wrongRank',
-      `Expects a feature map N×C×H×W or a vector N×C but gets ${formatShape(s)}.`,
-      `input ${index + 1}`,
-    );
+    return fail('wrongRank', msg('expectsChannels', { shape: formatShape(s) }), `input ${index + 1}`);
   return ok(s);
 }
 
 export function anyTensor(inputs: readonly Shape[], index = 0): Result<Shape> {
   const s = inputs[index];
   if (s === undefined)
-    return fail('unconnectedInput', `Input ${index + 1} is not connected.`, `input ${index + 1}`);
+    return fail('unconnectedInput', msg('inputNotConnected', { n: index + 1 }), `input ${index + 1}`);
   return ok(s);
 }
 
@@ -94,7 +87,11 @@ export function convOutputShape(input: Shape, p: ConvWindow): Result<readonly Sh
   if (oh < 1 || ow < 1)
     return fail(
       'spatialCollapse',
-      `A ${p.kernel[0]}×${p.kernel[1]} kernel does not fit a ${h}×${w} input with padding ${p.padding[0]}×${p.padding[1]}: the output would be empty.`,
+      msg('kernelTooBig', {
+        kernel: `${p.kernel[0]}×${p.kernel[1]}`,
+        input: `${h}×${w}`,
+        padding: `${p.padding[0]}×${p.padding[1]}`,
+      }),
       'kernel',
     );
   return ok([[n, p.outChannels, oh, ow]]);

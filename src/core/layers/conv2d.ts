@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail } from '../diagnostics';
 import { elements } from '../shape';
@@ -139,15 +140,11 @@ export const conv2d = {
     if (!x.ok) return x;
     const [, c = 0] = x.value;
     if (c % p.groups !== 0)
-      return fail(
-        'groupsDoNotDivide',
-        `groups = ${p.groups} does not divide the ${c} input channels.`,
-        'groups',
-      );
+      return fail('groupsDoNotDivide', msg('groupsInput', { groups: p.groups, channels: c }), 'groups');
     if (p.outChannels % p.groups !== 0)
       return fail(
         'groupsDoNotDivide',
-        `groups = ${p.groups} does not divide the ${p.outChannels} output channels.`,
+        msg('groupsOutput', { groups: p.groups, channels: p.outChannels }),
         'groups',
       );
     return convOutputShape(x.value, p);

@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { emitExpanderConv } from '../onnx/export/emit-expander';
@@ -69,25 +70,30 @@ export const expanderConv2d = {
     if (!x.ok) return x;
     const [n = 1, c = 0, h = 0, w = 0] = x.value;
     if (p.fanIn > c)
-      return fail('invalidParams', `Fan-in D = ${p.fanIn} is more than the ${c} input channels.`, 'fanIn');
+      return fail('invalidParams', msg('expanderFanIn', { fanIn: p.fanIn, channels: c }), 'fanIn');
     const given = p.connections;
     if (given !== undefined) {
       if (given.length !== p.outChannels * p.fanIn)
         return fail(
           'invalidParams',
-          `The graph lists ${given.length} connections; ${p.outChannels} outputs × D = ${p.fanIn} need ${p.outChannels * p.fanIn}.`,
+          msg('expanderCount', {
+            given: given.length,
+            out: p.outChannels,
+            fanIn: p.fanIn,
+            need: p.outChannels * p.fanIn,
+          }),
           'connections',
         );
       const bad = given.find((i) => i >= c);
       if (bad !== undefined)
-        return fail('invalidParams', `The graph reads input channel ${bad}; there are ${c}.`, 'connections');
+        return fail('invalidParams', msg('expanderChannel', { channel: bad, channels: c }), 'connections');
     }
     const oh = windowOutput(h, p.kernel[0], p.stride[0], p.padding[0], p.padding[0]);
     const ow = windowOutput(w, p.kernel[1], p.stride[1], p.padding[1], p.padding[1]);
     if (oh < 1 || ow < 1)
       return fail(
         'spatialCollapse',
-        `A ${p.kernel[0]}×${p.kernel[1]} kernel does not fit a ${h}×${w} input: the output would be empty.`,
+        msg('kernelTooBigNoPad', { kernel: `${p.kernel[0]}×${p.kernel[1]}`, input: `${h}×${w}` }),
         'kernel',
       );
     return ok([[n, p.outChannels, oh, ow]]);

@@ -1,3 +1,4 @@
+import { msg, type MessageKey } from '../message';
 import { fail, ok, type Result } from '../diagnostics';
 import { seededGroups } from '../onnx/init';
 
@@ -26,10 +27,21 @@ export interface GroupAssignment {
   readonly gatherOut: readonly number[];
 }
 
+/** Each list's sentences: the input channels' and the filters' (two keys, so each reads whole in a translation). */
 const what = {
-  channelGroups: { list: 'Input-channel groups', item: 'input channel', items: 'input channels' },
-  filterGroups: { list: 'Filter groups', item: 'filter', items: 'filters' },
-} as const;
+  channelGroups: {
+    tooFew: 'flgcTooFewChannels',
+    count: 'flgcChannelCount',
+    outside: 'flgcChannelOutside',
+    empty: 'flgcChannelEmpty',
+  },
+  filterGroups: {
+    tooFew: 'flgcTooFewFilters',
+    count: 'flgcFilterCount',
+    outside: 'flgcFilterOutside',
+    empty: 'flgcFilterEmpty',
+  },
+} as const satisfies Record<string, Record<string, MessageKey>>;
 
 /** One list checked, or the seeded default drawn: every item in one group 0…G−1, no group empty. */
 function assignment(
@@ -41,35 +53,21 @@ function assignment(
 ): Result<number[]> {
   const w = what[field];
   if (given.length === 0) {
-    if (count < groups)
-      return fail(
-        'invalidParams',
-        `${groups} groups need at least ${groups} ${w.items}, but there are ${count}: lower the groups.`,
-        'groups',
-      );
+    if (count < groups) return fail('invalidParams', msg(w.tooFew, { groups, count }), 'groups');
     return ok(seededGroups(seed, field, count, groups));
   }
   if (given.length !== count)
-    return fail(
-      'invalidParams',
-      `${w.list} lists ${given.length} ${w.items} but there are ${count}: give each ${w.item} its group (0 to ${groups - 1}), or leave the list empty for a seeded random assignment.`,
-      field,
-    );
+    return fail('invalidParams', msg(w.count, { given: given.length, count, last: groups - 1 }), field);
   const outside = given.findIndex((g) => g >= groups);
   if (outside >= 0)
     return fail(
       'invalidParams',
-      `${w.list} puts ${w.item} ${outside} in group ${given[outside]}, but there are only ${groups} groups (0 to ${groups - 1}).`,
+      msg(w.outside, { item: outside, group: given[outside] ?? 0, groups, last: groups - 1 }),
       field,
     );
   const used = new Set(given);
   for (let g = 0; g < groups; g++)
-    if (!used.has(g))
-      return fail(
-        'invalidParams',
-        `${w.list} leaves group ${g} without ${w.items}: every group needs at least one ${w.item}.`,
-        field,
-      );
+    if (!used.has(g)) return fail('invalidParams', msg(w.empty, { group: g }), field);
   return ok([...given]);
 }
 

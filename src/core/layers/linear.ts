@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { elements, formatShape } from '../shape';
@@ -118,11 +119,7 @@ export const linear = {
     const x = anyTensor(inputs);
     if (!x.ok) return x;
     if (x.value.length !== 2)
-      return fail(
-        'wrongRank',
-        `Expects a vector N×F but gets ${formatShape(x.value)}: add a Flatten before it.`,
-        'input 1',
-      );
+      return fail('wrongRank', msg('expectsVector', { shape: formatShape(x.value) }), 'input 1');
     return ok([[x.value[0] ?? 1, p.outFeatures]]);
   },
   cost: linearCost,

@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail } from '../diagnostics';
 import { emitLookupConv } from '../onnx/export/emit-lookup';
@@ -195,7 +196,7 @@ export const lookupConv = {
     if (p.lookups > p.dictionarySize)
       return fail(
         'invalidParams',
-        `s = ${p.lookups} lookups per position need at least ${p.lookups} dictionary vectors (k = ${p.dictionarySize}): each lookup reads a different vector.`,
+        msg('lookupDictionary', { lookups: p.lookups, k: p.dictionarySize }),
         'lookups',
       );
     return convOutputShape(x.value, p);

@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { formatShape, type Shape } from '../shape';
@@ -23,20 +24,12 @@ export const add = {
   infer: ({ inputs }) => {
     const a = inputs[0];
     const b = inputs[1];
-    if (a === undefined) return fail('unconnectedInput', 'Input 1 is not connected.', 'input 1');
-    if (b === undefined) return fail('unconnectedInput', 'Input 2 is not connected.', 'input 2');
+    if (a === undefined) return fail('unconnectedInput', msg('inputNotConnected', { n: 1 }), 'input 1');
+    if (b === undefined) return fail('unconnectedInput', msg('inputNotConnected', { n: 2 }), 'input 2');
     if (a.length === 4 && b.length === 4 && a[1] !== b[1])
-      return fail(
-        'channelMismatch',
-        `Adds ${a[1]} channels to ${b[1]}: both inputs need the same channel count.`,
-        'input 2',
-      );
+      return fail('channelMismatch', msg('addChannels', { a: a[1] ?? 0, b: b[1] ?? 0 }), 'input 2');
     if (!sameDims(a, b))
-      return fail(
-        'shapeMismatch',
-        `Adds ${formatShape(a)} to ${formatShape(b)}: the shapes differ.`,
-        'input 2',
-      );
+      return fail('shapeMismatch', msg('addShapes', { a: formatShape(a), b: formatShape(b) }), 'input 2');
     return ok([a]);
   },
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
@@ -88,16 +81,12 @@ export const multiply = {
     if (x.value[1] !== s.value[1])
       return fail(
         'channelMismatch',
-        `Scales ${x.value[1]} channels by ${s.value[1]} factors: the counts must match.`,
+        msg('scaleChannels', { channels: x.value[1] ?? 0, factors: s.value[1] ?? 0 }),
         'input 2',
       );
     const full = sameDims(x.value, s.value);
     if (!full && (s.value[2] !== 1 || s.value[3] !== 1))
-      return fail(
-        'shapeMismatch',
-        `The scale must be N×C×1×1 or the input's shape, not ${formatShape(s.value)}.`,
-        'input 2',
-      );
+      return fail('shapeMismatch', msg('scaleShape', { shape: formatShape(s.value) }), 'input 2');
     return ok([x.value]);
   },
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
@@ -168,27 +157,26 @@ export const concat = {
       maps.push(x.value);
     }
     const [first] = maps;
-    if (first === undefined) return fail('unconnectedInput', 'Input 1 is not connected.', 'input 1');
+    if (first === undefined) return fail('unconnectedInput', msg('inputNotConnected', { n: 1 }), 'input 1');
     const channelsTotal = maps.reduce((a, m) => a + (m[1] ?? 0), 0);
     if (first.length === 2) {
       // Vectors (SplitNet's per-group classifiers) join along their features.
       const odd = maps.findIndex((m) => m.length !== 2);
-      if (odd >= 0)
-        return fail(
-          'wrongRank',
-          `Input ${odd + 1} is a feature map; input 1 is a vector.`,
-          `input ${odd + 1}`,
-        );
+      if (odd >= 0) return fail('wrongRank', msg('concatMapAfterVector', { n: odd + 1 }), `input ${odd + 1}`);
       return ok([[first[0] ?? 1, channelsTotal]]);
     }
     for (let i = 1; i < maps.length; i++) {
       const m = maps[i] ?? [];
       if (m.length !== 4)
-        return fail('wrongRank', `Input ${i + 1} is a vector; input 1 is a feature map.`, `input ${i + 1}`);
+        return fail('wrongRank', msg('concatVectorAfterMap', { n: i + 1 }), `input ${i + 1}`);
       if (m[2] !== first[2] || m[3] !== first[3])
         return fail(
           'concatSpatialMismatch',
-          `Input ${i + 1} is ${m[2]}×${m[3]} but input 1 is ${first[2]}×${first[3]}: concat needs equal spatial sizes.`,
+          msg('concatSizes', {
+            n: i + 1,
+            size: `${m[2]}×${m[3]}`,
+            first: `${first[2]}×${first[3]}`,
+          }),
           `input ${i + 1}`,
         );
     }

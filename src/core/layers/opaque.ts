@@ -1,5 +1,6 @@
+import { msg } from '../message';
 import { z } from 'zod';
-import { ok } from '../diagnostics';
+import { ok, problem } from '../diagnostics';
 import type { EmitContext } from '../onnx/export/context';
 import { fromBase64 } from '../onnx/base64';
 import { AttrType, type P } from '../onnx/proto';
@@ -102,12 +103,7 @@ export const opaque = {
   cost: () => zeroCost,
   formulas: () => [{ figure: 'params', symbolic: 'not analysed (opaque op)', substituted: '0' }],
   summary: (p) => p.opType,
-  notes: (p) => [
-    {
-      key: 'opaque',
-      message: `${p.opType} is an ONNX op Compact Studio does not model: it is kept as it came, its output shapes are taken from the file and its costs are not analysed (counted as 0).`,
-    },
-  ],
+  notes: (p) => [problem('opaque', msg('opaqueOp', { op: p.opType }))],
   palette: null,
   traits: {},
   // Every ONNX node no other op's pattern takes becomes an opaque op: the importer's fallback.

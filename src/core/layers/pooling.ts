@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { windowOutput } from '../shape';
@@ -87,13 +88,13 @@ function windowPool<K extends 'MaxPool' | 'AvgPool', S extends typeof windowSche
       if (!x.ok) return x;
       const [n = 1, c = 0, h = 0, w = 0] = x.value;
       if (2 * p.padding[0] > p.kernel[0] || 2 * p.padding[1] > p.kernel[1])
-        return fail('invalidParams', 'Padding may be at most half the kernel size.', 'padding');
+        return fail('invalidParams', msg('poolPadding'), 'padding');
       const oh = windowOutput(h, p.kernel[0], p.stride[0], p.padding[0], p.padding[0], 1, p.ceilMode);
       const ow = windowOutput(w, p.kernel[1], p.stride[1], p.padding[1], p.padding[1], 1, p.ceilMode);
       if (oh < 1 || ow < 1)
         return fail(
           'spatialCollapse',
-          `A ${p.kernel.join('×')} window does not fit a ${h}×${w} input.`,
+          msg('windowTooBig', { kernel: p.kernel.join('×'), input: `${h}×${w}` }),
           'kernel',
         );
       return ok([[n, c, oh, ow]]);

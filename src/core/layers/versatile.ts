@@ -1,3 +1,4 @@
+import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { elements, windowOutput } from '../shape';
@@ -177,20 +178,25 @@ export const versatileConv = {
     if (p.channelDelta >= c)
       return fail(
         'invalidParams',
-        `δ = ${p.channelDelta} leaves no channel for the primary filters: ĉ = c − δ = ${c} − ${p.channelDelta} must be at least 1.`,
+        msg('versatileDelta', { delta: p.channelDelta, channels: c }),
         'channelDelta',
       );
     if (p.channelDelta % p.channelStride !== 0)
       return fail(
         'invalidParams',
-        `The channel stride g = ${p.channelStride} does not divide δ = ${p.channelDelta}: the secondary filters must end on the last channel.`,
+        msg('versatileStride', { stride: p.channelStride, delta: p.channelDelta }),
         'channelStride',
       );
     const secondaries = spatialCount(p.kernel) * channelCount(p.channelDelta, p.channelStride);
     if (p.outChannels % secondaries !== 0)
       return fail(
         'invalidParams',
-        `${p.outChannels} output channels are not a whole number of primary filters: each gives s·n = ${spatialCount(p.kernel)}·${channelCount(p.channelDelta, p.channelStride)} = ${secondaries} channels.`,
+        msg('versatileOutputs', {
+          out: p.outChannels,
+          s: spatialCount(p.kernel),
+          n: channelCount(p.channelDelta, p.channelStride),
+          per: secondaries,
+        }),
         'outChannels',
       );
     const oh = windowOutput(h, p.kernel, p.stride, p.padding, p.padding);
@@ -198,7 +204,7 @@ export const versatileConv = {
     if (oh < 1 || ow < 1)
       return fail(
         'spatialCollapse',
-        `A ${p.kernel}×${p.kernel} filter does not fit a ${h}×${w} input with padding ${p.padding}: the output would be empty.`,
+        msg('filterTooBig', { kernel: `${p.kernel}×${p.kernel}`, input: `${h}×${w}`, padding: p.padding }),
         'kernel',
       );
     return ok([[batch, p.outChannels, oh, ow]]);

@@ -29,4 +29,6 @@ export const canvas = {
   blockNoInput: 'Connect the block’s input to see its primitives.',
   blockCannot: 'The block cannot be expanded.',
   blockBadSettings: 'The block cannot be expanded with these settings.',
+  edge: '{{from}} to {{to}}',
+  edgeShape: '{{from}} to {{to}}, {{shape}}',
 } as const;

@@ -31,4 +31,6 @@ export const canvas: Strings<typeof en> = {
   blockNoInput: '连接模块的输入后才能看到其中的基本算子。',
   blockCannot: '无法展开此模块。',
   blockBadSettings: '在这些设置下无法展开此模块。',
+  edge: '{{from}} 到 {{to}}',
+  edgeShape: '{{from}} 到 {{to}}，{{shape}}',
 };

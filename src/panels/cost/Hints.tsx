@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { say } from '../../i18n/say';
 import type { Analysis } from '../../core/analysis/types';
 import { useGuidelineHints } from '../../state/cost-marks';
 import { formatCount, formatExact } from '../../ui/figures';
@@ -41,7 +42,7 @@ export function Hints({ analysis }: { analysis: Analysis }) {
                 </span>
                 <div>
                   <strong className="cost-hint-title">{t(`guidelines.${h.guideline}`)}</strong>
-                  <p>{h.message}</p>
+                  <p>{say(h)}</p>
                   <span
                     className="cost-hint-effect"
                     title={t('hints.elements', { n: formatExact(h.memoryAccessSaving) })}

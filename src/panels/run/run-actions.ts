@@ -1,4 +1,5 @@
 import { download, fileNameFor } from '../../ui/download';
+import { diagnosticText } from '../../i18n/core-text';
 import type { Design } from '../../core/graph/types';
 import { runtimeClient } from '../../runtime/client';
 import { remedies, type RuntimeError } from '../../runtime/errors';
@@ -96,7 +97,7 @@ export async function runDesign(): Promise<void> {
       error: {
         code: 'design-invalid',
         message: n === 1 ? i18next.t('run:problemsOne') : i18next.t('run:problems', { count: n }),
-        details: problems.map((d) => `${d.code}: ${d.message}`),
+        details: problems.map((d) => `${d.code}: ${diagnosticText(d)}`),
       },
     });
     return;

@@ -1,0 +1,133 @@
+/**
+ * Every sentence the core composes for a person (a design's problems, the guideline hints), in English, with
+ * `{{name}}` for the values it names. Keys are stable: a UI translates by them, tests key on them.
+ */
+export const messageTemplates = {
+  // Wiring and the graph.
+  inputNotConnected: 'Input {{n}} is not connected.',
+  noSuchPort: 'A connection points to a port that does not exist ({{from}} → {{to}}); it is ignored.',
+  inputWiredTwice: 'Input {{n}} has more than one connection; only the first is used.',
+  onCycle:
+    'This node is on a cycle: a network must flow one way. Remove one of the connections that loop back.',
+  afterCycle: 'Comes after a cycle, so its shape is unknown.',
+  upstreamProblem: 'An earlier node has a problem, so this one cannot be analysed yet.',
+  unknownKind: 'Unknown node kind "{{kind}}".',
+  cannotBuildBlock: 'Cannot build this block: {{reason}}',
+  noInputNode: 'The design has no Input node: add one from the palette.',
+  noOutputNode: 'The design has no Output node: mark the result with one.',
+  deadEndNode:
+    "Dead end: {{label}}'s result reaches no Output. This node still counts in the totals; connect it onward or delete it.",
+  deadEndNodeCost:
+    "Dead end: {{label}}'s result reaches no Output. This node still counts in the totals ({{multiplyAdds, number}} multiply-adds, {{params, number}} params); connect it onward or delete it.",
+  deadEndBranch:
+    "Dead end: {{label}}'s result reaches no Output. This branch of {{count}} nodes still counts in the totals; connect it onward or delete it.",
+  deadEndBranchCost:
+    "Dead end: {{label}}'s result reaches no Output. This branch of {{count}} nodes still counts in the totals ({{multiplyAdds, number}} multiply-adds, {{params, number}} params); connect it onward or delete it.",
+  inside: '{{label}}: {{text}}',
+
+  // Edits.
+  noSuchNode: 'There is no such node.',
+  nameEmpty: 'A name cannot be empty.',
+  nameTaken: 'Another node is already called "{{name}}".',
+  bothEndsNodes: 'Both ends must be nodes of the design.',
+  noOutputPort: '{{label}} has no output {{n}}.',
+  noInputPort: '{{label}} has no input {{n}}.',
+  selfCycle: 'Connecting {{label}} to itself would make a cycle.',
+  wouldCycle: '{{to}} already feeds {{from}}: this connection would make a cycle.',
+  inputTaken: 'Input {{n}} of {{label}} is already connected; remove that connection first.',
+  stageRepeats: 'A stage has between 1 and 64 units.',
+  notAStageUnit:
+    '{{label}} cannot be repeated as a stage: a stage repeats a unit with a width and a stride (inverted residual, ShuffleNet unit, depthwise-separable...).',
+  stageUnitNames: 'Two units of the stage have the same name.',
+  stageEmpty: 'A stage needs at least one unit.',
+
+  // Shapes.
+  expectsFeatureMap: 'Expects a feature map N×C×H×W but gets {{shape}}.',
+  expectsChannels: 'Expects a feature map N×C×H×W or a vector N×C but gets {{shape}}.',
+  expectsVector: 'Expects a vector N×F but gets {{shape}}: add a Flatten before it.',
+  kernelTooBig:
+    'A {{kernel}} kernel does not fit a {{input}} input with padding {{padding}}: the output would be empty.',
+  kernelTooBigNoPad: 'A {{kernel}} kernel does not fit a {{input}} input: the output would be empty.',
+  filterTooBig:
+    'A {{kernel}} filter does not fit a {{input}} input with padding {{padding}}: the output would be empty.',
+  windowTooBig: 'A {{kernel}} window does not fit a {{input}} input.',
+  poolPadding: 'Padding may be at most half the kernel size.',
+  addChannels: 'Adds {{a}} channels to {{b}}: both inputs need the same channel count.',
+  addShapes: 'Adds {{a}} to {{b}}: the shapes differ.',
+  scaleChannels: 'Scales {{channels}} channels by {{factors}} factors: the counts must match.',
+  scaleShape: "The scale must be N×C×1×1 or the input's shape, not {{shape}}.",
+  concatMapAfterVector: 'Input {{n}} is a feature map; input 1 is a vector.',
+  concatVectorAfterMap: 'Input {{n}} is a vector; input 1 is a feature map.',
+  concatSizes: 'Input {{n}} is {{size}} but input 1 is {{first}}: concat needs equal spatial sizes.',
+
+  // Channels and groups.
+  groupsInput: 'groups = {{groups}} does not divide the {{channels}} input channels.',
+  groupsOutput: 'groups = {{groups}} does not divide the {{channels}} output channels.',
+  groupsChannels: 'groups = {{groups}} does not divide the {{channels}} channels.',
+  splitTwoSizes: 'A split needs at least two sizes.',
+  splitParts: '{{channels}} channels do not split into {{parts}} equal parts.',
+  splitTotal: 'The sizes add up to {{total}}, not the {{channels}} input channels.',
+  splitHalves: '{{channels}} input channels do not split into two equal halves.',
+
+  // Blocks.
+  shuffleV1Residual:
+    'A stride-1 unit adds its input back, so it needs {{channels}} output channels, not {{out}}.',
+  shuffleV1Concat:
+    'A stride-2 unit concatenates its {{channels}} input channels, so it needs more than {{channels}} output channels.',
+  shuffleV1Bottleneck: 'The bottleneck (out/4) needs at least 4 output channels.',
+  shuffleV2Min: 'The unit needs at least 2 output channels.',
+  shuffleV2Width:
+    'A stride-1 ShuffleNetV2 unit keeps its width (Ma et al. 2018, Fig. 3c): it receives {{channels}} channels, so it must output {{channels}}, not {{out}}. Set the output channels to {{channels}}, or stride 2 to widen.',
+  shuffleV2Projection:
+    'The projection branch keeps all {{channels}} input channels, so the unit needs more output channels than that.',
+  shiftExpansion: 'out × expansion must give at least one shifted channel.',
+  basisOddKernel: "k = {{kernel}}: basis filters need an odd size to keep the map's size.",
+  igcv2Branch: 'K = {{k}} channels per branch does not divide the {{channels}} channels.',
+  igcv2Short:
+    'Not complementary: K^(L−1) = {{k}}^{{power}} = {{reach, number}} < C = {{channels}}, so an output sees only {{reach, number}} of the {{channels}} input channels.',
+  igcv2Redundant:
+    'Not complementary: K^(L−1) = {{k}}^{{power}} > C = {{channels}}, so some outputs reach an input by more than one path (redundant weights).',
+  opaqueOp:
+    '{{op}} is an ONNX op Compact Studio does not model: it is kept as it came, its output shapes are taken from the file and its costs are not analysed (counted as 0).',
+
+  // Kernel-level methods.
+  versatileDelta:
+    'δ = {{delta}} leaves no channel for the primary filters: ĉ = c − δ = {{channels}} − {{delta}} must be at least 1.',
+  versatileStride:
+    'The channel stride g = {{stride}} does not divide δ = {{delta}}: the secondary filters must end on the last channel.',
+  versatileOutputs:
+    '{{out}} output channels are not a whole number of primary filters: each gives s·n = {{s}}·{{n}} = {{per}} channels.',
+  lookupDictionary:
+    's = {{lookups}} lookups per position need at least {{lookups}} dictionary vectors (k = {{k}}): each lookup reads a different vector.',
+  expanderFanIn: 'Fan-in D = {{fanIn}} is more than the {{channels}} input channels.',
+  expanderCount: 'The graph lists {{given}} connections; {{out}} outputs × D = {{fanIn}} need {{need}}.',
+  expanderChannel: 'The graph reads input channel {{channel}}; there are {{channels}}.',
+  flgcTooFewChannels:
+    '{{groups}} groups need at least {{groups}} input channels, but there are {{count}}: lower the groups.',
+  flgcTooFewFilters:
+    '{{groups}} groups need at least {{groups}} filters, but there are {{count}}: lower the groups.',
+  flgcChannelCount:
+    'Input-channel groups lists {{given}} input channels but there are {{count}}: give each input channel its group (0 to {{last}}), or leave the list empty for a seeded random assignment.',
+  flgcFilterCount:
+    'Filter groups lists {{given}} filters but there are {{count}}: give each filter its group (0 to {{last}}), or leave the list empty for a seeded random assignment.',
+  flgcChannelOutside:
+    'Input-channel groups puts input channel {{item}} in group {{group}}, but there are only {{groups}} groups (0 to {{last}}).',
+  flgcFilterOutside:
+    'Filter groups puts filter {{item}} in group {{group}}, but there are only {{groups}} groups (0 to {{last}}).',
+  flgcChannelEmpty:
+    'Input-channel groups leaves group {{group}} without input channels: every group needs at least one input channel.',
+  flgcFilterEmpty:
+    'Filter groups leaves group {{group}} without filters: every group needs at least one filter.',
+
+  // ShuffleNetV2's guidelines, checked on a design.
+  hintG1:
+    '1×1 conv {{layer}} maps {{c1}} → {{c2}} channels; equal widths ({{c}} → {{c}}) at the same multiply-adds would cut its memory access by {{saving, number}} ({{share}}%).',
+  hintG2:
+    '1×1 conv {{layer}} uses {{groups}} groups; at the same multiply-adds, fewer groups would need {{saving, number}} fewer memory accesses ({{share}}% of the layer).',
+  hintG3:
+    '{{block}} runs {{width}} convolution paths side by side ({{convs}} convs in all): fragmented blocks keep a GPU from running in parallel; the splits, concats and adds that join them move {{glue, number}} elements.',
+  hintG4:
+    'Element-wise ops (activations, adds, batch norm, scales) make up {{share}}% of all memory access ({{elements, number}} elements) while doing no multiply-adds; the deploy view folds batch norm and activations into the convolutions.',
+} as const satisfies Readonly<Record<string, string>>;
+
+export type MessageKey = keyof typeof messageTemplates;

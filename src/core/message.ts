@@ -1,0 +1,45 @@
+import { messageTemplates, type MessageKey } from './message-templates';
+
+export { messageTemplates, type MessageKey } from './message-templates';
+
+/** The values a sentence names: figures, labels, shapes (already written as text, e.g. "1×3×224×224"). */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * A sentence the core composes, as a key into its catalogue of templates and the values it names. The core
+ * stays free of any i18n library: it fills the English template itself (the CLI prints that), and a UI
+ * translates by key, so a Chinese reader gets the same sentence with the same figures.
+ */
+export interface Message {
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+}
+
+export const msg = (key: MessageKey, params: MessageParams = {}): Message => ({ key, params });
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g;
+
+/**
+ * A template with its `{{name}}` placeholders filled; `{{name, number}}` writes a number with thousands
+ * separators (i18next's own `number` format does the same in the UI, for the reader's locale).
+ */
+export function fill(template: string, params: MessageParams): string {
+  return template.replace(PLACEHOLDER, (whole, name: string, format: string | undefined) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return format === 'number' && typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
+  });
+}
+
+/** The placeholders a template names, sorted: what a translation must name too. */
+export const placeholdersOf = (template: string): string[] =>
+  [...new Set(Array.from(template.matchAll(PLACEHOLDER), (m) => m[1] ?? ''))].sort();
+
+/** A message in English, as the core writes it. */
+export const english = (m: Message): string => fill(messageTemplates[m.key], m.params);
+
+/** A message as both forms a problem carries: the English sentence and the key a UI translates. */
+export const told = (m: Message): { readonly message: string; readonly text: Message } => ({
+  message: english(m),
+  text: m,
+});

@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyze } from '../core/analysis/analyze';
+import { guidelineHints } from '../core/analysis/hints';
+import { connect } from '../core/graph/edit';
+import { GraphBuilder } from '../core/graph/builder';
+import { english, messageTemplates, placeholdersOf, type MessageKey } from '../core/message';
+import { presets } from '../core/presets/registry';
+import { diagnosticText } from './core-text';
+import { i18next, resources } from './index';
+import { say, sayFirst } from './say';
+
+const keys = Object.keys(messageTemplates) as MessageKey[];
+const zh = resources.zh.core.messages as Readonly<Record<MessageKey, string>>;
+const han = /\p{Script=Han}/u;
+/** Two English words in a row: prose that bypassed the translation (names and layer paths have no spaces). */
+const englishProse = /\b[A-Za-z]{3,} [A-Za-z]{3,}\b/;
+
+afterEach(async () => {
+  await i18next.changeLanguage('en');
+});
+
+describe('the core’s sentences in two languages', () => {
+  it.each(keys)('%s names the same values in Chinese, and is Chinese', (key) => {
+    expect(placeholdersOf(zh[key]), key).toEqual(placeholdersOf(messageTemplates[key]));
+    // "label: sentence" is punctuation only.
+    if (key !== 'inside') expect(zh[key], key).toMatch(han);
+  });
+
+  it.each(keys)('%s reads the same through i18next in English as the core fills it', async (key) => {
+    await i18next.changeLanguage('en');
+    const params = Object.fromEntries(placeholdersOf(messageTemplates[key]).map((p, i) => [p, 12345 + i]));
+    expect(i18next.t(`core:messages.${key}`, params)).toBe(english({ key, params }));
+  });
+});
+
+/** Broken designs a student makes, each with the sentence it must get in Chinese (written here, by hand). */
+function conv(cin: number, conv: Record<string, unknown>) {
+  const g = new GraphBuilder();
+  const x = g.add('Input', { channels: cin, height: 8, width: 8 }, []);
+  g.output(g.add('Conv2d', conv, [x], 'conv'));
+  return analyze(g.design('broken'));
+}
+
+describe('a design’s problems in Chinese', () => {
+  it('says which groups do not divide which channels, with the figures', async () => {
+    const a = conv(32, { outChannels: 48, groups: 3 });
+    const d = a.diagnostics.find((x) => x.code === 'CS004');
+    expect(d?.message).toBe('groups = 3 does not divide the 32 input channels.');
+    await i18next.changeLanguage('zh');
+    expect(d === undefined ? '' : diagnosticText(d)).toBe('groups = 3 不能整除 32 个输入通道。');
+  });
+
+  it('says a kernel does not fit, with the sizes', async () => {
+    const a = conv(4, { outChannels: 4, kernel: [11, 11], padding: [0, 0] });
+    const d = a.diagnostics.find((x) => x.code === 'CS005');
+    await i18next.changeLanguage('zh');
+    expect(d === undefined ? '' : diagnosticText(d)).toBe(
+      '11×11 卷积核放不进填充为 0×0 的 8×8 输入：输出将为空。',
+    );
+  });
+
+  it('says a problem inside a block with the primitive’s name first', async () => {
+    const g = new GraphBuilder();
+    const x = g.add('Input', { channels: 23, height: 8, width: 8 }, []);
+    g.output(g.add('ShuffleUnitV1', { outChannels: 48, groups: 3, stride: 2 }, [x], 'unit'));
+    const d = analyze(g.design('unit')).diagnostics.find((x) => x.severity === 'error');
+    expect(d?.text).toBeDefined();
+    await i18next.changeLanguage('zh');
+    const text = d === undefined ? '' : diagnosticText(d);
+    expect(text).toMatch(han);
+    expect(text).not.toMatch(englishProse);
+  });
+
+  it('refuses a cycle in Chinese', async () => {
+    const g = new GraphBuilder();
+    const x = g.add('Input', { channels: 4, height: 8, width: 8 }, []);
+    const a = g.add('ReLU', {}, [x], 'a');
+    const b = g.add('ReLU', {}, [a], 'b');
+    g.output(b);
+    const r = connect(g.design('loop'), { node: b.node, port: 0 }, { node: a.node, port: 0 });
+    expect(r.ok).toBe(false);
+    await i18next.changeLanguage('zh');
+    expect(r.ok ? '' : sayFirst(r.problems)).toBe('a 已经是 b 的上游：这条连线会形成环路。');
+  });
+
+  it('says an empty design lacks its Input and Output', async () => {
+    const a = analyze({ ...new GraphBuilder().design('empty') });
+    await i18next.changeLanguage('zh');
+    expect(a.diagnostics.map(diagnosticText)).toEqual([
+      '设计中没有输入节点：请从组件面板添加一个。',
+      '设计中没有输出节点：请用一个输出节点标记结果。',
+    ]);
+  });
+});
+
+describe('the guideline hints in Chinese', () => {
+  it.each(presets.map((p) => [p.name, p] as const))('%s: every hint is Chinese prose', async (_, preset) => {
+    const hints = guidelineHints(analyze(preset.build()));
+    expect(hints.length).toBeGreaterThan(0);
+    await i18next.changeLanguage('zh');
+    for (const h of hints) {
+      const text = say(h);
+      expect(text, h.message).toMatch(han);
+      expect(text, text).not.toMatch(englishProse);
+    }
+  });
+});
+
+/** The analysis and the edits write every sentence through the catalogue: no English literal is passed on. */
+describe('no sentence bypasses the catalogue', () => {
+  const root = join(__dirname, '..', 'core');
+  // An imported file's and a document's problems quote the file itself; limits name their own figures.
+  const exempt = /[/\\](onnx|document|torch)[/\\]|limits\.ts$/;
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !exempt.test(path)) files.push(path);
+    }
+  };
+  walk(root);
+  it.each(files.map((f) => [f.slice(root.length + 1), f]))('%s', (_, file) => {
+    const text = readFileSync(file, 'utf8');
+    const literal =
+      /\b(?:fail|diagnostic|problem)\(\s*'[a-zA-Z]+',\s*['`"][^\n]*|\bmessage:\s*(?:\n\s*)?[`'"][A-Z][^\n]*/g;
+    // Over-limit sentences (hostile input: sizes past the app's limits) name the limit in English.
+    const found = Array.from(text.matchAll(literal))
+      .filter((m) => !text.slice(Math.max(0, m.index - 60), m.index + m[0].length).includes('overLimit'))
+      .map((m) => m[0]);
+    expect(found, file).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import i18next from 'i18next';
+import type { Message } from '../core/message';
+
+/** What the core hands over with a sentence: the English it wrote, and the key and values to translate it by. */
+export interface Said {
+  readonly message: string;
+  readonly text?: Message;
+  /** Inside a block: the primitive's label the sentence is about. */
+  readonly within?: string;
+}
+
+/** A sentence from the core in the reader's language: by its key where it has one, else as the core wrote it. */
+export function say(s: Said): string {
+  if (s.text === undefined) return s.message;
+  const text = i18next.t(`core:messages.${s.text.key}`, { ...s.text.params, defaultValue: s.message });
+  return s.within === undefined ? text : i18next.t('core:messages.inside', { label: s.within, text });
+}
+
+/** The first of a rule's problems, said; undefined when there is none. */
+export const sayFirst = (problems: readonly Said[]): string | undefined => {
+  const first = problems[0];
+  return first === undefined ? undefined : say(first);
+};
