@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { lessons } from '../core/lessons/registry';
 import type { LessonText } from '../core/lessons/types';
 import { coreBlocks, coreOps, translateKinds } from './core-text';
+import { coreCitations, coreExamples, corePresets } from './core-examples';
 import { diagnostics as enDiagnostics } from './en/core';
 import { cost as enCost } from './en/cost';
 import { inspector as enInspector } from './en/inspector';
@@ -22,6 +23,7 @@ import { palette as zhPalette } from './zh/palette';
 import { canvas as zhCanvas } from './zh/canvas';
 import { app as zhApp } from './zh/app';
 import * as zhCore from './zh/core';
+import * as zhCoreExamples from './zh/core-examples';
 import { learn as zhLearn } from './zh/learn';
 import { shell as zhShell } from './zh/shell';
 import { z } from 'zod';
@@ -40,11 +42,21 @@ const enBlocks = coreBlocks();
  * name; diagnostic codes' meanings): English as the core writes it, Chinese from the dictionary.
  */
 const core = {
-  en: { ops: enOps, blocks: enBlocks, diagnostics: enDiagnostics },
+  en: {
+    ops: enOps,
+    blocks: enBlocks,
+    diagnostics: enDiagnostics,
+    examples: coreExamples(),
+    presets: corePresets(),
+    citations: coreCitations(),
+  },
   zh: {
     ops: translateKinds(enOps, zhCore),
     blocks: translateKinds(enBlocks, zhCore),
     diagnostics: zhCore.diagnostics,
+    examples: zhCoreExamples.examples,
+    presets: zhCoreExamples.presets,
+    citations: zhCoreExamples.citations,
   },
 };
 
