@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { lessons } from '../core/lessons/registry';
 import type { LessonText } from '../core/lessons/types';
 import { coreBlocks, coreOps, translateKinds } from './core-text';
+import { coreCitations, coreExamples, corePresets } from './core-examples';
 import { diagnostics as enDiagnostics } from './en/core';
 import { messageTemplates } from '../core/message';
 import { messages as zhMessages } from './zh/messages';
@@ -25,6 +26,7 @@ import { palette as zhPalette } from './zh/palette';
 import { canvas as zhCanvas } from './zh/canvas';
 import { app as zhApp } from './zh/app';
 import * as zhCore from './zh/core';
+import * as zhCoreExamples from './zh/core-examples';
 import { learn as zhLearn } from './zh/learn';
 import { shell as zhShell } from './zh/shell';
 import { store as zhStore } from './zh/store';
@@ -41,14 +43,26 @@ const enBlocks = coreBlocks();
 
 /**
  * The core's own text (op and block titles, descriptions, field labels and help, keyed by kind and field
- * name; diagnostic codes' meanings): English as the core writes it, Chinese from the dictionary.
+ * name; diagnostic codes' meanings; examples, presets and citations; the sentences the core composes, by
+ * message key): English as the core writes it, Chinese from the dictionaries.
  */
 const core = {
-  en: { ops: enOps, blocks: enBlocks, diagnostics: enDiagnostics, messages: messageTemplates },
+  en: {
+    ops: enOps,
+    blocks: enBlocks,
+    diagnostics: enDiagnostics,
+    examples: coreExamples(),
+    presets: corePresets(),
+    citations: coreCitations(),
+    messages: messageTemplates,
+  },
   zh: {
     ops: translateKinds(enOps, zhCore),
     blocks: translateKinds(enBlocks, zhCore),
     diagnostics: zhCore.diagnostics,
+    examples: zhCoreExamples.examples,
+    presets: zhCoreExamples.presets,
+    citations: zhCoreExamples.citations,
     messages: zhMessages,
   },
 };

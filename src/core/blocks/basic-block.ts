@@ -25,7 +25,7 @@ export const basicBlock = {
   kind: 'BasicBlock',
   title: 'ResNet basic block',
   description: 'Two 3×3 convs around a residual shortcut (1×1 projection when the shape changes).',
-  paper: 'He et al. 2016, Deep Residual Learning (ResNet-18/34)',
+  paper: { ref: 'He et al. 2016, Deep Residual Learning (ResNet-18/34)' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

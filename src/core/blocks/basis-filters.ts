@@ -34,7 +34,7 @@ export const basisFilters = {
   kind: 'BasisFilters',
   title: 'Basis filters',
   description: 'Parallel 1×k, k×1 (and optional k×k) basis filters, concatenated, combined by a 1×1 conv.',
-  paper: 'Ioannou et al. 2016, low-rank basis filters',
+  paper: { ref: 'Ioannou et al. 2016', after: ', low-rank basis filters' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

@@ -29,7 +29,7 @@ export const bottleneck = {
   kind: 'Bottleneck',
   title: 'ResNet bottleneck',
   description: '1×1 reduce, 3×3, 1×1 expand around a residual shortcut (ResNet-50 and deeper).',
-  paper: 'He et al. 2016, Deep Residual Learning (ResNet-50/101/152)',
+  paper: { ref: 'He et al. 2016, Deep Residual Learning (ResNet-50/101/152)' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

@@ -26,7 +26,7 @@ export const depthwiseSeparable = {
   kind: 'DepthwiseSeparable',
   title: 'Depthwise-separable conv',
   description: 'Depthwise k×k conv + BN + ReLU, then pointwise 1×1 conv + BN + ReLU.',
-  paper: 'Howard et al. 2017, MobileNets',
+  paper: { ref: 'Howard et al. 2017, MobileNets' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

@@ -16,7 +16,7 @@ export const fire = {
   kind: 'Fire',
   title: 'Fire module',
   description: 'Squeeze 1×1 to few channels, then expand with parallel 1×1 and 3×3 convs, concatenated.',
-  paper: 'Iandola et al. 2016, SqueezeNet',
+  paper: { ref: 'Iandola et al. 2016, SqueezeNet' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

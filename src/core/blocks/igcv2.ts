@@ -51,7 +51,7 @@ export const igcv2 = {
   title: 'IGCV2 block',
   description:
     'Channel-wise 3×3 conv, then L−1 group 1×1 convs with K channels per branch, permuted in between.',
-  paper: 'Xie et al. 2018, IGCV2 (interleaved structured sparse convs)',
+  paper: { ref: 'Xie et al. 2018, IGCV2', after: ' (interleaved structured sparse convs)' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

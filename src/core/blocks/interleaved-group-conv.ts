@@ -26,7 +26,7 @@ export const interleavedGroupConv = {
   title: 'Interleaved group conv',
   description:
     'Primary 3×3 group conv (L partitions), permute, secondary 1×1 group conv (M partitions), permute back.',
-  paper: 'Zhang et al. 2017, IGC',
+  paper: { ref: 'Zhang et al. 2017, IGC' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

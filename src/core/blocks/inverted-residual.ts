@@ -52,7 +52,7 @@ export const invertedResidual = {
   title: 'Inverted residual',
   description:
     'Expand 1×1, depthwise k×k, optional squeeze-excite, linear 1×1 projection; residual when shapes match.',
-  paper: 'Sandler et al. 2018, MobileNetV2; Howard et al. 2019, MobileNetV3',
+  paper: { ref: 'Sandler et al. 2018, MobileNetV2; Howard et al. 2019, MobileNetV3' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

@@ -38,7 +38,7 @@ export const lcclConv = {
   title: 'Conv with LCCL',
   description:
     'k×k conv gated by a cheap 1×1 conv + ReLU (element-wise product): zeros it predicts skip the main conv.',
-  paper: 'Dong et al. 2017, More is less (LCCL)',
+  paper: { ref: 'Dong et al. 2017, More is less (LCCL)' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

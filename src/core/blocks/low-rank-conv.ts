@@ -49,7 +49,7 @@ export const lowRankConv = {
   title: 'Low-rank conv',
   description:
     'A k×k conv as k×1 then 1×k through r channels (Jaderberg et al.), or as r k×k filters and a 1×1 combination.',
-  paper: 'Jaderberg et al. 2014, low-rank expansions',
+  paper: { ref: 'Jaderberg et al. 2014', after: ', low-rank expansions' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

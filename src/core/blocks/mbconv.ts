@@ -44,7 +44,7 @@ export const mbconv = {
   kind: 'MBConv',
   title: 'MBConv (EfficientNet)',
   description: 'Inverted residual with SiLU and squeeze-excite, as in EfficientNet.',
-  paper: 'Tan & Le 2019, EfficientNet',
+  paper: { ref: 'Tan & Le 2019, EfficientNet' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

@@ -26,7 +26,7 @@ export const shiftBlock = {
   kind: 'ShiftBlock',
   title: 'Shift block',
   description: '1×1 conv, zero-FLOP shift, 1×1 conv (strided when downsampling); residual when shapes allow.',
-  paper: 'Wu et al. 2018, Shift',
+  paper: { ref: 'Wu et al. 2018, Shift' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

@@ -28,7 +28,7 @@ export const shuffleUnitV1 = {
   title: 'ShuffleNet unit',
   description:
     'Group 1×1, channel shuffle, depthwise 3×3, group 1×1; adds the input (stride 1) or concatenates its avg pool (stride 2).',
-  paper: 'Zhang et al. 2018, ShuffleNet',
+  paper: { ref: 'Zhang et al. 2018, ShuffleNet' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

@@ -49,7 +49,7 @@ export const shuffleUnitV2 = {
   title: 'ShuffleNetV2 unit',
   description:
     'Channel split (stride 1) or two strided branches (stride 2), 1×1/depthwise 3×3/1×1, concat, channel shuffle.',
-  paper: 'Ma et al. 2018, ShuffleNetV2',
+  paper: { ref: 'Ma et al. 2018, ShuffleNetV2' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

@@ -70,7 +70,7 @@ export const squeezeExcite = {
   kind: 'SqueezeExcite',
   title: 'Squeeze-and-excite',
   description: 'Re-weights channels by a gate computed from their global average (a few params, ~0 cost).',
-  paper: 'Hu et al. 2018, Squeeze-and-Excitation Networks (as in MobileNetV3)',
+  paper: { ref: 'Hu et al. 2018, Squeeze-and-Excitation Networks', after: ' (as in MobileNetV3)' },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

@@ -96,7 +96,10 @@ export const stage = {
   kind: 'Stage',
   title: 'Stage',
   description: 'A unit repeated n times: the first may stride and widen, the rest keep the shape.',
-  paper: 'Stage tables: Sandler et al. 2018 (Table 2), Zhang et al. 2018 (Table 1), Ma et al. 2018 (Table 5)',
+  paper: {
+    before: 'Stage tables: ',
+    ref: 'Sandler et al. 2018 (Table 2), Zhang et al. 2018 (Table 1), Ma et al. 2018 (Table 5)',
+  },
   schema,
   inputCount: () => 1,
   outputCount: () => 1,

@@ -1,3 +1,4 @@
+import type { Citation } from '../citation';
 import type { z } from 'zod';
 import type { Problem, Result } from '../diagnostics';
 import type { FormulaLine } from '../layers/types';
@@ -31,7 +32,7 @@ export interface BlockDef<K extends string, S extends z.ZodType<object>> {
   /** One line for the palette. */
   readonly description: string;
   /** The paper it comes from, as cited in the palette: "Iandola et al. 2016, SqueezeNet". */
-  readonly paper: string;
+  readonly paper: Citation;
   readonly schema: S;
   inputCount(params: z.infer<S>): number;
   outputCount(params: z.infer<S>): number;

@@ -165,7 +165,7 @@ export const fullyLearnableGroupConv = {
   title: 'Fully learnable group conv (FLGC)',
   description:
     'A group conv whose input channels and filters are assigned to groups by learning: groups may differ in size; costs Σ|in_g|·|out_g|·k²·H′W′.',
-  paper: 'Wang et al. 2019, FLGC (fully learnable group convolution)',
+  paper: { ref: 'Wang et al. 2019, FLGC', after: ' (fully learnable group convolution)' },
   schema,
   inputCount: one,
   outputCount: one,

@@ -186,7 +186,7 @@ export const lookupConv = {
   title: 'Lookup conv (LCNN)',
   description:
     'A conv whose filters are built from a small dictionary: k vectors, s lookups and coefficients per filter position.',
-  paper: 'Bagherinezhad et al. 2017, LCNN',
+  paper: { ref: 'Bagherinezhad et al. 2017, LCNN' },
   schema,
   inputCount: one,
   outputCount: one,

@@ -1,3 +1,4 @@
+import type { Citation } from '../citation';
 import type { z } from 'zod';
 import type { Problem, Result } from '../diagnostics';
 import type { EmitContext } from '../onnx/export/context';
@@ -171,7 +172,7 @@ export interface OpDef<K extends string, S extends z.ZodType<object>> {
   /** One line for the palette. */
   readonly description: string;
   /** The paper a method's op comes from, as cited in the palette: "Bagherinezhad et al. 2017, LCNN". */
-  readonly paper?: string;
+  readonly paper?: Citation;
   readonly schema: S;
   /** Number of input ports for these params. */
   inputCount(params: z.infer<S>): number;

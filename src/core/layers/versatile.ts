@@ -167,7 +167,10 @@ export const versatileConv = {
   title: 'Versatile conv',
   description:
     'Versatile filters: each primary d×d filter gives ⌈d/2⌉ centred secondary filters (and, with δ > 0, channel-strided ones), each its own output channel; only the primaries are stored.',
-  paper: 'Wang et al., Learning Versatile Filters for Efficient CNNs, NeurIPS 2018 (survey ref. [136])',
+  paper: {
+    ref: 'Wang et al., Learning Versatile Filters for Efficient CNNs, NeurIPS 2018',
+    after: ' (survey ref. [136])',
+  },
   schema,
   inputCount: one,
   outputCount: one,

@@ -1,3 +1,4 @@
+import { citationText } from '../citation';
 import type { Analysis, LayerInfo } from '../analysis/types';
 import { analyze } from '../analysis/analyze';
 import { effectiveTotals } from '../analysis/effective';
@@ -110,9 +111,10 @@ export function presetRows(
   const preset = findPreset(name);
   if (preset === undefined) return [];
   const key = JSON.stringify(options);
-  const printed = preset.paperFigures.find((f) =>
+  const index = preset.paperFigures.findIndex((f) =>
     Object.entries(f.options).every(([k, v]) => (options as Record<string, unknown>)[k] === v),
   );
+  const printed = preset.paperFigures[index];
   if (printed === undefined) return [];
   const cacheKey = `${name} ${key}`;
   let a = presetAnalyses.get(cacheKey);
@@ -122,7 +124,7 @@ export function presetRows(
   }
   const kept = a.layers.filter((l) => !drop.includes(l.op));
   const sum = (f: (l: LayerInfo) => number) => kept.reduce((s, l) => s + f(l), 0);
-  const source = `${preset.paper}, ${printed.source}${printed.note === undefined ? '' : `. ${printed.note}`}`;
+  const source = `${preset.paper}, ${citationText(printed.source)}${printed.note === undefined ? '' : `. ${printed.note}`}`;
   const rows: PaperRow[] = [];
   if (printed.multiplyAdds !== undefined)
     rows.push({
@@ -131,6 +133,7 @@ export function presetRows(
       paper: printed.multiplyAdds,
       tool: sum((l) => l.cost.multiplyAdds),
       source,
+      figure: { preset: name, index },
     });
   if (printed.params !== undefined)
     rows.push({
@@ -139,6 +142,7 @@ export function presetRows(
       paper: printed.params,
       tool: sum((l) => l.cost.params),
       source,
+      figure: { preset: name, index },
     });
   return rows;
 }

@@ -66,6 +66,8 @@ export interface PaperRow {
   readonly tool: number;
   /** The paper's table, and how its convention differs from this tool's, if it does. */
   readonly source: string;
+  /** The preset's printed figure the row shows (its index in `paperFigures`), where it is one. */
+  readonly figure?: { readonly preset: string; readonly index: number };
 }
 
 export interface LessonDef {

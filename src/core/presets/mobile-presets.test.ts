@@ -43,7 +43,7 @@ describe.each(names)('%s', (name) => {
     // SqueezeNet 1.1 is the authors' release, not a paper: it has no printed figures.
     expect(p.paperFigures.length > 0).toBe(name !== 'squeezenet1_1');
     for (const f of p.paperFigures) {
-      expect(f.source).toMatch(/^Tables? \d/);
+      expect(f.source.ref).toMatch(/^Tables? \d/);
       if (f.options.width !== undefined) expect(p.options.width).toContain(f.options.width);
       if (f.options.resolution !== undefined) expect(p.options.resolution).toContain(f.options.resolution);
     }

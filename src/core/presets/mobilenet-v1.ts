@@ -63,7 +63,7 @@ const figure = (
   options: { width, resolution },
   params,
   multiplyAdds: madds,
-  source,
+  source: { ref: source },
   ...(note === undefined ? {} : { note }),
 });
 

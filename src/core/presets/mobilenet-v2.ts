@@ -72,7 +72,7 @@ export const mobilenetV2: PresetDef = {
       options: { width: 1, resolution: 224 },
       params: 3.4e6,
       multiplyAdds: 300e6,
-      source: 'Table 4',
+      source: { ref: 'Table 4' },
       note: 'Truncated, not rounded; the params count conv and FC weights only (batch norm left out).',
     },
   ],

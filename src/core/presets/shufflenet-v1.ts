@@ -71,7 +71,7 @@ export const shufflenetV1: PresetDef = {
   paperFigures: paperMultiplyAdds.map(([groups, multiplyAdds]) => ({
     options: { groups, width: 1 },
     multiplyAdds,
-    source: 'Table 1 (complexity; its MFLOPs are multiply-adds)',
+    source: { ref: 'Table 1', after: ' (complexity; its MFLOPs are multiply-adds)' },
     note: 'The row counts the convolutional body: it matches this build less the 1000-way classifier.',
   })),
 };

@@ -55,7 +55,10 @@ function preset(s: V2Scale): PresetDef {
         options: {},
         params: s.params,
         multiplyAdds: s.multiplyAdds,
-        source: `Table 5 (FLOPs = multiply-adds, # of weights)${s.note === undefined ? '' : `; ${s.note}`}`,
+        source: {
+          ref: 'Table 5',
+          after: ` (FLOPs = multiply-adds, # of weights)${s.note === undefined ? '' : `; ${s.note}`}`,
+        },
       },
     ],
   };

@@ -80,7 +80,13 @@ export const squeezenet1_0 = preset(
     ],
   },
   'AlexNet accuracy with 50× fewer parameters: Fire modules, late downsampling, no fully connected layer.',
-  [{ options: {}, params: 1_248_424, source: 'Table 1 (total of the per-layer weights, before pruning)' }],
+  [
+    {
+      options: {},
+      params: 1_248_424,
+      source: { ref: 'Table 1', after: ' (total of the per-layer weights, before pruning)' },
+    },
+  ],
 );
 
 export const squeezenet1_1 = preset(

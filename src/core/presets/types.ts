@@ -1,3 +1,4 @@
+import type { Citation } from '../citation';
 import type { Design } from '../graph/types';
 
 /** The knobs a paper gives its network; each preset says which it takes. */
@@ -21,8 +22,8 @@ export interface PaperFigures {
   readonly options: PresetOptions;
   readonly params?: number;
   readonly multiplyAdds?: number;
-  /** Where the paper prints it: "Table 8". */
-  readonly source: string;
+  /** Where the paper prints it: "Table 8", with what the table counts in words where it matters. */
+  readonly source: Citation;
   /** Why this build differs from the printed figure, where it does (in words, not build figures). */
   readonly note?: string;
 }

@@ -1,3 +1,4 @@
+import { citationText } from '../citation';
 import { analyze } from '../analysis/analyze';
 import type { Analysis } from '../analysis/types';
 import { anyBlockDef, blockDef, isBlockKind, type BlockKind } from '../blocks/registry';
@@ -354,7 +355,9 @@ function headerText(design: Design, analysis: Analysis, f: HeaderFacts): string 
     ['activations', analysis.activations.peak, 'peak of live tensors when the layers run in order'],
   ];
   const width = Math.max(...rows.map((r) => fmt(r[1]).length));
-  const blocks = [...f.blocks].map(([k, n]) => `${blockDef(k).title} ×${n} (${blockDef(k).paper})`);
+  const blocks = [...f.blocks].map(
+    ([k, n]) => `${blockDef(k).title} ×${n} (${citationText(blockDef(k).paper)})`,
+  );
   const weights =
     f.weightsFile === undefined
       ? "Weights: PyTorch's default initialisation (the design carries none); build_model(weights=...) loads a .safetensors state dict."

@@ -245,6 +245,7 @@ export const cost = {
     paperMadds: 'MAdds paper / built',
     now: 'this design now',
     defaultOptions: 'default',
+    paperNote: '{{options}}, {{source}}: {{note}}',
   },
   methods: {
     stochasticDepth: {

@@ -22,6 +22,8 @@ export const learn = {
   paperCol: 'Paper',
   toolCol: 'This tool',
   noPaper: 'The paper prints no figure for this configuration.',
+  figureSource: '{{paper}}, {{source}}',
+  figureSourceNote: '{{paper}}, {{source}}. {{note}}',
   costs: 'What it costs in return',
   hints: 'On this design',
   noHints: 'No guideline hint on this design.',

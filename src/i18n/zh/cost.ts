@@ -244,6 +244,7 @@ export const cost: Strings<typeof en> = {
     paperMadds: '乘加数 论文 / 构建',
     now: '当前设计',
     defaultOptions: '默认',
+    paperNote: '{{options}}，{{source}}：{{note}}',
   },
   methods: {
     stochasticDepth: {

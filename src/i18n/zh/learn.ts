@@ -24,6 +24,8 @@ export const learn: Strings<typeof en> = {
   paperCol: '论文',
   toolCol: '本工具',
   noPaper: '论文没有给出这一配置的数字。',
+  figureSource: '{{paper}}，{{source}}',
+  figureSourceNote: '{{paper}}，{{source}}。{{note}}',
   costs: '付出的代价',
   hints: '本设计上的提示',
   noHints: '本设计没有触发任何准则提示。',

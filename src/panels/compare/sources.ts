@@ -1,6 +1,7 @@
 import type { Design } from '../../core/graph/types';
 import { examples, findExample } from '../../core/examples/registry';
 import { findPreset, presets } from '../../core/presets/registry';
+import { exampleMethod } from '../../i18n/core-examples';
 
 /** Where a side of the comparison comes from: the design on the canvas, the pinned baseline, a preset or an example. */
 export type SourceId = 'current' | 'baseline' | `preset:${string}` | `example:${string}`;
@@ -8,7 +9,7 @@ export type SourceId = 'current' | 'baseline' | `preset:${string}` | `example:${
 export interface SourceOption {
   readonly id: SourceId;
   readonly group: 'design' | 'preset' | 'example';
-  /** The preset's title or the example's method; the two design entries are named by the UI. */
+  /** The preset's title or the example's method (in the UI's language); the two design entries are named by the UI. */
   readonly title: string;
 }
 
@@ -21,7 +22,7 @@ export function sourceOptions(hasBaseline: boolean): SourceOption[] {
     ...examples.map((e) => ({
       id: `example:${e.name}` as const,
       group: 'example' as const,
-      title: e.method,
+      title: exampleMethod(e),
     })),
   ];
 }

@@ -3,7 +3,8 @@ import { lessonFor } from '../../core/analysis/teaching';
 import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../ui/figures';
 import { useStudio } from '../../state/store';
-import { paperRows, presetOf } from './paper-figures';
+import { figureNote, figureSource } from '../../i18n/core-examples';
+import { optionsText, paperRows, presetOf } from './paper-figures';
 import { useTranslation } from 'react-i18next';
 
 function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
@@ -64,8 +65,8 @@ function PaperFigures({ analysis }: { analysis: Analysis }) {
           {rows.map((r, i) => (
             <tr key={i}>
               <th scope="row">
-                {r.options}
-                <span className="muted cost-paper-source">{r.figures.source}</span>
+                {optionsText(r.figures.options)}
+                <span className="muted cost-paper-source">{figureSource(preset, i)}</span>
               </th>
               <td>
                 <span className="cost-paper-cell">
@@ -90,13 +91,20 @@ function PaperFigures({ analysis }: { analysis: Analysis }) {
       </table>
       {rows.some((r) => r.figures.note !== undefined) && (
         <ul className="cost-paper-notes">
-          {rows
-            .filter((r) => r.figures.note !== undefined)
-            .map((r, i) => (
-              <li key={i} className="muted">
-                {r.options}, {r.figures.source}: {r.figures.note}
-              </li>
-            ))}
+          {rows.map((r, i) => {
+            const note = figureNote(preset, i);
+            return (
+              note !== undefined && (
+                <li key={i} className="muted">
+                  {t('teaching.paperNote', {
+                    options: optionsText(r.figures.options),
+                    source: figureSource(preset, i),
+                    note,
+                  })}
+                </li>
+              )
+            );
+          })}
         </ul>
       )}
     </div>

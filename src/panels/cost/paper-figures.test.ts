@@ -12,7 +12,7 @@ describe('paper figures', () => {
     // Beside Table 4's printed figures, the build's own: torchvision's module as PyTorch counts it.
     const torch = torchFigures('mobilenet_v2');
     expect(paperRows(v2).map((r) => [r.figures.source, r.built])).toEqual([
-      ['Table 4', { params: torch.params, multiplyAdds: torch.multiplyAdds }],
+      [{ ref: 'Table 4' }, { params: torch.params, multiplyAdds: torch.multiplyAdds }],
     ]);
   });
 });

@@ -16,6 +16,7 @@ import { ParamField } from './ParamField';
 import { RepeatAsStage, stageFieldLabels, stageHidden, UnitSettings } from './StageSettings';
 import type { Diagnostic } from '../../core/diagnostics';
 import { diagnosticText, fieldText, kindDescription } from '../../i18n/core-text';
+import { kindCitation } from '../../i18n/core-examples';
 import { useTranslation } from 'react-i18next';
 
 const problemText = (d: Diagnostic | undefined): string | undefined =>
@@ -74,7 +75,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
       <header className={`inspector-header stripe-${look.stripe}`}>
         <h2>{look.title}</h2>
         <p className="muted">{kindDescription(node.kind)}</p>
-        {block !== undefined && <p className="paper">{block.paper}</p>}
+        {block !== undefined && <p className="paper">{kindCitation(node.kind, block.paper)}</p>}
       </header>
       <section
         className="inspector-section"

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { guidelineHints, type Guideline } from '../../core/analysis/hints';
 import { exampleOf } from '../../core/lessons/example-of';
 import { lessonLive } from '../../core/lessons/live';
-import type { LessonDef, Live } from '../../core/lessons/types';
+import type { LessonDef, Live, PaperRow } from '../../core/lessons/types';
+import { findPreset } from '../../core/presets/registry';
+import { figureNote, figureSource } from '../../i18n/core-examples';
 import { currentLanguage } from '../../i18n';
 import { formatCompact, formatExact, formatRatio } from '../../i18n/format';
 import { useAnalysis } from '../../state/hooks';
@@ -115,6 +117,16 @@ function LiveParts({ lesson, live, knobValue, onKnob, n }: LiveProps) {
   if (wired === undefined) return null;
   const formula = wired.formula(live);
   const rows = wired.paper(live, knobValue);
+  /** A row's source in the UI's language where it is a preset's printed figure; else as the lesson wrote it. */
+  const rowSource = (r: PaperRow): string => {
+    const preset = r.figure === undefined ? undefined : findPreset(r.figure.preset);
+    if (preset === undefined || r.figure === undefined) return r.source;
+    const source = figureSource(preset, r.figure.index);
+    const note = figureNote(preset, r.figure.index);
+    return note === undefined
+      ? t('figureSource', { paper: preset.paper, source })
+      : t('figureSourceNote', { paper: preset.paper, source, note });
+  };
   return (
     <>
       <label className="lesson-knob">
@@ -203,7 +215,7 @@ function LiveParts({ lesson, live, knobValue, onKnob, n }: LiveProps) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.subject} ${r.quantity}`} title={r.source}>
+              <tr key={`${r.subject} ${r.quantity}`} title={rowSource(r)}>
                 <th scope="row">
                   {r.subject} · {t(`quantity.${r.quantity}`)}
                 </th>

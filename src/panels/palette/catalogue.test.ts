@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { blockKinds } from '../../core/blocks/registry';
+import { afterEach, describe, expect, it } from 'vitest';
+import { blockKinds, blockRegistry } from '../../core/blocks/registry';
+import { citationText, type Citation } from '../../core/citation';
 import { examples } from '../../core/examples/registry';
+import { anyOpDef, opKinds } from '../../core/layers/registry';
 import { presets } from '../../core/presets/registry';
-import { buildCatalogue, filterCatalogue } from './catalogue';
+import { i18next } from '../../i18n';
+import { englishRuns } from '../../../test-support/english-prose';
+import { buildCatalogue, filterCatalogue, type CatalogueEntry } from './catalogue';
 
 describe('the palette catalogue', () => {
   const groups = buildCatalogue([]);
@@ -50,5 +54,78 @@ describe('the palette catalogue', () => {
       'Channel shuffle',
     );
     expect(filterCatalogue(groups, 'zzzz')).toEqual([]);
+  });
+});
+
+/** Every kind that cites a paper, with its citation. */
+const cited: readonly (readonly [string, Citation])[] = [
+  ...opKinds.flatMap((k) => {
+    const paper = anyOpDef(k).paper;
+    return paper === undefined ? [] : [[k, paper] as const];
+  }),
+  ...blockKinds.map((k) => [k, blockRegistry[k].paper] as const),
+];
+
+describe('the palette’s presets, examples and citations in each language', () => {
+  const original = i18next.language;
+  afterEach(async () => {
+    await i18next.changeLanguage(original);
+  });
+  /** The catalogue as the UI builds it once i18next speaks `lang`, by entry key. */
+  const catalogueIn = async (lang: string): Promise<Map<string, CatalogueEntry>> => {
+    await i18next.changeLanguage(lang);
+    return new Map(buildCatalogue([]).flatMap((g) => g.entries.map((e) => [e.key, e] as const)));
+  };
+  const entry = (all: Map<string, CatalogueEntry>, key: string): CatalogueEntry => {
+    const e = all.get(key);
+    if (e === undefined) throw new Error(`no palette entry ${key}`);
+    return e;
+  };
+
+  it('Chinese: no English prose outside a reference and a name', async () => {
+    const all = await catalogueIn('zh');
+    const prose: Record<string, string[]> = {};
+    const check = (key: string, text: string) => {
+      const runs = englishRuns(text);
+      if (runs.length > 0) prose[key] = runs;
+    };
+    for (const p of presets) {
+      const e = entry(all, `preset-${p.name}`);
+      // Its title is a name and its paper a reference: both as written.
+      expect(e.title).toBe(p.title);
+      expect(e.paper).toBe(p.paper);
+      check(e.key, e.description);
+    }
+    for (const x of examples) {
+      const e = entry(all, `example-${x.name}`);
+      check(`${e.key} title`, e.title);
+      check(`${e.key} description`, e.description);
+      check(`${e.key} paper`, (e.paper ?? '').replace(`example:${x.name}`, ''));
+    }
+    for (const [kind, paper] of cited) {
+      const text = entry(all, blockKinds.includes(kind as never) ? `block-${kind}` : `op-${kind}`).paper;
+      expect(text, kind).toContain(paper.ref);
+      check(`${kind} paper`, (text ?? '').replace(paper.ref, ''));
+    }
+    expect(prose).toEqual({});
+  });
+
+  it('English: the core’s own text, unchanged', async () => {
+    const all = await catalogueIn('en');
+    for (const p of presets) {
+      const e = entry(all, `preset-${p.name}`);
+      expect([e.title, e.description, e.paper]).toEqual([p.title, p.description, p.paper]);
+    }
+    for (const x of examples) {
+      const e = entry(all, `example-${x.name}`);
+      expect([e.title, e.description]).toEqual([x.method, x.shows]);
+    }
+    for (const [kind, paper] of cited) {
+      const key = blockKinds.includes(kind as never) ? `block-${kind}` : `op-${kind}`;
+      expect(entry(all, key).paper).toBe(citationText(paper));
+    }
+    expect(entry(all, 'block-Stage').paper).toBe(
+      'Stage tables: Sandler et al. 2018 (Table 2), Zhang et al. 2018 (Table 1), Ma et al. 2018 (Table 5)',
+    );
   });
 });

@@ -10,6 +10,7 @@ import type { UserBlock } from '../../state/types';
 import type { TFunction } from 'i18next';
 import { i18next } from '../../i18n';
 import { kindDescription, kindTitle } from '../../i18n/core-text';
+import { exampleMethod, exampleShows, kindCitation, presetDescription } from '../../i18n/core-examples';
 
 export interface CatalogueEntry {
   readonly key: string;
@@ -85,7 +86,7 @@ export function buildCatalogue(
       key: `op-${kind}`,
       title: kindTitle(kind, language),
       description: kindDescription(kind, language),
-      ...(def.paper === undefined ? {} : { paper: def.paper }),
+      ...(def.paper === undefined ? {} : { paper: kindCitation(kind, def.paper, language) }),
       stripe: stripeOfFamily(def.family),
       item: { type: 'node', kind },
     });
@@ -97,7 +98,7 @@ export function buildCatalogue(
       key: `block-${kind}`,
       title: kindTitle(kind, language),
       description: kindDescription(kind, language),
-      paper: def.paper,
+      paper: kindCitation(kind, def.paper, language),
       stripe: 'block',
       item: { type: 'node', kind },
     });
@@ -106,7 +107,7 @@ export function buildCatalogue(
     entries.get('presets')?.push({
       key: `preset-${p.name}`,
       title: p.title,
-      description: p.description,
+      description: presetDescription(p, language),
       paper: p.paper,
       stripe: undefined,
       item: { type: 'preset', name: p.name },
@@ -114,8 +115,8 @@ export function buildCatalogue(
   for (const e of examples)
     entries.get('examples')?.push({
       key: `example-${e.name}`,
-      title: e.method,
-      description: e.shows,
+      title: exampleMethod(e, language),
+      description: exampleShows(e, language),
       paper: t('exampleRef', { ref: e.surveyRef, name: e.name }),
       stripe: undefined,
       item: { type: 'example', name: e.name },
