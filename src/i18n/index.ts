@@ -10,6 +10,7 @@ import { run as enRun } from './en/run';
 import { palette as enPalette } from './en/palette';
 import { canvas as enCanvas } from './en/canvas';
 import { app as enApp } from './en/app';
+import { actions as enActions } from './en/actions';
 import { compare as enCompare } from './en/compare';
 import { learn as enLearn } from './en/learn';
 import { shell as enShell } from './en/shell';
@@ -21,6 +22,7 @@ import { run as zhRun } from './zh/run';
 import { palette as zhPalette } from './zh/palette';
 import { canvas as zhCanvas } from './zh/canvas';
 import { app as zhApp } from './zh/app';
+import { actions as zhActions } from './zh/actions';
 import * as zhCore from './zh/core';
 import { learn as zhLearn } from './zh/learn';
 import { shell as zhShell } from './zh/shell';
@@ -62,6 +64,7 @@ export const resources = {
     palette: enPalette,
     canvas: enCanvas,
     app: enApp,
+    actions: enActions,
   },
   zh: {
     shell: zhShell,
@@ -75,6 +78,7 @@ export const resources = {
     palette: zhPalette,
     canvas: zhCanvas,
     app: zhApp,
+    actions: zhActions,
   },
 } as const;
 
