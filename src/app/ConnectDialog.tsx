@@ -11,7 +11,7 @@ import { connectTargets } from './connect-targets';
 export function ConnectDialog() {
   const fromId = useStudio((s) => s.connectFrom);
   const design = useStudio((s) => s.design);
-  const { t } = useTranslation('actions');
+  const { t } = useTranslation();
   const close = () => {
     studio.getState().setConnectFrom(undefined);
   };
@@ -40,13 +40,13 @@ export function ConnectDialog() {
     s.notify(
       verdict.ok
         ? {
-            text: t('done', {
+            text: t('actions:connect.done', {
               from: t('canvas:portOut', { label: node.label, n: port + 1 }),
               to: target.name,
             }),
             tone: 'info',
           }
-        : { text: t('refused', { reason: verdict.reason }), tone: 'error' },
+        : { text: t('actions:connect.refused', { reason: verdict.reason }), tone: 'error' },
     );
   };
   return (
@@ -66,10 +66,10 @@ export function ConnectDialog() {
           }
         }}
       >
-        <h2 id="connect-title">{t('title', { node: node.label })}</h2>
+        <h2 id="connect-title">{t('actions:connect.title', { node: node.label })}</h2>
         {outputs > 1 && (
           <label className="connect-port">
-            {t('from')}
+            {t('actions:connect.from')}
             <select
               value={port}
               onChange={(e) => {
@@ -79,7 +79,7 @@ export function ConnectDialog() {
             >
               {Array.from({ length: outputs }, (_, i) => (
                 <option key={i} value={i}>
-                  {t('output', { n: i + 1 })}
+                  {t('actions:connect.output', { n: i + 1 })}
                 </option>
               ))}
             </select>
@@ -90,11 +90,11 @@ export function ConnectDialog() {
           type="search"
           className="connect-search"
           role="combobox"
-          aria-label={t('search')}
+          aria-label={t('actions:connect.search')}
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={chosen === undefined ? undefined : `${listId}-${chosen.key}`}
-          placeholder={t('placeholder')}
+          placeholder={t('actions:connect.placeholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -108,7 +108,7 @@ export function ConnectDialog() {
             e.preventDefault();
           }}
         />
-        <ul className="connect-list" id={listId} role="listbox" aria-label={t('list')}>
+        <ul className="connect-list" id={listId} role="listbox" aria-label={t('actions:connect.list')}>
           {targets.map((target, i) => (
             <li
               key={target.key}
@@ -126,7 +126,9 @@ export function ConnectDialog() {
           ))}
         </ul>
         {targets.length === 0 && (
-          <p className="muted">{query === '' ? t('none') : t('noneMatching', { query })}</p>
+          <p className="muted">
+            {query === '' ? t('actions:connect.none') : t('actions:connect.noneMatching', { query })}
+          </p>
         )}
       </div>
     </div>
