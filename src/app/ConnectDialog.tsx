@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { outputCount } from '../core/graph/builder';
 import { studio, useStudio } from '../state/store';
 import { connectTargets } from './connect-targets';
@@ -10,6 +11,7 @@ import { connectTargets } from './connect-targets';
 export function ConnectDialog() {
   const fromId = useStudio((s) => s.connectFrom);
   const design = useStudio((s) => s.design);
+  const { t } = useTranslation();
   const close = () => {
     studio.getState().setConnectFrom(undefined);
   };
@@ -20,8 +22,8 @@ export function ConnectDialog() {
   const search = useRef<HTMLInputElement>(null);
   const listId = useId();
   const targets = useMemo(
-    () => (node === undefined ? [] : connectTargets(design, { node: node.id, port }, query)),
-    [design, node, port, query],
+    () => (node === undefined ? [] : connectTargets(design, { node: node.id, port }, query, t)),
+    [design, node, port, query, t],
   );
   useEffect(() => {
     search.current?.focus();
@@ -30,15 +32,21 @@ export function ConnectDialog() {
   const outputs = outputCount(node);
   const chosen = targets[Math.min(active, targets.length - 1)];
   const pick = (index: number) => {
-    const t = targets[index];
-    if (t === undefined) return;
+    const target = targets[index];
+    if (target === undefined) return;
     const s = studio.getState();
-    const verdict = s.connectPorts({ node: node.id, port }, t.to);
+    const verdict = s.connectPorts({ node: node.id, port }, target.to);
     close();
     s.notify(
       verdict.ok
-        ? { text: `Connected ${node.label} output ${port + 1} to ${t.name}.`, tone: 'info' }
-        : { text: `Cannot connect. ${verdict.reason}`, tone: 'error' },
+        ? {
+            text: t('actions:connect.done', {
+              from: t('canvas:portOut', { label: node.label, n: port + 1 }),
+              to: target.name,
+            }),
+            tone: 'info',
+          }
+        : { text: t('actions:connect.refused', { reason: verdict.reason }), tone: 'error' },
     );
   };
   return (
@@ -58,10 +66,10 @@ export function ConnectDialog() {
           }
         }}
       >
-        <h2 id="connect-title">Connect {node.label}</h2>
+        <h2 id="connect-title">{t('actions:connect.title', { node: node.label })}</h2>
         {outputs > 1 && (
           <label className="connect-port">
-            From
+            {t('actions:connect.from')}
             <select
               value={port}
               onChange={(e) => {
@@ -71,7 +79,7 @@ export function ConnectDialog() {
             >
               {Array.from({ length: outputs }, (_, i) => (
                 <option key={i} value={i}>
-                  output {i + 1}
+                  {t('actions:connect.output', { n: i + 1 })}
                 </option>
               ))}
             </select>
@@ -82,11 +90,11 @@ export function ConnectDialog() {
           type="search"
           className="connect-search"
           role="combobox"
-          aria-label="Find an input to connect to"
+          aria-label={t('actions:connect.search')}
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={chosen === undefined ? undefined : `${listId}-${chosen.key}`}
-          placeholder="Type a name: conv, pool, output…"
+          placeholder={t('actions:connect.placeholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -100,26 +108,26 @@ export function ConnectDialog() {
             e.preventDefault();
           }}
         />
-        <ul className="connect-list" id={listId} role="listbox" aria-label="Inputs it can feed">
-          {targets.map((t, i) => (
+        <ul className="connect-list" id={listId} role="listbox" aria-label={t('actions:connect.list')}>
+          {targets.map((target, i) => (
             <li
-              key={t.key}
-              id={`${listId}-${t.key}`}
+              key={target.key}
+              id={`${listId}-${target.key}`}
               role="option"
-              aria-selected={t === chosen}
-              className={t === chosen ? 'active' : undefined}
+              aria-selected={target === chosen}
+              className={target === chosen ? 'active' : undefined}
               onClick={() => {
                 pick(i);
               }}
             >
-              <span className="connect-name">{t.name}</span>
-              <span className="muted">{t.detail}</span>
+              <span className="connect-name">{target.name}</span>
+              <span className="muted">{target.detail}</span>
             </li>
           ))}
         </ul>
         {targets.length === 0 && (
           <p className="muted">
-            No free input can take this output{query === '' ? '' : ` matching “${query}”`}.
+            {query === '' ? t('actions:connect.none') : t('actions:connect.noneMatching', { query })}
           </p>
         )}
       </div>

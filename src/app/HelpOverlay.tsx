@@ -1,9 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useStudio } from '../state/store';
-import { gestures, keyLabel, shortcuts, type Shortcut } from './shortcuts';
-import { i18next } from '../i18n';
+import { useTranslation } from 'react-i18next';
+import {
+  gestures,
+  gestureText,
+  groupLabel,
+  keyLabel,
+  shortcutLabel,
+  shortcuts,
+  type ShortcutGroup,
+} from './shortcuts';
 
-const groups: readonly Shortcut['group'][] = ['Edit', 'Blocks', 'View', 'File'];
+const groups: readonly ShortcutGroup[] = ['Edit', 'Blocks', 'View', 'File'];
 
 function Keys({ keys }: { keys: readonly string[] }) {
   return (
@@ -20,6 +28,8 @@ export function HelpOverlay() {
   const open = useStudio((s) => s.helpOpen);
   const setOpen = useStudio((s) => s.setHelpOpen);
   const close = useRef<HTMLButtonElement>(null);
+  // Re-rendered when the language changes: every label below is looked up as it is drawn.
+  const { t } = useTranslation();
   useEffect(() => {
     if (open) close.current?.focus();
   }, [open]);
@@ -42,12 +52,12 @@ export function HelpOverlay() {
         }}
       >
         <div className="dialog-head">
-          <h2 id="help-title">{i18next.t('app:help.title')}</h2>
+          <h2 id="help-title">{t('app:help.title')}</h2>
           <button
             ref={close}
             type="button"
             className="icon-button"
-            aria-label={i18next.t('app:help.close')}
+            aria-label={t('app:help.close')}
             onClick={() => {
               setOpen(false);
             }}
@@ -58,19 +68,19 @@ export function HelpOverlay() {
         <div className="help-columns">
           {groups.map((g) => (
             <section key={g}>
-              <h3>{g}</h3>
+              <h3>{groupLabel(g)}</h3>
               <dl>
                 {shortcuts
                   .filter((s) => s.group === g)
                   .map((s) => (
                     <div key={s.id} className="help-row">
-                      <dt>{s.label}</dt>
+                      <dt>{shortcutLabel(s.id)}</dt>
                       <dd>
                         <Keys keys={s.keys} />
                         {s.alternatives?.map((a, i) => (
                           <span key={i}>
                             {' '}
-                            or <Keys keys={a} />
+                            {t('shell:help.or')} <Keys keys={a} />
                           </span>
                         ))}
                       </dd>
@@ -80,14 +90,17 @@ export function HelpOverlay() {
             </section>
           ))}
           <section>
-            <h3>{i18next.t('app:help.mouse')}</h3>
+            <h3>{t('app:help.mouse')}</h3>
             <dl>
-              {gestures.map((g) => (
-                <div key={g.what} className="help-row">
-                  <dt>{g.what}</dt>
-                  <dd>{g.how}</dd>
-                </div>
-              ))}
+              {gestures.map((id) => {
+                const g = gestureText(id);
+                return (
+                  <div key={id} className="help-row">
+                    <dt>{g.what}</dt>
+                    <dd>{g.how}</dd>
+                  </div>
+                );
+              })}
             </dl>
           </section>
         </div>

@@ -4,51 +4,61 @@ import type { Design, PortRef, Position } from '../core/graph/types';
 import { findExample } from '../core/examples/registry';
 import { findPreset } from '../core/presets/registry';
 import { layoutDesign } from '../canvas/auto-layout';
+import { i18next } from '../i18n';
+import { diagnosticText } from '../i18n/core-text';
+import { exampleMethod } from '../i18n/core-examples';
 import { analysisOf } from '../state/analysis';
 import type { CatalogueItem } from '../state/catalogue-item';
 import { studio } from '../state/store';
 import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH } from '../canvas/sizes';
 
+/** What opening a built design says: when it cannot be built, and once it is open. */
+interface OpenTexts {
+  readonly failed: (message: string) => string;
+  readonly opened: string;
+}
+
 /** Opens a built design (a preset or an example) as a readable graph: laid out, blocks closed, one undo step. */
-async function openBuilt(what: string, title: string, build: () => Design): Promise<void> {
+async function openBuilt(say: OpenTexts, build: () => Design): Promise<void> {
   const store = studio.getState();
   let design: Design;
   try {
     design = await layoutDesign(build());
   } catch (e) {
-    store.notify({
-      text: `The ${what} could not be built: ${e instanceof Error ? e.message : String(e)}`,
-      tone: 'error',
-    });
+    store.notify({ text: say.failed(e instanceof Error ? e.message : String(e)), tone: 'error' });
     return;
   }
   studio.getState().replaceDesign(design);
   studio.getState().requestFit();
-  studio
-    .getState()
-    .notify({ text: `Opened ${title}. Undo (Ctrl+Z) brings back the previous design.`, tone: 'info' });
+  studio.getState().notify({ text: say.opened, tone: 'info' });
 }
 
 /** Opens a preset by name. */
 export async function openPreset(name: string): Promise<void> {
   const preset = findPreset(name);
   if (preset === undefined) {
-    studio.getState().notify({ text: `There is no preset called ${name}.`, tone: 'error' });
+    studio.getState().notify({ text: i18next.t('actions:open.noPreset', { name }), tone: 'error' });
     return;
   }
-  await openBuilt(`preset ${name}`, preset.title, () => preset.build());
+  const say = {
+    failed: (message: string) => i18next.t('actions:open.presetFailed', { name, message }),
+    opened: i18next.t('actions:open.preset', { title: preset.title }),
+  };
+  await openBuilt(say, () => preset.build());
 }
 
 /** Opens a worked example by name. */
 export async function openExample(name: string): Promise<void> {
   const example = findExample(name);
   if (example === undefined) {
-    studio.getState().notify({ text: `There is no example called ${name}.`, tone: 'error' });
+    studio.getState().notify({ text: i18next.t('actions:open.noExample', { name }), tone: 'error' });
     return;
   }
-  await openBuilt(`example ${name}`, `the example ${example.name} (${example.method})`, () =>
-    example.build(),
-  );
+  const say = {
+    failed: (message: string) => i18next.t('actions:open.exampleFailed', { name, message }),
+    opened: i18next.t('actions:open.example', { name: example.name, method: exampleMethod(example) }),
+  };
+  await openBuilt(say, () => example.build());
 }
 
 /** Params for a palette item read off the wire it joins: depthwise convs take its channel count. */
@@ -143,14 +153,14 @@ export function insertItem(
     store.applyEdit(aside, [placed.nodeId]);
     store.revealNode(placed.nodeId);
     store.notify({
-      text: `${name} cannot follow ${anchor.label}, so it was left unconnected: ${placed.refused}`,
+      text: i18next.t('actions:insert.refused', { name, before: anchor.label, reason: placed.refused }),
       tone: 'error',
       actions: placed.fixes.map((f) => ({
         label: f.label,
         run: () => {
           const s = studio.getState();
           if (s.design !== aside) {
-            s.notify({ text: 'The design changed since; add the node again.', tone: 'error' });
+            s.notify({ text: i18next.t('actions:insert.stale'), tone: 'error' });
             return;
           }
           // A repair that adds a node of its own (a Flatten) puts it first: the new node goes below it.
@@ -171,7 +181,10 @@ export function insertItem(
           }
           s.applyEdit(fixed, [placed.nodeId]);
           s.revealNode(placed.nodeId);
-          s.notify({ text: `${f.label}: ${name} now follows ${anchor.label}.`, tone: 'info' });
+          s.notify({
+            text: i18next.t('actions:insert.fixed', { fix: f.label, name, before: anchor.label }),
+            tone: 'info',
+          });
         },
       })),
     });
@@ -183,14 +196,25 @@ export function insertItem(
   const followers = next.edges
     .filter((e) => e.from.node === placed.nodeId)
     .map((e) => labelOf(next, e.to.node));
-  const where = branch
-    ? `as a branch from ${anchor.label}`
+  const inserted = branch
+    ? i18next.t('actions:insert.branch', { name, before: anchor.label })
     : followers.length > 0
-      ? `between ${anchor.label} and ${followers.join(', ')}`
-      : `after ${anchor.label}`;
+      ? i18next.t('actions:insert.between', {
+          name,
+          before: anchor.label,
+          followers: followers.join(i18next.t('actions:insert.separator')),
+        })
+      : i18next.t('actions:insert.after', { name, before: anchor.label });
   const broke = placed.downstream[0];
   store.notify({
-    text: `Inserted ${name} ${where}.${broke === undefined ? '' : ` It breaks ${labelOf(next, broke.nodeId ?? '')}: ${broke.message}`}`,
+    text:
+      broke === undefined
+        ? inserted
+        : i18next.t('actions:insert.breaks', {
+            inserted,
+            node: labelOf(next, broke.nodeId ?? ''),
+            message: diagnosticText(broke),
+          }),
     tone: broke === undefined ? 'info' : 'error',
   });
 }

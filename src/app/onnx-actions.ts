@@ -21,12 +21,12 @@ const nextFrame = (): Promise<void> =>
  */
 export async function exportOnnxFile(deploy = false): Promise<void> {
   const { design, notify } = studio.getState();
-  notify({ text: `Exporting ${design.name} to ONNX…`, tone: 'info' });
+  notify({ text: i18next.t('actions:onnx.exporting', { name: design.name }), tone: 'info' });
   await nextFrame();
   const result = exportDesign(design, { foldBatchNorm: deploy });
   if (!result.ok) {
     notify({
-      text: 'This design cannot be exported yet: fix the problems marked on the canvas.',
+      text: i18next.t('actions:onnx.refused'),
       tone: 'error',
       details: result.errors,
     });
@@ -35,7 +35,10 @@ export async function exportOnnxFile(deploy = false): Promise<void> {
   const name = fileNameFor(design, deploy ? '-deploy.onnx' : '.onnx');
   download(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), name);
   notify({
-    text: `Exported ${name} (${mib(result.bytes.length)}, opset 17${deploy ? ', batch norm folded' : ''}).`,
+    text: i18next.t(deploy ? 'actions:onnx.exportedDeploy' : 'actions:onnx.exported', {
+      file: name,
+      size: mib(result.bytes.length),
+    }),
     tone: 'info',
     ...(result.notes.length > 0 ? { details: result.notes } : {}),
   });
@@ -48,10 +51,10 @@ export async function importOnnxFile(file: File): Promise<void> {
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
-    notify({ text: `${file.name} could not be read.`, tone: 'error' });
+    notify({ text: i18next.t('app:files.unreadable', { name: file.name }), tone: 'error' });
     return;
   }
-  notify({ text: `Importing ${file.name}…`, tone: 'info' });
+  notify({ text: i18next.t('actions:onnx.importing', { file: file.name }), tone: 'info' });
   // Laid out (in the worker too) for this canvas: a long model wraps into the columns that Fit
   // shows at a readable zoom.
   const request = { bytes, name: designNameOf(file.name), source: file.name, view: canvasRoom() };
@@ -64,7 +67,10 @@ export async function importOnnxFile(file: File): Promise<void> {
     notify({ text, tone: 'info' });
   });
   if (!result.ok) {
-    notify({ text: `${file.name} cannot be imported: ${result.error}`, tone: 'error' });
+    notify({
+      text: i18next.t('actions:onnx.importFailed', { file: file.name, error: result.error }),
+      tone: 'error',
+    });
     return;
   }
   const design = result.design;
@@ -83,10 +89,10 @@ export async function importOnnxFile(file: File): Promise<void> {
   // A model whose design does not pass validation still opens, its diagnostics on the canvas,
   // and the notice says so (the CLI refuses to write such a design).
   notify({
-    text:
-      result.invalid === undefined
-        ? `Imported ${file.name}: ${String(design.nodes.length)} nodes.`
-        : `Imported ${file.name}: ${String(design.nodes.length)} nodes, with problems to fix before it can be exported.`,
+    text: i18next.t(result.invalid === undefined ? 'actions:onnx.imported' : 'actions:onnx.importedInvalid', {
+      file: file.name,
+      count: design.nodes.length,
+    }),
     tone: result.invalid === undefined ? 'info' : 'error',
     ...(details.length > 0 ? { details } : {}),
   });

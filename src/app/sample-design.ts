@@ -1,5 +1,6 @@
 import { GraphBuilder } from '../core/graph/builder';
 import type { Design } from '../core/graph/types';
+import { i18next } from '../i18n';
 
 /** A small SqueezeNet-like network, for when no preset is available. */
 export function sampleDesign(): Design {
@@ -24,5 +25,5 @@ export function sampleDesign(): Design {
   );
   const gap = g.add('GlobalAvgPool', {}, [head], 'gap');
   g.output(g.add('Flatten', {}, [gap], 'flatten'));
-  return g.design('Sample network');
+  return g.design(i18next.t('actions:sample.name'));
 }

@@ -1,12 +1,49 @@
-/** One keyboard shortcut: how it is shown, and which key event triggers it. */
+import { i18next } from '../i18n';
+
+/** A key as printed on the keyboard; shown as it is in every language ("Ctrl" reads "⌘" on a Mac). */
+export type KeyName =
+  | 'Ctrl'
+  | 'Shift'
+  | 'Alt'
+  | 'Delete'
+  | 'Backspace'
+  | 'Escape'
+  | 'Enter'
+  | 'F2'
+  | '↑'
+  | '↓'
+  | '←'
+  | '→'
+  | '+'
+  | '-'
+  | '/'
+  | '?'
+  | 'A'
+  | 'C'
+  | 'D'
+  | 'F'
+  | 'G'
+  | 'L'
+  | 'O'
+  | 'S'
+  | 'V'
+  | 'X'
+  | 'Y'
+  | 'Z';
+
+/** A key combination: ["Ctrl", "Z"]. */
+const chord = (...keys: KeyName[]): readonly KeyName[] => keys;
+
+export type ShortcutGroup = 'Edit' | 'View' | 'File' | 'Blocks';
+
+/** One keyboard shortcut: which key event triggers it, and where the help lists it. */
 export interface Shortcut {
-  readonly id: CommandId;
-  readonly label: string;
-  readonly group: 'Edit' | 'View' | 'File' | 'Blocks';
+  readonly id: ShortcutId;
+  readonly group: ShortcutGroup;
   /** As shown in the help overlay: ["Ctrl", "Z"]. */
-  readonly keys: readonly string[];
+  readonly keys: readonly KeyName[];
   /** Other key combinations that do the same. */
-  readonly alternatives?: readonly (readonly string[])[];
+  readonly alternatives?: readonly (readonly KeyName[])[];
 }
 
 export type CommandId =
@@ -37,63 +74,53 @@ export type CommandId =
   | 'goLeft'
   | 'goRight';
 
+/** The commands the help lists (Alt+→ is listed with Alt+←). */
+export type ShortcutId = Exclude<CommandId, 'goRight'>;
+
 export const shortcuts: readonly Shortcut[] = [
-  { id: 'undo', label: 'Undo', group: 'Edit', keys: ['Ctrl', 'Z'] },
-  { id: 'redo', label: 'Redo', group: 'Edit', keys: ['Ctrl', 'Shift', 'Z'], alternatives: [['Ctrl', 'Y']] },
-  {
-    id: 'delete',
-    label: 'Delete the selection',
-    group: 'Edit',
-    keys: ['Delete'],
-    alternatives: [['Backspace']],
-  },
-  { id: 'copy', label: 'Copy (also into another tab)', group: 'Edit', keys: ['Ctrl', 'C'] },
-  { id: 'cut', label: 'Cut', group: 'Edit', keys: ['Ctrl', 'X'] },
-  { id: 'paste', label: 'Paste', group: 'Edit', keys: ['Ctrl', 'V'] },
-  { id: 'duplicate', label: 'Duplicate', group: 'Edit', keys: ['Ctrl', 'D'] },
-  { id: 'selectAll', label: 'Select everything', group: 'Edit', keys: ['Ctrl', 'A'] },
-  { id: 'deselect', label: 'Clear the selection, close dialogs', group: 'Edit', keys: ['Escape'] },
-  {
-    id: 'inspect',
-    label: 'Edit the selected node’s settings (Escape goes back to the node)',
-    group: 'Edit',
-    keys: ['F2'],
-  },
-  { id: 'connect', label: 'Connect the selected node’s output to an input', group: 'Edit', keys: ['C'] },
-  { id: 'goDown', label: 'Go to the next node along the wire', group: 'Edit', keys: ['Alt', '↓'] },
-  { id: 'goUp', label: 'Go to the node before', group: 'Edit', keys: ['Alt', '↑'] },
-  {
-    id: 'goLeft',
-    label: 'Go to a neighbour fed by the same node',
-    group: 'Edit',
-    keys: ['Alt', '←'],
-    alternatives: [['Alt', '→']],
-  },
-  { id: 'toggleBlock', label: 'Open or close the selected block', group: 'Blocks', keys: ['Enter'] },
-  { id: 'saveAsBlock', label: 'Save the selection to My blocks', group: 'Blocks', keys: ['Ctrl', 'G'] },
-  { id: 'layout', label: 'Auto-layout', group: 'View', keys: ['L'] },
-  { id: 'fit', label: 'Fit the design in view', group: 'View', keys: ['F'] },
-  { id: 'zoomIn', label: 'Zoom in', group: 'View', keys: ['+'] },
-  { id: 'zoomOut', label: 'Zoom out', group: 'View', keys: ['-'] },
-  { id: 'search', label: 'Search the palette', group: 'View', keys: ['/'] },
-  { id: 'compare', label: 'Compare two designs side by side', group: 'View', keys: ['D'] },
-  { id: 'help', label: 'Show this help', group: 'View', keys: ['?'] },
-  { id: 'save', label: 'Save the design as a file', group: 'File', keys: ['Ctrl', 'S'] },
-  { id: 'open', label: 'Open a design file', group: 'File', keys: ['Ctrl', 'O'] },
+  { id: 'undo', group: 'Edit', keys: chord('Ctrl', 'Z') },
+  { id: 'redo', group: 'Edit', keys: chord('Ctrl', 'Shift', 'Z'), alternatives: [chord('Ctrl', 'Y')] },
+  { id: 'delete', group: 'Edit', keys: chord('Delete'), alternatives: [chord('Backspace')] },
+  { id: 'copy', group: 'Edit', keys: chord('Ctrl', 'C') },
+  { id: 'cut', group: 'Edit', keys: chord('Ctrl', 'X') },
+  { id: 'paste', group: 'Edit', keys: chord('Ctrl', 'V') },
+  { id: 'duplicate', group: 'Edit', keys: chord('Ctrl', 'D') },
+  { id: 'selectAll', group: 'Edit', keys: chord('Ctrl', 'A') },
+  { id: 'deselect', group: 'Edit', keys: chord('Escape') },
+  { id: 'inspect', group: 'Edit', keys: chord('F2') },
+  { id: 'connect', group: 'Edit', keys: chord('C') },
+  { id: 'goDown', group: 'Edit', keys: chord('Alt', '↓') },
+  { id: 'goUp', group: 'Edit', keys: chord('Alt', '↑') },
+  { id: 'goLeft', group: 'Edit', keys: chord('Alt', '←'), alternatives: [chord('Alt', '→')] },
+  { id: 'toggleBlock', group: 'Blocks', keys: chord('Enter') },
+  { id: 'saveAsBlock', group: 'Blocks', keys: chord('Ctrl', 'G') },
+  { id: 'layout', group: 'View', keys: chord('L') },
+  { id: 'fit', group: 'View', keys: chord('F') },
+  { id: 'zoomIn', group: 'View', keys: chord('+') },
+  { id: 'zoomOut', group: 'View', keys: chord('-') },
+  { id: 'search', group: 'View', keys: chord('/') },
+  { id: 'compare', group: 'View', keys: chord('D') },
+  { id: 'help', group: 'View', keys: chord('?') },
+  { id: 'save', group: 'File', keys: chord('Ctrl', 'S') },
+  { id: 'open', group: 'File', keys: chord('Ctrl', 'O') },
 ];
 
+/** What a shortcut does, in the current language: "Undo". */
+export const shortcutLabel = (id: ShortcutId): string => i18next.t(`shell:help.shortcut.${id}`);
+
+/** A group's heading in the help, in the current language: "Edit". */
+export const groupLabel = (group: ShortcutGroup): string => i18next.t(`shell:help.groups.${group}`);
+
+export type GestureId = 'add' | 'connect' | 'select' | 'move' | 'pan' | 'openBlock';
+
 /** Mouse gestures of the canvas, listed beside the keys. */
-export const gestures: readonly { readonly what: string; readonly how: string }[] = [
-  {
-    what: 'Add a node',
-    how: 'Drag it from the palette, or press Enter on it: it goes into the wire after the selected node (Shift+Enter: as a branch)',
-  },
-  { what: 'Connect', how: 'Drag from an output (bottom dot) to an input (top dot)' },
-  { what: 'Select several', how: 'Shift-click, or Shift-drag a box on the empty canvas' },
-  { what: 'Move', how: 'Drag a node; arrow keys nudge the focused node' },
-  { what: 'Pan and zoom', how: 'Drag the empty canvas; scroll or pinch to zoom' },
-  { what: 'Open a block', how: 'Its ▸ button, or select it and press Enter' },
-];
+export const gestures: readonly GestureId[] = ['add', 'connect', 'select', 'move', 'pan', 'openBlock'];
+
+/** A gesture's name and how it is done, in the current language. */
+export const gestureText = (id: GestureId): { readonly what: string; readonly how: string } => ({
+  what: i18next.t(`shell:help.gesture.${id}.what`),
+  how: i18next.t(`shell:help.gesture.${id}.how`),
+});
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 

@@ -1,4 +1,5 @@
 import { exportTorch } from '../core/torch/export';
+import { i18next } from '../i18n';
 import { studio } from '../state/store';
 import { download, fileNameFor } from '../ui/download';
 
@@ -11,16 +12,16 @@ const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
  */
 export async function exportTorchFile(): Promise<void> {
   const { design, notify } = studio.getState();
-  notify({ text: `Exporting ${design.name} to PyTorch…`, tone: 'info' });
+  notify({ text: i18next.t('actions:torch.exporting', { name: design.name }), tone: 'info' });
   // Let the notice paint before the synchronous export (weights can take a second).
   await new Promise((resolve) => setTimeout(resolve, 0));
   const stem = fileNameFor(design, '')
     .replace(/[^a-z0-9_]/g, '_')
-    .replace(/^([0-9])/, 'net_$1');
+    .replace(/^[0-9]/, (digit) => `net_${digit}`);
   const result = exportTorch(design, { weightsFile: `${stem}.safetensors` });
   if (!result.ok) {
     notify({
-      text: 'This design cannot be written as PyTorch: see why below.',
+      text: i18next.t('actions:torch.refused'),
       tone: 'error',
       details: result.errors,
     });
@@ -35,8 +36,12 @@ export async function exportTorchFile(): Promise<void> {
   notify({
     text:
       result.weights === undefined
-        ? `Exported ${stem}.py: build_model() returns the network, ready to train.`
-        : `Exported ${stem}.py and ${stem}.safetensors (${mib(result.weights.length)}): keep them side by side; build_model() loads the weights.`,
+        ? i18next.t('actions:torch.exported', { file: `${stem}.py` })
+        : i18next.t('actions:torch.exportedWeights', {
+            file: `${stem}.py`,
+            weights: `${stem}.safetensors`,
+            size: mib(result.weights.length),
+          }),
     tone: 'info',
     ...(result.notes.length > 0 ? { details: result.notes } : {}),
   });

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { layoutDesign } from '../canvas/auto-layout';
 import { useCanvasCommands } from '../canvas/commands';
 import { isBlockKind } from '../core/blocks/registry';
+import { i18next } from '../i18n';
 import { studio } from '../state/store';
 import { copySelection, pasteFromStore } from './clipboard';
 import { openDesignFile, saveDesignFile } from './file-actions';
@@ -78,8 +79,11 @@ export function useCommands(): RunCommand {
           return;
         }
         case 'saveAsBlock': {
-          const block = s.saveSelectionAsBlock(`Block ${s.userBlocks.length + 1}`);
-          if (block !== undefined) s.notify({ text: `Saved ${block.name} to My blocks.`, tone: 'info' });
+          const block = s.saveSelectionAsBlock(
+            i18next.t('actions:blocks.name', { n: s.userBlocks.length + 1 }),
+          );
+          if (block !== undefined)
+            s.notify({ text: i18next.t('actions:blocks.saved', { name: block.name }), tone: 'info' });
           return;
         }
         case 'layout':
@@ -109,12 +113,12 @@ export function useCommands(): RunCommand {
         case 'connect': {
           const [only] = s.selectedNodes;
           if (s.selectedNodes.length === 1 && only !== undefined) s.setConnectFrom(only);
-          else s.notify({ text: 'Select one node to connect from.', tone: 'info' });
+          else s.notify({ text: i18next.t('actions:connect.pickOne'), tone: 'info' });
           return;
         }
         case 'inspect': {
           if (s.selectedNodes.length !== 1) {
-            s.notify({ text: 'Select one node to edit its settings.', tone: 'info' });
+            s.notify({ text: i18next.t('actions:inspect.pickOne'), tone: 'info' });
             return;
           }
           const focusField = (): boolean => {

@@ -13,6 +13,7 @@ import { run as enRun } from './en/run';
 import { palette as enPalette } from './en/palette';
 import { canvas as enCanvas } from './en/canvas';
 import { app as enApp } from './en/app';
+import { actions as enActions } from './en/actions';
 import { compare as enCompare } from './en/compare';
 import { learn as enLearn } from './en/learn';
 import { shell as enShell } from './en/shell';
@@ -25,6 +26,7 @@ import { run as zhRun } from './zh/run';
 import { palette as zhPalette } from './zh/palette';
 import { canvas as zhCanvas } from './zh/canvas';
 import { app as zhApp } from './zh/app';
+import { actions as zhActions } from './zh/actions';
 import * as zhCore from './zh/core';
 import * as zhCoreExamples from './zh/core-examples';
 import { learn as zhLearn } from './zh/learn';
@@ -82,6 +84,7 @@ export const resources = {
     canvas: enCanvas,
     app: enApp,
     store: enStore,
+    actions: enActions,
   },
   zh: {
     shell: zhShell,
@@ -96,6 +99,7 @@ export const resources = {
     canvas: zhCanvas,
     app: zhApp,
     store: zhStore,
+    actions: zhActions,
   },
 } as const;
 
