@@ -119,6 +119,17 @@ export const messageTemplates = {
   flgcFilterEmpty:
     'Filter groups leaves group {{group}} without filters: every group needs at least one filter.',
 
+  // The few words of a node card's summary.
+  sumCeil: 'ceil',
+  sumLookups: '{{n}} lookups',
+  sumSeeded: 'seeded',
+  sumLearned: 'learned',
+  sumParts: '{{n}} parts',
+  sumInputs: '{{n}} inputs',
+  sumShifted: '{{share}}% of channels',
+  sumSparse: 'sparse {{share}}%',
+  sumBnFolded: 'BN folded',
+
   // ShuffleNetV2's guidelines, checked on a design.
   hintG1:
     '1×1 conv {{layer}} maps {{c1}} → {{c2}} channels; equal widths ({{c}} → {{c}}) at the same multiply-adds would cut its memory access by {{saving, number}} ({{share}}%).',

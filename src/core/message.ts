@@ -38,6 +38,17 @@ export const placeholdersOf = (template: string): string[] =>
 /** A message in English, as the core writes it. */
 export const english = (m: Message): string => fill(messageTemplates[m.key], m.params);
 
+/** How a node card's summary writes its few words: in English by default, in the reader's language in a UI. */
+export interface Words {
+  say(m: Message): string;
+  /** A kind's title (a stage names the unit it repeats). */
+  title(kind: string): string;
+}
+
+/** A message in the given words, or in English when none are given. */
+export const inWords = (words: Words | undefined, m: Message): string =>
+  words === undefined ? english(m) : words.say(m);
+
 /** A message as both forms a problem carries: the English sentence and the key a UI translates. */
 export const told = (m: Message): { readonly message: string; readonly text: Message } => ({
   message: english(m),

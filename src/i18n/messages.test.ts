@@ -5,11 +5,13 @@ import { analyze } from '../core/analysis/analyze';
 import { guidelineHints } from '../core/analysis/hints';
 import { connect } from '../core/graph/edit';
 import { GraphBuilder } from '../core/graph/builder';
-import { english, messageTemplates, placeholdersOf, type MessageKey } from '../core/message';
+import { english, messageTemplates, placeholdersOf, type MessageKey, type Words } from '../core/message';
+import { blockKinds, blockRegistry } from '../core/blocks/registry';
+import { opKinds, opRegistry } from '../core/layers/registry';
+import { diagnosticText, kindTitle } from './core-text';
 import { presets } from '../core/presets/registry';
-import { diagnosticText } from './core-text';
 import { i18next, resources } from './index';
-import { say, sayFirst } from './say';
+import { say, sayFirst, sayMessage } from './say';
 
 const keys = Object.keys(messageTemplates) as MessageKey[];
 const zh = resources.zh.core.messages as Readonly<Record<MessageKey, string>>;
@@ -131,5 +133,50 @@ describe('no sentence bypasses the catalogue', () => {
       .filter((m) => !text.slice(Math.max(0, m.index - 60), m.index + m[0].length).includes('overLimit'))
       .map((m) => m[0]);
     expect(found, file).toEqual([]);
+  });
+});
+
+/** A card's summary: compact notation, and in Chinese no English word but a function's or a gate's name. */
+describe('node cards’ summaries in Chinese', () => {
+  const names = /^(?:sigmoid|hardsigmoid|hardswish|relu6?|silu|max|avg|SE|ceil_mode)$/i;
+  const words: Words = { say: sayMessage, title: kindTitle };
+  const cases: [string, string, (w: Words) => string][] = [
+    // An opaque op's summary is the ONNX op's own name.
+    ...opKinds
+      .filter((kind) => kind !== 'Opaque')
+      .flatMap((kind) => {
+        const def = opRegistry[kind];
+        const all = [{ name: 'default', params: {} }, ...def.conformance];
+        return all.map((c): [string, string, (w: Words) => string] => [
+          kind,
+          c.name,
+          (w) => (def.summary as (p: unknown, w: Words) => string)(def.schema.parse(c.params), w),
+        ]);
+      }),
+    ...blockKinds.flatMap((kind) => {
+      const def = blockRegistry[kind];
+      return [{}, { batchNorm: false }].map((p): [string, string, (w: Words) => string] => [
+        kind,
+        JSON.stringify(p),
+        (w) => (def.summary as (p: unknown, w: Words) => string)(def.schema.safeParse(p).data ?? {}, w),
+      ]);
+    }),
+  ];
+  it('the sparse conv says its density in words of the language', async () => {
+    const conv = opRegistry.Conv2d;
+    const summary = (w?: Words) =>
+      (conv.summary as (p: unknown, w?: Words) => string)(
+        conv.schema.parse({ outChannels: 8, density: 0.3 }),
+        w,
+      );
+    expect(summary()).toBe('8 3×3 sparse 30%');
+    await i18next.changeLanguage('zh');
+    expect(summary(words)).toBe('8 3×3 稀疏 30%');
+  });
+  it.each(cases)('%s (%s)', async (_, __, summary) => {
+    await i18next.changeLanguage('zh');
+    const text = summary(words);
+    const english = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !names.test(w));
+    expect(english, text).toEqual([]);
   });
 });

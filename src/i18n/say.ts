@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import type { Message } from '../core/message';
+import { english, type Message } from '../core/message';
 
 /** What the core hands over with a sentence: the English it wrote, and the key and values to translate it by. */
 export interface Said {
@@ -9,10 +9,14 @@ export interface Said {
   readonly within?: string;
 }
 
+/** A core message in the reader's language. */
+export const sayMessage = (m: Message): string =>
+  i18next.t(`core:messages.${m.key}`, { ...m.params, defaultValue: english(m) });
+
 /** A sentence from the core in the reader's language: by its key where it has one, else as the core wrote it. */
 export function say(s: Said): string {
   if (s.text === undefined) return s.message;
-  const text = i18next.t(`core:messages.${s.text.key}`, { ...s.text.params, defaultValue: s.message });
+  const text = sayMessage(s.text);
   return s.within === undefined ? text : i18next.t('core:messages.inside', { label: s.within, text });
 }
 

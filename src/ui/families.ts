@@ -3,7 +3,9 @@ import type { DesignNode } from '../core/graph/types';
 import { convVariant } from '../core/layers/conv2d';
 import { opRegistry, type OpKind } from '../core/layers/registry';
 import type { OpFamily } from '../core/layers/types';
+import type { Words } from '../core/message';
 import { kindTitle } from '../i18n/core-text';
+import { sayMessage } from '../i18n/say';
 import { i18next } from '../i18n';
 
 /** The colours of cards' stripes, by what the node does, in a legend's order; CSS has one variable per stripe. */
@@ -44,17 +46,20 @@ export interface NodeLook {
   readonly summary: string;
 }
 
+/** A card's few words in the reader's language. */
+const words: Words = { say: sayMessage, title: kindTitle };
+
 export function lookOf(node: DesignNode, inChannels: number | undefined): NodeLook {
   if (Object.hasOwn(blockRegistry, node.kind)) {
     const def = blockRegistry[node.kind as BlockKind];
     return {
       stripe: 'block',
       title: kindTitle(node.kind),
-      summary: (def.summary as (p: unknown) => string)(node.params),
+      summary: (def.summary as (p: unknown, w: Words) => string)(node.params, words),
     };
   }
   const def = opRegistry[node.kind as OpKind];
-  const summary = (def.summary as (p: unknown) => string)(node.params);
+  const summary = (def.summary as (p: unknown, w: Words) => string)(node.params, words);
   if (node.kind === 'Conv2d') {
     const variant = convVariant(node.params, inChannels);
     const stripe = variant === 'depthwise' ? 'depthwise' : variant === 'pointwise' ? 'pointwise' : 'conv';

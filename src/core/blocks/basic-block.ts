@@ -51,10 +51,12 @@ export const basicBlock = {
     const s = resnetShortcut(g, b.out, shape, p.batchNorm);
     return ok(g.subgraph([[a.entry, ...s.reads]], [s.out]));
   },
-  summary: (p) =>
-    [`c=${p.outChannels}`, ...(p.stride === 1 ? [] : [`s${p.stride}`]), ...foldedSummary(p.batchNorm)].join(
-      ' ',
-    ),
+  summary: (p, words) =>
+    [
+      `c=${p.outChannels}`,
+      ...(p.stride === 1 ? [] : [`s${p.stride}`]),
+      ...foldedSummary(p.batchNorm, words),
+    ].join(' '),
   widthFields: ['outChannels'],
   // Two 3×3 convs (and a 1×1 shortcut), one add, a ReLU inside and one after the add.
   recognise: (r) => {

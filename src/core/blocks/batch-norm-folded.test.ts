@@ -55,11 +55,14 @@ describe('batch norm folded into the convs (batchNorm: false)', () => {
         .map((l) => (l.params as { bias: boolean }).bias || bns.some((b) => b.name === `${l.name}_bn`));
       expect(convBias(folded.layers)).toEqual(hadBn);
       expect(
-        blockRegistry[kind].summary(blockRegistry[kind].schema.parse({ ...p, batchNorm: false }) as never),
+        blockRegistry[kind].summary(
+          blockRegistry[kind].schema.parse({ ...p, batchNorm: false }) as never,
+          undefined,
+        ),
       ).toMatch(/BN folded/);
-      expect(blockRegistry[kind].summary(blockRegistry[kind].schema.parse(p) as never)).not.toMatch(
-        /BN folded/,
-      );
+      expect(
+        blockRegistry[kind].summary(blockRegistry[kind].schema.parse(p) as never, undefined),
+      ).not.toMatch(/BN folded/);
     },
   );
 
@@ -81,6 +84,6 @@ describe('batch norm folded into the convs (batchNorm: false)', () => {
     const plain = probe('InvertedResidual', [16, 8, 8], { outChannels: 16, expansion: 4 });
     expect([r.params, r.multiplyAdds]).toEqual([plain.params, plain.multiplyAdds]);
     const ir = blockRegistry.InvertedResidual;
-    expect(ir.summary(ir.schema.parse({ bnEpsilon: 0.001 }))).toMatch(/ε=0.001/);
+    expect(ir.summary(ir.schema.parse({ bnEpsilon: 0.001 }), undefined)).toMatch(/ε=0.001/);
   });
 });

@@ -62,13 +62,13 @@ export const bottleneck = {
     const s = resnetShortcut(g, c.out, shape, p.batchNorm);
     return ok(g.subgraph([[a.entry, ...s.reads]], [s.out]));
   },
-  summary: (p) =>
+  summary: (p, words) =>
     [
       `w=${p.width}`,
       `c=${p.outChannels}`,
       ...(p.stride === 1 ? [] : [`s${p.stride}`]),
       ...(p.groups === 1 ? [] : [`g${p.groups}`]),
-      ...foldedSummary(p.batchNorm),
+      ...foldedSummary(p.batchNorm, words),
     ].join(' '),
   widthFields: ['outChannels', 'width'],
   // 1×1, 3×3, 1×1 (and a 1×1 shortcut), one add, two ReLUs inside and one after the add.

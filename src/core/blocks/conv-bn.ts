@@ -1,3 +1,4 @@
+import { inWords, msg, type Words } from '../message';
 import { z } from 'zod';
 import type { GraphBuilder } from '../graph/builder';
 import type { PortRef } from '../graph/types';
@@ -67,4 +68,5 @@ export const batchNormParam = z
   .meta({ label: 'Batch norm (off: folded into the conv bias)' });
 
 /** The label a block's summary adds when its batch norm is folded. */
-export const foldedSummary = (batchNorm: boolean): string[] => (batchNorm ? [] : ['BN folded']);
+export const foldedSummary = (batchNorm: boolean, words?: Words): string[] =>
+  batchNorm ? [] : [inWords(words, msg('sumBnFolded'))];

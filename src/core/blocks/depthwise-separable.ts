@@ -48,12 +48,12 @@ export const depthwiseSeparable = {
     });
     return ok(g.subgraph([[dw.entry]], [pw.out]));
   },
-  summary: (p) =>
+  summary: (p, words) =>
     [
       `c=${p.outChannels}`,
       `k${p.kernel}`,
       ...(p.stride === 1 ? [] : [`s${p.stride}`]),
-      ...foldedSummary(p.batchNorm),
+      ...foldedSummary(p.batchNorm, words),
     ].join(' '),
   widthFields: ['outChannels'],
   recognise: (r) => {

@@ -105,7 +105,7 @@ export const invertedResidual = {
     }
     return ok(g.subgraph([reads], [y]));
   },
-  summary: (p) =>
+  summary: (p, words) =>
     [
       p.expandedChannels === undefined ? `t=${readableRatio(p.expansion)}` : `e=${p.expandedChannels}`,
       `c=${p.outChannels}`,
@@ -113,7 +113,7 @@ export const invertedResidual = {
       ...(p.kernel === 3 ? [] : [`k${p.kernel}`]),
       ...(p.squeezeExcite ? ['SE'] : []),
       ...(p.activation === 'relu6' ? [] : [p.activation]),
-      ...foldedSummary(p.batchNorm),
+      ...foldedSummary(p.batchNorm, words),
       ...(p.batchNorm && p.bnEpsilon !== 1e-5 ? [`ε=${p.bnEpsilon}`] : []),
     ].join(' '),
   widthFields: ['outChannels', 'expandedChannels'],

@@ -91,14 +91,14 @@ export const mbconv = {
     }
     return ok(g.subgraph([reads], [y]));
   },
-  summary: (p) =>
+  summary: (p, words) =>
     [
       p.expandedChannels === undefined ? `t=${readableRatio(p.expansion)}` : `e=${p.expandedChannels}`,
       `c=${p.outChannels}`,
       ...(p.stride === 1 ? [] : [`s${p.stride}`]),
       ...(p.kernel === 3 ? [] : [`k${p.kernel}`]),
       ...(p.squeezeChannels === undefined ? [] : [`se=${p.squeezeChannels}`]),
-      ...foldedSummary(p.batchNorm),
+      ...foldedSummary(p.batchNorm, words),
       ...(p.batchNorm && p.bnEpsilon !== 1e-5 ? [`ε=${p.bnEpsilon}`] : []),
     ].join(' '),
   widthFields: ['outChannels', 'expandedChannels', 'squeezeChannels'],

@@ -75,12 +75,12 @@ export const shuffleUnitV1 = {
     const out = g.add('ReLU', {}, [cat], 'relu');
     return ok(g.subgraph([[pw1.entry, { node: pool.node, port: 0 }]], [out]));
   },
-  summary: (p) =>
+  summary: (p, words) =>
     [
       `${p.outChannels}`,
       `g${p.groups}`,
       ...(p.stride > 1 ? [`s${p.stride}`] : []),
-      ...foldedSummary(p.batchNorm),
+      ...foldedSummary(p.batchNorm, words),
     ].join(' '),
   widthFields: ['outChannels'],
   // The shuffle's groups are the unit's; the first 1×1 is grouped unless the input is too narrow.

@@ -95,8 +95,12 @@ export const shuffleUnitV2 = {
     const out = g.add('ChannelShuffle', { groups: 2 }, [cat], 'shuffle');
     return ok(g.subgraph([[projDw.entry, branch.entry]], [out]));
   },
-  summary: (p) =>
-    [`${p.outChannels}`, ...(p.stride > 1 ? [`s${p.stride}`] : []), ...foldedSummary(p.batchNorm)].join(' '),
+  summary: (p, words) =>
+    [
+      `${p.outChannels}`,
+      ...(p.stride > 1 ? [`s${p.stride}`] : []),
+      ...foldedSummary(p.batchNorm, words),
+    ].join(' '),
   widthFields: ['outChannels'],
   recognise: (r) =>
     r.count('ChannelShuffle') === 1

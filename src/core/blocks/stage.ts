@@ -117,9 +117,9 @@ export const stage = {
     if (y === undefined) return fail('invalidParams', msg('stageEmpty'), 'repeats');
     return ok(g.subgraph([[{ node: 'n1', port: 0 }]], [y]));
   },
-  summary: (p) => {
+  summary: (p, words) => {
     const def = kindDef(p.unit);
-    const unit = def !== undefined && 'block' in def ? def.block.title : p.unit;
+    const unit = words?.title(p.unit) ?? (def !== undefined && 'block' in def ? def.block.title : p.unit);
     return [`${p.repeats} × ${unit}`, `c=${p.outChannels}`, ...(p.stride === 1 ? [] : [`s${p.stride}`])].join(
       ' ',
     );

@@ -1,4 +1,4 @@
-import { msg } from '../message';
+import { inWords, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import type { EmitContext } from '../onnx/export/context';
@@ -214,7 +214,8 @@ export const channelSplit = {
       substituted: `2·${fmt(elements(inputs[0] ?? []))} = ${fmt(2 * elements(inputs[0] ?? []))}`,
     },
   ],
-  summary: (p) => (p.sizes.length > 0 ? p.sizes.join('/') : `${p.parts} parts`),
+  summary: (p, words) =>
+    p.sizes.length > 0 ? p.sizes.join('/') : inWords(words, msg('sumParts', { n: p.parts })),
   palette: 'channel',
   traits: { widthFields: ['sizes'] },
   pytorch: channelSplitTorch,

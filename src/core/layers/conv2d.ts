@@ -1,4 +1,4 @@
-import { msg } from '../message';
+import { inWords, msg } from '../message';
 import { z } from 'zod';
 import { fail } from '../diagnostics';
 import { elements } from '../shape';
@@ -192,13 +192,14 @@ export const conv2d = {
       },
     ];
   },
-  summary(p) {
+  summary(p, words) {
     const parts = [`${p.outChannels}`, `${p.kernel[0]}×${p.kernel[1]}`];
     if (p.stride[0] !== 1 || p.stride[1] !== 1)
       parts.push(`s${p.stride[0] === p.stride[1] ? p.stride[0] : p.stride.join('×')}`);
     if (p.groups > 1) parts.push(`g${p.groups}`);
     if (p.dilation[0] !== 1 || p.dilation[1] !== 1) parts.push(`d${p.dilation.join('×')}`);
-    if (p.density < 1) parts.push(`sparse ${Math.round(p.density * 1000) / 10}%`);
+    if (p.density < 1)
+      parts.push(inWords(words, msg('sumSparse', { share: Math.round(p.density * 1000) / 10 })));
     return parts.join(' ');
   },
   palette: 'conv',

@@ -1,3 +1,4 @@
+import { inWords, msg } from '../message';
 import { z } from 'zod';
 import { emitFlgc } from '../onnx/export/emit-flgc';
 import { flgcPatterns } from '../onnx/import/map-flgc';
@@ -180,13 +181,16 @@ export const fullyLearnableGroupConv = {
   cost: flgcCost,
   workspace: flgcWorkspace,
   formulas,
-  summary(p) {
+  summary(p, words) {
     const parts = [`${p.outChannels}`, `${p.kernel[0]}×${p.kernel[1]}`];
     if (p.stride[0] !== 1 || p.stride[1] !== 1)
       parts.push(`s${p.stride[0] === p.stride[1] ? p.stride[0] : p.stride.join('×')}`);
     parts.push(
       `G${p.groups}`,
-      p.channelGroups.length === 0 || p.filterGroups.length === 0 ? 'seeded' : 'learned',
+      inWords(
+        words,
+        msg(p.channelGroups.length === 0 || p.filterGroups.length === 0 ? 'sumSeeded' : 'sumLearned'),
+      ),
     );
     return parts.join(' ');
   },

@@ -1,4 +1,4 @@
-import { msg } from '../message';
+import { inWords, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { elements, formatShape } from '../shape';
@@ -148,7 +148,8 @@ export const linear = {
       ...sparseFormulas(sparseWeight(ctx)),
     ];
   },
-  summary: (p) => `${p.outFeatures}${p.density < 1 ? ` sparse ${Math.round(p.density * 1000) / 10}%` : ''}`,
+  summary: (p, words) =>
+    `${p.outFeatures}${p.density < 1 ? ` ${inWords(words, msg('sumSparse', { share: Math.round(p.density * 1000) / 10 }))}` : ''}`,
   palette: 'pooling',
   traits: { widthFields: ['outFeatures'] },
   pytorch: linearTorch,

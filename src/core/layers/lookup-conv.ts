@@ -1,4 +1,4 @@
-import { msg } from '../message';
+import { inWords, msg } from '../message';
 import { z } from 'zod';
 import { fail } from '../diagnostics';
 import { emitLookupConv } from '../onnx/export/emit-lookup';
@@ -205,12 +205,12 @@ export const lookupConv = {
   effective: lookupEffective,
   workspace: lookupWorkspace,
   formulas,
-  summary(p) {
+  summary(p, words) {
     const parts = [`${p.outChannels}`, `${p.kernel[0]}×${p.kernel[1]}`];
     if (p.stride[0] !== 1 || p.stride[1] !== 1)
       parts.push(`s${p.stride[0] === p.stride[1] ? p.stride[0] : p.stride.join('×')}`);
     if (p.dilation[0] !== 1 || p.dilation[1] !== 1) parts.push(`d${p.dilation.join('×')}`);
-    parts.push(`k=${p.dictionarySize}`, `${p.lookups} lookups`);
+    parts.push(`k=${p.dictionarySize}`, inWords(words, msg('sumLookups', { n: p.lookups })));
     return parts.join(' ');
   },
   palette: 'conv',

@@ -1,4 +1,4 @@
-import { msg } from '../message';
+import { inWords, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { formatShape, type Shape } from '../shape';
@@ -184,7 +184,7 @@ export const concat = {
   },
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
   formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
-  summary: (p) => `${p.inputs} inputs`,
+  summary: (p, words) => inWords(words, msg('sumInputs', { n: p.inputs })),
   palette: 'channel',
   traits: {},
   pytorch: concatTorch,

@@ -1,4 +1,4 @@
-import { msg } from '../message';
+import { inWords, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { windowOutput } from '../shape';
@@ -101,9 +101,9 @@ function windowPool<K extends 'MaxPool' | 'AvgPool', S extends typeof windowSche
     },
     cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
     formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
-    summary: (params) => {
+    summary: (params, words) => {
       const p: WindowParams = params;
-      return `${p.kernel.join('×')} s${p.stride[0]}${p.ceilMode ? ' ceil' : ''}`;
+      return `${p.kernel.join('×')} s${p.stride[0]}${p.ceilMode ? ` ${inWords(words, msg('sumCeil'))}` : ''}`;
     },
     palette: 'pooling',
     traits: {},

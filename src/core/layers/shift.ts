@@ -1,3 +1,4 @@
+import { inWords, msg } from '../message';
 import { z } from 'zod';
 import { ok } from '../diagnostics';
 import { emitShiftGroups } from '../onnx/export/emit-shift';
@@ -92,7 +93,7 @@ export const sparseShift = {
       },
     ];
   },
-  summary: (p) => `${Math.round(p.fraction * 100)}% of channels`,
+  summary: (p, words) => inWords(words, msg('sumShifted', { share: Math.round(p.fraction * 100) })),
   palette: 'channel',
   traits: {},
   pytorch: sparseShiftTorch,

@@ -100,6 +100,16 @@ export const messages = {
   flgcChannelEmpty: '输入通道分组中第 {{group}} 组没有输入通道：每组至少需要一个输入通道。',
   flgcFilterEmpty: '滤波器分组中第 {{group}} 组没有滤波器：每组至少需要一个滤波器。',
 
+  sumCeil: '向上取整',
+  sumLookups: '{{n}} 次查找',
+  sumSeeded: '随机分组',
+  sumLearned: '学得分组',
+  sumParts: '{{n}} 份',
+  sumInputs: '{{n}} 个输入',
+  sumShifted: '{{share}}% 通道',
+  sumSparse: '稀疏 {{share}}%',
+  sumBnFolded: 'BN 已折叠',
+
   hintG1:
     '1×1 卷积 {{layer}} 把 {{c1}} 个通道映射到 {{c2}} 个；在乘加次数相同时改为等宽（{{c}} → {{c}}），内存访问量可减少 {{saving, number}}（{{share}}%）。',
   hintG2:
