@@ -7,6 +7,7 @@ import { coreCitations, coreExamples, corePresets } from './core-examples';
 import { diagnostics as enDiagnostics } from './en/core';
 import { messageTemplates } from '../core/message';
 import { messages as zhMessages } from './zh/messages';
+import { formulas as zhFormulas } from './zh/formulas';
 import { cost as enCost } from './en/cost';
 import { inspector as enInspector } from './en/inspector';
 import { run as enRun } from './en/run';
@@ -69,6 +70,12 @@ const core = {
   },
 };
 
+/**
+ * The words inside formulas, keyed by the formula line as the core writes it: English is the key itself;
+ * a flat namespace, read with the key and namespace separators off (a formula holds '.' and ':').
+ */
+const formula = { en: Object.fromEntries(Object.keys(zhFormulas).map((k) => [k, k])), zh: zhFormulas };
+
 /** Every namespace of every language: what the key-parity test walks. */
 export const resources = {
   en: {
@@ -84,6 +91,7 @@ export const resources = {
     canvas: enCanvas,
     app: enApp,
     store: enStore,
+    formula: formula.en,
     actions: enActions,
   },
   zh: {
@@ -99,6 +107,7 @@ export const resources = {
     canvas: zhCanvas,
     app: zhApp,
     store: zhStore,
+    formula: formula.zh,
     actions: zhActions,
   },
 } as const;

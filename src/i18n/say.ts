@@ -25,3 +25,7 @@ export const sayFirst = (problems: readonly Said[]): string | undefined => {
   const first = problems[0];
   return first === undefined ? undefined : say(first);
 };
+
+/** A formula line in the reader's language: its words translated, its symbols as the core wrote them. */
+export const formulaText = (symbolic: string): string =>
+  i18next.t(symbolic, { ns: 'formula', keySeparator: false, nsSeparator: false, defaultValue: symbolic });

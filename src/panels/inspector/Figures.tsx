@@ -1,4 +1,5 @@
 import { effectiveTotals } from '../../core/analysis/effective';
+import { formulaText } from '../../i18n/say';
 import type { LayerInfo } from '../../core/analysis/types';
 import { anyOpDef } from '../../core/layers/registry';
 import type { FormulaFigure, FormulaLine, OpCost } from '../../core/layers/types';
@@ -44,7 +45,7 @@ function Figure({
         <span className="exact">{formatExact(value)}</span>
         {formula !== undefined && (
           <span className="formula" title={formula.substituted}>
-            {formula.symbolic} = {formula.substituted}
+            {formulaText(formula.symbolic)} = {formula.substituted}
           </span>
         )}
       </dd>
@@ -138,7 +139,7 @@ export function Figures({ inputs, outputs, cost, formulas, layers }: Props) {
           <ul className="figures conditions">
             {conditions.map((c) => (
               <li key={c.symbolic} className="formula">
-                {c.symbolic}: {c.substituted}
+                {formulaText(c.symbolic)}: {c.substituted}
               </li>
             ))}
           </ul>

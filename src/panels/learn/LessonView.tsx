@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { formulaText } from '../../i18n/say';
 import { useTranslation } from 'react-i18next';
 import { guidelineHints, type Guideline } from '../../core/analysis/hints';
 import { exampleOf } from '../../core/lessons/example-of';
@@ -168,7 +169,7 @@ function LiveParts({ lesson, live, knobValue, onKnob, n }: LiveProps) {
       {formula !== undefined && (
         <div className="lesson-formula" aria-label={t('formula')}>
           <h4>{t('formula')}</h4>
-          <code>{formula.symbolic}</code>
+          <code>{formulaText(formula.symbolic)}</code>
           <code>
             {formula.substituted} ={' '}
             <strong data-figure="closed-form">{formatRatio(formula.value, lang)}</strong>

@@ -1,5 +1,6 @@
 /* eslint-disable i18next/no-literal-string -- SVG markup; every word on the slide comes in through SlideWords, in the reader's language. */
 import type { Formula, Live, PaperRow } from '../../core/lessons/types';
+import { formulaText } from '../../i18n/say';
 
 /** The words a slide needs, already in the reader's language. */
 export interface SlideWords {
@@ -95,7 +96,7 @@ export function lessonSlideSvg(
   if (formula !== undefined) {
     text(80, y, words.formula, 'head');
     y += 56;
-    for (const line of wrap(formula.symbolic, 64)) {
+    for (const line of wrap(formulaText(formula.symbolic), 64)) {
       text(80, y, line, 'mono');
       y += 50;
     }

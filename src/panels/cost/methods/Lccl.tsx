@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { formulaText } from '../../../i18n/say';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { lcclView } from '../../../core/methods/lccl';
@@ -49,7 +50,7 @@ export function Lccl({ analysis }: { analysis: Analysis }) {
         </thead>
         <tbody>
           {view.rows.map((r) => (
-            <tr key={r.nodeId} title={`${r.formula.symbolic}: ${r.formula.substituted}`}>
+            <tr key={r.nodeId} title={`${formulaText(r.formula.symbolic)}: ${r.formula.substituted}`}>
               <th scope="row">{r.label}</th>
               <td>
                 {r.zeroRatio.toFixed(3)} <span className="muted">({sourceOf(r.nodeId)})</span>
@@ -69,7 +70,7 @@ export function Lccl({ analysis }: { analysis: Analysis }) {
       <ul className="cost-formulas">
         {view.rows.map((r) => (
           <li key={r.nodeId}>
-            {r.label}: <code>{r.formula.symbolic}</code> = <code>{r.formula.substituted}</code>
+            {r.label}: <code>{formulaText(r.formula.symbolic)}</code> = <code>{r.formula.substituted}</code>
           </li>
         ))}
       </ul>

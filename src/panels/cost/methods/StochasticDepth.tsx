@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { formulaText } from '../../../i18n/say';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { DEFAULT_LAST_SURVIVAL, stochasticDepthView } from '../../../core/methods/stochastic-depth';
@@ -75,7 +76,7 @@ export function StochasticDepth({ analysis }: { analysis: Analysis }) {
           <ul className="cost-formulas">
             {view.formulas.map((f) => (
               <li key={f.symbolic}>
-                <code>{f.symbolic}</code> = <code>{f.substituted}</code>
+                <code>{formulaText(f.symbolic)}</code> = <code>{f.substituted}</code>
               </li>
             ))}
           </ul>
