@@ -26,7 +26,7 @@ export function formulaLines(): Set<string> {
   ];
   const visit = (a: Analysis): void => {
     for (const l of a.layers)
-      for (const f of anyOpDef(l.op as OpKind).formulas({
+      for (const f of anyOpDef(l.op).formulas({
         params: l.params,
         inputs: l.inputShapes,
         outputs: l.outputShapes,

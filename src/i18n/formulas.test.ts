@@ -7,7 +7,7 @@ import { formulaText } from './say';
 const prose = (line: string): boolean =>
   /\b[a-z]{3,}\b/.test(line.replace(/\b(?:max|min|round|nnz|im2col|log|exp|sqrt|ceil|floor)\b/g, ''));
 const lines = [...formulaLines()].filter(prose).sort();
-const zh = resources.zh.formula as Readonly<Record<string, string>>;
+const zh = resources.zh.formula;
 
 afterEach(async () => {
   await i18next.changeLanguage('en');
