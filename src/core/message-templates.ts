@@ -130,6 +130,45 @@ export const messageTemplates = {
   sumSparse: 'sparse {{share}}%',
   sumBnFolded: 'BN folded',
 
+  // The Cost panel's lessons: a block's formula against the plain way of doing its job. A title, the prose
+  // around a source's reference, each line's label, a note; the formulas themselves are notation.
+  teachFireTitle: 'Fire module against a 3×3 conv of the same width',
+  teachFireSource: ' (strategies 1 and 2)',
+  teachSqueeze1: 'Squeeze 1×1',
+  teachExpand1: 'Expand 1×1',
+  teachExpand3: 'Expand 3×3',
+  teachFireStandard: '3×3 conv Cin→e1x1+e3x3',
+  teachFireNote: 'Squeeze ratio s1x1 / (e1x1 + e3x3) = {{ratio}}; {{share}}% of the expand filters are 3×3.',
+  teachLowRankTitle: 'Low-rank factorisation against a full k×k conv',
+  teachLowRankSource: '; survey section on low-rank filters',
+  teachFirstConv: 'First conv',
+  teachSecondConv: 'Second conv',
+  teachFullConv: 'Full {{k}}×{{k}} conv',
+  teachSeparableTitle: 'Depthwise-separable against standard convolution',
+  teachStandardConv: 'Standard conv',
+  teachDepthwise: 'Depthwise',
+  teachPointwise: 'Pointwise',
+  teachSeparableNote: 'About {{times}}× fewer multiply-adds than a standard {{k}}×{{k}} conv.',
+  teachInvertedTitle: 'Inverted residual with linear bottleneck',
+  teachInvertedSource: ': h·w·d′·t·(d′ + k² + d″) at stride 1',
+  teachProject1: 'Project 1×1',
+  teachInvertedStandard: 'Standard {{k}}×{{k}} conv d′→d″',
+  teachInvertedNote:
+    'The expanded tensor (t = {{t}}: {{wide}} channels) only lives inside the block; the {{d1}}- and {{d2}}-channel bottlenecks carry the residual.',
+  teachShuffleTitle: 'ShuffleNet unit against ResNet and ResNeXt bottlenecks',
+  teachShuffleSource: ' (input c×h×w, bottleneck m, stride 1)',
+  teachResNet: 'ResNet bottleneck',
+  teachResNeXt: 'ResNeXt bottleneck',
+  teachShuffleUnit: 'ShuffleNet unit',
+  teachShuffleNote:
+    'The measured ratio uses this unit’s own multiply-adds (at stride 2 its first 1×1 runs on the larger map).',
+  teachDepthwiseTitle: 'Depthwise against standard convolution',
+  teachGroupTitle: 'Group against standard convolution',
+  teachThisConv: 'This conv',
+  teachG1Title: 'Memory access of a 1×1 conv (guideline G1)',
+  teachMac: 'MAC',
+  teachLeastMac: 'Least at these multiply-adds',
+
   // ShuffleNetV2's guidelines, checked on a design.
   hintG1:
     '1×1 conv {{layer}} maps {{c1}} → {{c2}} channels; equal widths ({{c}} → {{c}}) at the same multiply-adds would cut its memory access by {{saving, number}} ({{share}}%).',

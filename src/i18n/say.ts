@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import type { Citation } from '../core/citation';
 import { english, type Message } from '../core/message';
 
 /** What the core hands over with a sentence: the English it wrote, and the key and values to translate it by. */
@@ -12,6 +13,10 @@ export interface Said {
 /** A core message in the reader's language. */
 export const sayMessage = (m: Message): string =>
   i18next.t(`core:messages.${m.key}`, { ...m.params, defaultValue: english(m) });
+
+/** A citation whose prose is the core's messages, in the reader's language: the reference as cited, the prose said. */
+export const sayCitation = (c: Citation<Message>): string =>
+  `${c.before === undefined ? '' : sayMessage(c.before)}${c.ref}${c.after === undefined ? '' : sayMessage(c.after)}`;
 
 /** A sentence from the core in the reader's language: by its key where it has one, else as the core wrote it. */
 export function say(s: Said): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../graph/builder';
+import { english } from '../message';
 import { findPreset } from '../presets/registry';
 import { analyze } from './analyze';
 import { lessonFor } from './teaching';
@@ -26,7 +27,7 @@ describe('teaching formulas', () => {
     const a = preset('mobilenet_v2');
     // A stage teaches its last unit: stage_2's is features.3, 24 → 24 at stride 1.
     const lesson = lessonFor(a, a.design.nodes.find((n) => n.label === 'stage_2')?.id ?? '');
-    expect(lesson?.lines.map((l) => l.label)).toEqual([
+    expect(lesson?.lines.map((l) => english(l.label))).toEqual([
       'Expand 1×1',
       'Depthwise',
       'Project 1×1',
@@ -52,7 +53,7 @@ describe('teaching formulas', () => {
     const a = preset('shufflenet_v1');
     const stage = a.design.nodes.find((n) => n.kind === 'Stage');
     const lesson = lessonFor(a, stage?.id ?? '');
-    expect(lesson?.lines.map((l) => l.label)).toEqual([
+    expect(lesson?.lines.map((l) => english(l.label))).toEqual([
       'ResNet bottleneck',
       'ResNeXt bottleneck',
       'ShuffleNet unit',

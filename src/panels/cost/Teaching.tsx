@@ -4,6 +4,7 @@ import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../ui/figures';
 import { useStudio } from '../../state/store';
 import { figureNote, figureSource } from '../../i18n/core-examples';
+import { sayCitation, sayMessage } from '../../i18n/say';
 import { optionsText, paperRows, presetOf } from './paper-figures';
 import { useTranslation } from 'react-i18next';
 
@@ -11,15 +12,16 @@ function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
   const { t } = useTranslation('cost');
   const lesson = useMemo(() => lessonFor(analysis, id), [analysis, id]);
   if (lesson === undefined) return <p className="muted cost-note">{t('teaching.selectBlock')}</p>;
+  const title = sayMessage(lesson.title);
   return (
-    <div className="cost-lesson" aria-label={lesson.title} role="group">
-      <strong>{lesson.title}</strong>
-      <span className="muted cost-lesson-source">{lesson.source}</span>
+    <div className="cost-lesson" aria-label={title} role="group">
+      <strong>{title}</strong>
+      <span className="muted cost-lesson-source">{sayCitation(lesson.source)}</span>
       <table className="cost-formulas">
         <tbody>
           {lesson.lines.map((l) => (
-            <tr key={l.label}>
-              <th scope="row">{l.label}</th>
+            <tr key={l.label.key}>
+              <th scope="row">{sayMessage(l.label)}</th>
               <td>
                 <code>{l.symbolic}</code>
                 <code className="cost-substituted">{l.substituted}</code>
@@ -37,7 +39,7 @@ function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
           <span className="muted">{t('teaching.measured', { n: lesson.ratio.measured.toFixed(4) })}</span>
         </p>
       )}
-      {lesson.note !== undefined && <p className="muted cost-note">{lesson.note}</p>}
+      {lesson.note !== undefined && <p className="muted cost-note">{sayMessage(lesson.note)}</p>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { fmt } from '../../layers/common';
+import { msg } from '../../message';
 import type { LayerInfo } from '../types';
 import { conv, line, ratioText, type Lesson } from './lesson';
 
@@ -13,13 +14,13 @@ export function fire(layers: readonly LayerInfo[]): Lesson | undefined {
   const fireParams = cin * s + s * e1.cout + 9 * s * e3.cout;
   const standard = 9 * cin * out;
   return {
-    title: 'Fire module against a 3×3 conv of the same width',
-    source: 'Iandola et al. 2016, SqueezeNet, section 3.1 (strategies 1 and 2)',
+    title: msg('teachFireTitle'),
+    source: { ref: 'Iandola et al. 2016, SqueezeNet, section 3.1', after: msg('teachFireSource') },
     lines: [
-      line('Squeeze 1×1', 'Cin·s1x1', `${cin}·${s}`, cin * s),
-      line('Expand 1×1', 's1x1·e1x1', `${s}·${e1.cout}`, s * e1.cout),
-      line('Expand 3×3', '9·s1x1·e3x3', `9·${s}·${e3.cout}`, 9 * s * e3.cout),
-      line('3×3 conv Cin→e1x1+e3x3', '9·Cin·(e1x1 + e3x3)', `9·${cin}·${out}`, standard),
+      line('teachSqueeze1', 'Cin·s1x1', `${cin}·${s}`, cin * s),
+      line('teachExpand1', 's1x1·e1x1', `${s}·${e1.cout}`, s * e1.cout),
+      line('teachExpand3', '9·s1x1·e3x3', `9·${s}·${e3.cout}`, 9 * s * e3.cout),
+      line('teachFireStandard', '9·Cin·(e1x1 + e3x3)', `9·${cin}·${out}`, standard),
     ],
     ratio: {
       symbolic: '(Cin·s1x1 + s1x1·e1x1 + 9·s1x1·e3x3) / (9·Cin·(e1x1 + e3x3))  (weights)',
@@ -27,6 +28,6 @@ export function fire(layers: readonly LayerInfo[]): Lesson | undefined {
       value: fireParams / standard,
       measured: convs.reduce((a, c) => a + c.cout * (c.cin / c.g) * c.k * c.k, 0) / standard,
     },
-    note: `Squeeze ratio s1x1 / (e1x1 + e3x3) = ${ratioText(s / out)}; ${Math.round((100 * e3.cout) / out)}% of the expand filters are 3×3.`,
+    note: msg('teachFireNote', { ratio: ratioText(s / out), share: Math.round((100 * e3.cout) / out) }),
   };
 }

@@ -1,22 +1,25 @@
+import type { Citation } from '../../citation';
 import type { Conv2dParams } from '../../layers/conv2d';
 import { fmt } from '../../layers/common';
+import { english, msg, type Message, type MessageKey } from '../../message';
 import type { LayerInfo } from '../types';
 
 /**
  * The formula behind a block's cost, with the design's own numbers filled in, next to what the
- * same job costs done the plain way: the comparisons the compact-network papers teach with.
+ * same job costs done the plain way: the comparisons the compact-network papers teach with. Its words are
+ * messages of the core's catalogue (a UI says them in the reader's language); the formulas are notation.
  */
 export interface LessonLine {
-  readonly label: string;
+  readonly label: Message;
   readonly symbolic: string;
   readonly substituted: string;
   readonly value: number;
 }
 
 export interface Lesson {
-  readonly title: string;
-  /** The paper and place the formula comes from. */
-  readonly source: string;
+  readonly title: Message;
+  /** The paper and place the formula comes from: the reference as cited, the prose around it as messages. */
+  readonly source: Citation<Message>;
   readonly lines: readonly LessonLine[];
   /** The block's cost over the plain alternative: the paper's closed form, and as measured here. */
   readonly ratio?: {
@@ -25,8 +28,12 @@ export interface Lesson {
     readonly value: number;
     readonly measured: number;
   };
-  readonly note?: string;
+  readonly note?: Message;
 }
+
+/** A lesson's source as one line of English. */
+export const sourceText = (c: Citation<Message>): string =>
+  `${c.before === undefined ? '' : english(c.before)}${c.ref}${c.after === undefined ? '' : english(c.after)}`;
 
 /** A Conv2d layer's figures, read off its shapes and params. */
 export interface Conv {
@@ -61,8 +68,14 @@ export function conv(l: LayerInfo): Conv | undefined {
   };
 }
 
-export const line = (label: string, symbolic: string, numbers: string, value: number): LessonLine => ({
-  label,
+/** A line of a lesson: its label (a message, or the key of one naming no values), formula, numbers, value. */
+export const line = (
+  label: Message | MessageKey,
+  symbolic: string,
+  numbers: string,
+  value: number,
+): LessonLine => ({
+  label: typeof label === 'string' ? msg(label) : label,
   symbolic,
   substituted: `${numbers} = ${fmt(value)}`,
   value,

@@ -1,4 +1,5 @@
 import type { Conv2dParams } from '../../layers/conv2d';
+import { msg } from '../../message';
 import type { LayerInfo } from '../types';
 import { conv, line, madds, ratioText, type Lesson } from './lesson';
 
@@ -11,22 +12,22 @@ export function lowRank(layers: readonly LayerInfo[]): Lesson | undefined {
   const standard = b.hw * a.cin * b.cout * k * k;
   const value = madds([a.layer, b.layer]) / standard;
   return {
-    title: 'Low-rank factorisation against a full k×k conv',
-    source: 'Jaderberg et al. 2014, scheme 2; survey section on low-rank filters',
+    title: msg('teachLowRankTitle'),
+    source: { ref: 'Jaderberg et al. 2014, scheme 2', after: msg('teachLowRankSource') },
     lines: [
       line(
-        'First conv',
+        'teachFirstConv',
         'H′W′·Cin·r·kh·kw',
         `${a.hwText}·${a.cin}·${a.cout}·${(a.layer.params as Conv2dParams).kernel.join('·')}`,
         a.layer.cost.multiplyAdds,
       ),
       line(
-        'Second conv',
+        'teachSecondConv',
         'H′W′·r·Cout·kh·kw',
         `${b.hwText}·${b.cin}·${b.cout}·${(b.layer.params as Conv2dParams).kernel.join('·')}`,
         b.layer.cost.multiplyAdds,
       ),
-      line(`Full ${k}×${k} conv`, 'H′W′·Cin·Cout·k²', `${b.hwText}·${a.cin}·${b.cout}·${k}²`, standard),
+      line(msg('teachFullConv', { k }), 'H′W′·Cin·Cout·k²', `${b.hwText}·${a.cin}·${b.cout}·${k}²`, standard),
     ],
     ratio: { symbolic: 'factorised / full', substituted: ratioText(value), value, measured: value },
   };

@@ -1,4 +1,5 @@
 import { fmt } from '../../layers/common';
+import { msg } from '../../message';
 import type { LayerInfo } from '../types';
 import { conv, line, madds, ratioText, type Lesson, type LessonLine } from './lesson';
 
@@ -13,12 +14,12 @@ export function depthwiseSeparable(layers: readonly LayerInfo[]): Lesson | undef
   const standard = k * k * m * n * dw.hw;
   const value = 1 / n + 1 / (k * k);
   return {
-    title: 'Depthwise-separable against standard convolution',
-    source: 'Howard et al. 2017, MobileNets, section 3.1',
+    title: msg('teachSeparableTitle'),
+    source: { ref: 'Howard et al. 2017, MobileNets, section 3.1' },
     lines: [
-      line('Standard conv', 'Dk²·M·N·DF²', `${k}²·${m}·${n}·${hwText}`, standard),
-      line('Depthwise', 'Dk²·M·DF²', `${k}²·${m}·${hwText}`, dw.layer.cost.multiplyAdds),
-      line('Pointwise', 'M·N·DF²', `${m}·${n}·${hwText}`, pw.layer.cost.multiplyAdds),
+      line('teachStandardConv', 'Dk²·M·N·DF²', `${k}²·${m}·${n}·${hwText}`, standard),
+      line('teachDepthwise', 'Dk²·M·DF²', `${k}²·${m}·${hwText}`, dw.layer.cost.multiplyAdds),
+      line('teachPointwise', 'M·N·DF²', `${m}·${n}·${hwText}`, pw.layer.cost.multiplyAdds),
     ],
     ratio: {
       symbolic: '(Dk²·M·DF² + M·N·DF²) / (Dk²·M·N·DF²) = 1/N + 1/Dk²',
@@ -26,7 +27,7 @@ export function depthwiseSeparable(layers: readonly LayerInfo[]): Lesson | undef
       value,
       measured: madds([dw.layer, pw.layer]) / standard,
     },
-    note: `About ${(1 / value).toFixed(1)}× fewer multiply-adds than a standard ${k}×${k} conv.`,
+    note: msg('teachSeparableNote', { times: (1 / value).toFixed(1), k }),
   };
 }
 
@@ -46,12 +47,19 @@ export function invertedResidual(layers: readonly LayerInfo[]): Lesson | undefin
   const lines: LessonLine[] = [];
   if (expand !== undefined)
     lines.push(
-      line('Expand 1×1', 'h·w·d′·(t·d′)', `${expand.inHwText}·${d1}·${wide}`, expand.layer.cost.multiplyAdds),
+      line(
+        'teachExpand1',
+        'h·w·d′·(t·d′)',
+        `${expand.inHwText}·${d1}·${wide}`,
+        expand.layer.cost.multiplyAdds,
+      ),
     );
-  lines.push(line('Depthwise', "h'·w'·(t·d′)·k²", `${dw.hwText}·${wide}·${k}²`, dw.layer.cost.multiplyAdds));
+  lines.push(
+    line('teachDepthwise', "h'·w'·(t·d′)·k²", `${dw.hwText}·${wide}·${k}²`, dw.layer.cost.multiplyAdds),
+  );
   lines.push(
     line(
-      'Project 1×1',
+      'teachProject1',
       "h'·w'·(t·d′)·d″",
       `${project.hwText}·${wide}·${d2}`,
       project.layer.cost.multiplyAdds,
@@ -59,15 +67,15 @@ export function invertedResidual(layers: readonly LayerInfo[]): Lesson | undefin
   );
   const standard = dw.hw * d1 * d2 * k * k;
   lines.push(
-    line(`Standard ${k}×${k} conv d′→d″`, "h'·w'·d′·d″·k²", `${dw.hwText}·${d1}·${d2}·${k}²`, standard),
+    line(msg('teachInvertedStandard', { k }), "h'·w'·d′·d″·k²", `${dw.hwText}·${d1}·${d2}·${k}²`, standard),
   );
   const block = madds([dw.layer, project.layer]) + (expand?.layer.cost.multiplyAdds ?? 0);
   // The expansion runs on the input map, s² times the output map at stride s.
   const s2 = expand === undefined ? 0 : expand.inHw / Math.max(1, dw.hw);
   const value = (t * (s2 * d1 + k * k + d2)) / (d2 * k * k);
   return {
-    title: 'Inverted residual with linear bottleneck',
-    source: 'Sandler et al. 2018, MobileNetV2, Table 1: h·w·d′·t·(d′ + k² + d″) at stride 1',
+    title: msg('teachInvertedTitle'),
+    source: { ref: 'Sandler et al. 2018, MobileNetV2, Table 1', after: msg('teachInvertedSource') },
     lines,
     ratio: {
       symbolic: 't·(s²·d′ + k² + d″) / (d″·k²), s = stride',
@@ -75,6 +83,6 @@ export function invertedResidual(layers: readonly LayerInfo[]): Lesson | undefin
       value,
       measured: block / standard,
     },
-    note: `The expanded tensor (t = ${fmt(t)}: ${wide} channels) only lives inside the block; the ${d1}- and ${d2}-channel bottlenecks carry the residual.`,
+    note: msg('teachInvertedNote', { t: fmt(t), wide, d1, d2 }),
   };
 }

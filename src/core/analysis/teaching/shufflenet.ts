@@ -1,3 +1,4 @@
+import { msg } from '../../message';
 import type { LayerInfo } from '../types';
 import { conv, line, madds, ratioText, type Lesson } from './lesson';
 
@@ -15,18 +16,18 @@ export function shuffleV1(layers: readonly LayerInfo[]): Lesson | undefined {
   const resnext = hw * (2 * c * m + (9 * m * m) / g);
   const shuffle = hw * ((2 * c * m) / g + 9 * m);
   return {
-    title: 'ShuffleNet unit against ResNet and ResNeXt bottlenecks',
-    source: 'Zhang et al. 2018, ShuffleNet, section 3.2 (input c×h×w, bottleneck m, stride 1)',
+    title: msg('teachShuffleTitle'),
+    source: { ref: 'Zhang et al. 2018, ShuffleNet, section 3.2', after: msg('teachShuffleSource') },
     lines: [
-      line('ResNet bottleneck', 'hw(2cm + 9m²)', `${dw.hwText}·(2·${c}·${m} + 9·${m}²)`, resnet),
+      line('teachResNet', 'hw(2cm + 9m²)', `${dw.hwText}·(2·${c}·${m} + 9·${m}²)`, resnet),
       line(
-        'ResNeXt bottleneck',
+        'teachResNeXt',
         'hw(2cm + 9m²/g)',
         `${dw.hwText}·(2·${c}·${m} + 9·${m}²/${g})`,
         Math.round(resnext),
       ),
       line(
-        'ShuffleNet unit',
+        'teachShuffleUnit',
         'hw(2cm/g + 9m)',
         `${dw.hwText}·(2·${c}·${m}/${g} + 9·${m})`,
         Math.round(shuffle),
@@ -38,6 +39,6 @@ export function shuffleV1(layers: readonly LayerInfo[]): Lesson | undefined {
       value: shuffle / resnet,
       measured: madds(layers) / resnet,
     },
-    note: 'The measured ratio uses this unit’s own multiply-adds (at stride 2 its first 1×1 runs on the larger map).',
+    note: msg('teachShuffleNote'),
   };
 }

@@ -1,4 +1,5 @@
 import { fmt } from '../../layers/common';
+import { msg } from '../../message';
 import type { LayerInfo } from '../types';
 import { conv, line, ratioText, type Lesson } from './lesson';
 
@@ -9,16 +10,16 @@ export function singleConv(l: LayerInfo): Lesson | undefined {
   if (c.g > 1) {
     const full = c.cout * c.hw * c.cin * c.k * c.k;
     return {
-      title: c.g === c.cin ? 'Depthwise against standard convolution' : 'Group against standard convolution',
-      source: 'Krizhevsky et al. 2012; Howard et al. 2017; Zhang et al. 2018',
+      title: msg(c.g === c.cin ? 'teachDepthwiseTitle' : 'teachGroupTitle'),
+      source: { ref: 'Krizhevsky et al. 2012; Howard et al. 2017; Zhang et al. 2018' },
       lines: [
         line(
-          'This conv',
+          'teachThisConv',
           "Cout·H'W'·(Cin/g)·k²",
           `${c.cout}·${c.hwText}·(${c.cin}/${c.g})·${c.k}²`,
           l.cost.multiplyAdds,
         ),
-        line('Standard conv', "Cout·H'W'·Cin·k²", `${c.cout}·${c.hwText}·${c.cin}·${c.k}²`, full),
+        line('teachStandardConv', "Cout·H'W'·Cin·k²", `${c.cout}·${c.hwText}·${c.cin}·${c.k}²`, full),
       ],
       ratio: {
         symbolic: '1/g',
@@ -33,17 +34,17 @@ export function singleConv(l: LayerInfo): Lesson | undefined {
   const b = l.cost.multiplyAdds;
   const least = 2 * Math.sqrt(c.hw * b) + b / c.hw;
   return {
-    title: 'Memory access of a 1×1 conv (guideline G1)',
-    source: 'Ma et al. 2018, ShuffleNetV2, section 2 (G1)',
+    title: msg('teachG1Title'),
+    source: { ref: 'Ma et al. 2018, ShuffleNetV2, section 2 (G1)' },
     lines: [
       line(
-        'MAC',
+        'teachMac',
         'hw(c1 + c2) + c1·c2',
         `${c.hwText}·(${c.cin} + ${c.cout}) + ${c.cin}·${c.cout}`,
         l.cost.memoryAccessConvFc,
       ),
       line(
-        'Least at these multiply-adds',
+        'teachLeastMac',
         '2√(hw·B) + B/hw, B = hw·c1·c2',
         `2√(${c.hwText}·${fmt(b)}) + ${fmt(b)}/${fmt(c.hw)}`,
         Math.round(least),
