@@ -4,7 +4,7 @@ import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../ui/figures';
 import { useStudio } from '../../state/store';
 import { figureNote, figureSource } from '../../i18n/core-examples';
-import { sayCitation, sayMessage } from '../../i18n/say';
+import { formulaText, sayCitation, sayMessage } from '../../i18n/say';
 import { optionsText, paperRows, presetOf } from './paper-figures';
 import { useTranslation } from 'react-i18next';
 
@@ -23,7 +23,7 @@ function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
             <tr key={l.label.key}>
               <th scope="row">{sayMessage(l.label)}</th>
               <td>
-                <code>{l.symbolic}</code>
+                <code>{formulaText(l.symbolic)}</code>
                 <code className="cost-substituted">{l.substituted}</code>
               </td>
             </tr>
@@ -32,7 +32,7 @@ function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
       </table>
       {lesson.ratio !== undefined && (
         <p className="cost-ratio">
-          <code>{lesson.ratio.symbolic}</code>
+          <code>{formulaText(lesson.ratio.symbolic)}</code>
           <code className="cost-substituted" data-testid="lesson-ratio">
             {lesson.ratio.substituted}
           </code>
