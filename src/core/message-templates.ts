@@ -169,6 +169,11 @@ export const messageTemplates = {
   teachMac: 'MAC',
   teachLeastMac: 'Least at these multiply-adds',
 
+  // The papers' figures beside a lesson's.
+  lessonConvsOnly: ' (convs only)',
+  lessonVersatileResNet:
+    ', ImageNet results: Versatile-ResNet-50, every k×k conv spatial versatile (printed as 75.6 MB of float32 weights and 3.2×10⁹ FLOPs, i.e. multiply-adds)',
+
   // ShuffleNetV2's guidelines, checked on a design.
   hintG1:
     '1×1 conv {{layer}} maps {{c1}} → {{c2}} channels; equal widths ({{c}} → {{c}}) at the same multiply-adds would cut its memory access by {{saving, number}} ({{share}}%).',

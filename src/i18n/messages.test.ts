@@ -11,7 +11,9 @@ import { opKinds, opRegistry } from '../core/layers/registry';
 import { diagnosticText, kindTitle } from './core-text';
 import { presets } from '../core/presets/registry';
 import { i18next, resources } from './index';
-import { say, sayFirst, sayMessage } from './say';
+import { say, sayCitation, sayFirst, sayMessage } from './say';
+import { lessonLive } from '../core/lessons/live';
+import { lessons } from '../core/lessons/registry';
 
 const keys = Object.keys(messageTemplates) as MessageKey[];
 const zh = resources.zh.core.messages as Readonly<Record<MessageKey, string>>;
@@ -178,5 +180,29 @@ describe('node cards’ summaries in Chinese', () => {
     const text = summary(words);
     const english = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !names.test(w));
     expect(english, text).toEqual([]);
+  });
+});
+
+/** A lesson's printed figures name their paper as cited, and say in the reader's language how it counts. */
+describe('the papers’ figures beside a lesson, in Chinese', () => {
+  const rows = lessons.flatMap((lesson) =>
+    (lesson.live?.knob.values ?? []).flatMap((value) => {
+      const live = lesson.live;
+      if (live === undefined) return [];
+      const a = analyze(live.knob.build(value));
+      const l = lessonLive(lesson, a);
+      return l === undefined
+        ? []
+        : live.paper(l, value).map((r) => [`${lesson.id} ${r.subject}`, r] as const);
+    }),
+  );
+  it('finds the rows (the check is not vacuous)', () => {
+    expect(rows.length).toBeGreaterThan(5);
+  });
+  it.each(rows)('%s', async (_, row) => {
+    await i18next.changeLanguage('zh');
+    for (const prose of [row.source.before, row.source.after])
+      if (prose !== undefined) expect(sayMessage(prose)).toMatch(han);
+    expect(sayCitation(row.source).replace(row.source.ref, '')).not.toMatch(englishProse);
   });
 });

@@ -1,4 +1,5 @@
 import { buildExample } from './example-of';
+import { msg } from '../message';
 import { layersOf, paramOf, patch } from './live';
 import type { LessonDef } from './types';
 
@@ -58,7 +59,7 @@ export const depthwiseSeparableLesson: LessonDef = {
     },
     paper: (live, a) => {
       if (a !== 1) return [];
-      const source = 'Howard et al. 2017, MobileNets, Table 3 (convs only)';
+      const source = { ref: 'Howard et al. 2017, MobileNets, Table 3', after: msg('lessonConvsOnly') };
       return [
         {
           quantity: 'multiplyAdds',

@@ -55,7 +55,7 @@ export const fireLesson: LessonDef = {
               subject: 'fire2',
               paper: 11920,
               tool: live.method.params,
-              source: 'Iandola et al. 2016, SqueezeNet, Table 1',
+              source: { ref: 'Iandola et al. 2016, SqueezeNet, Table 1' },
             },
           ]
         : [],

@@ -124,7 +124,8 @@ export function presetRows(
   }
   const kept = a.layers.filter((l) => !drop.includes(l.op));
   const sum = (f: (l: LayerInfo) => number) => kept.reduce((s, l) => s + f(l), 0);
-  const source = `${preset.paper}, ${citationText(printed.source)}${printed.note === undefined ? '' : `. ${printed.note}`}`;
+  // The UI writes a preset's row from the preset's own figure (`figure`); this is its reference alone.
+  const source = { ref: `${preset.paper}, ${citationText(printed.source)}` };
   const rows: PaperRow[] = [];
   if (printed.multiplyAdds !== undefined)
     rows.push({

@@ -1,4 +1,6 @@
 import type { Analysis } from '../analysis/types';
+import type { Citation } from '../citation';
+import type { Message } from '../message';
 import type { Design } from '../graph/types';
 import type { SurveyLevel } from '../examples/types';
 
@@ -64,8 +66,11 @@ export interface PaperRow {
   readonly subject: string;
   readonly paper: number;
   readonly tool: number;
-  /** The paper's table, and how its convention differs from this tool's, if it does. */
-  readonly source: string;
+  /**
+   * The paper's table (the reference, as cited in every language), and how its convention differs from this
+   * tool's, if it does (prose the UI translates).
+   */
+  readonly source: Citation<Message>;
   /** The preset's printed figure the row shows (its index in `paperFigures`), where it is one. */
   readonly figure?: { readonly preset: string; readonly index: number };
 }

@@ -1,4 +1,5 @@
 import { effectiveTotals } from '../analysis/effective';
+import { msg } from '../message';
 import { buildExample } from './example-of';
 import { layersOf, nodeByLabel, paramOf, patch } from './live';
 import type { LessonDef } from './types';
@@ -67,8 +68,7 @@ export const versatileLesson: LessonDef = {
     paper: (_live, n) => {
       if (n !== 1) return [];
       resnet ??= versatileResNet50();
-      const source =
-        'Wang et al. 2018, ImageNet results: Versatile-ResNet-50, every k×k conv spatial versatile (printed as 75.6 MB of float32 weights and 3.2×10⁹ FLOPs, i.e. multiply-adds)';
+      const source = { ref: 'Wang et al. 2018', after: msg('lessonVersatileResNet') };
       return [
         {
           quantity: 'params',

@@ -147,6 +147,10 @@ export const messages = {
   teachMac: '内存访问量 MAC',
   teachLeastMac: '相同乘加数下的最小值',
 
+  lessonConvsOnly: '（仅卷积层）',
+  lessonVersatileResNet:
+    '，ImageNet 结果：Versatile-ResNet-50，所有 k×k 卷积都换成空间多功能滤波器（论文印的是 75.6 MB float32 权重和 3.2×10⁹ FLOPs，即乘加数）',
+
   hintG1:
     '1×1 卷积 {{layer}} 把 {{c1}} 个通道映射到 {{c2}} 个；在乘加次数相同时改为等宽（{{c}} → {{c}}），内存访问量可减少 {{saving, number}}（{{share}}%）。',
   hintG2:

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { sayCitation } from '../../i18n/say';
 import { formulaText } from '../../i18n/say';
 import { useTranslation } from 'react-i18next';
 import { guidelineHints, type Guideline } from '../../core/analysis/hints';
@@ -121,7 +122,7 @@ function LiveParts({ lesson, live, knobValue, onKnob, n }: LiveProps) {
   /** A row's source in the UI's language where it is a preset's printed figure; else as the lesson wrote it. */
   const rowSource = (r: PaperRow): string => {
     const preset = r.figure === undefined ? undefined : findPreset(r.figure.preset);
-    if (preset === undefined || r.figure === undefined) return r.source;
+    if (preset === undefined || r.figure === undefined) return sayCitation(r.source);
     const source = figureSource(preset, r.figure.index);
     const note = figureNote(preset, r.figure.index);
     return note === undefined
