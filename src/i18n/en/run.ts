@@ -1,3 +1,4 @@
+import { remedies } from '../../runtime/errors';
 /** The run panel: backend, progress, input, result, weights and feature maps. */
 export const run = {
   label: 'Run',
@@ -117,4 +118,6 @@ export const run = {
     captionPart:
       '{{label}}: {{shape}}, first {{shown}} of {{total}} channels; each channel scaled to its own range',
   },
+  /** What to do about each runtime error, by its code (the runtime's own English). */
+  remedy: remedies,
 } as const;

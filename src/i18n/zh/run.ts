@@ -118,4 +118,15 @@ export const run: Strings<typeof en> = {
     caption: '{{label}}：{{shape}}；每个通道按各自的范围缩放',
     captionPart: '{{label}}：{{shape}}，显示 {{total}} 个通道中的前 {{shown}} 个；每个通道按各自的范围缩放',
   },
+  remedy: {
+    'design-invalid': '先修正画布上标出的问题（红色轮廓），再运行。',
+    'unsupported-op': '把该算子换成标准算子，或改用 WASM 后端（它比 WebGPU 实现的算子更多）。',
+    'out-of-memory': '降低输入分辨率或宽度，或关闭其他标签页；运行时已重启。',
+    'worker-died': '运行时意外停止，已重启：请再运行一次。',
+    timeout: '运行时没有及时响应，已重启。请再运行一次；若再次发生，请改用 WASM 后端。',
+    'load-failed': '无法加载运行时文件：请检查网络连接并刷新页面。',
+    'bad-input': '换一张图片（JPEG、PNG、WebP 或 GIF），或使用随机张量。',
+    'no-run': '请先运行设计。',
+    internal: '请再运行一次；若再次发生，请刷新页面（设计已保存）。',
+  },
 };

@@ -2,7 +2,7 @@ import { download, fileNameFor } from '../../ui/download';
 import { diagnosticText } from '../../i18n/core-text';
 import type { Design } from '../../core/graph/types';
 import { runtimeClient } from '../../runtime/client';
-import { remedies, type RuntimeError } from '../../runtime/errors';
+import type { RuntimeError } from '../../runtime/errors';
 import { preprocessImage } from '../../runtime/image';
 import { encodeNpy } from '../../runtime/npy';
 import { latencyStats } from '../../runtime/outputs';
@@ -206,4 +206,5 @@ export async function saveRunFile(kind: 'model' | 'input' | 'output'): Promise<v
     });
 }
 
-export const remedyOf = (e: RuntimeError): string => remedies[e.code];
+/** What to do about a runtime error, in the reader's language. */
+export const remedyOf = (e: RuntimeError): string => i18next.t(`run:remedy.${e.code}`);
