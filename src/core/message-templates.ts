@@ -25,6 +25,31 @@ export const messageTemplates = {
     "Dead end: {{label}}'s result reaches no Output. This branch of {{count}} nodes still counts in the totals ({{multiplyAdds, number}} multiply-adds, {{params, number}} params); connect it onward or delete it.",
   inside: '{{label}}: {{text}}',
 
+  invalidSetting: '{{field}}: {{issue}}.',
+  invalidSettings: 'Settings: {{issue}}.',
+
+  // A setting's value a schema refuses ("kernel: must be at least 1").
+  issueAtLeast: 'must be at least {{n}}',
+  issueMoreThan: 'must be more than {{n}}',
+  issueAtMost: 'must be at most {{n}}',
+  issueLessThan: 'must be less than {{n}}',
+  countItems: '{{n}} items',
+  countChars: '{{n}} characters',
+  issueWhole: 'must be a whole number',
+  issueNumber: 'must be a number',
+  issueText: 'must be text',
+  issueBoolean: 'must be true or false',
+  issueList: 'must be a list',
+  issueObject: 'must be an object',
+  issueType: 'must be of type {{type}}',
+  issueValue: 'must be {{value}}',
+  issueOneOf: 'must be one of {{values}}',
+  issueMultiple: 'must be a multiple of {{n}}',
+  issueKeys: 'has unknown keys {{keys}}',
+  issueUnion: 'is not any of the accepted forms',
+  issueFormat: 'is not in the {{format}} format',
+  issueOther: '{{text}}',
+
   // Edits.
   noSuchNode: 'There is no such node.',
   nameEmpty: 'A name cannot be empty.',
@@ -168,6 +193,32 @@ export const messageTemplates = {
   teachG1Title: 'Memory access of a 1×1 conv (guideline G1)',
   teachMac: 'MAC',
   teachLeastMac: 'Least at these multiply-adds',
+
+  // Network-level methods refusing a design.
+  nestedLastLevel: 'The last level must be the design itself (width 1).',
+  nestedAtWidth: 'At width {{width}}: {{problem}}',
+  nestedMissing: '{{layer}} exists at width {{width}} but not in the design: the levels are not nested.',
+  nestedGroup:
+    '{{layer}} is a group conv: its first channels are not a smaller one of its kind, so it cannot be nested.',
+  nestedExpander:
+    '{{layer}} is an expander conv: its first channels are not a smaller one of its kind, so it cannot be nested.',
+  splitNoNode: 'There is no node "{{node}}" to split from.',
+  splitGroups: 'Split into 2 to 16 groups, not {{groups}}.',
+  splitNothingAfter: 'Nothing after {{label}} to split: choose an earlier node.',
+  splitFixFirst: 'Fix the design first: {{problem}}',
+  splitOneOutput: '{{label}} feeds the rest from more than one output; split after one output.',
+  splitBeforeSplit:
+    '{{from}} feeds {{to}} from before the split: SplitNet splits where the network is one path. Choose a later node.',
+  splitChannels: '{{label}} writes {{channels}} channels, which do not split into {{groups}} equal groups.',
+  splitField: '{{label}}: {{field}} = {{value}} does not split into {{groups}} equal groups.',
+  splitClasses: '{{label}}: {{value}} classes cannot be shared among {{groups}} groups.',
+  morphKeepOne: 'every channel is below the threshold; a layer keeps at least one',
+  pruneNoBn: '{{bn}} is not in the design',
+  pruneNoConv: '{{bn}} does not follow a conv of its own',
+  pruneDepthwise: '{{layer}} is a depthwise conv: its channels follow its input',
+  pruneGroup: '{{layer}} is a group conv: its channels follow its input',
+  pruneShared: '{{layer}} ({{op}}) reads these channels together with others, so they cannot go alone',
+  morphNoWeights: 'Shrinking reads the batch norms’ γ: the design carries no trained weights.',
 
   // The papers' figures beside a lesson's.
   lessonConvsOnly: ' (convs only)',

@@ -2,8 +2,11 @@ import { messageTemplates, type MessageKey } from './message-templates';
 
 export { messageTemplates, type MessageKey } from './message-templates';
 
-/** The values a sentence names: figures, labels, shapes (already written as text, e.g. "1×3×224×224"). */
-export type MessageParams = Readonly<Record<string, string | number>>;
+/**
+ * The values a sentence names: figures, labels, shapes (already written as text, e.g. "1×3×224×224"), or a
+ * sentence of its own (a setting's problem inside "field: problem"), said in the same language.
+ */
+export type MessageParams = Readonly<Record<string, string | number | Message>>;
 
 /**
  * A sentence the core composes, as a key into its catalogue of templates and the values it names. The core
@@ -17,6 +20,15 @@ export interface Message {
 
 export const msg = (key: MessageKey, params: MessageParams = {}): Message => ({ key, params });
 
+/** Whether a value is a message of the catalogue (and not, say, a node's settings). */
+export const isMessage = (v: unknown): v is Message =>
+  typeof v === 'object' &&
+  v !== null &&
+  Object.keys(v).length === 2 &&
+  typeof (v as { key?: unknown }).key === 'string' &&
+  Object.hasOwn(messageTemplates, (v as { key: string }).key) &&
+  typeof (v as { params?: unknown }).params === 'object';
+
 const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g;
 
 /**
@@ -27,6 +39,7 @@ export function fill(template: string, params: MessageParams): string {
   return template.replace(PLACEHOLDER, (whole, name: string, format: string | undefined) => {
     const v = params[name];
     if (v === undefined) return whole;
+    if (typeof v === 'object') return english(v);
     return format === 'number' && typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
   });
 }
@@ -48,6 +61,29 @@ export interface Words {
 /** A message in the given words, or in English when none are given. */
 export const inWords = (words: Words | undefined, m: Message): string =>
   words === undefined ? english(m) : words.say(m);
+
+/** A sentence as a problem carries it: English, and the key and values to translate it (a diagnostic is one). */
+export interface Told {
+  readonly message: string;
+  readonly text?: Message;
+  readonly within?: string;
+}
+
+/**
+ * Why an action was refused: the English sentence (the CLI prints it), its key and values, and the problem it
+ * quotes, if any (its `problem` value, which a UI says in the reader's language too).
+ */
+export interface Refusal {
+  readonly error: string;
+  readonly text: Message;
+  readonly detail?: Told;
+}
+
+export const refusal = (m: Message, detail?: Told): Refusal => ({
+  error: english(detail === undefined ? m : { ...m, params: { ...m.params, problem: detail.message } }),
+  text: m,
+  ...(detail === undefined ? {} : { detail }),
+});
 
 /** A message as both forms a problem carries: the English sentence and the key a UI translates. */
 export const told = (m: Message): { readonly message: string; readonly text: Message } => ({

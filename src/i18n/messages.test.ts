@@ -11,7 +11,9 @@ import { opKinds, opRegistry } from '../core/layers/registry';
 import { diagnosticText, kindTitle } from './core-text';
 import { presets } from '../core/presets/registry';
 import { i18next, resources } from './index';
-import { say, sayCitation, sayFirst, sayMessage } from './say';
+import { say, sayCitation, sayFirst, sayMessage, sayRefusal } from './say';
+import { splitNetwork } from '../core/methods/splitnet';
+import { shrinkProposal } from '../core/methods/morphnet';
 import { lessonLive } from '../core/lessons/live';
 import { lessons } from '../core/lessons/registry';
 
@@ -28,8 +30,8 @@ afterEach(async () => {
 describe('the core’s sentences in two languages', () => {
   it.each(keys)('%s names the same values in Chinese, and is Chinese', (key) => {
     expect(placeholdersOf(zh[key]), key).toEqual(placeholdersOf(messageTemplates[key]));
-    // "label: sentence" is punctuation only.
-    if (key !== 'inside') expect(zh[key], key).toMatch(han);
+    // "label: sentence", "field: problem" and zod's own words are punctuation around values.
+    if (!['inside', 'invalidSetting', 'issueOther'].includes(key)) expect(zh[key], key).toMatch(han);
   });
 
   it.each(keys)('%s reads the same through i18next in English as the core fills it', async (key) => {
@@ -99,6 +101,39 @@ describe('a design’s problems in Chinese', () => {
   });
 });
 
+describe('network-level methods refusing a design, in Chinese', () => {
+  const small = (groups = 1) => {
+    const g = new GraphBuilder();
+    const x = g.add('Input', { channels: 3, height: 8, width: 8 }, []);
+    const c1 = g.add('Conv2d', { outChannels: 6 }, [x], 'conv1');
+    const c2 = g.add('Conv2d', { outChannels: 8, groups }, [c1], 'conv2');
+    g.output(c2);
+    return g.design('small');
+  };
+  it('SplitNet: channels that do not split', async () => {
+    const d = small();
+    const r = splitNetwork(d, d.nodes.find((n) => n.label === 'conv1')?.id ?? '', 4);
+    expect(r.ok ? '' : r.error).toBe('conv1 writes 6 channels, which do not split into 4 equal groups.');
+    await i18next.changeLanguage('zh');
+    expect(r.ok ? '' : sayRefusal(r)).toBe('conv1 输出 6 个通道，不能均分为 4 组。');
+  });
+  it('SplitNet: a broken design, its problem said in Chinese too', async () => {
+    const d = small();
+    const broken = small(4);
+    const r = splitNetwork(broken, d.nodes.find((n) => n.label === 'conv1')?.id ?? '', 2);
+    expect(r.ok ? '' : r.error).toBe(
+      'Fix the design first: groups = 4 does not divide the 6 input channels.',
+    );
+    await i18next.changeLanguage('zh');
+    expect(r.ok ? '' : sayRefusal(r)).toBe('请先修正设计：groups = 4 不能整除 6 个输入通道。');
+  });
+  it('MorphNet: shrinking without weights', async () => {
+    const p = shrinkProposal(small(), 0.01);
+    await i18next.changeLanguage('zh');
+    expect('error' in p ? sayRefusal(p) : '').toBe('收缩要读取批归一化的 γ：该设计没有训练好的权重。');
+  });
+});
+
 describe('the guideline hints in Chinese', () => {
   it.each(presets.map((p) => [p.name, p] as const))('%s: every hint is Chinese prose', async (_, preset) => {
     const hints = guidelineHints(analyze(preset.build()));
@@ -129,10 +164,12 @@ describe('no sentence bypasses the catalogue', () => {
   it.each(files.map((f) => [f.slice(root.length + 1), f]))('%s', (_, file) => {
     const text = readFileSync(file, 'utf8');
     const literal =
-      /\b(?:fail|diagnostic|problem)\(\s*'[a-zA-Z]+',\s*['`"][^\n]*|\bmessage:\s*(?:\n\s*)?[`'"][A-Z][^\n]*/g;
+      /\b(?:fail|diagnostic|problem)\(\s*'[a-zA-Z]+',\s*['`"][^\n]*|\b(?:message|error|kept|tied):\s*(?:\n\s*)?[`'"][A-Za-z$][^\n]*/g;
     // Over-limit sentences (hostile input: sizes past the app's limits) name the limit in English.
     const found = Array.from(text.matchAll(literal))
       .filter((m) => !text.slice(Math.max(0, m.index - 60), m.index + m[0].length).includes('overLimit'))
+      // A zod issue's own message inside a schema's refinement: said through the issue messages.
+      .filter((m) => !text.slice(Math.max(0, m.index - 80), m.index).includes("code: 'custom'"))
       .map((m) => m[0]);
     expect(found, file).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import type { Citation } from '../core/citation';
-import { english, type Message } from '../core/message';
+import { english, type Message, type Refusal } from '../core/message';
 
 /** What the core hands over with a sentence: the English it wrote, and the key and values to translate it by. */
 export interface Said {
@@ -12,7 +12,12 @@ export interface Said {
 
 /** A core message in the reader's language. */
 export const sayMessage = (m: Message): string =>
-  i18next.t(`core:messages.${m.key}`, { ...m.params, defaultValue: english(m) });
+  i18next.t(`core:messages.${m.key}`, {
+    ...Object.fromEntries(
+      Object.entries(m.params).map(([k, v]) => [k, typeof v === 'object' ? sayMessage(v) : v]),
+    ),
+    defaultValue: english(m),
+  });
 
 /** A citation whose prose is the core's messages, in the reader's language: the reference as cited, the prose said. */
 export const sayCitation = (c: Citation<Message>): string =>
@@ -34,3 +39,13 @@ export const sayFirst = (problems: readonly Said[]): string | undefined => {
 /** A formula line in the reader's language: its words translated, its symbols as the core wrote them. */
 export const formulaText = (symbolic: string): string =>
   i18next.t(symbolic, { ns: 'formula', keySeparator: false, nsSeparator: false, defaultValue: symbolic });
+
+/** Why an action was refused, in the reader's language, with the problem it quotes said the same way. */
+export const sayRefusal = (r: Refusal): string =>
+  r.detail === undefined
+    ? sayMessage(r.text)
+    : i18next.t(`core:messages.${r.text.key}`, {
+        ...r.text.params,
+        problem: say(r.detail),
+        defaultValue: r.error,
+      });

@@ -122,7 +122,7 @@ export const shrinkCommand: Command = {
           `${i.field} ${i.width}`,
           i.batchNorm,
           String(i.channels.length),
-          i.kept === undefined ? `→ ${i.width - i.channels.length}` : `kept: ${i.kept}`,
+          i.kept === undefined ? `→ ${i.width - i.channels.length}` : `kept: ${i.kept.message}`,
         ]),
       ]),
     );

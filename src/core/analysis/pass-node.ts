@@ -4,7 +4,7 @@ import type { ResolvedNode } from '../graph/params';
 import type { DesignNode } from '../graph/types';
 import type { OpKind } from '../layers/registry';
 import type { OpCost } from '../layers/types';
-import { describeIssue } from '../document/issues';
+import { issueMessage } from '../document/issues';
 import { settingProblems, shapeProblem } from '../limits';
 import type { Shape } from '../shape';
 import { analyzeGraph } from './pass-graph';
@@ -27,11 +27,17 @@ export function analyzeNode(
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 8)) {
       const field = issue.path.map(String).join('.');
-      report(node, {
-        key: 'invalidParams',
-        message: `${field === '' ? 'Settings' : field}: ${describeIssue(issue)}.`,
-        field,
-      });
+      const said = issueMessage(issue);
+      report(
+        node,
+        problem(
+          'invalidParams',
+          field === ''
+            ? msg('invalidSettings', { issue: said })
+            : msg('invalidSetting', { field, issue: said }),
+          field,
+        ),
+      );
     }
     return undefined;
   }

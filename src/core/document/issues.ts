@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { english, msg, type Message, type MessageKey } from '../message';
 
 const list = (values: readonly unknown[]): string =>
   values
@@ -7,48 +8,60 @@ const list = (values: readonly unknown[]): string =>
     .join(', ');
 
 /** What a size bound counts: items of a list, characters of a string, or the number itself. */
-const unitOf = (origin: string): string =>
-  origin === 'array' || origin === 'set' ? ' items' : origin === 'string' ? ' characters' : '';
+const countOf = (origin: string, n: number | bigint): string | Message =>
+  origin === 'array' || origin === 'set'
+    ? msg('countItems', { n: String(n) })
+    : origin === 'string'
+      ? msg('countChars', { n: String(n) })
+      : String(n);
 
 /**
  * A schema issue as words for a person ("must be at least 1"), never zod's own dump: the caller
  * adds which node and which field. Unforeseen issue kinds fall back to zod's one-line message.
  */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+export const describeIssue = (issue: z.core.$ZodIssue): string => english(issueMessage(issue));
+
+/** A schema issue as a message of the catalogue, so a UI says it in the reader's language. */
+export function issueMessage(issue: z.core.$ZodIssue): Message {
   switch (issue.code) {
     case 'too_small':
-      return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}${unitOf(issue.origin)}`;
+      return msg(issue.inclusive === false ? 'issueMoreThan' : 'issueAtLeast', {
+        n: countOf(issue.origin, issue.minimum),
+      });
     case 'too_big':
-      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}${unitOf(issue.origin)}`;
+      return msg(issue.inclusive === false ? 'issueLessThan' : 'issueAtMost', {
+        n: countOf(issue.origin, issue.maximum),
+      });
     case 'invalid_type':
-      return issue.expected === 'int' ? 'must be a whole number' : `must be ${article(issue.expected)}`;
+      return msg(typeKeys[issue.expected] ?? 'issueType', { type: issue.expected });
     case 'invalid_value':
-      return `must be ${issue.values.length === 1 ? list(issue.values) : `one of ${list(issue.values)}`}`;
+      return issue.values.length === 1
+        ? msg('issueValue', { value: list(issue.values) })
+        : msg('issueOneOf', { values: list(issue.values) });
     case 'not_multiple_of':
-      return `must be a multiple of ${String(issue.divisor)}`;
+      return msg('issueMultiple', { n: String(issue.divisor) });
     case 'unrecognized_keys':
-      return `has unknown keys ${list(issue.keys)}`;
+      return msg('issueKeys', { keys: list(issue.keys) });
     case 'invalid_union':
-      return 'is not any of the accepted forms';
+      return msg('issueUnion');
     case 'invalid_format':
-      return `is not in the ${issue.format} format`;
+      return msg('issueFormat', { format: issue.format });
     default:
-      return issue.message.split('\n')[0] ?? 'is not valid';
+      return msg('issueOther', { text: issue.message.split('\n')[0] ?? '' });
   }
 }
 
-function article(type: string): string {
-  const words: Readonly<Record<string, string>> = {
-    number: 'a number',
-    string: 'text',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'an object',
-    tuple: 'a list',
-    record: 'an object',
-  };
-  return words[type] ?? `of type ${type}`;
-}
+/** The message for a value of the wrong type, by the type expected. */
+const typeKeys: Readonly<Record<string, MessageKey>> = {
+  int: 'issueWhole',
+  number: 'issueNumber',
+  string: 'issueText',
+  boolean: 'issueBoolean',
+  array: 'issueList',
+  tuple: 'issueList',
+  object: 'issueObject',
+  record: 'issueObject',
+};
 
 /** "kernel.0" for a zod path; "settings" for the whole params object. */
 export const fieldOf = (path: readonly PropertyKey[]): string =>

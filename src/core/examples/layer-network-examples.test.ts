@@ -93,7 +93,7 @@ describe('worked examples of the layer- and network-level methods', () => {
 
   it('morphnet_shrink [144]: 8 of conv1’s 32 channels go: conv1 8·27, BN 8·2, conv2 inputs 64·8·9', () => {
     const p = shrinkProposal(build('morphnet_shrink'), 0.01);
-    if (typeof p === 'string') throw new Error(p);
+    if ('error' in p) throw new Error(p.error);
     expect(p.items.map((i) => [i.label, i.channels.length])).toEqual([['conv1', 8]]);
     expect(p.before.params - p.after.params).toBe(8 * 27 + 8 * 2 + 64 * 8 * 9);
     expect(p.before.multiplyAdds - p.after.multiplyAdds).toBe(8 * 27 * 1024 + 64 * 8 * 9 * 256);

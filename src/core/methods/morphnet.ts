@@ -1,4 +1,5 @@
 import { analyze } from '../analysis/analyze';
+import { isMessage, msg, refusal, told, type Refusal, type Told } from '../message';
 import { fitWidth, type Budgets, type FitResult } from '../analysis/budget';
 import { widthFields } from '../analysis/scale';
 import type { Analysis } from '../analysis/types';
@@ -24,7 +25,7 @@ export interface MarginalCost {
   readonly params?: number;
   readonly memoryAccess?: number;
   /** Why the layer cannot take one more channel on its own (a residual add ties it to another). */
-  readonly tied?: string;
+  readonly tied?: Told;
 }
 
 /** Linear layers that produce a network output: their width is the class count, not a width. */
@@ -76,8 +77,7 @@ export function withWidth(design: Design, nodeId: string, field: string, value: 
   return d;
 }
 
-const firstError = (a: Analysis): string | undefined =>
-  a.diagnostics.find((d) => d.severity === 'error')?.message;
+const firstError = (a: Analysis): Told | undefined => a.diagnostics.find((d) => d.severity === 'error');
 
 /** The resource weights: for every width of every layer, the cost of one more output channel. */
 export function marginalCosts(design: Design): MarginalCost[] {
@@ -119,7 +119,7 @@ export interface ShrinkItem {
   /** Channel indices with |γ| below the threshold. */
   readonly channels: readonly number[];
   /** Why these channels stay (a residual ties the width, or nothing would be left). */
-  readonly kept?: string;
+  readonly kept?: Told;
 }
 
 export interface ShrinkProposal {
@@ -134,9 +134,8 @@ export interface ShrinkProposal {
  * |γ| < threshold go, with the conv before it and the inputs of the layer after it. Widths tied by a
  * residual add (or that would drop to zero) are kept, and the proposal says why.
  */
-export function shrinkProposal(design: Design, threshold: number): ShrinkProposal | string {
-  if (design.weights === undefined)
-    return 'Shrinking reads the batch norms’ γ: the design carries no trained weights.';
+export function shrinkProposal(design: Design, threshold: number): ShrinkProposal | Refusal {
+  if (design.weights === undefined) return refusal(msg('morphNoWeights'));
   const a = analyze(design);
   const items: ShrinkItem[] = [];
   let d = design;
@@ -169,12 +168,12 @@ export function shrinkProposal(design: Design, threshold: number): ShrinkProposa
     const width = (node.params as Record<string, number>)[field] ?? 0;
     const item = { nodeId: node.id, label: node.label, field, batchNorm: l.name, width, channels };
     if (channels.length >= width) {
-      items.push({ ...item, kept: 'every channel is below the threshold; a layer keeps at least one' });
+      items.push({ ...item, kept: told(msg('morphKeepOne')) });
       continue;
     }
     const pruned = pruneChannels(withWidth(d, node.id, field, width - channels.length), a, l.name, channels);
-    if (typeof pruned === 'string') {
-      items.push({ ...item, kept: pruned });
+    if (isMessage(pruned)) {
+      items.push({ ...item, kept: told(pruned) });
       continue;
     }
     const err = firstError(analyze(pruned));
@@ -195,6 +194,6 @@ export function shrinkThenExpand(
   budgets: Budgets,
 ): { shrink: ShrinkProposal; fit: FitResult | undefined } | string {
   const shrink = shrinkProposal(design, threshold);
-  if (typeof shrink === 'string') return shrink;
+  if ('error' in shrink) return shrink.error;
   return { shrink, fit: fitWidth(shrink.design, budgets) };
 }

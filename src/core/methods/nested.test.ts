@@ -61,7 +61,7 @@ describe('NestedNet levels', () => {
   });
 
   it('a group conv cannot be nested, and says so', () => {
-    expect(nestedLevels(net(4))).toEqual({
+    expect(nestedLevels(net(4))).toMatchObject({
       ok: false,
       error:
         'conv2 is a group conv: its first channels are not a smaller one of its kind, so it cannot be nested.',

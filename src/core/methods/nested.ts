@@ -1,4 +1,5 @@
 import { analyze } from '../analysis/analyze';
+import { msg, refusal, type Refusal } from '../message';
 import { scaleDesign } from '../analysis/scale';
 import type { Analysis, LayerInfo } from '../analysis/types';
 import type { Design, DesignNode, DesignWeights, Edge } from '../graph/types';
@@ -37,8 +38,7 @@ export interface NestedView {
   readonly separateParams: number;
 }
 
-export type NestedResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type NestedResult<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & Refusal);
 
 /** A conv whose groups are neither 1 nor its channels: a prefix of its channels is not a prefix of its groups. */
 const isGroupConv = (l: LayerInfo): boolean => {
@@ -52,13 +52,13 @@ export function nestedLevels(
   design: Design,
   widths: readonly number[] = design.nested?.widths ?? DEFAULT_NESTED_WIDTHS,
 ): NestedResult<NestedLevel[]> {
-  if (widths.at(-1) !== 1) return { ok: false, error: 'The last level must be the design itself (width 1).' };
+  if (widths.at(-1) !== 1) return { ok: false, ...refusal(msg('nestedLastLevel')) };
   const levels: NestedLevel[] = [];
   for (const width of widths) {
     const d = scaleDesign(design, { width });
     const a = analyze(d);
     const err = a.diagnostics.find((x) => x.severity === 'error');
-    if (err !== undefined) return { ok: false, error: `At width ${width}: ${err.message}` };
+    if (err !== undefined) return { ok: false, ...refusal(msg('nestedAtWidth', { width }), err) };
     levels.push({ width, design: { ...d, name: `${design.name} (level ${width})` }, analysis: a });
   }
   const full = levels.at(-1)?.analysis;
@@ -67,14 +67,11 @@ export function nestedLevels(
     for (const l of level.analysis.layers) {
       const big = byName.get(l.name);
       if (big === undefined || big.op !== l.op)
-        return {
-          ok: false,
-          error: `${l.name} exists at width ${level.width} but not in the design: the levels are not nested.`,
-        };
+        return { ok: false, ...refusal(msg('nestedMissing', { layer: l.name, width: level.width })) };
       if (isGroupConv(l) || l.op === 'ExpanderConv2d')
         return {
           ok: false,
-          error: `${l.name} is a ${l.op === 'ExpanderConv2d' ? 'expander' : 'group'} conv: its first channels are not a smaller one of its kind, so it cannot be nested.`,
+          ...refusal(msg(l.op === 'ExpanderConv2d' ? 'nestedExpander' : 'nestedGroup', { layer: l.name })),
         };
     }
   }

@@ -1,4 +1,5 @@
 import type { Analysis, LayerInfo } from '../analysis/types';
+import { msg, type Message } from '../message';
 import type { Design } from '../graph/types';
 import type { Conv2dParams } from '../layers/conv2d';
 import type { OpKind } from '../layers/registry';
@@ -51,17 +52,17 @@ export function pruneChannels(
   analysis: Analysis,
   bnName: string,
   channels: readonly number[],
-): Design | string {
+): Design | Message {
   const layers = analysis.layers;
   const bn = layers.find((l) => l.name === bnName);
-  if (bn === undefined) return `${bnName} is not in the design`;
+  if (bn === undefined) return msg('pruneNoBn', { bn: bnName });
   const producer = layers.find((l) => l.outputTensors.includes(bn.inputTensors[0] ?? -1));
   const readers = (t: number): LayerInfo[] => layers.filter((l) => l.inputTensors.includes(t));
   if (producer?.op !== 'Conv2d' || readers(producer.outputTensors[0] ?? -1).length !== 1)
-    return `${bnName} does not follow a conv of its own`;
+    return msg('pruneNoConv', { bn: bnName });
   const pc = producer.params as Conv2dParams;
   if (pc.groups > 1)
-    return `${producer.name} is a ${pc.groups === pc.outChannels ? 'depthwise' : 'group'} conv: its channels follow its input`;
+    return msg(pc.groups === pc.outChannels ? 'pruneDepthwise' : 'pruneGroup', { layer: producer.name });
   const drop = new Set(channels);
   const weights: Record<string, Record<string, string>> = {};
   for (const [key, roles] of Object.entries(design.weights?.layers ?? {})) weights[key] = { ...roles };
@@ -96,7 +97,7 @@ export function pruneChannels(
         edit(r, 'weight', (v) => dropCols(v, (r.params as Conv2dParams).outChannels, c, drop));
       } else if (r.op === 'Linear' && r.inputShapes[0]?.[1] === c) {
         edit(r, 'weight', (v) => dropCols(v, v.length / c, c, drop));
-      } else return `${r.name} (${r.op}) reads these channels together with others, so they cannot go alone`;
+      } else return msg('pruneShared', { layer: r.name, op: r.op });
     }
   }
   return { ...design, weights: { source: design.weights?.source ?? '', layers: weights } };

@@ -75,7 +75,7 @@ describe('SplitNet transform', () => {
 
   it('refuses a split point whose channels do not divide', () => {
     const { design, ids } = chain();
-    expect(splitNetwork(design, ids.flatten ?? '', 3)).toEqual({
+    expect(splitNetwork(design, ids.flatten ?? '', 3)).toMatchObject({
       ok: false,
       error: 'flatten writes 32 channels, which do not split into 3 equal groups.',
     });
@@ -83,7 +83,7 @@ describe('SplitNet transform', () => {
 
   it('says what does not divide, and refuses a split point with a skip around it', () => {
     const odd = chain(30);
-    expect(splitNetwork(odd.design, odd.ids.conv1 ?? '', 4)).toEqual({
+    expect(splitNetwork(odd.design, odd.ids.conv1 ?? '', 4)).toMatchObject({
       ok: false,
       error: 'conv2: outChannels = 30 does not split into 4 equal groups.',
     });

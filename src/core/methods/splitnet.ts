@@ -1,4 +1,5 @@
 import { analyze } from '../analysis/analyze';
+import { isMessage, msg, refusal, type Message, type Refusal } from '../message';
 import { widthFields } from '../analysis/scale';
 import type { Design, DesignNode, Edge, PortRef } from '../graph/types';
 
@@ -11,8 +12,7 @@ import type { Design, DesignNode, Edge, PortRef } from '../graph/types';
  * layers before the split are shared by every branch, as in the paper's tree.
  */
 
-export type SplitResult =
-  { readonly ok: true; readonly design: Design } | { readonly ok: false; readonly error: string };
+export type SplitResult = { readonly ok: true; readonly design: Design } | ({ readonly ok: false } & Refusal);
 
 /** Kinds that end the network after the classifier: they stay shared, after the Concat. */
 const HEAD_KINDS: ReadonlySet<string> = new Set(['Output', 'Softmax']);
@@ -43,28 +43,26 @@ function branchParams(
   groups: number,
   b: number,
   classifier: boolean,
-): Record<string, unknown> | string {
+): Record<string, unknown> | Message {
   const params = { ...(node.params as Record<string, unknown>) };
-  const divide = (field: string, v: number): number | string =>
-    v % groups === 0
-      ? v / groups
-      : `${node.label}: ${field} = ${v} does not split into ${groups} equal groups`;
+  const divide = (field: string, v: number): number | Message =>
+    v % groups === 0 ? v / groups : msg('splitField', { label: node.label, field, value: v, groups });
   for (const f of widthFields(node.kind)) {
     const v = params[f];
     if (node.kind === 'Linear' && classifier && typeof v === 'number') {
-      if (v < groups) return `${node.label}: ${v} classes cannot be shared among ${groups} groups`;
+      if (v < groups) return msg('splitClasses', { label: node.label, value: v, groups });
       params[f] = part(v, groups, b);
       continue;
     }
     if (typeof v === 'number') {
       const d = divide(f, v);
-      if (typeof d === 'string') return d;
+      if (typeof d !== 'number') return d;
       params[f] = d;
     } else if (Array.isArray(v)) {
       const list: number[] = [];
       for (const x of v as number[]) {
         const d = divide(f, x);
-        if (typeof d === 'string') return d;
+        if (typeof d !== 'number') return d;
         list.push(d);
       }
       params[f] = list;
@@ -81,39 +79,40 @@ function branchParams(
 /** Splits `design` into `groups` branches from the output of node `at` on. */
 export function splitNetwork(design: Design, at: string, groups: number): SplitResult {
   const start = design.nodes.find((n) => n.id === at);
-  if (start === undefined) return { ok: false, error: `There is no node "${at}" to split from.` };
+  if (start === undefined) return { ok: false, ...refusal(msg('splitNoNode', { node: at })) };
   if (!Number.isInteger(groups) || groups < 2 || groups > 16)
-    return { ok: false, error: `Split into 2 to 16 groups, not ${groups}.` };
+    return { ok: false, ...refusal(msg('splitGroups', { groups })) };
   const tail = downstream(design, at);
   const head = new Set<string>();
   for (const n of design.nodes)
     if (tail.has(n.id) && HEAD_KINDS.has(n.kind))
       for (const d of [n.id, ...downstream(design, n.id)]) head.add(d);
   const branch = new Set([...tail].filter((id) => !head.has(id)));
-  if (branch.size === 0)
-    return { ok: false, error: `Nothing after ${start.label} to split: choose an earlier node.` };
+  if (branch.size === 0) return { ok: false, ...refusal(msg('splitNothingAfter', { label: start.label })) };
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   const analysis = analyze(design);
   const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
-  if (firstError !== undefined) return { ok: false, error: `Fix the design first: ${firstError.message}` };
+  if (firstError !== undefined) return { ok: false, ...refusal(msg('splitFixFirst'), firstError) };
   const leaving = design.edges.filter((e) => e.from.node === at && branch.has(e.to.node));
   if (new Set(leaving.map((e) => e.from.port)).size !== 1)
-    return {
-      ok: false,
-      error: `${start.label} feeds the rest from more than one output; split after one output.`,
-    };
+    return { ok: false, ...refusal(msg('splitOneOutput', { label: start.label })) };
   for (const e of design.edges) {
     if (!branch.has(e.to.node) || branch.has(e.from.node) || e.from.node === at) continue;
     return {
       ok: false,
-      error: `${byId.get(e.from.node)?.label ?? e.from.node} feeds ${byId.get(e.to.node)?.label ?? e.to.node} from before the split: SplitNet splits where the network is one path. Choose a later node.`,
+      ...refusal(
+        msg('splitBeforeSplit', {
+          from: byId.get(e.from.node)?.label ?? e.from.node,
+          to: byId.get(e.to.node)?.label ?? e.to.node,
+        }),
+      ),
     };
   }
   const channels = analysis.nodes.get(at)?.outputShapes?.[leaving[0]?.from.port ?? 0]?.[1] ?? 0;
   if (channels % groups !== 0)
     return {
       ok: false,
-      error: `${start.label} writes ${channels} channels, which do not split into ${groups} equal groups.`,
+      ...refusal(msg('splitChannels', { label: start.label, channels, groups })),
     };
   // The classifiers: linear layers whose output leaves the branch part (to Softmax / Output).
   const classifiers = new Set(
@@ -146,7 +145,7 @@ export function splitNetwork(design: Design, at: string, groups: number): SplitR
     for (const id of branch) {
       const n = byId.get(id) as DesignNode;
       const params = branchParams(n, groups, b, classifiers.has(id));
-      if (typeof params === 'string') return { ok: false, error: `${params}.` };
+      if (isMessage(params)) return { ok: false, ...refusal(params) };
       nodes.push({
         ...n,
         id: copyId(id, b),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { sayRefusal } from '../../i18n/say';
 import { useTranslation } from 'react-i18next';
 import { analyze } from '../../core/analysis/analyze';
 import { nestedLevelDesigns, nestedLevels } from '../../core/methods/nested';
@@ -36,7 +37,7 @@ export function NestedRuns() {
     setError(undefined);
     const levels = nestedLevels(design, design.nested?.widths);
     if (!levels.ok) {
-      setError(levels.error);
+      setError(sayRefusal(levels));
       return;
     }
     const input = await prepareInput();

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { say, sayRefusal } from '../../../i18n/say';
+import type { Refusal } from '../../../core/message';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import {
@@ -15,7 +17,7 @@ export function MorphNet({ analysis }: { analysis: Analysis }) {
   const { t } = useTranslation('cost');
   const [rows, setRows] = useState<readonly MarginalCost[] | undefined>(undefined);
   const [threshold, setThreshold] = useState(0.01);
-  const [proposal, setProposal] = useState<ShrinkProposal | string | undefined>(undefined);
+  const [proposal, setProposal] = useState<ShrinkProposal | Refusal | undefined>(undefined);
   const design = analysis.design;
   const refresh = (): void => {
     setRows(marginalCosts(studio.getState().design));
@@ -72,7 +74,7 @@ export function MorphNet({ analysis }: { analysis: Analysis }) {
                   </>
                 ) : (
                   <td colSpan={3} className="muted">
-                    {t('methods.morphNet.tied', { reason: r.tied })}
+                    {t('methods.morphNet.tied', { reason: say(r.tied) })}
                   </td>
                 )}
               </tr>
@@ -107,8 +109,8 @@ export function MorphNet({ analysis }: { analysis: Analysis }) {
           </div>
         </>
       )}
-      {typeof proposal === 'string' && <p className="cost-error">{proposal}</p>}
-      {typeof proposal === 'object' && (
+      {proposal !== undefined && 'error' in proposal && <p className="cost-error">{sayRefusal(proposal)}</p>}
+      {proposal !== undefined && !('error' in proposal) && (
         <>
           <ul className="cost-checks" aria-label={t('methods.morphNet.removes')}>
             {proposal.items.map((i) => (
@@ -126,7 +128,7 @@ export function MorphNet({ analysis }: { analysis: Analysis }) {
                         n: i.channels.length,
                         threshold,
                         batchNorm: i.batchNorm,
-                        kept: i.kept,
+                        kept: say(i.kept),
                       })}
                 </span>
               </li>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { sayRefusal } from '../../../i18n/say';
 import { Trans, useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { DEFAULT_NESTED_WIDTHS, nestedLevels, nestedView } from '../../../core/methods/nested';
@@ -34,7 +35,7 @@ export function Nested({ analysis }: { analysis: Analysis }) {
         />
         {t('methods.nested.levels', { widths: (nested?.widths ?? DEFAULT_NESTED_WIDTHS).join(', ') })}
       </label>
-      {result?.ok === false && <p className="cost-error">{result.error}</p>}
+      {result?.ok === false && <p className="cost-error">{sayRefusal(result)}</p>}
       {view !== undefined && (
         <>
           <table className="cost-compare" aria-label={t('methods.nested.tableLabel')}>

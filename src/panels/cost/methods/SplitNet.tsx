@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { sayRefusal } from '../../../i18n/say';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { splitDepthChart, splitNetwork, type SplitDepthPoint } from '../../../core/methods/splitnet';
@@ -53,7 +54,7 @@ export function SplitNet({ analysis }: { analysis: Analysis }) {
   const split = (at: string): void => {
     const r = splitNetwork(studio.getState().design, at, groups);
     if (!r.ok) {
-      setMessage(r.error);
+      setMessage(sayRefusal(r));
       return;
     }
     setMessage(undefined);
