@@ -6,7 +6,7 @@ import { findPreset } from '../core/presets/registry';
 import { layoutDesign } from '../canvas/auto-layout';
 import { i18next } from '../i18n';
 import { diagnosticText } from '../i18n/core-text';
-import { exampleMethod } from '../i18n/core-examples';
+import { exampleMethod, presetTitle } from '../i18n/core-examples';
 import { analysisOf } from '../state/analysis';
 import type { CatalogueItem } from '../state/catalogue-item';
 import { studio } from '../state/store';
@@ -42,7 +42,7 @@ export async function openPreset(name: string): Promise<void> {
   }
   const say = {
     failed: (message: string) => i18next.t('actions:open.presetFailed', { name, message }),
-    opened: i18next.t('actions:open.preset', { title: preset.title }),
+    opened: i18next.t('actions:open.preset', { title: presetTitle(preset) }),
   };
   await openBuilt(say, () => preset.build());
 }

@@ -145,6 +145,25 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
     [rf, onDropItem, onDropFile],
   );
 
+  // React Flow's own words (its keyboard help, its controls), in the reader's language.
+  const ariaLabels = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('flow.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('flow.nodeHelpKeys'),
+      'node.a11yDescription.ariaLiveMessage': (p: { direction: string; x: number; y: number }) =>
+        t('flow.nodeMoved', p),
+      'edge.a11yDescription.default': t('flow.edgeHelp'),
+      'controls.ariaLabel': t('flow.controls'),
+      'controls.zoomIn.ariaLabel': t('flow.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('flow.zoomOut'),
+      'controls.fitView.ariaLabel': t('flow.fitView'),
+      'controls.interactive.ariaLabel': t('flow.interactive'),
+      'minimap.ariaLabel': t('minimap'),
+      'handle.ariaLabel': t('flow.handle'),
+    }),
+    [t],
+  );
+
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, ShapeEdge>
@@ -167,6 +186,7 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
         aria-label={t('label')}
+        ariaLabelConfig={ariaLabels}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} position="bottom-left" />

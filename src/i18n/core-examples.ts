@@ -27,6 +27,8 @@ export interface FigureText {
 
 /** A preset's text: its description and, by the figure's index in `paperFigures`, each figure's prose. */
 export interface PresetText {
+  /** A name, the same in most languages; translated where it holds words ("(full convolutions)"). */
+  readonly title: string;
   readonly description: string;
   readonly figures?: Readonly<Record<string, FigureText>>;
 }
@@ -63,8 +65,8 @@ export const corePresets = (): Record<string, PresetText> =>
       return [
         p.name,
         Object.keys(figures).length === 0
-          ? { description: p.description }
-          : { description: p.description, figures },
+          ? { title: p.title, description: p.description }
+          : { title: p.title, description: p.description, figures },
       ];
     }),
   );
@@ -105,7 +107,11 @@ export const exampleMethod = (e: ExampleDef, lng?: string): string =>
 export const exampleShows = (e: ExampleDef, lng?: string): string =>
   text(`examples.${e.name}.shows`, e.shows, lng);
 
-/** A preset's one-line description, in the UI's language (its title is a name and stays as it is). */
+/** A preset's title in the UI's language: a name, translated only where it holds words. */
+export const presetTitle = (p: PresetDef, lng?: string): string =>
+  text(`presets.${p.name}.title`, p.title, lng);
+
+/** A preset's one-line description, in the UI's language. */
 export const presetDescription = (p: PresetDef, lng?: string): string =>
   text(`presets.${p.name}.description`, p.description, lng);
 

@@ -30,5 +30,19 @@ export const canvas = {
   blockCannot: 'The block cannot be expanded.',
   blockBadSettings: 'The block cannot be expanded with these settings.',
   edge: '{{from}} to {{to}}',
+  flow: {
+    nodeHelp: 'Press enter or space to select a node. Press delete to remove it and escape to cancel.',
+    nodeHelpKeys:
+      'Press enter or space to select a node. You can then use the arrow keys to move the node around. Press delete to remove it and escape to cancel.',
+    nodeMoved: 'Moved selected node {{direction}}. New position, x: {{x}}, y: {{y}}',
+    edgeHelp:
+      'Press enter or space to select an edge. You can then press delete to remove it or escape to cancel.',
+    controls: 'Zoom controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitView: 'Fit the design to the view',
+    interactive: 'Toggle interactivity',
+    handle: 'Port',
+  },
   edgeShape: '{{from}} to {{to}}, {{shape}}',
 } as const;

@@ -32,5 +32,17 @@ export const canvas: Strings<typeof en> = {
   blockCannot: '无法展开此模块。',
   blockBadSettings: '在这些设置下无法展开此模块。',
   edge: '{{from}} 到 {{to}}',
+  flow: {
+    nodeHelp: '按 Enter 或空格选中节点。按 Delete 删除，按 Esc 取消。',
+    nodeHelpKeys: '按 Enter 或空格选中节点，然后可用方向键移动它。按 Delete 删除，按 Esc 取消。',
+    nodeMoved: '已把选中的节点向{{direction}}移动。新位置：x {{x}}，y {{y}}',
+    edgeHelp: '按 Enter 或空格选中连线，然后可按 Delete 删除，按 Esc 取消。',
+    controls: '缩放控件',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fitView: '让设计适应视图',
+    interactive: '切换可交互',
+    handle: '端口',
+  },
   edgeShape: '{{from}} 到 {{to}}，{{shape}}',
 };

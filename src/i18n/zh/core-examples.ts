@@ -113,29 +113,36 @@ const mobileNetV3 = '搜索得到的倒残差结构，带挤压激励和 hard-sw
 /** 每个预设网络的说明和论文数字的注释，以预设名为键；注释以论文数字在 paperFigures 中的序号为键。 */
 export const presets: Readonly<Record<string, PresetText>> = {
   squeezenet1_0: {
+    title: 'SqueezeNet 1.0',
     description: '达到 AlexNet 的精度，参数量少 50 倍：Fire 模块、推迟下采样、没有全连接层。',
     figures: { 0: { source: { after: '（各层权重之和，剪枝前）' } } },
   },
   squeezenet1_1: {
+    title: 'SqueezeNet 1.1',
     description: 'SqueezeNet 1.0 改用 64 个滤波器的 3×3 起始层并提前池化：计算量约少 2.4 倍，精度相同。',
   },
   mobilenet_v1: {
+    title: 'MobileNetV1',
     description: '全部使用深度可分离卷积；宽度乘子 α 让每层变窄，分辨率乘子 ρ 让每张特征图变小。',
     figures: { 5: { note: '论文对这个数字做了截断，其余的数字则是四舍五入。' } },
   },
   mobilenet_v1_conv: {
+    title: 'MobileNetV1（标准卷积）',
     description: '把每个深度可分离层换成完整 3×3 卷积的 MobileNetV1：论文中的基线。',
     figures: { 0: { note: '论文所列的乘加数不含 1024 × 1000 的全连接层。' } },
   },
   mobilenet_v2: {
+    title: 'MobileNetV2',
     description: '带线性瓶颈的倒残差结构：1×1 扩张、3×3 深度卷积、不带激活函数的 1×1 投影。',
     figures: { 0: { note: '截断而非四舍五入；参数量只计卷积层和全连接层的权重（不含批归一化）。' } },
   },
   mobilenet_v3_small: {
+    title: 'MobileNetV3-Small',
     description: mobileNetV3,
     figures: { 0: { note: '截断而非四舍五入。' } },
   },
   mobilenet_v3_large: {
+    title: 'MobileNetV3-Large',
     description: mobileNetV3,
     figures: {
       0: {
@@ -144,6 +151,7 @@ export const presets: Readonly<Record<string, PresetText>> = {
     },
   },
   shufflenet_v1: {
+    title: 'ShuffleNet V1',
     description: '逐点组卷积与通道混洗；由 ShuffleUnitV1 组成的各阶段与论文 Table 1 及作者代码一致。',
     figures: {
       0: shuffleNetV1Figure,
@@ -154,6 +162,7 @@ export const presets: Readonly<Record<string, PresetText>> = {
     },
   },
   shufflenet_v2_x0_5: {
+    title: 'ShuffleNet V2 0.5×',
     description: shuffleNetV2,
     figures: {
       0: {
@@ -163,9 +172,21 @@ export const presets: Readonly<Record<string, PresetText>> = {
       },
     },
   },
-  shufflenet_v2_x1_0: { description: shuffleNetV2, figures: { 0: { source: { after: table5 } } } },
-  shufflenet_v2_x1_5: { description: shuffleNetV2, figures: { 0: { source: { after: table5 } } } },
-  shufflenet_v2_x2_0: { description: shuffleNetV2, figures: { 0: { source: { after: table5 } } } },
+  shufflenet_v2_x1_0: {
+    title: 'ShuffleNet V2 1×',
+    description: shuffleNetV2,
+    figures: { 0: { source: { after: table5 } } },
+  },
+  shufflenet_v2_x1_5: {
+    title: 'ShuffleNet V2 1.5×',
+    description: shuffleNetV2,
+    figures: { 0: { source: { after: table5 } } },
+  },
+  shufflenet_v2_x2_0: {
+    title: 'ShuffleNet V2 2×',
+    description: shuffleNetV2,
+    figures: { 0: { source: { after: table5 } } },
+  },
 };
 
 /** 算子与模块所引论文前后的说明文字（文献本身按原文引用），以类型名为键。 */

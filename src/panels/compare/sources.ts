@@ -1,7 +1,7 @@
 import type { Design } from '../../core/graph/types';
 import { examples, findExample } from '../../core/examples/registry';
 import { findPreset, presets } from '../../core/presets/registry';
-import { exampleMethod } from '../../i18n/core-examples';
+import { exampleMethod, presetTitle } from '../../i18n/core-examples';
 
 /** Where a side of the comparison comes from: the design on the canvas, the pinned baseline, a preset or an example. */
 export type SourceId = 'current' | 'baseline' | `preset:${string}` | `example:${string}`;
@@ -18,7 +18,11 @@ export function sourceOptions(hasBaseline: boolean): SourceOption[] {
   return [
     { id: 'current', group: 'design', title: '' },
     ...(hasBaseline ? [{ id: 'baseline' as const, group: 'design' as const, title: '' }] : []),
-    ...presets.map((p) => ({ id: `preset:${p.name}` as const, group: 'preset' as const, title: p.title })),
+    ...presets.map((p) => ({
+      id: `preset:${p.name}` as const,
+      group: 'preset' as const,
+      title: presetTitle(p),
+    })),
     ...examples.map((e) => ({
       id: `example:${e.name}` as const,
       group: 'example' as const,

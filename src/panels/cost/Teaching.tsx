@@ -3,7 +3,7 @@ import { lessonFor } from '../../core/analysis/teaching';
 import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../ui/figures';
 import { useStudio } from '../../state/store';
-import { figureNote, figureSource } from '../../i18n/core-examples';
+import { figureNote, figureSource, presetTitle } from '../../i18n/core-examples';
 import { formulaText, sayCitation, sayMessage } from '../../i18n/say';
 import { optionsText, paperRows, presetOf } from './paper-figures';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +53,7 @@ function PaperFigures({ analysis }: { analysis: Analysis }) {
     v === undefined ? '—' : <span title={formatExact(v)}>{formatCount(v)}</span>;
   return (
     <div className="cost-paper">
-      <strong>{t('teaching.paperTitle', { title: preset.title })}</strong>
+      <strong>{t('teaching.paperTitle', { title: presetTitle(preset) })}</strong>
       <span className="muted cost-lesson-source">{preset.paper}</span>
       <table className="cost-compare" aria-label={t('teaching.paperLabel')}>
         <thead>

@@ -10,7 +10,13 @@ import type { UserBlock } from '../../state/types';
 import type { TFunction } from 'i18next';
 import { i18next } from '../../i18n';
 import { kindDescription, kindTitle } from '../../i18n/core-text';
-import { exampleMethod, exampleShows, kindCitation, presetDescription } from '../../i18n/core-examples';
+import {
+  exampleMethod,
+  exampleShows,
+  kindCitation,
+  presetDescription,
+  presetTitle,
+} from '../../i18n/core-examples';
 
 export interface CatalogueEntry {
   readonly key: string;
@@ -106,7 +112,7 @@ export function buildCatalogue(
   for (const p of presets)
     entries.get('presets')?.push({
       key: `preset-${p.name}`,
-      title: p.title,
+      title: presetTitle(p, language),
       description: presetDescription(p, language),
       paper: p.paper,
       stripe: undefined,
