@@ -6,7 +6,7 @@ import { findPreset } from '../core/presets/registry';
 import { layoutDesign } from '../canvas/auto-layout';
 import { i18next } from '../i18n';
 import { diagnosticText } from '../i18n/core-text';
-import { exampleMethod, presetTitle } from '../i18n/core-examples';
+import { exampleDesign, exampleMethod, presetTitle } from '../i18n/core-examples';
 import { analysisOf } from '../state/analysis';
 import type { CatalogueItem } from '../state/catalogue-item';
 import { studio } from '../state/store';
@@ -58,7 +58,7 @@ export async function openExample(name: string): Promise<void> {
     failed: (message: string) => i18next.t('actions:open.exampleFailed', { name, message }),
     opened: i18next.t('actions:open.example', { name: example.name, method: exampleMethod(example) }),
   };
-  await openBuilt(say, () => example.build());
+  await openBuilt(say, () => exampleDesign(example));
 }
 
 /** Params for a palette item read off the wire it joins: depthwise convs take its channel count. */

@@ -1,3 +1,4 @@
+import type { Design } from '../core/graph/types';
 import i18next from 'i18next';
 import { blockKinds, blockRegistry } from '../core/blocks/registry';
 import type { Citation } from '../core/citation';
@@ -125,4 +126,13 @@ export function figureSource(p: PresetDef, index: number, lng?: string): string 
 export function figureNote(p: PresetDef, index: number, lng?: string): string | undefined {
   const note = p.paperFigures[index]?.note;
   return note === undefined ? undefined : text(`presets.${p.name}.figures.${String(index)}.note`, note, lng);
+}
+
+/**
+ * A worked example's design, named in the UI's language: the core names it in English ("Inverted residual vs
+ * depthwise-separable"); another language names it by the method it shows.
+ */
+export function exampleDesign(e: ExampleDef, design: Design = e.build(), lng?: string): Design {
+  const language = lng ?? i18next.language;
+  return language === 'en' ? design : { ...design, name: exampleMethod(e, language) };
 }

@@ -1,7 +1,7 @@
 import type { Design } from '../../core/graph/types';
 import { examples, findExample } from '../../core/examples/registry';
 import { findPreset, presets } from '../../core/presets/registry';
-import { exampleMethod, presetTitle } from '../../i18n/core-examples';
+import { exampleDesign, exampleMethod, presetTitle } from '../../i18n/core-examples';
 
 /** Where a side of the comparison comes from: the design on the canvas, the pinned baseline, a preset or an example. */
 export type SourceId = 'current' | 'baseline' | `preset:${string}` | `example:${string}`;
@@ -39,5 +39,6 @@ export function resolveSource(
   if (id === 'current') return session.design;
   if (id === 'baseline') return session.baseline;
   if (id.startsWith('preset:')) return findPreset(id.slice('preset:'.length))?.build();
-  return findExample(id.slice('example:'.length))?.build();
+  const example = findExample(id.slice('example:'.length));
+  return example === undefined ? undefined : exampleDesign(example);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { exampleDesign } from '../../i18n/core-examples';
 import { sayCitation } from '../../i18n/say';
 import { formulaText } from '../../i18n/say';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +43,8 @@ export function LessonView({ lesson }: { lesson: LessonDef }) {
     if (wired === undefined) return;
     const design = wired.knob.build(value ?? wired.knob.values[0] ?? 0);
     const example = exampleOf(lesson);
-    const fresh = value === undefined && example !== undefined ? example.build() : design;
+    const fresh =
+      example === undefined ? design : exampleDesign(example, value === undefined ? example.build() : design);
     void showLessonDesign(fresh, (message) => {
       studio.getState().notify({ text: message, tone: 'error' });
     });
