@@ -18,7 +18,17 @@ import { conformanceDesigns } from './conformance-designs';
  * formula; the Cost panel's teaching lines. What a translation of the formulas' words must cover.
  */
 export function formulaLines(): Set<string> {
-  const out = new Set<string>();
+  return new Set(formulaEntries().map((f) => f.symbolic));
+}
+
+/** The same harvest, each line whole: its symbolic rule, its substituted numbers and their message, if any. */
+export function formulaEntries(): { symbolic: string; substituted: string; said?: unknown }[] {
+  const all: { symbolic: string; substituted: string; said?: unknown }[] = [];
+  const out = {
+    add: (f: string | { symbolic: string; substituted: string; said?: unknown }) => {
+      all.push(typeof f === 'string' ? { symbolic: f, substituted: '' } : f);
+    },
+  };
   const designs: Design[] = [
     ...conformanceDesigns().map((c) => c.design),
     ...presets.map((p) => p.build()),
@@ -31,7 +41,7 @@ export function formulaLines(): Set<string> {
         inputs: l.inputShapes,
         outputs: l.outputShapes,
       }))
-        out.add(f.symbolic);
+        out.add(f);
     for (const n of a.design.nodes) {
       const info = a.nodes.get(n.id);
       if (info?.outputShapes === undefined) continue;
@@ -43,7 +53,7 @@ export function formulaLines(): Set<string> {
           inputs: info.inputShapes.filter((x): x is Shape => x !== undefined),
           outputs: info.outputShapes,
         }))
-          out.add(f.symbolic);
+          out.add(f);
       } catch {
         // A block reached through anyOpDef without formulas of its own.
       }
@@ -70,5 +80,5 @@ export function formulaLines(): Set<string> {
       if (f !== undefined) out.add(f.symbolic);
     }
   }
-  return out;
+  return all;
 }

@@ -141,6 +141,9 @@ export const messageTemplates = {
     'Filter groups puts filter {{item}} in group {{group}}, but there are only {{groups}} groups (0 to {{last}}).',
   flgcChannelEmpty:
     'Input-channel groups leaves group {{group}} without input channels: every group needs at least one input channel.',
+  flgcSizes: 'G = {{groups}}: input channels {{ins}}, filters {{outs}}',
+  flgcSizesSeeded:
+    'G = {{groups}}: input channels {{ins}}, filters {{outs}} (empty lists: seeded random, seed {{seed}})',
   flgcFilterEmpty:
     'Filter groups leaves group {{group}} without filters: every group needs at least one filter.',
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formulaLines } from '../../test-support/formula-lines';
+import { formulaEntries, formulaLines } from '../../test-support/formula-lines';
 import { i18next, resources } from './index';
 import { formulaText } from './say';
 
@@ -28,6 +28,12 @@ describe('the words inside formulas', () => {
   it('keeps every number of the English line in the Chinese one', () => {
     const numbers = (s: string) => (s.match(/\d+/g) ?? []).sort();
     for (const [en, text] of Object.entries(zh)) expect(numbers(text), en).toEqual(numbers(en));
+  });
+  it('a substituted line that holds words carries its message', () => {
+    const wordy = formulaEntries().filter(
+      (f) => /\b[a-z]{3,} [a-z]{3,}\b/.test(f.substituted) && f.said === undefined,
+    );
+    expect(wordy.map((f) => f.substituted)).toEqual([]);
   });
   it('has no entry the app never shows', () => {
     expect(Object.keys(zh).filter((k) => !lines.includes(k))).toEqual([]);

@@ -1,4 +1,4 @@
-import { inWords, msg } from '../message';
+import { english, inWords, msg, type Message } from '../message';
 import { z } from 'zod';
 import { emitFlgc } from '../onnx/export/emit-flgc';
 import { flgcPatterns } from '../onnx/import/map-flgc';
@@ -7,6 +7,9 @@ import { flgcTorch } from '../torch/ops/flgc';
 import { convOutputShape, featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './common';
 import { pairedSum, resolveGroups, type GroupAssignment } from './flgc-groups';
 import type { CostContext, FormulaLine, OpCost, OpDef } from './types';
+
+/** A formula line's substituted text that holds words: English, and the message a UI says. */
+const sayBoth = (m: Message) => ({ substituted: english(m), said: m });
 
 const groupList = (label: string, items: string) =>
   z
@@ -150,11 +153,14 @@ function formulas(ctx: CostContext<FlgcParams>): readonly FormulaLine[] {
     {
       figure: 'condition',
       symbolic: 'each input channel and each filter in exactly one of G groups, none empty; sizes may differ',
-      substituted: `G = ${p.groups}: input channels ${f.a.inSizes.join(' + ')}, filters ${f.a.outSizes.join(' + ')}${
-        p.channelGroups.length === 0 || p.filterGroups.length === 0
-          ? ` (empty lists: seeded random, seed ${p.seed})`
-          : ''
-      }`,
+      ...sayBoth(
+        msg(p.channelGroups.length === 0 || p.filterGroups.length === 0 ? 'flgcSizesSeeded' : 'flgcSizes', {
+          groups: p.groups,
+          ins: f.a.inSizes.join(' + '),
+          outs: f.a.outSizes.join(' + '),
+          seed: p.seed,
+        }),
+      ),
     },
   ];
 }

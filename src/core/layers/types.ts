@@ -1,4 +1,5 @@
 import type { Words } from '../message';
+import type { Message } from '../message';
 import type { Citation } from '../citation';
 import type { z } from 'zod';
 import type { Problem, Result } from '../diagnostics';
@@ -74,6 +75,8 @@ export interface FormulaLine {
   readonly figure: FormulaFigure;
   readonly symbolic: string;
   readonly substituted: string;
+  /** The substituted line as a message, where it holds words (a UI says it in the reader's language). */
+  readonly said?: Message;
 }
 
 export interface OpContext<P> {

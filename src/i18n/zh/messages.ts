@@ -121,6 +121,9 @@ export const messages = {
   flgcFilterOutside:
     '滤波器分组把滤波器 {{item}} 放进第 {{group}} 组，但只有 {{groups}} 组（0 到 {{last}}）。',
   flgcChannelEmpty: '输入通道分组中第 {{group}} 组没有输入通道：每组至少需要一个输入通道。',
+  flgcSizes: 'G = {{groups}}：输入通道 {{ins}}，滤波器 {{outs}}',
+  flgcSizesSeeded:
+    'G = {{groups}}：输入通道 {{ins}}，滤波器 {{outs}}（列表为空：带种子的随机分配，种子 {{seed}}）',
   flgcFilterEmpty: '滤波器分组中第 {{group}} 组没有滤波器：每组至少需要一个滤波器。',
 
   sumCeil: '向上取整',

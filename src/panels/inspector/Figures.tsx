@@ -1,5 +1,5 @@
 import { effectiveTotals } from '../../core/analysis/effective';
-import { formulaText } from '../../i18n/say';
+import { formulaText, sayMessage } from '../../i18n/say';
 import type { LayerInfo } from '../../core/analysis/types';
 import { anyOpDef } from '../../core/layers/registry';
 import type { FormulaFigure, FormulaLine, OpCost } from '../../core/layers/types';
@@ -139,7 +139,7 @@ export function Figures({ inputs, outputs, cost, formulas, layers }: Props) {
           <ul className="figures conditions">
             {conditions.map((c) => (
               <li key={c.symbolic} className="formula">
-                {formulaText(c.symbolic)}: {c.substituted}
+                {formulaText(c.symbolic)}: {c.said === undefined ? c.substituted : sayMessage(c.said)}
               </li>
             ))}
           </ul>
