@@ -120,4 +120,16 @@ export const run = {
   },
   /** What to do about each runtime error, by its code (the runtime's own English). */
   remedy: remedies,
+  /** What went wrong, by the runtime error's code (another language than the runtime's English shows this). */
+  failure: {
+    'design-invalid': 'The design has problems.',
+    'unsupported-op': 'The runtime does not implement an op of this design.',
+    'out-of-memory': 'The runtime ran out of memory.',
+    'worker-died': 'The runtime stopped unexpectedly.',
+    timeout: 'The runtime did not answer in time.',
+    'load-failed': 'The runtime could not be loaded.',
+    'bad-input': 'The input cannot be used.',
+    'no-run': 'Nothing has been run yet.',
+    internal: 'The runtime failed.',
+  },
 } as const;

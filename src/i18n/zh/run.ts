@@ -118,6 +118,17 @@ export const run: Strings<typeof en> = {
     caption: '{{label}}：{{shape}}；每个通道按各自的范围缩放',
     captionPart: '{{label}}：{{shape}}，显示 {{total}} 个通道中的前 {{shown}} 个；每个通道按各自的范围缩放',
   },
+  failure: {
+    'design-invalid': '设计中有问题。',
+    'unsupported-op': '运行时没有实现该设计中的某个算子。',
+    'out-of-memory': '运行时内存不足。',
+    'worker-died': '运行时意外停止。',
+    timeout: '运行时没有及时响应。',
+    'load-failed': '无法加载运行时。',
+    'bad-input': '无法使用这个输入。',
+    'no-run': '尚未运行。',
+    internal: '运行时出错。',
+  },
   remedy: {
     'design-invalid': '先修正画布上标出的问题（红色轮廓），再运行。',
     'unsupported-op': '把该算子换成标准算子，或改用 WASM 后端（它比 WebGPU 实现的算子更多）。',

@@ -78,11 +78,18 @@ export function chooseSource(source: InputSource): void {
   runPanel.setState({ source, inputError: undefined });
 }
 
-const toError = (r: Extract<WorkerResponse, { type: 'error' }>): RuntimeError => ({
-  code: r.code,
-  message: r.message,
-  ...(r.details !== undefined && { details: r.details }),
-});
+/**
+ * A runtime error for the reader: in English as the runtime wrote it; in another language its code's
+ * sentence, with the runtime's own words (an op's name, a shape) kept as the first detail.
+ */
+export const toError = (r: Extract<WorkerResponse, { type: 'error' }>): RuntimeError =>
+  i18next.language === 'en'
+    ? { code: r.code, message: r.message, ...(r.details !== undefined && { details: r.details }) }
+    : {
+        code: r.code,
+        message: i18next.t(`run:failure.${r.code}`),
+        details: [r.message, ...(r.details ?? [])],
+      };
 
 /** Runs the current design on the chosen input: latency, outputs, then per-node times. */
 export async function runDesign(): Promise<void> {
