@@ -1,6 +1,6 @@
 import { lcclView } from '../methods/lccl';
 import { buildExample } from './example-of';
-import { paramOf, patch } from './live';
+import { liveOf, paramOf, patch } from './live';
 import type { LessonDef } from './types';
 
 /** The worked example: a 3×3 conv 64 → 64 beside the same conv with its 1×1 collaborative layer. */
@@ -35,6 +35,15 @@ export const lcclLesson: LessonDef = {
       format: (z) => `z = ${z}`,
       read: (design) => paramOf(design, 'lccl', 'zeroRatio'),
       build: (z) => patch(buildExample(138), { lccl: { zeroRatio: z } }),
+    },
+    // The method's side as the method counts it, as the other lessons do (a sparse conv's, a lookup conv's):
+    // the main conv computes only the (1 − z) of positions the collaborative layer does not predict zero.
+    sides(analysis) {
+      const live = liveOf(analysis);
+      const row = lcclView(analysis).rows[0];
+      if (live === undefined || row === undefined) return live;
+      const multiplyAdds = live.method.multiplyAdds - row.asExported + Math.round(row.effective);
+      return { ...live, method: { ...live.method, multiplyAdds } };
     },
     formula(live) {
       const row = lcclView(live.analysis).rows[0];

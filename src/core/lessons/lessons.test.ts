@@ -388,7 +388,9 @@ describe('LCCL', () => {
   it.each([0, 0.3, 0.5, 0.9])('z = %f: effective cost(LCCL) + (1 − z)·cost(main)', (z) => {
     const r = at(wired('lccl'), z);
     expect(r.live.baseline.multiplyAdds).toBe(main);
-    expect(r.live.method.multiplyAdds).toBe(main + cheap); // as exported: both convs in full
+    // As the method counts it: the collaborative 1×1 in full, the main conv at the (1 − z) it computes.
+    expect(r.live.method.multiplyAdds).toBe(Math.round(cheap + (1 - z) * main));
+    expect(r.analysis.totals.multiplyAdds).toBe(2 * main + cheap); // as exported: every conv in full
     expect(r.formula?.measured).toBeCloseTo((cheap + (1 - z) * main) / main, 12);
     expect(r.formula?.value).toBeCloseTo(1 / 9 + 1 - z, 12);
   });

@@ -13,6 +13,8 @@ export const learn = {
     'This lesson’s worked example has not landed yet: the figures, the knob and the task check arrive with it.',
   idea: 'The idea',
   figures: 'Figures on the canvas',
+  figuresNote:
+    'Params and multiply-adds as each method counts them (a sparse conv’s non-zeros, the positions LCCL skips, a lookup conv’s dictionary); memory access as exported.',
   quantity: { params: 'Params', multiplyAdds: 'Multiply-adds', memoryAccess: 'Memory access' },
   side: { baseline: 'Baseline', method: 'Method', ratio: 'Ratio' },
   formula: 'Key formula',

@@ -14,6 +14,8 @@ export const learn: Strings<typeof en> = {
   reopen: '画布上是另一个设计：打开本课的示例才能看到它的数字。',
   pending: '本课的示例尚未完成：数字、调节项和任务检查会随示例一起到来。',
   idea: '思路',
+  figuresNote:
+    '参数量和乘加数按各方法自己的计法（稀疏卷积的非零项、LCCL 跳过的位置、查找卷积的字典）；内存访问量按导出形式。',
   figures: '画布上的数字',
   quantity: { params: '参数量', multiplyAdds: '乘加数', memoryAccess: '内存访问' },
   side: { baseline: '基线', method: '方法', ratio: '比值' },

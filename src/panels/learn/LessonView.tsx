@@ -169,6 +169,7 @@ function LiveParts({ lesson, live, knobValue, onKnob, n }: LiveProps) {
           ))}
         </tbody>
       </table>
+      <p className="muted lesson-note">{t('figuresNote')}</p>
       {formula !== undefined && (
         <div className="lesson-formula" aria-label={t('formula')}>
           <h4>{t('formula')}</h4>
