@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 
 /**
- * The whole UI in Chinese: every text a reader sees or hears (page text, titles, accessible names) on the
+ * The whole UI in Chinese: every text a reader sees or hears (page text, titles, accessible names, the text
+ * boxes' values) on the
  * default design, its cost panel and inspector, a preset with guideline hints and a problem, a worked
  * example, three lessons and the compare view. English prose left anywhere fails here by its text.
  */
@@ -21,6 +22,9 @@ async function englishProse(page: Page): Promise<string[]> {
     const out: string[] = document.body.innerText.split('\n');
     for (const el of Array.from(document.querySelectorAll('[title],[aria-label],[placeholder]')))
       for (const a of ['title', 'aria-label', 'placeholder']) out.push(el.getAttribute(a) ?? '');
+    // What a text box holds (the design's name).
+    for (const el of Array.from(document.querySelectorAll('input:not([type]), input[type="text"]')))
+      out.push((el as HTMLInputElement).value);
     return out;
   });
   return [...new Set(texts.map((t) => t.trim()))].filter(
@@ -81,6 +85,15 @@ test('the UI in Chinese has no English prose: design, cost, inspector, presets, 
   // A worked example and the one preset whose title holds words.
   await open('FLGC：完全可学习的组卷积');
   await selectCards('FLGC example', 3);
+
+  // A problem: groups that do not divide the channels, said on the card, in the inspector and the status bar.
+  await page.getByRole('tab', { name: '属性', exact: true }).click();
+  await page.locator('.react-flow__node').filter({ hasText: 'group_conv' }).first().click({ force: true });
+  const groups = page.getByRole('spinbutton', { name: '分组数' });
+  await groups.fill('5');
+  await groups.press('Enter');
+  await expect(page.getByText('groups = 5 不能整除 64 个输入通道。').first()).toBeVisible();
+  await look('a broken design');
   await open('MobileNetV1（标准卷积）');
   await look('MobileNetV1 (full convolutions)');
 

@@ -6,7 +6,7 @@ import { findPreset } from '../core/presets/registry';
 import { layoutDesign } from '../canvas/auto-layout';
 import { i18next } from '../i18n';
 import { diagnosticText } from '../i18n/core-text';
-import { exampleDesign, exampleMethod, presetTitle } from '../i18n/core-examples';
+import { exampleDesign, exampleMethod, presetDesign, presetTitle } from '../i18n/core-examples';
 import { analysisOf } from '../state/analysis';
 import type { CatalogueItem } from '../state/catalogue-item';
 import { studio } from '../state/store';
@@ -44,7 +44,7 @@ export async function openPreset(name: string): Promise<void> {
     failed: (message: string) => i18next.t('actions:open.presetFailed', { name, message }),
     opened: i18next.t('actions:open.preset', { title: presetTitle(preset) }),
   };
-  await openBuilt(say, () => preset.build());
+  await openBuilt(say, () => presetDesign(preset));
 }
 
 /** Opens a worked example by name. */

@@ -136,3 +136,10 @@ export function exampleDesign(e: ExampleDef, design: Design = e.build(), lng?: s
   const language = lng ?? i18next.language;
   return language === 'en' ? design : { ...design, name: exampleMethod(e, language) };
 }
+
+/** A preset's design, named by its title in the UI's language where the title holds words. */
+export function presetDesign(p: PresetDef, lng?: string): Design {
+  const design = p.build();
+  const language = lng ?? i18next.language;
+  return language === 'en' ? design : { ...design, name: presetTitle(p, language) };
+}

@@ -1,4 +1,6 @@
 import { analyze } from '../../core/analysis/analyze';
+import { languages } from '../../i18n/types';
+import { presetTitle } from '../../i18n/core-examples';
 import type { Design } from '../../core/graph/types';
 import { presets } from '../../core/presets/registry';
 import type { PaperFigures, PresetDef, PresetOptions } from '../../core/presets/types';
@@ -6,13 +8,14 @@ import { i18next } from '../../i18n';
 
 let names: Map<string, PresetDef> | undefined;
 
-/** The preset a design was built from, known by the name the preset gives its design. */
+/** The preset a design was built from, known by the name the preset gives its design (in any language). */
 export function presetOf(design: Design): PresetDef | undefined {
   if (names === undefined) {
     names = new Map();
     for (const p of presets) {
       try {
         names.set(p.build().name, p);
+        for (const lng of languages) names.set(presetTitle(p, lng), p);
       } catch {
         // A preset that cannot build is simply not matched.
       }
