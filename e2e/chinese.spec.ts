@@ -109,6 +109,13 @@ test('the UI in Chinese has no English prose: design, cost, inspector, presets, 
   await page.keyboard.press('d');
   await expect(page.getByRole('dialog')).toBeVisible();
   await look('compare');
+  await page
+    .getByRole('dialog')
+    .getByRole('combobox', { name: '左侧' })
+    .selectOption('preset:mobilenet_v1_conv');
+  await page.getByRole('dialog').getByRole('combobox', { name: '右侧' }).selectOption('preset:mobilenet_v1');
+  await expect(page.getByRole('dialog').getByRole('table').first()).toContainText('MobileNetV1（标准卷积）');
+  await look('compare, two presets');
 
   expect([...found].map(([text, where]) => `${where}: ${text}`)).toEqual([]);
 });

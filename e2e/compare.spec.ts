@@ -20,7 +20,7 @@ test('two presets side by side: totals, pairs by structure with closed-form figu
   const separable = 112 * 112 * (9 * 32 + 32 * 64);
   const pairs = dialog.getByRole('table', { name: /paired by position and kind/ });
   const conv2 = pairs.getByRole('row').filter({ hasText: 'conv2' }).first();
-  await expect(conv2).toContainText('DepthwiseSeparable');
+  await expect(conv2).toContainText('Depthwise-separable conv');
   await expect(conv2.getByRole('cell').nth(3)).toHaveAttribute(
     'title',
     `${exact(full)} → ${exact(separable)}`,

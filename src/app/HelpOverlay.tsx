@@ -95,7 +95,7 @@ export function HelpOverlay() {
               {gestures.map((id) => {
                 const g = gestureText(id);
                 return (
-                  <div key={id} className="help-row">
+                  <div key={id} className="help-row gesture">
                     <dt>{g.what}</dt>
                     <dd>{g.how}</dd>
                   </div>

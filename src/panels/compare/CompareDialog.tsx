@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { kindTitle } from '../../i18n/core-text';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../core/analysis/types';
 import { currentLanguage } from '../../i18n';
@@ -237,7 +238,8 @@ function Comparison({ left, right }: { left: Analysis; right: Analysis }) {
                 <tr key={r.position} data-status={r.status}>
                   <td>{r.position}</td>
                   <th scope="row">
-                    {r.kind} <span className={`compare-status ${r.status}`}>{t(`status.${r.status}`)}</span>
+                    <span title={r.kind}>{kindTitle(r.kind)}</span>{' '}
+                    <span className={`compare-status ${r.status}`}>{t(`status.${r.status}`)}</span>
                   </th>
                   <td>{r.leftLabel ?? '–'}</td>
                   <td>{r.rightLabel ?? '–'}</td>

@@ -1,7 +1,7 @@
 import type { Design } from '../../core/graph/types';
 import { examples, findExample } from '../../core/examples/registry';
 import { findPreset, presets } from '../../core/presets/registry';
-import { exampleDesign, exampleMethod, presetTitle } from '../../i18n/core-examples';
+import { exampleDesign, exampleMethod, presetDesign, presetTitle } from '../../i18n/core-examples';
 
 /** Where a side of the comparison comes from: the design on the canvas, the pinned baseline, a preset or an example. */
 export type SourceId = 'current' | 'baseline' | `preset:${string}` | `example:${string}`;
@@ -38,7 +38,10 @@ export function resolveSource(
 ): Design | undefined {
   if (id === 'current') return session.design;
   if (id === 'baseline') return session.baseline;
-  if (id.startsWith('preset:')) return findPreset(id.slice('preset:'.length))?.build();
+  if (id.startsWith('preset:')) {
+    const preset = findPreset(id.slice('preset:'.length));
+    return preset === undefined ? undefined : presetDesign(preset);
+  }
   const example = findExample(id.slice('example:'.length));
   return example === undefined ? undefined : exampleDesign(example);
 }
