@@ -6,7 +6,7 @@ import type { EmitContext } from '../onnx/export/context';
 import { single } from '../onnx/export/emit-common';
 import type { MapContext } from '../onnx/import/context';
 import { is4d, pairOf, symmetricPads, unary, x0 } from '../onnx/import/pattern-common';
-import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
+import { attrInt, attrInts, attrString, type IrNode } from '../onnx/ir/graph';
 import { attrInt as protoInt, attrInts as protoInts } from '../onnx/proto';
 import { featureMap, movementCost, movementFormula, nonNegativeInt, one, pair } from './common';
 import { avgPoolTorch, globalAvgPoolTorch, maxPoolTorch } from '../torch/ops/pooling';
@@ -65,6 +65,48 @@ function mapPool(kind: 'MaxPool' | 'AvgPool') {
   };
 }
 
+/**
+ * PyTorch (1.13) writes `AvgPool2d(k, s, p)` with padding counted as a zero Pad, then an unpadded AveragePool:
+ * one AvgPool with its padding counted. Symmetric spatial padding only, and no ceil mode (where a last
+ * window would reach past the padded map, ONNX would leave that part out of the count).
+ */
+function mapPaddedAvgPool(n: IrNode, ctx: MapContext): boolean {
+  const pads = ctx.const(n.inputs[1])?.ints;
+  if (pads?.length !== 8 || [0, 1, 4, 5].some((i) => pads[i] !== 0)) return false;
+  const padding = [pads[2] ?? 0, pads[3] ?? 0] as const;
+  if (padding[0] !== pads[6] || padding[1] !== pads[7]) return false;
+  if ((attrString(n, 'mode') ?? 'constant') !== 'constant' || (ctx.floats(n.inputs[2])?.[0] ?? 0) !== 0)
+    return false;
+  const pool = ctx.soleReader(n.outputs[0] ?? '');
+  if (pool?.opType !== 'AveragePool' || !is4d(ctx, x0(n))) return false;
+  const k = attrInts(pool, 'kernel_shape');
+  if (
+    k?.length !== 2 ||
+    attrInt(pool, 'ceil_mode', 0) !== 0 ||
+    (attrInts(pool, 'pads') ?? [0, 0, 0, 0]).some((v) => v !== 0) ||
+    (attrInts(pool, 'dilations') ?? [1, 1]).some((d) => d !== 1)
+  )
+    return false;
+  const kernel = pairOf(k, 1);
+  if (2 * padding[0] > kernel[0] || 2 * padding[1] > kernel[1]) return false;
+  ctx.absorbed.add(pool);
+  ctx.add(n, {
+    kind: 'AvgPool',
+    params: {
+      kernel,
+      stride: pairOf(attrInts(pool, 'strides'), 1),
+      padding,
+      ceilMode: false,
+      countIncludePad: true,
+    },
+    inputs: [x0(n)],
+    outputs: pool.outputs.slice(0, 1),
+    weights: {},
+    label: ctx.groupLabel([n, pool], 'AvgPool'),
+  });
+  return true;
+}
+
 function windowPool<K extends 'MaxPool' | 'AvgPool', S extends typeof windowSchema | typeof avgSchema>(
   kind: K,
   onnxType: 'MaxPool' | 'AveragePool',
@@ -107,7 +149,13 @@ function windowPool<K extends 'MaxPool' | 'AvgPool', S extends typeof windowSche
     },
     palette: 'pooling',
     traits: {},
-    onnx: { emit: emitPool(onnxType), patterns: [{ onnx: onnxType, map: mapPool(kind) }] },
+    onnx: {
+      emit: emitPool(onnxType),
+      patterns: [
+        { onnx: onnxType, map: mapPool(kind) },
+        ...(kind === 'AvgPool' ? [{ onnx: 'Pad', map: mapPaddedAvgPool }] : []),
+      ],
+    },
     pytorch,
     conformance,
   } satisfies OpDef<K, S>;

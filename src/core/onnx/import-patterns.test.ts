@@ -214,3 +214,60 @@ describe('bad input gives one clear message, never a crash', () => {
     ).toMatch(/external file/);
   });
 });
+
+describe('AvgPool2d with its padding counted, as torch.onnx.export writes it', () => {
+  // PyTorch 1.13: nn.AvgPool2d(3, 2, 1) becomes a zero Pad, then an AveragePool without pads.
+  const padded = (pads: readonly number[], ceil = 0): Uint8Array => {
+    const b = new OnnxBuilder(13);
+    const pad = b.one(
+      'Pad',
+      '/pool/Pad',
+      ['input', b.ints('pads', [...pads])],
+      [{ name: 'mode', type: AttrType.STRING, s: new TextEncoder().encode('constant') }],
+    );
+    b.one(
+      'AveragePool',
+      '/pool/AveragePool',
+      [pad],
+      [attrInts('kernel_shape', [3, 3]), attrInts('strides', [2, 2]), attrInt('ceil_mode', ceil)],
+    );
+    return b.model({ name: 'input', dims: [1, 4, 9, 9] }, [
+      { name: '/pool/AveragePool_output_0', dims: [1, 4, 5, 5] },
+    ]);
+  };
+
+  it('imports as one AvgPool, padding 1 counted, and runs as the file does', async () => {
+    const bytes = padded([0, 0, 1, 1, 0, 0, 1, 1]);
+    const { design } = importOk(bytes);
+    const pools = design.nodes.filter((n) => n.kind !== 'Input' && n.kind !== 'Output');
+    expect(pools.map((n) => [n.kind, n.params])).toEqual([
+      [
+        'AvgPool',
+        { kernel: [3, 3], stride: [2, 2], padding: [1, 1], ceilMode: false, countIncludePad: true },
+      ],
+    ]);
+    const x = Float32Array.from({ length: 4 * 81 }, (_, i) => Math.sin(i));
+    const run = async (model: Uint8Array) => {
+      const s = await ort.InferenceSession.create(model);
+      const out = await s.run({ [s.inputNames[0] ?? '']: new ort.Tensor('float32', x, [1, 4, 9, 9]) });
+      await s.release();
+      return Array.from((out[s.outputNames[0] ?? ''] as ort.Tensor).data as Float32Array);
+    };
+    const exported = exportDesign(design);
+    if (!exported.ok) throw new Error(exported.errors.join('; '));
+    const [want, got] = [await run(bytes), await run(exported.bytes)];
+    expect(got.length).toBe(want.length);
+    got.forEach((v, i) => {
+      expect(v).toBeCloseTo(want[i] ?? NaN, 6);
+    });
+  });
+
+  it.each([
+    ['uneven padding', [0, 0, 1, 0, 0, 0, 1, 1], 0],
+    ['ceil mode', [0, 0, 1, 1, 0, 0, 1, 1], 1],
+  ])('leaves %s as a Pad and a pool of its own', (_, pads, ceil) => {
+    const kinds = importOk(padded(pads, ceil)).design.nodes.map((n) => n.kind);
+    expect(kinds.filter((k) => k === 'AvgPool').length).toBeLessThanOrEqual(1);
+    expect(kinds).not.toEqual(['Input', 'AvgPool', 'Output']);
+  });
+});

@@ -174,7 +174,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.KEEP_TORCH_DIR === undefined) rmSync(dir, { recursive: true, force: true });
 });
 
 const resultOf = (name: string): Result => {
@@ -229,12 +229,8 @@ describe('PyTorch export, checked in PyTorch', () => {
  */
 const comesBackAsPrimitives = new Set([
   'block_zoo',
-  'block_ShuffleUnitV1_stride_2',
-  'block_ShuffleUnitV1_first_unit_of_stage_2',
   'block_ShiftBlock_residual_expansion_2',
   'block_ShiftBlock_strided',
-  'block_Bottleneck_projection_shortcut_widens_',
-  'block_Bottleneck_stride_2_grouped_ResNeXt_',
 ]);
 
 describe('PyTorch export, the blocks come back', () => {

@@ -32,9 +32,12 @@ export const basicBlockTorch: BlockTorch<BasicBlockParams> = {
             self.downsample = conv_bn_act(in_channels, out_channels, 1, stride, batch_norm=batch_norm)
 
     def forward(self, x):
-        identity = x if self.downsample is None else self.downsample(x)
+        # torchvision's order: the main branch, then the shortcut.
+        identity = x
         out = self.relu(self.bn1(self.conv1(x)))
         out = self.bn2(self.conv2(out))
+        if self.downsample is not None:
+            identity = self.downsample(x)
         return self.relu(out + identity)`,
   helpers: ['conv_bn_act'],
   construct: (p, inputs) =>
@@ -74,10 +77,13 @@ export const bottleneckTorch: BlockTorch<BottleneckParams> = {
             self.downsample = conv_bn_act(in_channels, out_channels, 1, stride, batch_norm=batch_norm)
 
     def forward(self, x):
-        identity = x if self.downsample is None else self.downsample(x)
+        # torchvision's order: the main branch, then the shortcut (its ONNX export imports back as the block).
+        identity = x
         out = self.relu(self.bn1(self.conv1(x)))
         out = self.relu(self.bn2(self.conv2(out)))
         out = self.bn3(self.conv3(out))
+        if self.downsample is not None:
+            identity = self.downsample(x)
         return self.relu(out + identity)`,
   helpers: ['conv_bn_act'],
   construct: (p, inputs) =>
