@@ -21,14 +21,17 @@ export function formulaLines(): Set<string> {
   return new Set(formulaEntries().map((f) => f.symbolic));
 }
 
-/** The same harvest, each line whole: its symbolic rule, its substituted numbers and their message, if any. */
-export function formulaEntries(): { symbolic: string; substituted: string; said?: unknown }[] {
-  const all: { symbolic: string; substituted: string; said?: unknown }[] = [];
-  const out = {
-    add: (f: string | { symbolic: string; substituted: string; said?: unknown }) => {
-      all.push(typeof f === 'string' ? { symbolic: f, substituted: '' } : f);
-    },
-  };
+/** One harvested line: its symbolic rule, its substituted numbers and their message, if any. */
+export interface FormulaEntry {
+  readonly symbolic: string;
+  readonly substituted: string;
+  readonly said?: unknown;
+}
+
+/** The same harvest, each line whole. */
+export function formulaEntries(): FormulaEntry[] {
+  const all: FormulaEntry[] = [];
+  const out = { add: (f: FormulaEntry) => all.push(f) };
   const designs: Design[] = [
     ...conformanceDesigns().map((c) => c.design),
     ...presets.map((p) => p.build()),
@@ -59,16 +62,16 @@ export function formulaEntries(): { symbolic: string; substituted: string; said?
       }
       const lesson = lessonFor(a, n.id);
       if (lesson !== undefined) {
-        for (const line of lesson.lines) out.add(line.symbolic);
-        if (lesson.ratio !== undefined) out.add(lesson.ratio.symbolic);
+        for (const line of lesson.lines) out.add(line);
+        if (lesson.ratio !== undefined) out.add(lesson.ratio);
       }
     }
   };
   for (const d of designs) {
     const a = analyze(d);
     visit(a);
-    for (const f of stochasticDepthView(a).formulas) out.add(f.symbolic);
-    for (const r of lcclView(a).rows) out.add(r.formula.symbolic);
+    for (const f of stochasticDepthView(a).formulas) out.add(f);
+    for (const r of lcclView(a).rows) out.add(r.formula);
   }
   for (const lesson of lessons) {
     if (lesson.live === undefined) continue;
@@ -77,7 +80,7 @@ export function formulaEntries(): { symbolic: string; substituted: string; said?
       visit(a);
       const live = lessonLive(lesson, a);
       const f = live === undefined ? undefined : lesson.live.formula(live);
-      if (f !== undefined) out.add(f.symbolic);
+      if (f !== undefined) out.add(f);
     }
   }
   return all;

@@ -66,6 +66,7 @@ export const inWords = (words: Words | undefined, m: Message): string =>
 export interface Told {
   readonly message: string;
   readonly text?: Message;
+  /** Inside a block: the primitive's label the sentence is about. */
   readonly within?: string;
 }
 

@@ -1,14 +1,9 @@
 import i18next from 'i18next';
 import type { Citation } from '../core/citation';
-import { english, type Message, type Refusal } from '../core/message';
+import { english, type Message, type Refusal, type Told } from '../core/message';
 
 /** What the core hands over with a sentence: the English it wrote, and the key and values to translate it by. */
-export interface Said {
-  readonly message: string;
-  readonly text?: Message;
-  /** Inside a block: the primitive's label the sentence is about. */
-  readonly within?: string;
-}
+export type Said = Told;
 
 /** A core message in the reader's language. */
 export const sayMessage = (m: Message): string =>
@@ -42,10 +37,6 @@ export const formulaText = (symbolic: string): string =>
 
 /** Why an action was refused, in the reader's language, with the problem it quotes said the same way. */
 export const sayRefusal = (r: Refusal): string =>
-  r.detail === undefined
-    ? sayMessage(r.text)
-    : i18next.t(`core:messages.${r.text.key}`, {
-        ...r.text.params,
-        problem: say(r.detail),
-        defaultValue: r.error,
-      });
+  sayMessage(
+    r.detail === undefined ? r.text : { ...r.text, params: { ...r.text.params, problem: say(r.detail) } },
+  );

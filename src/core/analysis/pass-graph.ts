@@ -43,14 +43,10 @@ export function analyzeGraph(
     if (p.field !== undefined && scope.owner === undefined) where.field = p.field;
     if (scope.owner !== undefined && node !== undefined)
       where.path = (scope.keyPrefix + node.label).slice(scope.owner.id.length + 1);
-    const d = diagnostic(p.key, inner + p.message, where, severity);
-    pass.diagnostics.push(
-      p.text === undefined
-        ? d
-        : inner !== '' && node !== undefined
-          ? { ...d, text: p.text, within: node.label }
-          : { ...d, text: p.text },
-    );
+    // A keyed sentence inside a block keeps its key; the primitive it is about is said apart (`within`).
+    const within = inner === '' || node === undefined ? {} : { within: node.label };
+    const said = p.text === undefined ? {} : { text: p.text, ...within };
+    pass.diagnostics.push({ ...diagnostic(p.key, inner + p.message, where, severity), ...said });
   };
 
   const resolved = nodes.map(resolveNode);
