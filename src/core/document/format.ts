@@ -6,6 +6,7 @@ import { limits, overLimit, settingProblems } from '../limits';
 import { ident, quote } from '../quote';
 import { describeIssue, fieldOf } from './issues';
 import { migrate } from './migrations';
+import { MAX_RESULTS, resultSchema } from './results';
 import { unknownSettings } from './settings';
 
 export const FORMAT = 'compact-studio-design';
@@ -51,6 +52,8 @@ const fileShape = z.object({
         .refine((w) => w.at(-1) === 1, 'the last level is the design itself: width 1'),
     })
     .optional(),
+  /** Training results, newest last. */
+  results: z.array(resultSchema).max(MAX_RESULTS).optional(),
 });
 
 export type LoadResult =
@@ -187,6 +190,7 @@ export function loadDesign(raw: unknown): LoadResult {
     ...(file.weights === undefined ? {} : { weights: file.weights }),
     ...(stochasticDepth === undefined ? {} : { stochasticDepth }),
     ...(file.nested === undefined ? {} : { nested: file.nested }),
+    ...(file.results === undefined ? {} : { results: file.results }),
   };
   return { ok: true, design };
 }
@@ -255,6 +259,7 @@ export function serializeDesign(design: Design): string {
       ...(design.weights === undefined ? {} : { weights: ownedWeights(design) }),
       ...(design.stochasticDepth === undefined ? {} : { stochasticDepth: design.stochasticDepth }),
       ...(design.nested === undefined ? {} : { nested: design.nested }),
+      ...(design.results === undefined ? {} : { results: design.results }),
     },
     null,
     2,

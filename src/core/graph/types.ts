@@ -1,3 +1,4 @@
+import type { TrainingResult } from '../document/results';
 import type { OpKind, OpParams } from '../layers/registry';
 import type { BlockKind, BlockParams } from '../blocks/registry';
 
@@ -76,4 +77,6 @@ export interface Design {
   readonly stochasticDepth?: StochasticDepthSettings;
   /** NestedNet levels; absent when the design has one level. */
   readonly nested?: NestedLevels;
+  /** Training results (browser or PyTorch), newest last; absent when never trained. */
+  readonly results?: readonly TrainingResult[];
 }
