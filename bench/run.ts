@@ -5,6 +5,7 @@ import { benchCanvas } from './canvas';
 import { benchOnnx } from './onnx';
 import { benchImport } from './import-scaling';
 import { benchImportFrames } from './import-frames';
+import { benchFirstPaint } from './first-paint';
 
 /** `npm run bench`: every benchmark suite prints its own table. Pass suite names to run a subset. */
 const suites: Record<string, () => void | Promise<void>> = {
@@ -15,6 +16,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   import: benchImport,
   'import-frames': benchImportFrames,
   canvas: benchCanvas,
+  'first-paint': benchFirstPaint,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,4 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
+import type { ELK as ElkEngine, ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { Edge, Position } from './types';
 
 /** A box to place: its id, size, and how many input and output ports it has. */
@@ -17,7 +16,15 @@ export interface LayoutOptions {
   readonly layerGap?: number;
 }
 
-const elk = new ELK();
+/**
+ * elkjs is 2.5 MB of JavaScript, most of the app's code: it loads on the first layout, not with the
+ * page, so the first paint never waits for it.
+ */
+let engine: Promise<ElkEngine> | undefined;
+function elkEngine(): Promise<ElkEngine> {
+  engine ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+  return engine;
+}
 
 /**
  * Layered (Sugiyama) layout, top to bottom, inputs on the top edge and outputs on the bottom edge
@@ -25,6 +32,60 @@ const elk = new ELK();
  * box or port are ignored, so a broken design still lays out.
  */
 export async function layeredLayout(
+  boxes: readonly LayoutBox[],
+  edges: readonly Edge[],
+  options: LayoutOptions = {},
+): Promise<Map<string, Position>> {
+  return chainLayout(boxes, edges, options) ?? elkLayout(boxes, edges, options);
+}
+
+/** ELK's padding around the graph, and the extra it leaves between two layers joined by one edge. */
+const PADDING = 12;
+const EDGE_ROOM = 2;
+
+/**
+ * A plain chain (the first visit's design, most imports before they are wrapped into columns) laid
+ * out exactly as ELK lays it out, without loading ELK: one column, each box centred on the widest.
+ * Undefined for anything but a chain of single-port links.
+ */
+export function chainLayout(
+  boxes: readonly LayoutBox[],
+  edges: readonly Edge[],
+  options: LayoutOptions = {},
+): Map<string, Position> | undefined {
+  if (boxes.length === 0 || edges.length !== boxes.length - 1) return undefined;
+  const byId = new Map(boxes.map((b) => [b.id, b]));
+  const next = new Map<string, string>();
+  const hasPred = new Set<string>();
+  for (const e of edges) {
+    if (e.from.port !== 0 || e.to.port !== 0 || !byId.has(e.from.node) || !byId.has(e.to.node))
+      return undefined;
+    if (next.has(e.from.node) || hasPred.has(e.to.node)) return undefined;
+    next.set(e.from.node, e.to.node);
+    hasPred.add(e.to.node);
+  }
+  const sources = boxes.filter((b) => !hasPred.has(b.id));
+  if (sources.length !== 1) return undefined;
+  const order: LayoutBox[] = [];
+  for (let id: string | undefined = sources[0]?.id; id !== undefined; id = next.get(id)) {
+    const box = byId.get(id);
+    if (box === undefined || order.length >= boxes.length) return undefined;
+    order.push(box);
+  }
+  if (order.length !== boxes.length) return undefined;
+  const widest = Math.max(...order.map((b) => b.width));
+  const gap = (options.layerGap ?? 56) + EDGE_ROOM;
+  const positions = new Map<string, Position>();
+  let y = PADDING;
+  for (const b of order) {
+    positions.set(b.id, { x: PADDING + (widest - b.width) / 2, y });
+    y += b.height + gap;
+  }
+  return positions;
+}
+
+/** The general case, by elkjs. */
+export async function elkLayout(
   boxes: readonly LayoutBox[],
   edges: readonly Edge[],
   options: LayoutOptions = {},
@@ -83,7 +144,7 @@ export async function layeredLayout(
     children,
     edges: elkEdges,
   };
-  const result = await elk.layout(graph);
+  const result = await (await elkEngine()).layout(graph);
   const positions = new Map<string, Position>();
   for (const child of result.children ?? []) positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
   return positions;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../shape';
-import { opDef, opKinds, type OpKind } from './registry';
+import { opDef, opKinds, anyOpDef, type OpKind } from './registry';
+import { analyze } from '../analysis/analyze';
+import { SUBJECT, opDesign } from '../../../test-support/conformance-designs';
 
 /** Runs an op's shape and cost rule with its defaults overridden by `params`. */
 function run(kind: OpKind, params: object, inputs: Shape[]) {
@@ -396,6 +398,44 @@ describe('the registry', () => {
     expect(typeof def.summary(params)).toBe('string');
     expect(def.description.length).toBeGreaterThan(5);
   });
+
+  /** The number a substituted line ends on ("… = 10,838,016" → 10838016), if it ends on one. */
+  const result = (line: string): number | undefined => {
+    const m = /=\s*([\d,]+)\s*$/.exec(line);
+    return m?.[1] === undefined ? undefined : Number(m[1].replace(/,/g, ''));
+  };
+  const costFigures = ['params', 'buffers', 'multiplyAdds', 'memoryAccess', 'memoryAccessConvFc'] as const;
+
+  it.each(opKinds.filter((k) => k !== 'Opaque'))(
+    '%s: every cost formula line, in every conformance case, ends on the figure the cost rule gives',
+    (kind) => {
+      const def = anyOpDef(kind);
+      let checked = 0;
+      let costly = false;
+      for (const c of def.conformance) {
+        const a = analyze(opDesign(kind, c));
+        const node = a.design.nodes.find((n) => n.label === SUBJECT);
+        const layer = a.layers.find((l) => l.nodeId === node?.id);
+        if (layer === undefined) throw new Error(`${kind}: ${c.name} has no analysed subject`);
+        const lines = def.formulas({
+          params: layer.params,
+          inputs: layer.inputShapes,
+          outputs: layer.outputShapes,
+        });
+        costly ||= costFigures.some((f) => layer.cost[f] > 0);
+        for (const figure of costFigures) {
+          const line = lines.find((l) => l.figure === figure);
+          const value = line === undefined ? undefined : result(line.substituted);
+          if (value === undefined) continue;
+          expect(value, `${kind}: ${c.name}, ${figure}: ${line?.substituted ?? ''}`).toBe(layer.cost[figure]);
+          checked++;
+        }
+      }
+      // A kind that costs anything must show at least one worked line for it.
+      if (costly)
+        expect(checked, `${kind} has no cost formula line that ends on a number`).toBeGreaterThan(0);
+    },
+  );
 
   it('formulas substitute the numbers that the cost rule gives', () => {
     const def = opDef('Conv2d');

@@ -7,6 +7,8 @@ import { anyOpDef, opKinds } from '../layers/registry';
 import { SUBJECT, blockDesign, opDesign } from '../../../test-support/conformance-designs';
 import { checkRuns } from '../../../test-support/ort';
 import { importModel } from './import/import';
+import { readModel } from './ir/read';
+import { countFile } from '../../../test-support/onnx-count';
 
 /**
  * The conformance suite: every registered op and block kind, through every case its own
@@ -36,6 +38,22 @@ async function conforms(
   const subject = design.nodes.find((n) => n.label === SUBJECT);
   expect(subject?.kind).toBe(kind);
   const bytes = await checkRuns(design, { ...options, opset });
+  // An independent count: the file's own params, multiply-adds and conv/FC memory access, read
+  // from its initializers and nodes, equal the design's (a shift written as a one-hot depthwise
+  // conv, the default, is the one documented excess).
+  const read = readModel(bytes);
+  if (!read.ok) throw new Error(read.error);
+  const file = countFile(read.graph);
+  const shifts = analyze(design).layers.some((l) => l.op === 'Shift' || l.op === 'SparseShift');
+  if (!shifts || options?.shift === 'slice') {
+    const counted = { params: file.params, buffers: file.buffers, multiplyAdds: file.multiplyAdds };
+    expect(counted).toEqual({
+      params: before.params,
+      buffers: before.buffers,
+      multiplyAdds: before.multiplyAdds,
+    });
+    expect(file.memoryAccessConvFc).toBe(before.memoryAccessConvFc);
+  }
   const back = importModel(bytes);
   if (!back.ok) throw new Error(back.error);
   const found = back.design.nodes.filter((n) => n.kind === (expected ?? kind));

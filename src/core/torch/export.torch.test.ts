@@ -197,15 +197,17 @@ describe('PyTorch export, checked in PyTorch', () => {
     },
   );
 
+  /** One kind's minimal design agrees within 1e-5; a whole network, whose float32 error adds up over depth, 1e-4. */
+  const tolerance = (name: string): number => (/^(op|block)_/.test(name) ? 1e-5 : 1e-4);
   it.each(cases.map((c) => [c.name, c] as const))(
-    '%s: gives onnxruntime’s outputs of the ONNX file within 1e-4',
+    '%s: gives onnxruntime’s outputs of the ONNX file (1e-5 for one kind, 1e-4 for a network)',
     (name) => {
       const r = resultOf(name);
       expect(r.outputs?.length).toBeGreaterThan(0);
       for (const o of r.outputs ?? []) {
         expect(o.maxDiff, `${name}: output shape ${o.shape.join('×')}`).not.toBeNull();
         // Relative to the outputs' size, so that large logits and small probabilities are held alike.
-        expect(o.maxDiff ?? Infinity).toBeLessThanOrEqual(1e-4 * Math.max(1, o.scale));
+        expect(o.maxDiff ?? Infinity).toBeLessThanOrEqual(tolerance(name) * Math.max(1, o.scale));
         expect(o.scale).toBeGreaterThan(0);
       }
     },
