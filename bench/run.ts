@@ -6,11 +6,13 @@ import { benchOnnx } from './onnx';
 import { benchImport } from './import-scaling';
 import { benchImportFrames } from './import-frames';
 import { benchFirstPaint } from './first-paint';
+import { benchRuntimePairs } from './runtime-pairs';
 
 /** `npm run bench`: every benchmark suite prints its own table. Pass suite names to run a subset. */
 const suites: Record<string, () => void | Promise<void>> = {
   analysis: benchAnalysis,
   runtime: benchRuntime,
+  'runtime-pairs': benchRuntimePairs,
   panel: benchPanel,
   onnx: benchOnnx,
   import: benchImport,
