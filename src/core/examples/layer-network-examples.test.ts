@@ -112,7 +112,11 @@ describe('worked examples of the layer- and network-level methods', () => {
     expect(s.multiplyAdds).toBe(2 * 64 * 64 * 32 * 32);
   });
 
-  it('sparse_shift_vs_shift [142]: the shift moves 2·C·HW, the sparse one 2·(C/4)·HW', () => {
+  it('sparse_shift_vs_shift [142]: the shift moves 2·C·HW, the sparse one (a hand-set mask of 16) 2·16·HW', () => {
+    const node = build('sparse_shift_vs_shift').nodes.find((n) => n.label === 'sparse_shift');
+    const shifts = node?.kind === 'SparseShift' ? (node.params.shifts ?? []) : [];
+    expect(shifts).toHaveLength(64);
+    expect(shifts.filter((i) => i !== 4)).toHaveLength(16);
     expect(nodeCost('sparse_shift_vs_shift', 'shift').memoryAccess).toBe(2 * 64 * 256);
     expect(nodeCost('sparse_shift_vs_shift', 'sparse_shift').memoryAccess).toBe(2 * 16 * 256);
   });

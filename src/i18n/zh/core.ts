@@ -180,6 +180,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   parts: '份数',
   sizes: '各份通道数',
   fraction: '移动比例',
+  shifts: '逐通道移位',
   opType: '算子类型',
   domain: '域',
   attributes: '属性',
@@ -256,6 +257,7 @@ export const fieldHelp: Readonly<Record<string, Readonly<Record<string, string>>
   SparseShift: {
     kernel: '通道被分配到 kernel×kernel 邻域的各个偏移上。',
     fraction: '移动的通道所占比例；其余通道原样通过。',
+    shifts: '每个通道一个偏移，按 kernel×kernel 邻域逐行编号；中心位置不移动（留空：按比例）。',
   },
   InterleavedStructuredSparseConv: {
     branchChannels: '每个分组 1×1 卷积有 C/K 组，每组 K 个通道。',

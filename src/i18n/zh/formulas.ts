@@ -82,7 +82,6 @@ export const formulas: Readonly<Record<string, string>> = {
     '只存主滤波器：P·ĉ·d² + Cout，P = Cout/(s·n)，s = ⌈d/2⌉，n = δ/g + 1，ĉ = c − δ',
   'primary filters only: P·ĉ·d², P = Cout/(s·n), s = ⌈d/2⌉, n = δ/g + 1, ĉ = c − δ':
     '只存主滤波器：P·ĉ·d²，P = Cout/(s·n)，s = ⌈d/2⌉，n = δ/g + 1，ĉ = c − δ',
-  'reads + output + weights + bias': '读取 + 输出 + 权重 + 偏置',
   'shift block / 3×3 conv = 2·C·⌊C·e⌋ / (9·C·C)': '移位模块 / 3×3 卷积 = 2·C·⌊C·e⌋ / (9·C·C)',
   'split / whole = (Σ_{i≤k} 9·Cin·Cout + Σ_{i>k} 9·Cin·Cout/G + Σ 2·C + C·K/G + K) / params':
     '拆分后 / 拆分前 = (Σ_{i≤k} 9·Cin·Cout + Σ_{i>k} 9·Cin·Cout/G + Σ 2·C + C·K/G + K) / 参数量',
