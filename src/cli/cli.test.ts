@@ -83,9 +83,9 @@ describe('cli', () => {
     ['a bad width', ['cost', 'preset:x', '--width', 'wide'], {}, /--width must be a positive number/],
     [
       'a preset option on a file',
-      ['cost', 'd.json', '--width', '0.5'],
+      ['cost', 'd.json', '--groups', '2'],
       { 'd.json': tinyDesign() },
-      /--width applies to presets only/,
+      /--groups applies to presets only/,
     ],
   ];
 

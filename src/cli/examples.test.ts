@@ -71,9 +71,31 @@ describe('cli examples', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
-  it('preset options are refused for an example', async () => {
-    const r = await cli(['cost', 'example:fire_vs_conv3x3', '--width', '0.5']);
+  it('--groups and --classes are refused for an example; --round for a preset', async () => {
+    const r = await cli(['cost', 'example:fire_vs_conv3x3', '--groups', '2']);
     expect(r.status).toBe(1);
-    expect(r.err).toMatch(/--width applies to presets only/);
+    expect(r.err).toMatch(/--groups applies to presets only/);
+    const p = await cli(['cost', 'preset:mobilenet_v1', '--round', '8']);
+    expect(p.status).toBe(1);
+    expect(p.err).toMatch(/--round applies to examples and design files/);
+    expect((await cli(['cost', 'example:morphnet_expand', '--round', '7'])).err).toMatch(
+      /--round must be "channel" or 8/,
+    );
+  });
+
+  it('--width and --resolution scale an example as MorphNet does: widths to the channel, or to 8', async () => {
+    // The small CNN: convs 3 → c1 (32×32 at R = 32), c1 → c2 (stride 2), c2 → c2, then 10 classes;
+    // multiply-adds c1·27·R² + (c2·c1 + c2²)·9·(R/2)² + 10·c2 (Gordon et al.'s uniform expansion).
+    const madds = (c1: number, c2: number, r = 32): number =>
+      c1 * 27 * r * r + (c2 * c1 + c2 * c2) * 9 * (r / 2) ** 2 + 10 * c2;
+    const json = async (...args: string[]) =>
+      JSON.parse((await cli(['cost', 'example:morphnet_expand', '--json', ...args])).out) as {
+        multiplyAdds: number;
+      };
+    // ×1.06: 32·1.06 = 33.92 → 34 and 64·1.06 = 67.84 → 68 channels.
+    expect((await json('--width', '1.06')).multiplyAdds).toBe(madds(34, 68));
+    // Rounded to a multiple of 8 (never below 90 %): 33.92 → 32, 67.84 → 64: nothing changes.
+    expect((await json('--width', '1.06', '--round', '8')).multiplyAdds).toBe(madds(32, 64));
+    expect((await json('--width', '0.75', '--resolution', '64')).multiplyAdds).toBe(madds(24, 48, 64));
   });
 });

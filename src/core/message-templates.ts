@@ -127,6 +127,10 @@ export const messageTemplates = {
   expanderFanIn: 'Fan-in D = {{fanIn}} is more than the {{channels}} input channels.',
   expanderCount: 'The graph lists {{given}} connections; {{out}} outputs × D = {{fanIn}} need {{need}}.',
   expanderChannel: 'The graph reads input channel {{channel}}; there are {{channels}}.',
+  shiftMaskLength:
+    'The shift mask lists {{given}} channels; the input has {{channels}}: give one offset per channel.',
+  shiftMaskOffset:
+    'The shift mask names offset {{offset}}; a {{kernel}}×{{kernel}} neighbourhood has offsets 0 to {{last}}.',
   flgcTooFewChannels:
     '{{groups}} groups need at least {{groups}} input channels, but there are {{count}}: lower the groups.',
   flgcTooFewFilters:

@@ -9,7 +9,8 @@ import { describeDiagnostic, int, table } from '../text';
 
 export const costCommand: Command = {
   name: 'cost',
-  usage: 'cost <design.json | preset:NAME | example:NAME> [--json] [--width A] [--resolution R] [--groups G]',
+  usage:
+    'cost <design.json | preset:NAME | example:NAME> [--json] [--width A] [--resolution R] [--round channel|8] [--groups G]',
   run(args, io) {
     const { positional, flags, switches } = parseArgs(args, sourceFlags, ['json']);
     const design = loadSource(positional[0], flags, io);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findPreset } from '../presets/registry';
 import { analyze } from './analyze';
 import { checkBudgets, costliestNodes, fitWidth } from './budget';
+import { GraphBuilder } from '../graph/builder';
+import { smallCnn } from '../examples/small-cnn';
 import { scaleChannels, scaleDesign } from './scale';
 
 const v2 = () => {
@@ -32,15 +34,53 @@ describe('budgets', () => {
 });
 
 describe('uniform width scaling (MorphNet)', () => {
+  // MorphNet (Gordon et al. 2018) resizes each layer to any width: round(c·w), at least 1.
   it.each([
     [32, 0.5, 16],
-    [24, 0.75, 24],
-    [96, 0.35, 48],
+    [24, 0.75, 18],
+    [96, 0.35, 34],
     [240, 0.5, 120],
-    [116, 0.5, 60],
+    [116, 0.5, 58],
+    [32, 1.06, 34],
     [3, 2, 6],
-  ])('scales %i channels by %f to %i', (c, w, out) => {
+    [3, 0.1, 1],
+  ])('scales %i channels by %f to %i (to the channel)', (c, w, out) => {
     expect(scaleChannels(c, w)).toBe(out);
+  });
+
+  // torchvision's _make_divisible(v, 8): max(8, ⌊v + 4⌋ rounded down to 8), + 8 when below 0.9·v.
+  it.each([
+    [32, 0.5, 16],
+    [24, 0.75, 24], // 18 → 16 < 16.2 → 24
+    [96, 0.35, 32], // 33.6 → 32
+    [116, 0.5, 56], // 58 → 56
+    [32, 1.06, 32], // 33.92 → 32
+    [3, 0.1, 8],
+  ])('scales %i channels by %f to %i (a multiple of 8)', (c, w, out) => {
+    expect(scaleChannels(c, w, 8)).toBe(out);
+  });
+
+  it('a kind with groups rounds to a multiple of them; an invalid result keeps the divisibility it had', () => {
+    const g = new GraphBuilder();
+    const x = g.add('Input', { channels: 24, height: 8, width: 8 }, []);
+    const a = g.add('Conv2d', { outChannels: 48, kernel: [1, 1], padding: [0, 0], groups: 3 }, [x], 'a');
+    // b's groups (4) also divide a's width: a to the channel (48·0.9 = 43.2 → 42, the nearest multiple of 3)
+    // would break b, so every width keeps its divisibility: 43.2 in steps of gcd(48, 24) = 24 → 48.
+    const b = g.add('Conv2d', { outChannels: 40, kernel: [1, 1], padding: [0, 0], groups: 4 }, [a], 'b');
+    g.output(b);
+    const scaled = scaleDesign(g.design('groups'), { width: 0.9 });
+    const width = (label: string) =>
+      (scaled.nodes.find((n) => n.label === label)?.params as { outChannels: number }).outChannels;
+    expect(analyze(scaled).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(width('a')).toBe(48);
+    expect(width('b')).toBe(40); // 36 in steps of gcd(40, 24) = 8: 40
+    const alone = new GraphBuilder();
+    const y = alone.add('Input', { channels: 24, height: 8, width: 8 }, []);
+    alone.output(
+      alone.add('Conv2d', { outChannels: 48, kernel: [1, 1], padding: [0, 0], groups: 3 }, [y], 'a'),
+    );
+    const one = scaleDesign(alone.design('one'), { width: 0.9 });
+    expect((one.nodes.find((n) => n.label === 'a')?.params as { outChannels: number }).outChannels).toBe(42);
   });
 
   it('keeps the classifier width and changes the resolution', () => {
@@ -61,6 +101,21 @@ describe('uniform width scaling (MorphNet)', () => {
     expect(wider.totals.multiplyAdds).toBeGreaterThan(150e6);
     expect(fit.width).toBeGreaterThan(0.5);
     expect(fit.width).toBeLessThan(1);
+  });
+
+  it('widths to the channel fill a budget to within one step of the multiplier (MorphNet)', () => {
+    // The small CNN (convs 3 → c1 → c2 → c2, 10 classes): c1·27·32² + (c2·c1 + c2²)·9·16² + 10·c2.
+    const madds = (c1: number, c2: number): number =>
+      c1 * 27 * 1024 + (c2 * c1 + c2 * c2) * 9 * 256 + 10 * c2;
+    const budget = 2 * madds(32, 64);
+    // The closed form: the widest w (hundredths) with round(32w), round(64w) within the budget.
+    let best = 0;
+    for (let h = 5; h <= 400; h++)
+      if (madds(Math.round(0.32 * h), Math.round(0.64 * h)) <= budget) best = h / 100;
+    const fit = fitWidth(smallCnn('s'), { multiplyAdds: budget });
+    expect(fit?.width).toBe(best);
+    expect(fit?.analysis.totals.multiplyAdds).toBe(madds(Math.round(32 * best), Math.round(64 * best)));
+    expect((fit?.analysis.totals.multiplyAdds ?? 0) / budget).toBeGreaterThan(0.97);
   });
 
   it('gives up when even the narrowest design is over budget', () => {

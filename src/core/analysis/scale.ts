@@ -1,10 +1,12 @@
 import { anyBlockDef, isBlockKind } from '../blocks/registry';
 import type { Design, DesignNode, NodeKind } from '../graph/types';
 import { anyOpDef } from '../layers/registry';
+import { analyze } from './analyze';
 
 /**
  * MorphNet's uniform expansion (Gordon et al. 2018): every channel count of a design times a width
- * multiplier, and the input resolution changed. Which params are channel counts each op's and
+ * multiplier, each rounded to the channel (or to a multiple of 8, asked for), and the input
+ * resolution changed. Which params are channel counts each op's and
  * block's definition says (its width fields).
  */
 export function widthFields(kind: NodeKind): readonly string[] {
@@ -12,16 +14,24 @@ export function widthFields(kind: NodeKind): readonly string[] {
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+const lcm = (a: number, b: number): number => (a / gcd(a, b)) * b;
 
 /**
- * Scales one channel count, keeping the divisibility it had (by 8 for MobileNet widths, by the
- * group count for ShuffleNet's): round to a multiple of gcd(c, 24), never below 90 % of the
- * exact product (torchvision's _make_divisible rule), never below that multiple.
+ * How widths are rounded after the multiplier: `channel` (MorphNet resizes each layer to any width,
+ * Gordon et al. 2018), or a multiple of 8 as deployment usually wants (torchvision's
+ * _make_divisible: the nearest multiple, never below 90 % of the exact width).
  */
-export function scaleChannels(c: number, width: number): number {
+export type WidthRounding = 'channel' | 8;
+
+/**
+ * Scales one channel count: to the nearest channel (at least 1) by default; with a divisor d, to
+ * the nearest multiple of d, at least d, raised by d when that falls below 90 % of the exact width.
+ * Width 1 is the design as it is.
+ */
+export function scaleChannels(c: number, width: number, divisor = 1): number {
   if (width === 1) return c;
-  const divisor = gcd(c, 24);
   const exact = c * width;
+  if (divisor === 1) return Math.max(1, Math.round(exact));
   let v = Math.max(divisor, Math.round(exact / divisor) * divisor);
   if (v < 0.9 * exact) v += divisor;
   return v;
@@ -40,13 +50,29 @@ function classifierIds(design: Design): Set<string> {
   return ids;
 }
 
-function scaleFields(params: Record<string, unknown>, fields: readonly string[], width: number): void {
+type Rule = (c: number, width: number, groups: number) => number;
+
+function scaleFields(
+  params: Record<string, unknown>,
+  fields: readonly string[],
+  width: number,
+  rule: Rule,
+  groups: number,
+): void {
   for (const f of fields) {
     const v = params[f];
-    if (typeof v === 'number') params[f] = scaleChannels(v, width);
+    if (typeof v === 'number') params[f] = rule(v, width, groups);
     else if (Array.isArray(v))
-      params[f] = v.map((x: unknown) => (typeof x === 'number' ? scaleChannels(x, width) : x));
+      params[f] = v.map((x: unknown) => (typeof x === 'number' ? rule(x, width, groups) : x));
   }
+}
+
+/** A kind's own group count (its widths must divide by it); 1 for a depthwise conv, whose groups follow. */
+function groupsOf(params: Record<string, unknown>, kind: NodeKind): number {
+  const g = params['groups'];
+  if (typeof g !== 'number' || g <= 1) return 1;
+  if (kind === 'Conv2d' && g === params['outChannels']) return 1;
+  return g;
 }
 
 function scaleNode(
@@ -54,6 +80,7 @@ function scaleNode(
   width: number,
   resolution: number | undefined,
   keep: Set<string>,
+  rule: Rule,
 ): DesignNode {
   const params = { ...(node.params as Record<string, unknown>) };
   if (node.kind === 'Input' && resolution !== undefined) {
@@ -61,12 +88,12 @@ function scaleNode(
     params.width = resolution;
   }
   if (!keep.has(node.id)) {
-    scaleFields(params, widthFields(node.kind), width);
+    scaleFields(params, widthFields(node.kind), width, rule, groupsOf(params, node.kind));
     if (node.kind === 'Stage') {
       const unitFields = widthFields(node.params.unit);
       for (const key of ['unitParams', 'firstParams'] as const) {
         const inner = { ...node.params[key] };
-        scaleFields(inner, unitFields, width);
+        scaleFields(inner, unitFields, width, rule, groupsOf(inner, node.params.unit));
         params[key] = inner;
       }
     }
@@ -79,9 +106,34 @@ function scaleNode(
   return { ...node, params } as DesignNode;
 }
 
-export function scaleDesign(design: Design, options: { width?: number; resolution?: number }): Design {
+export interface ScaleOptions {
+  readonly width?: number;
+  readonly resolution?: number;
+  /** `channel` (the default, MorphNet's) or 8. */
+  readonly rounding?: WidthRounding;
+}
+
+const hasErrors = (design: Design): boolean =>
+  analyze(design).diagnostics.some((d) => d.severity === 'error');
+
+/**
+ * Every width times the multiplier, rounded as `rounding` says (a kind with groups to a multiple of
+ * them too), and the input resolution changed. Where widths to the channel make a design invalid
+ * that was valid (a group conv fed by another layer, a split in halves), each width keeps the
+ * divisibility it had instead (steps of gcd(c, 24), a multiple of 8 when rounding to 8).
+ */
+export function scaleDesign(design: Design, options: ScaleOptions): Design {
   const width = options.width ?? 1;
+  const divisor = options.rounding === 8 ? 8 : 1;
   if (width === 1 && options.resolution === undefined) return design;
   const keep = classifierIds(design);
-  return { ...design, nodes: design.nodes.map((n) => scaleNode(n, width, options.resolution, keep)) };
+  const scale = (rule: Rule): Design => ({
+    ...design,
+    nodes: design.nodes.map((n) => scaleNode(n, width, options.resolution, keep, rule)),
+  });
+  const scaled = scale((c, w, groups) => scaleChannels(c, w, lcm(divisor, groups)));
+  if (!hasErrors(scaled) || hasErrors(design)) return scaled;
+  // Each width keeps the divisibility it had: steps of gcd(c, 24), by 8 for MobileNet widths, by
+  // the group count for ShuffleNet's.
+  return scale((c, w) => scaleChannels(c, w, lcm(divisor, gcd(c, 24))));
 }

@@ -23,13 +23,20 @@ const schema = z.object({
 export type LcclParams = z.infer<typeof schema>;
 
 /** Inner labels, which the effective-cost view and the run panel find the layers by. */
-export const LCCL_LABELS = { main: 'main', lccl: 'lccl', relu: 'lccl_relu', gate: 'gate' } as const;
+export const LCCL_LABELS = {
+  main: 'main',
+  mainRelu: 'main_relu',
+  lccl: 'lccl',
+  relu: 'lccl_relu',
+  gate: 'gate',
+} as const;
 
 /**
  * A conv with a low-cost collaborative layer (Dong et al. 2017, "More is less", survey ref. 138):
- * beside the main k×k conv, a 1×1 conv with the same output channels and stride, followed by a
- * ReLU; the main output is multiplied element-wise by it, so wherever the cheap layer predicts a
- * zero the main conv's value is not needed. The graph computes both convs in full (ONNX has no
+ * beside the main k×k conv, a 1×1 conv with the same output channels and stride; each is followed
+ * by a ReLU and the block's output is the element-wise product of the two ReLU outputs (the paper's
+ * "element-wise multiplication of the ReLU outputs of these two parallel layers"), so wherever the
+ * cheap layer predicts a zero the main conv's value is not needed. The graph computes both convs in full (ONNX has no
  * kernel that skips positions); the saving is the effective figure cost(LCCL) + (1 − z)·cost(main).
  * The 1×1 conv has a bias (the paper's batch norm folded), so it can predict zeros at all.
  */
@@ -37,7 +44,7 @@ export const lcclConv = {
   kind: 'LcclConv',
   title: 'Conv with LCCL',
   description:
-    'k×k conv gated by a cheap 1×1 conv + ReLU (element-wise product): zeros it predicts skip the main conv.',
+    'ReLU(k×k conv) gated by ReLU(cheap 1×1 conv) (element-wise product): zeros it predicts skip the main conv.',
   paper: { ref: 'Dong et al. 2017, More is less (LCCL)' },
   schema,
   inputCount: () => 1,
@@ -60,8 +67,9 @@ export const lcclConv = {
       [],
       LCCL_LABELS.lccl,
     );
+    const mainRelu = g.add('ReLU', {}, [main], LCCL_LABELS.mainRelu);
     const relu = g.add('ReLU', {}, [lccl], LCCL_LABELS.relu);
-    const gate = g.add('Multiply', {}, [main, relu], LCCL_LABELS.gate);
+    const gate = g.add('Multiply', {}, [mainRelu, relu], LCCL_LABELS.gate);
     return ok(
       g.subgraph(
         [
@@ -82,11 +90,17 @@ export const lcclConv = {
       `z=${p.zeroRatio}`,
     ].join(' '),
   widthFields: ['outChannels'],
-  // Two convs (the k×k main, the 1×1 collaborator) and one product. z is not in the graph: the
+  // Two convs (the k×k main, the 1×1 collaborator), each with a ReLU, and one product. z is not in the graph: the
   // hand-set value comes back as the default (the export's metadata states the one it had).
   recognise: (r) => {
     const [main, cheap] = r.convs;
-    if (r.convs.length !== 2 || r.count('Multiply') !== 1 || main === undefined || cheap?.kernel[0] !== 1)
+    if (
+      r.convs.length !== 2 ||
+      r.count('Multiply') !== 1 ||
+      r.count('ReLU') !== 2 ||
+      main === undefined ||
+      cheap?.kernel[0] !== 1
+    )
       return [];
     return [{ outChannels: r.outChannels, kernel: main.kernel[0], stride: r.stride }];
   },

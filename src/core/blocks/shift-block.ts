@@ -19,13 +19,15 @@ const schema = z.object({
  * Conv-shift-conv (Wu et al. 2018, Shift), laid out as the authors' ShiftConv (shiftresnet-cifar):
  * 1×1 to ⌊out·expansion⌋ + BN + ReLU, a 3×3 shift (no params, no multiply-adds), then the 1×1 to out
  * + BN carries the stride; a strided 1×1 after the shift keeps every shifted value reachable without
- * an extra pooling op. The residual is added only when stride 1 and in = out (no projection
- * shortcut), and a ReLU ends the block, after the add, as in the authors' code.
+ * an extra pooling op. The input is added back: as it is when stride 1 and in = out, else through
+ * the authors' projection shortcut (1×1 conv with the stride + BN, their ShiftConv's `shortcut`);
+ * a ReLU ends the block, after the add, as in the authors' code.
  */
 export const shiftBlock = {
   kind: 'ShiftBlock',
   title: 'Shift block',
-  description: '1×1 conv, zero-FLOP shift, 1×1 conv (strided when downsampling); residual when shapes allow.',
+  description:
+    '1×1 conv, zero-FLOP shift, 1×1 conv (strided when downsampling); residual, projected by a 1×1 conv when the shape changes.',
   paper: { ref: 'Wu et al. 2018, Shift' },
   schema,
   inputCount: () => 1,
@@ -46,26 +48,36 @@ export const shiftBlock = {
       conv: { outChannels: p.outChannels, kernel: [1, 1], stride: [p.stride, p.stride] },
     });
     const inputPorts = [expand.entry];
-    let last = project.out;
-    if (p.stride === 1 && cin === p.outChannels) {
-      last = g.add('Add', {}, [project.out], 'add');
-      inputPorts.push({ node: last.node, port: 1 });
+    const add = g.add('Add', {}, [project.out], 'add');
+    if (p.stride === 1 && cin === p.outChannels) inputPorts.push({ node: add.node, port: 1 });
+    else {
+      const shortcut = convBn(g, [], 'shortcut1x1', {
+        conv: { outChannels: p.outChannels, kernel: [1, 1], stride: [p.stride, p.stride] },
+      });
+      g.connect(shortcut.out, { node: add.node, port: 1 });
+      inputPorts.push(shortcut.entry);
     }
-    const out = g.add('ReLU', {}, [last], 'relu');
+    const out = g.add('ReLU', {}, [add], 'relu');
     return ok(g.subgraph([inputPorts], [out]));
   },
   summary: (p) => `${p.outChannels} e${p.expansion}${p.stride > 1 ? ` s${p.stride}` : ''}`,
   widthFields: ['outChannels'],
-  // The first 1×1 makes the shifted width: out × expansion.
+  // The expanding 1×1 makes the shifted width, out × expansion; with a projection shortcut beside
+  // it the order of the two is not known, so each conv's width is a guess the matcher checks.
   recognise: (r) => {
-    const [expand] = r.convs;
-    if (expand === undefined || r.count('Shift') !== 1) return [];
-    return [{ outChannels: r.outChannels, expansion: expand.outChannels / r.outChannels, stride: r.stride }];
+    if (r.convs.length < 2 || r.convs.length > 3 || r.count('Shift') !== 1) return [];
+    const widths = [...new Set(r.convs.map((c) => c.outChannels))];
+    return widths.map((w) => ({
+      outChannels: r.outChannels,
+      expansion: w / r.outChannels,
+      stride: r.stride,
+    }));
   },
   pytorch: shiftBlockTorch,
   conformance: [
     { name: 'residual, expansion 2', params: { outChannels: 16, expansion: 2 } },
-    { name: 'strided', params: { outChannels: 32, stride: 2 } },
+    { name: 'strided (projection shortcut)', params: { outChannels: 32, stride: 2 } },
+    { name: 'widening, expansion 3 (projection shortcut)', params: { outChannels: 24, expansion: 3 } },
   ],
 } satisfies BlockDef<'ShiftBlock', typeof schema>;
 

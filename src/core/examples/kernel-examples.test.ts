@@ -71,8 +71,18 @@ const cases = [
   {
     example: 'shufflenet_v2_unit_vs_v1_unit',
     node: 'v2_unit',
-    params: 58 * 58 + 58 * 9 + 58 * 58 + 2 * (58 * 3),
-    multiplyAdds: 28 * 28 * (2 * 58 * 58 + 9 * 58),
+    // The first stage-2 unit of ShuffleNetV2 1× (stride 2, megvii's layout) on 24×56×56: projection
+    // dw 24·9 + 1×1 24·24; main 1×1 24·58, dw 58·9, 1×1 58·92 (116 − 24); BN 2 per channel.
+    params: 24 * 9 + 24 * 24 + 24 * 58 + 58 * 9 + 58 * 92 + 2 * (24 + 24 + 58 + 58 + 92),
+    multiplyAdds: 28 * 28 * (24 * 9 + 24 * 24) + 56 * 56 * 24 * 58 + 28 * 28 * (58 * 9 + 58 * 92),
+  },
+  {
+    example: 'shufflenet_v2_unit_vs_v1_unit',
+    node: 'v1_unit',
+    // ShuffleNet g = 3, stage 2's first unit: 1×1 24 → 60 not grouped, dw 3×3 s2 (60), 1×1 group
+    // conv 60 → 216 (240 − 24, g = 3), concat with the 3×3 avg pool of the input; BN 2 per channel.
+    params: 24 * 60 + 60 * 9 + (60 * 216) / 3 + 2 * (60 + 60 + 216),
+    multiplyAdds: 56 * 56 * 24 * 60 + 28 * 28 * (60 * 9 + (60 * 216) / 3),
   },
   {
     example: 'igc_vs_conv3x3',

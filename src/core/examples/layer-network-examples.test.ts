@@ -7,6 +7,8 @@ import { lcclView } from '../methods/lccl';
 import { shrinkProposal } from '../methods/morphnet';
 import { nestedLevels, nestedView } from '../methods/nested';
 import { stochasticDepthView } from '../methods/stochastic-depth';
+import { exportDesign } from '../onnx/export/export';
+import { importModel } from '../onnx/import/import';
 import { findExample } from './registry';
 
 function build(name: string) {
@@ -22,6 +24,13 @@ function nodeCost(name: string, label: string) {
   const c = a.nodes.get(id ?? '')?.cost;
   if (c === undefined) throw new Error(`${name} has no node ${label}`);
   return c;
+}
+
+/** A primitive layer of an example by its name (label path). */
+function layerOf(name: string, label: string) {
+  const l = analyze(build(name)).layers.find((x) => x.name === label);
+  if (l === undefined) throw new Error(`${name} has no layer ${label}`);
+  return l;
 }
 
 // Closed forms written from each paper's rule (batch 1, BN 2 params per channel).
@@ -67,7 +76,33 @@ describe('worked examples of the layer- and network-level methods', () => {
       expect(c.multiplyAdds).toBe(64 * 8 * 9 * 32 * 32);
     }
     expect(layersToConnectAll(groupConnections(64, 64, 8), 64)).toBeUndefined();
-    expect(layersToConnectAll(expanderConnections(64, 64, 8, 1), 64)).toBeLessThanOrEqual(3);
+    expect(layersToConnectAll(expanderConnections(64, 64, 8, 1), 64)).toBeLessThanOrEqual(4);
+  });
+
+  it('expander_vs_group_conv [140]: workspace and memory access in the convention of every conv', () => {
+    // im2col: a 3×3 X-Conv gathers D = 8 inputs per output over a 3×3 window, one output's group at a
+    // time: 8·9 × 32·32 = 73,728; the group conv g = 8: (64/8)·9 × 32·32, the same.
+    // Memory access (docs/costs.md, every conv): input + output + weights = 64·32·32 + 64·32·32 + 64·8·9.
+    const expander = layerOf('expander_vs_group_conv', 'expander');
+    const group = layerOf('expander_vs_group_conv', 'group_conv');
+    expect(expander.workspace).toBe(8 * 9 * 32 * 32);
+    expect(expander.workspace).toBe(73_728);
+    expect(group.workspace).toBe(73_728);
+    for (const l of [expander, group]) {
+      expect(l.cost.memoryAccessConvFc).toBe(64 * 1024 + 64 * 1024 + 64 * 8 * 9);
+      expect(l.cost.memoryAccess).toBe(135_680);
+    }
+  });
+
+  it('the expander example exports and imports back as the same op, graph and figures', () => {
+    const design = build('expander_vs_group_conv');
+    const file = exportDesign(design);
+    if (!file.ok) throw new Error(file.errors.join('; '));
+    const back = importModel(file.bytes);
+    if (!back.ok) throw new Error(back.error);
+    const node = back.design.nodes.find((n) => n.kind === 'ExpanderConv2d');
+    expect(node?.params['seed']).toBe(1);
+    expect(analyze(back.design).totals).toEqual(analyze(design).totals);
   });
 
   it('shift_vs_conv3x3 [141]: 9C² against 2C² + BN', () => {
@@ -77,7 +112,11 @@ describe('worked examples of the layer- and network-level methods', () => {
     expect(s.multiplyAdds).toBe(2 * 64 * 64 * 32 * 32);
   });
 
-  it('sparse_shift_vs_shift [142]: the shift moves 2·C·HW, the sparse one 2·(C/4)·HW', () => {
+  it('sparse_shift_vs_shift [142]: the shift moves 2·C·HW, the sparse one (a hand-set mask of 16) 2·16·HW', () => {
+    const node = build('sparse_shift_vs_shift').nodes.find((n) => n.label === 'sparse_shift');
+    const shifts = node?.kind === 'SparseShift' ? (node.params.shifts ?? []) : [];
+    expect(shifts).toHaveLength(64);
+    expect(shifts.filter((i) => i !== 4)).toHaveLength(16);
     expect(nodeCost('sparse_shift_vs_shift', 'shift').memoryAccess).toBe(2 * 64 * 256);
     expect(nodeCost('sparse_shift_vs_shift', 'sparse_shift').memoryAccess).toBe(2 * 16 * 256);
   });

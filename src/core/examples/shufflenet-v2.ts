@@ -2,9 +2,10 @@ import type { ExampleDef } from './types';
 import { sideBySide } from './side-by-side';
 
 /**
- * Ma et al. 2018 (ShuffleNetV2): channel split sends half the channels through untouched, and the
- * branch's 1×1 convs are dense with equal widths (guidelines G1, G2). Shown at 28×28 with the two
- * 1× networks' stage-2 units: V2's 116 channels beside V1's g = 3 unit of 240 channels.
+ * Ma et al. 2018 (ShuffleNetV2): dense 1×1 convs and no grouped pointwise convs (guidelines G1, G2).
+ * Both sides read one input, the 24-channel 56×56 map the two 1× networks' stems give stage 2, and
+ * each is its network's first stage-2 unit (stride 2): V2's to 116 channels (authors' layout) beside
+ * V1's g = 3 unit to 240 (its first 1×1 not grouped, as the paper does for stage 2's first unit).
  */
 export const shufflenetV2Example: ExampleDef = {
   name: 'shufflenet_v2_unit_vs_v1_unit',
@@ -12,13 +13,13 @@ export const shufflenetV2Example: ExampleDef = {
   surveyRef: 128,
   level: 'kernel',
   shows:
-    "stage-2 units of the 1× networks at 28×28: V2's split unit (116 ch) beside V1's g = 3 unit (240 ch)",
+    "the first stage-2 units of the 1× networks, one 24×56×56 input: V2's (to 116 ch) beside V1's g = 3 (to 240 ch)",
   build: () =>
     sideBySide(
       'ShuffleNetV2 unit vs ShuffleNet unit',
-      { channels: 240, height: 28, width: 28 },
-      (g, x) => g.add('ShuffleUnitV1', { outChannels: 240, groups: 3 }, [x], 'v1_unit'),
-      (g, x) => g.add('ShuffleUnitV2', { outChannels: 116 }, [x], 'v2_unit'),
-      { channels: 116, height: 28, width: 28 },
+      { channels: 24, height: 56, width: 56 },
+      (g, x) =>
+        g.add('ShuffleUnitV1', { outChannels: 240, groups: 3, stride: 2, groupFirst: false }, [x], 'v1_unit'),
+      (g, x) => g.add('ShuffleUnitV2', { outChannels: 116, stride: 2 }, [x], 'v2_unit'),
     ),
 };

@@ -13,20 +13,12 @@ type Side = (g: GraphBuilder, x: PortRef) => PortRef;
 /**
  * The layout every worked example shares: one Input feeding the baseline and the method side by
  * side, each to its own Output ("baseline", "method"), so the per-node costs compare directly and
- * the export runs both on the same tensor. Where the two sides are compared at different widths
- * (ShuffleNet v1 and v2 units at equal network cost), `methodInput` gives the method its own Input.
+ * the export runs both on the same tensor.
  */
-export function sideBySide(
-  name: string,
-  input: ExampleInput,
-  baseline: Side,
-  method: Side,
-  methodInput?: ExampleInput,
-): Design {
+export function sideBySide(name: string, input: ExampleInput, baseline: Side, method: Side): Design {
   const g = new GraphBuilder();
-  const x = g.add('Input', input, [], methodInput === undefined ? 'input' : 'baseline_input');
-  const y = methodInput === undefined ? x : g.add('Input', methodInput, [], 'method_input');
+  const x = g.add('Input', input, [], 'input');
   g.output(baseline(g, x), 'baseline');
-  g.output(method(g, y), 'method');
+  g.output(method(g, x), 'method');
   return g.design(name);
 }

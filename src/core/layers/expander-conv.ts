@@ -17,10 +17,10 @@ const schema = z.object({
   fanIn: positiveInt
     .default(4)
     .meta({ label: 'Fan-in D', help: 'Input channels each output channel reads.' }),
-  /** Seed of the random D-regular bipartite graph. */
+  /** Seed of the random expander graph (each output's D inputs drawn uniformly), stored in the design. */
   seed: nonNegativeInt
     .default(0)
-    .meta({ help: 'Seed of the random D-regular graph: the same seed, the same graph.' }),
+    .meta({ help: 'Seed of the random expander graph: the same seed, the same graph.' }),
   bias: z.boolean().default(false),
   /**
    * The graph written out (output o reads entries o·D … o·D + D − 1), as an imported file gives it;
@@ -35,25 +35,38 @@ const schema = z.object({
 export type ExpanderConvParams = z.infer<typeof schema>;
 
 function cost({ params: p, inputs, outputs }: CostContext<ExpanderConvParams>): OpCost {
-  const [, , h = 0, w = 0] = inputs[0] ?? [];
   const out = outputs[0] ?? [];
   const weights = p.outChannels * p.fanIn * p.kernel[0] * p.kernel[1];
   const bias = p.bias ? p.outChannels : 0;
-  // Each output channel reads its D input maps: Cout·D·H·W reads (an input read by several outputs counts each time).
-  const reads = p.outChannels * p.fanIn * h * w;
+  // The convention of every conv (docs/costs.md): input + output + weights (+ bias). The X-Conv
+  // reads its input in place through the graph's indices, as a group conv reads its groups.
+  const io = elements(inputs[0] ?? []) + elements(out);
   return {
     params: weights + bias,
     buffers: 0,
     multiplyAdds: weights * (out[2] ?? 0) * (out[3] ?? 0),
-    memoryAccess: reads + elements(out) + weights + bias,
-    memoryAccessConvFc: reads + elements(out) + weights,
+    memoryAccess: io + weights + bias,
+    memoryAccessConvFc: io + weights,
   };
+}
+
+/**
+ * The im2col buffer of a GEMM-lowered X-Conv: each output channel is a group of its own D inputs
+ * (the export's Conv with group = Cout), lowered one after another into the same buffer, so it
+ * holds one group's D·kh·kw rows × H'·W' columns. A 1×1, stride-1, unpadded one is a GEMM: 0.
+ */
+function workspace({ params: p, outputs }: CostContext<ExpanderConvParams>): number {
+  const gemm =
+    p.kernel.every((k) => k === 1) && p.stride.every((v) => v === 1) && p.padding.every((v) => v === 0);
+  if (gemm) return 0;
+  const out = outputs[0] ?? [];
+  return p.fanIn * p.kernel[0] * p.kernel[1] * (out[2] ?? 0) * (out[3] ?? 0);
 }
 
 /**
  * A conv whose connectivity between channels is an expander graph (Prabhu et al. 2018, Deep
  * expander networks, survey ref. 140): output channel o reads only D input channels, picked by a
- * seeded random D-regular bipartite graph. Dense is D = Cin; a group conv is the block-diagonal
+ * seeded random expander graph (each output's D inputs drawn uniformly, as the authors' code does). Dense is D = Cin; a group conv is the block-diagonal
  * graph with the same fan-in D = Cin/g. Exported as Gather (the Cout·D channels, in graph order)
  * then a Conv with group = Cout, so the file's params and multiply-adds equal these.
  */
@@ -61,7 +74,7 @@ export const expanderConv2d = {
   kind: 'ExpanderConv2d',
   family: 'convolution',
   title: 'Expander conv',
-  description: 'Conv where each output channel reads D inputs of a seeded random D-regular graph (X-Conv).',
+  description: 'Conv where each output channel reads D inputs drawn at random from a seed (X-Conv).',
   schema,
   inputCount: one,
   outputCount: one,
@@ -99,9 +112,9 @@ export const expanderConv2d = {
     return ok([[n, p.outChannels, oh, ow]]);
   },
   cost,
+  workspace,
   formulas(ctx) {
     const { params: p, inputs, outputs } = ctx;
-    const [, , h = 0, w = 0] = inputs[0] ?? [];
     const [, , oh = 0, ow = 0] = outputs[0] ?? [];
     const c = cost(ctx);
     const k = `${p.kernel[0]}·${p.kernel[1]}`;
@@ -119,13 +132,18 @@ export const expanderConv2d = {
       },
       {
         figure: 'memoryAccessConvFc',
-        symbolic: 'Cout·D·H·W (each output reads its D inputs) + output + weights',
-        substituted: `${p.outChannels}·${p.fanIn}·${h}·${w} + ${fmt(elements(outputs[0] ?? []))} + ${fmt(c.params - (p.bias ? p.outChannels : 0))} = ${fmt(c.memoryAccessConvFc)}`,
+        symbolic: 'input + output + weights',
+        substituted: `${fmt(elements(inputs[0] ?? []))} + ${fmt(elements(outputs[0] ?? []))} + ${fmt(c.params - (p.bias ? p.outChannels : 0))} = ${fmt(c.memoryAccessConvFc)}`,
       },
       {
         figure: 'memoryAccess',
-        symbolic: 'reads + output + weights + bias',
+        symbolic: 'input + output + weights + bias',
         substituted: `${fmt(c.memoryAccessConvFc)}${bias} = ${fmt(c.memoryAccess)}`,
+      },
+      {
+        figure: 'workspace',
+        symbolic: "im2col buffer of one output's group, D·kh·kw × H'·W' (0 for a direct conv)",
+        substituted: `${p.fanIn}·${k} × ${oh}·${ow} = ${fmt(workspace(ctx))}`,
       },
     ];
   },

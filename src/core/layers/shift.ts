@@ -1,10 +1,10 @@
 import { inWords, msg } from '../message';
 import { z } from 'zod';
-import { ok } from '../diagnostics';
+import { fail, ok } from '../diagnostics';
 import { emitShiftGroups } from '../onnx/export/emit-shift';
 import { shiftPatterns } from '../onnx/import/map-shift';
-import { shiftGroups, sparseShiftGroups } from '../onnx/shift';
-import { featureMap, fmt, movementCost, movementFormula, one, positiveInt } from './common';
+import { centreIndex, maskShiftGroups, shiftGroups, sparseShiftGroups, type ShiftGroup } from '../onnx/shift';
+import { featureMap, fmt, movementCost, movementFormula, nonNegativeInt, one, positiveInt } from './common';
 import type { OpDef } from './types';
 import { shiftTorch, sparseShiftTorch } from '../torch/ops/shift';
 
@@ -60,7 +60,31 @@ const sparseShiftSchema = shiftSchema.extend({
     .max(1)
     .default(0.25)
     .meta({ help: 'Share of channels that move; the rest pass through untouched.' }),
+  /**
+   * The per-channel shift mask (Chen et al. 2019 learn one, with an L1 penalty on the shifts): one
+   * entry per channel, its offset in the kernel×kernel neighbourhood, row-major (the centre stays).
+   * Set by hand until training exists; when given it replaces the fraction.
+   */
+  shifts: z.array(nonNegativeInt).readonly().optional().meta({
+    label: 'Per-channel shifts',
+    help: 'One offset per channel, row-major in the kernel×kernel neighbourhood; the centre stays (empty: the fraction).',
+  }),
 });
+
+type SparseShiftParams = z.infer<typeof sparseShiftSchema>;
+
+/** The channel groups a sparse shift moves: its mask when it has one, else the fraction's. */
+export function sparseShiftGroupsOf(p: SparseShiftParams, c: number): ShiftGroup[] {
+  return p.shifts === undefined
+    ? sparseShiftGroups(p.kernel, p.dilation, c, shiftedChannels(p.fraction, c))
+    : maskShiftGroups(p.kernel, p.dilation, p.shifts);
+}
+
+/** Channels a sparse shift moves: its mask's channels off the centre, else the fraction's. */
+const movedChannels = (p: SparseShiftParams, c: number): number =>
+  p.shifts === undefined
+    ? shiftedChannels(p.fraction, c)
+    : p.shifts.filter((i) => i !== centreIndex(p.kernel)).length;
 
 /** Channels that move: the fraction, rounded to whole channels. */
 export const shiftedChannels = (fraction: number, c: number): number => Math.round(fraction * c);
@@ -73,18 +97,30 @@ export const sparseShift = {
   schema: sparseShiftSchema,
   inputCount: one,
   outputCount: one,
-  infer: ({ inputs }) => {
+  infer: ({ params: p, inputs }) => {
     const x = featureMap(inputs);
-    return x.ok ? ok([x.value]) : x;
+    if (!x.ok) return x;
+    const c = x.value[1] ?? 0;
+    const mask = p.shifts;
+    if (mask !== undefined && mask.length !== c)
+      return fail('invalidParams', msg('shiftMaskLength', { given: mask.length, channels: c }), 'shifts');
+    const bad = mask?.find((i) => i >= p.kernel * p.kernel);
+    if (bad !== undefined)
+      return fail(
+        'invalidParams',
+        msg('shiftMaskOffset', { offset: bad, kernel: p.kernel, last: p.kernel * p.kernel - 1 }),
+        'shifts',
+      );
+    return ok([x.value]);
   },
   cost: ({ params: p, inputs }) => {
     const x = inputs[0] ?? [];
-    const moved = shiftedChannels(p.fraction, x[1] ?? 0) * (x[2] ?? 0) * (x[3] ?? 0);
+    const moved = movedChannels(p, x[1] ?? 0) * (x[2] ?? 0) * (x[3] ?? 0);
     return { ...movementCost([], []), memoryAccess: 2 * moved };
   },
   formulas: ({ params: p, inputs }) => {
     const [, c = 0, h = 0, w = 0] = inputs[0] ?? [];
-    const m = shiftedChannels(p.fraction, c);
+    const m = movedChannels(p, c);
     return [
       {
         figure: 'memoryAccess',
@@ -93,20 +129,40 @@ export const sparseShift = {
       },
     ];
   },
-  summary: (p, words) => inWords(words, msg('sumShifted', { share: Math.round(p.fraction * 100) })),
+  summary: (p, words) =>
+    inWords(
+      words,
+      msg('sumShifted', {
+        share: Math.round(
+          (p.shifts === undefined
+            ? p.fraction
+            : movedChannels(p, p.shifts.length) / Math.max(1, p.shifts.length)) * 100,
+        ),
+      }),
+    ),
   palette: 'channel',
   traits: {},
   pytorch: sparseShiftTorch,
   onnx: {
     emit: (ctx, p) => {
       const c = ctx.layer.inputShapes[0]?.[1] ?? 0;
-      const groups = sparseShiftGroups(p.kernel, p.dilation, c, shiftedChannels(p.fraction, c));
-      return emitShiftGroups(ctx, groups, p.kernel, p.dilation);
+      return emitShiftGroups(ctx, sparseShiftGroupsOf(p, c), p.kernel, p.dilation);
     },
     patterns: shiftPatterns('SparseShift'),
   },
   conformance: [
     { name: 'a quarter of the channels', params: { fraction: 0.25 } },
     { name: 'three quarters, as slices', params: { fraction: 0.75 }, exportOptions: { shift: 'slice' } },
+    {
+      name: 'a per-channel mask',
+      params: { shifts: [4, 0, 4, 4, 8, 1, 4, 4, 2, 4, 4, 4, 7, 4, 4, 3] },
+      inputs: [[16, 7, 7]],
+    },
+    {
+      name: 'a per-channel mask, as slices',
+      params: { shifts: [4, 0, 4, 4, 8, 1, 4, 4, 2, 4, 4, 4, 7, 4, 4, 3] },
+      inputs: [[16, 7, 7]],
+      exportOptions: { shift: 'slice' },
+    },
   ],
 } satisfies OpDef<'SparseShift', typeof sparseShiftSchema>;

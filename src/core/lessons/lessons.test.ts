@@ -140,19 +140,28 @@ describe('ShuffleNet', () => {
 });
 
 describe('ShuffleNetV2', () => {
+  // The first stage-2 unit (stride 2, authors' layout) on the stem's 24×56×56 map, out c:
+  // projection dw 3×3 (24) + 1×1 24 → 24 at 28×28; main 1×1 24 → c/2 at 56×56, dw 3×3 (c/2) at
+  // 28×28, 1×1 c/2 → c − 24 at 28×28.
+  const madds = (c: number): number => {
+    const h = c / 2;
+    return 784 * (24 * 9 + 24 * 24) + 3136 * 24 * h + 784 * (h * 9 + h * (c - 24));
+  };
   it.each([48, 116, 176, 244])(
-    '%i channels: the branch 1×1 conv’s MAC is hw(c₁ + c₂) + c₁c₂ at c₁ = c₂',
+    '%i channels: the main branch’s first 1×1 conv’s MAC is hw(c₁ + c₂) + c₁c₂',
     (c) => {
       const r = at(wired('shufflenet-v2'), c);
       const h = c / 2;
-      expect(r.live.method.multiplyAdds).toBe(784 * (2 * h * h + 9 * h));
-      expect(r.formula?.value).toBe(784 * 2 * h + h * h);
-      expect(r.formula?.measured).toBe(784 * 2 * h + h * h);
+      expect(r.live.method.multiplyAdds).toBe(madds(c));
+      expect(r.formula?.value).toBe(3136 * (24 + h) + 24 * h);
+      expect(r.formula?.measured).toBe(3136 * (24 + h) + 24 * h);
     },
   );
   it('Table 5 for the 1× network; the task passes at 0.5× only', () => {
     const l = wired('shufflenet-v2');
     expect(l.live?.paper(at(l, 116).live, 116).map((x) => x.paper)).toEqual([146e6, 2.3e6]);
+    expect(madds(48)).toBeLessThan(4e6);
+    expect(madds(116)).toBeGreaterThan(4e6);
     expect((l.live?.knob.values ?? []).filter((c) => l.live?.check(at(l, c).live))).toEqual([48]);
   });
 });

@@ -25,7 +25,7 @@ const widthsOf = (design: Design): [number, number, number] | undefined => {
   return c.every((x) => x !== undefined) ? (c as [number, number, number]) : undefined;
 };
 
-/** The multiplier whose rounded widths the design has (the width rule rounds to multiples of 8). */
+/** The multiplier whose widths (to the channel, as MorphNet resizes) the design has. */
 function multiplier(design: Design): number | undefined {
   const c = widthsOf(design);
   if (c === undefined || paramOf(design, 'fc', 'outFeatures') !== CLASSES) return undefined;

@@ -21,7 +21,7 @@ const narrowest = (design: Design): number | undefined =>
   nodeByLabel(design, 'conv3') === undefined ? undefined : design.nested?.widths[0];
 
 const widthsAt = (w: number): [number, number, number] =>
-  WIDTHS.map((c) => scaleChannels(c, w)) as [number, number, number];
+  WIDTHS.map((c) => scaleChannels(c, w, 8)) as [number, number, number];
 
 /** NestedNet: nested sparse networks [145]: the idea, and the worked example wired to its knob, formula and task. */
 export const nestednetLesson: LessonDef = {

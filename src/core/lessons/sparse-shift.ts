@@ -1,6 +1,15 @@
+import type { Design } from '../graph/types';
+import { movedShare, spreadShiftMask } from '../examples/sparse-shift';
 import { buildExample } from './example-of';
-import { layersOf, paramOf, patch } from './live';
+import { layersOf, nodeByLabel, patch } from './live';
 import type { LessonDef } from './types';
+
+/** The share of channels the example's hand-set mask moves (its fraction when it has no mask). */
+function fractionOf(design: Design): number | undefined {
+  const node = nodeByLabel(design, 'sparse_shift');
+  if (node?.kind !== 'SparseShift') return undefined;
+  return node.params.shifts === undefined ? node.params.fraction : movedShare(node.params.shifts);
+}
 
 /** The worked example: 1×1 → shift → 1×1 over 64 channels at 16×16, all moving beside a fraction moving. */
 const C = 64;
@@ -32,11 +41,12 @@ export const sparseShiftLesson: LessonDef = {
     knob: {
       values: [0, 0.125, 0.25, 0.5, 0.75, 1],
       format: (f) => `${f * 100}%`,
-      read: (design) => paramOf(design, 'sparse_shift', 'fraction'),
-      build: (f) => patch(buildExample(142), { sparse_shift: { fraction: f } }),
+      read: fractionOf,
+      build: (f) =>
+        patch(buildExample(142), { sparse_shift: { shifts: spreadShiftMask(C, Math.round(f * C)) } }),
     },
     formula(live) {
-      const f = paramOf(live.analysis.design, 'sparse_shift', 'fraction');
+      const f = fractionOf(live.analysis.design);
       const sparse = layersOf(live.analysis, 'sparse_shift')[0];
       const full = layersOf(live.analysis, 'shift')[0];
       if (f === undefined || sparse === undefined || full === undefined) return undefined;
@@ -51,7 +61,7 @@ export const sparseShiftLesson: LessonDef = {
     paper: () => [],
     // At most a fifth of the channels move, and some do (else the block sees no neighbours).
     check: (live) => {
-      const f = paramOf(live.analysis.design, 'sparse_shift', 'fraction');
+      const f = fractionOf(live.analysis.design);
       if (f === undefined) return false;
       const moved = Math.floor(f * C + 0.5);
       return moved > 0 && moved <= C / 5;

@@ -1,7 +1,6 @@
 /**
  * Deep expander networks (Prabhu et al. 2018, survey ref. 140): each output channel of a conv reads
- * D input channels, chosen by a random D-regular bipartite graph (seeded, so a design always builds
- * the same graph). Random regular graphs are expanders with high probability: a few stacked layers
+ * D input channels, chosen at random (seeded, so a design always builds the same graph). Random regular graphs are expanders with high probability: a few stacked layers
  * connect every output to every input, which a group conv with the same fan-in never does.
  */
 
@@ -19,34 +18,25 @@ function generator(seed: number): () => number {
 
 /**
  * The graph as a flat list: entries o·D … o·D + D − 1 are the input channels output o reads,
- * ascending, all different. Every input is read ⌊Cout·D/Cin⌋ or ⌈Cout·D/Cin⌉ times (exactly
- * Cout·D/Cin when it divides: D-regular on the output side, (Cout·D/Cin)-regular on the input side).
- * Built from a stream of random permutations of the inputs, cut into groups of D: each input
- * appears once per permutation (so the reads balance), and where a group straddles two
- * permutations the next one starts with inputs the group does not have yet (so none repeats).
+ * ascending, all different. Sampled as the paper's random expander and the authors' code
+ * (Deep-Expander-Networks, `ExpanderConv2d`: for each output, the first D of `randperm(Cin)`):
+ * each output draws its D inputs uniformly without replacement, independently of the others, so
+ * how often an input is read varies (Cout·D/Cin on average). A seeded generator stands for torch's
+ * global one, so the seed stored in the design always builds the same graph.
  */
 export function expanderConnections(cin: number, cout: number, fanIn: number, seed: number): number[] {
   if (!(fanIn >= 1 && fanIn <= cin)) throw new RangeError(`fan-in ${fanIn} must be 1 to ${cin}`);
   const rand = generator(seed);
-  const shuffle = (a: number[]): number[] => {
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [a[i], a[j]] = [a[j] ?? 0, a[i] ?? 0];
-    }
-    return a;
-  };
-  const total = cout * fanIn;
-  const stream: number[] = [];
-  while (stream.length < total) {
-    // The part of the current group already taken from the previous permutation.
-    const taken = stream.slice(stream.length - (stream.length % fanIn));
-    const used = new Set(taken);
-    const head = shuffle([...Array(cin).keys()].filter((v) => !used.has(v))).slice(0, fanIn - taken.length);
-    const chosen = new Set(head);
-    stream.push(...head, ...shuffle([...Array(cin).keys()].filter((v) => !chosen.has(v))));
-  }
   const out: number[] = [];
-  for (let o = 0; o < cout; o++) out.push(...stream.slice(o * fanIn, (o + 1) * fanIn).sort((x, y) => x - y));
+  for (let o = 0; o < cout; o++) {
+    // A partial Fisher–Yates shuffle: the first D places of a uniform random permutation.
+    const perm = [...Array(cin).keys()];
+    for (let i = 0; i < fanIn; i++) {
+      const j = i + Math.floor(rand() * (cin - i));
+      [perm[i], perm[j]] = [perm[j] ?? 0, perm[i] ?? 0];
+    }
+    out.push(...perm.slice(0, fanIn).sort((x, y) => x - y));
+  }
   return out;
 }
 

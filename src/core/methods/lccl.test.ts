@@ -15,7 +15,8 @@ describe('LCCL conv', () => {
     expect(p.shape).toEqual([1, 64, 16, 16]);
     expect(p.multiplyAdds).toBe(main + lccl);
     expect(p.params).toBe(64 * 32 * 9 + 64 * 32 + 64);
-    expect(p.layers.map((l) => l.op)).toEqual(['Conv2d', 'Conv2d', 'ReLU', 'Multiply']);
+    // The paper's product of the two ReLU outputs: ReLU after each conv, then one Multiply.
+    expect(p.layers.map((l) => l.op)).toEqual(['Conv2d', 'Conv2d', 'ReLU', 'ReLU', 'Multiply']);
   });
 
   it('stride 2 keeps the two convs aligned (⌊(H − 1)/2⌋ + 1 both)', () => {

@@ -55,7 +55,7 @@ export function nestedLevels(
   if (widths.at(-1) !== 1) return { ok: false, ...refusal(msg('nestedLastLevel')) };
   const levels: NestedLevel[] = [];
   for (const width of widths) {
-    const d = scaleDesign(design, { width });
+    const d = scaleDesign(design, { width, rounding: 8 });
     const a = analyze(d);
     const err = a.diagnostics.find((x) => x.severity === 'error');
     if (err !== undefined) return { ok: false, ...refusal(msg('nestedAtWidth', { width }), err) };

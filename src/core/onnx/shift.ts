@@ -57,5 +57,26 @@ export function sparseShiftGroups(
   return ranges(sizes);
 }
 
+/**
+ * A per-channel shift mask (sparse shift, Chen et al. 2019: each channel its own displacement, most
+ * of them none): entry c is channel c's offset, an index into the kernel×kernel neighbourhood in
+ * row-major order (the centre, (k² − 1)/2, stays). Consecutive channels with one offset form a group.
+ */
+export function maskShiftGroups(kernel: number, dilation: number, shifts: readonly number[]): ShiftGroup[] {
+  const offs = offsets(kernel, dilation);
+  const groups: ShiftGroup[] = [];
+  shifts.forEach((index, c) => {
+    const o = offs[index] ?? { dy: 0, dx: 0 };
+    const last = groups.at(-1);
+    if (last !== undefined && last.end === c && last.dy === o.dy && last.dx === o.dx)
+      groups[groups.length - 1] = { ...last, end: c + 1 };
+    else groups.push({ start: c, end: c + 1, dy: o.dy, dx: o.dx });
+  });
+  return groups;
+}
+
+/** The centre offset's index in a kernel×kernel neighbourhood: a channel there does not move. */
+export const centreIndex = (kernel: number): number => (kernel * kernel - 1) / 2;
+
 /** The padding a shift needs on each side: the largest offset. */
 export const shiftReach = (kernel: number, dilation: number): number => Math.floor(kernel / 2) * dilation;

@@ -232,7 +232,8 @@ describe('PyTorch export, checked in PyTorch', () => {
 const comesBackAsPrimitives = new Set([
   'block_zoo',
   'block_ShiftBlock_residual_expansion_2',
-  'block_ShiftBlock_strided',
+  'block_ShiftBlock_strided_projection_shortcut_',
+  'block_ShiftBlock_widening_expansion_3_projection_shortcut_',
 ]);
 
 describe('PyTorch export, the blocks come back', () => {

@@ -100,13 +100,24 @@ class Shift(nn.Module):
         ]
         return torch.cat(parts, 1)`,
   SparseShift: `class SparseShift(Shift):
-    """A shift that moves only round(fraction · channels) channels; the rest pass through untouched
-    (Chen et al. 2019)."""
+    """A shift that moves only some channels; the rest pass through untouched (Chen et al. 2019).
+    With \`shifts\` (one offset per channel, row-major in the kernel×kernel neighbourhood, the centre
+    staying) each channel moves by its own offset; without, round(fraction · channels) channels move."""
 
-    def __init__(self, channels, kernel=3, dilation=1, fraction=0.25):
+    def __init__(self, channels, kernel=3, dilation=1, fraction=0.25, shifts=None):
         super().__init__(channels, kernel, dilation)
-        moved = math.floor(fraction * channels + 0.5)
-        self.groups = sparse_shift_groups(channels, kernel, dilation, moved)`,
+        if shifts is None:
+            moved = math.floor(fraction * channels + 0.5)
+            self.groups = sparse_shift_groups(channels, kernel, dilation, moved)
+        else:
+            offsets = _offsets(kernel, dilation)
+            self.groups = []
+            for c, index in enumerate(shifts):
+                dy, dx, _ = offsets[index]
+                if self.groups and self.groups[-1][1] == c and self.groups[-1][2:] == (dy, dx):
+                    self.groups[-1] = (self.groups[-1][0], c + 1, dy, dx)
+                else:
+                    self.groups.append((c, c + 1, dy, dx))`,
   LookupConv: `class LookupConv(nn.Module):
     """LCNN (Bagherinezhad et al. 2017): every filter position's weight vector is a combination of
     \`lookups\` of the layer's \`dictionary_size\` dictionary vectors. The input meets the whole

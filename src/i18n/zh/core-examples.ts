@@ -21,7 +21,7 @@ export const examples: Readonly<Record<string, ExampleText>> = {
   shufflenet_v2_unit_vs_v1_unit: {
     method: 'ShuffleNetV2 通道拆分',
     shows:
-      '1× 网络第 2 阶段在 28×28 上的单元：V2 的通道拆分单元（116 通道）与 V1 中 g = 3 的单元（240 通道）对照',
+      '1× 网络第 2 阶段的第一个单元，同读一个 24×56×56 输入：V2 的单元（到 116 通道）与 V1 中 g = 3 的单元（到 240 通道）对照',
   },
   igc_vs_conv3x3: {
     method: 'IGC：交错组卷积',

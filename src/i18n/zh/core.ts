@@ -136,11 +136,12 @@ export const kinds: Readonly<Record<string, { readonly title: string; readonly d
   },
   ExpanderConv2d: {
     title: '扩展图卷积',
-    description: '每个输出通道只读取 D 个输入通道的卷积，连接由按种子生成的随机 D 正则图给出（X-Conv）。',
+    description: '每个输出通道只读取 D 个输入通道的卷积，这 D 个输入由种子随机抽取（X-Conv）。',
   },
   LcclConv: {
     title: '带 LCCL 的卷积',
-    description: '由廉价的 1×1 卷积 + ReLU 门控（逐元素相乘）的 k×k 卷积：它预测为零的位置，主卷积可以跳过。',
+    description:
+      'ReLU(k×k 卷积) 由 ReLU(廉价 1×1 卷积) 门控（逐元素相乘）：它预测为零的位置，主卷积可以跳过。',
   },
   BasicBlock: {
     title: 'ResNet 基本块',
@@ -179,6 +180,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   parts: '份数',
   sizes: '各份通道数',
   fraction: '移动比例',
+  shifts: '逐通道移位',
   opType: '算子类型',
   domain: '域',
   attributes: '属性',
@@ -255,6 +257,7 @@ export const fieldHelp: Readonly<Record<string, Readonly<Record<string, string>>
   SparseShift: {
     kernel: '通道被分配到 kernel×kernel 邻域的各个偏移上。',
     fraction: '移动的通道所占比例；其余通道原样通过。',
+    shifts: '每个通道一个偏移，按 kernel×kernel 邻域逐行编号；中心位置不移动（留空：按比例）。',
   },
   InterleavedStructuredSparseConv: {
     branchChannels: '每个分组 1×1 卷积有 C/K 组，每组 K 个通道。',
@@ -278,7 +281,7 @@ export const fieldHelp: Readonly<Record<string, Readonly<Record<string, string>>
   },
   ExpanderConv2d: {
     fanIn: '每个输出通道读取的输入通道数。',
-    seed: '随机 D 正则图的种子：种子相同，图就相同。',
+    seed: '随机扩展图的种子（每个输出的 D 个输入均匀抽取）：种子相同，图就相同。',
     connections: '图本身，按导入文件给出的连接（留空：由种子生成）。',
   },
   LcclConv: {

@@ -11,8 +11,6 @@ export const formulas: Readonly<Record<string, string>> = {
   '2 × shifted channels·H·W (the rest is not touched)': '2 × 移位通道数·H·W（其余通道不动）',
   '2·C (running mean, variance)': '2·C（滑动均值、方差）',
   'CSR column indices nnz + row pointers (rows + 1)': 'CSR 列索引 nnz + 行指针（行数 + 1）',
-  'Cout·D·H·W (each output reads its D inputs) + output + weights':
-    'Cout·D·H·W（每个输出读取它的 D 个输入）+ 输出 + 权重',
   'E[training] / inference = (f·Σp_l + rest) / (L·f + rest), Σp_l = L − (1 − p_L)(L + 1)/2':
     'E[训练] / 推理 = (f·Σp_l + 其余) / (L·f + 其余)，Σp_l = L − (1 − p_L)(L + 1)/2',
   'MAC / least MAC (1 when c1 = c2)': 'MAC / 最小 MAC（c1 = c2 时为 1）',
@@ -43,6 +41,8 @@ export const formulas: Readonly<Record<string, string>> = {
     "im2col 缓冲区 (Cin/g)·kh·kw × H'·W'（直接卷积为 0）",
   'im2col buffer / input = (Cin·k·k·H′W′) / (Cin·H·W) = k² (0 for 1×1: already a GEMM)':
     'im2col 缓冲区 / 输入 = (Cin·k·k·H′W′) / (Cin·H·W) = k²（1×1 为 0：本身就是 GEMM）',
+  "im2col buffer of one output's group, D·kh·kw × H'·W' (0 for a direct conv)":
+    "一个输出通道那一组的 im2col 缓冲区，D·kh·kw × H'·W'（直接卷积为 0）",
   "im2col buffer of the exported conv, c·d² × H'·W' (0 for a direct conv)":
     "导出卷积的 im2col 缓冲区，c·d² × H'·W'（直接卷积为 0）",
   "im2col buffer of the largest group, max_g |in_g|·kh·kw × H'·W' (0 for a direct conv)":
@@ -82,7 +82,6 @@ export const formulas: Readonly<Record<string, string>> = {
     '只存主滤波器：P·ĉ·d² + Cout，P = Cout/(s·n)，s = ⌈d/2⌉，n = δ/g + 1，ĉ = c − δ',
   'primary filters only: P·ĉ·d², P = Cout/(s·n), s = ⌈d/2⌉, n = δ/g + 1, ĉ = c − δ':
     '只存主滤波器：P·ĉ·d²，P = Cout/(s·n)，s = ⌈d/2⌉，n = δ/g + 1，ĉ = c − δ',
-  'reads + output + weights + bias': '读取 + 输出 + 权重 + 偏置',
   'shift block / 3×3 conv = 2·C·⌊C·e⌋ / (9·C·C)': '移位模块 / 3×3 卷积 = 2·C·⌊C·e⌋ / (9·C·C)',
   'split / whole = (Σ_{i≤k} 9·Cin·Cout + Σ_{i>k} 9·Cin·Cout/G + Σ 2·C + C·K/G + K) / params':
     '拆分后 / 拆分前 = (Σ_{i≤k} 9·Cin·Cout + Σ_{i>k} 9·Cin·Cout/G + Σ 2·C + C·K/G + K) / 参数量',

@@ -110,6 +110,8 @@ export const messages = {
   expanderFanIn: '扇入 D = {{fanIn}} 多于 {{channels}} 个输入通道。',
   expanderCount: '连接图列出 {{given}} 条连接；{{out}} 个输出 × D = {{fanIn}} 需要 {{need}} 条。',
   expanderChannel: '连接图读取输入通道 {{channel}}，但只有 {{channels}} 个通道。',
+  shiftMaskLength: '移位掩码列出 {{given}} 个通道，而输入有 {{channels}} 个：每个通道给一个偏移。',
+  shiftMaskOffset: '移位掩码用到偏移 {{offset}}；{{kernel}}×{{kernel}} 邻域的偏移为 0 到 {{last}}。',
   flgcTooFewChannels: '{{groups}} 组至少需要 {{groups}} 个输入通道，但只有 {{count}} 个：请减少分组数。',
   flgcTooFewFilters: '{{groups}} 组至少需要 {{groups}} 个滤波器，但只有 {{count}} 个：请减少分组数。',
   flgcChannelCount:

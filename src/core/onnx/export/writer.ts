@@ -1,5 +1,8 @@
 import { floatTensor, int64Tensor, type P } from '../proto';
 
+/** The longest list of values (as text) a constant's name spells out. */
+const MAX_VALUES_IN_NAME = 64;
+
 /**
  * Collects the nodes and initializers of one ONNX graph, keeping every name unique (ONNX
  * requires it) while staying as close as possible to the design's labels.
@@ -54,12 +57,18 @@ export class GraphWriter {
     return unique;
   }
 
-  /** A 1-D int64 constant (shapes, split sizes, slice bounds), shared between nodes. */
+  /**
+   * A 1-D int64 constant (shapes, split sizes, slice bounds, gather indices), shared between nodes.
+   * A short one is named by its values; a long one (an expander's or FLGC's gather indices) by its
+   * length, so no name passes the importer's longest name.
+   */
   ints(values: readonly number[]): string {
     const key = values.join(',');
     const known = this.intConsts.get(key);
     if (known !== undefined) return known;
-    const name = this.unique(`const.int64[${key}]`);
+    const name = this.unique(
+      key.length <= MAX_VALUES_IN_NAME ? `const.int64[${key}]` : `const.int64[${values.length} values]`,
+    );
     this.initializers.push(int64Tensor(name, [values.length], values));
     this.intConsts.set(key, name);
     return name;

@@ -33,6 +33,33 @@ export function identify(
     if (sameGroups(groups, sparseShiftGroups(kernel, d, channels, moved)))
       return { kind: 'SparseShift', params: { kernel, dilation: d, fraction } };
   }
+  return maskOf(groups, channels, reach);
+}
+
+/**
+ * Any other channel-by-channel shift, read back as a sparse shift with a per-channel mask: the
+ * smallest kernel whose offsets (at the dilation the padding gives) hold every group's offset.
+ */
+function maskOf(
+  groups: readonly ShiftGroup[],
+  channels: number,
+  reach: number,
+): { kind: ShiftKind; params: Record<string, unknown> } | undefined {
+  const covered = groups.every((g, i) => g.start === (groups[i - 1]?.end ?? 0) && g.end > g.start);
+  if (!covered || groups.at(-1)?.end !== channels) return undefined;
+  for (let kernel = 3; kernel <= 9; kernel += 2) {
+    const r = (kernel - 1) / 2;
+    const d = reach / r;
+    if (!Number.isSafeInteger(d) || d < 1) continue;
+    const fits = groups.every(
+      (g) => g.dy % d === 0 && g.dx % d === 0 && Math.abs(g.dy) <= reach && Math.abs(g.dx) <= reach,
+    );
+    if (!fits) continue;
+    const shifts = groups.flatMap((g) =>
+      Array.from({ length: g.end - g.start }, () => (g.dy / d + r) * kernel + (g.dx / d + r)),
+    );
+    return { kind: 'SparseShift', params: { kernel, dilation: d, fraction: 0.25, shifts } };
+  }
   return undefined;
 }
 

@@ -24,6 +24,7 @@ export const sparseShiftTorch: OpTorch<{
   readonly kernel: number;
   readonly dilation: number;
   readonly fraction: number;
+  readonly shifts?: readonly number[] | undefined;
 }> = {
   form: 'module',
   module: (p, inputs) =>
@@ -34,6 +35,7 @@ export const sparseShiftTorch: OpTorch<{
         ['kernel', p.kernel, 3],
         ['dilation', p.dilation, 1],
         ['fraction', p.fraction, 0.25],
+        ...(p.shifts === undefined ? [] : [['shifts', [...p.shifts]] as const]),
       ],
     ),
   helpers: ['SparseShift'],
