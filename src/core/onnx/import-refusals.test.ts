@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { node, tinyBytes } from '../../../test-support/tiny-model';
 import { importModel } from './import/import';
-import { attrFloat, attrInt, attrInts, floatTensor, int64Tensor, type P } from './proto';
+import { AttrType, attrFloat, attrInt, attrInts, floatTensor, int64Tensor, type P } from './proto';
 
 /**
  * What the import must refuse, each as a small generated file with the sentence the user gets:
@@ -76,7 +76,10 @@ const refusals: readonly [what: string, bytes: () => Uint8Array, said: RegExp][]
   ],
   [
     'a Concat whose axis has no value',
-    () => tinyBytes({ nodes: [node('Concat', ['x', 'x'], ['y'], [{ name: 'axis', type: 2 }], 'cat')] }),
+    () =>
+      tinyBytes({
+        nodes: [node('Concat', ['x', 'x'], ['y'], [{ name: 'axis', type: AttrType.INT }], 'cat')],
+      }),
     /node "cat" \(Concat\): its axis has no integer value/,
   ],
   [

@@ -4,7 +4,12 @@ import { attrInt, attrInts, type Const, type IrNode } from './graph';
 type Shape = readonly number[];
 
 /** An attribute the node sets with a type other than ONNX's for it, said as the problem. */
-function wrongType(node: IrNode, name: string, type: number, words: string): string | undefined {
+function wrongType(
+  node: IrNode,
+  name: string,
+  type: (typeof AttrType)[keyof typeof AttrType],
+  words: string,
+): string | undefined {
   const a = node.attrs.get(name);
   return a === undefined || a.type === type ? undefined : `its attribute ${name} is not ${words}`;
 }
