@@ -70,6 +70,50 @@ function transposeProblem(node: IrNode, x: Shape | undefined): string | undefine
     : `its perm [${perm.slice(0, 8).join(', ')}${perm.length > 8 ? ', …' : ''}] is not an order of the ${x.length} axes of its input`;
 }
 
+const dimsText = (d: readonly number[]): string => d.join('×');
+
+/**
+ * Conv: a weight of the input's rank whose input channels times the groups are the input's
+ * channels, a kernel_shape that matches it, a bias of one value per output channel.
+ */
+function convProblem(
+  node: IrNode,
+  x: Shape | undefined,
+  c: (i: number) => Const | undefined,
+): string | undefined {
+  const w = c(1)?.dims;
+  if (w === undefined || x === undefined) return undefined;
+  if (w.length !== x.length) return `its weight ${dimsText(w)} is not of its input's rank (${x.length})`;
+  const group = attrInt(node, 'group', 1);
+  const cin = x[1] ?? 0;
+  if ((w[1] ?? 0) * group !== cin)
+    return `its weight ${dimsText(w)} with ${group} groups reads ${(w[1] ?? 0) * group} channels, but its input has ${cin}`;
+  const kernel = attrInts(node, 'kernel_shape');
+  if (kernel !== undefined && dimsText(kernel) !== dimsText(w.slice(2)))
+    return `its kernel_shape ${dimsText(kernel)} is not its weight's ${dimsText(w.slice(2))}`;
+  const b = node.inputs[2] ? c(2)?.dims : undefined;
+  if (b !== undefined && dimsText(b) !== String(w[0] ?? 0))
+    return `its bias ${dimsText(b)} is not one value per output channel (${w[0] ?? 0})`;
+  return undefined;
+}
+
+/** BatchNormalization: scale, bias, mean and variance of one value per channel. */
+function batchNormProblem(
+  node: IrNode,
+  x: Shape | undefined,
+  c: (i: number) => Const | undefined,
+): string | undefined {
+  const channels = x?.[1];
+  if (channels === undefined) return undefined;
+  const names = ['scale', 'bias', 'mean', 'variance'];
+  for (const [k, name] of names.entries()) {
+    const d = c(k + 1)?.dims;
+    if (d !== undefined && dimsText(d) !== String(channels))
+      return `its ${name} ${dimsText(d)} is not one value per channel (${channels})`;
+  }
+  return undefined;
+}
+
 /**
  * Settings of a standard ONNX op outside what the op's definition allows (a Split into [0, 0], a
  * Concat with no axis, Gemm's transB = 2, a perm that is no permutation), said as the problem;
@@ -91,6 +135,10 @@ export function opRuleProblem(
       return gemmProblem(node);
     case 'Transpose':
       return transposeProblem(node, x);
+    case 'Conv':
+      return convProblem(node, x, c);
+    case 'BatchNormalization':
+      return batchNormProblem(node, x, c);
     default:
       return undefined;
   }
