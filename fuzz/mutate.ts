@@ -103,7 +103,14 @@ export function mutateModel(seed: Uint8Array, rng: Rng): Uint8Array {
   for (let k = 1 + rng.int(3); k > 0; k--) {
     const n = nodes.length > 0 ? rng.pick(nodes) : undefined;
     const tensors = nodes.flatMap((x) => x.output);
-    switch (rng.int(12)) {
+    switch (rng.int(15)) {
+      case 12:
+        duplicateName(nodes, inits, rng);
+        break;
+      case 13:
+      case 14:
+        misfitWeight(inits, rng);
+        break;
       case 0:
       case 1: {
         if (n === undefined) break;
@@ -189,6 +196,66 @@ export function mutateModel(seed: Uint8Array, rng: Rng): Uint8Array {
   return encodeModel(m);
 }
 
+/**
+ * A name given twice: an attribute a node already sets (another value), or an initializer's name
+ * on a second initializer (other dims and values).
+ */
+function duplicateName(
+  nodes: readonly (P.INodeProto & { attribute: P.IAttributeProto[] })[],
+  inits: (P.ITensorProto & { dims: number[] })[],
+  rng: Rng,
+): void {
+  const withAttrs = nodes.filter((x) => x.attribute.length > 0);
+  if (rng.chance(0.5) && withAttrs.length > 0) {
+    const n = rng.pick(withAttrs);
+    const a = rng.pick(n.attribute);
+    n.attribute.push(pb.AttributeProto.create({ ...a, i: rng.pick(interestingInts) }));
+  } else if (inits.length > 0) {
+    const t = rng.pick(inits);
+    const count = 1 + rng.int(8);
+    inits.push(
+      pb.TensorProto.create({
+        name: t.name,
+        dims: [count],
+        dataType: 1,
+        floatData: Array.from({ length: count }, () => 0.5),
+      }),
+    );
+  }
+}
+
+/**
+ * A float initializer replaced by one of another size whose dims hold its data (a bias of 3 values
+ * on a 4-channel conv): the file decodes, and only the layer it builds can say it does not fit.
+ */
+function misfitWeight(inits: (P.ITensorProto & { dims: number[] })[], rng: Rng): void {
+  const floats = inits.filter((t) => t.dataType === 1 && t.dims.length > 0);
+  if (floats.length === 0) return;
+  const t = rng.pick(floats);
+  const axis = rng.int(t.dims.length);
+  const dims: number[] = t.dims.map((d) => Number(d));
+  dims[axis] = Math.max(1, (dims[axis] ?? 1) + rng.pick([-1, 1, 2]));
+  const count = dims.reduce((a, b) => a * b, 1);
+  if (count > 1 << 22) return;
+  t.dims = dims;
+  t.rawData = new Uint8Array(count * 4);
+  t.floatData = [];
+  new Float32Array(t.rawData.buffer).fill(0.25);
+}
+
+/** Stands in a document for a deeply nested value, whose text is put in after JSON.stringify. */
+const DEEP = '\u0000deep\u0000';
+
+/**
+ * The text of a JSON value nested `depth` levels deep, objects or lists: written as text, since
+ * JSON.stringify itself recurses and would overflow on the very input it is to make.
+ */
+function deepText(depth: number, rng: Rng): string {
+  return rng.chance(0.5)
+    ? `${'['.repeat(depth)}1${']'.repeat(depth)}`
+    : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+}
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const jsonValues: readonly Json[] = [
   ...interestingInts,
@@ -215,7 +282,15 @@ export function mutateDesign(seed: string, rng: Rng): string {
     const params = n?.['params'];
     const keys =
       typeof params === 'object' && params !== null && !Array.isArray(params) ? Object.keys(params) : [];
-    switch (rng.int(9)) {
+    switch (rng.int(10)) {
+      case 9:
+        // Deep nesting in a setting: every reader must bound it before any recursive walk.
+        if (n !== undefined)
+          n['params'] = {
+            ...(typeof params === 'object' && params !== null && !Array.isArray(params) ? params : {}),
+            deep: DEEP,
+          };
+        break;
       case 0:
       case 1:
         if (keys.length > 0 && typeof params === 'object' && params !== null && !Array.isArray(params))
@@ -262,7 +337,10 @@ export function mutateDesign(seed: string, rng: Rng): string {
         if (n !== undefined) doc.nodes.push({ ...n });
     }
   }
-  const text = JSON.stringify(doc);
+  const text = JSON.stringify(doc).replace(
+    JSON.stringify(DEEP),
+    deepText(rng.pick([70, 500, 4000, 20_000]), rng),
+  );
   return rng.chance(0.05) ? text.slice(0, rng.int(text.length)) : text;
 }
 

@@ -1,4 +1,6 @@
+import * as ort from 'onnxruntime-node';
 import { UsageError, type CliIO } from '../src/cli/command';
+import { pb } from '../src/core/onnx/proto';
 import { runCli } from '../src/cli/run';
 
 export interface CliRun {
@@ -47,6 +49,31 @@ function finiteFigures(json: string): boolean {
   }
 }
 
+/**
+ * The oracle of an accepted file: onnxruntime loads the model the design exports and runs it on
+ * zeros. Undefined when it does; else what onnxruntime said, cut to its first line.
+ */
+export async function ortRefusal(bytes: Uint8Array): Promise<string | undefined> {
+  try {
+    const session = await ort.InferenceSession.create(bytes);
+    const graph = pb.ModelProto.decode(bytes).graph;
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const input of graph?.input ?? []) {
+      const dims = (input.type?.tensorType?.shape?.dim ?? []).map((d) => Number(d.dimValue ?? 1));
+      feeds[input.name ?? ''] = new ort.Tensor(
+        'float32',
+        new Float32Array(dims.reduce((a, b) => a * b, 1)),
+        dims,
+      );
+    }
+    await session.run(feeds);
+    await session.release();
+    return undefined;
+  } catch (e) {
+    return (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 240) ?? '';
+  }
+}
+
 export interface Verdict {
   /** The first command's run; then, when it succeeded, the checks of what it wrote. */
   readonly runs: readonly (CliRun & { readonly command: string })[];
@@ -79,6 +106,13 @@ export async function verdict(kind: 'onnx' | 'design', bytes: Uint8Array | strin
       return { runs, disagreement: `${first[0] ?? ''} accepted, ${args[0] ?? ''} refused: ${r.err.trim()}` };
     if (args[0] === 'cost' && !finiteFigures(r.out))
       return { runs, disagreement: `cost --json printed a figure that is not a finite number` };
+  }
+  // Every ONNX file the import accepts must export to a model onnxruntime loads and runs.
+  const out = files.get('out.onnx');
+  if (kind === 'onnx' && out instanceof Uint8Array) {
+    const refusal = await ortRefusal(out);
+    if (refusal !== undefined)
+      return { runs, disagreement: `import accepted, onnxruntime refused the export: ${refusal}` };
   }
   return { runs };
 }

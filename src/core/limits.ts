@@ -1,3 +1,5 @@
+import { quote } from './quote';
+
 /**
  * The limits every reader enforces (design documents, share links, ONNX files), in one place.
  * docs/limits.md says the same in words; a test keeps the two in step. They are far above any
@@ -25,6 +27,8 @@ export const limits = {
   maxShareTextChars: 4_194_304,
   /** Most constant values folded in a graph (shape arithmetic is tiny; more is not shape arithmetic). */
   maxFoldedValues: 1_048_576,
+  /** Deepest nesting of objects and lists in a design document (the presets nest 5 levels). */
+  maxNesting: 64,
 } as const;
 
 export type LimitName = keyof typeof limits;
@@ -41,11 +45,32 @@ export const limitWords: Readonly<Record<LimitName, string>> = {
   maxShareLinkChars: 'the longest share link',
   maxShareTextChars: 'the longest design a share link may hold',
   maxFoldedValues: 'the most constant values folded',
+  maxNesting: 'the deepest nesting',
 };
 
 /** "above the largest dimension (16,384; see docs/limits.md)" */
 export function overLimit(name: LimitName): string {
   return `above ${limitWords[name]} (${limits[name].toLocaleString('en-US')}; see docs/limits.md)`;
+}
+
+/**
+ * Where a JSON value nests deeper than the limit ("nodes.0.params.a.a.a…", cut), or undefined.
+ * Walked with a stack of its own, never by recursion, so that no depth can overflow the engine's:
+ * readers check this before any recursive walk (the schema, the settings check, the migrations).
+ */
+export function nestingProblem(value: unknown): string | undefined {
+  const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '' }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { v, depth, path } = item;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limits.maxNesting) {
+      return `the value at ${quote(path)} nests ${overLimit('maxNesting')}`;
+    }
+    for (const [k, x] of Object.entries(v))
+      if (typeof x === 'object' && x !== null)
+        stack.push({ v: x, depth: depth + 1, path: path === '' ? k : `${path}.${k}` });
+  }
+  return undefined;
 }
 
 /** Settings measured against the dimension limit; every other number against the channel limit. */

@@ -143,3 +143,29 @@ describe('a refused share link, in the UI’s language', () => {
     }
   });
 });
+
+describe('a share link of a deeply nested design', () => {
+  it('is refused in one sentence, never thrown (settings nested 4,000 levels)', () => {
+    let inner: Record<string, unknown> = {};
+    const extra = inner;
+    for (let i = 0; i < 4000; i++) {
+      const next: Record<string, unknown> = {};
+      inner['a'] = next;
+      inner = next;
+    }
+    const doc = {
+      format: 'compact-studio-design',
+      version: 2,
+      name: 'deep',
+      nodes: [{ id: 'n1', kind: 'Input', label: 'image', params: { extra }, position: { x: 0, y: 0 } }],
+      edges: [],
+    };
+    const link = `#design=${compressToEncodedURIComponent(JSON.stringify(doc))}`;
+    const r = readShareHash(link);
+    expect(r?.ok === false ? r.errors : r).toEqual([
+      expect.stringMatching(
+        /^share link: document: the value at "nodes\.0\.params\.extra\.a.*nests above the deepest nesting/,
+      ),
+    ]);
+  });
+});

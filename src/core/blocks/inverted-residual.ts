@@ -3,7 +3,7 @@ import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
 import type { Subgraph } from '../graph/subgraph';
 import type { PortRef } from '../graph/types';
-import { featureMap, positiveInt } from '../layers/common';
+import { featureMap, minEpsilon, minExpansion, positiveInt } from '../layers/common';
 import { channels } from '../shape';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import { activationOp, mobileActivationNames, oddKernel } from './mobilenet-common';
@@ -15,7 +15,7 @@ const schema = z.object({
   outChannels: positiveInt.default(24).meta({ label: 'Output channels' }),
   stride: positiveInt.default(1),
   /** Expansion factor t: the expanded width is round(t · input channels). */
-  expansion: z.number().positive().default(6),
+  expansion: z.number().min(minExpansion).default(6),
   /** The expanded width itself, as MobileNetV3's tables give it; overrides `expansion`. */
   expandedChannels: positiveInt.optional(),
   kernel: oddKernel.default(3),
@@ -24,7 +24,7 @@ const schema = z.object({
   /** False when an export folded each batch norm into its conv's bias. */
   batchNorm: batchNormParam,
   /** The batch norms' epsilon: torchvision's MobileNetV3 uses 0.001 (no effect on the costs). */
-  bnEpsilon: z.number().positive().default(1e-5).meta({ label: 'BN epsilon' }),
+  bnEpsilon: z.number().min(minEpsilon).max(1).default(1e-5).meta({ label: 'BN epsilon' }),
 });
 type Params = z.infer<typeof schema>;
 

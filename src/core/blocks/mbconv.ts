@@ -3,7 +3,7 @@ import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
 import type { Subgraph } from '../graph/subgraph';
 import type { PortRef } from '../graph/types';
-import { featureMap, positiveInt } from '../layers/common';
+import { featureMap, minEpsilon, minExpansion, positiveInt } from '../layers/common';
 import { channels } from '../shape';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import { readableRatio } from './inverted-residual';
@@ -16,7 +16,7 @@ const schema = z.object({
   outChannels: positiveInt.default(24).meta({ label: 'Output channels' }),
   stride: positiveInt.default(1),
   /** Expansion factor: the expanded width is the input's times this, rounded to a multiple of 8. */
-  expansion: z.number().positive().default(6),
+  expansion: z.number().min(minExpansion).default(6),
   /** The expanded width itself; overrides `expansion`. */
   expandedChannels: positiveInt.optional(),
   kernel: oddKernel.default(3),
@@ -24,7 +24,7 @@ const schema = z.object({
   squeezeChannels: positiveInt.optional().meta({ label: 'Squeeze channels' }),
   batchNorm: batchNormParam,
   /** EfficientNet-B0…B4 keep BatchNorm's 1e-5; B5…B7 and V2 use 0.001 (no effect on the costs). */
-  bnEpsilon: z.number().positive().default(1e-5).meta({ label: 'BN epsilon' }),
+  bnEpsilon: z.number().min(minEpsilon).max(1).default(1e-5).meta({ label: 'BN epsilon' }),
 });
 export type MBConvParams = z.infer<typeof schema>;
 type Params = MBConvParams;

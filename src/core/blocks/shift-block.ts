@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../graph/builder';
 import type { Subgraph } from '../graph/subgraph';
-import { featureMap, positiveInt } from '../layers/common';
+import { featureMap, minExpansion, positiveInt } from '../layers/common';
 import { convBn } from './conv-bn';
 import type { BlockDef } from './types';
 import { shiftBlockTorch } from '../torch/blocks/shift-block';
@@ -11,7 +11,7 @@ import { shiftBlockTorch } from '../torch/blocks/shift-block';
 const schema = z.object({
   outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),
   /** Width of the shifted tensor relative to the output, as ShiftResNet's `expansion`. */
-  expansion: z.number().positive().max(64).default(1),
+  expansion: z.number().min(minExpansion).max(64).default(1),
   stride: z.number().int().min(1).max(2).default(1),
 });
 

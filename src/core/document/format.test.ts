@@ -116,3 +116,46 @@ describe('version 1 documents', () => {
     expect(r.ok && r.design.weights).toBeUndefined();
   });
 });
+
+/** A value nested `depth` objects deep: {a: {a: … {}}}. */
+export function nested(depth: number): Record<string, unknown> {
+  const top: Record<string, unknown> = {};
+  let at = top;
+  for (let i = 1; i < depth; i++) {
+    const inner: Record<string, unknown> = {};
+    at['a'] = inner;
+    at = inner;
+  }
+  return top;
+}
+
+describe('hostile documents are one sentence', () => {
+  it('settings nested 4,000 levels deep: refused by the nesting limit, not a stack overflow', () => {
+    const d = withNode(1, { params: { outChannels: 8, extra: nested(4000) } });
+    const r = parseDesign(JSON.stringify(d));
+    expect(r.ok ? 'loaded' : r.errors).toEqual([
+      expect.stringMatching(
+        /^document: the value at "nodes\.1\.params\.extra\.a\.a.*" .*nests above the deepest nesting \(64; see docs\/limits\.md\)$/,
+      ),
+    ]);
+  });
+
+  it('a depth within the limit reaches the settings check as before', () => {
+    const r = loadDesign(withNode(1, { params: { outChannels: 8, extra: nested(10) } }));
+    expect(r.ok ? 'loaded' : r.errors.join('; ')).toMatch(/field "?extra"?: unknown setting/);
+  });
+
+  it('an expansion of 5e-324 is refused with its plausible bound', () => {
+    const g = new GraphBuilder();
+    const x = g.add('Input', { channels: 16 }, [], 'image');
+    const b = g.add('ShiftBlock', { outChannels: 16 }, [x], 'shift');
+    g.output(b);
+    const d = JSON.parse(serializeDesign(g.design('tiny'))) as { nodes: { params: object }[] };
+    const node = d.nodes[1];
+    if (node !== undefined) node.params = { ...node.params, expansion: 5e-324 };
+    const r = loadDesign(d);
+    expect(r.ok ? 'loaded' : r.errors.join('; ')).toMatch(
+      /field "?expansion"?: must be at least 0\.0000152587890625/,
+    );
+  });
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { blockRegistry, type BlockKind } from '../blocks/registry';
 import type { Design, DesignNode, DesignWeights } from '../graph/types';
 import { opRegistry, type OpKind } from '../layers/registry';
-import { limits, overLimit, settingProblems } from '../limits';
+import { limits, nestingProblem, overLimit, settingProblems } from '../limits';
 import { ident, quote } from '../quote';
 import { describeIssue, fieldOf } from './issues';
 import { migrate } from './migrations';
@@ -113,6 +113,9 @@ function sizeProblems(doc: Record<string, unknown>): string[] {
 export function loadDesign(raw: unknown): LoadResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, errors: ['document: not a Compact Studio design (expected a JSON object)'] };
+  // Before anything walks it by recursion: 4,000 levels of settings must be a sentence, not a stack overflow.
+  const deep = nestingProblem(raw);
+  if (deep !== undefined) return { ok: false, errors: [`document: ${deep}`] };
   const format = (raw as { format?: unknown }).format;
   if (format !== FORMAT)
     return {

@@ -3,14 +3,15 @@ import { emitBatchNorm } from '../onnx/export/emit-weighted';
 import { is4d, x0 } from '../onnx/import/pattern-common';
 import { attrFloat } from '../onnx/ir/graph';
 import { elements } from '../shape';
-import { featureMap, fmt, movementCost, one } from './common';
+import { featureMap, fmt, minEpsilon, movementCost, one } from './common';
 import type { OpDef } from './types';
 import { batchNormTorch } from '../torch/ops/batchnorm';
 
 const schema = z.object({
   epsilon: z
     .number()
-    .positive()
+    .min(minEpsilon)
+    .max(1)
     .default(1e-5)
     .meta({ help: 'Added to the variance before the square root; no effect on the costs.' }),
 });

@@ -1,10 +1,23 @@
 import { msg } from '../message';
 import { z } from 'zod';
+import { limits } from '../limits';
 import { fail, ok, type Result } from '../diagnostics';
 import { elements, formatShape, windowOutput, type Shape } from '../shape';
 import type { FormulaLine, OpCost } from './types';
 
 export const positiveInt = z.number().int().min(1);
+
+/**
+ * The smallest plausible expansion ratio: one channel in the largest channel count. Below it no
+ * channel is left (an expansion of 5e-324 is a number, but no width).
+ */
+export const minExpansion = 1 / limits.maxChannels;
+
+/**
+ * The smallest plausible batch-norm epsilon, far below any framework's (1e-5, 1e-3) and far above
+ * what float32 rounds to 0 (an epsilon of 1e-50 is 0 once exported, and divides by zero).
+ */
+export const minEpsilon = 1e-12;
 export const nonNegativeInt = z.number().int().min(0);
 /** [height, width] */
 export const pair = (min: number) =>

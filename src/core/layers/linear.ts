@@ -5,7 +5,7 @@ import { elements, formatShape } from '../shape';
 import { emitLinear } from '../onnx/export/emit-weighted';
 import type { MapContext } from '../onnx/import/context';
 import { x0 } from '../onnx/import/pattern-common';
-import { attrFloat, attrInt, type IrNode } from '../onnx/ir/graph';
+import { attrFloat, attrInt, attrInts, type Const, type IrNode } from '../onnx/ir/graph';
 import { anyTensor, fmt, one, positiveInt } from './common';
 import { densityParams } from '../onnx/import/density';
 import { densityParam, sparseEffective, sparseFormulas, type SparseWeight } from './sparse';
@@ -63,22 +63,58 @@ const gemm: ImportPattern = {
   },
 };
 
-/** MatMul by a constant [in, out] matrix, with the Add of a constant [out] after it as its bias. */
+/**
+ * The constant [out, in] matrix a Transpose turns into a MatMul's [in, out] weight: torch.onnx.export
+ * writes a bias-free nn.Linear so when it does not fold constants.
+ */
+function transposedWeight(t: string | undefined, ctx: MapContext): Const | undefined {
+  const tr = t === undefined ? undefined : ctx.writerOf(t);
+  if (tr?.opType !== 'Transpose' || (tr.domain !== '' && tr.domain !== 'ai.onnx')) return undefined;
+  const k = ctx.const(tr.inputs[0]);
+  const perm = attrInts(tr, 'perm');
+  if (k?.floats === undefined || k.dims.length !== 2 || (perm !== undefined && perm.join() !== '1,0'))
+    return undefined;
+  return k;
+}
+
+/** A Transpose of a constant matrix that only MatMuls read as their weight: absorbed by their Linear. */
+const weightTranspose: ImportPattern = {
+  onnx: 'Transpose',
+  map: (n, ctx) => {
+    const out = n.outputs[0] ?? '';
+    const readers = ctx.readersOf(out);
+    if (transposedWeight(out, ctx) === undefined || readers.length === 0 || ctx.isGraphOutput(out))
+      return false;
+    return readers.every(
+      (r) =>
+        r.opType === 'MatMul' && r.inputs[0] !== out && r.inputs[1] === out && ctx.shape(x0(r))?.length === 2,
+    );
+  },
+};
+
+/**
+ * MatMul by a constant [in, out] matrix (or a Transpose of a constant [out, in] one), with the Add
+ * of a constant [out] after it as its bias.
+ */
 const matMul: ImportPattern = {
   onnx: 'MatMul',
   map: (n, ctx) => {
-    const w = ctx.const(n.inputs[1]);
+    const direct = ctx.const(n.inputs[1]);
+    const turned = direct === undefined ? transposedWeight(n.inputs[1], ctx) : undefined;
+    const w = direct ?? (turned === undefined ? undefined : { ...turned, dims: [...turned.dims].reverse() });
     if (w?.floats === undefined || w.dims.length !== 2 || ctx.shape(x0(n))?.length !== 2) return false;
     const [r = 0, c = 0] = w.dims;
+    // The weight as Linear keeps it, [out, in]: a transposed constant already is.
+    const weight = turned?.floats ?? transpose(w.floats, r, c);
     const add = ctx.soleReader(n.outputs[0] ?? '');
     const other = add?.inputs.find((t) => t !== n.outputs[0]);
     const bias = add?.opType === 'Add' ? ctx.floats(other) : undefined;
     if (add !== undefined && bias?.length === c) {
       ctx.absorbed.add(add);
       const label = ctx.groupLabel([n, add], 'MatMul');
-      return addLinear(n, ctx, transpose(w.floats, r, c), c, bias, add.outputs, label);
+      return addLinear(n, ctx, weight, c, bias, add.outputs, label);
     }
-    return addLinear(n, ctx, transpose(w.floats, r, c), c, undefined, n.outputs);
+    return addLinear(n, ctx, weight, c, undefined, n.outputs);
   },
 };
 
@@ -153,7 +189,7 @@ export const linear = {
   palette: 'pooling',
   traits: { widthFields: ['outFeatures'] },
   pytorch: linearTorch,
-  onnx: { emit: emitLinear, patterns: [gemm, matMul] },
+  onnx: { emit: emitLinear, patterns: [gemm, matMul, weightTranspose] },
   conformance: [
     { name: 'a classifier with bias', params: { outFeatures: 10 }, inputs: [[64]] },
     { name: 'without bias', params: { outFeatures: 7, bias: false }, inputs: [[48]] },

@@ -1,7 +1,18 @@
+import { limits } from '../../limits';
 import { floatTensor, int64Tensor, type P } from '../proto';
 
-/** The longest list of values (as text) a constant's name spells out. */
-const MAX_VALUES_IN_NAME = 64;
+/** Room kept under the name limit for a `_N` suffix that makes a cut name unique. */
+const SUFFIX_ROOM = 12;
+
+/** Longest list of values written out in a constant's name; a longer one is named by its length. */
+const MAX_NAMED_VALUES = 64;
+
+/**
+ * A name the import accepts: within the name limit. A longer one (a label of 1,024 characters
+ * with "/weight" after it) is cut, leaving room for the suffix that keeps it unique.
+ */
+export const fitName = (name: string): string =>
+  name.length <= limits.maxNameLength ? name : name.slice(0, limits.maxNameLength - SUFFIX_ROOM);
 
 /**
  * Collects the nodes and initializers of one ONNX graph, keeping every name unique (ONNX
@@ -16,7 +27,8 @@ export class GraphWriter {
   private readonly floatConsts = new Map<number, string>();
 
   /** A tensor name: `name`, or `name_2`, `name_3`, … when it is taken (node names are apart). */
-  unique(name: string): string {
+  unique(wanted: string): string {
+    const name = fitName(wanted);
     let candidate = name;
     for (let i = 2; this.used.has(candidate); i++) candidate = `${name}_${i}`;
     this.used.add(candidate);
@@ -35,8 +47,9 @@ export class GraphWriter {
     attribute: readonly P.IAttributeProto[] = [],
     domain = '',
   ): void {
-    let unique = name;
-    for (let i = 2; this.nodeNames.has(unique); i++) unique = `${name}_${i}`;
+    const base = fitName(name);
+    let unique = base;
+    for (let i = 2; this.nodeNames.has(unique); i++) unique = `${base}_${i}`;
     this.nodeNames.add(unique);
     const node: P.INodeProto = { opType, name: unique, input: [...inputs], output: [...outputs] };
     if (attribute.length > 0) node.attribute = [...attribute];
@@ -57,17 +70,14 @@ export class GraphWriter {
     return unique;
   }
 
-  /**
-   * A 1-D int64 constant (shapes, split sizes, slice bounds, gather indices), shared between nodes.
-   * A short one is named by its values; a long one (an expander's or FLGC's gather indices) by its
-   * length, so no name passes the importer's longest name.
-   */
+  /** A 1-D int64 constant (shapes, split sizes, slice bounds), shared between nodes. */
   ints(values: readonly number[]): string {
     const key = values.join(',');
     const known = this.intConsts.get(key);
     if (known !== undefined) return known;
+    // A long list (an expander's gather indices) is named by its length: the name stays short.
     const name = this.unique(
-      key.length <= MAX_VALUES_IN_NAME ? `const.int64[${key}]` : `const.int64[${values.length} values]`,
+      values.length <= MAX_NAMED_VALUES ? `const.int64[${key}]` : `const.int64[${values.length} values]`,
     );
     this.initializers.push(int64Tensor(name, [values.length], values));
     this.intConsts.set(key, name);

@@ -17,6 +17,7 @@ export class MapContext {
   /** Per label base, the next suffix to try: 20,000 nodes of one name stay linear. */
   private readonly nextSuffix = new Map<string, number>();
   private readonly readers = new Map<string, IrNode[]>();
+  private readonly writers = new Map<string, IrNode>();
   /** Identity outputs → their input: torch passes parameters through Identity nodes at times. */
   private readonly identities = new Map<string, string>();
 
@@ -30,6 +31,7 @@ export class MapContext {
         if (list === undefined) this.readers.set(t, [n]);
         else list.push(n);
       }
+      for (const t of n.outputs) if (t !== '') this.writers.set(t, n);
       const [from] = n.inputs;
       const [to] = n.outputs;
       if (n.opType === 'Identity' && from !== undefined && to !== undefined) this.identities.set(to, from);
@@ -83,6 +85,11 @@ export class MapContext {
   /** Nodes that read a tensor (through aliases it is the alias's readers too). */
   readersOf(t: string): readonly IrNode[] {
     return (this.readers.get(t) ?? []).filter((n) => !this.isFolded(n));
+  }
+
+  /** The node that writes a tensor (undefined for graph inputs and initializers). */
+  writerOf(t: string): IrNode | undefined {
+    return this.writers.get(t);
   }
 
   isGraphOutput(t: string): boolean {

@@ -1,4 +1,5 @@
 import { analyze } from '../../analysis/analyze';
+import type { Analysis } from '../../analysis/types';
 import { checkDesign } from '../../document/format';
 import type { Design } from '../../graph/types';
 import { quote } from '../../quote';
@@ -6,6 +7,7 @@ import { IrError } from '../ir/graph';
 import { infer } from '../ir/infer';
 import { readModel } from '../ir/read';
 import { META } from '../version';
+import { base64Count, weightNeeds } from '../weights';
 import { recogniseBlocks } from './blocks';
 import { ImportError } from './context';
 import { buildDesign } from './design';
@@ -43,10 +45,10 @@ export type ImportResult =
   | { readonly ok: false; readonly error: string };
 
 /** The first reason the design fails the document's checks or the analysis, if any. */
-export function firstProblem(design: Design): string | undefined {
+export function firstProblem(design: Design, analysis?: Analysis): string | undefined {
   const doc = checkDesign(design);
   if (doc !== undefined) return doc;
-  const a = analyze(design);
+  const a = analysis ?? analyze(design);
   const errors = a.diagnostics.filter((d) => d.severity === 'error');
   const first = errors[0];
   if (first === undefined) return undefined;
@@ -54,6 +56,29 @@ export function firstProblem(design: Design): string | undefined {
   const where = node === undefined ? '' : ` at ${quote(node.label)}`;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   return `the design it makes is not valid: ${first.code}${where}: ${first.message}${more}`;
+}
+
+/**
+ * The first weight of the file that does not fit the layer it was read into (a 3-value bias on a
+ * 4-channel conv), said with the layer's name; undefined when every one fits. A weight kept that
+ * does not fit would be replaced at export, and the file's values silently lost.
+ */
+export function weightMisfit(design: Design, analysis: Analysis): string | undefined {
+  const byKey = new Map(analysis.layers.map((l) => [l.key, l]));
+  for (const [key, stored] of Object.entries(design.weights?.layers ?? {})) {
+    const layer = byKey.get(key);
+    if (layer === undefined) continue;
+    const needs = weightNeeds(layer);
+    for (const [role, text] of Object.entries(stored)) {
+      const need = needs.get(role);
+      const held = base64Count(text);
+      if (need === undefined)
+        return `layer ${quote(layer.name)} (${layer.op}) has no weight ${quote(role)}, but the file gives it one`;
+      if (held !== need)
+        return `layer ${quote(layer.name)} (${layer.op}): its ${role} holds ${held.toLocaleString('en-US')} values, but the layer needs ${need.toLocaleString('en-US')}`;
+    }
+  }
+  return undefined;
 }
 
 /** An ONNX file as an editable design: primitives, then blocks, weights kept. Never throws. */
@@ -77,7 +102,10 @@ export function importModel(bytes: Uint8Array, options: ImportOptions = {}): Imp
       graph.metadata.get(META.design) ?? options.name ?? (graph.name !== '' ? graph.name : 'imported model');
     progress('building', 0.9);
     const design = buildDesign(name, units, options.source ?? name);
-    const invalid = firstProblem(design);
+    const analysis = analyze(design);
+    const misfit = weightMisfit(design, analysis);
+    if (misfit !== undefined) return { ok: false, error: misfit };
+    const invalid = firstProblem(design, analysis);
     return {
       ok: true,
       design,

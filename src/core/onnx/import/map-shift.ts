@@ -1,5 +1,6 @@
 import type { ImportPattern } from '../../layers/types';
 import { attrInt, attrInts, attrString, type IrNode } from '../ir/graph';
+import { sliceRange } from '../ir/fold';
 import { sliceSpec } from '../ir/infer';
 import { META, SHIFT_AS_CONV } from '../version';
 import { shiftGroups, sparseShiftGroups, type ShiftGroup } from '../shift';
@@ -63,9 +64,56 @@ function maskOf(
   return undefined;
 }
 
+/** The longest chain of Slices one channel group may take (torch writes one per axis). */
+const MAX_SLICE_CHAIN = 4;
+
+/**
+ * The Slices that make one concat input from the padded tensor or the unpadded one, first to last:
+ * one Slice (our export) or a chain of one per axis (torch's `x[:, a:b, i:j, k:l]`), each read only
+ * by the next. Undefined when the input is made otherwise.
+ */
+function sliceChain(t: string, sources: readonly string[], ctx: MapContext): IrNode[] | undefined {
+  const chain: IrNode[] = [];
+  let cur = t;
+  while (chain.length < MAX_SLICE_CHAIN) {
+    const s = ctx.writerOf(cur);
+    if (s?.opType !== 'Slice' || (chain.length > 0 && ctx.soleReader(cur) !== chain[0])) return undefined;
+    chain.unshift(s);
+    const from = s.inputs[0] ?? '';
+    if (sources.includes(from)) return chain;
+    cur = from;
+  }
+  return undefined;
+}
+
+/**
+ * The window a chain of unit-step Slices cuts out of a tensor of `dims` (its axes 1 to 3): per axis
+ * its offset and size, or undefined when a step is not 1 or the batch axis is cut.
+ */
+function sliceWindow(
+  chain: readonly IrNode[],
+  dims: readonly number[],
+  ctx: MapContext,
+): number[][] | undefined {
+  const window = dims.map((d) => [0, d]);
+  for (const s of chain) {
+    const spec = sliceSpec(s, (i) => ctx.const(s.inputs[i]), 4);
+    if (spec === undefined || spec.steps.some((v) => v !== 1)) return undefined;
+    for (const [i, axis] of spec.axes.entries()) {
+      const w = window[axis - 1];
+      if (w === undefined) return undefined;
+      const [offset = 0, size = 0] = w;
+      const range = sliceRange(size, spec.starts[i] ?? 0, spec.ends[i] ?? size, 1);
+      window[axis - 1] = [offset + (range[0] ?? 0), range.length];
+    }
+  }
+  return window;
+}
+
 /**
  * Pad → Slice per channel group at its offset → Concat, the zero-cost form our exporter writes for
- * shifts, back to one Shift or SparseShift (`kind`).
+ * shifts (torch's Shift module writes each group as a chain of Slices), back to one Shift or
+ * SparseShift (`kind`).
  */
 const mapPad =
   (kind: ShiftKind) =>
@@ -81,41 +129,44 @@ const mapPad =
     )
       return false;
     if ((ctx.floats(n.inputs[2])?.[0] ?? 0) !== 0 || attrInt(n, 'value', 0) !== 0) return false;
-    const slices = [...ctx.readersOf(padded), ...ctx.readersOf(x).filter((s) => s.opType === 'Slice')];
-    const concat = ctx.soleReader(slices[0]?.outputs[0] ?? '');
-    if (
-      concat?.opType !== 'Concat' ||
-      slices.some((s) => s.opType !== 'Slice' || ctx.soleReader(s.outputs[0] ?? '') !== concat)
-    )
-      return false;
+    const heads = ctx.readersOf(padded);
+    const concat = lastOfChain(heads[0], ctx);
+    if (concat?.opType !== 'Concat' || attrInt(concat, 'axis', 0) !== 1) return false;
     const groups: ShiftGroup[] = [];
+    const members: IrNode[] = [];
     for (const t of concat.inputs) {
-      const s = slices.find((z) => z.outputs[0] === t);
-      const spec = s === undefined ? undefined : sliceSpec(s, (i) => ctx.const(s.inputs[i]), 4);
-      if (s === undefined || spec === undefined || spec.steps.some((v) => v !== 1)) return false;
-      const at = (axis: number, fallback: number): [number, number] => {
-        const i = spec.axes.indexOf(axis);
-        return i < 0 ? [0, fallback] : [spec.starts[i] ?? 0, spec.ends[i] ?? fallback];
-      };
-      const [start, end] = at(1, c);
-      const fromPad = s.inputs[0] === padded;
-      const [y0, y1] = at(2, fromPad ? h + 2 * r : h);
-      const [x0, x1] = at(3, fromPad ? w + 2 * r : w);
-      if (y1 - y0 !== h || x1 - x0 !== w) return false;
-      groups.push({ start, end, dy: fromPad ? y0 - r : y0, dx: fromPad ? x0 - r : x0 });
+      const chain = sliceChain(t, [padded, x], ctx);
+      const last = chain?.at(-1);
+      if (chain === undefined || last === undefined || ctx.soleReader(t) !== concat) return false;
+      const fromPad = chain[0]?.inputs[0] === padded;
+      const cut = sliceWindow(chain, fromPad ? [c, h + 2 * r, w + 2 * r] : [c, h, w], ctx);
+      const [[start = 0, size = 0] = [], [y0 = 0, rows = 0] = [], [x0 = 0, cols = 0] = []] = cut ?? [];
+      if (cut === undefined || size === 0 || rows !== h || cols !== w) return false;
+      groups.push({ start, end: start + size, dy: fromPad ? y0 - r : y0, dx: fromPad ? x0 - r : x0 });
+      members.push(...chain);
     }
+    // Every reader of the padded tensor is one of the groups' Slices.
+    if (heads.some((s) => !members.includes(s))) return false;
     const found = identify(groups, c, r);
-    if (found?.kind !== kind || slices.length !== concat.inputs.length) return false;
-    for (const s of [...slices, concat]) ctx.absorbed.add(s);
+    if (found?.kind !== kind) return false;
+    for (const s of [...members, concat]) ctx.absorbed.add(s);
     ctx.add(n, {
       ...found,
       inputs: [x],
       outputs: concat.outputs,
       weights: {},
-      label: ctx.groupLabel([n, ...slices, concat], found.kind),
+      label: ctx.groupLabel([n, ...members, concat], found.kind),
     });
     return true;
   };
+
+/** The node that reads the end of a chain of Slices starting at `head` (each read by the next). */
+function lastOfChain(head: IrNode | undefined, ctx: MapContext): IrNode | undefined {
+  let cur = head;
+  for (let i = 0; i < MAX_SLICE_CHAIN && cur?.opType === 'Slice'; i++)
+    cur = ctx.soleReader(cur.outputs[0] ?? '');
+  return cur;
+}
 
 /** A depthwise conv with one-hot kernels and no bias, in a file whose metadata says shifts were written so. */
 const mapConv =

@@ -3,6 +3,7 @@ import { limits, shapeProblem } from '../../limits';
 import { ident, quote } from '../../quote';
 import { windowOutput } from '../../shape';
 import { fold, sliceRange } from './fold';
+import { opRuleProblem } from './op-rules';
 import { attrInt, attrInts, elementCount, IrError, type Const, type IrGraph, type IrNode } from './graph';
 
 /** Shapes of every tensor that can be known, and constants folded (Shape → Gather → Div chains). */
@@ -237,6 +238,8 @@ export function infer(graph: IrGraph): Inferred {
   for (const node of graph.nodes) {
     const c = (i: number): Const | undefined => consts.get(node.inputs[i] ?? '');
     const s = (i: number): Shape | undefined => shapes.get(node.inputs[i] ?? '');
+    const rule = opRuleProblem(node, graph.opset, s(0) ?? c(0)?.dims, c);
+    if (rule !== undefined) throw new IrError(`${at(node)}: ${rule}`);
     const made = fold(node, c, s, limits.maxFoldedValues - folded);
     if (made !== undefined) {
       made.forEach((k, i) => {

@@ -80,6 +80,17 @@ function attributeTensors(nodes: readonly P.INodeProto[]): { node: P.INodeProto;
   return out;
 }
 
+/** The first attribute name a node sets more than once, if any. */
+function repeatedAttribute(n: P.INodeProto): string | undefined {
+  const seen = new Set<string>();
+  for (const a of n.attribute ?? []) {
+    const name = a.name ?? '';
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return undefined;
+}
+
 /** Decodes and checks an ONNX file; every way it can be unusable becomes one clear sentence. */
 export function readModel(bytes: Uint8Array): ReadResult {
   if (bytes.length === 0) return fail('the file is empty');
@@ -105,6 +116,7 @@ export function readModel(bytes: Uint8Array): ReadResult {
   const consts = new Map<string, Const>();
   for (const t of g.initializer ?? []) {
     const at = `initializer ${quote(t.name ?? '')}`;
+    if (consts.has(t.name ?? '')) return fail(`${at} is listed twice (ONNX names each initializer once)`);
     if (isExternal(t))
       return fail(
         `${at} keeps its data in an external file; save the model with its weights inside (onnx.save(..., save_as_external_data=False))`,
@@ -140,6 +152,12 @@ export function readModel(bytes: Uint8Array): ReadResult {
     inputs.push(input);
   }
   if (inputs.length === 0) return fail('the model has no input that is not a weight');
+  const twice = graphNodes.findIndex((n) => repeatedAttribute(n) !== undefined);
+  const doubled = graphNodes[twice];
+  if (doubled !== undefined)
+    return fail(
+      `node ${quote(doubled.name ?? `${doubled.opType ?? 'node'}_${twice}`)} (${ident(doubled.opType ?? '')}) sets the attribute ${quote(repeatedAttribute(doubled) ?? '')} twice (ONNX allows each attribute once)`,
+    );
   const nodes: IrNode[] = graphNodes.map((n, i) => ({
     name: n.name !== undefined && n.name !== null && n.name !== '' ? n.name : `${n.opType ?? 'node'}_${i}`,
     opType: n.opType ?? '',

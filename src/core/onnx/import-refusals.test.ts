@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { node, tinyBytes } from '../../../test-support/tiny-model';
+import { importModel } from './import/import';
+import { AttrType, attrFloat, attrInt, attrInts, floatTensor, int64Tensor, type P } from './proto';
+
+/**
+ * What the import must refuse, each as a small generated file with the sentence the user gets:
+ * settings outside an op's definition, names given twice, weights that do not fit the layer they
+ * build, values outside a setting's plausible range. The node's name is in every sentence.
+ */
+const filled = (n: number, v = 0.5): Float32Array => new Float32Array(n).fill(v);
+
+/** A 4-channel 1×1 conv of the 3-channel input, with the given bias. */
+const convWithBias = (bias: number): Uint8Array =>
+  tinyBytes({
+    nodes: [node('Conv', ['x', 'w', 'b'], ['y'], [attrInts('kernel_shape', [1, 1])], 'conv')],
+    inits: [floatTensor('w', [4, 3, 1, 1], filled(12)), floatTensor('b', [bias], filled(bias))],
+  });
+
+/** Flatten the 1×3×2×2 input to 1×12, then a linear layer of 12 → 5 as given. */
+const flatThen = (nodes: P.INodeProto[], inits: P.ITensorProto[]): Uint8Array =>
+  tinyBytes({
+    nodes: [node('Flatten', ['x'], ['flat'], [attrInt('axis', 1)], 'flatten'), ...nodes],
+    inits,
+    input: [1, 3, 2, 2],
+  });
+
+const refusals: readonly [what: string, bytes: () => Uint8Array, said: RegExp][] = [
+  [
+    'a 3-value bias on a 4-channel conv',
+    () => convWithBias(3),
+    /node "conv" \(Conv\): its bias 3 is not one value per output channel \(4\)/,
+  ],
+  [
+    'a node that sets an attribute twice',
+    () =>
+      tinyBytes({
+        nodes: [node('Concat', ['x', 'x'], ['y'], [attrInt('axis', 1), attrInt('axis', 2)], 'cat')],
+      }),
+    /node "cat" \(Concat\) sets the attribute "axis" twice/,
+  ],
+  [
+    'an initializer listed twice',
+    () =>
+      tinyBytes({
+        nodes: [node('Conv', ['x', 'w'], ['y'], [attrInts('kernel_shape', [1, 1])], 'conv')],
+        inits: [floatTensor('w', [4, 3, 1, 1], filled(12)), floatTensor('w', [2, 3, 1, 1], filled(6))],
+      }),
+    /initializer "w" is listed twice/,
+  ],
+  [
+    'a Split into [0, 0]',
+    () =>
+      tinyBytes({
+        nodes: [node('Split', ['x', 'sizes'], ['a', 'b'], [attrInt('axis', 1)], 'split')],
+        inits: [int64Tensor('sizes', [2], [0, 0])],
+        outputs: ['a', 'b'],
+      }),
+    /node "split" \(Split\): its split sizes \[0, 0\] are not all whole numbers of at least 1/,
+  ],
+  [
+    'a Split whose sizes do not add up to the axis',
+    () =>
+      tinyBytes({
+        nodes: [node('Split', ['x', 'sizes'], ['a', 'b'], [attrInt('axis', 1)], 'split')],
+        inits: [int64Tensor('sizes', [2], [1, 1])],
+        outputs: ['a', 'b'],
+      }),
+    /node "split" \(Split\): its split sizes \[1, 1\] add up to 2, not to the 3 of axis 1/,
+  ],
+  [
+    'a Concat with no axis',
+    () => tinyBytes({ nodes: [node('Concat', ['x', 'x'], ['y'], [], 'cat')] }),
+    /node "cat" \(Concat\): it sets no axis, which ONNX requires/,
+  ],
+  [
+    'a Concat whose axis has no value',
+    () =>
+      tinyBytes({
+        nodes: [node('Concat', ['x', 'x'], ['y'], [{ name: 'axis', type: AttrType.INT }], 'cat')],
+      }),
+    /node "cat" \(Concat\): its axis has no integer value/,
+  ],
+  [
+    'a Gemm with transB = 2',
+    () =>
+      flatThen(
+        [node('Gemm', ['flat', 'w'], ['y'], [attrInt('transB', 2)], 'fc')],
+        [floatTensor('w', [5, 12], filled(60))],
+      ),
+    /node "fc" \(Gemm\): its transB is 2; ONNX allows 0 or 1/,
+  ],
+  [
+    'a Transpose whose perm names an axis the input lacks',
+    () => tinyBytes({ nodes: [node('Transpose', ['x'], ['y'], [attrInts('perm', [0, 1, 2, 7])], 't')] }),
+    /node "t" \(Transpose\): its perm \[0, 1, 2, 7\] is not an order of the 4 axes of its input/,
+  ],
+  [
+    'a Transpose whose perm repeats an axis',
+    () => tinyBytes({ nodes: [node('Transpose', ['x'], ['y'], [attrInts('perm', [0, 1, 1, 3])], 't')] }),
+    /node "t" \(Transpose\): its perm \[0, 1, 1, 3\] is not an order/,
+  ],
+  [
+    'a batch norm epsilon that is 0 in float32',
+    () =>
+      tinyBytes({
+        nodes: [
+          node('BatchNormalization', ['x', 's', 'b', 'm', 'v'], ['y'], [attrFloat('epsilon', 1e-50)], 'bn'),
+        ],
+        inits: ['s', 'b', 'm', 'v'].map((n) =>
+          floatTensor(n, [3], filled(3, n === 'v' || n === 's' ? 1 : 0)),
+        ),
+      }),
+    /node "bn" \(BatchNormalization\): field epsilon: must be at least 1e-12/,
+  ],
+];
+
+describe('the import refuses what no layer can be', () => {
+  it.each(refusals)('%s', (_what, bytes, said) => {
+    const r = importModel(bytes());
+    expect(r.ok ? 'imported' : r.error).toMatch(said);
+  });
+
+  it('keeps a bias that fits its conv (the refusal above is about the size alone)', () => {
+    const r = importModel(convWithBias(4));
+    expect(r.ok ? 'imported' : r.error).toBe('imported');
+  });
+});

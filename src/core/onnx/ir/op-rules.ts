@@ -1,0 +1,145 @@
+import { AttrType } from '../proto';
+import { attrInt, attrInts, type Const, type IrNode } from './graph';
+
+type Shape = readonly number[];
+
+/** An attribute the node sets with a type other than ONNX's for it, said as the problem. */
+function wrongType(
+  node: IrNode,
+  name: string,
+  type: (typeof AttrType)[keyof typeof AttrType],
+  words: string,
+): string | undefined {
+  const a = node.attrs.get(name);
+  return a === undefined || a.type === type ? undefined : `its attribute ${name} is not ${words}`;
+}
+
+/** Concat: the axis is required, an integer. */
+function concatProblem(node: IrNode, opset: number): string | undefined {
+  const axis = node.attrs.get('axis');
+  if (axis === undefined) return opset >= 4 ? 'it sets no axis, which ONNX requires' : undefined;
+  // Decoded, a field the file does not hold is the prototype's default (0), not an own property.
+  if (axis.type !== AttrType.INT || !Object.hasOwn(axis, 'i') || axis.i === undefined || axis.i === null)
+    return 'its axis has no integer value';
+  return undefined;
+}
+
+/** Split: whole sizes of at least 1, one per output, that add up to the axis's size. */
+function splitProblem(
+  node: IrNode,
+  x: Shape | undefined,
+  c: (i: number) => Const | undefined,
+): string | undefined {
+  const sizes = (node.inputs[1] ? c(1)?.ints : undefined) ?? attrInts(node, 'split');
+  if (sizes === undefined) return undefined;
+  if (sizes.length !== node.outputs.length)
+    return `it splits into ${sizes.length} parts but has ${node.outputs.length} outputs`;
+  if (sizes.some((v) => !Number.isSafeInteger(v) || v < 1))
+    return `its split sizes [${sizes.join(', ')}] are not all whole numbers of at least 1`;
+  if (x === undefined) return undefined;
+  const rank = x.length;
+  const raw = attrInt(node, 'axis', 0);
+  const axis = raw < 0 ? raw + rank : raw;
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const size = x[axis];
+  return size === undefined || total === size
+    ? undefined
+    : `its split sizes [${sizes.join(', ')}] add up to ${total}, not to the ${size} of axis ${raw}`;
+}
+
+/** Gemm: transA and transB are 0 or 1, alpha and beta floats. */
+function gemmProblem(node: IrNode): string | undefined {
+  for (const flag of ['transA', 'transB']) {
+    const a = node.attrs.get(flag);
+    if (a === undefined) continue;
+    const v = attrInt(node, flag, 0);
+    if (a.type !== AttrType.INT || (v !== 0 && v !== 1)) return `its ${flag} is ${v}; ONNX allows 0 or 1`;
+  }
+  return (
+    wrongType(node, 'alpha', AttrType.FLOAT, 'a float') ?? wrongType(node, 'beta', AttrType.FLOAT, 'a float')
+  );
+}
+
+/** Transpose: perm is a permutation of the input's axes. */
+function transposeProblem(node: IrNode, x: Shape | undefined): string | undefined {
+  const perm = attrInts(node, 'perm');
+  if (perm === undefined || x === undefined) return undefined;
+  const sorted = [...perm].sort((a, b) => a - b);
+  return perm.length === x.length && sorted.every((p, i) => p === i)
+    ? undefined
+    : `its perm [${perm.slice(0, 8).join(', ')}${perm.length > 8 ? ', …' : ''}] is not an order of the ${x.length} axes of its input`;
+}
+
+const dimsText = (d: readonly number[]): string => d.join('×');
+
+/**
+ * Conv: a weight of the input's rank whose input channels times the groups are the input's
+ * channels, a kernel_shape that matches it, a bias of one value per output channel.
+ */
+function convProblem(
+  node: IrNode,
+  x: Shape | undefined,
+  c: (i: number) => Const | undefined,
+): string | undefined {
+  const w = c(1)?.dims;
+  if (w === undefined || x === undefined) return undefined;
+  if (w.length !== x.length) return `its weight ${dimsText(w)} is not of its input's rank (${x.length})`;
+  const group = attrInt(node, 'group', 1);
+  const cin = x[1] ?? 0;
+  if ((w[1] ?? 0) * group !== cin)
+    return `its weight ${dimsText(w)} with ${group} groups reads ${(w[1] ?? 0) * group} channels, but its input has ${cin}`;
+  const kernel = attrInts(node, 'kernel_shape');
+  if (kernel !== undefined && dimsText(kernel) !== dimsText(w.slice(2)))
+    return `its kernel_shape ${dimsText(kernel)} is not its weight's ${dimsText(w.slice(2))}`;
+  const b = node.inputs[2] ? c(2)?.dims : undefined;
+  if (b !== undefined && dimsText(b) !== String(w[0] ?? 0))
+    return `its bias ${dimsText(b)} is not one value per output channel (${w[0] ?? 0})`;
+  return undefined;
+}
+
+/** BatchNormalization: scale, bias, mean and variance of one value per channel. */
+function batchNormProblem(
+  node: IrNode,
+  x: Shape | undefined,
+  c: (i: number) => Const | undefined,
+): string | undefined {
+  const channels = x?.[1];
+  if (channels === undefined) return undefined;
+  const names = ['scale', 'bias', 'mean', 'variance'];
+  for (const [k, name] of names.entries()) {
+    const d = c(k + 1)?.dims;
+    if (d !== undefined && dimsText(d) !== String(channels))
+      return `its ${name} ${dimsText(d)} is not one value per channel (${channels})`;
+  }
+  return undefined;
+}
+
+/**
+ * Settings of a standard ONNX op outside what the op's definition allows (a Split into [0, 0], a
+ * Concat with no axis, Gemm's transB = 2, a perm that is no permutation), said as the problem;
+ * undefined when the node keeps to them or is not one of these ops.
+ */
+export function opRuleProblem(
+  node: IrNode,
+  opset: number,
+  x: Shape | undefined,
+  c: (i: number) => Const | undefined,
+): string | undefined {
+  if (node.domain !== '' && node.domain !== 'ai.onnx') return undefined;
+  switch (node.opType) {
+    case 'Concat':
+      return concatProblem(node, opset);
+    case 'Split':
+      return splitProblem(node, x, c);
+    case 'Gemm':
+      return gemmProblem(node);
+    case 'Transpose':
+      return transposeProblem(node, x);
+    case 'Conv':
+      return convProblem(node, x, c);
+    case 'BatchNormalization':
+      return batchNormProblem(node, x, c);
+    default:
+      return undefined;
+  }
+}
