@@ -12,14 +12,16 @@ export function NoticeView() {
   const firstAction = useRef<HTMLButtonElement>(null);
   // A repair on offer answers what the user just did: put it under their fingers (Enter applies it).
   // After the key that caused it has been handled: an Enter still in flight would press the button.
+  const keepFocus = notice?.keepFocus === true;
   useEffect(() => {
+    if (keepFocus) return;
     const t = setTimeout(() => {
       firstAction.current?.focus();
     }, 0);
     return () => {
       clearTimeout(t);
     };
-  }, [notice?.seq]);
+  }, [notice?.seq, keepFocus]);
   useEffect(() => {
     if (notice === undefined || sticky) return;
     const t = setTimeout(dismiss, LIFETIME_MS[notice.tone]);

@@ -19,6 +19,8 @@ export interface Notice {
   readonly details?: readonly string[];
   /** One-step repairs offered with the message ("Add a Flatten first"); the first takes focus. */
   readonly actions?: readonly NoticeAction[];
+  /** The first action does not take the focus (the notice answers typing in a field). */
+  readonly keepFocus?: boolean;
 }
 
 export interface NoticeAction {
