@@ -41,7 +41,9 @@ describe('an edit that cascades says what it changed, with an Undo', () => {
       );
       expect(notice?.keepFocus).toBe(true);
       const after = store.getState().design;
-      expect(after.nodes.find((n) => n.id === f5)?.params.expandedChannels).toBe(240);
+      expect(
+        (after.nodes.find((n) => n.id === f5)?.params as { expandedChannels?: number }).expandedChannels,
+      ).toBe(240);
       expect(after.weights?.layers[`${f5}/depthwise`]).toBe(weightsBefore?.[`${f5}/depthwise`]);
       // The notice's Undo takes the whole edit back: widths, skip and weights.
       expect(notice?.actions?.map((a) => a.label)).toEqual([lang === 'en' ? 'Undo' : '撤销']);

@@ -63,6 +63,42 @@ export interface DesignSlice {
   duplicateSelected: () => void;
 }
 
+/** One design in the list of documents (File → Recent designs). */
+export interface DocumentMeta {
+  readonly id: string;
+  readonly name: string;
+  /** When it was last edited (ms since 1970). */
+  readonly editedAt: number;
+  /** A picture of its layout (an SVG data URL). */
+  readonly thumbnail: string;
+  /** When it was deleted: it stays (and can be brought back) until the next start. */
+  readonly deletedAt?: number;
+}
+
+/** A document's undo and redo steps, oldest first. */
+export interface DocumentHistory {
+  readonly past: readonly Design[];
+  readonly future: readonly Design[];
+}
+
+export interface DocumentsSlice {
+  /** The open document's id (a design keeps it through every edit; opening another changes it). */
+  documentId: string;
+  /** Every document in this browser, deleted ones included until the next start. */
+  documents: readonly DocumentMeta[];
+  /**
+   * Opens a design as a document: a new one (no `id`), or a saved one with its undo history.
+   * The document open before stays in the list. Returns the id of the one open before.
+   */
+  openDocument: (design: Design, options?: { id?: string; history?: DocumentHistory }) => string;
+  /** Says an edit of the open document happened now (name, time, picture). */
+  touchDocument: (design: Design) => void;
+  /** Marks a document deleted (never the open one): false when refused. */
+  deleteDocument: (id: string) => boolean;
+  restoreDocument: (id: string) => void;
+  setDocuments: (documents: readonly DocumentMeta[]) => void;
+}
+
 export interface SelectionSlice {
   selectedNodes: readonly string[];
   selectedEdges: readonly string[];
@@ -113,7 +149,13 @@ export interface LibrarySlice {
   removeUserBlock: (id: string) => void;
 }
 
-export type StudioState = DesignSlice & SelectionSlice & UiSlice & LibrarySlice & CostSlice & RunSlice;
+export type StudioState = DesignSlice &
+  DocumentsSlice &
+  SelectionSlice &
+  UiSlice &
+  LibrarySlice &
+  CostSlice &
+  RunSlice;
 
 /** What undo and redo restore: the document only, never the selection or the view. */
 export interface Tracked {

@@ -32,7 +32,7 @@ describe('designHash', () => {
       ...d,
       nodes: [...d.nodes]
         .reverse()
-        .map((n) => ({ ...n, params: Object.fromEntries(Object.entries(n.params).reverse()) })),
+        .map((n) => ({ ...n, params: Object.fromEntries(Object.entries(n.params).reverse()) }) as typeof n),
       edges: [...d.edges].reverse(),
     };
     expect(designHash(shuffled)).toBe(h);

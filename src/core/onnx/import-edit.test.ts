@@ -40,14 +40,15 @@ describe('an imported block keeps what the file said', () => {
   it('reads expanded widths as absolute channel counts, never as ratios of the input', () => {
     const blocks = design.nodes.filter((n) => n.kind === 'InvertedResidual');
     expect(blocks.length).toBe(11);
-    for (const b of blocks) expect(b.params.expandedChannels).toBeTypeOf('number');
-    expect(node(design, 'features.5').params.expandedChannels).toBe(240);
+    for (const b of blocks)
+      expect((b.params as { expandedChannels?: number }).expandedChannels).toBeTypeOf('number');
+    expect((node(design, 'features.5').params as { expandedChannels?: number }).expandedChannels).toBe(240);
   });
 
   it('widening features.4 (40 → 48) leaves features.5’s hidden width, and keeps every weight whose shape held', () => {
     const f4 = node(design, 'features.4');
     const f5 = node(design, 'features.5');
-    expect(f4.params.outChannels).toBe(40);
+    expect((f4.params as { outChannels?: number }).outChannels).toBe(40);
     const wide = fitWeights(
       edit.updateParams(design, f4.id, { outChannels: 48 }),
       analyze(edit.updateParams(design, f4.id, { outChannels: 48 })),
