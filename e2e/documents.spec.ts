@@ -2,6 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { Studio } from './pages/studio';
 
 /** Opens an example from the palette with the keyboard, as a new document. */
+/** A fresh profile (each test has its own); a first start lays out the default design, slow on a busy machine. */
+async function boot(studio: Studio): Promise<void> {
+  await studio.page.goto('/');
+  await expect(studio.canvas).toBeVisible({ timeout: 30_000 });
+  await expect(studio.nodes.first()).toBeVisible();
+}
+
 async function openExample(studio: Studio, title: string): Promise<void> {
   await studio.paletteItem(title).focus();
   await studio.page.keyboard.press('Enter');
@@ -49,7 +56,7 @@ test.describe('designs are documents', () => {
 
   test('an example opens beside an edited design, which stays in File → Recent designs', async ({ page }) => {
     const studio = new Studio(page);
-    await studio.open();
+    await boot(studio);
     await studio.designName.fill('My edited net');
     await studio.waitForAutosave('My edited net');
     await openExample(studio, 'MorphNet, uniform expansion');
@@ -75,7 +82,7 @@ test.describe('designs are documents', () => {
 
   test('a reload reopens the last design with its undo history', async ({ page }) => {
     const studio = new Studio(page);
-    await studio.open();
+    await boot(studio);
     const original = await studio.designName.inputValue();
     await studio.designName.fill('Renamed before the reload');
     await studio.waitForAutosave('Renamed before the reload');
@@ -91,7 +98,7 @@ test.describe('designs are documents', () => {
 
   test('deleting a document asks first, and can be undone', async ({ page }) => {
     const studio = new Studio(page);
-    await studio.open();
+    await boot(studio);
     await studio.designName.fill('Keep me');
     await studio.waitForAutosave('Keep me');
     await openExample(studio, 'MorphNet, uniform expansion');

@@ -19,7 +19,10 @@ export interface Notice {
   readonly details?: readonly string[];
   /** One-step repairs offered with the message ("Add a Flatten first"); the first takes focus. */
   readonly actions?: readonly NoticeAction[];
-  /** The first action does not take the focus (the notice answers typing in a field). */
+  /**
+   * The first action does not take the focus (the notice answers typing in a field, or says where
+   * the design before went); such a notice goes after a while, like one without actions.
+   */
   readonly keepFocus?: boolean;
 }
 

@@ -53,6 +53,8 @@ export async function openAsNewDocument(
   const kept = i18next.t('app:documents.kept', { name });
   studio.getState().notify({
     tone: notice?.tone ?? 'info',
+    // Whatever opened the design keeps the focus (the palette, a lesson): the way back is a Tab away.
+    keepFocus: true,
     ...(notice?.details === undefined ? {} : { details: notice.details }),
     text: notice === undefined ? kept : i18next.t('store:join.sentences', { done: notice.text, next: kept }),
     actions: [...(notice?.actions ?? []), backTo(before)],
@@ -83,6 +85,7 @@ export async function openSavedDocument(id: string): Promise<void> {
   studio.getState().notify({
     text: i18next.t('app:documents.opened', { name: saved.design.name, before: nameOf(before) }),
     tone: 'info',
+    keepFocus: true,
     actions: [backTo(before)],
   });
 }
