@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../core/graph/builder';
 import type { Design } from '../core/graph/types';
@@ -91,5 +93,12 @@ describe('the list of documents', () => {
     expect(purged.documents.map((d) => d.name)).toEqual(['second']);
     expect(kv.data.has(documentKeys(first).design)).toBe(false);
     expect((kv.data.get(libraryKeys.index) as unknown[]).length).toBe(1);
+  });
+});
+
+describe('docs/limits.md', () => {
+  it('states the undo steps kept across reloads', () => {
+    const doc = readFileSync(join(__dirname, '../../docs/limits.md'), 'utf8');
+    expect(doc).toContain(`**${String(HISTORY_CAP)} undo steps**`);
   });
 });
