@@ -7,7 +7,9 @@ const RUN_TIMEOUT = 120_000;
 async function openExample(studio: Studio, title: string): Promise<void> {
   await studio.paletteItem(title).focus();
   await studio.page.keyboard.press('Enter');
-  await expect(studio.page.getByRole('status').filter({ hasText: `(${title}). Undo` })).toBeVisible();
+  await expect(
+    studio.page.getByRole('status').filter({ hasText: `(${title}) as a new design.` }),
+  ).toBeVisible();
 }
 
 test('LCCL: effective figure by hand, then with the zero ratio a run measures on the image', async ({

@@ -130,7 +130,7 @@ test.describe('imported weights', () => {
     await page.addInitScript(() => {
       const put = Reflect.get<IDBObjectStore, 'put'>(IDBObjectStore.prototype, 'put');
       IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-        if (key === 'weights' && value !== null)
+        if (typeof key === 'string' && key.startsWith('weights') && value !== null)
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return Reflect.apply<IDBObjectStore, [unknown, IDBValidKey?], IDBRequest<IDBValidKey>>(put, this, [
           value,

@@ -13,8 +13,21 @@ import { layoutDesign } from './canvas/auto-layout';
 import { startCostPersistence } from './state/cost-persistence';
 import { memoryStorage } from './state/memory-storage';
 import { indexedDbDesignStore, keyValueDesignStore, type DesignStore } from './state/design-store';
+import { connectDocuments } from './ui/documents';
+import { i18next } from './i18n';
+import { indexedDbKeyValue, libraryKeys, memoryKeyValue, type AsyncKeyValue } from './state/documents-kv';
+import {
+  documentTargets,
+  purgeDeleted,
+  readDocument,
+  readLibrary,
+  startDocumentPersistence,
+  type Library,
+} from './state/documents-persistence';
+import type { DocumentHistory } from './state/types';
 import {
   forgetLegacyAutosave,
+  type SavedDesign,
   readAutosave,
   readPrefs,
   readUserBlocks,
@@ -44,10 +57,45 @@ async function designStore(storage: KeyValueStorage): Promise<{ store: DesignSto
   }
 }
 
+/** IndexedDB for the documents; a map in memory (kept until the tab closes) where it is refused. */
+async function documentsStorage(): Promise<AsyncKeyValue> {
+  try {
+    const kv = indexedDbKeyValue();
+    await kv.getMany([libraryKeys.index]);
+    return kv;
+  } catch {
+    return memoryKeyValue();
+  }
+}
+
 async function start(): Promise<void> {
   const storage = browserStorage();
-  const designs = await designStore(storage);
-  const { saved, legacy } = await readAutosave(designs.store, storage);
+  const kv = await documentsStorage();
+  const empty: Library = { documents: [], current: undefined };
+  const listed = await readLibrary(kv).catch(() => empty);
+  const library = await purgeDeleted(kv, listed).catch(() => listed);
+  // The document open last, with its undo history. The first start of this version finds no list:
+  // the single autosave of earlier versions (IndexedDB, or localStorage before that) becomes the
+  // first document.
+  const lastId =
+    library.current ??
+    [...library.documents].filter((d) => d.deletedAt === undefined).sort((a, b) => b.editedAt - a.editedAt)[0]
+      ?.id;
+  let saved: SavedDesign = { kind: 'none' };
+  let history: DocumentHistory = { past: [], future: [] };
+  let legacy = false;
+  let migrated: DesignStore | undefined;
+  if (lastId !== undefined) {
+    const read = await readDocument(kv, lastId).catch(() => ({ saved, history }));
+    saved = read.saved;
+    history = read.history;
+  } else if (library.documents.length === 0) {
+    const designs = await designStore(storage);
+    const old = await readAutosave(designs.store, storage);
+    saved = old.saved;
+    legacy = old.legacy && designs.indexedDb;
+    migrated = designs.store;
+  }
   const choice = chooseInitialDesign(window.location.hash, saved, (text) => {
     try {
       storage.setItem(storageKeys.damaged, text);
@@ -58,7 +106,11 @@ async function start(): Promise<void> {
   const design = choice.needsLayout ? await layoutDesign(choice.design) : choice.design;
   const prefs = readPrefs(storage);
   const store = studio.getState();
-  store.replaceDesign(design, { fresh: true });
+  studio.setState({ documents: library.documents });
+  const persistence = startDocumentPersistence(studio, kv);
+  const reopened = choice.source === 'autosave' && lastId !== undefined;
+  // A share link, the default design and the autosave of an earlier version open as new documents.
+  store.openDocument(design, reopened ? { id: lastId, history } : {});
   const ids = new Set(design.nodes.map((n) => n.id));
   store.setOpenBlocks(
     choice.source === 'autosave' ? (prefs.openBlocks ?? []).filter((id) => ids.has(id)) : [],
@@ -67,22 +119,27 @@ async function start(): Promise<void> {
     prefs.theme ?? (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
   );
   studio.setState({ userBlocks: readUserBlocks(storage) });
-  studio.temporal.getState().clear();
   if (choice.problem !== undefined)
     store.notify({ text: choice.problem.text, tone: 'error', details: choice.problem.details });
   if (choice.source === 'share') {
-    // The link's design is now the autosaved one; a reload should not bring back the old link.
+    // The link's design is now a document of its own; a reload should not bring back the old link.
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    store.notify({ text: `Opened “${design.name}” from a share link.`, tone: 'info' });
+    store.notify({ text: i18next.t('app:boot.shared', { name: design.name }), tone: 'info' });
   }
-  const fromStore = choice.source === 'autosave' && !legacy;
-  const autosave = startAutosave(studio, designs.store, storage, fromStore ? design : undefined);
+  const autosave = startAutosave(studio, documentTargets(kv), storage, reopened ? design : undefined);
+  connectDocuments({
+    kv,
+    flush: async () => {
+      await autosave.idle();
+      await persistence.flush();
+    },
+  });
   startCostPersistence(studio, storage);
-  // Saved at once, so a reload shows this design even before the first edit; an autosave an
-  // earlier version kept in localStorage moves to IndexedDB.
-  if (!fromStore) {
+  // Saved at once, so a reload shows this design even before the first edit. The autosave an
+  // earlier version kept in localStorage is removed once it is a document.
+  if (!reopened) {
     autosave.save(design);
-    if (legacy && designs.indexedDb)
+    if (legacy && migrated !== undefined)
       void autosave.idle().then(() => {
         if (studio.getState().weightsNotKept === undefined) forgetLegacyAutosave(storage);
       });

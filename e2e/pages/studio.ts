@@ -17,55 +17,32 @@ export class Studio {
       await this.page.goto('/');
       await this.page.evaluate(() => {
         localStorage.clear();
-        // The autosave's database: deleted once this page lets go of it (the next load waits).
+        // The databases of the documents and of an earlier version's autosave: deleted once this
+        // page lets go of them (the next load waits).
         indexedDB.deleteDatabase('compact-studio');
+        indexedDB.deleteDatabase('compact-studio-documents');
       });
     }
     await this.page.goto(`/${options.hash ?? ''}`);
     await this.waitForCanvas();
   }
 
-  /** Waits until the autosave (IndexedDB, written after edits settle) holds a design with this name. */
+  /** Waits until the open document's autosave (IndexedDB, written after edits settle) holds a design with this name. */
   async waitForAutosave(name: string): Promise<void> {
     await expect
-      .poll(
-        () =>
-          this.page.evaluate(
-            () =>
-              new Promise<string>((resolve) => {
-                const open = indexedDB.open('compact-studio');
-                open.onerror = () => {
-                  resolve('');
-                };
-                open.onsuccess = () => {
-                  const db = open.result;
-                  if (!db.objectStoreNames.contains('autosave')) {
-                    db.close();
-                    resolve('');
-                    return;
-                  }
-                  const get = db.transaction('autosave', 'readonly').objectStore('autosave').get('design');
-                  get.onsuccess = () => {
-                    db.close();
-                    resolve(typeof get.result === 'string' ? get.result : '');
-                  };
-                  get.onerror = () => {
-                    db.close();
-                    resolve('');
-                  };
-                };
-              }),
-          ),
-        { timeout: 15_000 },
-      )
+      .poll(() => this.page.evaluate(readOpenDocument), { timeout: 15_000 })
       .toMatch(new RegExp(`"name":\\s*${JSON.stringify(name)}`));
   }
 
-  /** Puts a design document where the app autosaves (IndexedDB), to boot from it on the next load. */
+  /**
+   * Puts a design document where an earlier version autosaved (IndexedDB), and removes the list of
+   * documents: the next load makes it the first document and opens it.
+   */
   async seedAutosave(text: string): Promise<void> {
     await this.page.evaluate(
       (design) =>
         new Promise<void>((resolve, reject) => {
+          indexedDB.deleteDatabase('compact-studio-documents');
           const open = indexedDB.open('compact-studio');
           open.onupgradeneeded = () => open.result.createObjectStore('autosave');
           open.onerror = () => {
@@ -183,4 +160,41 @@ export class Studio {
   expectNoErrors(): void {
     expect(this.errors, this.errors.join('\n')).toEqual([]);
   }
+}
+
+/** In the page: the text of the open document's design as stored ('' when none yet). */
+function readOpenDocument(): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const open = indexedDB.open('compact-studio-documents');
+    open.onerror = () => {
+      resolve('');
+    };
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('documents')) {
+        db.close();
+        resolve('');
+        return;
+      }
+      const store = db.transaction('documents', 'readonly').objectStore('documents');
+      const current = store.get('current');
+      current.onsuccess = () => {
+        const id: unknown = current.result;
+        if (typeof id !== 'string') {
+          db.close();
+          resolve('');
+          return;
+        }
+        const design = store.get(`design:${id}`);
+        design.onsuccess = () => {
+          db.close();
+          resolve(typeof design.result === 'string' ? design.result : '');
+        };
+      };
+      current.onerror = () => {
+        db.close();
+        resolve('');
+      };
+    };
+  });
 }

@@ -5,6 +5,7 @@ import { useHistory, useStudio } from '../state/store';
 import { keyLabel } from './shortcuts';
 import { Menu } from './Menu';
 import { ShareDialog } from './ShareDialog';
+import { RecentDialog } from './RecentDialog';
 import { ImageDialog } from './ImageDialog';
 import type { RunCommand } from './use-commands';
 import { newDesign, openAllBlocks } from './file-actions';
@@ -23,6 +24,7 @@ export function TopBar({ run }: { run: RunCommand }) {
   const canUndo = useHistory((h) => h.pastStates.length > 0);
   const canRedo = useHistory((h) => h.futureStates.length > 0);
   const [sharing, setSharing] = useState(false);
+  const [recent, setRecent] = useState(false);
   const { t, i18n } = useTranslation();
   const [picture, setPicture] = useState<'png' | 'svg' | undefined>(undefined);
   return (
@@ -43,7 +45,18 @@ export function TopBar({ run }: { run: RunCommand }) {
       <Menu
         label={t('menu.file')}
         items={[
-          { label: t('menu.newDesign'), run: newDesign },
+          {
+            label: t('menu.newDesign'),
+            run: () => {
+              void newDesign();
+            },
+          },
+          {
+            label: t('menu.recent'),
+            run: () => {
+              setRecent(true);
+            },
+          },
           {
             label: t('menu.open'),
             hint: `${mod}+O`,
@@ -237,6 +250,13 @@ export function TopBar({ run }: { run: RunCommand }) {
           format={picture}
           onClose={() => {
             setPicture(undefined);
+          }}
+        />
+      )}
+      {recent && (
+        <RecentDialog
+          onClose={() => {
+            setRecent(false);
           }}
         />
       )}

@@ -5,6 +5,7 @@ import { spliceAfter } from '../core/graph/splice';
 import { layoutDesign } from '../canvas/auto-layout';
 import { shareHash } from '../state/share';
 import { studio } from '../state/store';
+import { openAsNewDocument } from '../ui/documents';
 import { download, fileNameFor } from '../ui/download';
 import { i18next } from '../i18n';
 
@@ -36,9 +37,7 @@ export async function openDesignFile(file: File): Promise<void> {
   const spots = new Set(parsed.design.nodes.map((n) => `${n.position.x},${n.position.y}`));
   const design =
     spots.size < Math.min(2, parsed.design.nodes.length) ? await layoutDesign(parsed.design) : parsed.design;
-  studio.getState().replaceDesign(design);
-  studio.getState().requestFit();
-  studio.getState().notify({ text: i18next.t('app:files.opened', { name: file.name }), tone: 'info' });
+  await openAsNewDocument(design, { text: i18next.t('app:files.opened', { name: file.name }), tone: 'info' });
 }
 
 /** The share link of the current design: the compressed document in the hash. */
@@ -50,9 +49,9 @@ export function shareLink(): string {
 
 /**
  * A fresh design: an Input wired to an Output, so it is valid from the start and Enter in the
- * palette inserts between them. One undo step away from the old design.
+ * palette inserts between them. A new document: the one before stays in File → Recent designs.
  */
-export function newDesign(): void {
+export async function newDesign(): Promise<void> {
   const withInput = addNode(
     { name: i18next.t('app:files.untitled'), nodes: [], edges: [] },
     'Input',
@@ -61,9 +60,8 @@ export function newDesign(): void {
   );
   const withOutput = addNode(withInput.design, 'Output', { x: 0, y: 360 }, { label: 'output' });
   const design = spliceAfter(withOutput.design, { node: withInput.nodeId, port: 0 }, withOutput.nodeId, true);
-  studio.getState().replaceDesign(design);
+  await openAsNewDocument(design);
   studio.getState().select([withInput.nodeId]);
-  studio.getState().requestFit();
 }
 
 /** Opens (or closes) every block of the design in place. */

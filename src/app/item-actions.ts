@@ -10,6 +10,7 @@ import { exampleDesign, exampleMethod, presetDesign, presetTitle } from '../i18n
 import { analysisOf } from '../state/analysis';
 import type { CatalogueItem } from '../state/catalogue-item';
 import { studio } from '../state/store';
+import { openAsNewDocument } from '../ui/documents';
 import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH } from '../canvas/sizes';
 
 /** What opening a built design says: when it cannot be built, and once it is open. */
@@ -18,7 +19,7 @@ interface OpenTexts {
   readonly opened: string;
 }
 
-/** Opens a built design (a preset or an example) as a readable graph: laid out, blocks closed, one undo step. */
+/** Opens a built design (a preset or an example) as a readable graph, laid out, as a new document. */
 async function openBuilt(say: OpenTexts, build: () => Design): Promise<void> {
   const store = studio.getState();
   let design: Design;
@@ -28,9 +29,7 @@ async function openBuilt(say: OpenTexts, build: () => Design): Promise<void> {
     store.notify({ text: say.failed(e instanceof Error ? e.message : String(e)), tone: 'error' });
     return;
   }
-  studio.getState().replaceDesign(design);
-  studio.getState().requestFit();
-  studio.getState().notify({ text: say.opened, tone: 'info' });
+  await openAsNewDocument(design, { text: say.opened, tone: 'info' });
 }
 
 /** Opens a preset by name. */

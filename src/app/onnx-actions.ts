@@ -3,6 +3,7 @@ import { designNameOf, importInWorker } from './import-client';
 import { i18next } from '../i18n';
 import { canvasRoom } from '../canvas/sizes';
 import { studio } from '../state/store';
+import { openAsNewDocument } from '../ui/documents';
 import { download, fileNameFor } from '../ui/download';
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
@@ -77,24 +78,27 @@ export async function importOnnxFile(file: File): Promise<void> {
   // Taking the message in and drawing the design are two tasks, not one long one.
   await nextFrame();
   const before = studio.getState().notice?.seq;
-  studio.getState().replaceDesign(design);
-  studio.getState().requestFit();
-  // Anything said while the design was taken in (autosave could not keep the weights) stays visible.
-  const said = studio.getState().notice;
-  const details = [
-    ...(said !== undefined && said.seq !== before ? [said.text] : []),
-    ...(result.invalid === undefined ? [] : [result.invalid]),
-    ...result.notes,
-  ];
-  // A model whose design does not pass validation still opens, its diagnostics on the canvas,
-  // and the notice says so (the CLI refuses to write such a design).
-  notify({
-    text: i18next.t(result.invalid === undefined ? 'actions:onnx.imported' : 'actions:onnx.importedInvalid', {
-      file: file.name,
-      count: design.nodes.length,
-    }),
-    tone: result.invalid === undefined ? 'info' : 'error',
-    ...(details.length > 0 ? { details } : {}),
+  await openAsNewDocument(design, () => {
+    // Anything said while the design was taken in (autosave could not keep the weights) stays visible.
+    const said = studio.getState().notice;
+    const details = [
+      ...(said !== undefined && said.seq !== before ? [said.text] : []),
+      ...(result.invalid === undefined ? [] : [result.invalid]),
+      ...result.notes,
+    ];
+    // A model whose design does not pass validation still opens, its diagnostics on the canvas,
+    // and the notice says so (the CLI refuses to write such a design).
+    return {
+      text: i18next.t(
+        result.invalid === undefined ? 'actions:onnx.imported' : 'actions:onnx.importedInvalid',
+        {
+          file: file.name,
+          count: design.nodes.length,
+        },
+      ),
+      tone: result.invalid === undefined ? 'info' : 'error',
+      ...(details.length > 0 ? { details } : {}),
+    };
   });
 }
 

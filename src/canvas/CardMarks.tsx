@@ -1,7 +1,7 @@
 import type { Hint } from '../core/analysis/hints';
 import { say } from '../i18n/say';
 import { useNodeMarks } from '../state/cost-marks';
-import { selectNodeTime, selectNodeTimeShare } from '../state/run-slice';
+import { selectNodeTime, selectNodeTimeShare, selectTimesEarlier } from '../state/run-slice';
 import { useStudio } from '../state/store';
 import { useTranslation } from 'react-i18next';
 
@@ -21,18 +21,21 @@ export function CardMarks({ nodeId }: { nodeId: string }) {
   const marks = useNodeMarks(nodeId);
   const ms = useStudio(selectNodeTime(nodeId));
   const share = useStudio(selectNodeTimeShare(nodeId));
+  const earlier = useStudio(selectTimesEarlier);
   if (marks.hints.length === 0 && marks.costly.length === 0 && ms === undefined) return null;
   return (
     <div className="card-marks">
       {ms !== undefined && (
         <span
-          className="card-mark time"
-          title={
+          className={earlier ? 'card-mark time earlier' : 'card-mark time'}
+          title={[
             share === undefined
               ? t('time', { ms: ms.toFixed(3) })
-              : t('timeShare', { ms: ms.toFixed(3), share: (share * 100).toFixed(1) })
-          }
+              : t('timeShare', { ms: ms.toFixed(3), share: (share * 100).toFixed(1) }),
+            ...(earlier ? [t('timeEarlier')] : []),
+          ].join(' ')}
           data-testid="node-time"
+          data-earlier={earlier ? 'true' : undefined}
         >
           {ms < 10 ? ms.toFixed(2) : ms.toFixed(1)} ms
           {share === undefined ? '' : ` · ${(share * 100).toFixed(0)}%`}

@@ -106,7 +106,21 @@ export const createDesignSlice: Slice<DesignSlice> = (set, get, api) => ({
     if (coalesce === undefined) set({ design: fitted(edited) });
     else commitStep(api, set, `${id}:${coalesce}`, current, edited);
     const said = structureNotice(analysisOf(current), analysisOf(get().design), id);
-    if (said !== undefined) get().notify({ text: said, tone: 'info' });
+    if (said !== undefined)
+      get().notify({
+        text: said,
+        tone: 'info',
+        // The field being typed in keeps the focus: the Undo is one Tab or one click away.
+        keepFocus: true,
+        actions: [
+          {
+            label: i18next.t('store:undo'),
+            run: () => {
+              historyOf(api).getState().undo();
+            },
+          },
+        ],
+      });
   },
 
   renameNode(id, label) {

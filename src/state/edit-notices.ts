@@ -62,11 +62,8 @@ const adds = (a: Analysis, id: string): number => {
   return a.layers.slice(first, end).filter((l) => l.op === 'Add').length;
 };
 
-/** A settings edit that took away (or brought back) residual adds, said with the widths that decide it. */
-export function structureNotice(before: Analysis, after: Analysis, id: string): string | undefined {
-  const was = adds(before, id);
-  const now = adds(after, id);
-  if (was === now) return undefined;
+/** One node's residual adds that changed with an edit, said with the widths that decide it. */
+function residualSentence(after: Analysis, id: string, was: number, now: number): string {
   const info = after.nodes.get(id);
   const label = labelOf(after.design, id);
   const count = Math.abs(now - was);
@@ -79,4 +76,36 @@ export function structureNotice(before: Analysis, after: Analysis, id: string): 
   return now < was
     ? i18next.t('store:residual.lostWidths', { label, count, input, output })
     : i18next.t('store:residual.gainedWidths', { label, count, input, output });
+}
+
+/** How many imported weight tensors of a node's layers the design holds. */
+const weighted = (a: Analysis, id: string): number => {
+  const layers = a.design.weights?.layers;
+  if (layers === undefined) return 0;
+  const [first, end] = a.nodes.get(id)?.layers ?? [0, 0];
+  return a.layers.slice(first, end).filter((l) => layers[l.key] !== undefined).length;
+};
+
+/**
+ * What a settings edit of node `id` did besides what was asked: the residual adds it took away or
+ * brought back (on that node, or on a node after it whose input width it changed), and the
+ * imported weights other nodes lost because a layer's shape changed (the others keep theirs).
+ * Undefined when the edit changed nothing else.
+ */
+export function structureNotice(before: Analysis, after: Analysis, id: string): string | undefined {
+  const parts: string[] = [];
+  for (const node of after.design.nodes) {
+    if (!before.nodes.has(node.id)) continue;
+    const was = adds(before, node.id);
+    const now = adds(after, node.id);
+    if (was !== now) parts.push(residualSentence(after, node.id, was, now));
+  }
+  for (const node of after.design.nodes) {
+    if (node.id === id || !before.nodes.has(node.id)) continue;
+    const had = weighted(before, node.id);
+    const kept = weighted(after, node.id);
+    if (kept < had)
+      parts.push(i18next.t('store:refitted', { label: node.label, count: had - kept, kept, total: had }));
+  }
+  return parts.length === 0 ? undefined : sentences(parts);
 }

@@ -133,24 +133,31 @@ export interface Autosave {
  */
 export function startAutosave(
   store: Subscribable,
-  designs: DesignStore,
+  designs: DesignStore | ((state: StudioState) => DesignStore),
   storage: KeyValueStorage,
   stored?: Design,
 ): Autosave {
-  let written: DesignWeights | undefined = stored?.weights;
+  const targetOf = (s: StudioState): DesignStore => (typeof designs === 'function' ? designs(s) : designs);
+  /** The weights each target (document) holds, as far as this session wrote or read them. */
+  const writtenTo = new Map<DesignStore, DesignWeights | undefined>([
+    [targetOf(store.getState()), stored?.weights],
+  ]);
   let refused: DesignWeights | undefined;
   let refusedWhy: string | undefined;
-  let pending: Design | undefined;
+  /** Designs to write, the latest per target in order (a switch of document flushes the one before). */
+  const pending: { design: Design; target: DesignStore }[] = [];
   let running: Promise<void> | undefined;
 
-  const writeOne = async (design: Design): Promise<void> => {
+  const writeOne = async ({ design, target }: { design: Design; target: DesignStore }): Promise<void> => {
     const text = serializeDesign(withoutWeights(design));
     const weights = design.weights;
-    const changed = weights !== written && (weights === undefined || weights !== refused);
+    const known = writtenTo.has(target);
+    const written = writtenTo.get(target);
+    const changed = (!known || weights !== written) && (weights === undefined || weights !== refused);
     try {
-      await (changed ? designs.write(text, weights ?? null) : designs.write(text));
+      await (changed ? target.write(text, weights ?? null) : target.write(text));
       if (changed) {
-        written = weights;
+        writtenTo.set(target, weights);
         refused = undefined;
       }
       // Undo can bring back weights that were refused: the mark comes back with them.
@@ -160,9 +167,9 @@ export function startAutosave(
     } catch (e) {
       if (!changed || weights === undefined) return;
       // Keep the design, and make sure no earlier model's weights come back with it.
-      await designs.write(text, null).then(
+      await target.write(text, null).then(
         () => {
-          written = undefined;
+          writtenTo.set(target, undefined);
         },
         () => undefined,
       );
@@ -180,16 +187,15 @@ export function startAutosave(
   };
   const drain = async (): Promise<void> => {
     store.getState().setSaving(true);
-    while (pending !== undefined) {
-      const next = pending;
-      pending = undefined;
-      await writeOne(next);
-    }
+    for (let next = pending.shift(); next !== undefined; next = pending.shift()) await writeOne(next);
     running = undefined;
     store.getState().setSaving(false);
   };
   const save = (design: Design): void => {
-    pending = design;
+    const target = targetOf(store.getState());
+    const last = pending.at(-1);
+    if (last?.target === target) last.design = design;
+    else pending.push({ design, target });
     running ??= drain();
   };
 

@@ -1,3 +1,4 @@
+import { nodeAsRun, standingOf, type RunScope } from './run-scope';
 import type { Slice, StudioState } from './types';
 
 /** Per-node times of the last profiled run, for the canvas cards (written by the Run panel). */
@@ -10,6 +11,8 @@ export interface RunTimes {
   readonly totalMs: number;
   /** 'WASM · 2 threads', 'WebGPU'. */
   readonly backend: string;
+  /** The document and design revision that ran. */
+  readonly scope: RunScope;
 }
 
 export interface RunSlice {
@@ -24,17 +27,26 @@ export const createRunSlice: Slice<RunSlice> = (set) => ({
   },
 });
 
-/** The node's measured time in ms, or undefined (no profiled run, or the node did not run). */
+/**
+ * The node's measured time in ms, or undefined: no profiled run, the node did not run, the run
+ * was of another document, or the node changed since (its kind, params, inputs or weights).
+ */
 export const selectNodeTime =
   (nodeId: string) =>
   (s: StudioState): number | undefined =>
-    s.runTimes?.byNode[nodeId];
+    s.runTimes !== undefined && nodeAsRun(s.runTimes.scope, s.documentId, s.design, nodeId)
+      ? s.runTimes.byNode[nodeId]
+      : undefined;
 
 /** The node's share of the whole measured time (0–1), for a bar or a heat colour on the card. */
 export const selectNodeTimeShare =
   (nodeId: string) =>
   (s: StudioState): number | undefined => {
     const t = s.runTimes;
-    const ms = t?.byNode[nodeId];
+    const ms = selectNodeTime(nodeId)(s);
     return t === undefined || ms === undefined || t.totalMs <= 0 ? undefined : ms / t.totalMs;
   };
+
+/** True when the times on the cards are from an earlier version of the design on the canvas. */
+export const selectTimesEarlier = (s: StudioState): boolean =>
+  s.runTimes !== undefined && standingOf(s.runTimes.scope, s.documentId, s.design) === 'earlier';

@@ -2,6 +2,7 @@ import { temporal } from 'zundo';
 import { create, useStore } from 'zustand';
 import { createCostSlice } from './cost-slice';
 import { createDesignSlice } from './design-slice';
+import { createDocumentsSlice } from './documents-slice';
 import { createLibrarySlice } from './library-slice';
 import { createRunSlice } from './run-slice';
 import { createSelectionSlice } from './selection-slice';
@@ -14,6 +15,7 @@ export function createStudioStore() {
     temporal(
       (...a) => ({
         ...createDesignSlice(...a),
+        ...createDocumentsSlice(...a),
         ...createSelectionSlice(...a),
         ...createUiSlice(...a),
         ...createLibrarySlice(...a),

@@ -19,6 +19,11 @@ export interface Notice {
   readonly details?: readonly string[];
   /** One-step repairs offered with the message ("Add a Flatten first"); the first takes focus. */
   readonly actions?: readonly NoticeAction[];
+  /**
+   * The first action does not take the focus (the notice answers typing in a field, or says where
+   * the design before went); such a notice goes after a while, like one without actions.
+   */
+  readonly keepFocus?: boolean;
 }
 
 export interface NoticeAction {
@@ -59,6 +64,42 @@ export interface DesignSlice {
   moveNodes: (positions: ReadonlyMap<string, Position>) => void;
   insertFragment: (fragment: Fragment, offset: Position) => string[];
   duplicateSelected: () => void;
+}
+
+/** One design in the list of documents (File → Recent designs). */
+export interface DocumentMeta {
+  readonly id: string;
+  readonly name: string;
+  /** When it was last edited (ms since 1970). */
+  readonly editedAt: number;
+  /** A picture of its layout (an SVG data URL). */
+  readonly thumbnail: string;
+  /** When it was deleted: it stays (and can be brought back) until the next start. */
+  readonly deletedAt?: number;
+}
+
+/** A document's undo and redo steps, oldest first. */
+export interface DocumentHistory {
+  readonly past: readonly Design[];
+  readonly future: readonly Design[];
+}
+
+export interface DocumentsSlice {
+  /** The open document's id (a design keeps it through every edit; opening another changes it). */
+  documentId: string;
+  /** Every document in this browser, deleted ones included until the next start. */
+  documents: readonly DocumentMeta[];
+  /**
+   * Opens a design as a document: a new one (no `id`), or a saved one with its undo history.
+   * The document open before stays in the list. Returns the id of the one open before.
+   */
+  openDocument: (design: Design, options?: { id?: string; history?: DocumentHistory }) => string;
+  /** Says an edit of the open document happened now (name, time, picture). */
+  touchDocument: (design: Design) => void;
+  /** Marks a document deleted (never the open one): false when refused. */
+  deleteDocument: (id: string) => boolean;
+  restoreDocument: (id: string) => void;
+  setDocuments: (documents: readonly DocumentMeta[]) => void;
 }
 
 export interface SelectionSlice {
@@ -111,7 +152,13 @@ export interface LibrarySlice {
   removeUserBlock: (id: string) => void;
 }
 
-export type StudioState = DesignSlice & SelectionSlice & UiSlice & LibrarySlice & CostSlice & RunSlice;
+export type StudioState = DesignSlice &
+  DocumentsSlice &
+  SelectionSlice &
+  UiSlice &
+  LibrarySlice &
+  CostSlice &
+  RunSlice;
 
 /** What undo and redo restore: the document only, never the selection or the view. */
 export interface Tracked {

@@ -117,7 +117,7 @@ export const invertedResidual = {
       ...(p.batchNorm && p.bnEpsilon !== 1e-5 ? [`ε=${p.bnEpsilon}`] : []),
     ].join(' '),
   widthFields: ['outChannels', 'expandedChannels'],
-  // The depthwise conv's width is the expanded width: as a factor t of the input, else as itself.
+  // The depthwise conv's width is the expanded width, read as an absolute channel count.
   recognise: (r) => {
     const dw = r.convs.find((c) => c.depthwise);
     if (dw === undefined) return [];
@@ -134,13 +134,10 @@ export const invertedResidual = {
         batchNorm: r.count('BatchNorm') > 0,
         bnEpsilon,
       };
-      // A factor that reads as one (6, 2.5, 2.3) is the paper's t; MobileNetV3's 88 of 24 channels
-      // (t = 3.666…) is no factor anyone chose, so the width is kept as itself: "e=88".
-      const t = dw.outChannels / r.inChannels;
-      const expandedChannels = { ...common, expandedChannels: dw.outChannels };
-      return readableRatio(t) === String(t)
-        ? [{ ...common, expansion: t }, expandedChannels]
-        : [expandedChannels];
+      // The file gives widths, never ratios: the expanded width is kept as itself ("e=240"), so
+      // widening the block before it leaves this one as the file said (a factor t of the input
+      // would silently widen its hidden layers, change their shapes and drop their weights).
+      return [{ ...common, expandedChannels: dw.outChannels }];
     });
   },
   pytorch: invertedResidualTorch,

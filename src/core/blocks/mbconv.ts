@@ -120,9 +120,8 @@ export const mbconv = {
         ? {}
         : { squeezeChannels: squeeze.outChannels }),
     };
-    const t = dw.outChannels / r.inChannels;
-    const explicit = { ...common, expandedChannels: dw.outChannels };
-    return readableRatio(t) === String(t) ? [{ ...common, expansion: t }, explicit] : [explicit];
+    // Absolute, as the file gave it: an edit of the block before never widens this one.
+    return [{ ...common, expandedChannels: dw.outChannels }];
   },
   conformance: [
     { name: 'EfficientNet-B0 stage 2, residual', params: { outChannels: 16, expansion: 6 } },

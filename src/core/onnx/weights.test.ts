@@ -160,7 +160,9 @@ describe('an edit drops only the weights of layers whose shape it changes', () =
 
   it('inside a block: new inner layers are fresh, and a removed one takes only its block’s weights', () => {
     const design = imported('mobilenet_v2.bn.op13');
-    const block = design.nodes.find((n) => n.kind === 'InvertedResidual' && n.params.expansion !== 1);
+    const block = design.nodes.find(
+      (n) => n.kind === 'InvertedResidual' && design.weights?.layers[`${n.id}/expand`] !== undefined,
+    );
     if (block === undefined) throw new Error('no expanding block');
     const key = `${block.id}/expand`;
     expect(design.weights?.layers[key]).toBeDefined();
@@ -172,7 +174,8 @@ describe('an edit drops only the weights of layers whose shape it changes', () =
     expect(fresh.every((k) => k.startsWith(`${block.id}/se.`))).toBe(true);
     // No expansion: the expand conv is gone, and the depthwise conv narrows, so its layers and
     // the project conv's input change; every layer outside the block keeps its weights.
-    const narrow = fit(edit.updateParams(design, block.id, { expansion: 1 }));
+    const cin = analyze(design).nodes.get(block.id)?.inputShapes[0]?.[1];
+    const narrow = fit(edit.updateParams(design, block.id, { expandedChannels: cin }));
     const lost = keptKeys(design).filter((k) => !keptKeys(narrow).includes(k));
     expect(lost.length).toBeGreaterThan(0);
     expect(lost).toContain(key);

@@ -17,8 +17,8 @@ export const actions = {
   open: {
     presetFailed: 'The preset {{name}} could not be built: {{message}}',
     exampleFailed: 'The example {{name}} could not be built: {{message}}',
-    preset: 'Opened {{title}}. Undo (Ctrl+Z) brings back the previous design.',
-    example: 'Opened the example {{name}} ({{method}}). Undo (Ctrl+Z) brings back the previous design.',
+    preset: 'Opened {{title}} as a new design.',
+    example: 'Opened the example {{name}} ({{method}}) as a new design.',
     noPreset: 'There is no preset called {{name}}.',
     noExample: 'There is no example called {{name}}.',
   },

@@ -11,6 +11,7 @@ export const canvas = {
   },
   time: 'Measured in the last run: {{ms}} ms per inference.',
   timeShare: 'Measured in the last run: {{ms}} ms per inference, {{share}}% of the whole.',
+  timeEarlier: 'From an earlier version of this design: this node is unchanged since.',
   overBudget: 'Over the {{figure}} budget: this node is {{share}}% of the total.',
   shareOf: '{{share}}% of {{figure}}',
   cannotConnect: 'Cannot connect.',

@@ -37,7 +37,7 @@ export const run = {
   },
   result: {
     title: 'Result',
-    stale: 'The design changed since this run.',
+    stale: 'From an earlier version of this design: it changed since this run.',
     wasm: 'WASM, {{count}} threads',
     wasmOne: 'WASM, 1 thread',
     ranOn: 'Ran on <strong>{{ran}}</strong> · session created in {{ms}}',
@@ -60,6 +60,7 @@ export const run = {
     lost: 'Not kept in this browser ({{why}}): after a reload, every layer holds fresh initialisation and these results change. Save the design as a file (File → Save) to keep the weights.',
   },
   nodes: {
+    earlier: 'From an earlier version of this design: nodes changed since this run are left out.',
     title: 'Per-node time',
     hint: 'Median of profiled runs; sum {{total}}. Profiling adds overhead to every node, so these times can sum to more than the latency above; compare nodes with each other, not with it.',
     hintLayout:

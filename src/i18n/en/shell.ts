@@ -7,6 +7,7 @@ export const shell = {
     file: 'File',
     view: 'View',
     newDesign: 'New design',
+    recent: 'Recent designs…',
     open: 'Open…',
     save: 'Save',
     share: 'Share link…',

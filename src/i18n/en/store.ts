@@ -37,6 +37,12 @@ export const store = {
     gainedWidths_other:
       '{{label}} gained {{count}} residual adds: input and output now have one shape (input {{input}}, output {{output}} channels).',
   },
+  refitted_one:
+    '{{label}}: {{count}} layer changed shape, so its imported weights were replaced by fresh ones; its other {{kept}} keep theirs.',
+  refitted_other:
+    '{{label}}: {{count}} layers changed shape, so their imported weights were replaced by fresh ones; its other {{kept}} keep theirs.',
+  /** The button of an edit notice that takes the whole edit back. */
+  undo: 'Undo',
   stage: {
     noNode: 'There is no such node.',
     units_one: '{{label}} now has {{count}} unit.',

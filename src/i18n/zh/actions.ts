@@ -20,8 +20,8 @@ export const actions: Strings<typeof en> = {
   open: {
     presetFailed: '无法构建预置网络 {{name}}：{{message}}',
     exampleFailed: '无法构建示例 {{name}}：{{message}}',
-    preset: '已打开 {{title}}。撤销（Ctrl+Z）可恢复之前的设计。',
-    example: '已打开示例 {{name}}（{{method}}）。撤销（Ctrl+Z）可恢复之前的设计。',
+    preset: '已将 {{title}} 打开为新设计。',
+    example: '已将示例 {{name}}（{{method}}）打开为新设计。',
     noPreset: '没有名为 {{name}} 的预置网络。',
     noExample: '没有名为 {{name}} 的示例。',
   },

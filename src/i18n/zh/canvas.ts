@@ -13,6 +13,7 @@ export const canvas: Strings<typeof en> = {
   },
   time: '上次运行实测：每次推理 {{ms}} 毫秒。',
   timeShare: '上次运行实测：每次推理 {{ms}} 毫秒，占整体的 {{share}}%。',
+  timeEarlier: '来自此设计的较早版本：此节点此后未改动。',
   overBudget: '超出{{figure}}预算：此节点占总量的 {{share}}%。',
   shareOf: '{{figure}}的 {{share}}%',
   cannotConnect: '无法连接。',

@@ -38,7 +38,7 @@ export const run: Strings<typeof en> = {
   },
   result: {
     title: '结果',
-    stale: '此次运行之后设计已改动。',
+    stale: '来自此设计的较早版本：此次运行之后设计已改动。',
     wasm: 'WASM，{{count}} 个线程',
     wasmOne: 'WASM，1 个线程',
     ranOn: '运行于 <strong>{{ran}}</strong> · 创建会话用时 {{ms}}',
@@ -61,6 +61,7 @@ export const run: Strings<typeof en> = {
     lost: '未保存在此浏览器中（{{why}}）：重新加载后，每一层都会重新初始化，这些结果也会改变。把设计另存为文件（文件 → 保存）即可保留权重。',
   },
   nodes: {
+    earlier: '来自此设计的较早版本：此次运行之后改动过的节点不再列出。',
     title: '各节点耗时',
     hint: '多次剖析运行的中位数；合计 {{total}}。剖析会给每个节点增加开销，因此这些时间之和可能超过上面的延迟；请在节点之间比较，不要与延迟比较。',
     hintLayout:

@@ -10,6 +10,7 @@ export const shell: Strings<typeof en> = {
     file: '文件',
     view: '视图',
     newDesign: '新建设计',
+    recent: '最近的设计…',
     open: '打开…',
     save: '保存',
     share: '分享链接…',

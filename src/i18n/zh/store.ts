@@ -35,6 +35,11 @@ export const store: Strings<typeof en> = {
     gainedWidths_other:
       '{{label}} 新增了 {{count}} 个残差相加：输入与输出现在形状相同（输入 {{input}}、输出 {{output}} 通道）。',
   },
+  refitted_one:
+    '{{label}}：{{count}} 个层的形状改变了，其导入的权重已换为新初始化的权重；其余 {{kept}} 个层保留原权重。',
+  refitted_other:
+    '{{label}}：{{count}} 个层的形状改变了，其导入的权重已换为新初始化的权重；其余 {{kept}} 个层保留原权重。',
+  undo: '撤销',
   stage: {
     noNode: '没有这个节点。',
     units_one: '{{label}} 现在有 {{count}} 个单元。',

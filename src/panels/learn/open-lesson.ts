@@ -1,10 +1,12 @@
 import { layoutDesign } from '../../canvas/auto-layout';
 import type { Design } from '../../core/graph/types';
 import { studio } from '../../state/store';
+import { openAsNewDocument } from '../../ui/documents';
 
 /**
- * Puts a lesson's design on the canvas as one undo step. A rebuild of the design already there
- * (the knob moved) keeps the cards where they are; anything else is laid out afresh.
+ * Puts a lesson's design on the canvas. A rebuild of the design already there (the knob moved) is
+ * one undo step and keeps the cards where they are; anything else is laid out afresh and opens as
+ * a new document (the design before stays in File → Recent designs).
  */
 export async function showLessonDesign(design: Design, failed: (message: string) => void): Promise<void> {
   const current = studio.getState().design;
@@ -22,6 +24,7 @@ export async function showLessonDesign(design: Design, failed: (message: string)
     failed(e instanceof Error ? e.message : String(e));
     return;
   }
-  studio.getState().replaceDesign(next);
-  if (!same) studio.getState().requestFit();
+  // A knob moved: an edit of the lesson's design. Another design: a new document beside this one.
+  if (same) studio.getState().replaceDesign(next);
+  else await openAsNewDocument(next);
 }

@@ -4,6 +4,7 @@ import { featureGrid } from './feature-grid';
 import { ImageCanvas } from './ImageCanvas';
 import { loadFeatures, remedyOf } from './run-actions';
 import { useRunPanel } from './run-store';
+import { useRunStanding } from './use-standing';
 import { useTranslation } from 'react-i18next';
 
 /** The selected node's output channels as an image grid, after a run. */
@@ -15,6 +16,7 @@ export function FeatureMaps() {
   const features = useRunPanel((s) => s.features);
   const loading = useRunPanel((s) => s.featuresLoading);
   const error = useRunPanel((s) => s.featuresError);
+  const standing = useRunStanding();
 
   useEffect(() => {
     if (selected !== undefined && runKey !== undefined) void loadFeatures(selected);
@@ -29,7 +31,7 @@ export function FeatureMaps() {
     return { data: new ImageData(grid.rgba, grid.width, grid.height), shown, total: c };
   }, [features]);
 
-  if (runKey === undefined) return null;
+  if (runKey === undefined || standing === 'other') return null;
   return (
     <section className="run-section" aria-labelledby="run-features-title">
       <h3 id="run-features-title">{t('features.title')}</h3>

@@ -3,7 +3,9 @@ import { useAnalysis } from '../../state/hooks';
 import { useStudio } from '../../state/store';
 import { formatCount } from '../../ui/figures';
 import { formatMs } from './format';
+import { nodeAsRun } from '../../state/run-scope';
 import { useRunPanel } from './run-store';
+import { useRunStanding } from './use-standing';
 import { Scatter, type ScatterPoint } from './Scatter';
 import { useTranslation } from 'react-i18next';
 
@@ -23,6 +25,9 @@ export function NodeTimes() {
   const { t } = useTranslation('run');
   const times = useRunPanel((s) => s.times);
   const backend = useRunPanel((s) => s.result?.backend);
+  const scope = useRunPanel((s) => s.result?.scope);
+  const documentId = useStudio((s) => s.documentId);
+  const standing = useRunStanding();
   const analysis = useAnalysis();
   const selected = useStudio((s) => (s.selectedNodes.length === 1 ? s.selectedNodes[0] : undefined));
   const select = useStudio((s) => s.select);
@@ -34,7 +39,9 @@ export function NodeTimes() {
     for (const [id, ms] of Object.entries(times.byNode)) {
       const node = byId.get(id);
       const cost = analysis.nodes.get(id)?.cost;
-      if (node === undefined || cost === undefined) continue;
+      // A node that changed since the run has no time of its own any more.
+      if (node === undefined || cost === undefined || !nodeAsRun(scope, documentId, analysis.design, id))
+        continue;
       list.push({
         id,
         label: node.label,
@@ -46,16 +53,20 @@ export function NodeTimes() {
     }
     list.sort((a, b) => b.ms - a.ms);
     return { rows: list, total: times.total, other: times.unattributed };
-  }, [times, analysis]);
-  if (times === undefined) return null;
+  }, [times, analysis, scope, documentId]);
+  if (times === undefined || standing === 'other') return null;
   const points = (x: (r: Row) => number): ScatterPoint[] =>
     rows.map((r) => ({ id: r.id, label: r.label, x: x(r), y: r.ms }));
   const onSelect = (id: string) => {
     select([id]);
   };
   return (
-    <section className="run-section" aria-labelledby="run-nodes-title">
+    <section
+      className={standing === 'earlier' ? 'run-section run-earlier' : 'run-section'}
+      aria-labelledby="run-nodes-title"
+    >
       <h3 id="run-nodes-title">{t('nodes.title')}</h3>
+      {standing === 'earlier' && <p className="run-stale">{t('nodes.earlier')}</p>}
       <p className="run-hint">
         {other > 0
           ? t('nodes.hintLayout', { total: formatMs(total), other: formatMs(other) })

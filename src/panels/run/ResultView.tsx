@@ -1,19 +1,16 @@
-import { useMemo } from 'react';
-import { designKey } from '../../runtime/targets';
-import { useStudio } from '../../state/store';
 import { formatMs } from './format';
 import { OutputView } from './Outputs';
 import { saveRunFile } from './run-actions';
 import { useRunPanel } from './run-store';
+import { useRunStanding } from './use-standing';
 import { Trans, useTranslation } from 'react-i18next';
 
 /** Which backend ran, latency (median and spread), the outputs, and the run's files. */
 export function ResultView() {
   const { t } = useTranslation('run');
   const result = useRunPanel((s) => s.result);
-  const design = useStudio((s) => s.design);
-  const current = useMemo(() => designKey(design), [design]);
-  if (result === undefined) return null;
+  const standing = useRunStanding();
+  if (result === undefined || standing === 'other') return null;
   const { latency } = result;
   const ran =
     result.backend === 'webgpu'
@@ -22,9 +19,12 @@ export function ResultView() {
         ? t('result.wasmOne')
         : t('result.wasm', { count: result.threads });
   return (
-    <section className="run-section" aria-labelledby="run-result-title">
+    <section
+      className={standing === 'earlier' ? 'run-section run-earlier' : 'run-section'}
+      aria-labelledby="run-result-title"
+    >
       <h3 id="run-result-title">{t('result.title')}</h3>
-      {current !== result.designKey && <p className="run-stale">{t('result.stale')}</p>}
+      {standing === 'earlier' && <p className="run-stale">{t('result.stale')}</p>}
       <p className="run-backend">
         <Trans
           t={t}

@@ -11,6 +11,7 @@ import { attributeTimes } from '../../runtime/profile';
 import type { WorkerResponse } from '../../runtime/protocol';
 import { designKey, featureTargets, layerRefs } from '../../runtime/targets';
 import { analysisOf } from '../../state/analysis';
+import { scopeOf } from '../../state/run-scope';
 import { studio } from '../../state/store';
 import { runPanel, type InputSource, type PreparedInput } from './run-store';
 import { i18next } from '../../i18n';
@@ -116,6 +117,7 @@ export async function runDesign(): Promise<void> {
     return;
   }
   const key = designKey(design);
+  const scope = scopeOf(studio.getState().documentId, design);
   const layers = layerRefs(analysis);
   runPanel.setState({ features: undefined, featuresError: undefined });
   await runtimeClient().request(
@@ -135,6 +137,7 @@ export async function runDesign(): Promise<void> {
         runPanel.setState({
           result: {
             designKey: key,
+            scope,
             backend,
             threads,
             note: r.note,
@@ -156,7 +159,7 @@ export async function runDesign(): Promise<void> {
             : i18next.t('run:wasmThreads', { count: result?.threads ?? 1 });
         studio
           .getState()
-          .setRunTimes({ designKey: key, byNode: times.byNode, totalMs: times.total, backend: label });
+          .setRunTimes({ designKey: key, byNode: times.byNode, totalMs: times.total, backend: label, scope });
       }
     },
   );

@@ -3,6 +3,7 @@ import type { RuntimeError } from '../../runtime/errors';
 import type { LatencyStats } from '../../runtime/outputs';
 import type { DesignTimes } from '../../runtime/profile';
 import type { BackendChoice, BackendKind, OutputTensor, Stage } from '../../runtime/protocol';
+import type { RunScope } from '../../state/run-scope';
 
 /**
  * The Run panel's own state: kept outside the component so it survives switching side tabs,
@@ -24,6 +25,8 @@ export interface PreparedInput {
 
 export interface RunResult {
   readonly designKey: string;
+  /** The document and design revision that ran: its results show on that document only. */
+  readonly scope: RunScope;
   readonly backend: BackendKind;
   readonly threads: number;
   readonly note: string | undefined;
