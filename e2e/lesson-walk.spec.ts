@@ -5,11 +5,26 @@ import { lessons } from '../src/core/lessons/registry';
 /**
  * Every lesson's example, opened one after another as a student steps through them, draws every
  * wire of its design: the edges React Flow renders are the design's edges, one for one (the
- * design built here from the example's definition, not read back from the app).
+ * design built here from the example's definition, not read back from the app). And no lesson's
+ * task is done by opening its example: the student has to act.
  */
 const words = {
-  en: { tab: 'Learn', next: 'Next lesson', open: 'Open the example on the canvas', to: ' to ', comma: ', ' },
-  zh: { tab: '学习', next: '下一课', open: '在画布上打开示例', to: ' 到 ', comma: '，' },
+  en: {
+    tab: 'Learn',
+    next: 'Next lesson',
+    open: 'Open the example on the canvas',
+    to: ' to ',
+    comma: ', ',
+    notYet: 'Task: Not yet',
+  },
+  zh: {
+    tab: '学习',
+    next: '下一课',
+    open: '在画布上打开示例',
+    to: ' 到 ',
+    comma: '，',
+    notYet: '任务: 尚未完成',
+  },
 } as const;
 
 /** Each drawn wire as "from to to", read from its accessible name (the shape after the comma dropped). */
@@ -21,7 +36,7 @@ async function renderedEdges(page: Page, comma: string): Promise<string[]> {
 }
 
 for (const lang of ['en', 'zh'] as const)
-  test(`every lesson's example draws every wire after the one before it, ${lang}`, async ({ page }) => {
+  test(`every lesson's example draws every wire and is not done on opening, ${lang}`, async ({ page }) => {
     test.setTimeout(180_000);
     const w = words[lang];
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -47,6 +62,7 @@ for (const lang of ['en', 'zh'] as const)
         // The whole design in view: the canvas draws only what is on screen.
         await page.locator('.react-flow__controls-fitview').click();
         await expect.poll(() => renderedEdges(page, w.comma), { message: lesson.id }).toEqual(expected);
+        await expect(page.getByLabel(w.notYet), lesson.id).toBeVisible();
         checked++;
       }
       if (i < lessons.length - 1) await page.getByRole('button', { name: w.next }).click();
