@@ -104,3 +104,39 @@ for (const lang of ['en', 'zh'] as const)
     await expect(search).toHaveValue('');
     await expect(search).not.toBeFocused();
   });
+
+const map = {
+  en: { show: 'Show the minimap', hide: 'Hide the minimap', fit: 'Fit' },
+  zh: { show: '显示缩略图', hide: '隐藏缩略图', fit: '适应' },
+} as const;
+
+/** Whether any card on screen overlaps the box of this element. */
+async function coversACard(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const box = document.querySelector(sel)?.getBoundingClientRect();
+    if (box === undefined) return false;
+    return Array.from(document.querySelectorAll('.react-flow__node')).some((n) => {
+      const r = n.getBoundingClientRect();
+      return r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+    });
+  }, selector);
+}
+
+for (const lang of ['en', 'zh'] as const)
+  test(`the minimap never covers a card: folded at first, fitted beside when open, gone when narrow, ${lang}`, async ({
+    page,
+  }) => {
+    const m = map[lang];
+    await start(page, lang);
+    await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+    const toggle = page.getByRole('button', { name: m.show });
+    await expect(toggle).toBeVisible();
+    expect(await coversACard(page, '.minimap-toggle')).toBe(false);
+    await toggle.click();
+    await expect(page.locator('.react-flow__minimap')).toBeVisible();
+    await page.getByRole('button', { name: m.fit, exact: true }).click();
+    await expect.poll(() => coversACard(page, '.react-flow__minimap')).toBe(false);
+    await page.setViewportSize({ width: 800, height: 800 });
+    await expect(page.locator('.react-flow__minimap')).toBeHidden();
+    await expect(page.getByRole('button', { name: m.hide })).toBeHidden();
+  });
