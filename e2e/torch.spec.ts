@@ -54,7 +54,8 @@ test.describe('PyTorch from the app', () => {
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/\.zip$/);
     const dir = await mkdtemp(join(tmpdir(), 'torch-zip-'));
-    const unpack = 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.extractall(sys.argv[2]); print("\\n".join(z.namelist()))';
+    const unpack =
+      'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.extractall(sys.argv[2]); print("\\n".join(z.namelist()))';
     const unpacked = spawnSync(python, ['-c', unpack, zip, dir], { encoding: 'utf8' });
     expect(unpacked.status).toBe(0);
     const [py = '', weights = ''] = unpacked.stdout.trim().split('\n');
