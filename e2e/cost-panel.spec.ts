@@ -92,6 +92,24 @@ test.describe('cost panel', () => {
     await expect(cost.value('multiplyAdds')).toHaveText('300.8M');
   });
 
+  test('a budget applies as it is typed, without leaving the field', async () => {
+    const field = cost.budget('Multiply-adds');
+    await field.pressSequentially('200M');
+    // No Enter, no blur: the check appears while the reader is still in the field.
+    await expect(
+      cost.total('multiplyAdds').getByRole('img', { name: 'Multiply-adds over budget' }),
+    ).toBeVisible();
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue('200M');
+    await field.press('Backspace');
+    await field.press('Backspace');
+    await field.press('Backspace');
+    await field.press('Backspace');
+    await expect(
+      cost.total('multiplyAdds').getByRole('img', { name: 'Multiply-adds over budget' }),
+    ).toHaveCount(0);
+  });
+
   test('a pinned baseline shows the side-by-side diff after a change', async () => {
     await cost.button('Pin as baseline').click();
     await cost.resolution.selectOption('160');

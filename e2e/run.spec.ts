@@ -51,6 +51,10 @@ test.describe('Run tab', () => {
     await expect(tab.panel.getByText(/Ran on WASM, \d+ threads?/)).toBeVisible();
     await expect(tab.panel.getByLabel('Latency')).toContainText(/\d ms median of \d+ runs/);
     await expect(tab.panel.getByRole('list', { name: /Top-5/ }).getByRole('listitem')).toHaveCount(5);
+    // Where the weights come from stands with the classes themselves, not only above the Run button.
+    await expect(tab.panel.getByRole('list', { name: /Top-5/ })).toHaveAccessibleDescription(
+      /untrained weights \(He-initialised, seed 0\)/,
+    );
 
     // The same bytes and input in onnxruntime-node, here in the test process.
     const model = await tab.save(/model/);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
@@ -42,19 +43,25 @@ test.describe('PyTorch from the app', () => {
     });
     await expect(page.getByRole('status').filter({ hasText: /Imported squeezenet\.onnx/ })).toBeVisible();
     const names: string[] = [];
-    const files = new Map<string, string>();
-    page.on('download', (d) => {
-      names.push(d.suggestedFilename());
-      void d.path().then((p) => files.set(d.suggestedFilename(), p));
-    });
+    page.on('download', (d) => names.push(d.suggestedFilename()));
+    const downloading = page.waitForEvent('download');
     await studio.menu('File', 'Export PyTorch');
     await expect(
-      page.getByRole('status').filter({ hasText: /Exported .*\.py and .*\.safetensors/ }),
+      page.getByRole('status').filter({ hasText: /Exported .*\.zip: .*\.py and .*\.safetensors/ }),
     ).toBeVisible();
-    await expect.poll(() => files.size).toBe(2);
-    const [py = '', weights = ''] = names;
-    expect(py).toMatch(/\.py$/);
+    // One download (a browser blocks a second automatic one): a zip, unpacked here by Python's zipfile.
+    const zip = await (await downloading).path();
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/\.zip$/);
+    const dir = await mkdtemp(join(tmpdir(), 'torch-zip-'));
+    const unpack =
+      'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.extractall(sys.argv[2]); print("\\n".join(z.namelist()))';
+    const unpacked = spawnSync(python, ['-c', unpack, zip, dir], { encoding: 'utf8' });
+    expect(unpacked.status).toBe(0);
+    const [py = '', weights = ''] = unpacked.stdout.trim().split('\n');
+    expect(py).toBe((names[0] ?? '').replace(/\.zip$/, '.py'));
     expect(weights).toBe(py.replace(/\.py$/, '.safetensors'));
+    const files = new Map([py, weights].map((f) => [f, join(dir, f)]));
     const source = await readFile(files.get(py) ?? '', 'utf8');
     expect(source).toContain(`WEIGHTS = "${weights}"`);
     expect(source).toContain('class Fire(nn.Module):');

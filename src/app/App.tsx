@@ -16,6 +16,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { activateItem, placeItem } from './item-actions';
 import { NoticeView } from './NoticeView';
 import { SidePanel } from './SidePanel';
+import { SkipLinks } from './SkipLinks';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { useCommands } from './use-commands';
@@ -45,11 +46,12 @@ export function App() {
   }, []);
   return (
     <div className="app">
+      <SkipLinks />
       <TopBar run={run} />
       <ErrorBoundary region={t('regions.palette')}>
         <Palette onActivate={onActivate} />
       </ErrorBoundary>
-      <main className="workspace" aria-label={t('regions.canvasLabel')}>
+      <main className="workspace" id="canvas" tabIndex={-1} aria-label={t('regions.canvasLabel')}>
         <ErrorBoundary region={t('regions.canvas')}>
           <Canvas onDropItem={onDropItem} onDropFile={onDropFile} />
         </ErrorBoundary>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CostPanel } from '../panels/cost/CostPanel';
 import { Inspector } from '../panels/inspector/Inspector';
@@ -20,9 +20,33 @@ export function SidePanel() {
   const current = useStudio((s) => s.sideTab);
   const setTab = useStudio((s) => s.setSideTab);
   const active = tabs.find((t) => t.id === current) ?? tabs[0];
+  const list = useRef<HTMLDivElement>(null);
+  // The WAI-ARIA tabs pattern: one tab stop (the selected tab); arrows, Home and End move and select.
+  const onKeyDown = (e: KeyboardEvent): void => {
+    const at = tabs.findIndex((tab) => tab.id === active?.id);
+    const moves: Record<string, number> = {
+      ArrowRight: at + 1,
+      ArrowDown: at + 1,
+      ArrowLeft: at - 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    };
+    const to = moves[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = tabs[(to + tabs.length) % tabs.length];
+    if (next === undefined) return;
+    setTab(next.id);
+    list.current?.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
+  };
   return (
-    <aside className={`side-panel${active?.id === 'learn' ? ' learning' : ''}`} aria-label={t('side.label')}>
-      <div className="tabs" role="tablist" aria-label={t('side.tabs')}>
+    <aside
+      id="side-panel"
+      className={`side-panel${active?.id === 'learn' ? ' learning' : ''}`}
+      aria-label={t('side.label')}
+    >
+      <div className="tabs" role="tablist" aria-label={t('side.tabs')} ref={list} onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button
             key={tab.id}
@@ -31,6 +55,7 @@ export function SidePanel() {
             id={`tab-${tab.id}`}
             aria-selected={tab.id === active?.id}
             aria-controls={`panel-${tab.id}`}
+            tabIndex={tab.id === active?.id ? 0 : -1}
             onClick={() => {
               setTab(tab.id);
             }}

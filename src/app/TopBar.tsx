@@ -33,15 +33,21 @@ export function TopBar({ run }: { run: RunCommand }) {
         <span className="logo" />
         {t('brand')}
       </div>
-      <input
-        className="design-name"
-        aria-label={t('designName')}
-        value={name}
-        spellCheck={false}
-        onChange={(e) => {
-          renameDesign(e.target.value);
-        }}
-      />
+      {/* Looks like what it is: a field to type a new name in (a dashed edge and a pencil). */}
+      <label className="design-name-field" title={t('renameHint')}>
+        <input
+          className="design-name"
+          aria-label={t('designName')}
+          value={name}
+          spellCheck={false}
+          onChange={(e) => {
+            renameDesign(e.target.value);
+          }}
+        />
+        <span className="design-name-pencil" aria-hidden="true">
+          ✎
+        </span>
+      </label>
       <Menu
         label={t('menu.file')}
         items={[

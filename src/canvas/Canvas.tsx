@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -52,6 +53,7 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
   const fitRequest = useStudio((s) => s.fitRequest);
   const revealRequest = useStudio((s) => s.revealRequest);
   const [model] = useState(() => new FlowModel());
+  const [mapOpen, setMapOpen] = useState(readMapOpen);
   const [offsets, setOffsets] = useState<ReadonlyMap<string, number>>(new Map());
   const handlers = useFlowHandlers(offsets);
   const { dragging, measured } = handlers;
@@ -189,12 +191,54 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
         ariaLabelConfig={ariaLabels}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel={t('minimap')} />
+        {/* The minimap is folded by default, so it never covers cards or drop targets; its switch sits
+            with the zoom buttons, and the fit leaves room for the map when it is open. */}
+        <Controls showInteractive={false} position="bottom-left">
+          <ControlButton
+            className="minimap-toggle"
+            aria-pressed={mapOpen}
+            aria-label={mapOpen ? t('minimapHide') : t('minimapShow')}
+            title={mapOpen ? t('minimapHide') : t('minimapShow')}
+            onClick={() => {
+              setMapOpen(!mapOpen);
+              saveMapOpen(!mapOpen);
+            }}
+          >
+            <span aria-hidden="true">▦</span>
+          </ControlButton>
+        </Controls>
+        {mapOpen && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+            nodeStrokeWidth={0}
+            ariaLabel={t('minimap')}
+            style={{ marginBottom: 48 }}
+          />
+        )}
         <ConnectionRefusal />
       </ReactFlow>
     </div>
   );
+}
+
+const MAP_KEY = 'compact-studio/minimap';
+
+function readMapOpen(): boolean {
+  try {
+    return localStorage.getItem(MAP_KEY) === 'open';
+  } catch {
+    return false;
+  }
+}
+
+function saveMapOpen(open: boolean): void {
+  try {
+    localStorage.setItem(MAP_KEY, open ? 'open' : 'closed');
+  } catch {
+    // A blocked storage only forgets the choice at the next visit.
+  }
 }
 
 function sameOffsets(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

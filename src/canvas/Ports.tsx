@@ -1,4 +1,5 @@
-import { Handle, Position } from '@xyflow/react';
+import { Handle, Position, useNodeId, useUpdateNodeInternals } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const spread = (i: number, n: number): string => `${(((i + 1) / (n + 1)) * 100).toFixed(2)}%`;
@@ -10,9 +11,28 @@ interface PortsProps {
   readonly connectable: boolean;
 }
 
+/**
+ * Tells React Flow to measure a card's ports again when their number changes. React Flow keeps a
+ * node's port positions while its size stays the same, and a node id is reused when another design
+ * opens (n3 was an Output, is now a BatchNorm of the same size): without this, the wire from a port
+ * the old node did not have is never drawn until a reload.
+ */
+function useRemeasureOnPorts(inputs: number, outputs: number): void {
+  const nodeId = useNodeId();
+  const update = useUpdateNodeInternals();
+  const seen = useRef(`${inputs}/${outputs}`);
+  useEffect(() => {
+    const now = `${inputs}/${outputs}`;
+    if (seen.current === now || nodeId === null) return;
+    seen.current = now;
+    update(nodeId);
+  }, [inputs, outputs, nodeId, update]);
+}
+
 /** Inputs along the top edge, outputs along the bottom, in port order, named for screen readers. */
 export function Ports({ label, inputs, outputs, connectable }: PortsProps) {
   const { t } = useTranslation('canvas');
+  useRemeasureOnPorts(inputs, outputs);
   return (
     <>
       {Array.from({ length: inputs }, (_, i) => (
@@ -49,6 +69,7 @@ export function Ports({ label, inputs, outputs, connectable }: PortsProps) {
 
 /** Inside an open block: where the block's inputs enter and its outputs leave the primitives. */
 export function InnerPorts({ inputs, outputs, top }: { inputs: number; outputs: number; top: number }) {
+  useRemeasureOnPorts(inputs, outputs);
   return (
     <>
       {Array.from({ length: inputs }, (_, i) => (

@@ -13,9 +13,12 @@ export const CanvasProvider = ReactFlowProvider;
  * so it works before React Flow has measured new nodes.
  */
 export function viewDesign(rf: ReactFlowInstance<FlowNode, ShapeEdge>, nodes: readonly FlowNode[]): void {
-  const pane = document.querySelector('.canvas')?.getBoundingClientRect();
+  const whole = document.querySelector('.canvas')?.getBoundingClientRect();
   const top = nodes.filter((n) => n.parentId === undefined);
-  if (pane === undefined || top.length === 0) return;
+  if (whole === undefined || top.length === 0) return;
+  // An open minimap keeps its strip on the right: the design is fitted beside it, never under it.
+  const map = document.querySelector('.react-flow__minimap')?.getBoundingClientRect();
+  const pane = { width: whole.width - (map === undefined ? 0 : map.width + 16), height: whole.height };
   const right = (n: FlowNode) => n.position.x + (n.width ?? n.measured?.width ?? BLOCK_CARD_WIDTH);
   const bottom = (n: FlowNode) => n.position.y + (n.height ?? n.measured?.height ?? CARD_HEIGHT);
   const x0 = Math.min(...top.map((n) => n.position.x));
@@ -54,7 +57,24 @@ export function useCanvasCommands(): CanvasCommands {
         return rf.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
       },
       fit() {
-        void rf.fitView({ padding: 0.12, maxZoom: 1, duration: 200 });
+        const whole = document.querySelector('.canvas')?.getBoundingClientRect();
+        const map = document.querySelector('.react-flow__minimap')?.getBoundingClientRect();
+        if (whole === undefined || map === undefined) {
+          void rf.fitView({ padding: 0.12, maxZoom: 1, duration: 200 });
+          return;
+        }
+        // An open minimap keeps its strip on the right: the whole design goes beside it.
+        const b = rf.getNodesBounds(rf.getNodes().filter((n) => n.parentId === undefined));
+        const width = whole.width - map.width - 16;
+        const zoom = Math.min(1, (width - FIT_PAD) / b.width, (whole.height - FIT_PAD) / b.height);
+        void rf.setViewport(
+          {
+            x: width / 2 - (b.x + b.width / 2) * zoom,
+            y: whole.height / 2 - (b.y + b.height / 2) * zoom,
+            zoom,
+          },
+          { duration: 200 },
+        );
       },
       zoomIn() {
         void rf.zoomIn({ duration: 150 });

@@ -213,6 +213,10 @@ export class FlowModel {
       const weight = size === 0 || hi <= lo ? 0.3 : (Math.log(size) - lo) / (hi - lo);
       const shape = e.shape === undefined ? undefined : formatShape(e.shape);
       const selected = input.selectedEdges.has(e.id);
+      // Wires are no tab stops of their own (they would come before every card): a wire of the
+      // selected card is one, reached by Shift+Tab from it, so it can still be selected and deleted.
+      const focusable =
+        !e.inner && (selected || input.selectedNodes.has(e.source) || input.selectedNodes.has(e.target));
       const ends = { from: nameOf(e.source), to: nameOf(e.target) };
       const ariaLabel =
         shape === undefined
@@ -228,6 +232,7 @@ export class FlowModel {
         prev.data.shape === shape &&
         Math.abs(prev.data.weight - weight) < 0.01 &&
         prev.selected === selected &&
+        prev.focusable === focusable &&
         prev.ariaLabel === ariaLabel
       )
         return prev;
@@ -239,6 +244,7 @@ export class FlowModel {
         target: e.target,
         targetHandle: e.targetHandle,
         selected,
+        focusable,
         ariaLabel,
         selectable: !e.inner,
         deletable: !e.inner,

@@ -224,21 +224,6 @@ describe('PyTorch export, checked in PyTorch', () => {
   );
 });
 
-<<<<<<< HEAD
-/**
- * Blocks whose PyTorch module torch.onnx.export writes differently from this app's own ONNX export, so the
- * importer finds their primitives (same params and multiply-adds, checked above) but not the block: a known
- * gap. The last test fails once one of them comes back whole, so the list only shrinks.
- */
-const comesBackAsPrimitives = new Set([
-  'block_zoo',
-  'block_ShiftBlock_residual_expansion_2',
-  'block_ShiftBlock_strided_projection_shortcut_',
-  'block_ShiftBlock_widening_expansion_3_projection_shortcut_',
-]);
-
-=======
->>>>>>> h/io
 describe('PyTorch export, the blocks come back', () => {
   const kinds = (d: Design) => d.nodes.map((n) => n.kind).filter((k) => !['Input', 'Output'].includes(k));
   const blockCases = cases.filter((c) => c.roundTrip && c.name.startsWith('block_'));

@@ -51,7 +51,7 @@ export const actions = {
     refused: 'This design cannot be written as PyTorch: see why below.',
     exported: 'Exported {{file}}: build_model() returns the network, ready to train.',
     exportedWeights:
-      'Exported {{file}} and {{weights}} ({{size}}): keep them side by side; build_model() loads the weights.',
+      'Exported {{zip}}: {{file}} and {{weights}} ({{size}}) in one file; unpack them side by side and build_model() loads the weights.',
   },
   blocks: {
     /** The name a selection saved as a block gets: "Block 3". */

@@ -2,6 +2,8 @@
 export const canvas = {
   label: 'Design canvas',
   minimap: 'Minimap',
+  minimapShow: 'Show the minimap',
+  minimapHide: 'Hide the minimap',
   conv: { depthwise: 'Depthwise conv', pointwise: 'Pointwise conv', group: 'Group conv', standard: 'Conv' },
   figures: {
     multiplyAdds: 'multiply-adds',

@@ -74,6 +74,12 @@ export const run = {
     memory: 'memory access',
   },
   top5: 'Top-5 of “{{name}}”',
+  top5Weights: {
+    untrained: 'From untrained weights (He-initialised, seed {{seed}}): these classes mean nothing yet.',
+    imported: 'From the weights imported from {{source}}.',
+    importedFresh:
+      'From the weights imported from {{source}}, {{count}} layers re-initialised (He, seed {{seed}}).',
+  },
   notFinite: 'not finite',
   randomTensor: 'random normal tensor (seed {{seed}})',
   needInput: 'The design needs an Input node of shape 1×C×H×W.',

@@ -2,6 +2,7 @@
 export const shell = {
   brand: 'Compact Studio',
   designName: 'Design name',
+  renameHint: 'Click to rename the design',
   language: 'Language',
   menu: {
     file: 'File',
@@ -37,6 +38,10 @@ export const shell = {
     light: 'Light theme',
     dark: 'Dark theme',
     shortcutsTitle: 'Keyboard shortcuts (?)',
+  },
+  skip: {
+    canvas: 'Skip to the canvas',
+    side: 'Skip to the side panel',
   },
   regions: {
     palette: 'The palette',

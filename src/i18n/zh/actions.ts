@@ -52,7 +52,7 @@ export const actions: Strings<typeof en> = {
     refused: '此设计无法写成 PyTorch 代码：原因见下。',
     exported: '已导出 {{file}}：build_model() 返回该网络，可直接训练。',
     exportedWeights:
-      '已导出 {{file}} 和 {{weights}}（{{size}}）：请把两者放在同一目录；build_model() 会加载权重。',
+      '已导出 {{zip}}：{{file}} 和 {{weights}}（{{size}}）合在一个文件里；解压到同一目录后，build_model() 会加载权重。',
   },
   blocks: {
     name: '模块 {{n}}',

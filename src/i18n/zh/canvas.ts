@@ -4,6 +4,8 @@ import type { Strings } from '../types';
 export const canvas: Strings<typeof en> = {
   label: '设计画布',
   minimap: '缩略图',
+  minimapShow: '显示缩略图',
+  minimapHide: '隐藏缩略图',
   conv: { depthwise: '深度卷积', pointwise: '逐点卷积', group: '组卷积', standard: '卷积' },
   figures: {
     multiplyAdds: '乘加数',

@@ -75,6 +75,11 @@ export const run: Strings<typeof en> = {
     memory: '内存访问量',
   },
   top5: '“{{name}}”的前 5 名',
+  top5Weights: {
+    untrained: '来自未训练的权重（He 初始化，种子 {{seed}}）：这些类别还没有意义。',
+    imported: '来自从 {{source}} 导入的权重。',
+    importedFresh: '来自从 {{source}} 导入的权重，其中 {{count}} 层已重新初始化（He，种子 {{seed}}）。',
+  },
   notFinite: '非有限值',
   randomTensor: '正态分布随机张量（种子 {{seed}}）',
   needInput: '设计需要一个形状为 1×C×H×W 的输入节点。',

@@ -5,6 +5,7 @@ import type { Strings } from '../types';
 export const shell: Strings<typeof en> = {
   brand: 'Compact Studio',
   designName: '设计名称',
+  renameHint: '点击即可重命名设计',
   language: '语言',
   menu: {
     file: '文件',
@@ -40,6 +41,10 @@ export const shell: Strings<typeof en> = {
     light: '浅色主题',
     dark: '深色主题',
     shortcutsTitle: '键盘快捷键（?）',
+  },
+  skip: {
+    canvas: '跳到画布',
+    side: '跳到侧边面板',
   },
   regions: {
     palette: '组件面板',

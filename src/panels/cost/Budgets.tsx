@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { costliestNodes, type BudgetCheck, type BudgetFigure } from '../../core/analysis/budget';
 import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../ui/figures';
@@ -10,17 +10,38 @@ import { useTranslation } from 'react-i18next';
 const budgetLabel = (f: BudgetFigure): string => i18next.t(`cost:budgets.${f}`);
 const order: readonly BudgetFigure[] = ['multiplyAdds', 'params', 'peakActivations', 'memoryAccess'];
 
+/** How long typing pauses before a budget applies: long enough not to flash a half-typed figure. */
+export const BUDGET_DEBOUNCE_MS = 400;
+
 function BudgetField({ figure, limit }: { figure: BudgetFigure; limit: number | undefined }) {
   const { t } = useTranslation('cost');
   const [text, setText] = useState(limit === undefined ? '' : formatCount(limit));
   const [bad, setBad] = useState(false);
-  const commit = (): void => {
-    const value = parseCount(text);
-    const wrong = text.trim() !== '' && value === undefined;
+  const [shown, setShown] = useState(limit);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The budget changed elsewhere (fit to budget, undo, a loaded design): show it, unless it is what is typed.
+  if (limit !== shown) {
+    setShown(limit);
+    if (limit !== parseCount(text)) setText(limit === undefined ? '' : formatCount(limit));
+  }
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+    },
+    [],
+  );
+  /** Applies the typed figure; `tidy` rewrites the field in the usual form (when the reader leaves it). */
+  const apply = (typed: string, tidy: boolean): void => {
+    clearTimeout(timer.current);
+    const value = parseCount(typed);
+    const wrong = typed.trim() !== '' && value === undefined;
     setBad(wrong);
     if (wrong) return;
-    studio.getState().setBudget(figure, value);
-    setText(value === undefined ? '' : formatCount(value));
+    if (value !== studio.getState().budgets[figure]) studio.getState().setBudget(figure, value);
+    if (tidy) setText(value === undefined ? '' : formatCount(value));
+  };
+  const commit = (): void => {
+    apply(text, true);
   };
   const id = `budget-${figure}`;
   return (
@@ -34,7 +55,13 @@ function BudgetField({ figure, limit }: { figure: BudgetFigure; limit: number | 
         aria-invalid={bad}
         aria-describedby={bad ? `${id}-error` : undefined}
         onChange={(e) => {
-          setText(e.target.value);
+          const typed = e.target.value;
+          setText(typed);
+          // Applies as it is typed, once typing pauses: no need to leave the field.
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => {
+            apply(typed, false);
+          }, BUDGET_DEBOUNCE_MS);
         }}
         onBlur={commit}
         onKeyDown={(e) => {
@@ -116,7 +143,7 @@ export function Budgets({ analysis, checks }: { analysis: Analysis; checks: read
       <p className="muted cost-note">{t('budgets.note')}</p>
       <div className="cost-budget-grid">
         {order.map((f) => (
-          <BudgetField key={`${f}:${budgets[f] ?? ''}`} figure={f} limit={budgets[f]} />
+          <BudgetField key={f} figure={f} limit={budgets[f]} />
         ))}
       </div>
       {checks.length > 0 && (

@@ -33,11 +33,23 @@ export function LessonView({ lesson }: { lesson: LessonDef }) {
     [analysis, wired, lesson],
   );
   const mine = live !== undefined && knobValue !== undefined && exampleOf(lesson) !== undefined;
-  const passed = mine && wired?.check(live) === true;
+  const meets = mine && wired?.check(live) === true;
   const markDone = useProgress((s) => s.markDone);
+  const markOpened = useProgress((s) => s.markOpened);
+  const markActed = useProgress((s) => s.markActed);
+  const opened = useProgress((s) => s.opened[lesson.id]);
+  const acted = useProgress((s) => s.acted.includes(lesson.id));
+  const wasDone = useProgress((s) => s.done.includes(lesson.id));
+  // An edit of the example on the canvas (inspector, canvas) is the student's action too.
+  const edited = mine && opened !== undefined && analysis.design !== opened;
   useEffect(() => {
-    if (passed) markDone(lesson.id);
-  }, [passed, lesson.id, markDone]);
+    if (edited) markActed(lesson.id);
+  }, [edited, lesson.id, markActed]);
+  // No task completes by itself: the example as it opens may already meet it, the student has to act.
+  const passed = meets && (acted || edited || wasDone);
+  useEffect(() => {
+    if (meets && (acted || edited)) markDone(lesson.id);
+  }, [meets, acted, edited, lesson.id, markDone]);
   const n = (v: number) => formatCompact(v, lang);
   const open = (value?: number) => {
     if (wired === undefined) return;
@@ -45,9 +57,16 @@ export function LessonView({ lesson }: { lesson: LessonDef }) {
     const example = exampleOf(lesson);
     const fresh =
       example === undefined ? design : exampleDesign(example, value === undefined ? example.build() : design);
-    void showLessonDesign(fresh, (message) => {
-      studio.getState().notify({ text: message, tone: 'error' });
-    });
+    void showLessonDesign(
+      fresh,
+      (message) => {
+        studio.getState().notify({ text: message, tone: 'error' });
+      },
+      (placed) => {
+        if (value === undefined) markOpened(lesson.id, placed);
+        else markActed(lesson.id);
+      },
+    );
   };
   return (
     <article className="lesson" aria-labelledby={`lesson-${lesson.id}`}>

@@ -6,9 +6,14 @@ import { openAsNewDocument } from '../../ui/documents';
 /**
  * Puts a lesson's design on the canvas. A rebuild of the design already there (the knob moved) is
  * one undo step and keeps the cards where they are; anything else is laid out afresh and opens as
- * a new document (the design before stays in File → Recent designs).
+ * a new document (the design before stays in File → Recent designs). `placing` hears the design as
+ * it will be placed, just before the canvas shows it.
  */
-export async function showLessonDesign(design: Design, failed: (message: string) => void): Promise<void> {
+export async function showLessonDesign(
+  design: Design,
+  failed: (message: string) => void,
+  placing?: (design: Design) => void,
+): Promise<void> {
   const current = studio.getState().design;
   const at = new Map(current.nodes.map((n) => [n.id, n.position]));
   const same =
@@ -24,7 +29,11 @@ export async function showLessonDesign(design: Design, failed: (message: string)
     failed(e instanceof Error ? e.message : String(e));
     return;
   }
+  placing?.(next);
   // A knob moved: an edit of the lesson's design. Another design: a new document beside this one.
   if (same) studio.getState().replaceDesign(next);
-  else await openAsNewDocument(next);
+  else {
+    await openAsNewDocument(next);
+    studio.getState().requestFit();
+  }
 }

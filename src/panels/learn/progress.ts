@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { create } from 'zustand';
+import type { Design } from '../../core/graph/types';
 import { lessons } from '../../core/lessons/registry';
 
 const STORAGE_KEY = 'compact-studio/learn';
@@ -10,8 +11,19 @@ interface Progress {
   readonly current: string;
   /** Lessons whose task check has passed once. */
   readonly done: readonly string[];
+  /**
+   * The design each lesson's "Open the example" put on the canvas, as it was placed (this visit only):
+   * a task counts only once the student changed something after that.
+   */
+  readonly opened: Readonly<Record<string, Design>>;
+  /** Lessons whose design the student changed since opening its example (this visit only). */
+  readonly acted: readonly string[];
   go: (id: string) => void;
   markDone: (id: string) => void;
+  /** The example was (re)opened as it comes: what the student does next counts, not what was there. */
+  markOpened: (id: string, design: Design) => void;
+  /** The student moved the knob or edited the lesson's design. */
+  markActed: (id: string) => void;
 }
 
 function read(): { current: string; done: string[] } {
@@ -32,11 +44,19 @@ function read(): { current: string; done: string[] } {
 /** The path's progress, kept in this browser: the lesson open and the tasks done. */
 export const useProgress = create<Progress>((set, get) => ({
   ...read(),
+  opened: {},
+  acted: [],
   go: (current) => {
     set({ current });
   },
   markDone: (id) => {
     if (!get().done.includes(id)) set({ done: [...get().done, id] });
+  },
+  markOpened: (id, design) => {
+    set({ opened: { ...get().opened, [id]: design }, acted: get().acted.filter((a) => a !== id) });
+  },
+  markActed: (id) => {
+    if (!get().acted.includes(id)) set({ acted: [...get().acted, id] });
   },
 }));
 

@@ -71,7 +71,12 @@ export function Palette({ onActivate }: Props) {
           onKeyDown={(e) => {
             const first = groups[0]?.entries[0];
             if (e.key === 'Enter' && first !== undefined) onActivate(first.item, { branch: e.shiftKey });
-            if (e.key === 'Escape') setQuery('');
+            if (e.key === 'Escape') {
+              // Escape leaves the search (cleared) for the canvas, as it leaves every other field.
+              e.stopPropagation();
+              setQuery('');
+              document.getElementById('canvas')?.focus();
+            }
           }}
         />
       </div>

@@ -3,6 +3,7 @@ import { isDistribution, softmax, summarize, topK } from '../../runtime/outputs'
 import type { OutputTensor } from '../../runtime/protocol';
 import { useClassNames } from './classes';
 import { formatValue } from './format';
+import { WeightsLine } from './WeightsNote';
 import { useTranslation } from 'react-i18next';
 
 /** Top-5 ImageNet classes for a 1000-class output; shape and a summary for any other. */
@@ -21,7 +22,8 @@ function TopFive({ output }: { output: OutputTensor }) {
   return (
     <div className="run-top5">
       <h4 id={`top5-${output.name}`}>{t('top5', { name: output.name })}</h4>
-      <ol aria-labelledby={`top5-${output.name}`}>
+      <WeightsLine id={`top5-weights-${output.name}`} />
+      <ol aria-labelledby={`top5-${output.name}`} aria-describedby={`top5-weights-${output.name}`}>
         {ranked.map((r) => {
           const name = names?.[r.index] ?? `class ${r.index}`;
           const pct = (r.probability * 100).toFixed(1);

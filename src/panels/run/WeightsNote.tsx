@@ -3,7 +3,25 @@ import { useStudio } from '../../state/store';
 import { Trans, useTranslation } from 'react-i18next';
 
 /** The seed of the He initialisation the run's export uses for weights the design does not carry. */
-const SEED = 0;
+export const SEED = 0;
+
+/** Where the weights come from, in one line beside a result (the top-5): results are read there. */
+export function WeightsLine({ id }: { id: string }) {
+  const { t } = useTranslation('run');
+  const origin = useWeightsOrigin();
+  const fresh = origin.fresh.length;
+  const text =
+    origin.source === undefined
+      ? t('top5Weights.untrained', { seed: SEED })
+      : fresh > 0
+        ? t('top5Weights.importedFresh', { source: origin.source, count: fresh, seed: SEED })
+        : t('top5Weights.imported', { source: origin.source });
+  return (
+    <p id={id} className={`run-top5-weights${origin.source === undefined ? ' untrained' : ''}`}>
+      {text}
+    </p>
+  );
+}
 
 /**
  * Where the weights of a run come from, said before any result is read: seeded initialisation
