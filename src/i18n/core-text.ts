@@ -1,6 +1,5 @@
-import { blockRegistry } from '../core/blocks/registry';
+import { blockRegistry, opRegistry } from '../core/kinds';
 import { diagnosticCodes, type DiagnosticCode } from '../core/diagnostics';
-import { opRegistry } from '../core/layers/registry';
 import { fieldsOf } from '../panels/inspector/field-spec';
 import i18next from 'i18next';
 import { say, type Said } from './say';

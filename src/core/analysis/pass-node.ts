@@ -2,7 +2,7 @@ import { msg } from '../message';
 import { problem, type Diagnostic, type Problem } from '../diagnostics';
 import type { ResolvedNode } from '../graph/params';
 import type { DesignNode } from '../graph/types';
-import type { OpKind } from '../layers/registry';
+import type { OpKind } from '../kind-table';
 import type { OpCost } from '../layers/types';
 import { issueMessage } from '../document/issues';
 import { settingProblems, shapeProblem } from '../limits';

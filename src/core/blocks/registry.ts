@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { BlockKind, BlockSchemaOf } from '../kind-table';
 import type { AnyBlockDef, BlockDef } from './types';
 import { depthwiseSeparable } from './depthwise-separable';
 import { fire } from './fire';
@@ -37,10 +37,13 @@ export const blockRegistry = {
   LcclConv: lcclConv,
 } as const;
 
-export type BlockKind = keyof typeof blockRegistry;
-export type BlockSchemaOf<K extends BlockKind> = (typeof blockRegistry)[K]['schema'];
-export type BlockParams<K extends BlockKind> = z.infer<BlockSchemaOf<K>>;
-export type BlockParamsInput<K extends BlockKind> = z.input<BlockSchemaOf<K>>;
+type Blocks = typeof blockRegistry;
+// The kind table's types (BlockKind, BlockParams, ...) read the blocks from here without importing this file.
+declare module '../kind-table' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+  interface BlockTable extends Blocks {}
+}
+export type { BlockKind, BlockSchemaOf, BlockParams, BlockParamsInput } from '../kind-table';
 
 const checked: { [K in BlockKind]: BlockDef<K, BlockSchemaOf<K>> } = blockRegistry;
 

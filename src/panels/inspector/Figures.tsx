@@ -1,7 +1,7 @@
 import { effectiveTotals } from '../../core/analysis/effective';
 import { formulaText, sayMessage } from '../../i18n/say';
 import type { LayerInfo } from '../../core/analysis/types';
-import { anyOpDef } from '../../core/layers/registry';
+import { anyOpDef } from '../../core/kinds';
 import type { FormulaFigure, FormulaLine, OpCost } from '../../core/layers/types';
 import { formatShape, type Shape } from '../../core/shape';
 import { formatExact } from '../../ui/figures';

@@ -1,6 +1,5 @@
-import { anyBlockDef, blockRegistry, isBlockKind } from '../../core/blocks/registry';
+import { anyBlockDef, blockRegistry, isBlockKind, anyOpDef, opRegistry, type OpKind } from '../../core/kinds';
 import type { DesignNode } from '../../core/graph/types';
-import { anyOpDef, opRegistry, type OpKind } from '../../core/layers/registry';
 import type { FormulaLine } from '../../core/layers/types';
 import type { Shape } from '../../core/shape';
 import { lookOf } from '../../ui/families';

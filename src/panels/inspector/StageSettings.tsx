@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { blockRegistry } from '../../core/blocks/registry';
+import { blockRegistry } from '../../core/kinds';
 import { isStageUnit, stageOwnSettings, type StageParams } from '../../core/blocks/stage';
 import type { DesignNode } from '../../core/graph/types';
 import { studio } from '../../state/store';

@@ -1,7 +1,7 @@
 import { analyze } from '../../analysis/analyze';
 import type { LayerInfo } from '../../analysis/types';
 import type { Design } from '../../graph/types';
-import { anyOpDef, type OpKind } from '../../layers/registry';
+import { anyOpDef, type OpKind } from '../../kinds';
 import type { Shape } from '../../shape';
 import { freshNote, weightSource } from '../layer-weights';
 import { encodeModel, type P } from '../proto';

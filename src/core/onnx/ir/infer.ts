@@ -1,4 +1,4 @@
-import { onnxKeepsShape } from '../../layers/registry';
+import { onnxKeepsShape } from '../../kind-table';
 import { limits, shapeProblem } from '../../limits';
 import { ident, quote } from '../../quote';
 import { windowOutput } from '../../shape';
