@@ -63,7 +63,9 @@ export function installKinds(ops: readonly AnyOpDef[], blocks: readonly AnyBlock
 
 function table(): Installed {
   if (installed === undefined)
-    throw new Error('The kind table is empty: import src/core/kinds.ts, which composes the registries, first.');
+    throw new Error(
+      'The kind table is empty: import src/core/kinds.ts, which composes the registries, first.',
+    );
   return installed;
 }
 
@@ -93,7 +95,8 @@ export const isOpKindName = (k: string): k is OpKind => {
 export const activationSuffix = (kind: ActivationKind): string => opDefOf(kind).traits.activation ?? '';
 
 /** Every op's ONNX import patterns by the ONNX op type they start from, highest priority first. */
-export const importPatterns = (opType: string): readonly ImportPattern[] => table().patterns.get(opType) ?? [];
+export const importPatterns = (opType: string): readonly ImportPattern[] =>
+  table().patterns.get(opType) ?? [];
 
 /** ONNX op types some op's pattern declares to keep their input's shape. */
 export const onnxKeepsShape = (opType: string): boolean =>

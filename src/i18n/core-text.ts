@@ -1,6 +1,6 @@
 import { blockRegistry, opRegistry } from '../core/kinds';
 import { diagnosticCodes, type DiagnosticCode } from '../core/diagnostics';
-import { fieldsOf } from '../panels/inspector/field-spec';
+import { fieldsOf } from '../core/document/field-spec';
 import i18next from 'i18next';
 import { say, type Said } from './say';
 

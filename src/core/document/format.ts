@@ -6,12 +6,12 @@ import { kindDef } from '../kind-table';
 import { limits, overLimit, settingProblems } from '../limits';
 import { ident, quote } from '../quote';
 import { describeIssue, fieldOf } from './issues';
-import { migrate } from './migrations';
+import { CURRENT_VERSION, migrate } from './migrations';
 import { MAX_RESULTS, resultSchema } from './results';
 import { unknownSettings } from './settings';
 
 export const FORMAT = 'compact-studio-design';
-export const CURRENT_VERSION = 2;
+export { CURRENT_VERSION };
 
 const survival = z.number().gt(0, 'a survival probability is above 0').max(1);
 const portRef = z.object({ node: z.string().min(1), port: z.number().int().min(0) });

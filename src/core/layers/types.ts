@@ -6,7 +6,7 @@ import type { Problem, Result } from '../diagnostics';
 import type { EmitContext } from '../onnx/export/context';
 import type { MapContext } from '../onnx/import/context';
 import type { IrNode } from '../onnx/ir/graph';
-import type { ExportOptions } from '../onnx/export/export';
+import type { ExportOptions } from '../onnx/export/options';
 import type { Shape } from '../shape';
 import type { OpTorch } from '../torch/types';
 

@@ -4,7 +4,7 @@ import type { LayerInfo } from '../../core/analysis/types';
 import { anyOpDef } from '../../core/kinds';
 import type { FormulaFigure, FormulaLine, OpCost } from '../../core/layers/types';
 import { formatShape, type Shape } from '../../core/shape';
-import { formatExact } from '../../ui/figures';
+import { formatExact } from '../../i18n/figures';
 import { formatTotal } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
 

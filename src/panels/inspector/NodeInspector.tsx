@@ -6,7 +6,7 @@ import { lookOf } from '../../ui/families';
 import { useAnalysis } from '../../state/hooks';
 import { studio, useStudio } from '../../state/store';
 import { zeroCost } from '../../core/layers/types';
-import { fieldsOf } from './field-spec';
+import { fieldsOf } from '../../core/document/field-spec';
 import { ExpanderPicture } from './ExpanderPicture';
 import { Figures } from './Figures';
 import { NodeWeights } from './NodeWeights';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useAnalysis } from '../../state/hooks';
 import { useStudio } from '../../state/store';
-import { formatCount } from '../../ui/figures';
+import { formatCount } from '../../i18n/figures';
 import { formatMs } from './format';
 import { useRunPanel } from './run-store';
 import { Scatter, type ScatterPoint } from './Scatter';

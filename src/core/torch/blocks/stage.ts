@@ -1,5 +1,6 @@
 import { blockDefOf } from '../../kind-table';
-import { unitLabel, unitParamsAt, type StageParams } from '../../blocks/stage';
+import type { StageParams } from '../../blocks/stage';
+import { unitLabel, unitParamsAt } from '../../blocks/stage-units';
 import type { Shape } from '../../shape';
 import type { BlockTorch } from '../types';
 
