@@ -13,21 +13,21 @@ import type { AnyOpDef, ImportPattern } from './layers/types';
  */
 
 /** Every op kind → its definition; declared empty here, merged in by layers/registry.ts. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface OpTable {}
 /** Every block kind → its definition; declared empty here, merged in by blocks/registry.ts. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface BlockTable {}
 
 type SchemaHolder = { readonly schema: z.ZodType<object> };
 
-export type OpKind = keyof OpTable & string;
+export type OpKind = Extract<keyof OpTable, string>;
 export type OpSchemaOf<K extends OpKind> = OpTable[K] extends SchemaHolder ? OpTable[K]['schema'] : never;
 export type OpParams<K extends OpKind> = z.infer<OpSchemaOf<K>>;
 /** Params as written by hand: every field optional, defaults filled in by the schema. */
 export type OpParamsInput<K extends OpKind> = z.input<OpSchemaOf<K>>;
 
-export type BlockKind = keyof BlockTable & string;
+export type BlockKind = Extract<keyof BlockTable, string>;
 export type BlockSchemaOf<K extends BlockKind> = BlockTable[K] extends SchemaHolder
   ? BlockTable[K]['schema']
   : never;

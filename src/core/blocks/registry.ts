@@ -16,6 +16,7 @@ import { stage } from './stage';
 import { basicBlock } from './basic-block';
 import { bottleneck } from './bottleneck';
 import { mbconv } from './mbconv';
+import { ghostModule } from './ghost-module';
 
 /** The one table of compact blocks. Adding one means adding its file and a line here. */
 export const blockRegistry = {
@@ -35,12 +36,13 @@ export const blockRegistry = {
   BasicBlock: basicBlock,
   Bottleneck: bottleneck,
   LcclConv: lcclConv,
+  GhostModule: ghostModule,
 } as const;
 
 type Blocks = typeof blockRegistry;
 // The kind table's types (BlockKind, BlockParams, ...) read the blocks from here without importing this file.
 declare module '../kind-table' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface BlockTable extends Blocks {}
 }
 export type { BlockKind, BlockSchemaOf, BlockParams, BlockParamsInput } from '../kind-table';

@@ -54,7 +54,7 @@ export const opRegistry = {
 type Ops = typeof opRegistry;
 // The kind table's types (OpKind, OpParams, ...) read the ops from here without importing this file.
 declare module '../kind-table' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface OpTable extends Ops {}
 }
 export type { OpKind, OpSchemaOf, OpParams, OpParamsInput, ActivationKind } from '../kind-table';
