@@ -17,6 +17,7 @@ import { basicBlock } from './basic-block';
 import { bottleneck } from './bottleneck';
 import { mbconv } from './mbconv';
 import { ghostModule } from './ghost-module';
+import { ghostBottleneck } from './ghost-bottleneck';
 
 /** The one table of compact blocks. Adding one means adding its file and a line here. */
 export const blockRegistry = {
@@ -37,6 +38,7 @@ export const blockRegistry = {
   Bottleneck: bottleneck,
   LcclConv: lcclConv,
   GhostModule: ghostModule,
+  GhostBottleneck: ghostBottleneck,
 } as const;
 
 type Blocks = typeof blockRegistry;

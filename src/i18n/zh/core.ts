@@ -163,6 +163,11 @@ export const kinds: {
     title: 'Ghost 模块',
     description: '主卷积生成 c/s 个特征图，廉价的深度卷积生成其余的“幻影”特征图，二者拼接。',
   },
+  GhostBottleneck: {
+    title: 'Ghost 瓶颈模块',
+    description:
+      'Ghost 模块扩到中间通道，[步长 2 的深度卷积]，[挤压激励]，Ghost 模块缩到输出通道；残差相加。',
+  },
   Stage: { title: '阶段', description: '一个单元重复 n 次：第一个可以带步长并加宽，其余保持形状。' },
 };
 
@@ -232,6 +237,8 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   connections: '连接',
   zeroRatio: '零值比例 z（手动设置）',
   ratio: '比例 s',
+  midChannels: '中间通道数',
+  se: '挤压激励',
   dwKernel: '廉价卷积核尺寸 d',
   relu: '每个卷积后接 ReLU',
 };
@@ -245,6 +252,10 @@ export const fieldLabelsByKind: Readonly<Record<string, Readonly<Record<string, 
 
 /** 字段的一句话说明，以类型名和字段名为键。 */
 export const fieldHelp: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  GhostBottleneck: {
+    midChannels: '偶数：每个 Ghost 模块用主卷积生成一半特征图（s = 2）。',
+    outChannels: '偶数：每个 Ghost 模块用主卷积生成一半特征图（s = 2）。',
+  },
   GhostModule: { ratio: 's：每 s 个特征图中一个由主卷积生成，其余是它的廉价“幻影”。' },
   Conv2d: {
     padding: '每一侧补的零（上下、左右各补这么多）。',
