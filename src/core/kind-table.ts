@@ -98,6 +98,10 @@ export const activationSuffix = (kind: ActivationKind): string => opDefOf(kind).
 export const importPatterns = (opType: string): readonly ImportPattern[] =>
   table().patterns.get(opType) ?? [];
 
+/** The first shape rule an op's import pattern gives for this ONNX op type, if any. */
+export const onnxShapeRule = (opType: string): ImportPattern['shape'] =>
+  importPatterns(opType).find((p) => p.shape !== undefined)?.shape;
+
 /** ONNX op types some op's pattern declares to keep their input's shape. */
 export const onnxKeepsShape = (opType: string): boolean =>
   importPatterns(opType).some((p) => p.keepsShape === true);

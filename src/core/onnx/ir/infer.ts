@@ -1,4 +1,4 @@
-import { onnxKeepsShape } from '../../kind-table';
+import { onnxKeepsShape, onnxShapeRule } from '../../kind-table';
 import { limits, shapeProblem } from '../../limits';
 import { ident, quote } from '../../quote';
 import { windowOutput } from '../../shape';
@@ -212,9 +212,16 @@ function shapeOf(
       for (const a of [...axes].sort((p, q) => p - q)) out.splice(a, 0, 1);
       return [out];
     }
-    default:
-      // Element-wise ops of the registry's import patterns (an op added later needs no rule here).
+    default: {
+      // Ops of the kinds' import patterns bring their own rule (an op added later needs none here).
+      const rule = onnxShapeRule(node.opType);
+      if (rule !== undefined)
+        return rule(
+          node,
+          node.inputs.map((_, i) => s(i)),
+        );
       return onnxKeepsShape(node.opType) ? same : undefined;
+    }
   }
 }
 
