@@ -215,11 +215,11 @@ function shapeOf(
     default: {
       // Ops of the kinds' import patterns bring their own rule (an op added later needs none here).
       const rule = onnxShapeRule(node.opType);
-      if (rule !== undefined)
-        return rule(
-          node,
-          node.inputs.map((_, i) => s(i)),
-        );
+      const out = rule?.(
+        node,
+        node.inputs.map((_, i) => s(i)),
+      );
+      if (out !== undefined) return [...out];
       return onnxKeepsShape(node.opType) ? same : undefined;
     }
   }
