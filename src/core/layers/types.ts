@@ -134,10 +134,10 @@ export interface ImportPattern {
    * the node's output shapes from its input shapes (undefined where they cannot be known). An op
    * whose ONNX form infer.ts does not know brings its rule here; without one its import is Opaque.
    */
-  shape?(
+  readonly shape?: (
     node: IrNode,
     inputs: readonly (readonly number[] | undefined)[],
-  ): readonly (readonly number[])[] | undefined;
+  ) => readonly (readonly number[])[] | undefined;
   map(node: IrNode, ctx: MapContext): boolean;
 }
 

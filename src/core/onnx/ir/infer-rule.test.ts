@@ -3,6 +3,7 @@ import { blockKinds, anyBlockDef } from '../../blocks/registry';
 import { installKinds } from '../../kind-table';
 import { anyOpDef, opKinds } from '../../layers/registry';
 import type { AnyOpDef } from '../../layers/types';
+import { AttrType } from '../proto';
 import { attrInt, type IrGraph } from './graph';
 import { infer } from './infer';
 
@@ -19,7 +20,7 @@ const graph: IrGraph = {
       domain: '',
       inputs: ['x'],
       outputs: ['y'],
-      attrs: new Map([['blocksize', { name: 'blocksize', i: 2, type: 2 }]]),
+      attrs: new Map([['blocksize', { name: 'blocksize', i: 2, type: AttrType.INT }]]),
     },
   ],
   consts: new Map(),
@@ -30,7 +31,9 @@ const graph: IrGraph = {
 
 const ops = opKinds.map(anyOpDef);
 const blocks = blockKinds.map(anyBlockDef);
-afterAll(() => installKinds(ops, blocks));
+afterAll(() => {
+  installKinds(ops, blocks);
+});
 
 describe('the importer’s shape inference reads the kinds’ own rules', () => {
   it('knows no shape for an ONNX op no kind describes', () => {
@@ -44,7 +47,7 @@ describe('the importer’s shape inference reads the kinds’ own rules', () => 
       ...conv,
       kind: 'PixelShuffleProbe',
       onnx: {
-        emit: conv.onnx.emit,
+        emit: (ctx, params) => conv.onnx.emit(ctx, params),
         patterns: [
           {
             onnx: 'DepthToSpace',
