@@ -1,5 +1,11 @@
 import { analyze } from '../../analysis/analyze';
-import { anyBlockDef as blockDefOf, blockKinds, blockRegistry, type BlockKind, opRegistry } from '../../kinds';
+import {
+  anyBlockDef as blockDefOf,
+  blockKinds,
+  blockRegistry,
+  type BlockKind,
+  opRegistry,
+} from '../../kinds';
 import type { Design, DesignNode } from '../../graph/types';
 import { regionFacts } from '../../blocks/region';
 import type { Prim } from './prim';
