@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'fuzz/**/*.test.ts'],
     testTimeout: 30000,
+    // The kind table (src/core/kinds.ts) is installed before any test file loads.
+    setupFiles: ['test-support/kinds.ts'],
   },
 });

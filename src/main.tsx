@@ -1,3 +1,5 @@
+// The kind table first: everything below reads it.
+import './core/kinds';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';

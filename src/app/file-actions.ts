@@ -1,4 +1,4 @@
-import { isBlockKind } from '../core/blocks/registry';
+import { isBlockKind } from '../core/kinds';
 import { parseDesign, serializeDesign } from '../core/document/format';
 import { addNode } from '../core/graph/edit';
 import { spliceAfter } from '../core/graph/splice';

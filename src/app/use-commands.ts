@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { layoutDesign } from '../canvas/auto-layout';
 import { useCanvasCommands } from '../canvas/commands';
-import { isBlockKind } from '../core/blocks/registry';
+import { isBlockKind } from '../core/kinds';
 import { i18next } from '../i18n';
 import { studio } from '../state/store';
 import { copySelection, pasteFromStore } from './clipboard';

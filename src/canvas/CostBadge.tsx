@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatTotal } from '../i18n/format';
 import { currentLanguage } from '../i18n';
-import { formatExact } from '../ui/figures';
+import { formatExact } from '../i18n/figures';
 
 /** Multiply-adds as papers write them; the exact integer on hover. Ops without any show no badge. */
 export function CostBadge({ multiplyAdds, params }: { multiplyAdds: number; params: number }) {

@@ -1,4 +1,4 @@
-import { isBlockKind } from '../core/blocks/registry';
+import { isBlockKind } from '../core/kinds';
 import { inputCount, outputCount } from '../core/graph/builder';
 import { moveNodes } from '../core/graph/edit';
 import type { Design, DesignNode } from '../core/graph/types';

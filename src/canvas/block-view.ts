@@ -1,6 +1,6 @@
 import type { Analysis, LayerInfo } from '../core/analysis/types';
 import { sayFirst } from '../i18n/say';
-import { blockRegistry, type BlockKind } from '../core/blocks/registry';
+import { blockRegistry, type BlockKind } from '../core/kinds';
 import type { Subgraph } from '../core/graph/subgraph';
 import { rankLayout } from '../core/graph/rank-layout';
 import type { DesignNode, Position } from '../core/graph/types';

@@ -1,7 +1,7 @@
 import type { NodeInfo } from '../core/analysis/types';
 import { diagnosticText } from '../i18n/core-text';
 import type { Diagnostic } from '../core/diagnostics';
-import { isBlockKind } from '../core/blocks/registry';
+import { isBlockKind } from '../core/kinds';
 import { inputCount, outputCount } from '../core/graph/builder';
 import type { DesignNode } from '../core/graph/types';
 import { formatShape, type Shape } from '../core/shape';

@@ -1,3 +1,5 @@
+// The kind table first: every command reads it.
+import '../core/kinds';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError, type CliIO } from './command';
 import { runCli } from './run';

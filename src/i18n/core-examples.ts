@@ -1,10 +1,9 @@
 import type { Design } from '../core/graph/types';
 import i18next from 'i18next';
-import { blockKinds, blockRegistry } from '../core/blocks/registry';
+import { blockKinds, blockRegistry, anyOpDef, opKinds } from '../core/kinds';
 import type { Citation } from '../core/citation';
 import { examples } from '../core/examples/registry';
 import type { ExampleDef } from '../core/examples/types';
-import { anyOpDef, opKinds } from '../core/layers/registry';
 import { presets } from '../core/presets/registry';
 import type { PresetDef } from '../core/presets/types';
 

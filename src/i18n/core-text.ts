@@ -1,7 +1,6 @@
-import { blockRegistry } from '../core/blocks/registry';
+import { blockRegistry, opRegistry } from '../core/kinds';
 import { diagnosticCodes, type DiagnosticCode } from '../core/diagnostics';
-import { opRegistry } from '../core/layers/registry';
-import { fieldsOf } from '../panels/inspector/field-spec';
+import { fieldsOf } from '../core/document/field-spec';
 import i18next from 'i18next';
 import { say, type Said } from './say';
 

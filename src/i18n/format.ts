@@ -1,4 +1,4 @@
-import { formatCount } from '../ui/figures';
+import { formatCount } from './figures';
 import type { Language } from './types';
 
 const locales: Readonly<Record<Language, string>> = { en: 'en-US', zh: 'zh-CN' };

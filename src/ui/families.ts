@@ -1,7 +1,6 @@
-import { blockRegistry, type BlockKind } from '../core/blocks/registry';
+import { blockRegistry, type BlockKind, opRegistry, type OpKind } from '../core/kinds';
 import type { DesignNode } from '../core/graph/types';
 import { convVariant } from '../core/layers/conv2d';
-import { opRegistry, type OpKind } from '../core/layers/registry';
 import type { OpFamily } from '../core/layers/types';
 import type { Words } from '../core/message';
 import { kindTitle } from '../i18n/core-text';

@@ -1,4 +1,4 @@
-import { isBlockKind } from '../../core/blocks/registry';
+import { isBlockKind } from '../../core/kinds';
 import { serializeDesign } from '../../core/document/format';
 import { importModel } from '../../core/onnx/import/import';
 import { UsageError, parseArgs, type Command } from '../command';

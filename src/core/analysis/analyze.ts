@@ -1,3 +1,5 @@
+// The analysis reads the kind table: importing it installs the table.
+import '../kinds';
 import { msg } from '../message';
 import { diagnostic } from '../diagnostics';
 import { limits, overLimit } from '../limits';

@@ -1,4 +1,4 @@
-import { anyOpDef } from '../layers/registry';
+import { anyOpDef } from '../kinds';
 import type { OpCost } from '../layers/types';
 import { addCost, sumCosts } from './cost-sum';
 import type { Analysis, LayerInfo } from './types';

@@ -1,6 +1,6 @@
 import type { Conv2dParams } from '../layers/conv2d';
 import { msg, told, type Message } from '../message';
-import { opsWithTrait } from '../layers/registry';
+import { opsWithTrait } from '../kinds';
 import type { Analysis, LayerInfo } from './types';
 
 /**

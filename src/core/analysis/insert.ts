@@ -1,4 +1,4 @@
-import { isBlockKind } from '../blocks/registry';
+import { isBlockKind } from '../kinds';
 import type { Diagnostic, DiagnosticKey } from '../diagnostics';
 import { addNode } from '../graph/edit';
 import { spliceAfter } from '../graph/splice';

@@ -7,15 +7,9 @@ import { zeroCost } from '../layers/types';
 import type { Shape } from '../shape';
 import { addCost } from './cost-sum';
 import { analyzeNode } from './pass-node';
-import { noDiagnostics, type AnalysisPass, type Scope, type Tensor } from './pass-state';
-import type { LayerInfo } from './types';
+import { noDiagnostics, type AnalysisPass, type LevelResult, type Scope, type Tensor } from './pass-state';
 
-/** What one graph level produced: each node's output tensors, by the node's index. */
-export interface LevelResult {
-  readonly order: string[];
-  readonly index: ReadonlyMap<string, number>;
-  readonly produced: readonly (readonly Tensor[] | undefined)[];
-}
+import type { LayerInfo } from './types';
 
 /**
  * Analyses one graph level in topological order. `bound` gives the tensors arriving at input ports
@@ -121,7 +115,17 @@ export function analyzeGraph(
     const shapes = inputs.map((t) => t?.shape) as Shape[];
     let outputs: readonly Tensor[] | undefined;
     if (upstreamMissing) report(node, problem('upstreamError', msg('upstreamProblem')), 'info');
-    else outputs = analyzeNode(pass, node, resolved[i] as ResolvedNode, inputs, shapes, scope, report);
+    else
+      outputs = analyzeNode(
+        pass,
+        node,
+        resolved[i] as ResolvedNode,
+        inputs,
+        shapes,
+        scope,
+        report,
+        analyzeGraph,
+      );
     produced[i] = outputs;
     if (scope.owner === undefined) {
       // One layer (most nodes): its cost object as it is; a block: the sum of its primitives.

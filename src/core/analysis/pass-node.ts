@@ -2,15 +2,24 @@ import { msg } from '../message';
 import { problem, type Diagnostic, type Problem } from '../diagnostics';
 import type { ResolvedNode } from '../graph/params';
 import type { DesignNode } from '../graph/types';
-import type { OpKind } from '../layers/registry';
+import type { OpKind } from '../kind-table';
 import type { OpCost } from '../layers/types';
 import { issueMessage } from '../document/issues';
 import { settingProblems, shapeProblem } from '../limits';
 import type { Shape } from '../shape';
-import { analyzeGraph } from './pass-graph';
-import { expandCached, key, type AnalysisPass, type Scope, type Tensor } from './pass-state';
+import {
+  expandCached,
+  key,
+  type AnalysisPass,
+  type AnalyzeLevel,
+  type Scope,
+  type Tensor,
+} from './pass-state';
 
-/** One node: an op becomes a layer; a block is expanded and its primitives analysed in place. */
+/**
+ * One node: an op becomes a layer; a block is expanded and its primitives analysed in place, by
+ * `analyzeLevel` (the graph pass, handed in so that the two passes do not import each other).
+ */
 export function analyzeNode(
   pass: AnalysisPass,
   node: DesignNode,
@@ -19,6 +28,7 @@ export function analyzeNode(
   shapes: Shape[],
   scope: Scope,
   report: (node: DesignNode, p: Problem, severity?: Diagnostic['severity']) => void,
+  analyzeLevel: AnalyzeLevel,
 ): Tensor[] | undefined {
   if (def === undefined || parsed === undefined) {
     report(node, problem('unknownKind', msg('unknownKind', { kind: node.kind })));
@@ -131,7 +141,7 @@ export function analyzeNode(
     owner,
   };
   const before = pass.diagnostics.length;
-  const level = analyzeGraph(pass, sub.nodes, sub.edges, bound, inner);
+  const level = analyzeLevel(pass, sub.nodes, sub.edges, bound, inner);
   if (pass.diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
   const outs = sub.outputs.map((p) => level.produced[level.index.get(p.node) ?? -1]?.[p.port]);
   if (outs.some((t) => t === undefined)) return undefined;

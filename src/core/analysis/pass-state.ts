@@ -1,7 +1,7 @@
 import type { AnyBlockDef } from '../blocks/types';
 import type { Diagnostic, Result } from '../diagnostics';
 import type { Subgraph } from '../graph/subgraph';
-import type { DesignNode } from '../graph/types';
+import type { DesignNode, Edge } from '../graph/types';
 import { elements, type Shape } from '../shape';
 import type { LayerInfo, NodeInfo } from './types';
 
@@ -55,3 +55,19 @@ export function expandCached(block: AnyBlockDef, params: object, shapes: readonl
   }
   return r;
 }
+
+/** What one graph level produced: each node's output tensors, by the node's index. */
+export interface LevelResult {
+  readonly order: string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly produced: readonly (readonly Tensor[] | undefined)[];
+}
+
+/** The graph pass (pass-graph.ts), as the node pass calls it for a block's primitives. */
+export type AnalyzeLevel = (
+  pass: AnalysisPass,
+  nodes: readonly DesignNode[],
+  edges: readonly Edge[],
+  bound: ReadonlyMap<string, Tensor>,
+  scope: Scope,
+) => LevelResult;

@@ -1,6 +1,5 @@
-import { anyBlockDef, isBlockKind } from '../blocks/registry';
+import { anyBlockDef, isBlockKind, anyOpDef } from '../kinds';
 import type { Design, DesignNode, NodeKind } from '../graph/types';
-import { anyOpDef } from '../layers/registry';
 import { analyze } from './analyze';
 
 /**

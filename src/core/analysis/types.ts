@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Design } from '../graph/types';
-import type { OpKind } from '../layers/registry';
+import type { OpKind } from '../kind-table';
 import type { EffectiveCost, OpCost } from '../layers/types';
 import type { Shape } from '../shape';
 

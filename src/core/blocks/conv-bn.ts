@@ -2,7 +2,7 @@ import { inWords, msg, type Words } from '../message';
 import { z } from 'zod';
 import type { GraphBuilder } from '../graph/builder';
 import type { PortRef } from '../graph/types';
-import { activationSuffix, type ActivationKind, type OpParamsInput } from '../layers/registry';
+import { activationSuffix, type ActivationKind, type OpParamsInput } from '../kind-table';
 
 export type { ActivationKind };
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { BlockKind, BlockSchemaOf } from '../kind-table';
 import type { AnyBlockDef, BlockDef } from './types';
 import { depthwiseSeparable } from './depthwise-separable';
 import { fire } from './fire';
@@ -16,6 +16,8 @@ import { stage } from './stage';
 import { basicBlock } from './basic-block';
 import { bottleneck } from './bottleneck';
 import { mbconv } from './mbconv';
+import { ghostModule } from './ghost-module';
+import { ghostBottleneck } from './ghost-bottleneck';
 
 /** The one table of compact blocks. Adding one means adding its file and a line here. */
 export const blockRegistry = {
@@ -35,12 +37,17 @@ export const blockRegistry = {
   BasicBlock: basicBlock,
   Bottleneck: bottleneck,
   LcclConv: lcclConv,
+  GhostModule: ghostModule,
+  GhostBottleneck: ghostBottleneck,
 } as const;
 
-export type BlockKind = keyof typeof blockRegistry;
-export type BlockSchemaOf<K extends BlockKind> = (typeof blockRegistry)[K]['schema'];
-export type BlockParams<K extends BlockKind> = z.infer<BlockSchemaOf<K>>;
-export type BlockParamsInput<K extends BlockKind> = z.input<BlockSchemaOf<K>>;
+type Blocks = typeof blockRegistry;
+// The kind table's types (BlockKind, BlockParams, ...) read the blocks from here without importing this file.
+declare module '../kind-table' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface BlockTable extends Blocks {}
+}
+export type { BlockKind, BlockSchemaOf, BlockParams, BlockParamsInput } from '../kind-table';
 
 const checked: { [K in BlockKind]: BlockDef<K, BlockSchemaOf<K>> } = blockRegistry;
 

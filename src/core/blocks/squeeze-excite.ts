@@ -4,7 +4,7 @@ import { GraphBuilder } from '../graph/builder';
 import type { Subgraph } from '../graph/subgraph';
 import type { PortRef } from '../graph/types';
 import { featureMap, positiveInt } from '../layers/common';
-import type { OpParamsInput } from '../layers/registry';
+import type { OpParamsInput } from '../kind-table';
 import { channels } from '../shape';
 import { makeDivisible } from './mobilenet-common';
 import type { BlockDef } from './types';

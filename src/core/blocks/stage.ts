@@ -7,6 +7,7 @@ import type { PortRef } from '../graph/types';
 import type { Subgraph } from '../graph/subgraph';
 import { featureMap, positiveInt } from '../layers/common';
 import { stageTorch } from '../torch/blocks/stage';
+import { unitLabel, unitParamsAt } from './stage-units';
 import type { BlockDef } from './types';
 
 /**
@@ -75,17 +76,7 @@ const schema = z
   });
 export type StageParams = z.infer<typeof schema>;
 
-/** The params of unit `i` of a stage: shared settings, then the width and this unit's stride. */
-export function unitParamsAt(p: StageParams, i: number): Readonly<Record<string, unknown>> {
-  return {
-    ...p.unitParams,
-    ...(i === 0 ? p.firstParams : {}),
-    outChannels: p.outChannels,
-    stride: i === 0 ? p.stride : 1,
-  };
-}
-
-export const unitLabel = (p: StageParams, i: number): string => p.unitLabels?.[i] ?? String(i);
+export { unitLabel, unitParamsAt } from './stage-units';
 
 /**
  * A stage, as every compact-network paper tabulates its body (MobileNetV2's Table 2: t, c, n, s):

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Problem, Result } from '../diagnostics';
 import type { FormulaLine } from '../layers/types';
 import type { Subgraph } from '../graph/subgraph';
-import type { ExportOptions } from '../onnx/export/export';
+import type { ExportOptions } from '../onnx/export/options';
 import type { Shape } from '../shape';
 import type { BlockTorch } from '../torch/types';
 import type { RegionFacts } from './region';

@@ -1,16 +1,17 @@
+// Loading a design checks each node against the kind table: importing it installs the table.
+import '../kinds';
 import { z } from 'zod';
-import { blockRegistry, type BlockKind } from '../blocks/registry';
 import type { Design, DesignNode, DesignWeights } from '../graph/types';
-import { opRegistry, type OpKind } from '../layers/registry';
+import { kindDef } from '../kind-table';
 import { limits, nestingProblem, overLimit, settingProblems } from '../limits';
 import { ident, quote } from '../quote';
 import { describeIssue, fieldOf } from './issues';
-import { migrate } from './migrations';
+import { CURRENT_VERSION, migrate } from './migrations';
 import { MAX_RESULTS, resultSchema } from './results';
 import { unknownSettings } from './settings';
 
 export const FORMAT = 'compact-studio-design';
-export const CURRENT_VERSION = 2;
+export { CURRENT_VERSION };
 
 const survival = z.number().gt(0, 'a survival probability is above 0').max(1);
 const portRef = z.object({ node: z.string().min(1), port: z.number().int().min(0) });
@@ -144,11 +145,8 @@ export function loadDesign(raw: unknown): LoadResult {
     const at = (): string => itemAt('node', i, n);
     if (ids.has(n.id)) errors.push(`${at()}: the id is used twice`);
     ids.add(n.id);
-    const def = Object.hasOwn(opRegistry, n.kind)
-      ? opRegistry[n.kind as OpKind]
-      : Object.hasOwn(blockRegistry, n.kind)
-        ? blockRegistry[n.kind as BlockKind]
-        : undefined;
+    const found = kindDef(n.kind);
+    const def = found === undefined ? undefined : 'op' in found ? found.op : found.block;
     if (def === undefined) {
       errors.push(`${at()}: unknown kind ${quote(n.kind)}`);
       return;

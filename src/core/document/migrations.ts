@@ -1,4 +1,5 @@
-import { CURRENT_VERSION } from './format';
+/** The document version this build writes; older ones are migrated step by step below. */
+export const CURRENT_VERSION = 2;
 
 /**
  * Upgrades from version n to n + 1, applied in order. Version 1 is the first; when the format

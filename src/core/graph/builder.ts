@@ -1,6 +1,5 @@
-import { blockRegistry, type BlockKind, type BlockParamsInput } from '../blocks/registry';
-import { opRegistry, type OpKind, type OpParamsInput } from '../layers/registry';
-import { resolveNode } from './params';
+import type { BlockKind, BlockParamsInput, OpKind, OpParamsInput } from '../kind-table';
+import { kindDef, resolveNode, schemaOf } from './params';
 import type { Subgraph } from './subgraph';
 import type { Design, DesignNode, Edge, NodeKind, PortRef } from './types';
 
@@ -20,10 +19,9 @@ const defaults = new Map<string, object>();
 export function makeParams<K extends NodeKind>(kind: K, params: ParamsInputOf<K>): DesignNode['params'] {
   let base = defaults.get(kind);
   if (base === undefined) {
-    const def = Object.hasOwn(opRegistry, kind)
-      ? opRegistry[kind as OpKind]
-      : blockRegistry[kind as BlockKind];
-    base = def.schema.parse({});
+    const def = kindDef(kind);
+    if (def === undefined) throw new Error(`${kind} is not in the kind table`);
+    base = schemaOf(def).parse({});
     defaults.set(kind, base);
   }
   return { ...base, ...(params as object) };

@@ -1,7 +1,6 @@
 import { msg } from '../message';
-import { blockRegistry } from '../blocks/registry';
 import { fail, ok, type Result } from '../diagnostics';
-import { opRegistry } from '../layers/registry';
+import { kindDef } from '../kind-table';
 import { inputCount, makeParams, outputCount } from './builder';
 import { autoLabel } from './labels';
 import type { Design, DesignNode, Edge, NodeKind, PortRef, Position } from './types';
@@ -32,7 +31,7 @@ export function defaultParams(kind: NodeKind): DesignNode['params'] {
 }
 
 export function isKnownKind(kind: string): kind is NodeKind {
-  return Object.hasOwn(opRegistry, kind) || Object.hasOwn(blockRegistry, kind);
+  return kindDef(kind) !== undefined;
 }
 
 export function addNode(

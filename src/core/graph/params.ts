@@ -1,23 +1,7 @@
 import type { z } from 'zod';
-import { blockRegistry } from '../blocks/registry';
-import { opRegistry } from '../layers/registry';
-import type { AnyOpDef } from '../layers/types';
-import type { AnyBlockDef } from '../blocks/types';
+import { kindDef, type KindDef } from '../kind-table';
 
-export type KindDef = { readonly op: AnyOpDef } | { readonly block: AnyBlockDef };
-
-// Built on first use: the registries import modules that import this one, so at load time they
-// may not be initialised yet.
-let defs: Map<string, KindDef> | undefined;
-
-/** The registry entry of a kind, op or block; undefined for a kind nobody knows. */
-export function kindDef(kind: string): KindDef | undefined {
-  defs ??= new Map<string, KindDef>([
-    ...Object.values(opRegistry).map((op): [string, KindDef] => [op.kind, { op }]),
-    ...Object.values(blockRegistry).map((block): [string, KindDef] => [block.kind, { block }]),
-  ]);
-  return defs.get(kind);
-}
+export { kindDef, type KindDef };
 
 export const schemaOf = (def: KindDef): z.ZodType<object> => ('op' in def ? def.op.schema : def.block.schema);
 

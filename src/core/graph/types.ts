@@ -1,6 +1,5 @@
 import type { TrainingResult } from '../document/results';
-import type { OpKind, OpParams } from '../layers/registry';
-import type { BlockKind, BlockParams } from '../blocks/registry';
+import type { BlockKind, BlockParams, OpKind, OpParams } from '../kind-table';
 
 export type NodeKind = OpKind | BlockKind;
 export type ParamsOf<K extends NodeKind> = K extends OpKind

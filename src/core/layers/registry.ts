@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { batchNorm } from './batchnorm';
 import { channelShuffle, channelSplit } from './channel';
 import { conv2d } from './conv2d';
@@ -15,7 +14,8 @@ import { avgPool, globalAvgPool, maxPool } from './pooling';
 import { shift, sparseShift } from './shift';
 import { silu } from './silu';
 import { versatileConv } from './versatile';
-import type { AnyOpDef, ImportPattern, OpDef } from './types';
+import type { AnyOpDef, OpDef } from './types';
+import type { OpKind, OpSchemaOf } from '../kind-table';
 import { dropout, flatten, softmax } from './views';
 
 /** The one table of primitive ops. Adding a kind means adding its file and a line here. */
@@ -51,11 +51,13 @@ export const opRegistry = {
   Opaque: opaque,
 } as const;
 
-export type OpKind = keyof typeof opRegistry;
-export type OpSchemaOf<K extends OpKind> = (typeof opRegistry)[K]['schema'];
-export type OpParams<K extends OpKind> = z.infer<OpSchemaOf<K>>;
-/** Params as written by hand: every field optional, defaults filled in by the schema. */
-export type OpParamsInput<K extends OpKind> = z.input<OpSchemaOf<K>>;
+type Ops = typeof opRegistry;
+// The kind table's types (OpKind, OpParams, ...) read the ops from here without importing this file.
+declare module '../kind-table' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface OpTable extends Ops {}
+}
+export type { OpKind, OpSchemaOf, OpParams, OpParamsInput, ActivationKind } from '../kind-table';
 
 // The compiler checks every entry against the OpDef contract, keyed by its own name.
 const checked: { [K in OpKind]: OpDef<K, OpSchemaOf<K>> } = opRegistry;
@@ -73,34 +75,7 @@ export function anyOpDef(kind: OpKind): AnyOpDef {
 
 export const isOpKind = (k: string): k is OpKind => Object.hasOwn(opRegistry, k);
 
-/** The ops that can follow a conv as its activation (their traits say so). */
-export type ActivationKind = {
-  [K in OpKind]: (typeof opRegistry)[K]['traits'] extends { readonly activation: string } ? K : never;
-}[OpKind];
-
-/** The short name of an activation, the suffix of its label after a conv ("conv1_relu6"). */
-export const activationSuffix = (kind: ActivationKind): string => opRegistry[kind].traits.activation;
-
 export const opsWithTrait = (trait: 'activation' | 'elementwise'): ReadonlySet<OpKind> =>
   new Set(
     opKinds.filter((k) => anyOpDef(k).traits[trait] !== undefined && anyOpDef(k).traits[trait] !== false),
   );
-
-let patterns: ReadonlyMap<string, readonly ImportPattern[]> | undefined;
-
-/** Every op's ONNX import patterns by the ONNX op type they start from, highest priority first. */
-export function importPatterns(opType: string): readonly ImportPattern[] {
-  if (patterns === undefined) {
-    const byType = new Map<string, ImportPattern[]>();
-    for (const k of opKinds)
-      for (const p of anyOpDef(k).onnx.patterns) byType.set(p.onnx, [...(byType.get(p.onnx) ?? []), p]);
-    for (const list of byType.values()) list.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
-    patterns = byType;
-  }
-  return patterns.get(opType) ?? [];
-}
-
-/** ONNX op types some op's pattern declares to keep their input's shape. */
-export function onnxKeepsShape(opType: string): boolean {
-  return importPatterns(opType).some((p) => p.keepsShape === true);
-}

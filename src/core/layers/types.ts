@@ -6,7 +6,7 @@ import type { Problem, Result } from '../diagnostics';
 import type { EmitContext } from '../onnx/export/context';
 import type { MapContext } from '../onnx/import/context';
 import type { IrNode } from '../onnx/ir/graph';
-import type { ExportOptions } from '../onnx/export/export';
+import type { ExportOptions } from '../onnx/export/options';
 import type { Shape } from '../shape';
 import type { OpTorch } from '../torch/types';
 
@@ -129,6 +129,15 @@ export interface ImportPattern {
    * inference then knows it without a rule of its own.
    */
   readonly keepsShape?: boolean;
+  /**
+   * The importer's shape rule for that ONNX op type where onnx/ir/infer.ts has none of its own:
+   * the node's output shapes from its input shapes (undefined where they cannot be known). An op
+   * whose ONNX form infer.ts does not know brings its rule here; without one its import is Opaque.
+   */
+  readonly shape?: (
+    node: IrNode,
+    inputs: readonly (readonly number[] | undefined)[],
+  ) => readonly (readonly number[])[] | undefined;
   map(node: IrNode, ctx: MapContext): boolean;
 }
 

@@ -2,7 +2,7 @@ import type { Analysis, LayerInfo } from '../analysis/types';
 import { msg, type Message } from '../message';
 import type { Design } from '../graph/types';
 import type { Conv2dParams } from '../layers/conv2d';
-import type { OpKind } from '../layers/registry';
+import type { OpKind } from '../kinds';
 import { base64ToFloats, floatsToBase64 } from '../onnx/base64';
 
 /** Ops that keep channel i in channel i: a removed channel is removed from their output too. */

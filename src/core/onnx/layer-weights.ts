@@ -1,6 +1,6 @@
 import type { LayerInfo } from '../analysis/types';
 import type { Design } from '../graph/types';
-import type { OpParams } from '../layers/registry';
+import type { OpParams } from '../kind-table';
 import { primaryShape } from '../layers/versatile-structure';
 import { base64ToFloats } from './base64';
 import { lookupWeight } from './export/lookup-weight';

@@ -1,6 +1,6 @@
 import { GraphBuilder } from '../graph/builder';
 import type { PortRef } from '../graph/types';
-import type { OpParamsInput } from '../layers/registry';
+import type { OpParamsInput } from '../kind-table';
 import { imageInput, resolveOptions } from './preset-common';
 import type { PresetDef, PresetOptions } from './types';
 

@@ -1,10 +1,9 @@
 import { citationText } from '../citation';
 import { analyze } from '../analysis/analyze';
 import type { Analysis } from '../analysis/types';
-import { anyBlockDef, blockDef, isBlockKind, type BlockKind } from '../blocks/registry';
+import { anyBlockDef, blockDef, isBlockKind, type BlockKind, anyOpDef, type OpKind } from '../kinds';
 import { resolveNode } from '../graph/params';
 import type { Design, DesignNode } from '../graph/types';
-import { anyOpDef, type OpKind } from '../layers/registry';
 import { freshNote, layerWeight, weightSource, weightSpecs } from '../onnx/layer-weights';
 import { describeStochasticDepth, stochasticDepthView } from '../methods/stochastic-depth';
 import { formatShape, type Shape } from '../shape';

@@ -1,3 +1,4 @@
+import type { NodeKind } from '../../core/graph/types';
 import type { Strings } from '../types';
 import type { diagnostics as en } from '../en/core';
 
@@ -26,8 +27,12 @@ export const diagnostics: Strings<typeof en> = {
   CS021: '死端（结果未到达输出）',
 };
 
-/** 每个算子与模块的名称和一句话说明，以类型名为键。 */
-export const kinds: Readonly<Record<string, { readonly title: string; readonly description: string }>> = {
+/**
+ * 每个算子与模块的名称和一句话说明，以类型名为键。类型按注册表中的种类逐一列出：新种类缺少中文时编译失败。
+ */
+export const kinds: {
+  readonly [K in NodeKind]: { readonly title: string; readonly description: string };
+} = {
   Input: { title: '输入', description: '网络读入的图像张量：1×C×H×W，批大小为 1。' },
   Conv2d: {
     title: '二维卷积',
@@ -155,6 +160,15 @@ export const kinds: Readonly<Record<string, { readonly title: string; readonly d
     title: 'MBConv 模块（EfficientNet）',
     description: '带 SiLU 和挤压激励的倒残差模块，与 EfficientNet 相同。',
   },
+  GhostModule: {
+    title: 'Ghost 模块',
+    description: '主卷积生成 c/s 个特征图，廉价的深度卷积生成其余的“幻影”特征图，二者拼接。',
+  },
+  GhostBottleneck: {
+    title: 'Ghost 瓶颈模块',
+    description:
+      'Ghost 模块扩到中间通道，[步长 2 的深度卷积]，[挤压激励]，Ghost 模块缩到输出通道；残差相加。',
+  },
   Stage: { title: '阶段', description: '一个单元重复 n 次：第一个可以带步长并加宽，其余保持形状。' },
 };
 
@@ -224,6 +238,11 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   fanIn: '扇入 D',
   connections: '连接',
   zeroRatio: '零值比例 z（手动设置）',
+  ratio: '比例 s',
+  midChannels: '中间通道数',
+  se: '挤压激励',
+  dwKernel: '廉价卷积核尺寸 d',
+  relu: '每个卷积后接 ReLU',
 };
 
 /** 个别算子里字段名称与通用名称不同的地方。 */
@@ -235,6 +254,11 @@ export const fieldLabelsByKind: Readonly<Record<string, Readonly<Record<string, 
 
 /** 字段的一句话说明，以类型名和字段名为键。 */
 export const fieldHelp: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  GhostBottleneck: {
+    midChannels: '偶数：每个 Ghost 模块用主卷积生成一半特征图（s = 2）。',
+    outChannels: '偶数：每个 Ghost 模块用主卷积生成一半特征图（s = 2）。',
+  },
+  GhostModule: { ratio: 's：每 s 个特征图中一个由主卷积生成，其余是它的廉价“幻影”。' },
   Conv2d: {
     padding: '每一侧补的零（上下、左右各补这么多）。',
     groups: '通道分成这么多组；分组数 = 通道数即深度卷积。',

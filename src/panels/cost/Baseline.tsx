@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { diffDesigns, type NodeDiff } from '../../core/analysis/diff';
 import type { Analysis } from '../../core/analysis/types';
 import { analysisOf } from '../../state/analysis';
-import { formatExact } from '../../ui/figures';
+import { formatExact } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { CompareTable } from './CompareTable';
 import { figureDefs, totalFigures, totalValue } from './figure-defs';

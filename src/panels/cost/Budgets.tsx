@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { costliestNodes, type BudgetCheck, type BudgetFigure } from '../../core/analysis/budget';
 import type { Analysis } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../ui/figures';
+import { formatCount, formatExact } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { formatShare, parseCount } from './format';
 import { i18next } from '../../i18n';

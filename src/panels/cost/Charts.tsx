@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Analysis, LayerInfo } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../ui/figures';
+import { formatCount, formatExact } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { intensities, layerKind, overallIntensity, sharesByKind, type ShareFigure } from './chart-data';
 import { formatShare } from './format';

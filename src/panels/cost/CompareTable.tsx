@@ -1,4 +1,4 @@
-import { formatCount, formatExact } from '../../ui/figures';
+import { formatCount, formatExact } from '../../i18n/figures';
 import { useStudio } from '../../state/store';
 import { Delta } from './Delta';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { formatExact } from '../../ui/figures';
+import { formatExact } from '../../i18n/figures';
 import { formatDelta, formatExactDelta, formatPercentChange } from './format';
 
 interface Props {

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { deployView } from '../../core/analysis/deploy';
 import { loweringView } from '../../core/analysis/lowering';
-import { formatCount, formatExact } from '../../ui/figures';
+import { formatCount, formatExact } from '../../i18n/figures';
 import type { Analysis } from '../../core/analysis/types';
-import { anyOpDef } from '../../core/layers/registry';
+import { anyOpDef } from '../../core/kinds';
 import type { OpCost } from '../../core/layers/types';
 import { CompareTable } from './CompareTable';
 import { useTranslation } from 'react-i18next';

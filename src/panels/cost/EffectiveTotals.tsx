@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { effectiveTotals } from '../../core/analysis/effective';
 import type { Analysis } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../ui/figures';
+import { formatCount, formatExact } from '../../i18n/figures';
 import { useStudio } from '../../state/store';
 import { useTranslation } from 'react-i18next';
 

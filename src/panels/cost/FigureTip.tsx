@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatTotal } from '../../i18n/format';
 import { currentLanguage } from '../../i18n';
-import { formatExact } from '../../ui/figures';
+import { formatExact } from '../../i18n/figures';
 import { figureDefs, type TotalFigure } from './figure-defs';
 import { Tip } from './Tip';
 

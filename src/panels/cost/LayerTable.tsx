@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import type { Analysis } from '../../core/analysis/types';
 import { formatShape } from '../../core/shape';
-import { formatCount, formatExact } from '../../ui/figures';
+import { formatCount, formatExact } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { formatShare } from './format';
 import {

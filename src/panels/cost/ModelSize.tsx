@@ -1,4 +1,4 @@
-import { formatExact } from '../../ui/figures';
+import { formatExact } from '../../i18n/figures';
 import { precisions } from './figure-defs';
 import { formatBytes } from './format';
 import { Tip } from './Tip';

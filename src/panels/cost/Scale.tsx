@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { fitWidth } from '../../core/analysis/budget';
-import { formatCount } from '../../ui/figures';
+import { formatCount } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { inputResolution, rememberScaled, rescale, scaleStateOf } from './scaling';
 import { useTranslation } from 'react-i18next';

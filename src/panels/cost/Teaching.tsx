@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { lessonFor } from '../../core/analysis/teaching';
 import type { Analysis } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../ui/figures';
+import { formatCount, formatExact } from '../../i18n/figures';
 import { useStudio } from '../../state/store';
 import { figureNote, figureSource, presetTitle } from '../../i18n/core-examples';
 import { formulaText, sayCitation, sayMessage } from '../../i18n/say';

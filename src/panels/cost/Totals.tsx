@@ -1,6 +1,6 @@
 import type { BudgetCheck } from '../../core/analysis/budget';
 import type { Analysis } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../ui/figures';
+import { formatCount, formatExact } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { Delta } from './Delta';
 import { figureDefs, totalFigures, totalValue, type TotalFigure } from './figure-defs';

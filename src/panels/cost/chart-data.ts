@@ -1,6 +1,6 @@
 import type { Analysis, LayerInfo } from '../../core/analysis/types';
 import { convVariant, type Conv2dParams } from '../../core/layers/conv2d';
-import { opDef } from '../../core/layers/registry';
+import { opDef } from '../../core/kinds';
 import { stripeOfFamily, type Stripe } from '../../ui/families';
 import { kindTitle } from '../../i18n/core-text';
 import { i18next } from '../../i18n';

@@ -1,4 +1,4 @@
-import { formatCount, formatExact } from '../../ui/figures';
+import { formatCount, formatExact } from '../../i18n/figures';
 
 /** A signed change as papers write figures: "+12.3M", "−850", "±0". */
 export function formatDelta(delta: number): string {

@@ -1,10 +1,10 @@
 import { effectiveTotals } from '../../core/analysis/effective';
 import { formulaText, sayMessage } from '../../i18n/say';
 import type { LayerInfo } from '../../core/analysis/types';
-import { anyOpDef } from '../../core/layers/registry';
+import { anyOpDef } from '../../core/kinds';
 import type { FormulaFigure, FormulaLine, OpCost } from '../../core/layers/types';
 import { formatShape, type Shape } from '../../core/shape';
-import { formatExact } from '../../ui/figures';
+import { formatExact } from '../../i18n/figures';
 import { formatTotal } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
 

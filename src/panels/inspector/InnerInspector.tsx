@@ -1,5 +1,5 @@
 import type { LayerInfo } from '../../core/analysis/types';
-import { anyOpDef } from '../../core/layers/registry';
+import { anyOpDef } from '../../core/kinds';
 import type { FormulaLine } from '../../core/layers/types';
 import { Figures } from './Figures';
 import { kindTitle } from '../../i18n/core-text';

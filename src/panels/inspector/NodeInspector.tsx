@@ -1,13 +1,12 @@
-import { anyBlockDef, blockRegistry, isBlockKind } from '../../core/blocks/registry';
+import { anyBlockDef, blockRegistry, isBlockKind, anyOpDef, opRegistry, type OpKind } from '../../core/kinds';
 import type { DesignNode } from '../../core/graph/types';
-import { anyOpDef, opRegistry, type OpKind } from '../../core/layers/registry';
 import type { FormulaLine } from '../../core/layers/types';
 import type { Shape } from '../../core/shape';
 import { lookOf } from '../../ui/families';
 import { useAnalysis } from '../../state/hooks';
 import { studio, useStudio } from '../../state/store';
 import { zeroCost } from '../../core/layers/types';
-import { fieldsOf } from './field-spec';
+import { fieldsOf } from '../../core/document/field-spec';
 import { ExpanderPicture } from './ExpanderPicture';
 import { Figures } from './Figures';
 import { NodeWeights } from './NodeWeights';

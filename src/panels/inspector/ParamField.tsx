@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Field } from './field-spec';
+import type { Field } from '../../core/document/field-spec';
 import { formatField, parseField } from './parse-field';
 import { useTranslation } from 'react-i18next';
 

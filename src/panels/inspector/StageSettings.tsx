@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import { blockRegistry } from '../../core/blocks/registry';
+import { blockRegistry } from '../../core/kinds';
 import { isStageUnit, stageOwnSettings, type StageParams } from '../../core/blocks/stage';
 import type { DesignNode } from '../../core/graph/types';
 import { studio } from '../../state/store';
-import { fieldsOf } from './field-spec';
+import { fieldsOf } from '../../core/document/field-spec';
 import { ParamField } from './ParamField';
 import { fieldText, kindTitle } from '../../i18n/core-text';
 import { i18next } from '../../i18n';

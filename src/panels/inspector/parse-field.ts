@@ -1,4 +1,4 @@
-import type { FieldSpec } from './field-spec';
+import type { FieldSpec } from '../../core/document/field-spec';
 import { i18next } from '../../i18n';
 
 export type Parsed =

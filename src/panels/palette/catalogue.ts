@@ -1,5 +1,4 @@
-import { blockKinds, blockRegistry } from '../../core/blocks/registry';
-import { anyOpDef, opKinds } from '../../core/layers/registry';
+import { blockKinds, blockRegistry, anyOpDef, opKinds } from '../../core/kinds';
 import type { PaletteGroup } from '../../core/layers/types';
 import { examples } from '../../core/examples/registry';
 import { presets } from '../../core/presets/registry';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useAnalysis } from '../../state/hooks';
 import { useStudio } from '../../state/store';
-import { formatCount } from '../../ui/figures';
+import { formatCount } from '../../i18n/figures';
 import { formatMs } from './format';
 import { nodeAsRun } from '../../state/run-scope';
 import { useRunPanel } from './run-store';

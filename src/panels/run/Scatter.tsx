@@ -1,4 +1,4 @@
-import { formatCount } from '../../ui/figures';
+import { formatCount } from '../../i18n/figures';
 import { formatMs } from './format';
 
 export interface ScatterPoint {

@@ -1,7 +1,7 @@
 import { analyze } from '../../analysis/analyze';
 import type { LayerInfo } from '../../analysis/types';
 import type { Design } from '../../graph/types';
-import { anyOpDef, type OpKind } from '../../layers/registry';
+import { anyOpDef, type OpKind } from '../../kinds';
 import type { Shape } from '../../shape';
 import { freshNote, weightSource } from '../layer-weights';
 import { encodeModel, type P } from '../proto';
@@ -15,24 +15,12 @@ import {
   META,
   SHIFT_AS_CONV,
 } from '../version';
-import type { EmitContext, ShiftForm } from './context';
+import type { EmitContext } from './context';
+import type { ExportOptions } from './options';
 import { methodMetadata } from './method-metadata';
 import { GraphWriter } from './writer';
 
-export interface ExportOptions {
-  /** ONNX opset, MIN_OPSET to MAX_OPSET; 17 by default. */
-  readonly opset?: number;
-  /** Seed of the He initialisation of weights the design does not carry; 0 by default. */
-  readonly seed?: number;
-  /** Fold each batch norm into the conv before it (for deployment); kept by default, ready to train. */
-  readonly foldBatchNorm?: boolean;
-  /**
-   * How shifts are written: 'conv' (default), a fixed one-hot depthwise conv, ran 1.7–2× faster in
-   * onnxruntime 1.30 than 'slice' (Pad + Slice + Concat), but tools count its weights and
-   * multiply-adds; the metadata says so. 'slice' keeps the file's figures equal to the design's.
-   */
-  readonly shift?: ShiftForm;
-}
+export type { ExportOptions } from './options';
 
 export type ExportResult =
   | {

@@ -1,5 +1,5 @@
 import { describeIssue, fieldOf } from '../../document/issues';
-import { isOpKind, opRegistry } from '../../layers/registry';
+import { isOpKindName, opDefOf } from '../../kind-table';
 import { toBase64 } from '../base64';
 import { AttrType, DataType, num } from '../proto';
 import { ident, quote } from '../../quote';
@@ -149,11 +149,11 @@ export class MapContext {
     },
   ): void {
     const { kind } = prim;
-    if (!isOpKind(kind))
+    if (!isOpKindName(kind))
       throw new ImportError(`node ${quote(node.name)} maps to ${ident(kind)}, which is no op`);
     // Settings a primitive cannot take (a group of 0, a dropout ratio of 7) are the file's fault:
     // said here, naming the ONNX node, before block matching or the design builder meet them.
-    const parsed = opRegistry[kind].schema.safeParse(prim.params);
+    const parsed = opDefOf(kind).schema.safeParse(prim.params);
     const issue = parsed.success ? undefined : parsed.error.issues[0];
     if (issue !== undefined)
       throw new ImportError(

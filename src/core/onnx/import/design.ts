@@ -1,7 +1,6 @@
-import { blockRegistry, type BlockKind } from '../../blocks/registry';
+import { blockRegistry, type BlockKind, opRegistry } from '../../kinds';
 import { rankLayout } from '../../graph/rank-layout';
 import type { Design, DesignNode, Edge } from '../../graph/types';
-import { opRegistry } from '../../layers/registry';
 import { floatsToBase64 } from '../base64';
 import { ImportError } from './context';
 import type { Prim } from './prim';

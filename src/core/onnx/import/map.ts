@@ -1,4 +1,4 @@
-import { importPatterns } from '../../layers/registry';
+import { importPatterns } from '../../kinds';
 import type { IrGraph } from '../ir/graph';
 import type { Inferred } from '../ir/infer';
 import { ImportError, MapContext } from './context';

@@ -1,7 +1,12 @@
 import { analyze } from '../../analysis/analyze';
-import { anyBlockDef as blockDefOf, blockKinds, blockRegistry, type BlockKind } from '../../blocks/registry';
+import {
+  anyBlockDef as blockDefOf,
+  blockKinds,
+  blockRegistry,
+  type BlockKind,
+  opRegistry,
+} from '../../kinds';
 import type { Design, DesignNode } from '../../graph/types';
-import { opRegistry } from '../../layers/registry';
 import { regionFacts } from '../../blocks/region';
 import type { Prim } from './prim';
 

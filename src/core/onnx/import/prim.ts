@@ -1,4 +1,4 @@
-import type { OpKind } from '../../layers/registry';
+import type { OpKind } from '../../kind-table';
 
 /** One primitive of the imported network, wired by ONNX tensor names. */
 export interface Prim {

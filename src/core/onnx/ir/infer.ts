@@ -1,4 +1,4 @@
-import { onnxKeepsShape } from '../../layers/registry';
+import { onnxKeepsShape, onnxShapeRule } from '../../kind-table';
 import { limits, shapeProblem } from '../../limits';
 import { ident, quote } from '../../quote';
 import { windowOutput } from '../../shape';
@@ -213,9 +213,16 @@ function shapeOf(
       for (const a of [...axes].sort((p, q) => p - q)) out.splice(a, 0, 1);
       return [out];
     }
-    default:
-      // Element-wise ops of the registry's import patterns (an op added later needs no rule here).
+    default: {
+      // Ops of the kinds' import patterns bring their own rule (an op added later needs none here).
+      const rule = onnxShapeRule(node.opType);
+      const out = rule?.(
+        node,
+        node.inputs.map((_, i) => s(i)),
+      );
+      if (out !== undefined) return [...out];
       return onnxKeepsShape(node.opType) ? same : undefined;
+    }
   }
 }
 

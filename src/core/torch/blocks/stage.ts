@@ -1,11 +1,12 @@
-import { anyBlockDef } from '../../blocks/registry';
-import { unitLabel, unitParamsAt, type StageParams } from '../../blocks/stage';
+import { blockDefOf } from '../../kind-table';
+import type { StageParams } from '../../blocks/stage';
+import { unitLabel, unitParamsAt } from '../../blocks/stage-units';
 import type { Shape } from '../../shape';
 import type { BlockTorch } from '../types';
 
-const unitForm = (p: StageParams): BlockTorch<object> => anyBlockDef(p.unit).pytorch;
+const unitForm = (p: StageParams): BlockTorch<object> => blockDefOf(p.unit).pytorch;
 /** Unit i's settings with the unit's defaults filled in, as its constructor call reads them. */
-const unitAt = (p: StageParams, i: number): object => anyBlockDef(p.unit).schema.parse(unitParamsAt(p, i));
+const unitAt = (p: StageParams, i: number): object => blockDefOf(p.unit).schema.parse(unitParamsAt(p, i));
 
 /** Unit i's input as its class sees it: only the width matters, the first unit's, then the stage's. */
 function unitInput(p: StageParams, inputs: readonly Shape[], i: number): Shape {

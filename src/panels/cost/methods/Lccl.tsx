@@ -3,7 +3,7 @@ import { formulaText } from '../../../i18n/say';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { lcclView } from '../../../core/methods/lccl';
-import { formatCount } from '../../../ui/figures';
+import { formatCount } from '../../../i18n/figures';
 import { designKey } from '../../../runtime/targets';
 import { useLcclZeros } from './lccl-zeros';
 

@@ -9,7 +9,7 @@ import {
   type MarginalCost,
   type ShrinkProposal,
 } from '../../../core/methods/morphnet';
-import { formatCount } from '../../../ui/figures';
+import { formatCount } from '../../../i18n/figures';
 import { studio } from '../../../state/store';
 
 /** MorphNet: the cost of one more channel per layer, widths editable; shrink by batch-norm γ. */

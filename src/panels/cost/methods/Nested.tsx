@@ -3,7 +3,7 @@ import { sayRefusal } from '../../../i18n/say';
 import { Trans, useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { DEFAULT_NESTED_WIDTHS, nestedLevels, nestedView } from '../../../core/methods/nested';
-import { formatCount } from '../../../ui/figures';
+import { formatCount } from '../../../i18n/figures';
 import { studio } from '../../../state/store';
 
 /** NestedNet: a cost row per level; the params are stored once, as the widest level's. */

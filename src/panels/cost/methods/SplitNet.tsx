@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { splitDepthChart, splitNetwork, type SplitDepthPoint } from '../../../core/methods/splitnet';
 import { layoutDesign } from '../../../canvas/auto-layout';
-import { formatCount } from '../../../ui/figures';
+import { formatCount } from '../../../i18n/figures';
 import { studio, useStudio } from '../../../state/store';
 
 /** Params and multiply-adds against split depth, as two lines relative to the unsplit network. */

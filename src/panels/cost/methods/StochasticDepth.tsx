@@ -3,7 +3,7 @@ import { formulaText } from '../../../i18n/say';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { DEFAULT_LAST_SURVIVAL, stochasticDepthView } from '../../../core/methods/stochastic-depth';
-import { formatCount } from '../../../ui/figures';
+import { formatCount } from '../../../i18n/figures';
 import { studio } from '../../../state/store';
 
 const clampSurvival = (v: number): number | undefined =>
