@@ -26,7 +26,10 @@ function wholeFlag(flags: Map<string, string>, name: string): number | undefined
   return v;
 }
 
-function recipeFrom(flags: Map<string, string>, dataset: string): Recipe {
+function recipeFrom(
+  flags: Map<string, string>,
+  dataset: string,
+): { -readonly [K in keyof Recipe]: Recipe[K] } {
   const base = defaultRecipe(dataset);
   const optimizer = flags.get('optimizer');
   if (optimizer !== undefined && optimizer !== 'sgd' && optimizer !== 'adam' && optimizer !== 'adamw')
@@ -42,13 +45,7 @@ function recipeFrom(flags: Map<string, string>, dataset: string): Recipe {
     learningRate: numberFlag(flags, 'lr') ?? base.learningRate,
     ...(optimizer === undefined ? {} : { optimizer }),
     seed: seed === undefined ? base.seed : Number(seed),
-    // --steps alone runs that many steps, however many epochs they make.
-    ...(steps === undefined
-      ? {}
-      : {
-          maxSteps: steps,
-          epochs: flags.has('epochs') ? (numberFlag(flags, 'epochs') ?? base.epochs) : 1e6,
-        }),
+    ...(steps === undefined ? {} : { maxSteps: steps }),
   };
 }
 
@@ -91,6 +88,14 @@ export const trainCommand: Command = {
       train: trainLimit === undefined ? full.train : takeImages(full.train, trainLimit),
       eval: evalLimit === undefined ? full.eval : takeImages(full.eval, evalLimit),
     };
+    // --steps alone runs that many steps: the epochs they span (the schedule decays over them).
+    if (recipe.maxSteps !== undefined && !flags.has('epochs')) {
+      const perEpoch = Math.max(
+        1,
+        Math.floor(data.train.count / Math.min(recipe.batch, Math.max(1, data.train.count))),
+      );
+      recipe.epochs = Math.ceil(recipe.maxSteps / perEpoch);
+    }
     const json = switches.has('json');
     try {
       let problem = checkTrainable(design, data);

@@ -19,6 +19,8 @@ import {
 } from './types';
 
 const EVAL_BATCH = 256;
+/** The most one image adds to the measured loss (e^−100: a class given no chance at all). */
+const MAX_IMAGE_LOSS = 100;
 
 /** What training this design on this data would refuse, as one sentence (undefined: it can start). */
 export function checkTrainable(design: Design, data: TrainData): Message | undefined {
@@ -86,7 +88,14 @@ function evaluate(net: Network, set: ImageSet): Measured {
       const x = tf.tensor4d(images, [idx.length, set.height, set.width, set.channels]);
       const { logits } = net.forward(x, false, 0);
       const y = tf.tensor1d(labels, 'int32');
-      const loss = tf.sum(tf.neg(tf.sum(tf.mul(tf.oneHot(y, net.classes), tf.logSoftmax(logits)), 1)));
+      // Each image's loss is capped at MAX_IMAGE_LOSS nats, so a diverged run still records a finite figure.
+      const perImage = tf.neg(tf.sum(tf.mul(tf.oneHot(y, net.classes), tf.logSoftmax(logits)), 1));
+      const loss = tf.sum(
+        tf.minimum(
+          tf.where(tf.isNaN(perImage), tf.fill(perImage.shape, MAX_IMAGE_LOSS), perImage),
+          MAX_IMAGE_LOSS,
+        ),
+      );
       const top1 = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32'));
       const top5 = five
         ? tf.sum(tf.cast(tf.any(tf.equal(tf.topk(logits, 5).indices, tf.expandDims(y, 1)), 1), 'float32'))
@@ -224,6 +233,7 @@ export async function trainDesign(
         const correct = tf.mean(tf.cast(tf.equal(tf.argMax(logits as tf.Tensor2D, 1), y), 'float32'));
         const read = tf.stack([value, correct, sq]).dataSync();
         if (Number.isFinite(read[0]) && Number.isFinite(read[2])) {
+          net.store.checkpoint();
           const byVar = new Map(variables.map((v) => [v, grads[v.name] as tf.Tensor]));
           optimizer.apply(byVar, lr);
           for (const s of stats) updateStatistics(net, s.layer, s.mean, s.variance, labels.length);
@@ -235,6 +245,8 @@ export async function trainDesign(
         return Array.from(read);
       });
       if (!Number.isFinite(loss) || !Number.isFinite(norm)) {
+        // These weights gave NaN: back to those of the last step with a finite loss.
+        if (step > 0) net.store.rollback();
         end = 'nan';
         message = msg('trainNaN', { step: step + 1 });
         break;

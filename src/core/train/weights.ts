@@ -71,18 +71,21 @@ export class WeightStore {
       .map((h) => h.variable);
   }
 
-  /** A copy of every value (kept as the last good weights when a step goes NaN). */
-  snapshot(): Map<string, Float32Array> {
-    const out = new Map<string, Float32Array>();
-    for (const [k, h] of this.held) out.set(k, h.variable.dataSync() as Float32Array);
-    return out;
+  private saved: tf.Tensor[] = [];
+
+  /** Keeps a copy of every value on the device: the weights a step computed a finite loss with. */
+  checkpoint(): void {
+    const copies = [...this.held.values()].map((h) => tf.keep(h.variable.clone()));
+    tf.dispose(this.saved);
+    this.saved = copies;
   }
 
-  restore(values: ReadonlyMap<string, Float32Array>): void {
-    for (const [k, h] of this.held) {
-      const v = values.get(k);
-      if (v !== undefined) h.variable.assign(tf.tensor(v, [...h.dims]));
-    }
+  /** Back to the last checkpoint (after a step whose loss was NaN). */
+  rollback(): void {
+    [...this.held.values()].forEach((h, i) => {
+      const v = this.saved[i];
+      if (v !== undefined) h.variable.assign(v);
+    });
   }
 
   /** Every weight in the design's format, by layer key and role (masked values for sparse layers). */
@@ -105,6 +108,8 @@ export class WeightStore {
   }
 
   dispose(): void {
+    tf.dispose(this.saved);
+    this.saved = [];
     for (const h of this.held.values()) {
       h.variable.dispose();
       h.mask?.dispose();
