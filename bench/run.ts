@@ -5,6 +5,7 @@ import { benchCanvas } from './canvas';
 import { benchOnnx } from './onnx';
 import { benchImport } from './import-scaling';
 import { benchImportFrames } from './import-frames';
+import '../src/cli/tfjs-resolve';
 
 /** `npm run bench`: every benchmark suite prints its own table. Pass suite names to run a subset. */
 const suites: Record<string, () => void | Promise<void>> = {
@@ -15,6 +16,8 @@ const suites: Record<string, () => void | Promise<void>> = {
   import: benchImport,
   'import-frames': benchImportFrames,
   canvas: benchCanvas,
+  // Loaded when run, after the resolve hook TensorFlow.js's gradient modules need in Node.
+  training: async () => (await import('./training')).benchTraining(),
 };
 
 const wanted = process.argv.slice(2);
