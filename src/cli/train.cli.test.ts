@@ -13,7 +13,9 @@ import { cliInMemory } from '../../test-support/cli';
  */
 const small = readFileSync(join(__dirname, '../../fixtures/train/small-cnn.json'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'train-cli-'));
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** An idx file of bytes with these dims. */
 function idx(dims: readonly number[], data: Uint8Array): Uint8Array {
@@ -21,7 +23,9 @@ function idx(dims: readonly number[], data: Uint8Array): Uint8Array {
   const view = new DataView(head.buffer);
   view.setUint8(2, 0x08);
   view.setUint8(3, dims.length);
-  dims.forEach((d, i) => { view.setUint32(4 + 4 * i, d); });
+  dims.forEach((d, i) => {
+    view.setUint32(4 + 4 * i, d);
+  });
   return new Uint8Array([...head, ...data]);
 }
 
@@ -31,7 +35,9 @@ function idxFolder(name: string, labels: readonly number[]): string {
   rmSync(folder, { recursive: true, force: true });
   const n = labels.length;
   const images = Uint8Array.from({ length: n * 64 }, (_, i) => (i * 37) % 256);
-  const write = (file: string, bytes: Uint8Array) => { writeFileSync(join(folder, file), gzipSync(bytes)); };
+  const write = (file: string, bytes: Uint8Array) => {
+    writeFileSync(join(folder, file), gzipSync(bytes));
+  };
   mkdirSync(folder, { recursive: true });
   write('train-images-idx3-ubyte.gz', idx([n, 8, 8], images));
   write('train-labels-idx1-ubyte.gz', idx([n], Uint8Array.from(labels)));
@@ -95,7 +101,7 @@ describe('train: bad input in one sentence', () => {
     const out = JSON.parse(r.out) as { dataset: { classes: number }; steps: number };
     expect(out.dataset.classes).toBe(12);
     expect(out.steps).toBe(2);
-  });
+  }, 120000);
   it('a NaN loss stops the run, keeps the last good weights and says so', async () => {
     const r = await cliInMemory(
       [
@@ -124,7 +130,7 @@ describe('train: bad input in one sentence', () => {
     const saved = parseDesign(String(r.files['out.json']));
     if (!saved.ok) throw new Error(saved.errors.join('; '));
     expect(saved.design.results?.at(-1)?.steps).toBe(out.steps);
-  });
+  }, 300000);
 });
 
 describe('train: a short run on the Fashion-MNIST subset', () => {
