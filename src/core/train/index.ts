@@ -17,10 +17,12 @@
  *   roles as the exports) and the TrainingResult appended to `results`. A NaN loss stops the run and
  *   keeps the last good weights (`end: 'nan'`, with a message). Bad input throws TrainError (one
  *   sentence, a Message).
- * - `checkTrainable(design, data) → TrainProblem | undefined`: the checks trainDesign makes first
+ * - `checkTrainable(design, data) → Message | undefined`: the checks trainDesign makes first
  *   (a single class, no images, more classes than the head has outputs), for the UI to say them
  *   before starting; `resizeHead(design, classes)` gives the design with its last Linear/Conv's
  *   outputs set to the number of classes.
+ * - `inferOutputs(design, inputs by Input label) → outputs by Output label` (NCHW, inference mode):
+ *   the training forms' forward pass, as onnxruntime computes it (forms.ort.test.ts).
  * - `fitImages(set, channels, height, width) → ImageSet`: grey repeated to 3 channels (3 → 1 by the
  *   mean), bilinear resize to the Input's height and width.
  * - `defaultRecipe(datasetName) → Recipe`: sensible defaults so one click trains.
@@ -44,4 +46,5 @@ export {
 } from './data';
 export { designHash } from './hash';
 export { checkTrainable, resizeHead, trainDesign } from './loop';
+export { inferOutputs } from './network';
 export { defaultRecipe } from './recipe';
