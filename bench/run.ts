@@ -7,6 +7,7 @@ import { benchImport } from './import-scaling';
 import { benchImportFrames } from './import-frames';
 import { benchFirstPaint } from './first-paint';
 import { benchRuntimePairs } from './runtime-pairs';
+import '../src/cli/tfjs-resolve';
 
 /** `npm run bench`: every benchmark suite prints its own table. Pass suite names to run a subset. */
 const suites: Record<string, () => void | Promise<void>> = {
@@ -19,6 +20,8 @@ const suites: Record<string, () => void | Promise<void>> = {
   'import-frames': benchImportFrames,
   canvas: benchCanvas,
   'first-paint': benchFirstPaint,
+  // Loaded when run, after the resolve hook TensorFlow.js's gradient modules need in Node.
+  training: async () => (await import('./training')).benchTraining(),
 };
 
 const wanted = process.argv.slice(2);
