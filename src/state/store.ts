@@ -4,6 +4,7 @@ import { createCostSlice } from './cost-slice';
 import { createDesignSlice } from './design-slice';
 import { createLibrarySlice } from './library-slice';
 import { createRunSlice } from './run-slice';
+import { createTrainSlice } from './train-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { StudioState, Tracked } from './types';
 import { createUiSlice } from './ui-slice';
@@ -19,6 +20,7 @@ export function createStudioStore() {
         ...createLibrarySlice(...a),
         ...createCostSlice(...a),
         ...createRunSlice(...a),
+        ...createTrainSlice(...a),
       }),
       {
         partialize: (s): Tracked => ({ design: s.design }),
