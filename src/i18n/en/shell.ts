@@ -54,6 +54,7 @@ export const shell = {
     inspector: 'Inspector',
     cost: 'Cost',
     run: 'Run',
+    train: 'Train',
     learn: 'Learn',
   },
   status: {

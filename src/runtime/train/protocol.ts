@@ -1,5 +1,6 @@
 import type { Recipe, TrainingResult } from '../../core/document/results';
 import type { Design, DesignWeights } from '../../core/graph/types';
+import type { Message } from '../../core/message';
 
 /**
  * The messages between the page and the training worker. The worker trains one design at a time;
@@ -68,6 +69,8 @@ export type TrainFailure =
   | { readonly code: 'bad-zip'; readonly file: string; readonly detail: string }
   /** The design cannot be trained as it stands (errors in the analysis, an op without a training form). */
   | { readonly code: 'design'; readonly detail: string }
+  /** The engine refused, in its own sentence (a Message, worded in the reader's language). */
+  | { readonly code: 'said'; readonly said: Message }
   /** Anything else, with the engine's own words. */
   | { readonly code: 'internal'; readonly detail: string };
 
@@ -77,6 +80,10 @@ export interface DataSummary {
   readonly classNames: readonly string[];
   readonly train: number;
   readonly eval: number;
+  /** What the eval images are: 'test' (a test set that came with the data) or 'validation' (held out). */
+  readonly split: string;
+  /** The size every image was fitted to ("1×28×28"). */
+  readonly size: string;
   /** Images whose size differed from the design's input and were resized to it. */
   readonly resized: number;
   /** Files skipped because they are not images by their extension. */
