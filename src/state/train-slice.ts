@@ -106,7 +106,10 @@ export const createTrainSlice: Slice<TrainSlice> = (set, get, api) => {
     before = undefined;
     if (start === undefined || start === get().design) return;
     const temporal = historyOf(api);
-    temporal.setState({ pastStates: [...temporal.getState().pastStates, { design: start }], futureStates: [] });
+    temporal.setState({
+      pastStates: [...temporal.getState().pastStates, { design: start }],
+      futureStates: [],
+    });
   };
   return {
     train: idleRun,

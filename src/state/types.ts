@@ -112,7 +112,10 @@ export interface LibrarySlice {
   removeUserBlock: (id: string) => void;
 }
 
-export type StudioState = DesignSlice & SelectionSlice & UiSlice & LibrarySlice &
+export type StudioState = DesignSlice &
+  SelectionSlice &
+  UiSlice &
+  LibrarySlice &
   CostSlice &
   RunSlice &
   TrainSlice;

@@ -18,7 +18,7 @@ describe('paretoFront', () => {
 
   it('brute force agrees: a point is on the front exactly when no other point dominates it', () => {
     let s = 7;
-    const rand = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+    const rand = () => (s = (s * 48271) % 2147483647) / 2147483647;
     for (let trial = 0; trial < 50; trial++) {
       const pts = Array.from({ length: 12 }, () => ({
         cost: Math.floor(rand() * 8),
@@ -34,8 +34,11 @@ describe('paretoFront', () => {
   });
 
   it('ignores points with a cost or accuracy that is not a number', () => {
-    expect(paretoFront([{ cost: Number.NaN, accuracy: 1 }, { cost: 1, accuracy: 0.5 }])).toEqual([
-      { cost: 1, accuracy: 0.5 },
-    ]);
+    expect(
+      paretoFront([
+        { cost: Number.NaN, accuracy: 1 },
+        { cost: 1, accuracy: 0.5 },
+      ]),
+    ).toEqual([{ cost: 1, accuracy: 0.5 }]);
   });
 });

@@ -55,8 +55,9 @@ export const run = {
       'Weights <strong>trained {{count}} epoch on {{dataset}}, {{accuracy}} {{split}} accuracy</strong>.',
     trained_other:
       'Weights <strong>trained {{count}} epochs on {{dataset}}, {{accuracy}} {{split}} accuracy</strong>.',
-    trainedFresh:
-      '{{fresh}} layers re-initialised after edits (He, seed {{seed}}).',
+    split: { test: 'test', validation: 'validation' },
+    fashion: 'Fashion-MNIST',
+    trainedFresh: '{{fresh}} layers re-initialised after edits (He, seed {{seed}}).',
     untrained:
       '<strong>Untrained</strong>, He-initialised with seed {{seed}}: the labels mean nothing until you import trained weights (File → Import ONNX…).',
     reinitialised: 'Re-initialised: {{names}}',

@@ -87,7 +87,8 @@ export const train = {
     train: 'training',
     validation: 'validation',
     lossLabel: 'Training loss over {{count}} reported steps; validation loss after {{epochs}} epochs',
-    accuracyLabel: 'Training accuracy over {{count}} reported steps; validation accuracy after {{epochs}} epochs',
+    accuracyLabel:
+      'Training accuracy over {{count}} reported steps; validation accuracy after {{epochs}} epochs',
     step: 'step',
   },
   end: {
@@ -98,10 +99,12 @@ export const train = {
   },
   failure: {
     'no-decode': '“{{file}}” is not an image this browser can decode: remove it or save it as PNG or JPEG.',
-    empty: 'There are no images to train on: put image files (.png, .jpg, .bmp, .webp…) in one subfolder per class.',
+    empty:
+      'There are no images to train on: put image files (.png, .jpg, .bmp, .webp…) in one subfolder per class.',
     'one-class':
       'There is only one class (“{{name}}”): add a subfolder for each other class, so that there is something to tell apart.',
-    'too-many-classes': 'The data has {{classes}} classes but the design’s head has only {{outputs}} outputs.',
+    'too-many-classes':
+      'The data has {{classes}} classes but the design’s head has only {{outputs}} outputs.',
     resizeHead: 'Resize the head to {{classes}} outputs',
     'no-head': 'The design’s output ({{shape}}) is not one score per class: end it with a Linear layer.',
     'nan-loss':
@@ -129,6 +132,7 @@ export const train = {
     current: 'This design',
     baseline: 'Baseline: {{name}}',
     point: '{{who}}: {{accuracy}} at {{cost}} ({{epochs}} epochs, {{engine}})',
+    logAxis: '{{name}} (log scale)',
     accuracy: 'accuracy',
   },
 } as const;

@@ -53,7 +53,10 @@ export const run: Strings<typeof en> = {
   weights: {
     label: '权重',
     trained_one: '权重<strong>在 {{dataset}} 上训练了 {{count}} 轮，{{split}}准确率 {{accuracy}}</strong>。',
-    trained_other: '权重<strong>在 {{dataset}} 上训练了 {{count}} 轮，{{split}}准确率 {{accuracy}}</strong>。',
+    trained_other:
+      '权重<strong>在 {{dataset}} 上训练了 {{count}} 轮，{{split}}准确率 {{accuracy}}</strong>。',
+    split: { test: '测试', validation: '验证' },
+    fashion: 'Fashion-MNIST',
     trainedFresh: '编辑后有 {{fresh}} 层重新初始化（He，种子 {{seed}}）。',
     untrained:
       '<strong>未训练</strong>，用种子 {{seed}} 做 He 初始化：在导入训练好的权重（文件 → 导入 ONNX…）之前，类别标签没有意义。',

@@ -4,7 +4,8 @@ import type { train as en } from '../en/train';
 /** 训练页：数据集、训练配置、进度、曲线、结果；以及出错时的一句话说明。 */
 export const train: Strings<typeof en> = {
   label: '训练',
-  intro: '在本浏览器中训练这个设计（TensorFlow.js，在 Worker 中运行）：每个轮次结束后，权重即成为设计的权重，运行页会使用它们。',
+  intro:
+    '在本浏览器中训练这个设计（TensorFlow.js，在 Worker 中运行）：每个轮次结束后，权重即成为设计的权重，运行页会使用它们。',
   dataset: {
     title: '数据集',
     choice: '数据集',
@@ -12,7 +13,8 @@ export const train: Strings<typeof en> = {
     fashionHint:
       '随应用附带的 Fashion-MNIST 子集（Zalando，MIT 许可）：10 类服饰的 28×28 灰度图像，开始训练时才加载。',
     idx: '我的 idx 文件',
-    idxHint: 'MNIST idx 格式的文件（可为 gzip 压缩）：训练图像与标签，可选一对测试文件；没有测试文件时，留出五分之一训练图像用于验证。',
+    idxHint:
+      'MNIST idx 格式的文件（可为 gzip 压缩）：训练图像与标签，可选一对测试文件；没有测试文件时，留出五分之一训练图像用于验证。',
     images: '我的图像',
     imagesHint:
       '每个类别一个子文件夹的文件夹或 zip（与 torchvision 的 ImageFolder 读法相同）；每张图像缩放到设计的输入尺寸（{{size}}），每类留出五分之一用于测量准确率。',
@@ -127,6 +129,7 @@ export const train: Strings<typeof en> = {
     current: '当前设计',
     baseline: '基线：{{name}}',
     point: '{{who}}：{{cost}} 时准确率 {{accuracy}}（{{epochs}} 轮，{{engine}}）',
+    logAxis: '{{name}}（对数刻度）',
     accuracy: '准确率',
   },
 };

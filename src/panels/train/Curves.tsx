@@ -38,8 +38,7 @@ function Chart({
   return (
     <figure className="train-chart">
       <figcaption>
-        {title}{' '}
-        <span className="train-key train-key-train">{t('curves.train')}</span>{' '}
+        {title} <span className="train-key train-key-train">{t('curves.train')}</span>{' '}
         <span className="train-key train-key-validation">{t('curves.validation')}</span>
       </figcaption>
       <svg
@@ -52,7 +51,13 @@ function Chart({
       >
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
-            <line className="train-grid-line" x1={PAD.left} x2={W - PAD.right} y1={y(f * yMax)} y2={y(f * yMax)} />
+            <line
+              className="train-grid-line"
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(f * yMax)}
+              y2={y(f * yMax)}
+            />
             <text className="train-tick" x={PAD.left - 4} y={y(f * yMax) + 3} textAnchor="end">
               {yFormat(f * yMax)}
             </text>

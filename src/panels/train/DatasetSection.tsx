@@ -87,7 +87,10 @@ export function DatasetSection() {
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file !== undefined)
-                  useTrainPanel.setState({ images: { kind: 'zip', name: file.name, file }, refusal: undefined });
+                  useTrainPanel.setState({
+                    images: { kind: 'zip', name: file.name, file },
+                    refusal: undefined,
+                  });
               }}
             />
           </label>

@@ -29,7 +29,9 @@ function NumberInput({ field, step }: { field: NumberField; step?: string }) {
   const { min, max } = recipeBounds[field];
   const shown = text ?? (current === undefined ? '' : String(current));
   const value = Number(shown);
-  const bad = !(field === 'maxSteps' && shown.trim() === '') && !(Number.isFinite(value) && value >= min && value <= max);
+  const bad =
+    !(field === 'maxSteps' && shown.trim() === '') &&
+    !(Number.isFinite(value) && value >= min && value <= max);
   const label = t(`recipe.${field}`);
   return (
     <label className="train-field">
@@ -85,7 +87,9 @@ export function RecipeForm() {
             value={recipe.optimizer}
             onChange={(e) => {
               const optimizer = e.target.value as Recipe['optimizer'];
-              setRecipe(optimizer === 'sgd' ? { optimizer, momentum: recipe.momentum ?? 0.9 } : { optimizer });
+              setRecipe(
+                optimizer === 'sgd' ? { optimizer, momentum: recipe.momentum ?? 0.9 } : { optimizer },
+              );
             }}
           >
             <option value="sgd">{t('recipe.sgd')}</option>

@@ -95,7 +95,9 @@ function TradeOffChart({
   const hi = Math.max(...costs);
   const log = hi / lo > 10;
   // A little room either side so no point sits on the frame.
-  const [x0, x1] = log ? [Math.log10(lo) - 0.1, Math.log10(hi) + 0.1] : [lo * 0.9, hi * 1.1 + (hi === lo ? 1 : 0)];
+  const [x0, x1] = log
+    ? [Math.log10(lo) - 0.1, Math.log10(hi) + 0.1]
+    : [lo * 0.9, hi * 1.1 + (hi === lo ? 1 : 0)];
   const accs = points.map((p) => p.accuracy);
   const y0 = Math.max(0, Math.floor(Math.min(...accs) * 10) / 10 - 0.05);
   const y1 = Math.min(1, Math.ceil(Math.max(...accs) * 10) / 10 + 0.02);
@@ -120,7 +122,12 @@ function TradeOffChart({
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
-        aria-label={t('results.chart', { dataset, cost: axisName, count: points.length, front: front.length })}
+        aria-label={t('results.chart', {
+          dataset,
+          cost: axisName,
+          count: points.length,
+          front: front.length,
+        })}
         data-points={points.length}
         data-front={front.length}
       >
@@ -139,8 +146,7 @@ function TradeOffChart({
           {formatCompact(hi, lang)}
         </text>
         <text className="train-tick" x={(PAD.left + W - PAD.right) / 2} y={H - 4} textAnchor="middle">
-          {axisName}
-          {log ? ' (log)' : ''}
+          {log ? t('results.logAxis', { name: axisName }) : axisName}
         </text>
         <path className="train-front" d={stairs} />
         {points.map((p) => (
@@ -166,7 +172,9 @@ function TradeOffChart({
       <figcaption className="train-legend">
         <span className="train-key train-key-current">{t('results.current')}</span>{' '}
         {baselineName !== '' && (
-          <span className="train-key train-key-baseline">{t('results.baseline', { name: baselineName })}</span>
+          <span className="train-key train-key-baseline">
+            {t('results.baseline', { name: baselineName })}
+          </span>
         )}{' '}
         <span className="train-key train-key-front">{t('results.front')}</span>
       </figcaption>

@@ -2,7 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { fractionDone, formatDuration, imagesPerSecond, secondsLeft } from '../../runtime/train/progress';
 import { useStudio } from '../../state/store';
 import { failureText } from './failure-text';
-import { headNode, pauseTraining, resizeHead, resumeTraining, startTraining, stopTraining } from './train-actions';
+import {
+  headNode,
+  pauseTraining,
+  resizeHead,
+  resumeTraining,
+  startTraining,
+  stopTraining,
+} from './train-actions';
 import { useTrainPanel } from './train-store';
 import { formatAccuracy, formatEpochs, splitWord } from './format';
 
@@ -43,7 +50,12 @@ export function TrainControls() {
             {t('controls.pause')}
           </button>
         )}
-        <button type="button" className="button" disabled={!active || run.status === 'stopping'} onClick={stopTraining}>
+        <button
+          type="button"
+          className="button"
+          disabled={!active || run.status === 'stopping'}
+          onClick={stopTraining}
+        >
           {t('controls.stop')}
         </button>
       </div>

@@ -20,7 +20,9 @@ function ScopeSection() {
   return (
     <fieldset className="run-section train-scope">
       <legend>{t('scope.title')}</legend>
-      <p className="run-hint">{t('scope.weights', { source: trained === undefined ? source : trained.dataset.name })}</p>
+      <p className="run-hint">
+        {t('scope.weights', { source: trained === undefined ? source : trained.dataset.name })}
+      </p>
       {(['all', 'head'] as const).map((s) => (
         <label key={s}>
           <input

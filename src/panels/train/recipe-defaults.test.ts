@@ -7,8 +7,10 @@ describe('recipe defaults', () => {
     const r = recipeDefaults(d);
     expect(recipeSchema.parse(r)).toEqual(r);
     for (const [field, { min, max }] of Object.entries(recipeBounds)) {
-      const v = field === 'crop' ? r.augment.crop : (r as unknown as Record<string, number | undefined>)[field];
-      if (v !== undefined) expect(v, field).toBeGreaterThanOrEqual(min), expect(v, field).toBeLessThanOrEqual(max);
+      const v =
+        field === 'crop' ? r.augment.crop : (r as unknown as Record<string, number | undefined>)[field];
+      if (v !== undefined)
+        (expect(v, field).toBeGreaterThanOrEqual(min), expect(v, field).toBeLessThanOrEqual(max));
     }
   });
 

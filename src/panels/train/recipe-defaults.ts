@@ -21,7 +21,14 @@ export function recipeDefaults(dataset: DatasetChoice): Recipe {
     seed: 0,
   };
   if (dataset === 'images')
-    return { ...base, epochs: 10, batch: 32, learningRate: 1e-3, labelSmoothing: 0.1, augment: { flip: true, crop: 2 } };
+    return {
+      ...base,
+      epochs: 10,
+      batch: 32,
+      learningRate: 1e-3,
+      labelSmoothing: 0.1,
+      augment: { flip: true, crop: 2 },
+    };
   return base;
 }
 

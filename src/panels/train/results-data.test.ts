@@ -52,8 +52,8 @@ describe('the results view’s data', () => {
     ]);
     // d costs more than c and is less accurate: off the front.
     expect(front.map((p) => p.id)).toEqual(['a', 'c']);
-    expect(resultPoints(current, undefined, 'fashion-mnist', 'memoryAccess').points.map((p) => p.cost)).toEqual([
-      2000,
-    ]);
+    expect(
+      resultPoints(current, undefined, 'fashion-mnist', 'memoryAccess').points.map((p) => p.cost),
+    ).toEqual([2000]);
   });
 });

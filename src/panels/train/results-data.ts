@@ -18,7 +18,8 @@ export interface ResultPoint {
 export function datasetsOf(designs: readonly (Design | undefined)[]): string[] {
   const seen: string[] = [];
   for (const d of designs)
-    for (const r of [...(d?.results ?? [])].reverse()) if (!seen.includes(r.dataset.name)) seen.push(r.dataset.name);
+    for (const r of [...(d?.results ?? [])].reverse())
+      if (!seen.includes(r.dataset.name)) seen.push(r.dataset.name);
   return seen;
 }
 

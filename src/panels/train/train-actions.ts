@@ -19,7 +19,8 @@ function datasetSpec(): DatasetSpec | string {
         name: trainImages.name.replace(/[-.]?(train|images|idx\d|ubyte|gz|\.)+$/gi, '') || 'idx',
         trainImages,
         trainLabels,
-        ...(testImages !== undefined && testLabels !== undefined && { evalImages: testImages, evalLabels: testLabels }),
+        ...(testImages !== undefined &&
+          testLabels !== undefined && { evalImages: testImages, evalLabels: testLabels }),
       };
     }
     case 'images':
@@ -33,7 +34,11 @@ function datasetSpec(): DatasetSpec | string {
 /** Starts training the current design with the Train tab's choices (one run at a time). */
 export function startTraining(): void {
   const state = studio.getState();
-  if (state.train.status === 'running' || state.train.status === 'paused' || state.train.status === 'stopping')
+  if (
+    state.train.status === 'running' ||
+    state.train.status === 'paused' ||
+    state.train.status === 'stopping'
+  )
     return;
   const design = state.design;
   const analysis = analysisOf(design);

@@ -37,7 +37,13 @@ describe('listImageFolder (torchvision ImageFolder semantics)', () => {
   });
 
   it('ignores hidden files and macOS zip metadata', () => {
-    const listing = listImageFolder(['a/1.png', 'a/.DS_Store', '__MACOSX/a/._1.png', 'b/.hidden/2.png', 'b/3.png']);
+    const listing = listImageFolder([
+      'a/1.png',
+      'a/.DS_Store',
+      '__MACOSX/a/._1.png',
+      'b/.hidden/2.png',
+      'b/3.png',
+    ]);
     expect(listing.classes).toEqual(['a', 'b']);
     expect(listing.samples.map((s) => s.path)).toEqual(['a/1.png', 'b/3.png']);
   });

@@ -57,7 +57,11 @@ export async function loadData(
       const classes = engine.FASHION_MNIST_CLASSES;
       const train = engine.idxImageSet(trainImages, trainLabels, classes);
       const test = engine.idxImageSet(testImages, testLabels, classes);
-      return { data: { name: 'fashion-mnist', train: fit(train), eval: fit(test), evalSplit: 'test' }, resized: 0, skipped: 0 };
+      return {
+        data: { name: 'fashion-mnist', train: fit(train), eval: fit(test), evalSplit: 'test' },
+        resized: 0,
+        skipped: 0,
+      };
     }
     case 'idx':
       return loadIdx(spec, engine, fit, seed);
@@ -70,10 +74,20 @@ export async function loadData(
       try {
         files = await readZip(new Uint8Array(await spec.file.arrayBuffer()));
       } catch (e) {
-        throw new DataFailure({ code: 'bad-zip', file: spec.name, detail: e instanceof Error ? e.message : String(e) });
+        throw new DataFailure({
+          code: 'bad-zip',
+          file: spec.name,
+          detail: e instanceof Error ? e.message : String(e),
+        });
       }
       const name = spec.name.replace(/\.zip$/i, '');
-      return loadFolder(name, [...files.keys()], (p) => new Blob([files.get(p) ?? new Uint8Array()]), size, seed);
+      return loadFolder(
+        name,
+        [...files.keys()],
+        (p) => new Blob([files.get(p) ?? new Uint8Array()]),
+        size,
+        seed,
+      );
     }
   }
 }
@@ -100,16 +114,28 @@ async function loadIdx(
     try {
       return engine.idxImageSet(i, l, undefined);
     } catch (e) {
-      throw new DataFailure({ code: 'bad-idx', file: named(images), detail: e instanceof Error ? e.message : String(e) });
+      throw new DataFailure({
+        code: 'bad-idx',
+        file: named(images),
+        detail: e instanceof Error ? e.message : String(e),
+      });
     }
   };
   const train = await set(spec.trainImages, spec.trainLabels);
   if (spec.evalImages !== undefined && spec.evalLabels !== undefined) {
     const test = await set(spec.evalImages, spec.evalLabels);
-    return { data: { name: spec.name, train: fit(train), eval: fit(test), evalSplit: 'test' }, resized: 0, skipped: 0 };
+    return {
+      data: { name: spec.name, train: fit(train), eval: fit(test), evalSplit: 'test' },
+      resized: 0,
+      skipped: 0,
+    };
   }
   const { train: kept, eval: held } = splitSet(train, FOLDER_HOLDOUT, seed);
-  return { data: { name: spec.name, train: fit(kept), eval: fit(held), evalSplit: 'validation' }, resized: 0, skipped: 0 };
+  return {
+    data: { name: spec.name, train: fit(kept), eval: fit(held), evalSplit: 'validation' },
+    resized: 0,
+    skipped: 0,
+  };
 }
 
 /** An image set split into a training part and a seeded, stratified validation part. */
@@ -139,7 +165,8 @@ async function loadFolder(
 ): Promise<LoadedData> {
   const listing = listImageFolder(paths);
   if (listing.samples.length === 0) throw new DataFailure({ code: 'empty' });
-  if (listing.classes.length === 1) throw new DataFailure({ code: 'one-class', name: listing.classes[0] ?? '' });
+  if (listing.classes.length === 1)
+    throw new DataFailure({ code: 'one-class', name: listing.classes[0] ?? '' });
   const split = holdOut(listing.samples, FOLDER_HOLDOUT, seed);
   const decode = async (samples: typeof split.train) => {
     try {

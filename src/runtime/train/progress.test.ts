@@ -4,7 +4,10 @@ import { formatDuration, fractionDone, imagesPerSecond, secondsLeft } from './pr
 describe('training progress', () => {
   it('measures speed over the recent window, not since the start', () => {
     // A slow first step (warm-up: 64 images in 5 s), then 64 images every 0.25 s.
-    const samples = [{ ms: 0, images: 0 }, { ms: 5000, images: 64 }];
+    const samples = [
+      { ms: 0, images: 0 },
+      { ms: 5000, images: 64 },
+    ];
     for (let k = 1; k <= 30; k++) samples.push({ ms: 5000 + k * 250, images: 64 + k * 64 });
     expect(imagesPerSecond(samples, 20)).toBeCloseTo(256, 9);
     // Over the whole run: (31·64 images) / 12.5 s.
@@ -14,7 +17,12 @@ describe('training progress', () => {
   it('has no speed before two samples span some time', () => {
     expect(imagesPerSecond([])).toBeUndefined();
     expect(imagesPerSecond([{ ms: 10, images: 64 }])).toBeUndefined();
-    expect(imagesPerSecond([{ ms: 10, images: 0 }, { ms: 10, images: 64 }])).toBeUndefined();
+    expect(
+      imagesPerSecond([
+        { ms: 10, images: 0 },
+        { ms: 10, images: 64 },
+      ]),
+    ).toBeUndefined();
   });
 
   it('time left is the remaining images at the current speed', () => {

@@ -23,7 +23,11 @@ export function imagesPerSecond(samples: readonly StepSample[], window = SPEED_W
 }
 
 /** Seconds until `totalImages` are seen at `rate` images per second; undefined without a rate. */
-export function secondsLeft(seenImages: number, totalImages: number, rate: number | undefined): number | undefined {
+export function secondsLeft(
+  seenImages: number,
+  totalImages: number,
+  rate: number | undefined,
+): number | undefined {
   if (rate === undefined || !(rate > 0)) return undefined;
   return Math.max(0, totalImages - seenImages) / rate;
 }

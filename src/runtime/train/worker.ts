@@ -65,7 +65,13 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
     post({ type: 'stage', stage: 'data', backend: backend.label });
     const input = analyze(design).layers.find((l) => l.op === 'Input')?.outputShapes[0];
     const [, channels = 1, height = 28, width = 28] = input ?? [];
-    const loaded = await loadData(request.dataset, engine, { channels, height, width }, recipe.seed, baseUrl());
+    const loaded = await loadData(
+      request.dataset,
+      engine,
+      { channels, height, width },
+      recipe.seed,
+      baseUrl(),
+    );
     const { data } = loaded;
     post({
       type: 'data',
@@ -131,7 +137,8 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
       { fineTune: request.scope },
     );
     const result = { ...outcome.result, id: resultId };
-    const weights = outcome.design.weights === undefined ? undefined : sourced(outcome.design.weights, resultId);
+    const weights =
+      outcome.design.weights === undefined ? undefined : sourced(outcome.design.weights, resultId);
     if (outcome.end === 'nan') {
       const epochs = outcome.result.epochs;
       post({ type: 'failed', failure: { code: 'nan-loss', step: outcome.result.steps, kept: epochs } });
@@ -149,7 +156,10 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
 }
 
 /** Trained weights name the result that describes them (the provenance the Run panel shows). */
-const sourced = (weights: DesignWeights, resultId: string): DesignWeights => ({ ...weights, source: resultId });
+const sourced = (weights: DesignWeights, resultId: string): DesignWeights => ({
+  ...weights,
+  source: resultId,
+});
 
 /** The result as it stands after an epoch: what a closed tab keeps with that epoch's weights. */
 function provisional(
