@@ -9,8 +9,9 @@ describe('recipe defaults', () => {
     for (const [field, { min, max }] of Object.entries(recipeBounds)) {
       const v =
         field === 'crop' ? r.augment.crop : (r as unknown as Record<string, number | undefined>)[field];
-      if (v !== undefined)
-        (expect(v, field).toBeGreaterThanOrEqual(min), expect(v, field).toBeLessThanOrEqual(max));
+      if (v === undefined) continue;
+      expect(v, field).toBeGreaterThanOrEqual(min);
+      expect(v, field).toBeLessThanOrEqual(max);
     }
   });
 
