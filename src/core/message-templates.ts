@@ -237,6 +237,27 @@ export const messageTemplates = {
     '{{block}} runs {{width}} convolution paths side by side ({{convs}} convs in all): fragmented blocks keep a GPU from running in parallel; the splits, concats and adds that join them move {{glue, number}} elements.',
   hintG4:
     'Element-wise ops (activations, adds, batch norm, scales) make up {{share}}% of all memory access ({{elements, number}} elements) while doing no multiply-adds; the deploy view folds batch norm and activations into the convolutions.',
+
+  // Training (src/core/train).
+  trainCannotForm:
+    '{{layer}} ({{op}}) has no training form: an opaque imported op cannot learn; replace it with supported layers.',
+  trainDesignProblem: 'The design cannot train until its problem is fixed: {{problem}}',
+  trainOneInput: 'Training needs exactly one Input node; this design has {{count}}.',
+  trainImageInput: 'Training needs an image Input (channels × height × width).',
+  trainNotIdx: '{{name}} is not an idx file of bytes (as MNIST and Fashion-MNIST ship).',
+  trainIdxShort: '{{name}} ends early: it should hold {{count, number}} values but has {{got, number}}.',
+  trainLabelCount:
+    'The images and labels do not match: {{images, number}} images but {{labels, number}} labels.',
+  trainChannels: 'Images with {{from}} channels cannot feed an Input of {{to}} channels.',
+  trainNoImages: 'The {{split}} split holds no images.',
+  trainOneClass: 'Every training image is of one class ({{name}}): a classifier needs at least two.',
+  trainTooManyClasses:
+    "The dataset has {{classes}} classes but the design's head gives {{outputs}} outputs: resize the head to {{classes}} (--resize-head on the command line).",
+  trainHeadNotResizable:
+    'The head cannot be resized: the last layer before the Output is not a Linear or Conv2d node of its own.',
+  trainBadRecipe: "The recipe's {{issue}} is not valid.",
+  trainNaN:
+    'The loss became NaN at step {{step}}: training stopped and kept the last good weights. Try a lower learning rate.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof messageTemplates;

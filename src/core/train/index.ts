@@ -30,3 +30,18 @@
  *   public/datasets/fashion-mnist/, which the browser fetches on demand and the CLI reads).
  */
 export * from './types';
+export { chooseBackend, type BackendChoice, type BackendOptions } from './backend';
+export {
+  FASHION_MNIST_CLASSES,
+  FASHION_MNIST_DEBIAN,
+  FASHION_MNIST_SUBSET,
+  fitImages,
+  gunzip,
+  idxImageSet,
+  parseIdx,
+  takeImages,
+  type IdxArray,
+} from './data';
+export { designHash } from './hash';
+export { checkTrainable, resizeHead, trainDesign } from './loop';
+export { defaultRecipe } from './recipe';

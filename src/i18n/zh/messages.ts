@@ -208,4 +208,21 @@ export const messages = {
     '{{block}} 并行运行 {{width}} 条卷积路径（共 {{convs}} 个卷积）：碎片化的模块妨碍 GPU 并行；连接它们的拆分、拼接和相加要搬运 {{glue, number}} 个元素。',
   hintG4:
     '逐元素运算（激活、相加、批归一化、缩放）占全部内存访问量的 {{share}}%（{{elements, number}} 个元素），却不做任何乘加；部署视图会把批归一化和激活融合进卷积。',
+
+  // Training (src/core/train).
+  trainCannotForm: '{{layer}}（{{op}}）没有训练形式：导入的不透明算子无法学习；请换成支持的层。',
+  trainDesignProblem: '先修正设计的问题才能训练：{{problem}}',
+  trainOneInput: '训练需要恰好一个输入节点；该设计有 {{count}} 个。',
+  trainImageInput: '训练需要图像输入（通道 × 高 × 宽）。',
+  trainNotIdx: '{{name}} 不是字节型 idx 文件（MNIST 和 Fashion-MNIST 所用的格式）。',
+  trainIdxShort: '{{name}} 提前结束：应有 {{count, number}} 个值，实际只有 {{got, number}} 个。',
+  trainLabelCount: '图像与标签数目不符：{{images, number}} 张图像，{{labels, number}} 个标签。',
+  trainChannels: '{{from}} 通道的图像不能输入 {{to}} 通道的输入节点。',
+  trainNoImages: '{{split}} 划分中没有图像。',
+  trainOneClass: '所有训练图像都属于同一类（{{name}}）：分类器至少需要两类。',
+  trainTooManyClasses:
+    '数据集有 {{classes}} 类，而设计的输出头只有 {{outputs}} 个输出：请把输出头改为 {{classes}}（命令行用 --resize-head）。',
+  trainHeadNotResizable: '无法调整输出头：输出节点前的最后一层不是独立的 Linear 或 Conv2d 节点。',
+  trainBadRecipe: '训练方案中的 {{issue}} 无效。',
+  trainNaN: '损失在第 {{step}} 步变为 NaN：训练已停止，并保留了最后一组正常的权重。请尝试降低学习率。',
 } as const;

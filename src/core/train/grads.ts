@@ -1,0 +1,329 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * Gradients written over forward kernels every backend has. TensorFlow.js's WASM backend lacks
+ * Conv2DBackpropFilter and both depthwise backprop kernels, and its MaxPoolGrad gives wrong values
+ * (tensorflow/tfjs#8474); its gather gradient needs UnsortedSegmentSum, which it lacks too. Each op
+ * here is a tf.customGrad whose backward pass uses only forward kernels (Conv2D, depthwise conv,
+ * strided slice, pad, reshape, scatterND), so training runs on WASM and agrees with the CPU
+ * backend and PyTorch's autograd (train/grads.torch.test.ts). Tensors are NHWC; conv filters
+ * tfjs's [kh, kw, in, out], depthwise [kh, kw, C, multiplier].
+ */
+
+export type Pair = readonly [number, number];
+
+interface Custom {
+  readonly value: tf.Tensor;
+  readonly gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor | tf.Tensor[];
+}
+
+/** tf.customGrad with the inputs as an array (tfjs passes the save function last). */
+function custom(
+  f: (args: readonly tf.Tensor[], save: tf.GradSaveFunc) => Custom,
+  inputs: tf.Tensor[],
+): tf.Tensor {
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const save = args[args.length - 1] as tf.GradSaveFunc;
+    return f(args.slice(0, -1) as tf.Tensor[], save);
+  });
+  return op(...inputs);
+}
+
+/** Zeros between the rows and columns of an NHWC tensor (a stride-s map read back at stride 1). */
+export function dilate(t: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
+  if (sh === 1 && sw === 1) return t;
+  const [n, h, w, c] = t.shape;
+  const padded = tf.pad(tf.reshape(t, [n, h, 1, w, 1, c]), [
+    [0, 0],
+    [0, 0],
+    [0, sh - 1],
+    [0, 0],
+    [0, sw - 1],
+    [0, 0],
+  ]);
+  const spread = tf.reshape(padded, [n, h * sh, w * sw, c]) as tf.Tensor4D;
+  return tf.slice(spread, [0, 0, 0, 0], [n, (h - 1) * sh + 1, (w - 1) * sw + 1, c]);
+}
+
+/** Pads (positive) or crops (negative) the spatial sides of an NHWC tensor. */
+export function padOrCrop(
+  t: tf.Tensor4D,
+  top: number,
+  bottom: number,
+  left: number,
+  right: number,
+): tf.Tensor4D {
+  const padded = tf.pad(t, [
+    [0, 0],
+    [Math.max(0, top), Math.max(0, bottom)],
+    [Math.max(0, left), Math.max(0, right)],
+    [0, 0],
+  ]);
+  if (top >= 0 && bottom >= 0 && left >= 0 && right >= 0) return padded;
+  const [n, h, w, c] = padded.shape;
+  const t0 = Math.max(0, -top);
+  const l0 = Math.max(0, -left);
+  return tf.slice(
+    padded,
+    [0, t0, l0, 0],
+    [n, h - t0 - Math.max(0, -bottom), w - l0 - Math.max(0, -right), c],
+  );
+}
+
+/**
+ * dy of a strided, padded window op spread back over the input's grid, ready for a valid stride-1
+ * correlation with the flipped kernel: dilated by the stride, padded by k − 1 − pad on the leading
+ * side and on the trailing side also by the input rows the last window left uncovered.
+ */
+function spreadForInput(
+  dy: tf.Tensor4D,
+  inH: number,
+  inW: number,
+  k: Pair,
+  stride: Pair,
+  pad: Pair,
+): tf.Tensor4D {
+  const d = dilate(dy, stride[0], stride[1]);
+  const extraH = inH + 2 * pad[0] - k[0] - (dy.shape[1] - 1) * stride[0];
+  const extraW = inW + 2 * pad[1] - k[1] - (dy.shape[2] - 1) * stride[1];
+  return padOrCrop(
+    d,
+    k[0] - 1 - pad[0],
+    k[0] - 1 - pad[0] + extraH,
+    k[1] - 1 - pad[1],
+    k[1] - 1 - pad[1] + extraW,
+  );
+}
+
+const padSpatial = (x: tf.Tensor4D, pad: Pair): tf.Tensor4D =>
+  pad[0] === 0 && pad[1] === 0 ? x : padOrCrop(x, pad[0], pad[0], pad[1], pad[1]);
+
+/** A strided window of a padded input at offset (i, j): the values every output position reads there. */
+function tap(xp: tf.Tensor4D, i: number, j: number, out: Pair, stride: Pair): tf.Tensor4D {
+  const [n, , , c] = xp.shape;
+  return tf.stridedSlice(
+    xp,
+    [0, i, j, 0],
+    [n, i + (out[0] - 1) * stride[0] + 1, j + (out[1] - 1) * stride[1] + 1, c],
+    [1, stride[0], stride[1], 1],
+  ) as tf.Tensor4D;
+}
+
+/** Dense 2-D convolution (no dilation: dilate the filter first, see dilateFilter). */
+export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Pair, pad: Pair): tf.Tensor4D {
+  const out = custom(
+    ([xi, wi], save) => {
+      const x4 = xi as tf.Tensor4D;
+      const w4 = wi as tf.Tensor4D;
+      save([x4, w4]);
+      const value = tf.conv2d(padSpatial(x4, pad), w4, [stride[0], stride[1]], 'valid');
+      const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
+        const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
+        const dy4 = dy as tf.Tensor4D;
+        const [kh, kw, cin, cout] = ws.shape;
+        // dx: the spread dy correlated with the filter flipped in space and with in/out swapped.
+        const flipped = tf.transpose(tf.reverse(ws, [0, 1]), [0, 1, 3, 2]);
+        const dx = tf.conv2d(
+          spreadForInput(dy4, xs.shape[1], xs.shape[2], [kh, kw], stride, pad),
+          flipped,
+          1,
+          'valid',
+        );
+        // dW: one conv with batch and channels swapped (the input's channels as its batch, dy as the
+        // filter), dilated by the stride, cut to the kernel.
+        const xt = tf.transpose(padSpatial(xs, pad), [3, 1, 2, 0]);
+        const dyt = tf.transpose(dy4, [1, 2, 0, 3]);
+        const full = tf.conv2d(xt, dyt, 1, 'valid', 'NHWC', [stride[0], stride[1]]);
+        const dw = tf.transpose(tf.slice(full, [0, 0, 0, 0], [cin, kh, kw, cout]), [1, 2, 0, 3]);
+        return [dx, dw];
+      };
+      return { value, gradFunc };
+    },
+    [x, w],
+  );
+  return out as tf.Tensor4D;
+}
+
+/** Depthwise convolution; filter [kh, kw, C, M] gives C·M channels, channel c·M + m from c. */
+export function depthwiseConv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Pair, pad: Pair): tf.Tensor4D {
+  const out = custom(
+    ([xi, wi], save) => {
+      const x4 = xi as tf.Tensor4D;
+      const w4 = wi as tf.Tensor4D;
+      save([x4, w4]);
+      const value = tf.depthwiseConv2d(padSpatial(x4, pad), w4, [stride[0], stride[1]], 'valid');
+      const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
+        const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
+        return [
+          depthwiseInputGrad(dy as tf.Tensor4D, ws, xs.shape, stride, pad),
+          depthwiseFilterGrad(xs, dy as tf.Tensor4D, ws.shape, stride, pad),
+        ];
+      };
+      return { value, gradFunc };
+    },
+    [x, w],
+  );
+  return out as tf.Tensor4D;
+}
+
+function depthwiseInputGrad(
+  dy: tf.Tensor4D,
+  w: tf.Tensor4D,
+  xShape: readonly number[],
+  stride: Pair,
+  pad: Pair,
+): tf.Tensor4D {
+  const [kh, kw, c, m] = w.shape;
+  const spread = spreadForInput(dy, xShape[1] ?? 0, xShape[2] ?? 0, [kh, kw], stride, pad);
+  const flipped = tf.reshape(tf.reverse(w, [0, 1]), [kh, kw, c * m, 1]) as tf.Tensor4D;
+  const each = tf.depthwiseConv2d(spread, flipped, 1, 'valid');
+  if (m === 1) return each;
+  const [n, h, wd] = each.shape;
+  return tf.sum(tf.reshape(each, [n, h, wd, c, m]), 4) as tf.Tensor4D;
+}
+
+/** dW of a depthwise conv, tap by tap: as many multiply-adds as the forward pass. */
+function depthwiseFilterGrad(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  wShape: readonly [number, number, number, number],
+  stride: Pair,
+  pad: Pair,
+): tf.Tensor4D {
+  const [kh, kw, c, m] = wShape;
+  const [n, oh, ow] = dy.shape;
+  const xp = padSpatial(x, pad);
+  const dy5 = m === 1 ? dy : tf.reshape(dy, [n, oh, ow, c, m]);
+  const taps: tf.Tensor[] = [];
+  for (let i = 0; i < kh; i++)
+    for (let j = 0; j < kw; j++) {
+      const xs = tap(xp, i, j, [oh, ow], stride);
+      taps.push(
+        m === 1 ? tf.sum(tf.mul(xs, dy5), [0, 1, 2]) : tf.sum(tf.mul(tf.expandDims(xs, 4), dy5), [0, 1, 2]),
+      );
+    }
+  return tf.reshape(tf.stack(taps), [kh, kw, c, m]);
+}
+
+/** A depthwise conv with a fixed filter (average pooling's window): gradient for x only. */
+export function fixedDepthwise(x: tf.Tensor4D, w: tf.Tensor4D, stride: Pair, pad: Pair): tf.Tensor4D {
+  const out = custom(
+    ([xi], save) => {
+      save([xi as tf.Tensor]);
+      const value = tf.depthwiseConv2d(
+        padSpatial(xi as tf.Tensor4D, pad),
+        w,
+        [stride[0], stride[1]],
+        'valid',
+      );
+      const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor =>
+        depthwiseInputGrad(dy as tf.Tensor4D, w, (saved[0] as tf.Tensor).shape, stride, pad);
+      return { value, gradFunc };
+    },
+    [x],
+  );
+  return out as tf.Tensor4D;
+}
+
+/**
+ * Max pooling over an input already padded (with −∞ where the window may reach past it). The
+ * gradient goes to the first maximum of each window in row-major order, as PyTorch's does.
+ */
+export function maxPoolPadded(xp: tf.Tensor4D, k: Pair, stride: Pair): tf.Tensor4D {
+  const out = custom(
+    ([xi], save) => {
+      const x4 = xi as tf.Tensor4D;
+      const value = tf.maxPool(x4, [k[0], k[1]], [stride[0], stride[1]], 'valid');
+      save([x4, value]);
+      const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor => {
+        const [xs, ys] = saved as [tf.Tensor4D, tf.Tensor4D];
+        const [, h, w] = xs.shape;
+        const [, oh, ow] = ys.shape;
+        let taken: tf.Tensor = tf.zerosLike(ys);
+        let dx: tf.Tensor4D = tf.zerosLike(xs);
+        for (let i = 0; i < k[0]; i++)
+          for (let j = 0; j < k[1]; j++) {
+            const hit = tf.mul(
+              tf.cast(tf.equal(tap(xs, i, j, [oh, ow], stride), ys), 'float32'),
+              tf.sub(1, taken),
+            );
+            taken = tf.add(taken, hit);
+            const spread = dilate(tf.mul(hit, dy) as tf.Tensor4D, stride[0], stride[1]);
+            const [, sh, sw] = spread.shape;
+            dx = tf.add(dx, padOrCrop(spread, i, h - i - sh, j, w - j - sw));
+          }
+        return dx;
+      };
+      return { value, gradFunc };
+    },
+    [xp],
+  );
+  return out as tf.Tensor4D;
+}
+
+/**
+ * Batch normalisation in training mode over N, H, W (or N for a [N, C] tensor), with the analytic
+ * gradient (faster than autodiff through tf.moments). Returns the batch mean and biased variance
+ * for the running statistics.
+ */
+export function batchNormTrain(
+  x: tf.Tensor,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  epsilon: number,
+): { y: tf.Tensor; mean: tf.Tensor; variance: tf.Tensor } {
+  const axes = x.rank === 4 ? [0, 1, 2] : [0];
+  const count = x.size / (x.shape[x.rank - 1] ?? 1);
+  const { mean, variance } = tf.moments(x, axes);
+  const stats = { mean: tf.keep(mean), variance: tf.keep(variance) };
+  const y = custom(
+    ([xi, g, b], save) => {
+      const invStd = tf.rsqrt(tf.add(stats.variance, epsilon));
+      const xhat = tf.mul(tf.sub(xi as tf.Tensor, stats.mean), invStd);
+      save([xhat, invStd, g as tf.Tensor]);
+      const value = tf.add(tf.mul(xhat, g as tf.Tensor), b as tf.Tensor);
+      const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
+        const [xh, inv, gs] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+        const dbeta = tf.sum(dy, axes);
+        const dgamma = tf.sum(tf.mul(dy, xh), axes);
+        // dx = γ/σ · (dy − mean(dy) − x̂ · mean(dy · x̂))
+        const dx = tf.mul(
+          tf.mul(gs, inv),
+          tf.sub(tf.sub(dy, tf.div(dbeta, count)), tf.mul(xh, tf.div(dgamma, count))),
+        );
+        return [dx, dgamma, dbeta];
+      };
+      return { value, gradFunc };
+    },
+    [x, gamma, beta],
+  );
+  return { y, ...stats };
+}
+
+/**
+ * values[index[i]] for a flat weight, 0 where the index is −1: a method's dense weight (versatile
+ * filters written out, an expander's or FLGC's connections placed) from the values it trains. The
+ * gradient sums back with scatterND (the gather gradient WASM lacks).
+ */
+export function placeWeight(values: tf.Tensor, index: Int32Array, shape: readonly number[]): tf.Tensor {
+  const shifted = new Int32Array(index.length);
+  for (let i = 0; i < index.length; i++) shifted[i] = (index[i] ?? -1) + 1;
+  const positions = tf.tensor1d(shifted, 'int32');
+  const size = values.size;
+  return custom(
+    ([v]) => {
+      const withZero = tf.concat([tf.zeros([1]), tf.reshape(v as tf.Tensor, [size])]);
+      const value = tf.reshape(tf.gather(withZero, positions), [...shape]);
+      const gradFunc = (dy: tf.Tensor): tf.Tensor => {
+        const summed = tf.scatterND(
+          tf.reshape(positions, [index.length, 1]),
+          tf.reshape(dy, [index.length]),
+          [size + 1],
+        );
+        return tf.reshape(tf.slice(summed, [1], [size]), values.shape);
+      };
+      return { value, gradFunc };
+    },
+    [values],
+  );
+}
