@@ -35,6 +35,8 @@ export interface TrainRun {
   readonly status: TrainStatus;
   readonly stage: TrainStage | undefined;
   readonly backend: string | undefined;
+  /** Why that backend, in the engine's words ("no WebGPU; WASM with SIMD, one thread"). */
+  readonly backendReason: string | undefined;
   readonly data: DataSummary | undefined;
   readonly last: StepReport | undefined;
   readonly samples: readonly StepSample[];
@@ -62,6 +64,7 @@ export const idleRun: TrainRun = {
   status: 'idle',
   stage: undefined,
   backend: undefined,
+  backendReason: undefined,
   data: undefined,
   last: undefined,
   samples: [],
@@ -128,7 +131,10 @@ export const createTrainSlice: Slice<TrainSlice> = (set, get, api) => {
       const run = get().train;
       switch (event.type) {
         case 'stage':
-          update({ stage: event.stage, ...(event.backend !== undefined && { backend: event.backend }) });
+          update({
+            stage: event.stage,
+            ...(event.backend !== undefined && { backend: event.backend, backendReason: event.reason }),
+          });
           return;
         case 'data':
           update({ data: event.summary });
@@ -152,7 +158,12 @@ export const createTrainSlice: Slice<TrainSlice> = (set, get, api) => {
           return;
         case 'done':
           if (event.weights !== undefined && event.result !== undefined) adopt(event.weights, event.result);
-          update({ status: 'done', stopped: event.stopped, resultId: event.result?.id ?? run.resultId });
+          update({
+            status: event.failure === undefined ? 'done' : 'failed',
+            failure: event.failure,
+            stopped: event.stopped,
+            resultId: event.result?.id ?? run.resultId,
+          });
           closeStep();
           return;
         case 'failed':

@@ -68,6 +68,11 @@ export const train = {
     train: 'Training…',
   },
   backend: 'Runs on {{name}}.',
+  backends: {
+    webgpu: 'WebGPU',
+    wasm: 'WASM (SIMD, one thread)',
+    cpu: 'the CPU backend (far slower than WASM)',
+  },
   split: { test: 'test', validation: 'validation' },
   progress: {
     label: 'Training progress',

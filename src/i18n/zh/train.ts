@@ -71,6 +71,7 @@ export const train: Strings<typeof en> = {
     train: '正在训练…',
   },
   backend: '运行于 {{name}}。',
+  backends: { webgpu: 'WebGPU', wasm: 'WASM（SIMD，单线程）', cpu: 'CPU 后端（比 WASM 慢得多）' },
   split: { test: '测试', validation: '验证' },
   progress: {
     label: '训练进度',

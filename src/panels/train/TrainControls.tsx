@@ -74,7 +74,9 @@ export function TrainControls() {
         </p>
       )}
       {run.backend !== undefined && run.status !== 'idle' && (
-        <p className="run-hint train-backend">{t('backend', { name: run.backend })}</p>
+        <p className="run-hint train-backend" title={run.backendReason}>
+          {t('backend', { name: t(`backends.${run.backend}`, { defaultValue: run.backend }) })}
+        </p>
       )}
       {run.data !== undefined && (
         <p className="run-hint">

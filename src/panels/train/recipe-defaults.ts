@@ -1,36 +1,14 @@
 import type { Recipe } from '../../core/document/results';
+// The engine's recipe file alone: it imports no TensorFlow.js, so the page's bundle stays free of it.
+import { defaultRecipe } from '../../core/train/recipe';
 import type { DatasetChoice } from './train-store';
 
 /**
- * One click trains: a short recipe per dataset that reaches a useful accuracy in minutes on a laptop's
- * CPU. Adam at 2e-3 with a short warm-up and cosine decay trains small compact nets from scratch
- * without tuning; Fashion-MNIST's garments all face one way, so no flip; a user's photos get flips
- * and a small random crop, as torchvision's usual training transforms do.
+ * One click trains: the engine's defaults for the dataset (SGD with momentum, a short warm-up into
+ * cosine decay; no augmentation for Fashion-MNIST, flips and a small crop for a user's photos).
  */
-export function recipeDefaults(dataset: DatasetChoice): Recipe {
-  const base: Recipe = {
-    epochs: 3,
-    batch: 64,
-    optimizer: 'adam',
-    learningRate: 2e-3,
-    weightDecay: 1e-4,
-    warmupEpochs: 0.2,
-    schedule: 'cosine',
-    labelSmoothing: 0,
-    augment: { flip: false, crop: 0 },
-    seed: 0,
-  };
-  if (dataset === 'images')
-    return {
-      ...base,
-      epochs: 10,
-      batch: 32,
-      learningRate: 1e-3,
-      labelSmoothing: 0.1,
-      augment: { flip: true, crop: 2 },
-    };
-  return base;
-}
+export const recipeDefaults = (dataset: DatasetChoice): Recipe =>
+  defaultRecipe(dataset === 'images' ? 'images' : 'fashion-mnist');
 
 /** The short recipe of a lesson's "train both" task: one epoch on Fashion-MNIST's subset, same seed. */
 export const lessonRecipe = (): Recipe => ({ ...recipeDefaults('fashion-mnist'), epochs: 1 });

@@ -43,16 +43,16 @@ export async function loadData(
   switch (spec.kind) {
     case 'fashion-mnist': {
       const files = engine.FASHION_MNIST_SUBSET;
-      const bytes = async (name: string) => {
-        const response = await fetch(`${baseUrl}datasets/fashion-mnist/${name}`);
+      const idx = async (name: string) => {
+        const response = await fetch(`${baseUrl}${files.folder}/${name}`);
         if (!response.ok) throw new Error(`${name}: ${response.status} ${response.statusText}`);
-        return engine.gunzip(new Uint8Array(await response.arrayBuffer()));
+        return engine.parseIdx(await engine.gunzip(new Uint8Array(await response.arrayBuffer())), name);
       };
       const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
-        bytes(files.trainImages),
-        bytes(files.trainLabels),
-        bytes(files.testImages),
-        bytes(files.testLabels),
+        idx(files.trainImages),
+        idx(files.trainLabels),
+        idx(files.testImages),
+        idx(files.testLabels),
       ]);
       const classes = engine.FASHION_MNIST_CLASSES;
       const train = engine.idxImageSet(trainImages, trainLabels, classes);
@@ -84,7 +84,7 @@ export async function loadData(
       return loadFolder(
         name,
         [...files.keys()],
-        (p) => new Blob([files.get(p) ?? new Uint8Array()]),
+        (p) => new Blob([(files.get(p) ?? new Uint8Array()) as Uint8Array<ArrayBuffer>]),
         size,
         seed,
       );
@@ -98,28 +98,20 @@ async function loadIdx(
   fit: (set: ImageSet) => ImageSet,
   seed: number,
 ): Promise<LoadedData> {
-  const read = async (blob: Blob, file: string) => {
+  const named = (blob: Blob): string => (blob instanceof File ? blob.name : 'idx');
+  const read = async (blob: Blob) => {
+    const file = named(blob);
     try {
-      let bytes = new Uint8Array(await blob.arrayBuffer());
-      // gzip's magic number: the files as distributed (train-images-idx3-ubyte.gz).
-      if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await engine.gunzip(bytes);
-      return bytes;
+      return engine.parseIdx(await engine.gunzip(new Uint8Array(await blob.arrayBuffer())), file);
     } catch (e) {
+      if (e instanceof engine.TrainError) throw e;
       throw new DataFailure({ code: 'bad-idx', file, detail: e instanceof Error ? e.message : String(e) });
     }
   };
-  const named = (blob: Blob): string => (blob instanceof File ? blob.name : 'idx');
   const set = async (images: Blob, labels: Blob): Promise<ImageSet> => {
-    const [i, l] = await Promise.all([read(images, named(images)), read(labels, named(labels))]);
-    try {
-      return engine.idxImageSet(i, l, undefined);
-    } catch (e) {
-      throw new DataFailure({
-        code: 'bad-idx',
-        file: named(images),
-        detail: e instanceof Error ? e.message : String(e),
-      });
-    }
+    const [i, l] = await Promise.all([read(images), read(labels)]);
+    // Class names are the labels' numbers (idx files carry none).
+    return engine.idxImageSet(i, l, []);
   };
   const train = await set(spec.trainImages, spec.trainLabels);
   if (spec.evalImages !== undefined && spec.evalLabels !== undefined) {

@@ -114,7 +114,13 @@ export interface EpochReport {
 }
 
 export type TrainEvent =
-  | { readonly type: 'stage'; readonly stage: TrainStage; readonly backend?: string }
+  | {
+      readonly type: 'stage';
+      readonly stage: TrainStage;
+      /** The TensorFlow.js backend ('webgpu', 'wasm', 'cpu') and why it was chosen. */
+      readonly backend?: string;
+      readonly reason?: string;
+    }
   | { readonly type: 'data'; readonly summary: DataSummary }
   | { readonly type: 'step'; readonly report: StepReport }
   /** An epoch finished: its figures, the weights after it and the result so far (kept if the tab closes). */
@@ -131,6 +137,8 @@ export type TrainEvent =
       readonly stopped: boolean;
       readonly weights: DesignWeights | undefined;
       readonly result: TrainingResult | undefined;
+      /** Why it ended early although weights were kept (a NaN loss). */
+      readonly failure?: TrainFailure;
     }
   | { readonly type: 'failed'; readonly failure: TrainFailure };
 

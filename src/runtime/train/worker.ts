@@ -1,17 +1,22 @@
 /// <reference lib="webworker" />
-import type { TrainingResult } from '../../core/document/results';
-import type { Design, DesignWeights } from '../../core/graph/types';
-import type { EpochInfo } from '../../core/train';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { analyze } from '../../core/analysis/analyze';
-import { DataFailure, loadData } from './load-data';
+import type { Recipe, TrainingResult } from '../../core/document/results';
+import type { Design, DesignWeights } from '../../core/graph/types';
+import type { EpochInfo, TrainData } from '../../core/train';
 import { classifyFailure } from './failures';
+import { DataFailure, loadData } from './load-data';
 import type { TrainEvent, TrainRequest } from './protocol';
 
 /**
- * The training worker: loads TensorFlow.js on the first run (its own chunk, never in the page's
+ * The training worker: loads TensorFlow.js on the first run (its own chunks, never in the page's
  * bundle), reads the dataset, and trains one design at a time. Pause is a promise the engine awaits
  * before its next step; stop ends the run after the step under way, keeping what it learnt.
  */
+
+type Engine = typeof import('../../core/train');
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: TrainEvent): void => {
@@ -23,6 +28,7 @@ const STEP_EVERY_MS = 150;
 
 const control = { paused: false, stop: false, wake: undefined as (() => void) | undefined };
 let busy = false;
+let engineLoaded: Promise<{ engine: Engine; backend: string; reason: string }> | undefined;
 
 scope.onmessage = (event: MessageEvent<TrainRequest>) => {
   const request = event.data;
@@ -53,6 +59,28 @@ async function shouldStop(): Promise<boolean> {
   return control.stop;
 }
 
+/** TensorFlow.js and its backend, once per worker: WebGPU on a real adapter, else WASM (one thread). */
+function loadEngine(): Promise<{ engine: Engine; backend: string; reason: string }> {
+  engineLoaded ??= (async () => {
+    const [engine, wasm] = await Promise.all([
+      import('../../core/train'),
+      import('@tensorflow/tfjs-backend-wasm'),
+    ]);
+    // Our build's own copies of the .wasm files (hashed names, so a map rather than a folder).
+    wasm.setWasmPaths({
+      'tfjs-backend-wasm.wasm': new URL(wasmPlain, self.location.href).href,
+      'tfjs-backend-wasm-simd.wasm': new URL(wasmSimd, self.location.href).href,
+      'tfjs-backend-wasm-threaded-simd.wasm': new URL(wasmThreaded, self.location.href).href,
+    });
+    const choice = await engine.chooseBackend();
+    return { engine, backend: choice.backend, reason: choice.reason };
+  })();
+  engineLoaded.catch(() => {
+    engineLoaded = undefined;
+  });
+  return engineLoaded;
+}
+
 async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise<void> {
   busy = true;
   control.paused = false;
@@ -60,18 +88,12 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
   const { design, recipe } = request;
   try {
     post({ type: 'stage', stage: 'engine' });
-    const engine = await import('../../core/train');
-    const backend = await engine.chooseBackend({ wasmPaths: wasmUrls() });
-    post({ type: 'stage', stage: 'data', backend: backend.label });
+    const { engine, backend, reason } = await loadEngine();
+    post({ type: 'stage', stage: 'data', backend, reason });
     const input = analyze(design).layers.find((l) => l.op === 'Input')?.outputShapes[0];
     const [, channels = 1, height = 28, width = 28] = input ?? [];
-    const loaded = await loadData(
-      request.dataset,
-      engine,
-      { channels, height, width },
-      recipe.seed,
-      baseUrl(),
-    );
+    const base = new URL(import.meta.env.BASE_URL, self.location.href).href;
+    const loaded = await loadData(request.dataset, engine, { channels, height, width }, recipe.seed, base);
     const { data } = loaded;
     post({
       type: 'data',
@@ -88,12 +110,18 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
     });
     const problem = engine.checkTrainable(design, data);
     if (problem !== undefined) {
-      post({ type: 'failed', failure: classifyFailure(problem, recipe.batch) });
+      post({ type: 'failed', failure: classifyFailure({ said: problem }, recipe.batch) });
       return;
     }
-    post({ type: 'stage', stage: 'train', backend: backend.label });
-    const resultId = `r${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-    let lastStep = 0;
+    post({ type: 'stage', stage: 'train', backend, reason });
+    const resultId = `r-${new Date().toISOString()}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+    const named = (r: TrainingResult): TrainingResult => ({
+      ...r,
+      id: resultId,
+      dataset: { ...r.dataset, classNames: [...data.train.classNames] },
+    });
+    const started = Date.now();
+    let lastPost = 0;
     const outcome = await engine.trainDesign(
       design,
       data,
@@ -101,16 +129,17 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
       {
         onStep: (info) => {
           const now = performance.now();
-          if (now - lastStep < STEP_EVERY_MS && info.step < info.totalSteps) return;
-          lastStep = now;
+          if (now - lastPost < STEP_EVERY_MS && info.step < info.totalSteps) return;
+          lastPost = now;
+          const batch = Math.min(recipe.batch, data.train.count);
           post({
             type: 'step',
             report: {
               step: info.step,
               totalSteps: info.totalSteps,
               epoch: info.epoch,
-              images: info.step * recipe.batch,
-              totalImages: info.totalSteps * recipe.batch,
+              images: info.step * batch,
+              totalImages: info.totalSteps * batch,
               loss: info.loss,
               top1: info.top1,
               ms: now,
@@ -129,22 +158,23 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
               valLoss: info.valLoss,
             },
             weights: sourced(info.weights, resultId),
-            result: provisional(engine, design, data, recipe, info, resultId, backend.kind),
+            result: named(provisional(engine, design, data, recipe, info, backend, started)),
           });
         },
         shouldStop,
       },
       { fineTune: request.scope },
     );
-    const result = { ...outcome.result, id: resultId };
     const weights =
       outcome.design.weights === undefined ? undefined : sourced(outcome.design.weights, resultId);
-    if (outcome.end === 'nan') {
-      const epochs = outcome.result.epochs;
-      post({ type: 'failed', failure: { code: 'nan-loss', step: outcome.result.steps, kept: epochs } });
-      return;
-    }
-    post({ type: 'done', stopped: outcome.end === 'stopped', weights, result });
+    post({
+      type: 'done',
+      stopped: outcome.end === 'stopped',
+      weights: outcome.result.steps > 0 ? weights : undefined,
+      result: outcome.result.steps > 0 ? named(outcome.result) : undefined,
+      ...(outcome.end === 'nan' &&
+        outcome.message !== undefined && { failure: { code: 'said', said: outcome.message } }),
+    });
   } catch (e) {
     post({
       type: 'failed',
@@ -163,36 +193,34 @@ const sourced = (weights: DesignWeights, resultId: string): DesignWeights => ({
 
 /** The result as it stands after an epoch: what a closed tab keeps with that epoch's weights. */
 function provisional(
-  engine: typeof import('../../core/train'),
+  engine: Engine,
   design: Design,
-  data: import('../../core/train').TrainData,
-  recipe: import('../../core/document/results').Recipe,
+  data: TrainData,
+  recipe: Recipe,
   info: EpochInfo,
-  id: string,
   backend: string,
+  started: number,
 ): TrainingResult {
-  return engine.resultOf(design, data, recipe, {
-    id,
+  const totals = analyze(design).totals;
+  return {
+    id: 'provisional',
     engine: `tfjs-${backend}`,
+    dataset: {
+      name: data.name,
+      split: data.evalSplit ?? 'test',
+      classes: data.train.classNames.length,
+      trainImages: data.train.count,
+      evalImages: data.eval.count,
+    },
     top1: info.valTop1,
-    top5: info.valTop5,
+    ...(info.valTop5 === undefined ? {} : { top5: info.valTop5 }),
     loss: info.valLoss,
     epochs: info.epoch,
     steps: info.step,
-  });
-}
-
-const baseUrl = (): string => new URL(import.meta.env.BASE_URL, self.location.href).href;
-
-/** tfjs-backend-wasm's binaries, as files of our own build (never a CDN). */
-function wasmUrls(): Record<string, string> {
-  return {
-    'tfjs-backend-wasm.wasm': new URL(wasmPlain, self.location.href).href,
-    'tfjs-backend-wasm-simd.wasm': new URL(wasmSimd, self.location.href).href,
-    'tfjs-backend-wasm-threaded-simd.wasm': new URL(wasmThreaded, self.location.href).href,
+    recipe,
+    date: new Date().toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    designHash: engine.designHash(design),
+    costs: { params: totals.params, multiplyAdds: totals.multiplyAdds, memoryAccess: totals.memoryAccess },
   };
 }
-
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
