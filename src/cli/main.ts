@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError, type CliIO } from './command';
-import { runCli } from './run';
+import './tfjs-resolve';
 
 const io: CliIO = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -23,4 +23,6 @@ const io: CliIO = {
   },
 };
 
+// Loaded after the resolve hook, so TensorFlow.js's gradient modules resolve (tfjs-resolve.ts).
+const { runCli } = await import('./run');
 process.exitCode = await runCli(process.argv.slice(2), io, (text) => process.stderr.write(text));

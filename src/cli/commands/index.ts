@@ -6,6 +6,7 @@ import { importCommand } from './import';
 import { shrinkCommand, widthsCommand } from './morph';
 import { presetsCommand } from './presets';
 import { splitCommand } from './split';
+import { trainCommand } from './train';
 import { validateCommand } from './validate';
 
 /** Every CLI command, in the order usage lists them. */
@@ -19,4 +20,5 @@ export const commands: readonly Command[] = [
   splitCommand,
   widthsCommand,
   shrinkCommand,
+  trainCommand,
 ];

@@ -41,8 +41,9 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
     }
   }
   if (wanted === undefined || wanted === 'wasm') {
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    // The flag is registered by the import; it must be false before the backend starts.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths);
     if (await tryBackend('wasm'))
       return {

@@ -43,13 +43,13 @@ export function convolve(x: tf.Tensor4D, weight: tf.Tensor, g: ConvGeometry, bia
     y = conv2d(x, f, g.stride, g.padding);
   } else if (g.groups === cin && perGroup === 1) {
     const m = cout / cin;
-    const f = tf.transpose(tf.reshape(weight, [cin, m, kh, kw]), [2, 3, 0, 1]) as tf.Tensor4D;
+    const f = tf.transpose<tf.Tensor4D>(tf.reshape(weight, [cin, m, kh, kw]), [2, 3, 0, 1]);
     y = depthwiseConv2d(x, dilateFilter(f, g.dilation), g.stride, g.padding);
   } else if (kh === 1 && kw === 1) {
     const f = placeWeight(weight, blockDiagonal(cin, cout, g.groups), [1, 1, cin, cout]) as tf.Tensor4D;
     y = conv2d(x, f, g.stride, g.padding);
   } else {
-    const xs = tf.split(x, g.groups, 3) as tf.Tensor4D[];
+    const xs = tf.split<tf.Tensor4D>(x, g.groups, 3);
     const ws = tf.split(weight, g.groups, 0);
     y = tf.concat(
       xs.map((part, i) =>

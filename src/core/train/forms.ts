@@ -255,7 +255,7 @@ export const trainForms: Forms = {
       const [, h, w, c] = x.shape;
       const out = outHW(ctx.layer);
       const xp = windowPad(x, out, p.kernel, p.stride, p.padding, 0);
-      const ones = tf.ones([p.kernel[0], p.kernel[1], c, 1]) as tf.Tensor4D;
+      const ones = tf.ones<tf.Rank.R4>([p.kernel[0], p.kernel[1], c, 1]);
       const sum = fixedDepthwise(xp, ones, p.stride, [0, 0]);
       const divisor = ctx.constant('divisor', () => {
         const rows = windowCounts(h, out[0], p.kernel[0], p.stride[0], p.padding[0], p.countIncludePad);
@@ -272,8 +272,8 @@ export const trainForms: Forms = {
   Linear: {
     forward: (ctx, inputs, p) => {
       const x = first(inputs);
-      const flat = x.rank === 2 ? (x as tf.Tensor2D) : tf.reshape(x, [x.shape[0] ?? 1, -1]);
-      const y = tf.matMul(flat as tf.Tensor2D, ctx.weight('weight') as tf.Tensor2D, false, true);
+      const flat = tf.reshape<tf.Rank.R2>(x, [x.shape[0], -1]);
+      const y = tf.matMul(flat, ctx.weight('weight'), false, true);
       return [p.bias ? tf.add(y, ctx.weight('bias')) : y];
     },
   },
@@ -281,9 +281,9 @@ export const trainForms: Forms = {
     // ONNX and PyTorch flatten N·C·H·W in channel-major order: back to NCHW first where H·W > 1.
     forward: (_, inputs) => {
       const x = first(inputs);
-      if (x.rank !== 4) return [tf.reshape(x, [x.shape[0] ?? 1, -1])];
+      if (x.rank !== 4) return [tf.reshape(x, [x.shape[0], -1])];
       const chw = x.shape[1] === 1 && x.shape[2] === 1 ? x : tf.transpose(x, [0, 3, 1, 2]);
-      return [tf.reshape(chw, [x.shape[0] ?? 1, -1])];
+      return [tf.reshape(chw, [x.shape[0], -1])];
     },
   },
   Dropout: {

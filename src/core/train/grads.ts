@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core leaves its gradients unregistered unless asked (the full tfjs package does it).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 /**
  * Gradients written over forward kernels every backend has. TensorFlow.js's WASM backend lacks
@@ -41,7 +43,7 @@ export function dilate(t: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
     [0, sw - 1],
     [0, 0],
   ]);
-  const spread = tf.reshape(padded, [n, h * sh, w * sw, c]) as tf.Tensor4D;
+  const spread = tf.reshape<tf.Rank.R4>(padded, [n, h * sh, w * sw, c]);
   return tf.slice(spread, [0, 0, 0, 0], [n, (h - 1) * sh + 1, (w - 1) * sw + 1, c]);
 }
 
@@ -175,11 +177,11 @@ function depthwiseInputGrad(
 ): tf.Tensor4D {
   const [kh, kw, c, m] = w.shape;
   const spread = spreadForInput(dy, xShape[1] ?? 0, xShape[2] ?? 0, [kh, kw], stride, pad);
-  const flipped = tf.reshape(tf.reverse(w, [0, 1]), [kh, kw, c * m, 1]) as tf.Tensor4D;
+  const flipped = tf.reshape<tf.Rank.R4>(tf.reverse(w, [0, 1]), [kh, kw, c * m, 1]);
   const each = tf.depthwiseConv2d(spread, flipped, 1, 'valid');
   if (m === 1) return each;
   const [n, h, wd] = each.shape;
-  return tf.sum(tf.reshape(each, [n, h, wd, c, m]), 4) as tf.Tensor4D;
+  return tf.sum<tf.Tensor4D>(tf.reshape(each, [n, h, wd, c, m]), 4);
 }
 
 /** dW of a depthwise conv, tap by tap: as many multiply-adds as the forward pass. */
@@ -248,7 +250,7 @@ export function maxPoolPadded(xp: tf.Tensor4D, k: Pair, stride: Pair): tf.Tensor
               tf.sub(1, taken),
             );
             taken = tf.add(taken, hit);
-            const spread = dilate(tf.mul(hit, dy) as tf.Tensor4D, stride[0], stride[1]);
+            const spread = dilate(tf.mul<tf.Tensor4D>(hit, dy), stride[0], stride[1]);
             const [, sh, sw] = spread.shape;
             dx = tf.add(dx, padOrCrop(spread, i, h - i - sh, j, w - j - sw));
           }

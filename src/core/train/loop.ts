@@ -5,7 +5,7 @@ import type { Design } from '../graph/types';
 import { msg, type Message } from '../message';
 import { batchNHWC, fitImages, seededRandom, shuffled, takeImages } from './data';
 import { designHash } from './hash';
-import { Network } from './network';
+import { Network, structureOf } from './network';
 import { learningRateAt, Optimizer } from './optimizer';
 import {
   TrainError,
@@ -28,15 +28,13 @@ export function checkTrainable(design: Design, data: TrainData): Message | undef
   for (const l of data.train.labels) classes.add(l);
   if (classes.size < 2)
     return msg('trainOneClass', { name: data.train.classNames[[...classes][0] ?? 0] ?? '?' });
-  let net: Network;
+  let outputs: number;
   try {
-    net = new Network(design, 0);
+    outputs = structureOf(design).classes;
   } catch (e) {
     if (e instanceof TrainError) return e.said;
     throw e;
   }
-  const outputs = net.classes;
-  net.dispose();
   const wanted = Math.max(data.train.classNames.length, ...classes);
   if (wanted > outputs) return msg('trainTooManyClasses', { classes: wanted, outputs });
   return undefined;
@@ -44,9 +42,7 @@ export function checkTrainable(design: Design, data: TrainData): Message | undef
 
 /** The design with its last Linear (or conv) before the Output giving `classes` scores; its old weights go. */
 export function resizeHead(design: Design, classes: number): Design {
-  const net = new Network(design, 0);
-  const head = net.head();
-  net.dispose();
+  const head = structureOf(design).head;
   const node = design.nodes.find((n) => n.id === head?.nodeId);
   if (
     head === undefined ||

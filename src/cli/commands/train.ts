@@ -1,0 +1,186 @@
+import { serializeDesign } from '../../core/document/format';
+import type { Recipe } from '../../core/document/results';
+import { english } from '../../core/message';
+import {
+  checkTrainable,
+  chooseBackend,
+  defaultRecipe,
+  resizeHead,
+  takeImages,
+  trainDesign,
+  TrainError,
+  type TrainBackend,
+  type TrainData,
+} from '../../core/train';
+import { UsageError, numberFlag, parseArgs, type Command } from '../command';
+import { loadSource, sourceFlags } from '../source';
+import { loadTrainData, wasmDir } from '../train-data';
+import { table } from '../text';
+
+const pct = (v: number): string => `${(100 * v).toFixed(1)}%`;
+
+function wholeFlag(flags: Map<string, string>, name: string): number | undefined {
+  const v = numberFlag(flags, name);
+  if (v !== undefined && !Number.isInteger(v))
+    throw new UsageError(`--${name} must be a whole number, not "${v}"`);
+  return v;
+}
+
+function recipeFrom(flags: Map<string, string>, dataset: string): Recipe {
+  const base = defaultRecipe(dataset);
+  const optimizer = flags.get('optimizer');
+  if (optimizer !== undefined && optimizer !== 'sgd' && optimizer !== 'adam' && optimizer !== 'adamw')
+    throw new UsageError(`--optimizer must be sgd, adam or adamw, not "${optimizer}"`);
+  const seed = flags.get('seed');
+  if (seed !== undefined && !/^\d+$/.test(seed))
+    throw new UsageError(`--seed must be a whole number, not "${seed}"`);
+  const steps = wholeFlag(flags, 'steps');
+  return {
+    ...base,
+    epochs: numberFlag(flags, 'epochs') ?? base.epochs,
+    batch: wholeFlag(flags, 'batch') ?? base.batch,
+    learningRate: numberFlag(flags, 'lr') ?? base.learningRate,
+    ...(optimizer === undefined ? {} : { optimizer }),
+    seed: seed === undefined ? base.seed : Number(seed),
+    // --steps alone runs that many steps, however many epochs they make.
+    ...(steps === undefined
+      ? {}
+      : {
+          maxSteps: steps,
+          epochs: flags.has('epochs') ? (numberFlag(flags, 'epochs') ?? base.epochs) : 1e6,
+        }),
+  };
+}
+
+export const trainCommand: Command = {
+  name: 'train',
+  usage:
+    'train <design.json | preset:NAME | example:NAME> --dataset fashion-mnist|fashion-mnist-full|<folder of idx files> [--epochs E] [--steps S] [--batch B] [--lr L] [--optimizer sgd|adam|adamw] [--seed N] [--train-images N] [--eval-images N] [--resize-head] [--backend wasm|cpu] [--resolution R] -o trained.json [--json]',
+  async run(args, io) {
+    const { positional, flags, switches } = parseArgs(
+      args,
+      [
+        ...sourceFlags,
+        'dataset',
+        'epochs',
+        'steps',
+        'batch',
+        'lr',
+        'optimizer',
+        'seed',
+        'o',
+        'train-images',
+        'eval-images',
+        'backend',
+      ],
+      ['json', 'resize-head'],
+    );
+    let design = loadSource(positional[0], flags, io);
+    const datasetSpec = flags.get('dataset');
+    if (datasetSpec === undefined)
+      throw new UsageError('missing --dataset: fashion-mnist, fashion-mnist-full or a folder');
+    const backendFlag = flags.get('backend');
+    if (backendFlag !== undefined && backendFlag !== 'wasm' && backendFlag !== 'cpu')
+      throw new UsageError(`--backend must be wasm or cpu, not "${backendFlag}"`);
+    const recipe = recipeFrom(flags, datasetSpec);
+    const full = await loadTrainData(datasetSpec);
+    const trainLimit = wholeFlag(flags, 'train-images');
+    const evalLimit = wholeFlag(flags, 'eval-images');
+    const data: TrainData = {
+      ...full,
+      train: trainLimit === undefined ? full.train : takeImages(full.train, trainLimit),
+      eval: evalLimit === undefined ? full.eval : takeImages(full.eval, evalLimit),
+    };
+    const json = switches.has('json');
+    try {
+      let problem = checkTrainable(design, data);
+      if (problem?.key === 'trainTooManyClasses' && switches.has('resize-head')) {
+        design = resizeHead(design, data.train.classNames.length);
+        problem = checkTrainable(design, data);
+      }
+      if (problem !== undefined) throw new UsageError(english(problem));
+      const choice = await chooseBackend({
+        wasmPaths: wasmDir,
+        preferWebGpu: false,
+        only: (backendFlag ?? 'wasm') as TrainBackend,
+      });
+      if (!json)
+        io.out(
+          `training ${design.name} on ${data.name} (${data.train.count} images, ${data.eval.count} to measure) with tfjs-${choice.backend}: ${choice.reason}`,
+        );
+      let lastLine = 0;
+      const outcome = await trainDesign(design, data, recipe, {
+        onStep: (s) => {
+          if (json || (Date.now() - lastLine < 2000 && s.step !== s.totalSteps)) return;
+          lastLine = Date.now();
+          process.stderr.write(
+            `step ${s.step}/${s.totalSteps}  epoch ${s.epoch.toFixed(2)}  loss ${s.loss.toFixed(4)}  ${s.imagesPerSecond.toFixed(0)} images/s  ${Math.round(s.secondsLeft)} s left\n`,
+          );
+        },
+        onEpoch: (e) => {
+          if (!json)
+            io.out(
+              `epoch ${e.epoch.toFixed(2)}: loss ${e.loss.toFixed(4)}, train top-1 ${pct(e.trainTop1)}, ${data.evalSplit ?? 'test'} top-1 ${pct(e.valTop1)}`,
+            );
+        },
+      });
+      const out = flags.get('o');
+      if (out !== undefined) io.writeFile(out, serializeDesign(outcome.design));
+      const r = outcome.result;
+      if (json) {
+        io.out(
+          JSON.stringify({
+            design: design.name,
+            dataset: r.dataset,
+            engine: r.engine,
+            end: outcome.end,
+            ...(outcome.message === undefined ? {} : { message: english(outcome.message) }),
+            accuracy: r.top1,
+            top5: r.top5 ?? null,
+            loss: r.loss,
+            steps: r.steps,
+            epochs: r.epochs,
+            seconds: r.seconds,
+            imagesPerSecond: r.imagesPerSecond ?? 0,
+            params: r.costs.params,
+            multiplyAdds: r.costs.multiplyAdds,
+            recipe: r.recipe,
+            curve: r.curve,
+          }),
+        );
+        return;
+      }
+      if (outcome.message !== undefined) io.out(english(outcome.message));
+      io.out(
+        table([
+          [
+            'design',
+            'dataset',
+            'steps',
+            'epochs',
+            `${r.dataset.split} top-1`,
+            'top-5',
+            'loss',
+            'images/s',
+            'seconds',
+          ],
+          [
+            design.name,
+            r.dataset.name,
+            String(r.steps),
+            r.epochs.toFixed(2),
+            pct(r.top1),
+            r.top5 === undefined ? '–' : pct(r.top5),
+            r.loss.toFixed(4),
+            (r.imagesPerSecond ?? 0).toFixed(1),
+            r.seconds.toFixed(1),
+          ],
+        ]),
+      );
+      if (out !== undefined) io.out(`wrote ${out}: the design with its trained weights and the result`);
+    } catch (e) {
+      if (e instanceof TrainError) throw new UsageError(english(e.said));
+      throw e;
+    }
+  },
+};
