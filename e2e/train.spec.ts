@@ -8,7 +8,18 @@ import { Studio } from './pages/studio';
 /** Loading TensorFlow.js, reading the subset and a few dozen steps on two shared cores: generous. */
 const TRAIN_TIMEOUT = 240_000;
 const SUBSET = 'public/datasets/fashion-mnist';
-const FASHION = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+const FASHION = [
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
+];
 
 /** A small convnet for 28×28 grey images: two strided convs, global pooling, a 10-way Linear head. */
 const design = {
@@ -16,11 +27,29 @@ const design = {
   version: 2,
   name: 'tiny fashion net',
   nodes: [
-    { id: 'n1', kind: 'Input', label: 'input', position: { x: 0, y: 0 }, params: { channels: 1, height: 28, width: 28 } },
-    { id: 'n2', kind: 'Conv2d', label: 'conv1', position: { x: 0, y: 100 }, params: { outChannels: 16, stride: [2, 2] } },
+    {
+      id: 'n1',
+      kind: 'Input',
+      label: 'input',
+      position: { x: 0, y: 0 },
+      params: { channels: 1, height: 28, width: 28 },
+    },
+    {
+      id: 'n2',
+      kind: 'Conv2d',
+      label: 'conv1',
+      position: { x: 0, y: 100 },
+      params: { outChannels: 16, stride: [2, 2] },
+    },
     { id: 'n3', kind: 'BatchNorm', label: 'bn1', position: { x: 0, y: 200 }, params: {} },
     { id: 'n4', kind: 'ReLU', label: 'relu1', position: { x: 0, y: 300 }, params: {} },
-    { id: 'n5', kind: 'Conv2d', label: 'conv2', position: { x: 0, y: 400 }, params: { outChannels: 32, stride: [2, 2] } },
+    {
+      id: 'n5',
+      kind: 'Conv2d',
+      label: 'conv2',
+      position: { x: 0, y: 400 },
+      params: { outChannels: 32, stride: [2, 2] },
+    },
     { id: 'n6', kind: 'ReLU', label: 'relu2', position: { x: 0, y: 500 }, params: {} },
     { id: 'n7', kind: 'GlobalAvgPool', label: 'pool', position: { x: 0, y: 600 }, params: {} },
     { id: 'n8', kind: 'Flatten', label: 'flatten', position: { x: 0, y: 700 }, params: {} },
@@ -73,7 +102,10 @@ async function testImage(label: number): Promise<Buffer> {
 }
 
 const pointsOf = (page: Page) =>
-  page.locator('svg[data-curve="loss"]').getAttribute('data-points').then((v) => Number(v ?? 0));
+  page
+    .locator('svg[data-curve="loss"]')
+    .getAttribute('data-points')
+    .then((v) => Number(v ?? 0));
 
 async function save(page: Page, name: RegExp): Promise<Uint8Array> {
   const download = page.waitForEvent('download');
@@ -110,7 +142,9 @@ test('trains a small design on the Fashion-MNIST subset, keeps the weights over 
   await expect(end).toBeVisible({ timeout: TRAIN_TIMEOUT });
   const accuracy = /(\d+\.\d)% test accuracy/.exec((await end.textContent()) ?? '')?.[1];
   expect(Number(accuracy)).toBeGreaterThan(20); // ten classes: chance is 10%
-  await expect(panel.getByRole('img', { name: /fashion-mnist: accuracy against Multiply-adds; 1 results/ })).toBeVisible();
+  await expect(
+    panel.getByRole('img', { name: /fashion-mnist: accuracy against Multiply-adds; 1 results/ }),
+  ).toBeVisible();
 
   // Reload: the weights and the result came back from IndexedDB, and Run says whose they are.
   await studio.waitForAutosave('tiny fashion net');
@@ -122,7 +156,9 @@ test('trains a small design on the Fashion-MNIST subset, keeps the weights over 
     new RegExp(`^Weights trained 0\\.4 epochs on Fashion-MNIST, ${accuracy}% test accuracy\\.$`),
   );
   const trouser = await testImage(1);
-  await run.getByLabel('Choose an image file').setInputFiles({ name: 'trouser.png', mimeType: 'image/png', buffer: trouser });
+  await run
+    .getByLabel('Choose an image file')
+    .setInputFiles({ name: 'trouser.png', mimeType: 'image/png', buffer: trouser });
   await run.getByLabel('Backend').selectOption('wasm');
   await run.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(run.getByLabel('Latency')).toBeVisible({ timeout: 120_000 });
@@ -136,7 +172,9 @@ test('trains a small design on the Fashion-MNIST subset, keeps the weights over 
   const input = decodeNpy(await save(page, /input/i));
   const output = decodeNpy(await save(page, /output/i));
   const session = await ort.InferenceSession.create(model);
-  const feeds = { [session.inputNames[0] ?? 'input']: new ort.Tensor('float32', input.data, [...input.shape]) };
+  const feeds = {
+    [session.inputNames[0] ?? 'input']: new ort.Tensor('float32', input.data, [...input.shape]),
+  };
   const logits = (await session.run(feeds))[session.outputNames[0] ?? 'output']?.data as Float32Array;
   await session.release();
   const worst = output.data.reduce((m, v, i) => Math.max(m, Math.abs(v - (logits[i] ?? NaN))), 0);

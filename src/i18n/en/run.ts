@@ -33,6 +33,7 @@ export const run = {
     random: 'Random tensor',
     drop: 'or drop an image here',
     preprocessed: 'Preprocessed input: {{label}}',
+    captionTrained: '{{shape}} float32, the whole image in [0, 1], as the Train tab trains',
     caption: '{{shape}} float32, ImageNet mean/std',
   },
   result: {

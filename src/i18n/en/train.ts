@@ -45,7 +45,7 @@ export const train = {
     schedule: 'Schedule',
     cosine: 'Cosine decay',
     constant: 'Constant',
-    warmup: 'Warm-up epochs',
+    warmupEpochs: 'Warm-up epochs',
     weightDecay: 'Weight decay',
     labelSmoothing: 'Label smoothing',
     flip: 'Random horizontal flip',

@@ -34,6 +34,7 @@ export const run: Strings<typeof en> = {
     random: '随机张量',
     drop: '或把图片拖到这里',
     preprocessed: '预处理后的输入：{{label}}',
+    captionTrained: '{{shape}} float32，整张图像，取值 [0, 1]，与训练页的训练方式一致',
     caption: '{{shape}} float32，ImageNet 均值/标准差',
   },
   result: {

@@ -48,7 +48,7 @@ export const train: Strings<typeof en> = {
     schedule: '学习率调度',
     cosine: '余弦衰减',
     constant: '恒定',
-    warmup: '预热轮数',
+    warmupEpochs: '预热轮数',
     weightDecay: '权重衰减',
     labelSmoothing: '标签平滑',
     flip: '随机水平翻转',

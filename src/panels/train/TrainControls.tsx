@@ -29,9 +29,7 @@ export function TrainControls() {
   const head = failure?.code === 'too-many-classes' ? headNode() : undefined;
   return (
     <section className="run-section" aria-labelledby="train-controls-title">
-      <h3 id="train-controls-title" className="sr-only">
-        {t('progress.label')}
-      </h3>
+      <h3 id="train-controls-title">{t('progress.label')}</h3>
       <div className="train-buttons">
         <button type="button" className="run-button" disabled={active} onClick={startTraining}>
           {t('controls.train')}
