@@ -211,7 +211,8 @@ function depthwiseFilterGrad(
 export function fixedDepthwise(x: tf.Tensor4D, w: tf.Tensor4D, stride: Pair, pad: Pair): tf.Tensor4D {
   const out = custom(
     ([xi], save) => {
-      save([xi as tf.Tensor]);
+      // Tensors the backward pass reads must be saved: tfjs disposes what a closure holds.
+      save([xi as tf.Tensor, w]);
       const value = tf.depthwiseConv2d(
         padSpatial(xi as tf.Tensor4D, pad),
         w,
@@ -219,7 +220,13 @@ export function fixedDepthwise(x: tf.Tensor4D, w: tf.Tensor4D, stride: Pair, pad
         'valid',
       );
       const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor =>
-        depthwiseInputGrad(dy as tf.Tensor4D, w, (saved[0] as tf.Tensor).shape, stride, pad);
+        depthwiseInputGrad(
+          dy as tf.Tensor4D,
+          saved[1] as tf.Tensor4D,
+          (saved[0] as tf.Tensor).shape,
+          stride,
+          pad,
+        );
       return { value, gradFunc };
     },
     [x],
@@ -313,12 +320,13 @@ export function placeWeight(values: tf.Tensor, index: Int32Array, shape: readonl
   const positions = tf.tensor1d(shifted, 'int32');
   const size = values.size;
   return custom(
-    ([v]) => {
+    ([v], save) => {
+      save([positions]);
       const withZero = tf.concat([tf.zeros([1]), tf.reshape(v as tf.Tensor, [size])]);
       const value = tf.reshape(tf.gather(withZero, positions), [...shape]);
-      const gradFunc = (dy: tf.Tensor): tf.Tensor => {
+      const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor => {
         const summed = tf.scatterND(
-          tf.reshape(positions, [index.length, 1]),
+          tf.reshape(saved[0] as tf.Tensor, [index.length, 1]),
           tf.reshape(dy, [index.length]),
           [size + 1],
         );
