@@ -4,6 +4,7 @@ import { CostPanel } from '../panels/cost/CostPanel';
 import { Inspector } from '../panels/inspector/Inspector';
 import { LearnPanel } from '../panels/learn/LearnPanel';
 import { RunPanel } from '../panels/run/RunPanel';
+import { TrainPanel } from '../panels/train/TrainPanel';
 import type { SideTab } from '../state/types';
 import { useStudio } from '../state/store';
 
@@ -12,6 +13,7 @@ const tabs: readonly { readonly id: SideTab; readonly render: () => ReactNode }[
   { id: 'inspector', render: () => <Inspector /> },
   { id: 'cost', render: () => <CostPanel /> },
   { id: 'run', render: () => <RunPanel /> },
+  { id: 'train', render: () => <TrainPanel /> },
   { id: 'learn', render: () => <LearnPanel /> },
 ];
 

@@ -11,6 +11,7 @@ import { formulas as zhFormulas } from './zh/formulas';
 import { cost as enCost } from './en/cost';
 import { inspector as enInspector } from './en/inspector';
 import { run as enRun } from './en/run';
+import { train as enTrain } from './en/train';
 import { palette as enPalette } from './en/palette';
 import { canvas as enCanvas } from './en/canvas';
 import { app as enApp } from './en/app';
@@ -24,6 +25,7 @@ import { compare as zhCompare } from './zh/compare';
 import { cost as zhCost } from './zh/cost';
 import { inspector as zhInspector } from './zh/inspector';
 import { run as zhRun } from './zh/run';
+import { train as zhTrain } from './zh/train';
 import { palette as zhPalette } from './zh/palette';
 import { canvas as zhCanvas } from './zh/canvas';
 import { app as zhApp } from './zh/app';
@@ -87,6 +89,7 @@ export const resources = {
     cost: enCost,
     inspector: enInspector,
     run: enRun,
+    train: enTrain,
     palette: enPalette,
     canvas: enCanvas,
     app: enApp,
@@ -103,6 +106,7 @@ export const resources = {
     cost: zhCost,
     inspector: zhInspector,
     run: zhRun,
+    train: zhTrain,
     palette: zhPalette,
     canvas: zhCanvas,
     app: zhApp,

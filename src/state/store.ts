@@ -5,6 +5,7 @@ import { createDesignSlice } from './design-slice';
 import { createDocumentsSlice } from './documents-slice';
 import { createLibrarySlice } from './library-slice';
 import { createRunSlice } from './run-slice';
+import { createTrainSlice } from './train-slice';
 import { createSelectionSlice } from './selection-slice';
 import type { StudioState, Tracked } from './types';
 import { createUiSlice } from './ui-slice';
@@ -21,6 +22,7 @@ export function createStudioStore() {
         ...createLibrarySlice(...a),
         ...createCostSlice(...a),
         ...createRunSlice(...a),
+        ...createTrainSlice(...a),
       }),
       {
         partialize: (s): Tracked => ({ design: s.design }),

@@ -5,9 +5,10 @@ import type { NodeKind } from '../core/graph/types';
 import type { Verdict } from './connection';
 import type { CostSlice } from './cost-slice';
 import type { RunSlice } from './run-slice';
+import type { TrainSlice } from './train-slice';
 
 export type Theme = 'light' | 'dark';
-export type SideTab = 'inspector' | 'cost' | 'run' | 'learn';
+export type SideTab = 'inspector' | 'cost' | 'run' | 'train' | 'learn';
 
 /** A short message for the user; `at` puts it at a screen point (the cursor), else in the corner. */
 export interface Notice {
@@ -158,7 +159,8 @@ export type StudioState = DesignSlice &
   UiSlice &
   LibrarySlice &
   CostSlice &
-  RunSlice;
+  RunSlice &
+  TrainSlice;
 
 /** What undo and redo restore: the document only, never the selection or the view. */
 export interface Tracked {

@@ -36,6 +36,8 @@ export const resultSchema = z.object({
     /** The split the accuracy is measured on ('test', 'validation'). */
     split: z.string().min(1).max(100),
     classes: count,
+    /** The class names by output index, when known (a folder's subfolders, Fashion-MNIST's kinds). */
+    classNames: z.array(z.string().max(200)).max(100000).optional(),
     trainImages: count,
     evalImages: count,
   }),

@@ -8,6 +8,8 @@ export const compare = {
   current: 'This design ({{name}})',
   baseline: 'Pinned baseline ({{name}})',
   groups: { design: 'This session', preset: 'Presets', example: 'Worked examples' },
+  accuracy: 'Accuracy ({{dataset}})',
+  points: '{{delta}} points',
   totals: 'Totals',
   figure: 'Figure',
   change: 'Change',

@@ -20,6 +20,8 @@ export const inspector = {
   width: 'width',
   weights: {
     title: 'Weights',
+    trained: 'Trained in this browser on {{dataset}}.',
+    training: 'training on {{dataset}}',
     imported: 'Imported from {{source}}.',
     fresh: 'Fresh initialisation (He, seed 0): changed or added after the import from {{source}}.',
     freshLayers:

@@ -33,6 +33,7 @@ export const run = {
     random: 'Random tensor',
     drop: 'or drop an image here',
     preprocessed: 'Preprocessed input: {{label}}',
+    captionTrained: '{{shape}} float32, the whole image in [0, 1], as the Train tab trains',
     caption: '{{shape}} float32, ImageNet mean/std',
   },
   result: {
@@ -51,6 +52,13 @@ export const run = {
   },
   weights: {
     label: 'Weights',
+    trained_one:
+      'Weights <strong>trained {{count}} epoch on {{dataset}}, {{accuracy}} {{split}} accuracy</strong>.',
+    trained_other:
+      'Weights <strong>trained {{count}} epochs on {{dataset}}, {{accuracy}} {{split}} accuracy</strong>.',
+    split: { test: 'test', validation: 'validation' },
+    fashion: 'Fashion-MNIST',
+    trainedFresh: '{{fresh}} layers re-initialised after edits (He, seed {{seed}}).',
     untrained:
       '<strong>Untrained</strong>, He-initialised with seed {{seed}}: the labels mean nothing until you import trained weights (File → Import ONNX…).',
     reinitialised: 'Re-initialised: {{names}}',

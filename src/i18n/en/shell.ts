@@ -60,6 +60,7 @@ export const shell = {
     inspector: 'Inspector',
     cost: 'Cost',
     run: 'Run',
+    train: 'Train',
     learn: 'Learn',
   },
   status: {

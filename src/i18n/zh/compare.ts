@@ -10,6 +10,8 @@ export const compare: Strings<typeof en> = {
   current: '当前设计（{{name}}）',
   baseline: '固定的基线（{{name}}）',
   groups: { design: '本次会话', preset: '预置网络', example: '示例' },
+  accuracy: '准确率（{{dataset}}）',
+  points: '{{delta}} 个百分点',
   totals: '总计',
   figure: '指标',
   change: '变化',

@@ -21,6 +21,8 @@ export const inspector: Strings<typeof en> = {
   width: '宽',
   weights: {
     title: '权重',
+    trained: '在本浏览器中用 {{dataset}} 训练得到。',
+    training: '在 {{dataset}} 上的训练',
     imported: '从 {{source}} 导入。',
     fresh: '重新初始化（He 初始化，种子 0）：在从 {{source}} 导入后被修改或新增。',
     freshLayers:

@@ -34,6 +34,7 @@ export const run: Strings<typeof en> = {
     random: '随机张量',
     drop: '或把图片拖到这里',
     preprocessed: '预处理后的输入：{{label}}',
+    captionTrained: '{{shape}} float32，整张图像，取值 [0, 1]，与训练页的训练方式一致',
     caption: '{{shape}} float32，ImageNet 均值/标准差',
   },
   result: {
@@ -52,6 +53,12 @@ export const run: Strings<typeof en> = {
   },
   weights: {
     label: '权重',
+    trained_one: '权重<strong>在 {{dataset}} 上训练了 {{count}} 轮，{{split}}准确率 {{accuracy}}</strong>。',
+    trained_other:
+      '权重<strong>在 {{dataset}} 上训练了 {{count}} 轮，{{split}}准确率 {{accuracy}}</strong>。',
+    split: { test: '测试', validation: '验证' },
+    fashion: 'Fashion-MNIST',
+    trainedFresh: '编辑后有 {{fresh}} 层重新初始化（He，种子 {{seed}}）。',
     untrained:
       '<strong>未训练</strong>，用种子 {{seed}} 做 He 初始化：在导入训练好的权重（文件 → 导入 ONNX…）之前，类别标签没有意义。',
     reinitialised: '已重新初始化：{{names}}',

@@ -63,6 +63,7 @@ export const shell: Strings<typeof en> = {
     inspector: '属性',
     cost: '代价',
     run: '运行',
+    train: '训练',
     learn: '学习',
   },
   status: {

@@ -8,7 +8,7 @@ import { analysisOf } from '../../state/analysis';
 import { studio, useStudio } from '../../state/store';
 import { findPreset } from '../../core/presets/registry';
 import { DifferenceChart } from './DifferenceChart';
-import { pairFigures, pairRows, totalRows, type PairFigure, type PairRow } from './compare-data';
+import { accuracyRow, pairFigures, pairRows, totalRows, type PairFigure, type PairRow } from './compare-data';
 import { resolveSource, sourceOptions, type SourceId } from './sources';
 import './compare.css';
 
@@ -145,6 +145,8 @@ function Comparison({ left, right }: { left: Analysis; right: Analysis }) {
   const [figure, setFigure] = useState<PairFigure>('multiplyAdds');
   const [showSame, setShowSame] = useState(false);
   const totals = useMemo(() => totalRows(left, right), [left, right]);
+  const accuracy = useMemo(() => accuracyRow(left.design, right.design), [left, right]);
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   const rows = useMemo(() => pairRows(left, right), [left, right]);
   const count = (s: PairRow['status']) => rows.filter((r) => r.status === s).length;
   const shown = rows.filter((r) => showSame || r.status !== 'same');
@@ -174,6 +176,19 @@ function Comparison({ left, right }: { left: Analysis; right: Analysis }) {
                 <td>{r.ratio === undefined ? '–' : `${formatRatio(r.ratio, lang)}×`}</td>
               </tr>
             ))}
+            {accuracy !== undefined && (
+              <tr data-figure="accuracy">
+                <th scope="row">{t('accuracy', { dataset: accuracy.dataset })}</th>
+                <td>{pct(accuracy.left)}</td>
+                <td>{pct(accuracy.right)}</td>
+                <td>
+                  {t('points', {
+                    delta: `${accuracy.delta >= 0 ? '+' : '−'}${(Math.abs(accuracy.delta) * 100).toFixed(1)}`,
+                  })}
+                </td>
+                <td>–</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </section>

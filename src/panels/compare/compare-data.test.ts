@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analysis/analyze';
 import type { Design } from '../../core/graph/types';
 import { findPreset } from '../../core/presets/registry';
-import { differenceBars, pairRows, totalRows } from './compare-data';
+import { accuracyRow, differenceBars, pairRows, totalRows } from './compare-data';
 import { resolveSource, sourceOptions } from './sources';
 
 const preset = (name: string): Design => {
@@ -57,5 +57,27 @@ describe('comparing two designs', () => {
     for (const o of options) expect(resolveSource(o.id, { design, baseline: design }), o.id).toBeDefined();
     expect(resolveSource('baseline', { design, baseline: undefined })).toBeUndefined();
     expect(resolveSource('preset:nope', { design, baseline: undefined })).toBeUndefined();
+  });
+});
+
+describe('accuracyRow', () => {
+  const r = (id: string, dataset: string, top1: number) => ({ id, dataset: { name: dataset }, top1 });
+  const design = (results: ReturnType<typeof r>[]) =>
+    ({ name: 'd', nodes: [], edges: [], results }) as unknown as Design;
+
+  it('pairs the newest results on a dataset both sides were trained on', () => {
+    const left = design([r('a', 'fashion-mnist', 0.8), r('b', 'pets', 0.5), r('c', 'fashion-mnist', 0.82)]);
+    const right = design([r('d', 'fashion-mnist', 0.86), r('e', 'flowers', 0.7)]);
+    // "flowers" is the right side's newest but the left has none on it: Fashion-MNIST it is.
+    const row = accuracyRow(left, right);
+    expect(row?.dataset).toBe('fashion-mnist');
+    expect(row?.left).toBe(0.82);
+    expect(row?.right).toBe(0.86);
+    expect(row?.delta).toBeCloseTo(0.04, 12);
+  });
+
+  it('is undefined when either side is untrained or they share no dataset', () => {
+    expect(accuracyRow(design([]), design([r('a', 'x', 1)]))).toBeUndefined();
+    expect(accuracyRow(design([r('a', 'x', 1)]), design([r('b', 'y', 1)]))).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { diffDesigns, type NodeDiff } from '../../core/analysis/diff';
 import type { Analysis } from '../../core/analysis/types';
+import type { Design } from '../../core/graph/types';
 
 /** The figures the comparison pairs block by block. */
 export const pairFigures = ['multiplyAdds', 'params', 'memoryAccess'] as const;
@@ -89,4 +90,27 @@ export function differenceBars(rows: readonly PairRow[], figure: PairFigure, lim
     .slice(0, limit);
   const largest = Math.max(0, ...moved.map((b) => Math.abs(b.delta)));
   return moved.map((b) => ({ ...b, fraction: largest === 0 ? 0 : b.delta / largest }));
+}
+
+/** Both sides' accuracy on one dataset, when both were trained on it (the newest result of each). */
+export interface AccuracyRow {
+  readonly dataset: string;
+  readonly left: number;
+  readonly right: number;
+  /** right − left, in accuracy (0–1). */
+  readonly delta: number;
+}
+
+/**
+ * Accuracy beside the costs: the dataset both designs have results on (the right side's newest such
+ * result decides which), each side's newest result on it. Undefined when they share none.
+ */
+export function accuracyRow(left: Design, right: Design): AccuracyRow | undefined {
+  const newestOn = (d: Design, dataset: string) => d.results?.findLast((r) => r.dataset.name === dataset);
+  for (const r of [...(right.results ?? [])].reverse()) {
+    const l = newestOn(left, r.dataset.name);
+    if (l !== undefined)
+      return { dataset: r.dataset.name, left: l.top1, right: r.top1, delta: r.top1 - l.top1 };
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { useWeightsOrigin } from '../../state/hooks';
 import { useStudio } from '../../state/store';
 import { useTranslation } from 'react-i18next';
+import { trainedBy } from '../../core/results/provenance';
 
 /**
  * Where this node's weights come from, in a design with imported weights: the file, or fresh
@@ -10,16 +11,22 @@ export function NodeWeights({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation('inspector');
   const origin = useWeightsOrigin();
   const notKept = useStudio((s) => s.weightsNotKept);
+  const trained = useStudio((s) => trainedBy(s.design));
   if (origin.source === undefined) return null;
   const fresh = origin.fresh.filter((l) => l.nodeId === nodeId);
+  // Weights trained in the Train tab name their result, not a file: say what they learnt from.
+  const source =
+    trained === undefined ? origin.source : t('weights.training', { dataset: trained.dataset.name });
   const text =
     fresh.length === 0
-      ? t('weights.imported', { source: origin.source })
+      ? trained === undefined
+        ? t('weights.imported', { source })
+        : t('weights.trained', { dataset: trained.dataset.name })
       : fresh.length === 1 && fresh[0]?.key === nodeId
-        ? t('weights.fresh', { source: origin.source })
+        ? t('weights.fresh', { source })
         : t('weights.freshLayers', {
             count: fresh.length,
-            source: origin.source,
+            source,
             names: fresh.map((l) => l.name).join(', '),
           });
   return (

@@ -1,3 +1,4 @@
+import { trainedBy } from '../../core/results/provenance';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useStudio } from '../../state/store';
 import { ImageCanvas } from './ImageCanvas';
@@ -8,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 /** Sample images, the user's own image (picker or drop), or a random tensor; and what the network sees. */
 export function InputPicker() {
   const { t } = useTranslation('run');
+  // Weights trained here read whole images in [0, 1]: the caption says which framing the run used.
+  const trained = useStudio((st) => trainedBy(st.design) !== undefined);
   const source = useRunPanel((s) => s.source);
   const prepared = useRunPanel((s) => s.prepared);
   const error = useRunPanel((s) => s.inputError);
@@ -16,10 +19,10 @@ export function InputPicker() {
   const [dragging, setDragging] = useState(false);
   const shapeText = shape?.join('×');
 
-  // The preview follows the design's input size.
+  // The preview follows the design's input size, and the framing its weights were trained with.
   useEffect(() => {
     if (shapeText !== undefined) void prepareInput();
-  }, [shapeText, source]);
+  }, [shapeText, source, trained]);
 
   const takeFile = (file: File | undefined) => {
     if (file !== undefined) chooseSource({ kind: 'file', name: file.name, blob: file });
@@ -106,7 +109,7 @@ export function InputPicker() {
           <figcaption>
             {prepared.label}
             <br />
-            {t('input.caption', { shape: prepared.shape.join('×') })}
+            {t(trained ? 'input.captionTrained' : 'input.caption', { shape: prepared.shape.join('×') })}
           </figcaption>
         </figure>
       )}

@@ -5,19 +5,34 @@ import { useClassNames } from './classes';
 import { formatValue } from './format';
 import { WeightsLine } from './WeightsNote';
 import { useTranslation } from 'react-i18next';
+import { trainedBy } from '../../core/results/provenance';
+import { useStudio } from '../../state/store';
 
-/** Top-5 ImageNet classes for a 1000-class output; shape and a summary for any other. */
+/**
+ * Top-5 classes: the trained dataset's for a design trained here (one score per class), ImageNet's for
+ * a 1000-class output; shape and a summary for any other.
+ */
 export function OutputView({ output }: { output: OutputTensor }) {
-  const classes = output.data.length === 1000 && output.shape.length <= 2;
-  return classes ? <TopFive output={output} /> : <Summary output={output} />;
+  const trained = useStudio((s) => trainedBy(s.design)?.dataset.classNames);
+  const flat = output.shape.length <= 2;
+  if (flat && trained !== undefined && output.data.length === trained.length)
+    return <TopFive output={output} names={trained} />;
+  return flat && output.data.length === 1000 ? (
+    <ImageNetTopFive output={output} />
+  ) : (
+    <Summary output={output} />
+  );
 }
 
-function TopFive({ output }: { output: OutputTensor }) {
+function ImageNetTopFive({ output }: { output: OutputTensor }) {
+  return <TopFive output={output} names={useClassNames()} />;
+}
+
+function TopFive({ output, names }: { output: OutputTensor; names: readonly string[] | undefined }) {
   const { t } = useTranslation('run');
-  const names = useClassNames();
   const ranked = useMemo(() => {
     const probs = isDistribution(output.data) ? output.data : softmax(output.data);
-    return topK(probs, 5);
+    return topK(probs, Math.min(5, probs.length));
   }, [output]);
   return (
     <div className="run-top5">

@@ -1,6 +1,8 @@
 import { useWeightsOrigin } from '../../state/hooks';
 import { useStudio } from '../../state/store';
+import { i18next } from '../../i18n';
 import { Trans, useTranslation } from 'react-i18next';
+import { trainedBy } from '../../core/results/provenance';
 
 /** The seed of the He initialisation the run's export uses for weights the design does not carry. */
 export const SEED = 0;
@@ -32,6 +34,27 @@ export function WeightsNote() {
   const origin = useWeightsOrigin();
   const notKept = useStudio((s) => (s.design.weights === undefined ? undefined : s.weightsNotKept));
   const fresh = origin.fresh.length;
+  const trained = useStudio((s) => trainedBy(s.design));
+  if (trained !== undefined)
+    return (
+      <div className="run-weights" role="note" aria-label={t('weights.label')}>
+        <p className="run-provenance">
+          <Trans
+            t={t}
+            i18nKey="weights.trained"
+            values={{
+              count: Number(trained.epochs.toFixed(1)),
+              dataset: datasetTitle(trained.dataset.name),
+              accuracy: `${(trained.top1 * 100).toFixed(1)}%`,
+              split: t(`weights.split.${trained.dataset.split === 'test' ? 'test' : 'validation'}`),
+            }}
+            components={{ strong: <strong /> }}
+          />
+          {fresh > 0 && ` ${t('weights.trainedFresh', { fresh, seed: SEED })}`}
+        </p>
+        {notKept !== undefined && <p className="run-weights-lost">{t('weights.lost', { why: notKept })}</p>}
+      </div>
+    );
   return (
     <div className="run-weights" role="note" aria-label={t('weights.label')}>
       {origin.source === undefined ? (
@@ -63,3 +86,7 @@ export function WeightsNote() {
     </div>
   );
 }
+
+/** The shipped dataset's proper name; a user's dataset keeps the name it was given. */
+const datasetTitle = (name: string): string =>
+  name === 'fashion-mnist' ? i18next.t('run:weights.fashion') : name;

@@ -4,6 +4,7 @@ import type { Design } from '../../core/graph/types';
 import { runtimeClient } from '../../runtime/client';
 import type { RuntimeError } from '../../runtime/errors';
 import { preprocessImage } from '../../runtime/image';
+import { trainedBy } from '../../core/results/provenance';
 import { encodeNpy } from '../../runtime/npy';
 import { latencyStats } from '../../runtime/outputs';
 import { nchwToRgba, randomTensor } from '../../runtime/preprocess';
@@ -47,7 +48,9 @@ export async function prepareInput(): Promise<PreparedInput | undefined> {
     return undefined;
   }
   const [, c = 3, h = 224, w = 224] = shape;
-  const key = shape.join('x');
+  // Weights trained here learnt from whole images in [0, 1]: the run feeds them the same way.
+  const framing = trainedBy(studio.getState().design) === undefined ? 'imagenet' : 'unit';
+  const key = `${shape.join('x')}:${framing}`;
   const known = prepared.get(source);
   if (known?.key === key) return known.value;
   try {
@@ -58,7 +61,7 @@ export async function prepareInput(): Promise<PreparedInput | undefined> {
       value = { data, shape, preview, label: sourceLabel(source) };
     } else {
       const blob = source.kind === 'file' ? source.blob : await (await fetch(sampleUrl(source.name))).blob();
-      const image = await preprocessImage(blob, w, h, c);
+      const image = await preprocessImage(blob, w, h, c, framing);
       value = { data: image.data, shape, preview: image.preview, label: sourceLabel(source) };
     }
     prepared.set(source, { key, value });

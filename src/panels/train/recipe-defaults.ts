@@ -1,0 +1,28 @@
+import type { Recipe } from '../../core/document/results';
+// The engine's recipe file alone: it imports no TensorFlow.js, so the page's bundle stays free of it.
+import { defaultRecipe } from '../../core/train/recipe';
+import type { DatasetChoice } from './train-store';
+
+/**
+ * One click trains: the engine's defaults for the dataset (SGD with momentum, a short warm-up into
+ * cosine decay; no augmentation for Fashion-MNIST, flips and a small crop for a user's photos).
+ */
+export const recipeDefaults = (dataset: DatasetChoice): Recipe =>
+  defaultRecipe(dataset === 'images' ? 'images' : 'fashion-mnist');
+
+/** The short recipe of a lesson's "train both" task: one epoch on Fashion-MNIST's subset, same seed. */
+export const lessonRecipe = (): Recipe => ({ ...recipeDefaults('fashion-mnist'), epochs: 1 });
+
+/** Each numeric field's bounds, as the form checks them (and the result's schema accepts). */
+export const recipeBounds = {
+  epochs: { min: 0.1, max: 1000 },
+  batch: { min: 1, max: 4096 },
+  learningRate: { min: 1e-7, max: 10 },
+  momentum: { min: 0, max: 1 },
+  weightDecay: { min: 0, max: 1 },
+  warmupEpochs: { min: 0, max: 100 },
+  labelSmoothing: { min: 0, max: 0.9 },
+  crop: { min: 0, max: 64 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+  maxSteps: { min: 1, max: 10_000_000 },
+} as const;

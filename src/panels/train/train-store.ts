@@ -1,0 +1,61 @@
+import { create } from 'zustand';
+import type { Recipe } from '../../core/document/results';
+import type { FolderFile, TrainScope } from '../../runtime/train/protocol';
+import { recipeDefaults } from './recipe-defaults';
+
+/**
+ * The Train tab's own choices (dataset, files, recipe, scope, the results view's axis): kept outside
+ * the component so they survive switching tabs, and outside the document because none of it is the design.
+ */
+
+export type DatasetChoice = 'fashion-mnist' | 'idx' | 'images';
+
+export interface IdxFiles {
+  readonly trainImages?: File;
+  readonly trainLabels?: File;
+  readonly testImages?: File;
+  readonly testLabels?: File;
+}
+
+export type ImageSource =
+  | { readonly kind: 'folder'; readonly name: string; readonly files: readonly FolderFile[] }
+  | { readonly kind: 'zip'; readonly name: string; readonly file: File };
+
+export type CostAxis = 'params' | 'multiplyAdds' | 'memoryAccess';
+
+export interface TrainPanelState {
+  dataset: DatasetChoice;
+  idx: IdxFiles;
+  images: ImageSource | undefined;
+  recipe: Recipe;
+  /** Whether the user changed the recipe (then a new dataset keeps it). */
+  recipeEdited: boolean;
+  scope: TrainScope;
+  axis: CostAxis;
+  /** The dataset the results view shows (undefined: the newest result's). */
+  resultsDataset: string | undefined;
+  /** A problem found before the worker starts (no files chosen, errors in the design). */
+  refusal: string | undefined;
+}
+
+export const useTrainPanel = create<TrainPanelState>()(() => ({
+  dataset: 'fashion-mnist',
+  idx: {},
+  images: undefined,
+  recipe: recipeDefaults('fashion-mnist'),
+  recipeEdited: false,
+  scope: 'all',
+  axis: 'multiplyAdds',
+  resultsDataset: undefined,
+  refusal: undefined,
+}));
+
+/** Switches the dataset; an untouched recipe follows it to that dataset's defaults. */
+export function chooseDataset(dataset: DatasetChoice): void {
+  const s = useTrainPanel.getState();
+  useTrainPanel.setState({
+    dataset,
+    refusal: undefined,
+    ...(s.recipeEdited ? {} : { recipe: recipeDefaults(dataset) }),
+  });
+}

@@ -1,0 +1,176 @@
+import { MAX_RESULTS, type TrainingResult } from '../core/document/results';
+import type { Design, DesignWeights } from '../core/graph/types';
+import type { StepSample } from '../runtime/train/progress';
+import type {
+  DataSummary,
+  EpochReport,
+  StepReport,
+  TrainEvent,
+  TrainFailure,
+  TrainStage,
+} from '../runtime/train/protocol';
+import { fitted } from './fit-weights';
+import { historyOf } from './history';
+import type { Slice } from './types';
+
+/**
+ * Training in the browser: what the run under way is doing (stage, speed, curves), and the one place
+ * where trained weights and results enter the design. Nothing here is undone by undo except the
+ * design itself: a finished run is one undo step back to the design before training.
+ */
+
+export type TrainStatus = 'idle' | 'running' | 'paused' | 'stopping' | 'done' | 'failed';
+
+/** One point of the training curve (per reported step). */
+export interface TrainPoint {
+  readonly step: number;
+  readonly loss: number;
+  readonly top1: number;
+}
+
+/** At most this many points are kept per curve (older ones are thinned, every other one dropped). */
+export const MAX_CURVE_POINTS = 400;
+
+export interface TrainRun {
+  readonly status: TrainStatus;
+  readonly stage: TrainStage | undefined;
+  readonly backend: string | undefined;
+  /** Why that backend, in the engine's words ("no WebGPU; WASM with SIMD, one thread"). */
+  readonly backendReason: string | undefined;
+  readonly data: DataSummary | undefined;
+  readonly last: StepReport | undefined;
+  readonly samples: readonly StepSample[];
+  readonly trainCurve: readonly TrainPoint[];
+  readonly epochs: readonly EpochReport[];
+  readonly failure: TrainFailure | undefined;
+  /** Whether the user stopped the run (its result covers what was trained until then). */
+  readonly stopped: boolean;
+  /** The id of the result this run writes (and keeps rewriting after each epoch). */
+  readonly resultId: string | undefined;
+}
+
+export interface TrainSlice {
+  train: TrainRun;
+  /** A new run begins (the design before it is what undo returns to once it ends). */
+  trainStarted: () => void;
+  /** One message from the training worker. */
+  trainEvent: (event: TrainEvent) => void;
+  /** The worker died or could not start: the run ends with this failure. */
+  trainFailed: (failure: TrainFailure) => void;
+  trainStatus: (status: TrainStatus) => void;
+}
+
+export const idleRun: TrainRun = {
+  status: 'idle',
+  stage: undefined,
+  backend: undefined,
+  backendReason: undefined,
+  data: undefined,
+  last: undefined,
+  samples: [],
+  trainCurve: [],
+  epochs: [],
+  failure: undefined,
+  stopped: false,
+  resultId: undefined,
+};
+
+/** Appends a point, halving the curve's density when it grows past the limit (the shape stays). */
+export function appendThinned<T>(points: readonly T[], point: T, max = MAX_CURVE_POINTS): T[] {
+  const next = [...points, point];
+  if (next.length <= max) return next;
+  return next.filter((_, i) => i % 2 === 1 || i === next.length - 1);
+}
+
+/** The design with these trained weights and this result (replacing an earlier version of it). */
+export function withTrained(design: Design, weights: DesignWeights, result: TrainingResult): Design {
+  const others = (design.results ?? []).filter((r) => r.id !== result.id);
+  const results = [...others, result].slice(-MAX_RESULTS);
+  return fitted({ ...design, weights, results });
+}
+
+/** The design before the run under way began (undo after the run returns to it). */
+let before: Design | undefined;
+
+export const createTrainSlice: Slice<TrainSlice> = (set, get, api) => {
+  const update = (patch: Partial<TrainRun>) => {
+    set({ train: { ...get().train, ...patch } });
+  };
+  /** Writes trained weights into the design without an undo step per epoch. */
+  const adopt = (weights: DesignWeights, result: TrainingResult) => {
+    const history = historyOf(api).getState();
+    history.pause();
+    set({ design: withTrained(get().design, weights, result) });
+    history.resume();
+  };
+  /** At the end of a run: one undo step from the trained design back to the design before it. */
+  const closeStep = () => {
+    const start = before;
+    before = undefined;
+    if (start === undefined || start === get().design) return;
+    const temporal = historyOf(api);
+    temporal.setState({
+      pastStates: [...temporal.getState().pastStates, { design: start }],
+      futureStates: [],
+    });
+  };
+  return {
+    train: idleRun,
+    trainStarted() {
+      before = get().design;
+      set({ train: { ...idleRun, status: 'running' } });
+    },
+    trainStatus(status) {
+      update({ status });
+    },
+    trainFailed(failure) {
+      update({ status: 'failed', failure });
+      closeStep();
+    },
+    trainEvent(event) {
+      const run = get().train;
+      switch (event.type) {
+        case 'stage':
+          update({
+            stage: event.stage,
+            ...(event.backend !== undefined && { backend: event.backend, backendReason: event.reason }),
+          });
+          return;
+        case 'data':
+          update({ data: event.summary });
+          return;
+        case 'step': {
+          const r = event.report;
+          update({
+            last: r,
+            samples: [...run.samples, { ms: r.ms, images: r.images }].slice(-100),
+            trainCurve: appendThinned(run.trainCurve, { step: r.step, loss: r.loss, top1: r.top1 }),
+          });
+          return;
+        }
+        case 'epoch':
+          adopt(event.weights, event.result);
+          update({ epochs: [...run.epochs, event.report], resultId: event.result.id });
+          return;
+        case 'paused':
+          if (run.status === 'running' || run.status === 'paused')
+            update({ status: event.paused ? 'paused' : 'running' });
+          return;
+        case 'done':
+          if (event.weights !== undefined && event.result !== undefined) adopt(event.weights, event.result);
+          update({
+            status: event.failure === undefined ? 'done' : 'failed',
+            failure: event.failure,
+            stopped: event.stopped,
+            resultId: event.result?.id ?? run.resultId,
+          });
+          closeStep();
+          return;
+        case 'failed':
+          update({ status: 'failed', failure: event.failure });
+          closeStep();
+          return;
+      }
+    },
+  };
+};
