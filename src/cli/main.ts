@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UsageError, type CliIO } from './command';
 import { runCli } from './run';
 
@@ -16,6 +17,7 @@ const io: CliIO = {
   },
   writeFile: (path, data) => {
     try {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, data);
     } catch (e) {
       throw new UsageError(`${path}: cannot write (${(e as { code?: string }).code ?? 'error'})`);

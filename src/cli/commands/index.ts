@@ -7,6 +7,7 @@ import { shrinkCommand, widthsCommand } from './morph';
 import { presetsCommand } from './presets';
 import { splitCommand } from './split';
 import { validateCommand } from './validate';
+import { weightsCommand } from './weights';
 
 /** Every CLI command, in the order usage lists them. */
 export const commands: readonly Command[] = [
@@ -19,4 +20,5 @@ export const commands: readonly Command[] = [
   splitCommand,
   widthsCommand,
   shrinkCommand,
+  weightsCommand,
 ];
