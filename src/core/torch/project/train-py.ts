@@ -268,6 +268,8 @@ class Metrics:
         self.path, self.enabled = path, enabled
 
     def write(self, **record):
+        # JSON has no NaN or infinity: a diverged loss is written as null.
+        record = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in record.items()}
         if self.enabled:
             with open(self.path, "a", encoding="utf-8") as f:
                 f.write(json.dumps(record) + "\n")

@@ -13,6 +13,7 @@ export type Decoded =
   | { readonly ok: true; readonly tensors: ReadonlyMap<string, FileTensor> }
   | { readonly ok: false; readonly error: string };
 
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const dtypeBytes: Readonly<Record<string, number>> = { F32: 4, F64: 8 };
 const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -62,12 +63,16 @@ export function decodeSafetensors(bytes: Uint8Array, file: string): Decoded {
     const count = (shape as number[]).reduce((a, b) => a * b, 1);
     if (end - begin !== count * size || base + end > bytes.length)
       return bad(`tensor "${name}" has ${end - begin} bytes of data for ${count} values`);
-    const data = new Float32Array(count);
-    for (let i = 0; i < count; i++)
-      data[i] =
-        size === 4
-          ? view.getFloat32(base + begin + 4 * i, true)
-          : view.getFloat64(base + begin + 8 * i, true);
+    let data: Float32Array;
+    if (size === 4 && littleEndian) data = new Float32Array(bytes.slice(base + begin, base + end).buffer);
+    else {
+      data = new Float32Array(count);
+      for (let i = 0; i < count; i++)
+        data[i] =
+          size === 4
+            ? view.getFloat32(base + begin + 4 * i, true)
+            : view.getFloat64(base + begin + 8 * i, true);
+    }
     tensors.set(name, { shape: shape as number[], data });
   }
   return { ok: true, tensors };
