@@ -166,7 +166,7 @@ describe('train.py under torch.distributed.run', () => {
 describe('train.py: preemption and back into the studio', () => {
   const folder = join(project, 'resumed');
   const whole = join(project, 'whole');
-  const args = ['--epochs', '2', '--synthetic-size', '2048', '--batch', '8'];
+  const args = ['--epochs', '2', '--synthetic-size', '1024', '--batch', '8'];
   let stoppedAt = 0;
   beforeAll(async () => {
     const uninterrupted = run(['train.py', ...common, ...args, '--out', 'whole'], project);
@@ -201,8 +201,8 @@ describe('train.py: preemption and back into the studio', () => {
   }, 240_000);
 
   it('a run killed after its first epoch resumes: its next step’s loss is the uninterrupted run’s', () => {
-    expect(stoppedAt).toBeGreaterThanOrEqual(256); // 2048 images at batch 8: 256 steps an epoch
-    expect(stoppedAt).toBeLessThan(512);
+    expect(stoppedAt).toBeGreaterThanOrEqual(128); // 1024 images at batch 8: 128 steps an epoch
+    expect(stoppedAt).toBeLessThan(256);
     const lossAt = (lines: Line[], step: number) =>
       lines.filter((l) => l.split === 'train' && l.step === step).at(-1)?.loss;
     const after = lossAt(metrics(folder), stoppedAt + 1);
@@ -227,7 +227,7 @@ describe('train.py: preemption and back into the studio', () => {
     expect(loaded.result).toMatchObject({
       engine: 'pytorch',
       dataset: { name: 'synthetic', split: 'test' },
-      steps: 512,
+      steps: 256,
     });
     expect(loaded.result?.top1).toBeGreaterThan(0.5);
     // PyTorch's logits of the trained network (from its checkpoint) on a fixed input.
@@ -256,7 +256,7 @@ describe('train.py: preemption and back into the studio', () => {
       expect(logits).toHaveLength(20);
       logits.forEach((v, i) => expect(Math.abs(v - (torchLogits[i] ?? NaN))).toBeLessThanOrEqual(1e-4));
     }
-  });
+  }, 120_000);
 
   it('a file with one tensor of a wrong shape is refused, naming the key, and nothing is loaded', () => {
     const tensors = tensorsOf(join(whole, 'weights.safetensors'));
