@@ -64,7 +64,9 @@ function run(args: string[], cwd: string): Promise<{ code: number | null; out: s
     child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-6000)));
     child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-6000)));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
+    child.on('close', (code) => {
+      resolve({ code, out });
+    });
   });
 }
 
@@ -214,9 +216,9 @@ describe('train.py: preemption and back into the studio', () => {
     const a = tensorsOf(join(folder, 'weights.safetensors'));
     const b = tensorsOf(join(whole, 'weights.safetensors'));
     for (const [name, t] of a)
-      t.data.forEach((v, i) =>
-        expect(Math.abs(v - (b.get(name)?.data[i] ?? NaN)), name).toBeLessThanOrEqual(1e-6),
-      );
+      t.data.forEach((v, i) => {
+        expect(Math.abs(v - (b.get(name)?.data[i] ?? NaN)), name).toBeLessThanOrEqual(1e-6);
+      });
   });
 
   it('the trained weights load back into the design, and its ONNX export gives PyTorch’s logits within 1e-4', async () => {
@@ -254,7 +256,9 @@ describe('train.py: preemption and back into the studio', () => {
       const logits = out[session.outputNames[0] ?? '']?.data as Float32Array;
       await session.release();
       expect(logits).toHaveLength(20);
-      logits.forEach((v, i) => expect(Math.abs(v - (torchLogits[i] ?? NaN))).toBeLessThanOrEqual(1e-4));
+      logits.forEach((v, i) => {
+        expect(Math.abs(v - (torchLogits[i] ?? NaN))).toBeLessThanOrEqual(1e-4);
+      });
     }
   }, 120_000);
 
