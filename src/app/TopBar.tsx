@@ -11,6 +11,7 @@ import type { RunCommand } from './use-commands';
 import { newDesign, openAllBlocks } from './file-actions';
 import { exportOnnxFile, importOnnxFile } from './onnx-actions';
 import { exportTorchFile } from './torch-actions';
+import { exportTrainingProject, loadTrainedWeights } from './training-actions';
 import { pickFile } from './pick-file';
 
 const mod = keyLabel('Ctrl');
@@ -105,6 +106,18 @@ export function TopBar({ run }: { run: RunCommand }) {
             label: t('menu.exportTorch'),
             run: () => {
               void exportTorchFile();
+            },
+          },
+          {
+            label: t('menu.exportTraining'),
+            run: () => {
+              void exportTrainingProject();
+            },
+          },
+          {
+            label: t('menu.loadTrained'),
+            run: () => {
+              void loadTrainedWeights();
             },
           },
           {

@@ -1,6 +1,7 @@
 // The kind table first: every command reads it.
 import '../core/kinds';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UsageError, type CliIO } from './command';
 import './tfjs-resolve';
 
@@ -18,6 +19,7 @@ const io: CliIO = {
   },
   writeFile: (path, data) => {
     try {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, data);
     } catch (e) {
       throw new UsageError(`${path}: cannot write (${(e as { code?: string }).code ?? 'error'})`);

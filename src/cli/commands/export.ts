@@ -7,6 +7,7 @@ import { exportTorch } from '../../core/torch/export';
 import { UsageError, parseArgs, type Command } from '../command';
 import { loadSource, sourceFlags } from '../source';
 import { describeDiagnostic, int } from '../text';
+import { writeTrainingProject } from './training-project';
 
 function integerFlag(flags: Map<string, string>, name: string, min: number, max: number): number | undefined {
   const v = flags.get(name);
@@ -19,14 +20,18 @@ function integerFlag(flags: Map<string, string>, name: string, min: number, max:
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `export <design.json | preset:NAME | example:NAME> -o model.onnx|net.py [--opset N (${MIN_OPSET}-${MAX_OPSET}, default ${DEFAULT_OPSET})] [--seed S] [--fold-bn] [--shift slice|conv] [--weights (.py: write He-initialised weights too)] [--nested separate|joint (NestedNet levels: one file per level, or one with every level's output)]`,
+  usage: `export <design.json | preset:NAME | example:NAME> -o model.onnx|net.py [--opset N (${MIN_OPSET}-${MAX_OPSET}, default ${DEFAULT_OPSET})] [--seed S] [--fold-bn] [--shift slice|conv] [--weights (.py: write He-initialised weights too)] [--nested separate|joint (NestedNet levels: one file per level, or one with every level's output)] | -o DIR --train [--seed S] (a PyTorch training project: net.py, train.py, data.py, recipe.json, README.md)`,
   run(args, io) {
     const { positional, flags, switches } = parseArgs(
       args,
       [...sourceFlags, 'o', 'opset', 'seed', 'shift', 'nested'],
-      ['fold-bn', 'weights'],
+      ['fold-bn', 'weights', 'train'],
     );
     const target = flags.get('o');
+    if (switches.has('train')) {
+      writeTrainingProject(positional[0], target, flags, switches, io);
+      return;
+    }
     if (target === undefined)
       throw new UsageError('missing -o model.onnx or -o net.py: where to write the model');
     const python = target.endsWith('.py');

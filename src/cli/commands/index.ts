@@ -8,6 +8,7 @@ import { presetsCommand } from './presets';
 import { splitCommand } from './split';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
+import { weightsCommand } from './weights';
 
 /** Every CLI command, in the order usage lists them. */
 export const commands: readonly Command[] = [
@@ -21,4 +22,5 @@ export const commands: readonly Command[] = [
   widthsCommand,
   shrinkCommand,
   trainCommand,
+  weightsCommand,
 ];

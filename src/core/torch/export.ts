@@ -44,8 +44,22 @@ export type TorchExportResult =
       /** The state dict as safetensors, when weights are written. */
       readonly weights: Uint8Array | undefined;
       readonly notes: readonly string[];
+      /** Every weight of the state dict with the studio's layer key and role it holds (docs/weights.md). */
+      readonly tensors: readonly TorchTensor[];
     }
   | { readonly ok: false; readonly errors: readonly string[] };
+
+/** One weight of the written module: its state-dict name and the design's layer key and role. */
+export interface TorchTensor {
+  /** The state dict's name ("features.3.conv.0.weight"). */
+  readonly name: string;
+  /** The layer's stable key (docs/weights.md) and the weight's role, as design.weights holds them. */
+  readonly key: string;
+  readonly role: string;
+  readonly shape: readonly number[];
+  /** A sparse or lookup layer's weight: its zeros are the method's structure, kept in training. */
+  readonly sparse: boolean;
+}
 
 /** The op's PyTorch form and the block's class, as their definitions give them. */
 const opForm = (kind: OpKind): OpTorch<object> => anyOpDef(kind).pytorch;
@@ -232,20 +246,34 @@ ${indent(body.join('\n'), 2)}`;
   );
   const withWeights = options.weights ?? (design.weights !== undefined || sparse);
   const weightNotes: string[] = [];
+  const layout: { tensor: TorchTensor; layer: Analysis['layers'][number] }[] = [];
+  for (const layer of analysis.layers) {
+    const specs = weightSpecs(layer);
+    if (specs.length === 0) continue;
+    const top = byId.get(layer.nodeId) as DesignNode;
+    let path = paths.get(top.id) ?? '';
+    if (isBlockKind(top.kind))
+      path += `.${blockForm(top.kind).modulePath(layer.name.slice(top.label.length + 1), paramsOf(top), shapesOf(top))}`;
+    for (const s of specs)
+      layout.push({
+        layer,
+        tensor: {
+          name: `${path}.${s.role}`,
+          key: layer.key,
+          role: s.role,
+          shape: s.dims,
+          sparse: (s.density ?? 1) < 1 || s.lookups !== undefined,
+        },
+      });
+  }
   let weights: Uint8Array | undefined;
   if (withWeights) {
     const source = weightSource(design, options.seed ?? 0, weightNotes);
-    const tensors: NamedTensor[] = [];
-    for (const layer of analysis.layers) {
-      const specs = weightSpecs(layer);
-      if (specs.length === 0) continue;
-      const top = byId.get(layer.nodeId) as DesignNode;
-      let path = paths.get(top.id) ?? '';
-      if (isBlockKind(top.kind))
-        path += `.${blockForm(top.kind).modulePath(layer.name.slice(top.label.length + 1), paramsOf(top), shapesOf(top))}`;
-      for (const s of specs)
-        tensors.push({ name: `${path}.${s.role}`, shape: s.dims, data: layerWeight(source, layer, s.role) });
-    }
+    const tensors: NamedTensor[] = layout.map(({ layer, tensor }) => ({
+      name: tensor.name,
+      shape: tensor.shape,
+      data: layerWeight(source, layer, tensor.role),
+    }));
     const fresh = freshNote(design, source);
     if (fresh !== undefined) weightNotes.push(fresh);
     weights = encodeSafetensors(tensors, { design: design.name });
@@ -301,7 +329,13 @@ ${indent(body.join('\n'), 2)}`;
     text,
     buildSource(modelClass, inputShapes.length > 1),
   ].join('\n\n\n');
-  return { ok: true, source: `${source}\n`, weights, notes: weightNotes };
+  return {
+    ok: true,
+    source: `${source}\n`,
+    weights,
+    notes: weightNotes,
+    tensors: layout.map((l) => l.tensor),
+  };
 }
 
 /** Splits a sentence into lines of at most `width` characters, at spaces. */

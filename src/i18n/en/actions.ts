@@ -53,6 +53,19 @@ export const actions = {
     exportedWeights:
       'Exported {{zip}}: {{file}} and {{weights}} ({{size}}) in one file; unpack them side by side and build_model() loads the weights.',
   },
+  training: {
+    exporting: 'Writing {{name}} as a PyTorch training project…',
+    exported:
+      'Exported {{file}} ({{size}}): unzip it and run train.py (README.md shows one GPU, torchrun and Slurm).',
+    noWeights: 'Pick the run’s weights.safetensors (and its metrics.jsonl to record the result).',
+    refused: '{{file}} was not loaded: see why below.',
+    loaded_one: 'Loaded trained weights from {{file}} into {{count}} layer.',
+    loaded_other: 'Loaded trained weights from {{file}} into {{count}} layers.',
+    loadedResult_one:
+      'Loaded trained weights from {{file}} into {{count}} layer; recorded {{data}} {{split}} top-1 {{top1}}%.',
+    loadedResult_other:
+      'Loaded trained weights from {{file}} into {{count}} layers; recorded {{data}} {{split}} top-1 {{top1}}%.',
+  },
   blocks: {
     /** The name a selection saved as a block gets: "Block 3". */
     name: 'Block {{n}}',

@@ -15,6 +15,8 @@ export const shell = {
     importOnnx: 'Import ONNX…',
     exportOnnx: 'Export ONNX',
     exportTorch: 'Export PyTorch',
+    exportTraining: 'Export training project (PyTorch, zip)',
+    loadTrained: 'Load trained weights…',
     exportDeploy: 'Export deploy model (ONNX, batch norm folded)',
     exportPng: 'Export PNG…',
     exportSvg: 'Export SVG…',

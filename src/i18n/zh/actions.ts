@@ -54,6 +54,19 @@ export const actions: Strings<typeof en> = {
     exportedWeights:
       '已导出 {{zip}}：{{file}} 和 {{weights}}（{{size}}）合在一个文件里；解压到同一目录后，build_model() 会加载权重。',
   },
+  training: {
+    exporting: '正在将 {{name}} 写成 PyTorch 训练项目…',
+    exported:
+      '已导出 {{file}}（{{size}}）：解压后运行 train.py（README.md 说明单 GPU、torchrun 与 Slurm 的用法）。',
+    noWeights: '请选择训练输出的 weights.safetensors（同时选择 metrics.jsonl 可记录训练结果）。',
+    refused: '未加载 {{file}}：原因见下。',
+    loaded_one: '已从 {{file}} 加载训练好的权重到 {{count}} 个层。',
+    loaded_other: '已从 {{file}} 加载训练好的权重到 {{count}} 个层。',
+    loadedResult_one:
+      '已从 {{file}} 加载训练好的权重到 {{count}} 个层；已记录 {{data}} {{split}} top-1 {{top1}}%。',
+    loadedResult_other:
+      '已从 {{file}} 加载训练好的权重到 {{count}} 个层；已记录 {{data}} {{split}} top-1 {{top1}}%。',
+  },
   blocks: {
     name: '模块 {{n}}',
     saved: '已将 {{name}} 保存到“我的模块”。',

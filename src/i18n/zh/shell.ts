@@ -18,6 +18,8 @@ export const shell: Strings<typeof en> = {
     importOnnx: '导入 ONNX…',
     exportOnnx: '导出 ONNX',
     exportTorch: '导出 PyTorch',
+    exportTraining: '导出训练项目（PyTorch，zip）',
+    loadTrained: '加载训练好的权重…',
     exportDeploy: '导出部署模型（ONNX，已折叠批归一化）',
     exportPng: '导出 PNG…',
     exportSvg: '导出 SVG…',
