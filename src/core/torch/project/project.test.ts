@@ -221,10 +221,10 @@ describe('cli', () => {
     );
     const bad = await cli(['weights', 'd.json', '--load', 'w.safetensors', '-o', 'out2.json'], {
       ...files,
-      'w.safetensors': trainedFile(tiny(), (t) => (t.name === 'n4.weight' ? undefined : t)),
+      'w.safetensors': trainedFile(tiny(), (t) => (t.name === 'n6.weight' ? undefined : t)),
     });
     expect(bad.status).toBe(1);
-    expect(bad.err).toContain('1 weight of the design missing: n4.weight');
+    expect(bad.err).toContain('1 weight of the design missing: n6.weight');
     expect(bad.written['out2.json']).toBeUndefined();
   });
 });
