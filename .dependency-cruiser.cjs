@@ -3,10 +3,10 @@
  * a new import circle or an import that reaches up a layer fails it.
  */
 const test = String.raw`\.test\.tsx?$`;
-const registries = String.raw`^src/core/(layers|blocks)/registry\.ts$`;
+const registries = String.raw`^src/core/(ops|blocks)/registry\.ts$`;
 /** The engines: they read the kind table; no kind may import them. */
 const engines = String.raw`^src/core/(analysis/|onnx/export/export\.ts|onnx/import/(import|map|match|design|blocks|regions)\.ts|torch/export\.ts|kinds\.ts)`;
-const kinds = String.raw`^src/core/(layers|blocks)/`;
+const kinds = String.raw`^src/core/(ops|blocks)/`;
 
 module.exports = {
   forbidden: [
@@ -21,7 +21,7 @@ module.exports = {
       name: 'kinds-below-engines',
       severity: 'error',
       comment:
-        'A kind (src/core/layers, src/core/blocks) depends on the document types and engine-neutral helpers only; the engines read it through the kind table.',
+        'A kind (src/core/ops, src/core/blocks) depends on the document types and engine-neutral helpers only; the engines read it through the kind table.',
       from: { path: kinds, pathNot: test },
       to: { path: engines },
     },
@@ -38,9 +38,9 @@ module.exports = {
       severity: 'error',
       comment:
         'The kind table is read by the kinds: it imports no kind, registry or engine (types of the contracts only).',
-      from: { path: String.raw`^src/core/(kind-table|graph/(types|builder|params|subgraph))\.ts$` },
+      from: { path: String.raw`^src/core/(kind-table|design/(types|builder|params|subgraph))\.ts$` },
       to: {
-        path: [String.raw`^src/core/(layers|blocks)/(?!types\.ts$|region\.ts$)`, engines],
+        path: [String.raw`^src/core/(ops|blocks)/(?!types\.ts$|region\.ts$)`, engines],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -1,8 +1,8 @@
 import { analyze } from '../src/core/analysis/analyze';
-import { GraphBuilder } from '../src/core/graph/builder';
-import type { Design } from '../src/core/graph/types';
+import { GraphBuilder } from '../src/core/design/builder';
+import type { Design } from '../src/core/design/types';
 import { presets } from '../src/core/presets/registry';
-import { updateParams } from '../src/core/graph/edit';
+import { updateParams } from '../src/core/design/edit';
 import { ms, printTable, time, type Timing } from './measure';
 
 /** A synthetic network of about `ops` primitives: conv-BN-ReLU units with a residual add every 2 units. */

@@ -1,5 +1,5 @@
 import { analyze } from '../src/core/analysis/analyze';
-import type { Design } from '../src/core/graph/types';
+import type { Design } from '../src/core/design/types';
 import { exportDesign } from '../src/core/onnx/export/export';
 import { importModel } from '../src/core/onnx/import/import';
 import { presets } from '../src/core/presets/registry';

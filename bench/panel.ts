@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
-import type { Design } from '../src/core/graph/types';
+import type { Design } from '../src/core/design/types';
 import { ms, printTable } from './measure';
 
 /**

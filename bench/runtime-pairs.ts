@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import * as ort from 'onnxruntime-node';
 import { createServer } from 'vite';
-import type { Design } from '../src/core/graph/types';
+import type { Design } from '../src/core/design/types';
 import { importModel } from '../src/core/onnx/import/import';
 import { findPreset } from '../src/core/presets/registry';
 import { buildModel } from '../src/runtime/model';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDesign } from '../src/core/document/format';
-import type { Design } from '../src/core/graph/types';
+import type { Design } from '../src/core/design/types';
 import { findPreset } from '../src/core/presets/registry';
 import { exportTorch } from '../src/core/torch/export';
 import {

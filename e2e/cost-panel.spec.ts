@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { GraphBuilder } from '../src/core/graph/builder';
+import { GraphBuilder } from '../src/core/design/builder';
 import { serializeDesign } from '../src/core/document/format';
 import { CostPanel } from './pages/cost-panel';
 import { Studio } from './pages/studio';

@@ -1,9 +1,9 @@
 import { anyBlockDef, blockKinds, type BlockKind } from '../src/core/blocks/registry';
 import type { BlockConformanceCase } from '../src/core/blocks/types';
 import { CURRENT_VERSION, FORMAT, loadDesign } from '../src/core/document/format';
-import type { Design, PortRef } from '../src/core/graph/types';
-import { anyOpDef, opKinds, type OpKind } from '../src/core/layers/registry';
-import type { ConformanceCase } from '../src/core/layers/types';
+import type { Design, PortRef } from '../src/core/design/types';
+import { anyOpDef, opKinds, type OpKind } from '../src/core/ops/registry';
+import type { ConformanceCase } from '../src/core/ops/types';
 import type { ExportOptions } from '../src/core/onnx/export/export';
 
 /**

@@ -1,5 +1,5 @@
-import { GraphBuilder } from '../src/core/graph/builder';
-import type { Design } from '../src/core/graph/types';
+import { GraphBuilder } from '../src/core/design/builder';
+import type { Design } from '../src/core/design/types';
 
 /** Every primitive op in several settings, in one network: the export's coverage design. */
 export function opZoo(): Design {

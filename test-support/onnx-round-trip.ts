@@ -1,4 +1,4 @@
-import type { Design } from '../src/core/graph/types';
+import type { Design } from '../src/core/design/types';
 import { exportDesign, type ExportOptions } from '../src/core/onnx/export/export';
 import { importModel } from '../src/core/onnx/import/import';
 

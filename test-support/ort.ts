@@ -1,7 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import { expect } from 'vitest';
 import { analyze } from '../src/core/analysis/analyze';
-import type { Design } from '../src/core/graph/types';
+import type { Design } from '../src/core/design/types';
 import { exportDesign, type ExportOptions } from '../src/core/onnx/export/export';
 import { encodeModel, pb, type P } from '../src/core/onnx/proto';
 

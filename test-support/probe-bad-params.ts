@@ -1,7 +1,7 @@
 import { analyze } from '../src/core/analysis/analyze';
 import type { DiagnosticCode } from '../src/core/diagnostics';
-import { GraphBuilder } from '../src/core/graph/builder';
-import type { DesignNode } from '../src/core/graph/types';
+import { GraphBuilder } from '../src/core/design/builder';
+import type { DesignNode } from '../src/core/design/types';
 import type { BlockKind } from '../src/core/blocks/registry';
 
 /**

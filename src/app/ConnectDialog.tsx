@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { outputCount } from '../core/graph/builder';
+import { outputCount } from '../core/design/builder';
 import { studio, useStudio } from '../state/store';
 import { connectTargets } from './connect-targets';
 

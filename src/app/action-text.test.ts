@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../core/graph/builder';
+import { GraphBuilder } from '../core/design/builder';
 import { i18next } from '../i18n';
 import { studio } from '../state/store';
 import { connectTargets } from './connect-targets';

@@ -1,4 +1,4 @@
-import type { Design } from '../core/graph/types';
+import type { Design } from '../core/design/types';
 import { findPreset } from '../core/presets/registry';
 import type { SavedDesign } from '../state/persistence';
 import { readShareHash } from '../state/share';

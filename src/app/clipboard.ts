@@ -1,4 +1,4 @@
-import { extractFragment } from '../core/graph/edit';
+import { extractFragment } from '../core/design/edit';
 import { fragmentToText, textToFragment } from '../state/fragment-text';
 import { storageKeys } from '../state/persistence';
 import { studio } from '../state/store';

@@ -1,7 +1,7 @@
 import { isBlockKind } from '../core/kinds';
 import { parseDesign, serializeDesign } from '../core/document/format';
-import { addNode } from '../core/graph/edit';
-import { spliceAfter } from '../core/graph/splice';
+import { addNode } from '../core/design/edit';
+import { spliceAfter } from '../core/design/splice';
 import { layoutDesign } from '../canvas/auto-layout';
 import { shareHash } from '../state/share';
 import { studio } from '../state/store';

@@ -1,6 +1,6 @@
 import { insertAfter, paramsFromWire } from '../core/analysis/insert';
-import { defaultParams, moveNodes } from '../core/graph/edit';
-import type { Design, PortRef, Position } from '../core/graph/types';
+import { defaultParams, moveNodes } from '../core/design/edit';
+import type { Design, PortRef, Position } from '../core/design/types';
 import { findExample } from '../core/examples/registry';
 import { findPreset } from '../core/presets/registry';
 import { layoutDesign } from '../canvas/auto-layout';

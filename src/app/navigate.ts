@@ -1,4 +1,4 @@
-import type { Design } from '../core/graph/types';
+import type { Design } from '../core/design/types';
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
 

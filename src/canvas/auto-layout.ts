@@ -1,10 +1,10 @@
 import { isBlockKind } from '../core/kinds';
-import { inputCount, outputCount } from '../core/graph/builder';
-import { moveNodes } from '../core/graph/edit';
-import type { Design, DesignNode } from '../core/graph/types';
-import { layeredLayout } from '../core/graph/layout';
-import { groupsOfNodes, moduleGroups } from '../core/graph/module-groups';
-import { wrapColumns } from '../core/graph/wrap-layout';
+import { inputCount, outputCount } from '../core/design/builder';
+import { moveNodes } from '../core/design/edit';
+import type { Design, DesignNode } from '../core/design/types';
+import { layeredLayout } from '../core/design/layout';
+import { groupsOfNodes, moduleGroups } from '../core/design/module-groups';
+import { wrapColumns } from '../core/design/wrap-layout';
 import type { Size } from './flow-types';
 import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH, MIN_READABLE } from './sizes';
 

@@ -2,8 +2,8 @@ import type { NodeInfo } from '../core/analysis/types';
 import { diagnosticText } from '../i18n/core-text';
 import type { Diagnostic } from '../core/diagnostics';
 import { isBlockKind } from '../core/kinds';
-import { inputCount, outputCount } from '../core/graph/builder';
-import type { DesignNode } from '../core/graph/types';
+import { inputCount, outputCount } from '../core/design/builder';
+import type { DesignNode } from '../core/design/types';
 import { formatShape, type Shape } from '../core/shape';
 import { lookOf, type NodeLook } from '../ui/families';
 

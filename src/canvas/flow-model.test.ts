@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../core/graph/builder';
+import { GraphBuilder } from '../core/design/builder';
 import { analysisOf } from '../state/analysis';
 import { FlowModel, type ViewInput } from './flow-model';
 

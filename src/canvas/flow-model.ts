@@ -1,12 +1,12 @@
 import i18next from 'i18next';
 import type { Analysis } from '../core/analysis/types';
-import type { Design, DesignNode, Position } from '../core/graph/types';
+import type { Design, DesignNode, Position } from '../core/design/types';
 import { elements, formatShape, type Shape } from '../core/shape';
 import { expandInPlace, type InnerView } from './block-view';
 import { designCard, sameCard, type CardData } from './card-model';
 import type { FlowNode, FrameData, ShapeEdge, Size } from './flow-types';
 import { applyGroups } from './group-view';
-import { moduleGroups, type ModuleGroup } from '../core/graph/module-groups';
+import { moduleGroups, type ModuleGroup } from '../core/design/module-groups';
 import { CARD_HEIGHT, PROBLEM_LINE } from './sizes';
 
 export interface ViewInput {

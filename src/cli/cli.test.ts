@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliInMemory as cli } from '../../test-support/cli';
-import { GraphBuilder } from '../core/graph/builder';
+import { GraphBuilder } from '../core/design/builder';
 import { serializeDesign } from '../core/document/format';
 
 function tinyDesign(groups = 1): string {

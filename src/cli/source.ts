@@ -1,6 +1,6 @@
 import { scaleDesign, type WidthRounding } from '../core/analysis/scale';
 import { parseDesign } from '../core/document/format';
-import type { Design } from '../core/graph/types';
+import type { Design } from '../core/design/types';
 import { examples, findExample } from '../core/examples/registry';
 import { findPreset, presets } from '../core/presets/registry';
 import type { PresetOptions } from '../core/presets/types';

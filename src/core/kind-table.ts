@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AnyBlockDef } from './blocks/types';
-import type { AnyOpDef, ImportPattern } from './layers/types';
+import type { AnyOpDef, ImportPattern } from './ops/types';
 
 /*
  * The kind table as the rest of the core sees it, below the kinds themselves: the kinds' names and

@@ -1,4 +1,4 @@
-import type { Design } from '../core/graph/types';
+import type { Design } from '../core/design/types';
 import i18next from 'i18next';
 import { blockKinds, blockRegistry, anyOpDef, opKinds } from '../core/kinds';
 import type { Citation } from '../core/citation';

@@ -3,7 +3,7 @@ import { analyze } from '../core/analysis/analyze';
 import { lessonFor, type Lesson } from '../core/analysis/teaching';
 import { sourceText } from '../core/analysis/teaching/lesson';
 import { examples } from '../core/examples/registry';
-import { GraphBuilder } from '../core/graph/builder';
+import { GraphBuilder } from '../core/design/builder';
 import { english, messageTemplates, type Message } from '../core/message';
 import { presets } from '../core/presets/registry';
 import { i18next } from './index';

@@ -1,4 +1,4 @@
-import type { Design } from '../core/graph/types';
+import type { Design } from '../core/design/types';
 import { exportDesign } from '../core/onnx/export/export';
 import { encodeModel, type P } from '../core/onnx/proto';
 import type { FeatureTarget } from './protocol';

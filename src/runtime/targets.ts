@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/analysis/types';
-import type { Design } from '../core/graph/types';
+import type { Design } from '../core/design/types';
 import { lcclReluTensor } from '../core/methods/lccl';
 import type { LayerRef } from './profile';
 import type { FeatureTarget } from './protocol';

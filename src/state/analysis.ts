@@ -1,6 +1,6 @@
 import { analyze } from '../core/analysis/analyze';
 import type { Analysis } from '../core/analysis/types';
-import type { Design } from '../core/graph/types';
+import type { Design } from '../core/design/types';
 
 const cache = new WeakMap<Design, Analysis>();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../core/graph/builder';
+import { GraphBuilder } from '../core/design/builder';
 import { readCostPrefs, startCostPersistence } from './cost-persistence';
 import { nodeMarksOf } from './cost-marks';
 import { analysisOf } from './analysis';

@@ -1,7 +1,7 @@
-import * as edit from '../core/graph/edit';
+import * as edit from '../core/design/edit';
 import { sayFirst } from '../i18n/say';
-import { removeBridging } from '../core/graph/splice';
-import { repeatAsStage } from '../core/graph/stage-edit';
+import { removeBridging } from '../core/design/splice';
+import { repeatAsStage } from '../core/design/stage-edit';
 import { i18next } from '../i18n';
 import { analysisOf } from './analysis';
 import { checkConnection } from './connection';

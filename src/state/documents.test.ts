@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../core/graph/builder';
-import type { Design } from '../core/graph/types';
+import { GraphBuilder } from '../core/design/builder';
+import type { Design } from '../core/design/types';
 import { memoryStorage } from './memory-storage';
 import { documentKeys, libraryKeys, memoryKeyValue } from './documents-kv';
 import {

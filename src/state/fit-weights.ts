@@ -1,4 +1,4 @@
-import type { Design } from '../core/graph/types';
+import type { Design } from '../core/design/types';
 import { fitWeights } from '../core/onnx/weights';
 import { analysisOf } from './analysis';
 import { continuesEdit, historyOf, recordEdit, stepBase } from './history';

@@ -1,5 +1,5 @@
 import { parseDesign, serializeDesign } from '../core/document/format';
-import type { Fragment } from '../core/graph/edit';
+import type { Fragment } from '../core/design/edit';
 
 /**
  * Copied nodes travel as a design document, so what is pasted is validated like any file, and a

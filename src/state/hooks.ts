@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/analysis/types';
-import type { Design } from '../core/graph/types';
+import type { Design } from '../core/design/types';
 import { weightsOrigin, type WeightsOrigin } from '../core/onnx/weights';
 import { analysisOf } from './analysis';
 import { useStudio } from './store';

@@ -1,4 +1,4 @@
-import { extractFragment } from '../core/graph/edit';
+import { extractFragment } from '../core/design/edit';
 import { i18next } from '../i18n';
 import type { LibrarySlice, Slice } from './types';
 

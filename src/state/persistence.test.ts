@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../core/graph/builder';
+import { GraphBuilder } from '../core/design/builder';
 import { serializeDesign } from '../core/document/format';
 import { i18next } from '../i18n';
 import { memoryStorage } from './memory-storage';
-import type { Design, DesignWeights } from '../core/graph/types';
+import type { Design, DesignWeights } from '../core/design/types';
 import { legacyKeys, type DesignStore } from './design-store';
 import {
   readAutosave,

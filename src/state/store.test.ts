@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../core/graph/builder';
+import { GraphBuilder } from '../core/design/builder';
 import { floatsToBase64 } from '../core/onnx/base64';
 import { createStudioStore, type StudioStore } from './store';
 import { analysisOf } from './analysis';

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { Fragment } from '../core/graph/edit';
-import type { Design, DesignNode, PortRef, Position } from '../core/graph/types';
-import type { NodeKind } from '../core/graph/types';
+import type { Fragment } from '../core/design/edit';
+import type { Design, DesignNode, PortRef, Position } from '../core/design/types';
+import type { NodeKind } from '../core/design/types';
 import type { Verdict } from './connection';
 import type { CostSlice } from './cost-slice';
 import type { RunSlice } from './run-slice';

@@ -1,7 +1,7 @@
 import { analyze } from '../../core/analysis/analyze';
-import { effectiveTotals } from '../../core/analysis/effective';
+import { effectiveTotals } from '../../core/analysis/effective-totals';
 import { loweringView } from '../../core/analysis/lowering';
-import { methodFigures } from '../../core/methods/effective';
+import { methodFigures } from '../../core/methods/method-figures';
 import { formatShape } from '../../core/shape';
 import { UsageError, parseArgs, type Command } from '../command';
 import { loadSource, sourceFlags } from '../source';

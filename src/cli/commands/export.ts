@@ -1,5 +1,5 @@
 import { analyze } from '../../core/analysis/analyze';
-import type { Design } from '../../core/graph/types';
+import type { Design } from '../../core/design/types';
 import { jointNestedDesign, nestedLevelDesigns, nestedLevels } from '../../core/methods/nested';
 import { exportDesign } from '../../core/onnx/export/export';
 import { DEFAULT_OPSET, MAX_OPSET, MIN_OPSET } from '../../core/onnx/version';

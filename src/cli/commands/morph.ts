@@ -2,7 +2,7 @@ import { analyze } from '../../core/analysis/analyze';
 import type { Budgets } from '../../core/analysis/budget';
 import { widthFields } from '../../core/analysis/scale';
 import { serializeDesign } from '../../core/document/format';
-import type { Design } from '../../core/graph/types';
+import type { Design } from '../../core/design/types';
 import { marginalCosts, shrinkThenExpand, withWidth } from '../../core/methods/morphnet';
 import { quote } from '../../core/quote';
 import { UsageError, numberFlag, parseArgs, type Command } from '../command';

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockKinds } from '../blocks/registry';
 import { parseDesign, serializeDesign } from '../document/format';
-import { inputCount, outputCount } from '../graph/builder';
-import { addNode, connect, removeEdges, removeNodes, updateParams } from '../graph/edit';
-import type { Design, NodeKind } from '../graph/types';
-import { opKinds } from '../layers/registry';
+import { inputCount, outputCount } from '../design/builder';
+import { addNode, connect, removeEdges, removeNodes, updateParams } from '../design/edit';
+import type { Design, NodeKind } from '../design/types';
+import { opKinds } from '../ops/registry';
 import { analyze } from './analyze';
 
 const kinds: NodeKind[] = [...opKinds, ...blockKinds];

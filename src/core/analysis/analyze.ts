@@ -3,7 +3,7 @@ import '../kinds';
 import { msg } from '../message';
 import { diagnostic } from '../diagnostics';
 import { limits, overLimit } from '../limits';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { activationMemory } from './activations';
 import { sumCosts } from './cost-sum';
 import { analyzeGraph } from './pass-graph';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPreset } from '../presets/registry';
 import { analyze } from './analyze';
 import { checkBudgets, costliestNodes, fitWidth } from './budget';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { smallCnn } from '../examples/small-cnn';
 import { scaleChannels, scaleDesign } from './scale';
 

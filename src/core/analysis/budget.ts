@@ -1,4 +1,4 @@
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { analyze } from './analyze';
 import { scaleDesign } from './scale';
 import type { Analysis } from './types';

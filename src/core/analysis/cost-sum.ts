@@ -1,5 +1,5 @@
-import type { OpCost } from '../layers/types';
-import { zeroCost } from '../layers/types';
+import type { OpCost } from '../ops/types';
+import { zeroCost } from '../ops/types';
 
 export function addCost(a: OpCost, b: OpCost): OpCost {
   return {

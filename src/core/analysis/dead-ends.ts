@@ -1,6 +1,6 @@
 import { msg } from '../message';
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import type { NodeInfo } from './types';
 
 /**

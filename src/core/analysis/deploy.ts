@@ -1,5 +1,5 @@
 import { anyOpDef } from '../kinds';
-import type { OpCost } from '../layers/types';
+import type { OpCost } from '../ops/types';
 import { addCost, sumCosts } from './cost-sum';
 import type { Analysis, LayerInfo } from './types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, removeNodes, renameNode, updateParams } from '../graph/edit';
-import type { Design, NodeOfKind } from '../graph/types';
+import { addNode, connect, removeNodes, renameNode, updateParams } from '../design/edit';
+import type { Design, NodeOfKind } from '../design/types';
 import { findPreset } from '../presets/registry';
 import { analyze } from './analyze';
 import { diffDesigns } from './diff';

@@ -1,5 +1,5 @@
-import type { DesignNode } from '../graph/types';
-import { zeroCost, type OpCost } from '../layers/types';
+import type { DesignNode } from '../design/types';
+import { zeroCost, type OpCost } from '../ops/types';
 import { addCost } from './cost-sum';
 import type { Analysis } from './types';
 

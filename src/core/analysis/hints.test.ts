@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { findPreset } from '../presets/registry';
 import { analyze } from './analyze';
 import { guidelineHints } from './hints';

@@ -1,4 +1,4 @@
-import type { Conv2dParams } from '../layers/conv2d';
+import type { Conv2dParams } from '../ops/conv2d';
 import { msg, told, type Message } from '../message';
 import { opsWithTrait } from '../kinds';
 import type { Analysis, LayerInfo } from './types';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../graph/edit';
-import { GraphBuilder } from '../graph/builder';
-import type { Design, NodeKind } from '../graph/types';
+import { defaultParams } from '../design/edit';
+import { GraphBuilder } from '../design/builder';
+import type { Design, NodeKind } from '../design/types';
 import { findPreset } from '../presets/registry';
 import { analyze } from './analyze';
 import { insertAfter, paramsFromWire } from './insert';

@@ -1,8 +1,8 @@
 import { isBlockKind } from '../kinds';
 import type { Diagnostic, DiagnosticKey } from '../diagnostics';
-import { addNode } from '../graph/edit';
-import { spliceAfter } from '../graph/splice';
-import type { Design, DesignNode, NodeKind, PortRef, Position } from '../graph/types';
+import { addNode } from '../design/edit';
+import { spliceAfter } from '../design/splice';
+import type { Design, DesignNode, NodeKind, PortRef, Position } from '../design/types';
 import { analyze } from './analyze';
 import type { Analysis } from './types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { analyze } from './analyze';
 import { loweringView } from './lowering';
 

@@ -1,9 +1,9 @@
 import { msg } from '../message';
 import { diagnostic, problem, type Diagnostic, type Problem } from '../diagnostics';
-import { resolveNode, type ResolvedNode } from '../graph/params';
-import { orderIndices } from '../graph/topo';
-import type { DesignNode, Edge } from '../graph/types';
-import { zeroCost } from '../layers/types';
+import { resolveNode, type ResolvedNode } from '../design/params';
+import { orderIndices } from '../design/topo';
+import type { DesignNode, Edge } from '../design/types';
+import { zeroCost } from '../ops/types';
 import type { Shape } from '../shape';
 import { addCost } from './cost-sum';
 import { analyzeNode } from './pass-node';

@@ -1,7 +1,7 @@
 import type { AnyBlockDef } from '../blocks/types';
 import type { Diagnostic, Result } from '../diagnostics';
-import type { Subgraph } from '../graph/subgraph';
-import type { DesignNode, Edge } from '../graph/types';
+import type { Subgraph } from '../design/subgraph';
+import type { DesignNode, Edge } from '../design/types';
 import { elements, type Shape } from '../shape';
 import type { LayerInfo, NodeInfo } from './types';
 

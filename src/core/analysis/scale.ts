@@ -1,5 +1,5 @@
 import { anyBlockDef, isBlockKind, anyOpDef } from '../kinds';
-import type { Design, DesignNode, NodeKind } from '../graph/types';
+import type { Design, DesignNode, NodeKind } from '../design/types';
 import { analyze } from './analyze';
 
 /**

@@ -1,11 +1,11 @@
 import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
-import { GraphBuilder } from '../graph/builder';
-import type { Subgraph } from '../graph/subgraph';
-import type { PortRef } from '../graph/types';
-import { featureMap, fmt, nonNegativeInt, positiveInt } from '../layers/common';
-import type { FormulaLine } from '../layers/types';
+import { GraphBuilder } from '../design/builder';
+import type { Subgraph } from '../design/subgraph';
+import type { PortRef } from '../design/types';
+import { featureMap, fmt, nonNegativeInt, positiveInt } from '../ops/common';
+import type { FormulaLine } from '../ops/types';
 import type { Shape } from '../shape';
 import type { BlockDef } from './types';
 import { basisFiltersTorch } from '../torch/blocks/basis-filters';

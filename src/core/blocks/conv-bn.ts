@@ -1,7 +1,7 @@
 import { inWords, msg, type Words } from '../message';
 import { z } from 'zod';
-import type { GraphBuilder } from '../graph/builder';
-import type { PortRef } from '../graph/types';
+import type { GraphBuilder } from '../design/builder';
+import type { PortRef } from '../design/types';
 import { activationSuffix, type ActivationKind, type OpParamsInput } from '../kind-table';
 
 export type { ActivationKind };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
-import type { Subgraph } from '../graph/subgraph';
-import { GraphBuilder } from '../graph/builder';
-import { positiveInt } from '../layers/common';
+import type { Subgraph } from '../design/subgraph';
+import { GraphBuilder } from '../design/builder';
+import { positiveInt } from '../ops/common';
 import type { BlockDef } from './types';
 import { fireTorch } from '../torch/blocks/fire';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { probeBlock } from '../../../test-support/block-probe';
 import { blockDef } from './registry';
 

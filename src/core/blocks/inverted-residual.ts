@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
-import { GraphBuilder } from '../graph/builder';
-import type { Subgraph } from '../graph/subgraph';
-import type { PortRef } from '../graph/types';
-import { featureMap, minEpsilon, minExpansion, positiveInt } from '../layers/common';
+import { GraphBuilder } from '../design/builder';
+import type { Subgraph } from '../design/subgraph';
+import type { PortRef } from '../design/types';
+import { featureMap, minEpsilon, minExpansion, positiveInt } from '../ops/common';
 import { channels } from '../shape';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import { activationOp, mobileActivationNames, oddKernel } from './mobilenet-common';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
-import { GraphBuilder } from '../graph/builder';
-import type { Subgraph } from '../graph/subgraph';
-import { featureMap, positiveInt } from '../layers/common';
+import { GraphBuilder } from '../design/builder';
+import type { Subgraph } from '../design/subgraph';
+import { featureMap, positiveInt } from '../ops/common';
 import { lcclConvTorch } from '../torch/blocks/lccl-conv';
 import { oddKernel } from './mobilenet-common';
 import type { BlockDef } from './types';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
-import { GraphBuilder } from '../graph/builder';
-import type { Subgraph } from '../graph/subgraph';
-import { featureMap, positiveInt } from '../layers/common';
+import { GraphBuilder } from '../design/builder';
+import type { Subgraph } from '../design/subgraph';
+import { featureMap, positiveInt } from '../ops/common';
 import { convBn } from './conv-bn';
 import type { BlockDef } from './types';
 import { lowRankConvTorch } from '../torch/blocks/low-rank-conv';

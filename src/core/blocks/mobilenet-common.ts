@@ -1,4 +1,4 @@
-import { positiveInt } from '../layers/common';
+import { positiveInt } from '../ops/common';
 import type { ActivationKind } from './conv-bn';
 
 /**

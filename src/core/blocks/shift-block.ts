@@ -1,9 +1,9 @@
 import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
-import { GraphBuilder } from '../graph/builder';
-import type { Subgraph } from '../graph/subgraph';
-import { featureMap, minExpansion, positiveInt } from '../layers/common';
+import { GraphBuilder } from '../design/builder';
+import type { Subgraph } from '../design/subgraph';
+import { featureMap, minExpansion, positiveInt } from '../ops/common';
 import { convBn } from './conv-bn';
 import type { BlockDef } from './types';
 import { shiftBlockTorch } from '../torch/blocks/shift-block';

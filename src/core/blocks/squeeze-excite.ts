@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
-import { GraphBuilder } from '../graph/builder';
-import type { Subgraph } from '../graph/subgraph';
-import type { PortRef } from '../graph/types';
-import { featureMap, positiveInt } from '../layers/common';
+import { GraphBuilder } from '../design/builder';
+import type { Subgraph } from '../design/subgraph';
+import type { PortRef } from '../design/types';
+import { featureMap, positiveInt } from '../ops/common';
 import type { OpParamsInput } from '../kind-table';
 import { channels } from '../shape';
 import { makeDivisible } from './mobilenet-common';

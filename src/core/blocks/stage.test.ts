@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDesign, serializeDesign } from '../document/format';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { analyze } from '../analysis/analyze';
 import { probeBlock } from '../../../test-support/block-probe';
 
@@ -85,7 +85,7 @@ describe('Stage', () => {
 describe('flattenStages', () => {
   it('writes a stage as its units with the same layer keys and figures', async () => {
     const { findPreset } = await import('../presets/registry');
-    const { flattenStages } = await import('../graph/stage-edit');
+    const { flattenStages } = await import('../design/stage-edit');
     const d = findPreset('mobilenet_v2')?.build();
     if (d === undefined) throw new Error('no preset');
     const a = analyze(d);

@@ -1,11 +1,11 @@
 import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
-import { GraphBuilder } from '../graph/builder';
-import { kindDef, schemaOf } from '../graph/params';
-import type { PortRef } from '../graph/types';
-import type { Subgraph } from '../graph/subgraph';
-import { featureMap, positiveInt } from '../layers/common';
+import { GraphBuilder } from '../design/builder';
+import { kindDef, schemaOf } from '../design/params';
+import type { PortRef } from '../design/types';
+import type { Subgraph } from '../design/subgraph';
+import { featureMap, positiveInt } from '../ops/common';
 import { stageTorch } from '../torch/blocks/stage';
 import { unitLabel, unitParamsAt } from './stage-units';
 import type { BlockDef } from './types';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
-import * as edit from '../graph/edit';
-import type { Design } from '../graph/types';
+import { GraphBuilder } from '../design/builder';
+import * as edit from '../design/edit';
+import type { Design } from '../design/types';
 import { designHash, fnv1a64, nodeHashes } from './design-hash';
 
 function net(): Design {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { loadDesign, parseDesign, serializeDesign } from './format';
 
 function doc(): Record<string, unknown> {

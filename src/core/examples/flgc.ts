@@ -1,5 +1,5 @@
-import { GraphBuilder } from '../graph/builder';
-import type { Design } from '../graph/types';
+import { GraphBuilder } from '../design/builder';
+import type { Design } from '../design/types';
 import type { ExampleDef } from './types';
 
 /** C = N = 64 channels at 32×32, 3×3 convs, G = 4 groups. */

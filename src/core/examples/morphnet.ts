@@ -1,6 +1,6 @@
 import { floatsToBase64 } from '../onnx/base64';
 import { heUniform } from '../onnx/init';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import type { ExampleDef } from './types';
 import { smallCnn } from './small-cnn';
 

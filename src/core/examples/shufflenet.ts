@@ -1,5 +1,5 @@
-import type { GraphBuilder } from '../graph/builder';
-import type { PortRef } from '../graph/types';
+import type { GraphBuilder } from '../design/builder';
+import type { PortRef } from '../design/types';
 import type { ExampleDef } from './types';
 import { sideBySide } from './side-by-side';
 

@@ -1,4 +1,4 @@
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import type { ExampleDef } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 
 /** Where the survey chapter places a method. */
 export type SurveyLevel = 'kernel' | 'layer' | 'network';

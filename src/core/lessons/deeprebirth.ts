@@ -1,4 +1,4 @@
-import type { Design, DesignNode } from '../graph/types';
+import type { Design, DesignNode } from '../design/types';
 import { buildExample } from './example-of';
 import { nodeByLabel, totalsSide } from './live';
 import { analyze } from '../analysis/analyze';

@@ -1,5 +1,5 @@
 import { loweringView } from '../analysis/lowering';
-import type { Design, DesignNode } from '../graph/types';
+import type { Design, DesignNode } from '../design/types';
 import { elements } from '../shape';
 import { buildExample } from './example-of';
 import { layersOf, nodeByLabel } from './live';

@@ -1,5 +1,5 @@
-import { effectiveTotals } from '../analysis/effective';
-import { nonZeros } from '../layers/sparse';
+import { effectiveTotals } from '../analysis/effective-totals';
+import { nonZeros } from '../ops/sparse';
 import { buildExample } from './example-of';
 import { layersOf, paramOf, patch } from './live';
 import type { LessonDef, Live } from './types';

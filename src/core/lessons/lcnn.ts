@@ -1,4 +1,4 @@
-import { effectiveTotals } from '../analysis/effective';
+import { effectiveTotals } from '../analysis/effective-totals';
 import { buildExample } from './example-of';
 import { layersOf, paramOf, patch } from './live';
 import type { LessonDef } from './types';

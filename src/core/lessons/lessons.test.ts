@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { effectiveTotals } from '../analysis/effective';
+import { effectiveTotals } from '../analysis/effective-totals';
 import { loweringView } from '../analysis/lowering';
 import { expanderConnections } from '../methods/expander-graph';
 import { exampleOf } from './example-of';

@@ -1,8 +1,8 @@
 import { citationText } from '../citation';
 import type { Analysis, LayerInfo } from '../analysis/types';
 import { analyze } from '../analysis/analyze';
-import { effectiveTotals } from '../analysis/effective';
-import type { Design, DesignNode } from '../graph/types';
+import { effectiveTotals } from '../analysis/effective-totals';
+import type { Design, DesignNode } from '../design/types';
 import { findPreset } from '../presets/registry';
 import type { PresetOptions } from '../presets/types';
 import type { LessonDef, Live, PaperRow, SideCost } from './types';

@@ -1,7 +1,7 @@
 import { analyze } from '../analysis/analyze';
 import { scaleChannels, scaleDesign } from '../analysis/scale';
 import type { Analysis } from '../analysis/types';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { morphNetExpandExample } from '../examples/morphnet';
 import { paramOf, totalsSide } from './live';
 import type { LessonDef } from './types';

@@ -1,5 +1,5 @@
 import { scaleChannels } from '../analysis/scale';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { DEFAULT_NESTED_WIDTHS, nestedLevels, nestedView } from '../methods/nested';
 import { buildExample } from './example-of';
 import { smallCnnMultiplyAdds } from './morphnet';

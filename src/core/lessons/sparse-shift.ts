@@ -1,4 +1,4 @@
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { movedShare, spreadShiftMask } from '../examples/sparse-shift';
 import { buildExample } from './example-of';
 import { layersOf, nodeByLabel, patch } from './live';

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/types';
 import type { Citation } from '../citation';
 import type { Message } from '../message';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import type { SurveyLevel } from '../examples/types';
 
 /** The languages a lesson is written in. */

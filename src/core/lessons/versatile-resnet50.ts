@@ -1,4 +1,4 @@
-import { versatileConv } from '../layers/versatile';
+import { versatileConv } from '../ops/versatile';
 import type { Shape } from '../shape';
 
 /** Params and multiply-adds of a set of layers. */

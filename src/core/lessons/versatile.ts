@@ -1,4 +1,4 @@
-import { effectiveTotals } from '../analysis/effective';
+import { effectiveTotals } from '../analysis/effective-totals';
 import { msg } from '../message';
 import { buildExample } from './example-of';
 import { layersOf, nodeByLabel, paramOf, patch } from './live';

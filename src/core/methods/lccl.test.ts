@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { probeBlock } from '../../../test-support/block-probe';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { lcclView, zeroRatio } from './lccl';
 
 // Hand counts for a 32×16×16 input, 64 outputs, 3×3 main conv, stride 1:

@@ -1,7 +1,7 @@
 import type { Analysis, LayerInfo } from '../analysis/types';
 import { LCCL_LABELS } from '../blocks/lccl-conv';
-import { fmt } from '../layers/common';
-import type { FormulaLine } from '../layers/types';
+import { fmt } from '../ops/common';
+import type { FormulaLine } from '../ops/types';
 
 /** A zero ratio measured by a run: the share of zeros of the collaborative ReLU's output. */
 export interface MeasuredZero {

@@ -3,7 +3,7 @@ import { isMessage, msg, refusal, told, type Refusal, type Told } from '../messa
 import { fitWidth, type Budgets, type FitResult } from '../analysis/budget';
 import { widthFields } from '../analysis/scale';
 import type { Analysis } from '../analysis/types';
-import type { Design, DesignNode } from '../graph/types';
+import type { Design, DesignNode } from '../design/types';
 import { base64ToFloats } from '../onnx/base64';
 import { pruneChannels } from './prune-channels';
 

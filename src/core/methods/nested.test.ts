@@ -1,7 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../graph/builder';
-import type { Design } from '../graph/types';
+import { GraphBuilder } from '../design/builder';
+import type { Design } from '../design/types';
 import { base64ToFloats } from '../onnx/base64';
 import { exportDesign } from '../onnx/export/export';
 import { jointNestedDesign, nestedLevelDesigns, nestedLevels, nestedView } from './nested';

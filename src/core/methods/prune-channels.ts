@@ -1,7 +1,7 @@
 import type { Analysis, LayerInfo } from '../analysis/types';
 import { msg, type Message } from '../message';
-import type { Design } from '../graph/types';
-import type { Conv2dParams } from '../layers/conv2d';
+import type { Design } from '../design/types';
+import type { Conv2dParams } from '../ops/conv2d';
 import type { OpKind } from '../kinds';
 import { base64ToFloats, floatsToBase64 } from '../onnx/base64';
 

@@ -1,7 +1,7 @@
 import { analyze } from '../analysis/analyze';
 import { isMessage, msg, refusal, type Message, type Refusal } from '../message';
 import { widthFields } from '../analysis/scale';
-import type { Design, DesignNode, Edge, PortRef } from '../graph/types';
+import type { Design, DesignNode, Edge, PortRef } from '../design/types';
 
 /**
  * SplitNet (Kim et al. 2017, survey ref. 143) as a transform: from a node on, the network becomes

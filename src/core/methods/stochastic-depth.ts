@@ -1,9 +1,9 @@
 import { analyze } from '../analysis/analyze';
 import type { Analysis, LayerInfo } from '../analysis/types';
-import { flattenStages } from '../graph/stage-edit';
-import type { StochasticDepthSettings } from '../graph/types';
-import { fmt } from '../layers/common';
-import type { FormulaLine } from '../layers/types';
+import { flattenStages } from '../design/stage-edit';
+import type { StochasticDepthSettings } from '../design/types';
+import { fmt } from '../ops/common';
+import type { FormulaLine } from '../ops/types';
 
 /**
  * Stochastic depth (Huang et al. 2016, "Deep networks with stochastic depth", survey ref. 137).

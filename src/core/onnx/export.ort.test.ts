@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { examples } from '../examples/registry';
 import { presets } from '../presets/registry';
 import { fireNet, opZoo } from '../../../test-support/onnx-designs';

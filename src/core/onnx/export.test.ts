@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { presets } from '../presets/registry';
 import { fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { exportDesign, type ExportOptions } from './export/export';

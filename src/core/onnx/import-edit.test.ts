@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import * as edit from '../graph/edit';
-import type { Design } from '../graph/types';
+import * as edit from '../design/edit';
+import type { Design } from '../design/types';
 import { importModel } from './import/import';
 import { fitWeights } from './weights';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sumCosts } from '../analysis/cost-sum';
 import { analyze } from '../analysis/analyze';
 import { blockRegistry } from '../blocks/registry';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { presets } from '../presets/registry';
 import { fireNet } from '../../../test-support/onnx-designs';
 import { encodeModel, pb, type P } from './proto';

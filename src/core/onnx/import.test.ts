@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { serializeDesign, parseDesign } from '../document/format';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { presets } from '../presets/registry';
 import { examples } from '../examples/registry';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { limits } from '../limits';
 import { fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { exportDesign, type ExportOptions } from './export/export';

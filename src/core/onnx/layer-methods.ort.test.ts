@@ -1,8 +1,8 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { GraphBuilder } from '../graph/builder';
-import type { Design } from '../graph/types';
+import { GraphBuilder } from '../design/builder';
+import type { Design } from '../design/types';
 import { expanderConnections } from '../methods/expander-graph';
 import { toBase64 } from './base64';
 import { exportDesign } from './export/export';

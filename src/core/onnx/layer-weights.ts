@@ -1,12 +1,12 @@
 import type { LayerInfo } from '../analysis/types';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import type { OpParams } from '../kind-table';
-import { primaryShape } from '../layers/versatile-structure';
+import { primaryShape } from '../ops/versatile-structure';
 import { base64ToFloats } from './base64';
 import { lookupWeight } from './export/lookup-weight';
 import { sparsifyWeight } from './export/sparse-weight';
 import { filled, heUniform } from './init';
-import { resolveGroups } from '../layers/flgc-groups';
+import { resolveGroups } from '../ops/flgc-groups';
 
 /**
  * Every weight a layer has and where its values come from, the one place both exports (ONNX and

@@ -1,9 +1,9 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { GraphBuilder } from '../graph/builder';
-import type { Design } from '../graph/types';
-import type { OpParamsInput } from '../layers/registry';
+import { GraphBuilder } from '../design/builder';
+import type { Design } from '../design/types';
+import type { OpParamsInput } from '../ops/registry';
 import { countFile } from '../../../test-support/onnx-count';
 import { checkRuns, randomInput } from '../../../test-support/ort';
 import { exportDesign, valueInfo } from './export/export';

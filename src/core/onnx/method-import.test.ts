@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { effectiveTotals } from '../analysis/effective';
+import { effectiveTotals } from '../analysis/effective-totals';
 import { findExample } from '../examples/registry';
 import { exportDesign } from './export/export';
 import { importModel } from './import/import';

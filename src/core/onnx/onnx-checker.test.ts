@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { examples } from '../examples/registry';
 import { presets } from '../presets/registry';
 import { fireNet, opZoo } from '../../../test-support/onnx-designs';

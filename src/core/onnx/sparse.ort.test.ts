@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { GraphBuilder } from '../graph/builder';
-import type { Design } from '../graph/types';
+import { GraphBuilder } from '../design/builder';
+import type { Design } from '../design/types';
 import { base64ToFloats } from './base64';
 import { checkRuns } from '../../../test-support/ort';
 import { exportDesign } from './export/export';

@@ -6,7 +6,7 @@ import { importDesign } from '../../../test-support/onnx-round-trip';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { blockRegistry } from '../blocks/registry';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { exportDesign } from './export/export';
 
 /**

@@ -1,5 +1,5 @@
 import type { Analysis, LayerInfo } from '../analysis/types';
-import type { Design, DesignWeights } from '../graph/types';
+import type { Design, DesignWeights } from '../design/types';
 import { valueCount, weightSpecs } from './layer-weights';
 
 /**

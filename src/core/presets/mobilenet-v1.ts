@@ -1,6 +1,6 @@
 import { convBn } from '../blocks/conv-bn';
-import { GraphBuilder } from '../graph/builder';
-import type { PortRef } from '../graph/types';
+import { GraphBuilder } from '../design/builder';
+import type { PortRef } from '../design/types';
 import { imageInput, resolveOptions } from './preset-common';
 import type { PaperFigures, PresetDef, PresetOptions } from './types';
 

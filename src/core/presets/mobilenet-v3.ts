@@ -1,6 +1,6 @@
 import { makeDivisible } from '../blocks/mobilenet-common';
-import { GraphBuilder } from '../graph/builder';
-import type { PortRef } from '../graph/types';
+import { GraphBuilder } from '../design/builder';
+import type { PortRef } from '../design/types';
 import { imageInput, resolveOptions, torchConvNormAct } from './preset-common';
 import type { PresetDef, PresetOptions } from './types';
 

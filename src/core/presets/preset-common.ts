@@ -1,6 +1,6 @@
 import type { ActivationKind } from '../blocks/conv-bn';
-import type { GraphBuilder } from '../graph/builder';
-import type { PortRef } from '../graph/types';
+import type { GraphBuilder } from '../design/builder';
+import type { PortRef } from '../design/types';
 import type { PresetOptions } from './types';
 
 export interface ResolvedOptions {

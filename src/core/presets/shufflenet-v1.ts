@@ -1,4 +1,4 @@
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { imageInput, resolveOptions } from './preset-common';
 import { classifierHead, shuffleStem } from './shufflenet-common';
 import type { PresetDef, PresetOptions } from './types';

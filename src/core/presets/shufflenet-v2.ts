@@ -1,4 +1,4 @@
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { convBn } from '../blocks/conv-bn';
 import { imageInput, resolveOptions } from './preset-common';
 import { classifierHead, shuffleStem } from './shufflenet-common';

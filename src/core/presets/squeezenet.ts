@@ -1,5 +1,5 @@
-import { GraphBuilder } from '../graph/builder';
-import type { PortRef } from '../graph/types';
+import { GraphBuilder } from '../design/builder';
+import type { PortRef } from '../design/types';
 import type { OpParamsInput } from '../kind-table';
 import { imageInput, resolveOptions } from './preset-common';
 import type { PresetDef, PresetOptions } from './types';

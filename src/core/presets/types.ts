@@ -1,5 +1,5 @@
 import type { Citation } from '../citation';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 
 /** The knobs a paper gives its network; each preset says which it takes. */
 export interface PresetOptions {

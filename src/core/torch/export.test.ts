@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anyBlockDef, blockKinds } from '../blocks/registry';
-import { GraphBuilder } from '../graph/builder';
-import { anyOpDef, opKinds } from '../layers/registry';
+import { GraphBuilder } from '../design/builder';
+import { anyOpDef, opKinds } from '../ops/registry';
 import { findPreset } from '../presets/registry';
 import { exportTorch } from './export';
 import { className, identifier, NameScope, py, pyCall } from './python';

@@ -7,12 +7,12 @@ import { gunzipSync } from 'node:zlib';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { examples } from '../examples/registry';
 import { blockZoo, fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { blockDesign, opDesign } from '../../../test-support/conformance-designs';
 import { anyBlockDef, blockKinds } from '../blocks/registry';
-import { anyOpDef, opKinds } from '../layers/registry';
+import { anyOpDef, opKinds } from '../ops/registry';
 import { presets } from '../presets/registry';
 import { exportTorch, torchParams } from './export';
 

@@ -2,13 +2,13 @@ import { citationText } from '../citation';
 import { analyze } from '../analysis/analyze';
 import type { Analysis } from '../analysis/types';
 import { anyBlockDef, blockDef, isBlockKind, type BlockKind, anyOpDef, type OpKind } from '../kinds';
-import { resolveNode } from '../graph/params';
-import type { Design, DesignNode } from '../graph/types';
+import { resolveNode } from '../design/params';
+import type { Design, DesignNode } from '../design/types';
 import { freshNote, layerWeight, weightSource, weightSpecs } from '../onnx/layer-weights';
 import { describeStochasticDepth, stochasticDepthView } from '../methods/stochastic-depth';
 import { formatShape, type Shape } from '../shape';
 import { argumentNames, forwardBody, type Step } from './forward';
-import { flattenStages } from '../graph/stage-edit';
+import { flattenStages } from '../design/stage-edit';
 import type { HelperName } from './helpers';
 import { helperDefinitions } from './helpers';
 import {

@@ -1,4 +1,4 @@
-import type { DesignNode } from '../graph/types';
+import type { DesignNode } from '../design/types';
 import { identifier, NameScope } from './python';
 import { portKey, type Port, type Wiring } from './layout';
 

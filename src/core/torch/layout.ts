@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/types';
-import type { DesignNode } from '../graph/types';
-import { resolveNode } from '../graph/params';
+import type { DesignNode } from '../design/types';
+import { resolveNode } from '../design/params';
 import { identifier, indent, NameScope, py } from './python';
 
 /** A top-level node written as a module: its constructor expression. */

@@ -2,7 +2,7 @@ import * as ort from 'onnxruntime-node';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import type { Design, DesignWeights } from '../graph/types';
+import type { Design, DesignWeights } from '../design/types';
 import { floatsToBase64 } from '../onnx/base64';
 import { exportDesign } from '../onnx/export/export';
 import { valueCount, weightSpecs } from '../onnx/layer-weights';

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerInfo } from '../analysis/types';
-import { splitSizes } from '../layers/channel';
-import { resolveGroups } from '../layers/flgc-groups';
-import type { OpKind, OpParams } from '../layers/registry';
-import { shiftedChannels } from '../layers/shift';
-import { derivedWeight, primaryShape } from '../layers/versatile-structure';
+import { splitSizes } from '../ops/channel';
+import { resolveGroups } from '../ops/flgc-groups';
+import type { OpKind, OpParams } from '../kind-table';
+import { shiftedChannels } from '../ops/shift';
+import { derivedWeight, primaryShape } from '../ops/versatile-structure';
 import { msg } from '../message';
 import { connectionsOf } from '../methods/expander-graph';
 import { shiftGroups, sparseShiftGroups, shiftReach, type ShiftGroup } from '../onnx/shift';

@@ -1,4 +1,4 @@
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 
 /**
  * A content hash of what a design computes: its nodes' ids, kinds and params and its edges (not

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MAX_RESULTS, recipeSchema, type Recipe, type TrainingResult } from '../document/results';
 import type { LayerInfo } from '../analysis/types';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { msg, type Message } from '../message';
 import { batchNHWC, fitImages, seededRandom, shuffled, takeImages } from './data';
 import { designHash } from './hash';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { analyze } from '../analysis/analyze';
 import type { Analysis, LayerInfo } from '../analysis/types';
-import type { Design } from '../graph/types';
+import type { Design } from '../design/types';
 import { msg } from '../message';
 import type { Shape } from '../shape';
 import { trainForms, type FormContext, type TrainForm } from './forms';

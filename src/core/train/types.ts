@@ -1,5 +1,5 @@
 import type { TrainingResult, Recipe } from '../document/results';
-import type { Design, DesignWeights } from '../graph/types';
+import type { Design, DesignWeights } from '../design/types';
 import { english, type Message } from '../message';
 
 /**

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerInfo } from '../analysis/types';
-import type { Design, DesignWeights } from '../graph/types';
+import type { Design, DesignWeights } from '../design/types';
 import { floatsToBase64 } from '../onnx/base64';
 import { layerWeight, weightSource, weightSpecs } from '../onnx/layer-weights';
 

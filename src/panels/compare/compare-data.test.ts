@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analysis/analyze';
-import type { Design } from '../../core/graph/types';
+import type { Design } from '../../core/design/types';
 import { findPreset } from '../../core/presets/registry';
 import { accuracyRow, differenceBars, pairRows, totalRows } from './compare-data';
 import { resolveSource, sourceOptions } from './sources';

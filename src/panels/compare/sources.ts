@@ -1,4 +1,4 @@
-import type { Design } from '../../core/graph/types';
+import type { Design } from '../../core/design/types';
 import { examples, findExample } from '../../core/examples/registry';
 import { findPreset, presets } from '../../core/presets/registry';
 import { exampleDesign, exampleMethod, presetDesign, presetTitle } from '../../i18n/core-examples';

@@ -4,7 +4,7 @@ import { loweringView } from '../../core/analysis/lowering';
 import { formatCount, formatExact } from '../../i18n/figures';
 import type { Analysis } from '../../core/analysis/types';
 import { anyOpDef } from '../../core/kinds';
-import type { OpCost } from '../../core/layers/types';
+import type { OpCost } from '../../core/ops/types';
 import { CompareTable } from './CompareTable';
 import { useTranslation } from 'react-i18next';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { effectiveTotals } from '../../core/analysis/effective';
+import { effectiveTotals } from '../../core/analysis/effective-totals';
 import type { Analysis } from '../../core/analysis/types';
 import { formatCount, formatExact } from '../../i18n/figures';
 import { useStudio } from '../../state/store';

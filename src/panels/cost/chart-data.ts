@@ -1,5 +1,5 @@
 import type { Analysis, LayerInfo } from '../../core/analysis/types';
-import { convVariant, type Conv2dParams } from '../../core/layers/conv2d';
+import { convVariant, type Conv2dParams } from '../../core/ops/conv2d';
 import { opDef } from '../../core/kinds';
 import { stripeOfFamily, type Stripe } from '../../ui/families';
 import { kindTitle } from '../../i18n/core-text';

@@ -1,7 +1,7 @@
 import { analyze } from '../../core/analysis/analyze';
 import { languages } from '../../i18n/types';
 import { presetTitle } from '../../i18n/core-examples';
-import type { Design } from '../../core/graph/types';
+import type { Design } from '../../core/design/types';
 import { presets } from '../../core/presets/registry';
 import type { PaperFigures, PresetDef, PresetOptions } from '../../core/presets/types';
 import { i18next } from '../../i18n';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphBuilder } from '../../core/graph/builder';
-import * as edit from '../../core/graph/edit';
+import { GraphBuilder } from '../../core/design/builder';
+import * as edit from '../../core/design/edit';
 import { previousDesign } from './use-previous';
 
 function design() {

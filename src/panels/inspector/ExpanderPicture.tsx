@@ -6,7 +6,7 @@ import {
   groupConnections,
   layersToConnectAll,
 } from '../../core/methods/expander-graph';
-import type { ExpanderConvParams } from '../../core/layers/expander-conv';
+import type { ExpanderConvParams } from '../../core/ops/expander-conv';
 
 /** Channels drawn at most: enough to see the pattern, few enough to read. */
 const MAX_DRAWN = 24;

@@ -1,8 +1,8 @@
-import { effectiveTotals } from '../../core/analysis/effective';
+import { effectiveTotals } from '../../core/analysis/effective-totals';
 import { formulaText, sayMessage } from '../../i18n/say';
 import type { LayerInfo } from '../../core/analysis/types';
 import { anyOpDef } from '../../core/kinds';
-import type { FormulaFigure, FormulaLine, OpCost } from '../../core/layers/types';
+import type { FormulaFigure, FormulaLine, OpCost } from '../../core/ops/types';
 import { formatShape, type Shape } from '../../core/shape';
 import { formatExact } from '../../i18n/figures';
 import { formatTotal } from '../../i18n/format';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { create } from 'zustand';
-import type { Design } from '../../core/graph/types';
+import type { Design } from '../../core/design/types';
 import { lessons } from '../../core/lessons/registry';
 
 const STORAGE_KEY = 'compact-studio/learn';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blockKinds, blockRegistry } from '../../core/blocks/registry';
 import { citationText, type Citation } from '../../core/citation';
 import { examples } from '../../core/examples/registry';
-import { anyOpDef, opKinds } from '../../core/layers/registry';
+import { anyOpDef, opKinds } from '../../core/ops/registry';
 import { presets } from '../../core/presets/registry';
 import { i18next } from '../../i18n';
 import { englishRuns } from '../../../test-support/english-prose';

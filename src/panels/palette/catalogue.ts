@@ -1,5 +1,5 @@
 import { blockKinds, blockRegistry, anyOpDef, opKinds } from '../../core/kinds';
-import type { PaletteGroup } from '../../core/layers/types';
+import type { PaletteGroup } from '../../core/ops/types';
 import { examples } from '../../core/examples/registry';
 import { presets } from '../../core/presets/registry';
 import type { Stripe } from '../../ui/families';

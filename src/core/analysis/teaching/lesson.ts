@@ -1,6 +1,6 @@
 import type { Citation } from '../../citation';
-import type { Conv2dParams } from '../../layers/conv2d';
-import { fmt } from '../../layers/common';
+import type { Conv2dParams } from '../../ops/conv2d';
+import { fmt } from '../../ops/common';
 import { english, msg, type Message, type MessageKey } from '../../message';
 import type { LayerInfo } from '../types';
 

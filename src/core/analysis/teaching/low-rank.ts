@@ -1,4 +1,4 @@
-import type { Conv2dParams } from '../../layers/conv2d';
+import type { Conv2dParams } from '../../ops/conv2d';
 import { msg } from '../../message';
 import type { LayerInfo } from '../types';
 import { conv, line, madds, ratioText, type Lesson } from './lesson';

@@ -1,4 +1,4 @@
-import { fmt } from '../../layers/common';
+import { fmt } from '../../ops/common';
 import { msg } from '../../message';
 import type { LayerInfo } from '../types';
 import { conv, line, ratioText, type Lesson } from './lesson';

@@ -1,4 +1,4 @@
-import type { ExpanderConvParams } from '../../layers/expander-conv';
+import type { ExpanderConvParams } from '../../ops/expander-conv';
 import { connectionsOf } from '../../methods/expander-graph';
 import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';

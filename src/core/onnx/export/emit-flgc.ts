@@ -1,5 +1,5 @@
-import type { FlgcParams } from '../../layers/flgc';
-import { resolveGroups } from '../../layers/flgc-groups';
+import type { FlgcParams } from '../../ops/flgc';
+import { resolveGroups } from '../../ops/flgc-groups';
 import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';
 import type { EmitContext } from './context';

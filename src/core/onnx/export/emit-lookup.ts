@@ -1,4 +1,4 @@
-import type { LookupConvParams } from '../../layers/lookup-conv';
+import type { LookupConvParams } from '../../ops/lookup-conv';
 import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';
 import type { EmitContext } from './context';

@@ -1,5 +1,5 @@
-import type { VersatileParams } from '../../layers/versatile';
-import { derivedWeight } from '../../layers/versatile-structure';
+import type { VersatileParams } from '../../ops/versatile';
+import { derivedWeight } from '../../ops/versatile-structure';
 import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';
 import type { EmitContext } from './context';

@@ -1,4 +1,4 @@
-import type { Conv2dParams } from '../../layers/conv2d';
+import type { Conv2dParams } from '../../ops/conv2d';
 import type { LayerInfo } from '../../analysis/types';
 import { attrFloat, attrInt, attrInts } from '../proto';
 import { layerWeight } from '../layer-weights';

@@ -1,6 +1,6 @@
 import { analyze } from '../../analysis/analyze';
 import type { LayerInfo } from '../../analysis/types';
-import type { Design } from '../../graph/types';
+import type { Design } from '../../design/types';
 import { anyOpDef, type OpKind } from '../../kinds';
 import type { Shape } from '../../shape';
 import { freshNote, weightSource } from '../layer-weights';

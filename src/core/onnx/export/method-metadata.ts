@@ -1,5 +1,5 @@
 import type { Analysis } from '../../analysis/types';
-import type { ExpanderConvParams } from '../../layers/expander-conv';
+import type { ExpanderConvParams } from '../../ops/expander-conv';
 import { lcclView } from '../../methods/lccl';
 import { describeStochasticDepth, stochasticDepthView } from '../../methods/stochastic-depth';
 import type { P } from '../proto';

@@ -1,4 +1,4 @@
-import { nonZeros } from '../../layers/sparse';
+import { nonZeros } from '../../ops/sparse';
 import { seededMask } from '../init';
 
 const countNonZeros = (w: Float32Array): number => w.reduce((n, v) => (v !== 0 ? n + 1 : n), 0);

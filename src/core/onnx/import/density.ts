@@ -1,4 +1,4 @@
-import { nonZeros } from '../../layers/sparse';
+import { nonZeros } from '../../ops/sparse';
 import { META } from '../version';
 import type { MapContext } from './context';
 

@@ -1,6 +1,6 @@
 import { blockRegistry, type BlockKind, opRegistry } from '../../kinds';
-import { rankLayout } from '../../graph/rank-layout';
-import type { Design, DesignNode, Edge } from '../../graph/types';
+import { rankLayout } from '../../design/rank-layout';
+import type { Design, DesignNode, Edge } from '../../design/types';
 import { floatsToBase64 } from '../base64';
 import { ImportError } from './context';
 import type { Prim } from './prim';

@@ -1,7 +1,7 @@
 import { analyze } from '../../analysis/analyze';
 import type { Analysis } from '../../analysis/types';
 import { checkDesign } from '../../document/format';
-import type { Design } from '../../graph/types';
+import type { Design } from '../../design/types';
 import { quote } from '../../quote';
 import { IrError } from '../ir/graph';
 import { infer } from '../ir/infer';

@@ -1,4 +1,4 @@
-import type { ImportPattern } from '../../layers/types';
+import type { ImportPattern } from '../../ops/types';
 import { attrInt, attrInts, type IrNode } from '../ir/graph';
 import type { MapContext } from './context';
 import { pairOf, sameDims, symmetricPads, x0 } from './pattern-common';

@@ -1,4 +1,4 @@
-import type { ImportPattern } from '../../layers/types';
+import type { ImportPattern } from '../../ops/types';
 import { attrInt, attrInts, attrString, type IrNode } from '../ir/graph';
 import { sliceRange } from '../ir/fold';
 import { sliceSpec } from '../ir/infer';

@@ -1,4 +1,4 @@
-import { recogniseVersatile } from '../../layers/versatile-structure';
+import { recogniseVersatile } from '../../ops/versatile-structure';
 import { attrInt, attrInts, type IrNode } from '../ir/graph';
 import type { MapContext } from './context';
 import { is4d, pairOf, symmetricPads, x0 } from './pattern-common';

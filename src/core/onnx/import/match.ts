@@ -6,7 +6,7 @@ import {
   type BlockKind,
   opRegistry,
 } from '../../kinds';
-import type { Design, DesignNode } from '../../graph/types';
+import type { Design, DesignNode } from '../../design/types';
 import { regionFacts } from '../../blocks/region';
 import type { Prim } from './prim';
 

@@ -1,4 +1,4 @@
-import type { Conv2dParams } from '../../layers/conv2d';
+import type { Conv2dParams } from '../../ops/conv2d';
 import { pair, pyCall } from '../python';
 import type { OpTorch } from '../types';
 import { sparseComment } from './sparse-comment';

@@ -1,4 +1,4 @@
-import type { ExpanderConvParams } from '../../layers/expander-conv';
+import type { ExpanderConvParams } from '../../ops/expander-conv';
 import { connectionsOf } from '../../methods/expander-graph';
 import { pair, pyCall } from '../python';
 import type { OpTorch } from '../types';

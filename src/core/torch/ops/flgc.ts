@@ -1,5 +1,5 @@
-import type { FlgcParams } from '../../layers/flgc';
-import { resolveGroups } from '../../layers/flgc-groups';
+import type { FlgcParams } from '../../ops/flgc';
+import { resolveGroups } from '../../ops/flgc-groups';
 import { pair, pyCall } from '../python';
 import type { OpTorch } from '../types';
 

@@ -1,4 +1,4 @@
-import type { LookupConvParams } from '../../layers/lookup-conv';
+import type { LookupConvParams } from '../../ops/lookup-conv';
 import { pair, pyCall } from '../python';
 import type { OpTorch } from '../types';
 

@@ -1,4 +1,4 @@
-import { nonZeros } from '../../layers/sparse';
+import { nonZeros } from '../../ops/sparse';
 
 /**
  * The comment above a sparse layer's module: PyTorch has no sparse conv, so it is the dense module

@@ -1,4 +1,4 @@
-import type { VersatileParams } from '../../layers/versatile';
+import type { VersatileParams } from '../../ops/versatile';
 import { pyCall } from '../python';
 import type { OpTorch } from '../types';
 

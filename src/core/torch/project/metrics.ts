@@ -1,7 +1,7 @@
 import { analyze } from '../../analysis/analyze';
 import { designHash } from '../../document/design-hash';
 import { MAX_RESULTS, resultSchema, type TrainingResult } from '../../document/results';
-import type { Design } from '../../graph/types';
+import type { Design } from '../../design/types';
 import { resultRecipe, type ProjectRecipe } from './recipe';
 
 /** A line of metrics.jsonl as train.py writes it (every field optional until checked). */

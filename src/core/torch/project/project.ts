@@ -1,6 +1,6 @@
 import { analyze } from '../../analysis/analyze';
 import { designHash } from '../../document/design-hash';
-import type { Design } from '../../graph/types';
+import type { Design } from '../../design/types';
 import { exportTorch, type TorchTensor } from '../export';
 import { dataPy } from './data-py';
 import { readmeText } from './readme';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { GraphBuilder } from '../graph/builder';
+import { GraphBuilder } from '../design/builder';
 import { maskShiftGroups } from '../onnx/shift';
 
 /** A sparse shift over a C×H×W input with the given per-channel mask (3×3, offsets row-major, centre 4). */
