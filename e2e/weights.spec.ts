@@ -107,14 +107,15 @@ test.describe('imported weights', () => {
     expect(worst(after.logits, before.logits)).toBeLessThanOrEqual(1e-5);
 
     // A width change re-initialises the layers whose weights change shape, and the panel says so:
-    // the stem conv and its batch norm (8 → 16 channels), and in the first block (expansion 1) the
-    // depthwise conv, its batch norm and the projection, which now read 16 channels.
+    // the stem conv and its batch norm (8 → 16 channels). The first block keeps the 8-wide hidden
+    // layers its file gave it, so it gains a 1×1 expand conv and batch norm (16 → 8, fresh), and
+    // its depthwise conv, batch norm and projection keep their imported weights.
     await page.getByRole('tab', { name: 'Inspector' }).click();
     await studio.select('stem');
     await page.getByRole('tabpanel').getByRole('spinbutton', { name: 'Output channels' }).fill('16');
     await tab.open();
     await expect(tab.weights).toHaveText(
-      'Weights imported from mobilenet_v2.onnx; 5 layers re-initialised after edits (He, seed 0).',
+      'Weights imported from mobilenet_v2.onnx; 4 layers re-initialised after edits (He, seed 0).',
     );
     // Per-node times say that profiling costs time of its own.
     await expect(tab.panel.getByText(/Profiling adds overhead to every node/)).toBeVisible({
