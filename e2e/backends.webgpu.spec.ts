@@ -67,7 +67,7 @@ interface AdapterReport {
 function probeAdapter(page: Page): Promise<AdapterReport> {
   return page.evaluate(async () => {
     type Info = { vendor: string; architecture: string; description: string; isFallbackAdapter?: boolean };
-    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info: Info } | null> } }).gpu;
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info: Info } | null> } }).gpu;
     if (gpu === undefined) return { found: false, reason: 'navigator.gpu is undefined' };
     try {
       const adapter = await gpu.requestAdapter();

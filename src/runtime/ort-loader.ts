@@ -84,7 +84,7 @@ interface GpuLike {
  * `decideBackend`'s business (a software fallback is fine when the user asks for WebGPU).
  */
 export async function probeWebGpu(): Promise<GpuFacts> {
-  const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
+  const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
   if (gpu === undefined) return { available: false, reason: 'this browser offers no WebGPU' };
   let adapter: GpuAdapterLike | null;
   try {
