@@ -5,7 +5,7 @@
 const test = String.raw`\.test\.tsx?$`;
 const registries = String.raw`^src/core/(ops|blocks)/registry\.ts$`;
 /** The engines: they read the kind table; no kind may import them. */
-const engines = String.raw`^src/core/(analysis/|onnx/export/export\.ts|onnx/import/(import|map|match|design|blocks|regions)\.ts|torch/export\.ts|kinds\.ts)`;
+const engines = String.raw`^src/core/(analysis/|onnx/export/export\.ts|onnx/import/(import|map|match|design|blocks|regions)\.ts|torch/export\.ts|torch/project/|train/|results/|kinds\.ts)`;
 const kinds = String.raw`^src/core/(ops|blocks)/`;
 
 module.exports = {

@@ -3,11 +3,11 @@ import type { LayerInfo } from '../analysis/types';
 import { splitSizes } from '../ops/channel';
 import { resolveGroups } from '../ops/flgc-groups';
 import type { OpKind, OpParams } from '../kind-table';
-import { shiftedChannels } from '../ops/shift';
+import { sparseShiftGroupsOf } from '../ops/shift';
 import { derivedWeight, primaryShape } from '../ops/versatile-structure';
 import { msg } from '../message';
 import { connectionsOf } from '../methods/expander-graph';
-import { shiftGroups, sparseShiftGroups, shiftReach, type ShiftGroup } from '../onnx/shift';
+import { shiftGroups, shiftReach, type ShiftGroup } from '../onnx/shift';
 import { convolve } from './conv-forms';
 import { batchNormTrain, fixedDepthwise, maxPoolPadded, padOrCrop, placeWeight, type Pair } from './grads';
 import { TrainError } from './types';
@@ -316,7 +316,7 @@ export const trainForms: Forms = {
   SparseShift: {
     forward: (ctx, inputs, p) => {
       const c = cinOf(ctx.layer);
-      const groups = sparseShiftGroups(p.kernel, p.dilation, c, shiftedChannels(p.fraction, c));
+      const groups = sparseShiftGroupsOf(p, c);
       return [shifted(x4(inputs), groups, shiftReach(p.kernel, p.dilation))];
     },
   },

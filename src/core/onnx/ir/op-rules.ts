@@ -114,6 +114,24 @@ function batchNormProblem(
   return undefined;
 }
 
+/** ONNX's integer tensor types (INT32, INT64): Slice's starts, ends, axes and steps, Reshape's shape. */
+const INTEGER_TYPES: ReadonlySet<number> = new Set([6, 7]);
+
+/** Inputs that ONNX types as integer tensors: a constant one of another type is refused by name. */
+function integerInputsProblem(
+  node: IrNode,
+  inputs: readonly number[],
+  names: readonly string[],
+  c: (i: number) => Const | undefined,
+): string | undefined {
+  for (const [k, i] of inputs.entries()) {
+    const value = node.inputs[i] ? c(i) : undefined;
+    if (value !== undefined && !INTEGER_TYPES.has(value.dataType))
+      return `its ${names[k] ?? 'input'} input is not an integer tensor`;
+  }
+  return undefined;
+}
+
 /**
  * Settings of a standard ONNX op outside what the op's definition allows (a Split into [0, 0], a
  * Concat with no axis, Gemm's transB = 2, a perm that is no permutation), said as the problem;
@@ -139,6 +157,10 @@ export function opRuleProblem(
       return convProblem(node, x, c);
     case 'BatchNormalization':
       return batchNormProblem(node, x, c);
+    case 'Slice':
+      return integerInputsProblem(node, [1, 2, 3, 4], ['starts', 'ends', 'axes', 'steps'], c);
+    case 'Reshape':
+      return integerInputsProblem(node, [1], ['shape'], c);
     default:
       return undefined;
   }

@@ -184,7 +184,7 @@ describe('training project', () => {
   it('designHash: the same after moving, renaming or training results; another after a changed layer or weight keys', () => {
     const d = tiny();
     const h = designHash(d);
-    expect(h).toMatch(/^[0-9a-f]{8}$/);
+    expect(h).toMatch(/^[0-9a-f]{16}$/);
     const moved = {
       ...d,
       name: 'x',
