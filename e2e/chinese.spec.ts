@@ -65,7 +65,7 @@ test('the UI in Chinese has no English prose: design, cost, inspector, presets, 
       .first();
     await item.focus({ timeout: 5000 });
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('status').filter({ hasText: '已打开' }).first()).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '打开为新设计' }).first()).toBeVisible();
   };
 
   await look('first visit');
