@@ -150,7 +150,7 @@ export class Studio {
   }
 
   async undo(): Promise<void> {
-    await this.button('Undo').click();
+    await this.page.getByRole('banner').getByRole('button', { name: 'Undo', exact: true }).click();
   }
 
   async redo(): Promise<void> {
