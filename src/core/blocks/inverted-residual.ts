@@ -17,7 +17,7 @@ const schema = z.object({
   /** Expansion factor t: the expanded width is round(t · input channels). */
   expansion: z.number().min(minExpansion).default(6),
   /** The expanded width itself, as MobileNetV3's tables give it; overrides `expansion`. */
-  expandedChannels: positiveInt.optional(),
+  expandedChannels: positiveInt.optional().meta({ overrides: 'expansion' }),
   kernel: oddKernel.default(3),
   activation: z.enum(mobileActivationNames).default('relu6'),
   squeezeExcite: z.boolean().default(false).meta({ label: 'Squeeze-excite' }),

@@ -18,7 +18,7 @@ const schema = z.object({
   /** Expansion factor: the expanded width is the input's times this, rounded to a multiple of 8. */
   expansion: z.number().min(minExpansion).default(6),
   /** The expanded width itself; overrides `expansion`. */
-  expandedChannels: positiveInt.optional(),
+  expandedChannels: positiveInt.optional().meta({ overrides: 'expansion' }),
   kernel: oddKernel.default(3),
   /** The squeeze-excite width; by default a quarter of the block's input channels (at least 1). */
   squeezeChannels: positiveInt.optional().meta({ label: 'Squeeze channels' }),

@@ -59,7 +59,7 @@ export const mobilenetV3Squeeze = (c: number): number => makeDivisible(Math.floo
 
 const schema = z.object({
   /** An explicit squeeze width; when absent it is channels / reduction, rounded to `divisor`. */
-  squeezeChannels: positiveInt.optional(),
+  squeezeChannels: positiveInt.optional().meta({ overrides: 'reduction' }),
   reduction: positiveInt.default(4),
   /** 8 as MobileNetV3 rounds; 1 keeps Hu et al.'s plain C / r. */
   divisor: positiveInt.default(8),

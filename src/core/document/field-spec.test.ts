@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { blockRegistry } from '../blocks/registry';
 import { opRegistry } from '../ops/registry';
-import { fieldLabel, fieldsOf, specOf } from './field-spec';
+import { clearedBy, fieldLabel, fieldsOf, overriddenBy, specOf } from './field-spec';
 
 describe('field specs from zod schemas', () => {
   it('reads Conv2d: ints with bounds, pairs and a boolean', () => {
@@ -58,5 +58,24 @@ describe('field specs from zod schemas', () => {
       n: z.number().meta({ label: 'Inner', unit: 'px' }).default(1).meta({ label: 'Outer' }),
     });
     expect(fieldsOf(wrapped)[0]).toMatchObject({ label: 'Outer', unit: 'px' });
+  });
+
+  it('an absolute width read from a file gives way when its ratio is edited, and only then', () => {
+    // An imported MobileNetV3 block keeps the file's 240 channels; the ratio 6 is not in force.
+    const imported = { outChannels: 40, expansion: 6, expandedChannels: 240 };
+    for (const kind of ['InvertedResidual', 'MBConv'] as const) {
+      const fields = fieldsOf(blockRegistry[kind].schema);
+      expect(overriddenBy(fields, imported, 'expansion')?.name).toBe('expandedChannels');
+      expect(clearedBy(fields, imported, 'expansion')).toEqual({ expandedChannels: undefined });
+      expect(clearedBy(fields, imported, 'outChannels')).toEqual({});
+      expect(clearedBy(fields, imported, 'expandedChannels')).toEqual({});
+      // Without an absolute width the ratio is in force: nothing to say, nothing to clear.
+      expect(overriddenBy(fields, { expansion: 6 }, 'expansion')).toBeUndefined();
+      expect(clearedBy(fields, { expansion: 6 }, 'expansion')).toEqual({});
+    }
+    const se = fieldsOf(blockRegistry.SqueezeExcite.schema);
+    expect(clearedBy(se, { squeezeChannels: 5, reduction: 4 }, 'reduction')).toEqual({
+      squeezeChannels: undefined,
+    });
   });
 });

@@ -22,14 +22,17 @@ export interface Field {
   readonly unit?: string;
   /** One sentence on what the setting does, when the schema says. */
   readonly help?: string;
+  /** Another field this one replaces while it is set (an absolute width over a ratio). */
+  readonly overrides?: string;
   readonly spec: FieldSpec;
 }
 
-/** What a params schema says of a field for people: zod metadata, `.meta({ label, unit, help })`. */
+/** What a params schema says of a field: zod metadata, `.meta({ label, unit, help, overrides })`. */
 export interface FieldMeta {
   readonly label?: string;
   readonly unit?: string;
   readonly help?: string;
+  readonly overrides?: string;
 }
 
 interface Def {
@@ -109,14 +112,15 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 
 /** The field's metadata: from the outermost wrapper in, the first of each key wins. */
 export function metaOf(schema: unknown): FieldMeta {
-  const found: { label?: string; unit?: string; help?: string } = {};
+  const found: { label?: string; unit?: string; help?: string; overrides?: string } = {};
   for (let s = schema as Introspectable | undefined; s !== undefined;) {
     const m = s.meta?.();
     if (typeof m === 'object' && m !== null) {
-      const { label, unit, help } = m as Record<string, unknown>;
+      const { label, unit, help, overrides } = m as Record<string, unknown>;
       found.label ??= text(label);
       found.unit ??= text(unit);
       found.help ??= text(help);
+      found.overrides ??= text(overrides);
     }
     s = wrappers.has(s.def.type) ? (s.def.innerType as Introspectable | undefined) : undefined;
   }
@@ -128,13 +132,39 @@ export function fieldsOf(schema: z.ZodType): Field[] {
   const { inner } = unwrap(schema);
   const shape = inner.def.shape ?? {};
   return Object.entries(shape).map(([name, s]) => {
-    const { label, unit, help } = metaOf(s);
+    const { label, unit, help, overrides } = metaOf(s);
     return {
       name,
       label: label ?? fieldLabel(name),
       ...(unit === undefined ? {} : { unit }),
       ...(help === undefined ? {} : { help }),
+      ...(overrides === undefined ? {} : { overrides }),
       spec: specOf(s),
     };
   });
+}
+
+/**
+ * What editing `name` clears: the set fields that override it. A user who types a new expansion
+ * ratio means the ratio, so an absolute expanded width read from a file gives way to it.
+ */
+export function clearedBy(
+  fields: readonly Field[],
+  params: Readonly<Record<string, unknown>>,
+  name: string,
+): Record<string, undefined> {
+  return Object.fromEntries(
+    fields
+      .filter((f) => f.overrides === name && params[f.name] !== undefined)
+      .map((f) => [f.name, undefined]),
+  );
+}
+
+/** The set field that overrides `name`, if any: the inspector says the value shown is not in force. */
+export function overriddenBy(
+  fields: readonly Field[],
+  params: Readonly<Record<string, unknown>>,
+  name: string,
+): Field | undefined {
+  return fields.find((f) => f.overrides === name && params[f.name] !== undefined);
 }

@@ -11,6 +11,7 @@ export const inspector = {
   savedBlock: 'Saved {{name}} to My blocks.',
   partOf: 'Part of block {{block}}: change the block’s settings to change it.',
   name: 'Name',
+  overriddenBy: 'Not in force: {{field}} ({{value}}) is set. A value typed here replaces it.',
   notAllowed: 'This value is not allowed.',
   settings: 'Settings',
   closeBlock: 'Close block',

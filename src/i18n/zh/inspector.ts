@@ -12,6 +12,7 @@ export const inspector: Strings<typeof en> = {
   savedBlock: '已把 {{name}} 保存到“我的模块”。',
   partOf: '属于模块 {{block}}：要修改它，请修改该模块的设置。',
   name: '名称',
+  overriddenBy: '未生效:已设定“{{field}}”({{value}})。在此输入的值会取代它。',
   notAllowed: '不允许这个值。',
   settings: '设置',
   closeBlock: '收起模块',

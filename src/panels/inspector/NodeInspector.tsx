@@ -6,7 +6,8 @@ import { lookOf } from '../../ui/families';
 import { useAnalysis } from '../../state/hooks';
 import { studio, useStudio } from '../../state/store';
 import { zeroCost } from '../../core/ops/types';
-import { fieldsOf } from '../../core/document/field-spec';
+import { clearedBy, fieldsOf, overriddenBy } from '../../core/document/field-spec';
+import { formatField } from './parse-field';
 import { ExpanderPicture } from './ExpanderPicture';
 import { Figures } from './Figures';
 import { NodeWeights } from './NodeWeights';
@@ -51,12 +52,21 @@ export function NodeInspector({ node }: { node: DesignNode }) {
   const fieldNames = new Set(fields.map((f) => f.name));
   const params = node.params as Readonly<Record<string, unknown>>;
 
+  const overriddenNote = (name: string): string | undefined => {
+    const by = overriddenBy(fields, params, name);
+    return by === undefined
+      ? undefined
+      : t('overriddenBy', { field: by.label, value: formatField(params[by.name]) });
+  };
+
   const commit = (name: string, value: unknown): string | undefined => {
     // An optional setting left empty is removed, so the schema's "auto" applies.
     // A stage that changes its unit kind starts from that unit's defaults.
     const reset = stage !== undefined && name === 'unit' ? { unitParams: {}, firstParams: {} } : {};
+    // A new ratio clears the absolute width that overrode it (one step, one Undo).
+    const cleared = clearedBy(fields, params, name);
     const candidate = Object.fromEntries(
-      Object.entries({ ...params, [name]: value, ...reset }).filter(([, v]) => v !== undefined),
+      Object.entries({ ...params, ...cleared, [name]: value, ...reset }).filter(([, v]) => v !== undefined),
     );
     const parsed = def.schema.safeParse(candidate);
     if (!parsed.success) {
@@ -65,7 +75,11 @@ export function NodeInspector({ node }: { node: DesignNode }) {
     }
     studio
       .getState()
-      .setParams(node.id, { [name]: (parsed.data as Record<string, unknown>)[name], ...reset }, name);
+      .setParams(
+        node.id,
+        { ...cleared, [name]: (parsed.data as Record<string, unknown>)[name], ...reset },
+        name,
+      );
     return undefined;
   };
 
@@ -93,6 +107,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
             field={f}
             value={params[f.name]}
             onCommit={(v) => commit(f.name, v)}
+            overriddenBy={overriddenNote(f.name)}
             problem={problemText(diagnostics.find((d) => d.field === f.name && d.severity === 'error'))}
           />
         ))}

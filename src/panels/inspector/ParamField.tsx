@@ -10,17 +10,24 @@ interface Props {
   readonly onCommit: (value: unknown) => string | undefined;
   /** A problem the analysis found with this setting (groups that do not divide the channels). */
   readonly problem: string | undefined;
+  /** Why the value shown is not in force: another set field overrides it. */
+  readonly overriddenBy?: string | undefined;
 }
 
 /** One setting: edited in place, checked on every keystroke, applied at once when valid. */
-export function ParamField({ field, value, onCommit, problem }: Props) {
+export function ParamField({ field, value, onCommit, problem, overriddenBy }: Props) {
   const { t } = useTranslation('inspector');
   const id = useId();
   const [error, setError] = useState<string | undefined>();
   const message = error ?? problem;
   const messageId = `${id}-message`;
   const helpId = `${id}-help`;
-  const describedBy = [message === undefined ? '' : messageId, field.help === undefined ? '' : helpId]
+  const noteId = `${id}-note`;
+  const describedBy = [
+    message === undefined ? '' : messageId,
+    field.help === undefined ? '' : helpId,
+    overriddenBy === undefined ? '' : noteId,
+  ]
     .filter((x) => x !== '')
     .join(' ');
   const described = {
@@ -119,6 +126,11 @@ export function ParamField({ field, value, onCommit, problem }: Props) {
       {field.help !== undefined && (
         <p className="param-help" id={helpId}>
           {field.help}
+        </p>
+      )}
+      {overriddenBy !== undefined && (
+        <p className="param-help param-overridden" id={noteId}>
+          {overriddenBy}
         </p>
       )}
       {message !== undefined && (
