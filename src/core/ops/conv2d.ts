@@ -126,7 +126,7 @@ function mapConv(n: IrNode, ctx: MapContext): boolean {
   return true;
 }
 
-export const conv2d = {
+export const conv2d: OpDef<'Conv2d', typeof schema> = {
   kind: 'Conv2d',
   family: 'convolution',
   title: 'Conv2d',
@@ -222,4 +222,4 @@ export const conv2d = {
     },
     { name: 'sparse 3×3, density 0.3', params: { outChannels: 16, density: 0.3 } },
   ],
-} satisfies OpDef<'Conv2d', typeof schema>;
+};

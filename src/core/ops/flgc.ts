@@ -166,7 +166,7 @@ function formulas(ctx: CostContext<FlgcParams>): readonly FormulaLine[] {
 }
 
 /** Fully learnable group convolution (Wang et al. 2019) at inference: its learned groups fixed. */
-export const fullyLearnableGroupConv = {
+export const fullyLearnableGroupConv: OpDef<'FullyLearnableGroupConv', typeof schema> = {
   kind: 'FullyLearnableGroupConv',
   family: 'convolution',
   title: 'Fully learnable group conv (FLGC)',
@@ -228,4 +228,4 @@ export const fullyLearnableGroupConv = {
       },
     },
   ],
-} satisfies OpDef<'FullyLearnableGroupConv', typeof schema>;
+};

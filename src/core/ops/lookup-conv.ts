@@ -180,7 +180,7 @@ function formulas(ctx: CostContext<LookupConvParams>): readonly FormulaLine[] {
  * dictionary maps (the same as padding the input, as the dictionary conv has no bias); one optional
  * bias per output channel. Exported exactly as its two convs; see docs/costs.md.
  */
-export const lookupConv = {
+export const lookupConv: OpDef<'LookupConv', typeof schema> = {
   kind: 'LookupConv',
   family: 'convolution',
   title: 'Lookup conv (LCNN)',
@@ -236,4 +236,4 @@ export const lookupConv = {
       params: { outChannels: 8, kernel: [1, 3], padding: [0, 1], dictionarySize: 4, lookups: 4 },
     },
   ],
-} satisfies OpDef<'LookupConv', typeof schema>;
+};
