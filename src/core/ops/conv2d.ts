@@ -1,4 +1,4 @@
-import { inWords, msg } from '../message';
+import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail } from '../diagnostics';
 import { elements } from '../shape';
@@ -199,7 +199,7 @@ export const conv2d: OpDef<'Conv2d', typeof schema> = {
     if (p.groups > 1) parts.push(`g${p.groups}`);
     if (p.dilation[0] !== 1 || p.dilation[1] !== 1) parts.push(`d${p.dilation.join('×')}`);
     if (p.density < 1)
-      parts.push(inWords(words, msg('sumSparse', { share: Math.round(p.density * 1000) / 10 })));
+      parts.push(sayIn(words, msg('sumSparse', { share: Math.round(p.density * 1000) / 10 })));
     return parts.join(' ');
   },
   palette: 'conv',

@@ -1,4 +1,4 @@
-import { english, inWords, msg, type Message } from '../message';
+import { english, sayIn, msg, type Message } from '../message';
 import { z } from 'zod';
 import { emitFlgc } from '../onnx/export/emit-flgc';
 import { flgcPatterns } from '../onnx/import/map-flgc';
@@ -193,7 +193,7 @@ export const fullyLearnableGroupConv: OpDef<'FullyLearnableGroupConv', typeof sc
       parts.push(`s${p.stride[0] === p.stride[1] ? p.stride[0] : p.stride.join('×')}`);
     parts.push(
       `G${p.groups}`,
-      inWords(
+      sayIn(
         words,
         msg(p.channelGroups.length === 0 || p.filterGroups.length === 0 ? 'sumSeeded' : 'sumLearned'),
       ),

@@ -1,4 +1,4 @@
-import { inWords, msg } from '../message';
+import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail } from '../diagnostics';
 import { emitLookupConv } from '../onnx/export/emit-lookup';
@@ -210,7 +210,7 @@ export const lookupConv: OpDef<'LookupConv', typeof schema> = {
     if (p.stride[0] !== 1 || p.stride[1] !== 1)
       parts.push(`s${p.stride[0] === p.stride[1] ? p.stride[0] : p.stride.join('×')}`);
     if (p.dilation[0] !== 1 || p.dilation[1] !== 1) parts.push(`d${p.dilation.join('×')}`);
-    parts.push(`k=${p.dictionarySize}`, inWords(words, msg('sumLookups', { n: p.lookups })));
+    parts.push(`k=${p.dictionarySize}`, sayIn(words, msg('sumLookups', { n: p.lookups })));
     return parts.join(' ');
   },
   palette: 'conv',

@@ -1,4 +1,4 @@
-import type { Words } from '../message';
+import type { MessageSayer } from '../message';
 import type { EffectiveCost, FormulaLine, OpCost } from '../op-cost';
 import type { Citation } from '../citation';
 import type { z } from 'zod';
@@ -150,7 +150,7 @@ export interface OpDef<K extends string, S extends z.ZodType<object>> {
    */
   workspace?(ctx: CostContext<z.infer<S>>): number;
   /** The key settings in one short line for a node card ("3×3 s2 g32"). */
-  summary(params: z.infer<S>, words?: Words): string;
+  summary(params: z.infer<S>, words?: MessageSayer): string;
   /** Facts worth telling even when the op is valid (shown as info diagnostics). */
   notes?(params: z.infer<S>): readonly Problem[];
   /** True when the output aliases the input at inference (no new memory, no data movement). */
