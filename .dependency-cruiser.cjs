@@ -13,9 +13,10 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'An import circle at run time: no file in it can be loaded, understood or tested alone.',
+      comment:
+        'An import circle, types alone included: no file in it can be loaded, understood or tested alone.',
       from: { path: '^src/', pathNot: test },
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+      to: { circular: true },
     },
     {
       name: 'kinds-below-engines',
@@ -38,11 +39,21 @@ module.exports = {
       severity: 'error',
       comment:
         'The kind table is read by the kinds: it imports no kind, registry or engine (types of the contracts only).',
-      from: { path: String.raw`^src/core/(kind-table|design/(types|builder|params|subgraph))\.ts$` },
+      from: {
+        path: String.raw`^src/core/(kind-table|kind-types|op-cost|design/(types|builder|params|subgraph))\.ts$`,
+      },
       to: {
         path: [String.raw`^src/core/(ops|blocks)/(?!types\.ts$|region\.ts$)`, engines],
         dependencyTypesNot: ['type-only'],
       },
+    },
+    {
+      name: 'kind-types-import-nothing',
+      severity: 'error',
+      comment:
+        "The kind table's types are named by everything below the kinds (the document's types, each kind's PyTorch form): they import nothing of src.",
+      from: { path: String.raw`^src/core/kind-types\.ts$` },
+      to: { path: '^src/' },
     },
     {
       name: 'core-is-pure',

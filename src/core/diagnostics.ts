@@ -1,4 +1,4 @@
-import { told, type Message } from './message';
+import { problemMessage, type Message } from './message';
 
 /** Stable codes: tests, the UI and the CLI key on these, so never renumber or reuse one. */
 export const diagnosticCodes = {
@@ -52,17 +52,17 @@ export interface Diagnostic {
 }
 
 /** A sentence as the core passes it on: a message with its key, or (where none is written yet) plain English. */
-export type Said = string | Message;
-const said = (s: Said): { message: string; text?: Message } =>
-  typeof s === 'string' ? { message: s } : told(s);
+export type MessageOrEnglish = string | Message;
+const asProblemMessage = (s: MessageOrEnglish): { message: string; text?: Message } =>
+  typeof s === 'string' ? { message: s } : problemMessage(s);
 
 export function diagnostic(
   key: DiagnosticKey,
-  message: Said,
+  message: MessageOrEnglish,
   where: { nodeId?: string; field?: string; path?: string } = {},
   severity: Severity = 'error',
 ): Diagnostic {
-  return { code: diagnosticCodes[key], key, severity, ...said(message), ...where };
+  return { code: diagnosticCodes[key], key, severity, ...asProblemMessage(message), ...where };
 }
 
 /** What a rule returns: a value, or the problems that stopped it. */
@@ -78,14 +78,18 @@ export interface Problem {
 }
 
 /** A problem from its message: `{ key, message, text }`, and the field when it names one. */
-export const problem = (key: DiagnosticKey, message: Said, field?: string): Problem => ({
+export const problem = (key: DiagnosticKey, message: MessageOrEnglish, field?: string): Problem => ({
   key,
-  ...said(message),
+  ...asProblemMessage(message),
   ...(field === undefined ? {} : { field }),
 });
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(key: DiagnosticKey, message: Said, field?: string): Result<T> => ({
+export const fail = <T = never>(
+  key: DiagnosticKey,
+  message: MessageOrEnglish,
+  field?: string,
+): Result<T> => ({
   ok: false,
   problems: [problem(key, message, field)],
 });

@@ -1,43 +1,29 @@
-import type { z } from 'zod';
 import type { AnyBlockDef } from './blocks/types';
 import type { AnyOpDef, ImportPattern } from './ops/types';
+import type { ActivationKind, BlockKind, OpKind } from './kind-types';
+
+export type {
+  OpTable,
+  BlockTable,
+  OpKind,
+  OpSchemaOf,
+  OpParams,
+  OpParamsInput,
+  BlockKind,
+  BlockSchemaOf,
+  BlockParams,
+  BlockParamsInput,
+  ActivationKind,
+} from './kind-types';
 
 /*
  * The kind table as the rest of the core sees it, below the kinds themselves: the kinds' names and
  * params as types, and a lookup by kind at run time. Nothing here imports a kind or a registry.
  *
- * Types: `OpTable` and `BlockTable` are filled in by the registries (layers/registry.ts and
- * blocks/registry.ts merge `typeof opRegistry` into them), so the document's types, the builder and
- * the engines name every kind without importing the registry that holds the kinds.
+ * Types: kind-types.ts (re-exported here), filled in by the registries, so the document's types, the
+ * builder and the engines name every kind without importing the registry that holds the kinds.
  * Run time: src/core/kinds.ts composes both registries and installs them here, once.
  */
-
-/** Every op kind → its definition; declared empty here, merged in by layers/registry.ts. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface OpTable {}
-/** Every block kind → its definition; declared empty here, merged in by blocks/registry.ts. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface BlockTable {}
-
-type SchemaHolder = { readonly schema: z.ZodType<object> };
-
-export type OpKind = Extract<keyof OpTable, string>;
-export type OpSchemaOf<K extends OpKind> = OpTable[K] extends SchemaHolder ? OpTable[K]['schema'] : never;
-export type OpParams<K extends OpKind> = z.infer<OpSchemaOf<K>>;
-/** Params as written by hand: every field optional, defaults filled in by the schema. */
-export type OpParamsInput<K extends OpKind> = z.input<OpSchemaOf<K>>;
-
-export type BlockKind = Extract<keyof BlockTable, string>;
-export type BlockSchemaOf<K extends BlockKind> = BlockTable[K] extends SchemaHolder
-  ? BlockTable[K]['schema']
-  : never;
-export type BlockParams<K extends BlockKind> = z.infer<BlockSchemaOf<K>>;
-export type BlockParamsInput<K extends BlockKind> = z.input<BlockSchemaOf<K>>;
-
-/** The ops that can follow a conv as its activation (their traits say so). */
-export type ActivationKind = {
-  [K in OpKind]: OpTable[K] extends { readonly traits: { readonly activation: string } } ? K : never;
-}[OpKind];
 
 export type KindDef = { readonly op: AnyOpDef } | { readonly block: AnyBlockDef };
 

@@ -52,18 +52,18 @@ export const placeholdersOf = (template: string): string[] =>
 export const english = (m: Message): string => fill(messageTemplates[m.key], m.params);
 
 /** How a node card's summary writes its few words: in English by default, in the reader's language in a UI. */
-export interface Words {
+export interface MessageSayer {
   say(m: Message): string;
   /** A kind's title (a stage names the unit it repeats). */
   title(kind: string): string;
 }
 
 /** A message in the given words, or in English when none are given. */
-export const inWords = (words: Words | undefined, m: Message): string =>
+export const sayIn = (words: MessageSayer | undefined, m: Message): string =>
   words === undefined ? english(m) : words.say(m);
 
 /** A sentence as a problem carries it: English, and the key and values to translate it (a diagnostic is one). */
-export interface Told {
+export interface ProblemMessage {
   readonly message: string;
   readonly text?: Message;
   /** Inside a block: the primitive's label the sentence is about. */
@@ -77,17 +77,17 @@ export interface Told {
 export interface Refusal {
   readonly error: string;
   readonly text: Message;
-  readonly detail?: Told;
+  readonly detail?: ProblemMessage;
 }
 
-export const refusal = (m: Message, detail?: Told): Refusal => ({
+export const refusal = (m: Message, detail?: ProblemMessage): Refusal => ({
   error: english(detail === undefined ? m : { ...m, params: { ...m.params, problem: detail.message } }),
   text: m,
   ...(detail === undefined ? {} : { detail }),
 });
 
 /** A message as both forms a problem carries: the English sentence and the key a UI translates. */
-export const told = (m: Message): { readonly message: string; readonly text: Message } => ({
+export const problemMessage = (m: Message): { readonly message: string; readonly text: Message } => ({
   message: english(m),
   text: m,
 });

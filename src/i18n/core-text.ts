@@ -2,7 +2,8 @@ import { blockRegistry, opRegistry } from '../core/kinds';
 import { diagnosticCodes, type DiagnosticCode } from '../core/diagnostics';
 import { fieldsOf } from '../core/document/field-spec';
 import i18next from 'i18next';
-import { say, type Said } from './say';
+import type { ProblemMessage } from '../core/message';
+import { say } from './say';
 
 /** One op's or block's text: its title, its one-line description, each field's label and help. */
 export interface KindText {
@@ -111,7 +112,7 @@ export function fieldText(kind: string, field: { name: string; label: string; he
  * the core computed. A sentence the core has no key for (an imported file's own words) keeps its English,
  * after the code's meaning in the reader's language.
  */
-export function diagnosticText(d: Said & { readonly code: DiagnosticCode }): string {
+export function diagnosticText(d: ProblemMessage & { readonly code: DiagnosticCode }): string {
   // A sentence with a key reads whole in the reader's language; one without is prefixed by its code's meaning.
   if (d.text !== undefined) return say(d);
   if (i18next.resolvedLanguage === 'en' || i18next.language === 'en') return d.message;

@@ -5,7 +5,13 @@ import { analyze } from '../core/analysis/analyze';
 import { guidelineHints } from '../core/analysis/hints';
 import { connect } from '../core/design/edit';
 import { GraphBuilder } from '../core/design/builder';
-import { english, messageTemplates, placeholdersOf, type MessageKey, type Words } from '../core/message';
+import {
+  english,
+  messageTemplates,
+  placeholdersOf,
+  type MessageKey,
+  type MessageSayer,
+} from '../core/message';
 import { blockKinds, blockRegistry } from '../core/blocks/registry';
 import { opKinds, opRegistry } from '../core/ops/registry';
 import { diagnosticText, kindTitle } from './core-text';
@@ -178,33 +184,34 @@ describe('no sentence bypasses the catalogue', () => {
 /** A card's summary: compact notation, and in Chinese no English word but a function's or a gate's name. */
 describe('node cards’ summaries in Chinese', () => {
   const names = /^(?:sigmoid|hardsigmoid|hardswish|relu6?|silu|max|avg|SE|ceil_mode)$/i;
-  const words: Words = { say: sayMessage, title: kindTitle };
-  const cases: [string, string, (w: Words) => string][] = [
+  const words: MessageSayer = { say: sayMessage, title: kindTitle };
+  const cases: [string, string, (w: MessageSayer) => string][] = [
     // An opaque op's summary is the ONNX op's own name.
     ...opKinds
       .filter((kind) => kind !== 'Opaque')
       .flatMap((kind) => {
         const def = opRegistry[kind];
         const all = [{ name: 'default', params: {} }, ...def.conformance];
-        return all.map((c): [string, string, (w: Words) => string] => [
+        return all.map((c): [string, string, (w: MessageSayer) => string] => [
           kind,
           c.name,
-          (w) => (def.summary as (p: unknown, w: Words) => string)(def.schema.parse(c.params), w),
+          (w) => (def.summary as (p: unknown, w: MessageSayer) => string)(def.schema.parse(c.params), w),
         ]);
       }),
     ...blockKinds.flatMap((kind) => {
       const def = blockRegistry[kind];
-      return [{}, { batchNorm: false }].map((p): [string, string, (w: Words) => string] => [
+      return [{}, { batchNorm: false }].map((p): [string, string, (w: MessageSayer) => string] => [
         kind,
         JSON.stringify(p),
-        (w) => (def.summary as (p: unknown, w: Words) => string)(def.schema.safeParse(p).data ?? {}, w),
+        (w) =>
+          (def.summary as (p: unknown, w: MessageSayer) => string)(def.schema.safeParse(p).data ?? {}, w),
       ]);
     }),
   ];
   it('the sparse conv says its density in words of the language', async () => {
     const conv = opRegistry.Conv2d;
-    const summary = (w?: Words) =>
-      (conv.summary as (p: unknown, w?: Words) => string)(
+    const summary = (w?: MessageSayer) =>
+      (conv.summary as (p: unknown, w?: MessageSayer) => string)(
         conv.schema.parse({ outChannels: 8, density: 0.3 }),
         w,
       );

@@ -1,9 +1,6 @@
 import i18next from 'i18next';
 import type { Citation } from '../core/citation';
-import { english, type Message, type Refusal, type Told } from '../core/message';
-
-/** What the core hands over with a sentence: the English it wrote, and the key and values to translate it by. */
-export type Said = Told;
+import { english, type Message, type Refusal, type ProblemMessage } from '../core/message';
 
 /** A core message in the reader's language. */
 export const sayMessage = (m: Message): string =>
@@ -19,14 +16,14 @@ export const sayCitation = (c: Citation<Message>): string =>
   `${c.before === undefined ? '' : sayMessage(c.before)}${c.ref}${c.after === undefined ? '' : sayMessage(c.after)}`;
 
 /** A sentence from the core in the reader's language: by its key where it has one, else as the core wrote it. */
-export function say(s: Said): string {
+export function say(s: ProblemMessage): string {
   if (s.text === undefined) return s.message;
   const text = sayMessage(s.text);
   return s.within === undefined ? text : i18next.t('core:messages.inside', { label: s.within, text });
 }
 
 /** The first of a rule's problems, said; undefined when there is none. */
-export const sayFirst = (problems: readonly Said[]): string | undefined => {
+export const sayFirst = (problems: readonly ProblemMessage[]): string | undefined => {
   const first = problems[0];
   return first === undefined ? undefined : say(first);
 };

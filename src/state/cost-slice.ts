@@ -37,6 +37,12 @@ export interface CostSlice {
   applyScaledDesign(design: Design, control: string): void;
 }
 
+// The store's type (types.ts) takes this slice in without importing this file.
+declare module './types' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface StudioState extends CostSlice {}
+}
+
 let revealSeq = 0;
 
 export const createCostSlice: Slice<CostSlice> = (set, get, api) => ({

@@ -1,6 +1,12 @@
 import { createStore, getMany, set, setMany, type UseStore } from 'idb-keyval';
 import { i18next } from '../i18n';
-import type { KeyValueStorage } from './persistence';
+
+/** The part of localStorage the app uses; injectable so tests run without a browser. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 /** What the autosave holds: the design document (without weights) and its imported weights. */
 export interface SavedParts {

@@ -7,16 +7,12 @@ import {
   legacyKeys,
   refusalReason,
   type DesignStore,
+  type KeyValueStorage,
   type SavedParts,
 } from './design-store';
 import type { StudioState, Theme, UserBlock } from './types';
 
-/** The part of localStorage the app uses; injectable so tests run without a browser. */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type { KeyValueStorage } from './design-store';
 
 export const storageKeys = {
   prefs: 'compact-studio/prefs',

@@ -20,6 +20,12 @@ export interface RunSlice {
   setRunTimes(times: RunTimes | undefined): void;
 }
 
+// The store's type (types.ts) takes this slice in without importing this file.
+declare module './types' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface StudioState extends RunSlice {}
+}
+
 export const createRunSlice: Slice<RunSlice> = (set) => ({
   runTimes: undefined,
   setRunTimes: (runTimes) => {

@@ -60,6 +60,12 @@ export interface TrainSlice {
   trainStatus: (status: TrainStatus) => void;
 }
 
+// The store's type (types.ts) takes this slice in without importing this file.
+declare module './types' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface StudioState extends TrainSlice {}
+}
+
 export const idleRun: TrainRun = {
   status: 'idle',
   stage: undefined,

@@ -3,9 +3,6 @@ import type { Fragment } from '../core/design/edit';
 import type { Design, DesignNode, PortRef, Position } from '../core/design/types';
 import type { NodeKind } from '../core/design/types';
 import type { Verdict } from './connection';
-import type { CostSlice } from './cost-slice';
-import type { RunSlice } from './run-slice';
-import type { TrainSlice } from './train-slice';
 
 export type Theme = 'light' | 'dark';
 export type SideTab = 'inspector' | 'cost' | 'run' | 'train' | 'learn';
@@ -153,14 +150,11 @@ export interface LibrarySlice {
   removeUserBlock: (id: string) => void;
 }
 
-export type StudioState = DesignSlice &
-  DocumentsSlice &
-  SelectionSlice &
-  UiSlice &
-  LibrarySlice &
-  CostSlice &
-  RunSlice &
-  TrainSlice;
+/**
+ * The whole store: the slices above, and the cost, run and train slices, which merge themselves in
+ * beside their own code (`declare module './types'`), so that this file imports none of them.
+ */
+export interface StudioState extends DesignSlice, DocumentsSlice, SelectionSlice, UiSlice, LibrarySlice {}
 
 /** What undo and redo restore: the document only, never the selection or the view. */
 export interface Tracked {

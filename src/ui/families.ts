@@ -2,7 +2,7 @@ import { blockRegistry, type BlockKind, opRegistry, type OpKind } from '../core/
 import type { DesignNode } from '../core/design/types';
 import { convVariant } from '../core/ops/conv2d';
 import type { OpFamily } from '../core/ops/types';
-import type { Words } from '../core/message';
+import type { MessageSayer } from '../core/message';
 import { kindTitle } from '../i18n/core-text';
 import { sayMessage } from '../i18n/say';
 import { i18next } from '../i18n';
@@ -46,7 +46,7 @@ export interface NodeLook {
 }
 
 /** A card's few words in the reader's language. */
-const words: Words = { say: sayMessage, title: kindTitle };
+const words: MessageSayer = { say: sayMessage, title: kindTitle };
 
 export function lookOf(node: DesignNode, inChannels: number | undefined): NodeLook {
   if (Object.hasOwn(blockRegistry, node.kind)) {
@@ -54,11 +54,11 @@ export function lookOf(node: DesignNode, inChannels: number | undefined): NodeLo
     return {
       stripe: 'block',
       title: kindTitle(node.kind),
-      summary: (def.summary as (p: unknown, w: Words) => string)(node.params, words),
+      summary: (def.summary as (p: unknown, w: MessageSayer) => string)(node.params, words),
     };
   }
   const def = opRegistry[node.kind as OpKind];
-  const summary = (def.summary as (p: unknown, w: Words) => string)(node.params, words);
+  const summary = (def.summary as (p: unknown, w: MessageSayer) => string)(node.params, words);
   if (node.kind === 'Conv2d') {
     const variant = convVariant(node.params, inChannels);
     const stripe = variant === 'depthwise' ? 'depthwise' : variant === 'pointwise' ? 'pointwise' : 'conv';

@@ -1,5 +1,5 @@
 import type { Conv2dParams } from '../ops/conv2d';
-import { msg, told, type Message } from '../message';
+import { msg, problemMessage, type Message } from '../message';
 import { opsWithTrait } from '../kinds';
 import type { Analysis, LayerInfo } from './types';
 
@@ -59,7 +59,7 @@ function g1(l: LayerInfo): Hint | undefined {
     guideline: 'G1',
     nodeId: l.nodeId,
     layer: l.key,
-    ...told(
+    ...problemMessage(
       msg('hintG1', {
         layer: l.name,
         c1: pw.c1,
@@ -85,7 +85,7 @@ function g2(l: LayerInfo): Hint | undefined {
     guideline: 'G2',
     nodeId: l.nodeId,
     layer: l.key,
-    ...told(msg('hintG2', { layer: l.name, groups: pw.g, saving, share: pct(saving, now) })),
+    ...problemMessage(msg('hintG2', { layer: l.name, groups: pw.g, saving, share: pct(saving, now) })),
     memoryAccessSaving: saving,
   };
 }
@@ -105,7 +105,7 @@ function g3(analysis: Analysis): Hint[] {
     hints.push({
       guideline: 'G3',
       nodeId,
-      ...told(msg('hintG3', { block: layers[0]?.block ?? nodeId, width, convs: branches, glue })),
+      ...problemMessage(msg('hintG3', { block: layers[0]?.block ?? nodeId, width, convs: branches, glue })),
       memoryAccessSaving: glue,
     });
   }
@@ -140,7 +140,7 @@ function g4(analysis: Analysis): Hint | undefined {
   if (total === 0 || ew / total < 0.2) return undefined;
   return {
     guideline: 'G4',
-    ...told(msg('hintG4', { share: pct(ew, total), elements: ew })),
+    ...problemMessage(msg('hintG4', { share: pct(ew, total), elements: ew })),
     memoryAccessSaving: ew,
   };
 }

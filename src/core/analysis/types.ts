@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Design } from '../design/types';
-import type { OpKind } from '../kind-table';
-import type { EffectiveCost, OpCost } from '../ops/types';
+import type { OpKind } from '../kind-types';
+import type { EffectiveCost, OpCost } from '../op-cost';
 import type { Shape } from '../shape';
 
 /** One primitive op after blocks are expanded: the unit of the per-layer table. */

@@ -21,7 +21,7 @@ export type BasicBlockParams = z.infer<typeof schema>;
  * ReLU, 3×3 conv + BN, added to the shortcut (a strided 1×1 conv + BN when the shape changes),
  * then ReLU. Not a compact block, but every imported ResNet is made of it.
  */
-export const basicBlock = {
+export const basicBlock: BlockDef<'BasicBlock', typeof schema> = {
   kind: 'BasicBlock',
   title: 'ResNet basic block',
   description: 'Two 3×3 convs around a residual shortcut (1×1 projection when the shape changes).',
@@ -70,4 +70,4 @@ export const basicBlock = {
     { name: 'batch norm folded', params: { outChannels: 24, batchNorm: false } },
   ],
   pytorch: basicBlockTorch,
-} satisfies BlockDef<'BasicBlock', typeof schema>;
+};

@@ -30,7 +30,7 @@ type Params = BasisFiltersParams;
  * stated: as the conv it replaces, the block is linear (no BN or activation inside: add them after
  * it); every basis conv strides by the block's stride and pads to keep the size.
  */
-export const basisFilters = {
+export const basisFilters: BlockDef<'BasisFilters', typeof schema> = {
   kind: 'BasisFilters',
   title: 'Basis filters',
   description: 'Parallel 1×k, k×1 (and optional k×k) basis filters, concatenated, combined by a 1×1 conv.',
@@ -114,4 +114,4 @@ export const basisFilters = {
       params: { outChannels: 8, kernel: 5, horizontal: 4, vertical: 4, full: 2, stride: 2 },
     },
   ],
-} satisfies BlockDef<'BasisFilters', typeof schema>;
+};

@@ -25,7 +25,7 @@ export type BottleneckParams = z.infer<typeof schema>;
  * 1×1 conv down to `width` + BN + ReLU, 3×3 conv (strided, grouped for ResNeXt) + BN + ReLU, 1×1 conv
  * up to the output + BN, added to the shortcut (1×1 conv + BN when the shape changes), then ReLU.
  */
-export const bottleneck = {
+export const bottleneck: BlockDef<'Bottleneck', typeof schema> = {
   kind: 'Bottleneck',
   title: 'ResNet bottleneck',
   description: '1×1 reduce, 3×3, 1×1 expand around a residual shortcut (ResNet-50 and deeper).',
@@ -100,4 +100,4 @@ export const bottleneck = {
     { name: 'batch norm folded', params: { outChannels: 16, width: 8, batchNorm: false } },
   ],
   pytorch: bottleneckTorch,
-} satisfies BlockDef<'Bottleneck', typeof schema>;
+};

@@ -1,4 +1,4 @@
-import { inWords, msg, type Words } from '../message';
+import { sayIn, msg, type MessageSayer } from '../message';
 import { z } from 'zod';
 import type { GraphBuilder } from '../design/builder';
 import type { PortRef } from '../design/types';
@@ -68,5 +68,5 @@ export const batchNormParam = z
   .meta({ label: 'Batch norm (off: folded into the conv bias)' });
 
 /** The label a block's summary adds when its batch norm is folded. */
-export const foldedSummary = (batchNorm: boolean, words?: Words): string[] =>
-  batchNorm ? [] : [inWords(words, msg('sumBnFolded'))];
+export const foldedSummary = (batchNorm: boolean, words?: MessageSayer): string[] =>
+  batchNorm ? [] : [sayIn(words, msg('sumBnFolded'))];

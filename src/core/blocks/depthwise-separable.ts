@@ -22,7 +22,7 @@ const schema = z.object({
  * a pointwise 1×1 conv mixes channels; each followed by batch norm and ReLU. The stride sits on
  * the depthwise conv, so the pointwise conv runs on the smaller map.
  */
-export const depthwiseSeparable = {
+export const depthwiseSeparable: BlockDef<'DepthwiseSeparable', typeof schema> = {
   kind: 'DepthwiseSeparable',
   title: 'Depthwise-separable conv',
   description: 'Depthwise k×k conv + BN + ReLU, then pointwise 1×1 conv + BN + ReLU.',
@@ -74,6 +74,6 @@ export const depthwiseSeparable = {
     { name: 'strided 5×5', params: { outChannels: 24, stride: 2, kernel: 5 } },
     { name: 'batch norm folded', params: { outChannels: 32, batchNorm: false } },
   ],
-} satisfies BlockDef<'DepthwiseSeparable', typeof schema>;
+};
 
 export type DepthwiseSeparableParams = z.infer<typeof schema>;

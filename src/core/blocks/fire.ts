@@ -12,7 +12,7 @@ const schema = z.object({
   expand3x3: positiveInt.default(64),
 });
 
-export const fire = {
+export const fire: BlockDef<'Fire', typeof schema> = {
   kind: 'Fire',
   title: 'Fire module',
   description: 'Squeeze 1×1 to few channels, then expand with parallel 1×1 and 3×3 convs, concatenated.',
@@ -61,6 +61,6 @@ export const fire = {
     { name: 'SqueezeNet fire2', params: { squeeze: 16, expand1x1: 64, expand3x3: 64 }, input: [96, 8, 8] },
     { name: 'uneven expands', params: { squeeze: 8, expand1x1: 16, expand3x3: 24 } },
   ],
-} satisfies BlockDef<'Fire', typeof schema>;
+};
 
 export type FireParams = z.infer<typeof schema>;

@@ -46,7 +46,7 @@ function power(k: number, n: number, cap: number): number {
  * channel-wise conv (it would only reorder independent channels) nor after the last group conv;
  * as in IGC, the convs compose one linear operator, so BN and ReLU come once, at the end.
  */
-export const igcv2 = {
+export const igcv2: BlockDef<'InterleavedStructuredSparseConv', typeof schema> = {
   kind: 'InterleavedStructuredSparseConv',
   title: 'IGCV2 block',
   description:
@@ -151,4 +151,4 @@ export const igcv2 = {
     { name: 'C16 K4 L3 (complementary)', params: { branchChannels: 4, groupConvs: 2 } },
     { name: 'C16 K2 L5, stride 2', params: { branchChannels: 2, groupConvs: 4, stride: 2 } },
   ],
-} satisfies BlockDef<'InterleavedStructuredSparseConv', typeof schema>;
+};

@@ -21,7 +21,7 @@ const schema = z.object({
  * permutation back, not between them. With out = L·M every secondary partition takes exactly one
  * channel of each primary partition (the complementary condition).
  */
-export const interleavedGroupConv = {
+export const interleavedGroupConv: BlockDef<'InterleavedGroupConv', typeof schema> = {
   kind: 'InterleavedGroupConv',
   title: 'Interleaved group conv',
   description:
@@ -89,6 +89,6 @@ export const interleavedGroupConv = {
     { name: 'L2 M8', params: { outChannels: 16, primaryGroups: 2, secondaryGroups: 8 } },
     { name: 'strided L4 M4', params: { outChannels: 32, primaryGroups: 4, secondaryGroups: 4, stride: 2 } },
   ],
-} satisfies BlockDef<'InterleavedGroupConv', typeof schema>;
+};
 
 export type InterleavedGroupConvParams = z.infer<typeof schema>;

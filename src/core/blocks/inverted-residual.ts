@@ -47,7 +47,7 @@ export const expandedWidth = (p: Params, cin: number): number =>
  * activation (a ReLU on the narrow bottleneck would destroy information), and a residual add only
  * when the output has the input's shape.
  */
-export const invertedResidual = {
+export const invertedResidual: BlockDef<'InvertedResidual', typeof schema> = {
   kind: 'InvertedResidual',
   title: 'Inverted residual',
   description:
@@ -159,6 +159,6 @@ export const invertedResidual = {
     },
     { name: 'batch norm folded', params: { outChannels: 16, expansion: 4, batchNorm: false } },
   ],
-} satisfies BlockDef<'InvertedResidual', typeof schema>;
+};
 
 export type InvertedResidualParams = Params;

@@ -40,7 +40,7 @@ export const LCCL_LABELS = {
  * kernel that skips positions); the saving is the effective figure cost(LCCL) + (1 − z)·cost(main).
  * The 1×1 conv has a bias (the paper's batch norm folded), so it can predict zeros at all.
  */
-export const lcclConv = {
+export const lcclConv: BlockDef<'LcclConv', typeof schema> = {
   kind: 'LcclConv',
   title: 'Conv with LCCL',
   description:
@@ -109,4 +109,4 @@ export const lcclConv = {
     { name: '3×3, 24 outputs', params: { outChannels: 24 } },
     { name: '5×5, stride 2', params: { outChannels: 16, kernel: 5, stride: 2 } },
   ],
-} satisfies BlockDef<'LcclConv', typeof schema>;
+};

@@ -44,7 +44,7 @@ function convPair(mode: 'separable' | 'basis', k: number, s: number): [ConvLayou
  * add those after it as after the conv it replaces. In separable mode each conv strides along its
  * own axis, which gives the strided k×k's output at the lowest cost.
  */
-export const lowRankConv = {
+export const lowRankConv: BlockDef<'LowRankConv', typeof schema> = {
   kind: 'LowRankConv',
   title: 'Low-rank conv',
   description:
@@ -84,6 +84,6 @@ export const lowRankConv = {
     { name: 'separable 3×3, rank 8', params: { outChannels: 24, rank: 8 } },
     { name: 'strided 5×5 basis', params: { mode: 'basis', outChannels: 16, kernel: 5, rank: 4, stride: 2 } },
   ],
-} satisfies BlockDef<'LowRankConv', typeof schema>;
+};
 
 export type LowRankConvParams = z.infer<typeof schema>;

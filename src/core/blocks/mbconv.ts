@@ -40,7 +40,7 @@ const squeezeWidth = (p: Params, cin: number): number =>
  * squeezed to a quarter of the block's input), linear 1×1 projection + BN, and a residual add when
  * the shape is kept (stochastic depth is the identity at inference).
  */
-export const mbconv = {
+export const mbconv: BlockDef<'MBConv', typeof schema> = {
   kind: 'MBConv',
   title: 'MBConv (EfficientNet)',
   description: 'Inverted residual with SiLU and squeeze-excite, as in EfficientNet.',
@@ -129,4 +129,4 @@ export const mbconv = {
     { name: 'batch norm folded', params: { outChannels: 16, expansion: 4, batchNorm: false } },
   ],
   pytorch: mbconvTorch,
-} satisfies BlockDef<'MBConv', typeof schema>;
+};

@@ -43,7 +43,7 @@ export const blockRegistry = {
 
 type Blocks = typeof blockRegistry;
 // The kind table's types (BlockKind, BlockParams, ...) read the blocks from here without importing this file.
-declare module '../kind-table' {
+declare module '../kind-types' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface BlockTable extends Blocks {}
 }

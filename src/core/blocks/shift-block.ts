@@ -23,7 +23,7 @@ const schema = z.object({
  * the authors' projection shortcut (1×1 conv with the stride + BN, their ShiftConv's `shortcut`);
  * a ReLU ends the block, after the add, as in the authors' code.
  */
-export const shiftBlock = {
+export const shiftBlock: BlockDef<'ShiftBlock', typeof schema> = {
   kind: 'ShiftBlock',
   title: 'Shift block',
   description:
@@ -79,6 +79,6 @@ export const shiftBlock = {
     { name: 'strided (projection shortcut)', params: { outChannels: 32, stride: 2 } },
     { name: 'widening, expansion 3 (projection shortcut)', params: { outChannels: 24, expansion: 3 } },
   ],
-} satisfies BlockDef<'ShiftBlock', typeof schema>;
+};
 
 export type ShiftBlockParams = z.infer<typeof schema>;

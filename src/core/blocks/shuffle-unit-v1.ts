@@ -23,7 +23,7 @@ const schema = z.object({
  * ShuffleV1Block): the bottleneck is ⌊out/4⌋ wide; at stride 2 the branch makes out − in channels
  * and is concatenated after a 3×3 average pool of the input, so the unit widens without a projection.
  */
-export const shuffleUnitV1 = {
+export const shuffleUnitV1: BlockDef<'ShuffleUnitV1', typeof schema> = {
   kind: 'ShuffleUnitV1',
   title: 'ShuffleNet unit',
   description:
@@ -109,6 +109,6 @@ export const shuffleUnitV1 = {
       input: [24, 8, 8],
     },
   ],
-} satisfies BlockDef<'ShuffleUnitV1', typeof schema>;
+};
 
 export type ShuffleUnitV1Params = z.infer<typeof schema>;

@@ -44,7 +44,7 @@ function mainBranch(
  * channels; stride 2 keeps the input width on the projection branch and gives the main branch
  * out − in (torchvision splits out evenly instead, which is slightly cheaper).
  */
-export const shuffleUnitV2 = {
+export const shuffleUnitV2: BlockDef<'ShuffleUnitV2', typeof schema> = {
   kind: 'ShuffleUnitV2',
   title: 'ShuffleNetV2 unit',
   description:
@@ -111,6 +111,6 @@ export const shuffleUnitV2 = {
     { name: 'stride 1', params: { outChannels: 16 } },
     { name: 'stride 2', params: { outChannels: 48, stride: 2 }, input: [24, 8, 8] },
   ],
-} satisfies BlockDef<'ShuffleUnitV2', typeof schema>;
+};
 
 export type ShuffleUnitV2Params = z.infer<typeof schema>;

@@ -66,7 +66,7 @@ const schema = z.object({
   gate: z.enum(['hardsigmoid', 'sigmoid']).default('hardsigmoid'),
 });
 
-export const squeezeExcite = {
+export const squeezeExcite: BlockDef<'SqueezeExcite', typeof schema> = {
   kind: 'SqueezeExcite',
   title: 'Squeeze-and-excite',
   description: 'Re-weights channels by a gate computed from their global average (a few params, ~0 cost).',
@@ -98,6 +98,6 @@ export const squeezeExcite = {
     { name: 'MobileNetV3 gate', params: {}, input: [32, 8, 8] },
     { name: 'sigmoid gate, stated width', params: { squeezeChannels: 5, gate: 'sigmoid' } },
   ],
-} satisfies BlockDef<'SqueezeExcite', typeof schema>;
+};
 
 export type SqueezeExciteParams = z.infer<typeof schema>;

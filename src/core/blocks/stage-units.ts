@@ -1,9 +1,11 @@
-import type { StageParams } from './stage';
+import type { BlockParams } from '../kind-types';
 
 /*
  * Which unit of a stage is which: its params and its name. Shared by the stage's expansion
  * (stage.ts) and its PyTorch form (torch/blocks/stage.ts), which therefore need not import each other.
  */
+
+type StageParams = BlockParams<'Stage'>;
 
 /** The params of unit `i` of a stage: shared settings, then the width and this unit's stride. */
 export function unitParamsAt(p: StageParams, i: number): Readonly<Record<string, unknown>> {

@@ -83,7 +83,7 @@ export { unitLabel, unitParamsAt } from './stage-units';
  * `repeats` units of one kind, all `outChannels` wide; the first may stride (and widen), the rest
  * keep the shape. It expands to its units, which expand to their primitives, so its costs are theirs.
  */
-export const stage = {
+export const stage: BlockDef<'Stage', typeof schema> = {
   kind: 'Stage',
   title: 'Stage',
   description: 'A unit repeated n times: the first may stride and widen, the rest keep the shape.',
@@ -126,4 +126,4 @@ export const stage = {
       importsAs: 'InvertedResidual',
     },
   ],
-} satisfies BlockDef<'Stage', typeof schema>;
+};

@@ -1,4 +1,4 @@
-import type { Words } from '../message';
+import type { MessageSayer } from '../message';
 import type { Citation } from '../citation';
 import type { z } from 'zod';
 import type { Problem, Result } from '../diagnostics';
@@ -40,7 +40,7 @@ export interface BlockDef<K extends string, S extends z.ZodType<object>> {
   /** The primitives this block stands for, given the shapes arriving at its inputs. */
   expand(params: z.infer<S>, inputs: readonly Shape[]): Result<Subgraph>;
   /** Key settings in one short line for the node card ("t=6 c=24 s2"). */
-  summary(params: z.infer<S>, words?: Words): string;
+  summary(params: z.infer<S>, words?: MessageSayer): string;
   /** Params that are channel counts: a width multiplier scales them (MorphNet's expansion). */
   readonly widthFields: readonly (keyof z.infer<S> & string)[];
   /**

@@ -1,5 +1,5 @@
 import type { TrainingResult } from '../document/results';
-import type { BlockKind, BlockParams, OpKind, OpParams } from '../kind-table';
+import type { BlockKind, BlockParams, OpKind, OpParams } from '../kind-types';
 
 export type NodeKind = OpKind | BlockKind;
 export type ParamsOf<K extends NodeKind> = K extends OpKind

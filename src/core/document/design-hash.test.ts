@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../design/builder';
 import * as edit from '../design/edit';
 import type { Design } from '../design/types';
-import { designHash, fnv1a64, nodeHashes } from './design-hash';
+import { currentTrainedHash, designHash, fnv1a64, nodeHashes, trainedHash } from './design-hash';
+import { parseDesign, serializeDesign } from './format';
+import type { TrainingResult } from './results';
+import { defaultRecipe } from '../train/recipe';
 
 function net(): Design {
   const g = new GraphBuilder();
@@ -86,5 +89,65 @@ describe('nodeHashes', () => {
     expect(after.get(stem)).not.toBe(before.get(stem));
     expect(after.get(act)).toBe(before.get(act));
     expect(after.get(idOf(d, 'input'))).toBe(before.get(idOf(d, 'input')));
+  });
+});
+
+/** FNV-1a 32 as Fowler, Noll and Vo define it, on UTF-16 units: what the browser's trainer recorded before. */
+function fnv1a32(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+const weighted = (d: Design): Design => ({
+  ...d,
+  weights: { source: 'trained', layers: { [idOf(d, 'stem')]: { weight: 'AAAA' } } },
+});
+
+describe('trainedHash, the hash a training result records', () => {
+  it('leaves the weights out: training changes them, not the design it trained', () => {
+    const d = net();
+    expect(fnv1a32('a')).toBe('e40c292c');
+    expect(trainedHash(weighted(d))).toBe(trainedHash(d));
+    expect(trainedHash(d)).toBe(designHash(d));
+    expect(designHash(weighted(d))).not.toBe(designHash(d));
+  });
+
+  it("makes current a result's hash from earlier builds that names this design, and keeps one that does not", () => {
+    const d = weighted(net());
+    const legacy = fnv1a32(
+      JSON.stringify({
+        nodes: d.nodes.map((n) => [n.id, n.kind, n.params]),
+        edges: d.edges.map((e) => [e.from.node, e.from.port, e.to.node, e.to.port]),
+      }),
+    );
+    expect(currentTrainedHash(legacy, d)).toBe(trainedHash(d));
+    expect(currentTrainedHash(designHash(d), d)).toBe(trainedHash(d));
+    expect(currentTrainedHash('0123abcd', d)).toBe('0123abcd');
+    expect(currentTrainedHash('0123456789abcdef', d)).toBe('0123456789abcdef');
+    expect(currentTrainedHash(trainedHash(d), d)).toBe(trainedHash(d));
+  });
+
+  it('upgrades the hashes of saved results when a document is loaded', () => {
+    const d = weighted(net());
+    const result = (designHash: string): TrainingResult => ({
+      id: designHash,
+      engine: 'pytorch',
+      dataset: { name: 'fashion-mnist', split: 'test', classes: 10, trainImages: 60000, evalImages: 10000 },
+      top1: 0.9,
+      loss: 0.3,
+      epochs: 1,
+      steps: 100,
+      recipe: defaultRecipe('fashion-mnist'),
+      date: '2026-12-07T12:00:00Z',
+      seconds: 1,
+      designHash,
+      costs: { params: 1, multiplyAdds: 1, memoryAccess: 1 },
+    });
+    const loaded = parseDesign(
+      serializeDesign({ ...d, results: [result(designHash(d)), result('0123abcd')] }),
+    );
+    if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+    expect(loaded.design.results?.map((r) => r.designHash)).toEqual([trainedHash(d), '0123abcd']);
   });
 });

@@ -5,8 +5,11 @@ import type { Design, DesignNode, DesignWeights } from '../design/types';
  * weights. Positions, names and labels do not count, so moving or renaming a card keeps it, and
  * any edit that changes a figure of a run changes it. Stable across sessions and machines: it is
  * 64 bits of FNV-1a over a canonical text (object keys sorted), written as 16 hex digits.
+ *
+ * `{ weights: false }` leaves the weights out: what a training result records (trainedHash), since
+ * training is what changes them. A design without weights has one hash either way.
  */
-export function designHash(design: Design): string {
+export function designHash(design: Design, count: { readonly weights: boolean } = { weights: true }): string {
   const h = new Fnv();
   const nodes = [...design.nodes].sort((a, b) => compare(a.id, b.id));
   for (const n of nodes) h.text(`n${n.id}\u0000${n.kind}\u0000${canonical(n.params)}\u0001`);
@@ -14,7 +17,7 @@ export function designHash(design: Design): string {
     .map((e) => `${e.from.node}:${String(e.from.port)}>${e.to.node}:${String(e.to.port)}`)
     .sort(compare);
   for (const e of edges) h.text(`e${e}\u0001`);
-  if (design.weights !== undefined) h.text(`w${weightsHash(design.weights)}`);
+  if (count.weights && design.weights !== undefined) h.text(`w${weightsHash(design.weights)}`);
   return h.hex();
 }
 
@@ -40,6 +43,38 @@ export function nodeHashes(design: Design): ReadonlyMap<string, string> {
     out.set(n.id, h.hex());
   }
   return out;
+}
+
+/** The hash a training result records of the design it trained: the design without its weights. */
+export const trainedHash = (design: Design): string => designHash(design, { weights: false });
+
+/**
+ * A training result's recorded hash as trainedHash writes it. Builds before it wrote two others:
+ * 8 hex digits, FNV-1a 32 over the nodes' ids, kinds and params and the edges (the browser's
+ * training engine), and designHash with the trained weights (the PyTorch project's results). One
+ * that names this design becomes its trainedHash; any other names another revision and is kept.
+ */
+export function currentTrainedHash(recorded: string, design: Design): string {
+  const now = trainedHash(design);
+  if (recorded === now) return recorded;
+  if (/^[0-9a-f]{8}$/.test(recorded)) return recorded === structureHash32(design) ? now : recorded;
+  if (/^[0-9a-f]{16}$/.test(recorded) && design.weights !== undefined)
+    return recorded === designHash(design) ? now : recorded;
+  return recorded;
+}
+
+/** The browser training engine's hash before trainedHash: FNV-1a 32 of the nodes and edges as JSON. */
+function structureHash32(design: Design): string {
+  const text = JSON.stringify({
+    nodes: design.nodes.map((n) => [n.id, n.kind, n.params]),
+    edges: design.edges.map((e) => [e.from.node, e.from.port, e.to.node, e.to.port]),
+  });
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -5,6 +5,7 @@ import type { Design, DesignNode, DesignWeights } from '../design/types';
 import { kindDef } from '../kind-table';
 import { limits, nestingProblem, overLimit, settingProblems } from '../limits';
 import { ident, quote } from '../quote';
+import { currentTrainedHash } from './design-hash';
 import { describeIssue, fieldOf } from './issues';
 import { CURRENT_VERSION, migrate } from './migrations';
 import { MAX_RESULTS, resultSchema } from './results';
@@ -191,9 +192,11 @@ export function loadDesign(raw: unknown): LoadResult {
     ...(file.weights === undefined ? {} : { weights: file.weights }),
     ...(stochasticDepth === undefined ? {} : { stochasticDepth }),
     ...(file.nested === undefined ? {} : { nested: file.nested }),
-    ...(file.results === undefined ? {} : { results: file.results }),
   };
-  return { ok: true, design };
+  if (file.results === undefined) return { ok: true, design };
+  // Results saved by earlier builds recorded another hash of the design they trained: made current.
+  const results = file.results.map((r) => ({ ...r, designHash: currentTrainedHash(r.designHash, design) }));
+  return { ok: true, design: { ...design, results } };
 }
 
 /** The first reason a design (built in memory, as by import) would fail loadDesign, if any. */

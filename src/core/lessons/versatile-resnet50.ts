@@ -24,7 +24,8 @@ function versatile(
   const p = def.schema.parse(params);
   const shapes = def.infer({ params: p, inputs: [input] });
   if (!shapes.ok) throw new Error(shapes.problems[0]?.message);
-  const e = def.effective({ params: p, inputs: [input], outputs: shapes.value });
+  const e = def.effective?.({ params: p, inputs: [input], outputs: shapes.value });
+  if (e === undefined) throw new Error('a versatile conv has no effective figures');
   return { params: e.params, multiplyAdds: e.multiplyAdds };
 }
 

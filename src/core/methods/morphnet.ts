@@ -1,5 +1,5 @@
 import { analyze } from '../analysis/analyze';
-import { isMessage, msg, refusal, told, type Refusal, type Told } from '../message';
+import { isMessage, msg, refusal, problemMessage, type Refusal, type ProblemMessage } from '../message';
 import { fitWidth, type Budgets, type FitResult } from '../analysis/budget';
 import { widthFields } from '../analysis/scale';
 import type { Analysis } from '../analysis/types';
@@ -25,7 +25,7 @@ export interface MarginalCost {
   readonly params?: number;
   readonly memoryAccess?: number;
   /** Why the layer cannot take one more channel on its own (a residual add ties it to another). */
-  readonly tied?: Told;
+  readonly tied?: ProblemMessage;
 }
 
 /** Linear layers that produce a network output: their width is the class count, not a width. */
@@ -77,7 +77,8 @@ export function withWidth(design: Design, nodeId: string, field: string, value: 
   return d;
 }
 
-const firstError = (a: Analysis): Told | undefined => a.diagnostics.find((d) => d.severity === 'error');
+const firstError = (a: Analysis): ProblemMessage | undefined =>
+  a.diagnostics.find((d) => d.severity === 'error');
 
 /** The resource weights: for every width of every layer, the cost of one more output channel. */
 export function marginalCosts(design: Design): MarginalCost[] {
@@ -119,7 +120,7 @@ export interface ShrinkItem {
   /** Channel indices with |γ| below the threshold. */
   readonly channels: readonly number[];
   /** Why these channels stay (a residual ties the width, or nothing would be left). */
-  readonly kept?: Told;
+  readonly kept?: ProblemMessage;
 }
 
 export interface ShrinkProposal {
@@ -168,12 +169,12 @@ export function shrinkProposal(design: Design, threshold: number): ShrinkProposa
     const width = (node.params as Record<string, number>)[field] ?? 0;
     const item = { nodeId: node.id, label: node.label, field, batchNorm: l.name, width, channels };
     if (channels.length >= width) {
-      items.push({ ...item, kept: told(msg('morphKeepOne')) });
+      items.push({ ...item, kept: problemMessage(msg('morphKeepOne')) });
       continue;
     }
     const pruned = pruneChannels(withWidth(d, node.id, field, width - channels.length), a, l.name, channels);
     if (isMessage(pruned)) {
-      items.push({ ...item, kept: told(pruned) });
+      items.push({ ...item, kept: problemMessage(pruned) });
       continue;
     }
     const err = firstError(analyze(pruned));

@@ -1,6 +1,6 @@
 import type { LayerInfo } from '../analysis/types';
 import type { Design } from '../design/types';
-import type { OpParams } from '../kind-table';
+import type { OpParams } from '../kind-types';
 import { primaryShape } from '../ops/versatile-structure';
 import { base64ToFloats } from './base64';
 import { lookupWeight } from './export/lookup-weight';

@@ -1,4 +1,4 @@
-import { inWords, msg } from '../message';
+import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import type { EmitContext } from '../onnx/export/context';
@@ -215,7 +215,7 @@ export const channelSplit = {
     },
   ],
   summary: (p, words) =>
-    p.sizes.length > 0 ? p.sizes.join('/') : inWords(words, msg('sumParts', { n: p.parts })),
+    p.sizes.length > 0 ? p.sizes.join('/') : sayIn(words, msg('sumParts', { n: p.parts })),
   palette: 'channel',
   traits: { widthFields: ['sizes'] },
   pytorch: channelSplitTorch,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { limits } from '../limits';
 import { fail, ok, type Result } from '../diagnostics';
 import { elements, formatShape, windowOutput, type Shape } from '../shape';
-import type { FormulaLine, OpCost } from './types';
+import type { FormulaLine, OpCost } from '../op-cost';
 
 export const positiveInt = z.number().int().min(1);
 

@@ -1,4 +1,4 @@
-import { inWords, msg } from '../message';
+import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail } from '../diagnostics';
 import { elements } from '../shape';
@@ -126,7 +126,7 @@ function mapConv(n: IrNode, ctx: MapContext): boolean {
   return true;
 }
 
-export const conv2d = {
+export const conv2d: OpDef<'Conv2d', typeof schema> = {
   kind: 'Conv2d',
   family: 'convolution',
   title: 'Conv2d',
@@ -199,7 +199,7 @@ export const conv2d = {
     if (p.groups > 1) parts.push(`g${p.groups}`);
     if (p.dilation[0] !== 1 || p.dilation[1] !== 1) parts.push(`d${p.dilation.join('×')}`);
     if (p.density < 1)
-      parts.push(inWords(words, msg('sumSparse', { share: Math.round(p.density * 1000) / 10 })));
+      parts.push(sayIn(words, msg('sumSparse', { share: Math.round(p.density * 1000) / 10 })));
     return parts.join(' ');
   },
   palette: 'conv',
@@ -222,4 +222,4 @@ export const conv2d = {
     },
     { name: 'sparse 3×3, density 0.3', params: { outChannels: 16, density: 0.3 } },
   ],
-} satisfies OpDef<'Conv2d', typeof schema>;
+};

@@ -70,7 +70,7 @@ function workspace({ params: p, outputs }: CostContext<ExpanderConvParams>): num
  * graph with the same fan-in D = Cin/g. Exported as Gather (the Cout·D channels, in graph order)
  * then a Conv with group = Cout, so the file's params and multiply-adds equal these.
  */
-export const expanderConv2d = {
+export const expanderConv2d: OpDef<'ExpanderConv2d', typeof schema> = {
   kind: 'ExpanderConv2d',
   family: 'convolution',
   title: 'Expander conv',
@@ -163,4 +163,4 @@ export const expanderConv2d = {
       params: { outChannels: 8, kernel: [1, 1], padding: [0, 0], stride: [2, 2], fanIn: 3, bias: true },
     },
   ],
-} satisfies OpDef<'ExpanderConv2d', typeof schema>;
+};

@@ -1,4 +1,4 @@
-import { english, inWords, msg, type Message } from '../message';
+import { english, sayIn, msg, type Message } from '../message';
 import { z } from 'zod';
 import { emitFlgc } from '../onnx/export/emit-flgc';
 import { flgcPatterns } from '../onnx/import/map-flgc';
@@ -166,7 +166,7 @@ function formulas(ctx: CostContext<FlgcParams>): readonly FormulaLine[] {
 }
 
 /** Fully learnable group convolution (Wang et al. 2019) at inference: its learned groups fixed. */
-export const fullyLearnableGroupConv = {
+export const fullyLearnableGroupConv: OpDef<'FullyLearnableGroupConv', typeof schema> = {
   kind: 'FullyLearnableGroupConv',
   family: 'convolution',
   title: 'Fully learnable group conv (FLGC)',
@@ -193,7 +193,7 @@ export const fullyLearnableGroupConv = {
       parts.push(`s${p.stride[0] === p.stride[1] ? p.stride[0] : p.stride.join('×')}`);
     parts.push(
       `G${p.groups}`,
-      inWords(
+      sayIn(
         words,
         msg(p.channelGroups.length === 0 || p.filterGroups.length === 0 ? 'sumSeeded' : 'sumLearned'),
       ),
@@ -228,4 +228,4 @@ export const fullyLearnableGroupConv = {
       },
     },
   ],
-} satisfies OpDef<'FullyLearnableGroupConv', typeof schema>;
+};

@@ -1,4 +1,4 @@
-import { inWords, msg } from '../message';
+import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { elements, formatShape } from '../shape';
@@ -185,7 +185,7 @@ export const linear = {
     ];
   },
   summary: (p, words) =>
-    `${p.outFeatures}${p.density < 1 ? ` ${inWords(words, msg('sumSparse', { share: Math.round(p.density * 1000) / 10 }))}` : ''}`,
+    `${p.outFeatures}${p.density < 1 ? ` ${sayIn(words, msg('sumSparse', { share: Math.round(p.density * 1000) / 10 }))}` : ''}`,
   palette: 'pooling',
   traits: { widthFields: ['outFeatures'] },
   pytorch: linearTorch,

@@ -1,4 +1,4 @@
-import { inWords, msg } from '../message';
+import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail } from '../diagnostics';
 import { emitLookupConv } from '../onnx/export/emit-lookup';
@@ -180,7 +180,7 @@ function formulas(ctx: CostContext<LookupConvParams>): readonly FormulaLine[] {
  * dictionary maps (the same as padding the input, as the dictionary conv has no bias); one optional
  * bias per output channel. Exported exactly as its two convs; see docs/costs.md.
  */
-export const lookupConv = {
+export const lookupConv: OpDef<'LookupConv', typeof schema> = {
   kind: 'LookupConv',
   family: 'convolution',
   title: 'Lookup conv (LCNN)',
@@ -210,7 +210,7 @@ export const lookupConv = {
     if (p.stride[0] !== 1 || p.stride[1] !== 1)
       parts.push(`s${p.stride[0] === p.stride[1] ? p.stride[0] : p.stride.join('×')}`);
     if (p.dilation[0] !== 1 || p.dilation[1] !== 1) parts.push(`d${p.dilation.join('×')}`);
-    parts.push(`k=${p.dictionarySize}`, inWords(words, msg('sumLookups', { n: p.lookups })));
+    parts.push(`k=${p.dictionarySize}`, sayIn(words, msg('sumLookups', { n: p.lookups })));
     return parts.join(' ');
   },
   palette: 'conv',
@@ -236,4 +236,4 @@ export const lookupConv = {
       params: { outChannels: 8, kernel: [1, 3], padding: [0, 1], dictionarySize: 4, lookups: 4 },
     },
   ],
-} satisfies OpDef<'LookupConv', typeof schema>;
+};

@@ -1,4 +1,4 @@
-import { inWords, msg } from '../message';
+import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { formatShape, type Shape } from '../shape';
@@ -184,7 +184,7 @@ export const concat = {
   },
   cost: ({ inputs, outputs }) => movementCost(inputs, outputs),
   formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
-  summary: (p, words) => inWords(words, msg('sumInputs', { n: p.inputs })),
+  summary: (p, words) => sayIn(words, msg('sumInputs', { n: p.inputs })),
   palette: 'channel',
   traits: {},
   pytorch: concatTorch,

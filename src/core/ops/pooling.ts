@@ -1,4 +1,4 @@
-import { inWords, msg } from '../message';
+import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { windowOutput } from '../shape';
@@ -145,7 +145,7 @@ function windowPool<K extends 'MaxPool' | 'AvgPool', S extends typeof windowSche
     formulas: ({ inputs, outputs }) => [movementFormula(inputs, outputs)],
     summary: (params, words) => {
       const p: WindowParams = params;
-      return `${p.kernel.join('×')} s${p.stride[0]}${p.ceilMode ? ` ${inWords(words, msg('sumCeil'))}` : ''}`;
+      return `${p.kernel.join('×')} s${p.stride[0]}${p.ceilMode ? ` ${sayIn(words, msg('sumCeil'))}` : ''}`;
     },
     palette: 'pooling',
     traits: {},

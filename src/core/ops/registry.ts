@@ -53,7 +53,7 @@ export const opRegistry = {
 
 type Ops = typeof opRegistry;
 // The kind table's types (OpKind, OpParams, ...) read the ops from here without importing this file.
-declare module '../kind-table' {
+declare module '../kind-types' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface OpTable extends Ops {}
 }

@@ -1,4 +1,4 @@
-import { inWords, msg } from '../message';
+import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { emitShiftGroups } from '../onnx/export/emit-shift';
@@ -130,7 +130,7 @@ export const sparseShift = {
     ];
   },
   summary: (p, words) =>
-    inWords(
+    sayIn(
       words,
       msg('sumShifted', {
         share: Math.round(

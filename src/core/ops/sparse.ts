@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fmt } from './common';
-import type { EffectiveCost, FormulaLine } from './types';
+import type { EffectiveCost, FormulaLine } from '../op-cost';
 
 /**
  * Weight density d of a conv or linear layer: the share of its weights that are non-zero, for

@@ -1,5 +1,5 @@
-import type { Words } from '../message';
-import type { Message } from '../message';
+import type { MessageSayer } from '../message';
+import type { EffectiveCost, FormulaLine, OpCost } from '../op-cost';
 import type { Citation } from '../citation';
 import type { z } from 'zod';
 import type { Problem, Result } from '../diagnostics';
@@ -22,62 +22,7 @@ export type OpFamily =
   | 'elementwise'
   | 'shape';
 
-/** Every figure of docs/costs.md for one primitive op, in elements, batch 1. */
-export interface OpCost {
-  /** Trainable parameters (PyTorch's model.parameters()). */
-  readonly params: number;
-  /** Non-trainable state such as batch-norm running mean and variance. */
-  readonly buffers: number;
-  /** Conv and linear multiply-adds; 0 for every other op. */
-  readonly multiplyAdds: number;
-  /** Reads + writes (+ weights) of this op, all-ops convention. */
-  readonly memoryAccess: number;
-  /** ShuffleNetV2's MAC for conv and linear (input + output + weights, no bias); 0 otherwise. */
-  readonly memoryAccessConvFc: number;
-}
-
-export const zeroCost: OpCost = {
-  params: 0,
-  buffers: 0,
-  multiplyAdds: 0,
-  memoryAccess: 0,
-  memoryAccessConvFc: 0,
-};
-
-/**
- * What a method's own kernel would do where the exported graph computes more: a sparse (CSR) conv
- * skips the zeros, a lookup conv adds s scaled dictionary maps instead of a dense dot product, a
- * versatile conv derives its secondary filters from the primary ones. Shown beside the as-exported
- * OpCost, never instead of it.
- */
-export interface EffectiveCost {
-  /** Values the method stores and trains: non-zero weights, lookup coefficients, primary filters, biases. */
-  readonly params: number;
-  readonly multiplyAdds: number;
-  /** Integers stored beside the values: CSR column indices and row pointers, lookup indices. */
-  readonly indices: number;
-  /** The kernel the figures are for, in a few words: "sparse CSR kernel". */
-  readonly kernel: string;
-}
-
-/** Figures a formula line can explain: the as-exported costs, the effective ones, the im2col workspace. */
-export type FormulaFigure =
-  | keyof OpCost
-  | 'effectiveParams'
-  | 'effectiveMultiplyAdds'
-  | 'effectiveIndices'
-  | 'workspace'
-  /** A condition of the method (IGCV2's complementary and balance conditions), with its numbers. */
-  | 'condition';
-
-/** One line of a formula: the symbolic rule and the same rule with the numbers filled in. */
-export interface FormulaLine {
-  readonly figure: FormulaFigure;
-  readonly symbolic: string;
-  readonly substituted: string;
-  /** The substituted line as a message, where it holds words (a UI says it in the reader's language). */
-  readonly said?: Message;
-}
+export { zeroCost, type OpCost, type EffectiveCost, type FormulaFigure, type FormulaLine } from '../op-cost';
 
 export interface OpContext<P> {
   readonly params: P;
@@ -205,7 +150,7 @@ export interface OpDef<K extends string, S extends z.ZodType<object>> {
    */
   workspace?(ctx: CostContext<z.infer<S>>): number;
   /** The key settings in one short line for a node card ("3×3 s2 g32"). */
-  summary(params: z.infer<S>, words?: Words): string;
+  summary(params: z.infer<S>, words?: MessageSayer): string;
   /** Facts worth telling even when the op is valid (shown as info diagnostics). */
   notes?(params: z.infer<S>): readonly Problem[];
   /** True when the output aliases the input at inference (no new memory, no data movement). */

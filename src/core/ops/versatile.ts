@@ -161,7 +161,7 @@ function versatileFormulas(ctx: CostContext<VersatileParams>): readonly FormulaL
  * with its outer taps zero, which equals their cropped conv with the padding reduced by i; the
  * bias is one per output channel. With δ = 0 the channel stride has no effect (an import gives 1).
  */
-export const versatileConv = {
+export const versatileConv: OpDef<'VersatileConv', typeof schema> = {
   kind: 'VersatileConv',
   family: 'convolution',
   title: 'Versatile conv',
@@ -246,4 +246,4 @@ export const versatileConv = {
       params: { outChannels: 16, kernel: 1, padding: 0, channelDelta: 8, channelStride: 8 },
     },
   ],
-} satisfies OpDef<'VersatileConv', typeof schema>;
+};

@@ -1,7 +1,9 @@
 import type { Recipe } from '../../core/document/results';
 // The engine's recipe file alone: it imports no TensorFlow.js, so the page's bundle stays free of it.
 import { defaultRecipe } from '../../core/train/recipe';
-import type { DatasetChoice } from './train-store';
+
+/** Where the training images come from. */
+export type DatasetChoice = 'fashion-mnist' | 'idx' | 'images';
 
 /**
  * One click trains: the engine's defaults for the dataset (SGD with momentum, a short warm-up into

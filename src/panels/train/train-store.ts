@@ -1,14 +1,14 @@
 import { create } from 'zustand';
 import type { Recipe } from '../../core/document/results';
 import type { FolderFile, TrainScope } from '../../runtime/train/protocol';
-import { recipeDefaults } from './recipe-defaults';
+import { recipeDefaults, type DatasetChoice } from './recipe-defaults';
 
 /**
  * The Train tab's own choices (dataset, files, recipe, scope, the results view's axis): kept outside
  * the component so they survive switching tabs, and outside the document because none of it is the design.
  */
 
-export type DatasetChoice = 'fashion-mnist' | 'idx' | 'images';
+export type { DatasetChoice } from './recipe-defaults';
 
 export interface IdxFiles {
   readonly trainImages?: File;

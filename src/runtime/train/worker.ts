@@ -220,7 +220,7 @@ function provisional(
     recipe,
     date: new Date().toISOString(),
     seconds: (Date.now() - started) / 1000,
-    designHash: engine.designHash(design),
+    designHash: engine.trainedHash(design),
     costs: { params: totals.params, multiplyAdds: totals.multiplyAdds, memoryAccess: totals.memoryAccess },
   };
 }

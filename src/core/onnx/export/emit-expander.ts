@@ -1,8 +1,10 @@
-import type { ExpanderConvParams } from '../../ops/expander-conv';
+import type { OpParams } from '../../kind-types';
 import { connectionsOf } from '../../methods/expander-graph';
 import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';
 import type { EmitContext } from './context';
+
+type ExpanderConvParams = OpParams<'ExpanderConv2d'>;
 
 /**
  * Expander conv as standard ops: Gather picks the Cout·D input channels in graph order (output o's

@@ -1,8 +1,10 @@
-import type { FlgcParams } from '../../ops/flgc';
+import type { OpParams } from '../../kind-types';
 import { resolveGroups } from '../../ops/flgc-groups';
 import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';
 import type { EmitContext } from './context';
+
+type FlgcParams = OpParams<'FullyLearnableGroupConv'>;
 
 /**
  * A fully learnable group conv as ONNX computes it, with the file's own multiply-adds equal to the

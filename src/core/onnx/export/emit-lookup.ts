@@ -1,7 +1,9 @@
-import type { LookupConvParams } from '../../ops/lookup-conv';
+import type { OpParams } from '../../kind-types';
 import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';
 import type { EmitContext } from './context';
+
+type LookupConvParams = OpParams<'LookupConv'>;
 
 /**
  * LCNN (Bagherinezhad et al. 2017) exactly as its two convs: the dictionary, a 1×1 Conv Cin → k

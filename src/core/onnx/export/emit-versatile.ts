@@ -1,8 +1,10 @@
-import type { VersatileParams } from '../../ops/versatile';
+import type { OpParams } from '../../kind-types';
 import { derivedWeight } from '../../ops/versatile-structure';
 import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';
 import type { EmitContext } from './context';
+
+type VersatileParams = OpParams<'VersatileConv'>;
 
 /**
  * Versatile filters as one dense Conv whose weight holds every secondary filter written out (the

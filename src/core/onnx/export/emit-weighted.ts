@@ -1,8 +1,10 @@
-import type { Conv2dParams } from '../../ops/conv2d';
+import type { OpParams } from '../../kind-types';
 import type { LayerInfo } from '../../analysis/types';
 import { attrFloat, attrInt, attrInts } from '../proto';
 import { layerWeight } from '../layer-weights';
 import type { EmitContext } from './context';
+
+type Conv2dParams = OpParams<'Conv2d'>;
 
 /** The epsilon of a batch norm layer (its params are parsed by the analysis: a number). */
 const epsilonOf = (bn: LayerInfo): number =>

@@ -1,11 +1,20 @@
 import { describeIssue, fieldOf } from '../../document/issues';
-import { isOpKindName, opDefOf } from '../../kind-table';
+import type { z } from 'zod';
+import type { OpKind } from '../../kind-types';
 import { toBase64 } from '../base64';
 import { AttrType, DataType, num } from '../proto';
 import { ident, quote } from '../../quote';
-import type { Const, IrGraph, IrNode } from '../ir/graph';
-import type { Inferred } from '../ir/infer';
+import type { Const, Inferred, IrGraph, IrNode } from '../ir/graph';
 import { labelFrom, type Prim } from './prim';
+
+/**
+ * The op kinds as the importer checks a primitive against them, handed in by the importer (which reads
+ * the kind table), so that this file, which the op kinds' import patterns name, imports no kind table.
+ */
+export interface OpKindLookup {
+  isOpKind(kind: string): kind is OpKind;
+  opSchema(kind: OpKind): z.ZodType<object>;
+}
 
 /** What the node mappers share: the graph, folded constants, shapes, who reads what. */
 export class MapContext {
@@ -24,6 +33,7 @@ export class MapContext {
   constructor(
     readonly graph: IrGraph,
     readonly inferred: Inferred,
+    private readonly ops: OpKindLookup,
   ) {
     for (const n of graph.nodes) {
       for (const t of n.inputs) {
@@ -149,11 +159,11 @@ export class MapContext {
     },
   ): void {
     const { kind } = prim;
-    if (!isOpKindName(kind))
+    if (!this.ops.isOpKind(kind))
       throw new ImportError(`node ${quote(node.name)} maps to ${ident(kind)}, which is no op`);
     // Settings a primitive cannot take (a group of 0, a dropout ratio of 7) are the file's fault:
     // said here, naming the ONNX node, before block matching or the design builder meet them.
-    const parsed = opDefOf(kind).schema.safeParse(prim.params);
+    const parsed = this.ops.opSchema(kind).safeParse(prim.params);
     const issue = parsed.success ? undefined : parsed.error.issues[0];
     if (issue !== undefined)
       throw new ImportError(

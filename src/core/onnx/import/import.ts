@@ -24,7 +24,7 @@ export interface ImportOptions {
   readonly name?: string;
   /** Where the weights come from, as the design will say (the file's name); the design's name by default. */
   readonly source?: string;
-  /** Told as each stage starts, for a progress line: what is being done, and the share done (0–1). */
+  /** ProblemMessage as each stage starts, for a progress line: what is being done, and the share done (0–1). */
   readonly onProgress?: (stage: ImportStage, done: number) => void;
 }
 

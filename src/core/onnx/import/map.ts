@@ -1,11 +1,11 @@
-import { importPatterns } from '../../kinds';
+import { anyOpDef, importPatterns, isOpKind } from '../../kinds';
 import type { IrGraph } from '../ir/graph';
 import type { Inferred } from '../ir/infer';
 import { ImportError, MapContext } from './context';
 
 /** Every node of the graph as primitives, in order; unmapped nodes become opaque ops. */
 export function mapGraph(graph: IrGraph, inferred: Inferred): MapContext {
-  const ctx = new MapContext(graph, inferred);
+  const ctx = new MapContext(graph, inferred, { isOpKind, opSchema: (kind) => anyOpDef(kind).schema });
   for (const input of graph.inputs) {
     const [n, c, h, w] = input.shape;
     if (input.shape.length !== 4 || n !== 1)

@@ -1,4 +1,4 @@
-import type { OpKind } from '../../kind-table';
+import type { OpKind } from '../../kind-types';
 
 /** One primitive of the imported network, wired by ONNX tensor names. */
 export interface Prim {

@@ -41,6 +41,12 @@ export interface IrGraph {
   readonly notes: readonly string[];
 }
 
+/** Shapes of every tensor that can be known, and constants folded (Shape → Gather → Div chains). */
+export interface Inferred {
+  readonly shapes: Map<string, readonly number[]>;
+  readonly consts: Map<string, Const>;
+}
+
 export const elementCount = (dims: readonly number[]): number => dims.reduce((a, b) => a * b, 1);
 
 export function attrInt(node: IrNode, name: string, fallback: number): number {

@@ -4,13 +4,18 @@ import { ident, quote } from '../../quote';
 import { windowOutput } from '../../shape';
 import { fold, sliceRange } from './fold';
 import { opRuleProblem } from './op-rules';
-import { attrInt, attrInts, elementCount, IrError, type Const, type IrGraph, type IrNode } from './graph';
+import {
+  attrInt,
+  attrInts,
+  elementCount,
+  IrError,
+  type Const,
+  type Inferred,
+  type IrGraph,
+  type IrNode,
+} from './graph';
 
-/** Shapes of every tensor that can be known, and constants folded (Shape → Gather → Div chains). */
-export interface Inferred {
-  readonly shapes: Map<string, readonly number[]>;
-  readonly consts: Map<string, Const>;
-}
+export type { Inferred } from './graph';
 
 type Shape = readonly number[];
 

@@ -1,6 +1,8 @@
-import type { BasisFiltersParams } from '../../blocks/basis-filters';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
+
+type BasisFiltersParams = BlockParams<'BasisFilters'>;
 
 export const basisFiltersTorch: BlockTorch<BasisFiltersParams> = {
   className: 'BasisFilters',

@@ -1,7 +1,9 @@
-import type { DepthwiseSeparableParams } from '../../blocks/depthwise-separable';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 import { convBnPath } from './common';
+
+type DepthwiseSeparableParams = BlockParams<'DepthwiseSeparable'>;
 
 export const depthwiseSeparableTorch: BlockTorch<DepthwiseSeparableParams> = {
   className: 'DepthwiseSeparable',

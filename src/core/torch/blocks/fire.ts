@@ -1,6 +1,8 @@
-import type { FireParams } from '../../blocks/fire';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
+
+type FireParams = BlockParams<'Fire'>;
 
 export const fireTorch: BlockTorch<FireParams> = {
   className: 'Fire',

@@ -1,6 +1,8 @@
-import type { Igcv2Params } from '../../blocks/igcv2';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
+
+type Igcv2Params = BlockParams<'InterleavedStructuredSparseConv'>;
 
 export const igcv2Torch: BlockTorch<Igcv2Params> = {
   className: 'IGCV2Block',

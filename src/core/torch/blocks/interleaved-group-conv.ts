@@ -1,6 +1,8 @@
-import type { InterleavedGroupConvParams } from '../../blocks/interleaved-group-conv';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
+
+type InterleavedGroupConvParams = BlockParams<'InterleavedGroupConv'>;
 
 export const interleavedGroupConvTorch: BlockTorch<InterleavedGroupConvParams> = {
   className: 'InterleavedGroupConv',

@@ -1,7 +1,9 @@
-import type { InvertedResidualParams } from '../../blocks/inverted-residual';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 import { convBnPath } from './common';
+
+type InvertedResidualParams = BlockParams<'InvertedResidual'>;
 
 export const invertedResidualTorch: BlockTorch<InvertedResidualParams> = {
   className: 'InvertedResidual',

@@ -1,6 +1,8 @@
-import type { LcclParams } from '../../blocks/lccl-conv';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
+
+type LcclParams = BlockParams<'LcclConv'>;
 
 export const lcclConvTorch: BlockTorch<LcclParams> = {
   className: 'LcclConv',

@@ -1,6 +1,8 @@
-import type { LowRankConvParams } from '../../blocks/low-rank-conv';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
+
+type LowRankConvParams = BlockParams<'LowRankConv'>;
 
 export const lowRankConvTorch: BlockTorch<LowRankConvParams> = {
   className: 'LowRankConv',

@@ -1,7 +1,9 @@
-import type { MBConvParams } from '../../blocks/mbconv';
+import type { BlockParams } from '../../kind-types';
 import { makeDivisible } from '../../blocks/mobilenet-common';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
+
+type MBConvParams = BlockParams<'MBConv'>;
 
 /** The index in `block` of each part of the expansion: the expand layer, when there is one, is 0. */
 const parts = ['expand', 'depthwise', 'se', 'project'] as const;

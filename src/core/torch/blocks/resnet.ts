@@ -1,7 +1,9 @@
-import type { BasicBlockParams } from '../../blocks/basic-block';
-import type { BottleneckParams } from '../../blocks/bottleneck';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
+
+type BasicBlockParams = BlockParams<'BasicBlock'>;
+type BottleneckParams = BlockParams<'Bottleneck'>;
 
 /**
  * ResNet's blocks as torchvision's resnet.py writes them, with its attribute names (conv1, bn1, …,

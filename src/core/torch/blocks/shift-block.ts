@@ -1,7 +1,9 @@
-import type { ShiftBlockParams } from '../../blocks/shift-block';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 import { convBnPath } from './common';
+
+type ShiftBlockParams = BlockParams<'ShiftBlock'>;
 
 export const shiftBlockTorch: BlockTorch<ShiftBlockParams> = {
   className: 'ShiftBlock',

@@ -1,7 +1,9 @@
-import type { ShuffleUnitV1Params } from '../../blocks/shuffle-unit-v1';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 import { convBnPath } from './common';
+
+type ShuffleUnitV1Params = BlockParams<'ShuffleUnitV1'>;
 
 export const shuffleUnitV1Torch: BlockTorch<ShuffleUnitV1Params> = {
   className: 'ShuffleUnitV1',

@@ -1,7 +1,9 @@
-import type { ShuffleUnitV2Params } from '../../blocks/shuffle-unit-v2';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
 import { convBnPath } from './common';
+
+type ShuffleUnitV2Params = BlockParams<'ShuffleUnitV2'>;
 
 export const shuffleUnitV2Torch: BlockTorch<ShuffleUnitV2Params> = {
   className: 'ShuffleUnitV2',

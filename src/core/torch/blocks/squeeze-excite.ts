@@ -1,6 +1,8 @@
-import type { SqueezeExciteParams } from '../../blocks/squeeze-excite';
+import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { BlockTorch } from '../types';
+
+type SqueezeExciteParams = BlockParams<'SqueezeExcite'>;
 
 /** The class is the shared SqueezeExcite helper (InvertedResidual uses it too). */
 export const squeezeExciteTorch: BlockTorch<SqueezeExciteParams> = {

@@ -1,8 +1,10 @@
+import type { BlockParams } from '../../kind-types';
 import { blockDefOf } from '../../kind-table';
-import type { StageParams } from '../../blocks/stage';
 import { unitLabel, unitParamsAt } from '../../blocks/stage-units';
 import type { Shape } from '../../shape';
 import type { BlockTorch } from '../types';
+
+type StageParams = BlockParams<'Stage'>;
 
 const unitForm = (p: StageParams): BlockTorch<object> => blockDefOf(p.unit).pytorch;
 /** Unit i's settings with the unit's defaults filled in, as its constructor call reads them. */

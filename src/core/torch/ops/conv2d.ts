@@ -1,7 +1,9 @@
-import type { Conv2dParams } from '../../ops/conv2d';
+import type { OpParams } from '../../kind-types';
 import { pair, pyCall } from '../python';
 import type { OpTorch } from '../types';
 import { sparseComment } from './sparse-comment';
+
+type Conv2dParams = OpParams<'Conv2d'>;
 
 /**
  * nn.Conv2d: depthwise, pointwise and group convs are its `groups` and kernel, as in the design; a

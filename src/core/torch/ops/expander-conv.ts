@@ -1,7 +1,9 @@
-import type { ExpanderConvParams } from '../../ops/expander-conv';
+import type { OpParams } from '../../kind-types';
 import { connectionsOf } from '../../methods/expander-graph';
 import { pair, pyCall } from '../python';
 import type { OpTorch } from '../types';
+
+type ExpanderConvParams = OpParams<'ExpanderConv2d'>;
 
 /**
  * ExpanderConv2d (a small class): index_select over channels then a conv with groups = Cout, the

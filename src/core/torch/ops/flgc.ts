@@ -1,7 +1,9 @@
-import type { FlgcParams } from '../../ops/flgc';
+import type { OpParams } from '../../kind-types';
 import { resolveGroups } from '../../ops/flgc-groups';
 import { pair, pyCall } from '../python';
 import type { OpTorch } from '../types';
+
+type FlgcParams = OpParams<'FullyLearnableGroupConv'>;
 
 /**
  * A fully learnable group conv with its groups fixed (as after training): the helper class gathers

@@ -1,6 +1,8 @@
-import type { LookupConvParams } from '../../ops/lookup-conv';
+import type { OpParams } from '../../kind-types';
 import { pair, pyCall } from '../python';
 import type { OpTorch } from '../types';
+
+type LookupConvParams = OpParams<'LookupConv'>;
 
 /**
  * LCNN as the LookupConv helper: `dictionary`, a 1×1 nn.Conv2d Cin → k without bias, then `lookup`,

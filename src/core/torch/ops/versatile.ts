@@ -1,6 +1,8 @@
-import type { VersatileParams } from '../../ops/versatile';
+import type { OpParams } from '../../kind-types';
 import { pyCall } from '../python';
 import type { OpTorch } from '../types';
+
+type VersatileParams = OpParams<'VersatileConv'>;
 
 /**
  * VersatileConv2d: the primary filters are its only weights (so PyTorch counts the effective
