@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Studio } from './pages/studio';
+import { Studio, openInLanguage } from './pages/studio';
 
 /** The words each language shows for the scale section's controls. */
 const words = {
@@ -27,14 +27,7 @@ for (const lang of ['en', 'zh'] as const) {
   test(`MorphNet's fit to budget rounds widths to a multiple of 8 when asked (${lang})`, async ({ page }) => {
     const w = words[lang];
     const studio = new Studio(page);
-    await page.addInitScript((l) => {
-      if (sessionStorage.getItem('seeded') === null) {
-        localStorage.clear();
-        localStorage.setItem('compact-studio/language', l);
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, lang);
-    await page.goto('/');
+    await openInLanguage(page, lang);
     await page.getByRole('tab', { name: w.tab }).click();
     const panel = page.getByRole('tabpanel', { name: w.tab });
     await expect(panel.getByRole('heading', { name: w.totals })).toBeVisible();
