@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openInLanguage } from './pages/studio';
 
 /** The page's own affordances, in both languages: what can be edited looks editable. */
 const words = {
@@ -8,14 +9,7 @@ const words = {
 
 async function start(page: Page, lang: 'en' | 'zh'): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.addInitScript((l) => {
-    if (sessionStorage.getItem('seeded') === null) {
-      localStorage.clear();
-      localStorage.setItem('compact-studio/language', l);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, lang);
-  await page.goto('/');
+  await openInLanguage(page, lang);
   await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 15_000 });
 }
 

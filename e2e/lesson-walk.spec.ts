@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { exampleOf } from '../src/core/lessons/example-of';
 import { lessons } from '../src/core/lessons/registry';
+import { openInLanguage } from './pages/studio';
 
 /**
  * Every lesson's example, opened one after another as a student steps through them, draws every
@@ -40,14 +41,7 @@ for (const lang of ['en', 'zh'] as const)
     test.setTimeout(180_000);
     const w = words[lang];
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.addInitScript((l) => {
-      if (sessionStorage.getItem('seeded') === null) {
-        localStorage.clear();
-        localStorage.setItem('compact-studio/language', l);
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, lang);
-    await page.goto('/');
+    await openInLanguage(page, lang);
     await page.getByRole('tab', { name: w.tab }).click();
     let checked = 0;
     for (const [i, lesson] of lessons.entries()) {

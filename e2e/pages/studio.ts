@@ -198,3 +198,15 @@ function readOpenDocument(): Promise<string> {
     };
   });
 }
+
+/** Opens the app with a clean profile in this language (set before the first load, once per tab). */
+export async function openInLanguage(page: Page, lang: 'en' | 'zh'): Promise<void> {
+  await page.addInitScript((l) => {
+    if (sessionStorage.getItem('seeded') === null) {
+      localStorage.clear();
+      localStorage.setItem('compact-studio/language', l);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, lang);
+  await page.goto('/');
+}

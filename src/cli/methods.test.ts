@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cliInMemory } from '../../test-support/cli';
+import { GraphBuilder } from '../core/design/builder';
+import { serializeDesign } from '../core/document/format';
 
 const cli = (args: string[]) => cliInMemory(args);
 
@@ -154,5 +156,34 @@ describe('cli: SplitNet and MorphNet', () => {
       status: 1,
       err: 'error: Shrinking reads the batch norms’ γ: the design carries no trained weights.\n',
     });
+  });
+});
+
+/** Input 3×32×32 → conv1 16 (3×3, no bias) → ReLU → max pool 3×3/2 → Output. */
+function convPool(): string {
+  const g = new GraphBuilder();
+  const x = g.add('Input', { channels: 3, height: 32, width: 32 }, [], 'input');
+  const r = g.add('ReLU', {}, [g.add('Conv2d', { outChannels: 16, bias: false }, [x], 'conv1')], 'relu1');
+  g.output(g.add('MaxPool', {}, [r], 'pool1'));
+  return serializeDesign(g.design('conv pool'));
+}
+
+describe('cli: DeepRebirth merges', () => {
+  it('merge --pool writes the conv with the pool’s stride: conv1 16·27·16² multiply-adds instead of 16·27·32²', async () => {
+    const r = await cliInMemory(['merge', 'd.json', '--pool', 'pool1', '-o', 'm.json'], {
+      'd.json': convPool(),
+    });
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('merged away pool1');
+    const madds = (hw: number) => (16 * 27 * hw).toLocaleString('en-US');
+    expect(r.out).toMatch(new RegExp(`multiply-adds +${madds(1024)} +${madds(256)}`));
+  });
+
+  it('merge needs exactly one of --pool and --branches, and refuses a node that is not a Concat', async () => {
+    const files = { 'd.json': convPool() };
+    expect((await cliInMemory(['merge', 'd.json', '-o', 'm.json'], files)).status).not.toBe(0);
+    const r = await cliInMemory(['merge', 'd.json', '--branches', 'pool1', '-o', 'm.json'], files);
+    expect(r.status).not.toBe(0);
+    expect(r.err).toContain('no Concat node');
   });
 });

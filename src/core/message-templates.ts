@@ -210,6 +210,15 @@ export const messageTemplates = {
   nestedExpander:
     '{{layer}} is an expander conv: its first channels are not a smaller one of its kind, so it cannot be nested.',
   splitNoNode: 'There is no node "{{node}}" to split from.',
+  rebirthNoPool: 'There is no pooling node "{{node}}" to merge.',
+  rebirthNoConcat: 'There is no Concat node "{{node}}" to merge.',
+  rebirthFixFirst: 'Fix the design’s errors first: a merge starts from a design that analyses.',
+  rebirthNotAfterConv:
+    '{{label}} does not follow a conv (through its batch norm and activation only, each read once): there is nothing to merge it into.',
+  rebirthShape:
+    '{{conv}} with stride {{stride}} would not give {{label}}’s output size: this pool cannot be merged into it.',
+  rebirthBranches:
+    'The branches joined by {{label}} are not plain convs of one geometry reading one tensor, each read only by it: they cannot become one conv.',
   splitGroups: 'Split into 2 to 16 groups, not {{groups}}.',
   splitNothingAfter: 'Nothing after {{label}} to split: choose an earlier node.',
   splitFixFirst: 'Fix the design first: {{problem}}',

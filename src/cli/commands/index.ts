@@ -3,6 +3,7 @@ import { costCommand } from './cost';
 import { examplesCommand } from './examples';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { mergeCommand } from './merge';
 import { shrinkCommand, widthsCommand } from './morph';
 import { presetsCommand } from './presets';
 import { splitCommand } from './split';
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
   exportCommand,
   importCommand,
   splitCommand,
+  mergeCommand,
   widthsCommand,
   shrinkCommand,
   trainCommand,

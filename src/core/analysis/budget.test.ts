@@ -118,6 +118,26 @@ describe('uniform width scaling (MorphNet)', () => {
     expect((fit?.analysis.totals.multiplyAdds ?? 0) / budget).toBeGreaterThan(0.97);
   });
 
+  it('with rounding to 8, the widest multiplier whose widths are torchvision’s multiples of 8', () => {
+    const madds = (c1: number, c2: number): number =>
+      c1 * 27 * 1024 + (c2 * c1 + c2 * c2) * 9 * 256 + 10 * c2;
+    // torchvision's _make_divisible(v, 8): int(v + 4) // 8 · 8, at least 8, plus 8 if under 0.9·v.
+    const divisible = (v: number): number => {
+      const n = Math.max(8, Math.floor((v + 4) / 8) * 8);
+      return n < 0.9 * v ? n + 8 : n;
+    };
+    const budget = 2 * madds(32, 64);
+    let best = 0;
+    for (let h = 5; h <= 400; h++)
+      if (madds(divisible(0.32 * h), divisible(0.64 * h)) <= budget) best = h / 100;
+    const fit = fitWidth(smallCnn('s'), { multiplyAdds: budget }, 4, undefined, 8);
+    expect(fit?.width).toBe(best);
+    expect(fit?.analysis.totals.multiplyAdds).toBe(madds(divisible(32 * best), divisible(64 * best)));
+    // Coarser steps than to the channel: the fit reaches no further than MorphNet's own.
+    const channel = fitWidth(smallCnn('s'), { multiplyAdds: budget });
+    expect(fit?.analysis.totals.multiplyAdds).toBeLessThanOrEqual(channel?.analysis.totals.multiplyAdds ?? 0);
+  });
+
   it('gives up when even the narrowest design is over budget', () => {
     expect(fitWidth(v2(), { params: 1000 })).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import type { Design } from '../design/types';
 import { analyze } from './analyze';
-import { scaleDesign } from './scale';
+import { scaleDesign, type WidthRounding } from './scale';
 import type { Analysis } from './types';
 
 /** Limits a design must stay within; a figure left out has no limit. */
@@ -81,20 +81,25 @@ export interface FitResult {
 /**
  * MorphNet-style fit: the largest uniform width multiplier within the budgets, between 0.05 and
  * `maxWidth`, to two decimals. Costs grow with width (up to rounding of channel counts), so a
- * bisection finds the boundary and a short scan below it settles the rounding. Undefined when even
- * the narrowest design is over budget.
+ * bisection finds the boundary and a short scan below it settles the rounding. Widths are rounded
+ * as `rounding` says: to the channel (MorphNet's) or to a multiple of 8. Undefined when even the
+ * narrowest design is over budget.
  */
 export function fitWidth(
   design: Design,
   budgets: Budgets,
   maxWidth = 4,
   resolution?: number,
+  rounding: WidthRounding = 'channel',
 ): FitResult | undefined {
   const cache = new Map<number, FitResult | null>();
   const tryWidth = (w: number): FitResult | null => {
     const hit = cache.get(w);
     if (hit !== undefined) return hit;
-    const scaled = scaleDesign(design, resolution === undefined ? { width: w } : { width: w, resolution });
+    const scaled = scaleDesign(
+      design,
+      resolution === undefined ? { width: w, rounding } : { width: w, resolution, rounding },
+    );
     const a = analyze(scaled);
     const fits =
       !a.diagnostics.some((d) => d.severity === 'error') && checkBudgets(a, budgets).every((c) => !c.over);

@@ -313,15 +313,15 @@ describe('basis filters', () => {
 
 describe('versatile filters', () => {
   it.each([1, 2, 4, 8])(
-    'n = %i: P·ĉ·9 stored, P = 64/(2n), ĉ = 64 − 8(n − 1), each secondary over its taps',
+    'n = %i: P·c·9 stored (the paper’s c-channel primaries), P = 64/(2n); each secondary over its taps and ĉ = 64 − 8(n − 1) channels',
     (n) => {
       const r = at(wired('versatile'), n);
       const [primaries, cHat] = [64 / (2 * n), 64 - 8 * (n - 1)];
-      expect(r.live.method.params).toBe(primaries * cHat * 9);
+      expect(r.live.method.params).toBe(primaries * 64 * 9);
       expect(r.live.method.multiplyAdds).toBe(primaries * n * cHat * (9 + 1) * 32 * 32);
       expect(r.live.baseline.params).toBe(9 * 64 * 64);
-      expect(r.formula?.value).toBeCloseTo(cHat / (2 * n * 64), 12);
-      expect(r.formula?.measured).toBeCloseTo(cHat / (2 * n * 64), 12);
+      expect(r.formula?.value).toBeCloseTo(1 / (2 * n), 12);
+      expect(r.formula?.measured).toBeCloseTo(1 / (2 * n), 12);
     },
   );
   it('spatial filters alone store exactly half: the task needs channel secondaries', () => {

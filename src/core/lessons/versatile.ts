@@ -56,12 +56,11 @@ export const versatileLesson: LessonDef = {
     formula(live) {
       const n = channelSecondaries(live.analysis.design);
       if (n === undefined) return undefined;
-      const cHat = C - G * (n - 1);
       const stored = effectiveTotals(layersOf(live.analysis, 'versatile')).params;
       return {
-        symbolic: 'P·ĉ·d² / (Cout·c·d²) = ĉ / (s·n·c), P = Cout/(s·n), ĉ = c − δ',
-        substituted: `${cHat} / (${S}·${n}·${C})`,
-        value: cHat / (S * n * C),
+        symbolic: 'P·c·d² / (Cout·c·d²) = 1 / (s·n), P = Cout/(s·n)',
+        substituted: `1 / (${S}·${n})`,
+        value: 1 / (S * n),
         measured: stored / (9 * C * COUT),
       };
     },

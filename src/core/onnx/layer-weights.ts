@@ -71,12 +71,13 @@ export function weightSpecs(layer: LayerInfo): readonly WeightSpec[] {
       return p.bias ? [...specs, { role: 'lookup.bias', dims: [p.outChannels], init: fill(0) }] : specs;
     }
     case 'VersatileConv': {
-      // Only the primary filters (P × ĉ × d × d) are weights; the export derives the secondaries.
+      // Only the primary filters (P × c × d × d, the paper's) are weights; the export derives the
+      // secondaries, each reading ĉ of the c channels.
       const p = layer.params as OpParams<'VersatileConv'>;
       const { primaries, cHat } = primaryShape({ ...p, inChannels: cin });
       const weight: WeightSpec = {
         role: 'weight',
-        dims: [primaries, cHat, p.kernel, p.kernel],
+        dims: [primaries, cin, p.kernel, p.kernel],
         init: { kind: 'he', fanIn: cHat * p.kernel * p.kernel },
       };
       return p.bias ? [weight, { role: 'bias', dims: [p.outChannels], init: fill(0) }] : [weight];

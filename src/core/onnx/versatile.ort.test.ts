@@ -31,9 +31,12 @@ function versatileNet(): Design {
 }
 
 /**
- * The authors' VConv2d, written here from their code: for each spatial index i and channel offset
- * j, a conv of the primary filters cropped to their centre (d − 2i)² over the input channels
- * j·g … j·g + ĉ − 1, with padding reduced by i, outputs concatenated (i outer, j inner).
+ * Versatile filters as the paper's Fig. 2(b) defines them, written here in the loop form of the
+ * authors' VConv2d: for each spatial index i and channel window j, a conv of the primary filters
+ * cropped to their centre (d − 2i)² and to their channels j·g … j·g + ĉ − 1, over the same input
+ * channels, with padding reduced by i, outputs concatenated (i outer, j inner). (Their released
+ * code crops every window to the primary's first ĉ channels; the paper's window is the one their
+ * issue #1 accepts.)
  */
 function authorsForward(x: Float32Array, primary: Float32Array, bias: Float32Array): Float32Array {
   const out = new Float32Array(P * S * N * H * H);
@@ -52,7 +55,7 @@ function authorsForward(x: Float32Array, primary: Float32Array, bias: Float32Arr
                   const iy = y - pad + a;
                   const ix = z - pad + b;
                   if (iy < 0 || ix < 0 || iy >= H || ix >= H) continue;
-                  const w = primary[((p * C_HAT + c) * D + a + i) * D + b + i] ?? 0;
+                  const w = primary[((p * C + j * G + c) * D + a + i) * D + b + i] ?? 0;
                   sum += w * (x[((j * G + c) * H + iy) * H + ix] ?? 0);
                 }
             out[(o * H + y) * H + z] = sum;
@@ -82,7 +85,7 @@ describe('versatile filters in ONNX', () => {
     const primary = base64ToFloats(stored?.['weight'] ?? '');
     const bias = base64ToFloats(stored?.['bias'] ?? '');
     if (primary === undefined || bias === undefined) throw new Error('no imported weights');
-    expect(primary.length).toBe(P * C_HAT * D * D);
+    expect(primary.length).toBe(P * C * D * D); // the paper's P·c·d²
     const out = await run(bytes, design);
     const got = out['out']?.data as Float32Array;
     const want = authorsForward(randomInput([1, C, H, H], 1), primary, bias);

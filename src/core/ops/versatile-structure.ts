@@ -3,12 +3,16 @@
  * Convolutional Neural Networks", NeurIPS 2018), shared by the op's cost rule, its ONNX export and
  * its import.
  *
- * A primary filter has ĉ = c − δ channels of d×d taps. Spatially it yields s = ⌈d/2⌉ secondary
- * filters, the i-th keeping the centred (d − 2i)×(d − 2i) taps (i = 0 … s − 1: the filter itself,
- * then ever smaller centres). Along the channels it is applied at n = δ/g + 1 offsets j·g
- * (channel stride g), each reading the input channels j·g … j·g + ĉ − 1. Every (i, j) pair is a
- * secondary filter with an output channel of its own, so P primary filters give Cout = P·s·n
- * channels. With δ = 0 there is one channel offset (spatial versatile filters only).
+ * A primary filter spans all c input channels with d×d taps (the paper's Fig. 2(b); it is what is
+ * stored: P·c·d² weights). Spatially it yields s = ⌈d/2⌉ secondary filters, the i-th keeping the
+ * centred (d − 2i)×(d − 2i) taps (i = 0 … s − 1: the filter itself, then ever smaller centres).
+ * Along the channels it yields n = δ/g + 1 secondary filters, the j-th keeping its ĉ = c − δ
+ * channels j·g … j·g + ĉ − 1 (channel stride g) and reading the same input channels. Every (i, j)
+ * pair is a secondary filter with an output channel of its own, so P primary filters give
+ * Cout = P·s·n channels. With δ = 0 there is one channel window (spatial versatile filters only).
+ * The authors' released VConv2d allocates the same c channels but reads the first ĉ of them for
+ * every window, an alternative they call equivalent in accuracy (their issue #1); the tool follows
+ * the paper.
  *
  * Output channel order, as the authors' VConv2d concatenates: spatial index i outermost, then the
  * channel offset j, then the primary filter p: o = (i·n + j)·P + p.
@@ -42,7 +46,7 @@ export function tapSum(d: number): number {
   return t;
 }
 
-/** P = Cout / (s·n) primary filters and ĉ = c − δ channels each. */
+/** P = Cout / (s·n) primary filters (of c channels each) and ĉ = c − δ channels per secondary filter. */
 export function primaryShape(v: VersatileGeometry): { readonly primaries: number; readonly cHat: number } {
   const secondaries = spatialCount(v.kernel) * channelCount(v.channelDelta, v.channelStride);
   return { primaries: v.outChannels / secondaries, cHat: v.inChannels - v.channelDelta };
@@ -50,32 +54,54 @@ export function primaryShape(v: VersatileGeometry): { readonly primaries: number
 
 /**
  * The dense weight the secondary filters form (Cout × c × d × d, row-major): each secondary filter
- * written out, zeros outside its centre and its channel window. This is the weight of the Conv the
- * export writes; `primary` is P × ĉ × d × d.
+ * written out, its primary's taps inside its centre and its channel window, zeros elsewhere. This
+ * is the weight of the Conv the export writes; `primary` is P × c × d × d.
  */
 export function derivedWeight(v: VersatileGeometry, primary: Float32Array): Float32Array {
   const d = v.kernel;
+  const c = v.inChannels;
   const s = spatialCount(d);
   const n = channelCount(v.channelDelta, v.channelStride);
   const { primaries, cHat } = primaryShape(v);
-  const out = new Float32Array(v.outChannels * v.inChannels * d * d);
+  const out = new Float32Array(v.outChannels * c * d * d);
   for (let i = 0; i < s; i++)
     for (let j = 0; j < n; j++)
       for (let p = 0; p < primaries; p++) {
         const o = (i * n + j) * primaries + p;
-        for (let c = 0; c < cHat; c++)
+        for (let ch = j * v.channelStride; ch < j * v.channelStride + cHat; ch++)
           for (let y = i; y < d - i; y++)
             for (let x = i; x < d - i; x++)
-              out[((o * v.inChannels + j * v.channelStride + c) * d + y) * d + x] =
-                primary[((p * cHat + c) * d + y) * d + x] ?? 0;
+              out[((o * c + ch) * d + y) * d + x] = primary[((p * c + ch) * d + y) * d + x] ?? 0;
       }
   return out;
 }
 
 /**
+ * The primary filters read off a dense weight: channel ch of primary p from the full-size
+ * secondary filter (i = 0) of the first channel window holding ch; a channel no window holds
+ * (only when g > ĉ) is never used and reads as 0.
+ */
+function primariesOf(v: VersatileGeometry, dense: Float32Array): Float32Array {
+  const d = v.kernel;
+  const c = v.inChannels;
+  const n = channelCount(v.channelDelta, v.channelStride);
+  const { primaries, cHat } = primaryShape(v);
+  const primary = new Float32Array(primaries * c * d * d);
+  for (let p = 0; p < primaries; p++)
+    for (let ch = 0; ch < c; ch++) {
+      const j = Math.min(n - 1, Math.floor(ch / v.channelStride));
+      if (ch - j * v.channelStride >= cHat) continue;
+      const o = j * primaries + p;
+      for (let t = 0; t < d * d; t++)
+        primary[(p * c + ch) * d * d + t] = dense[(o * c + ch) * d * d + t] ?? 0;
+    }
+  return primary;
+}
+
+/**
  * The primary filters when the dense weight is exactly their written-out secondary filters, else
  * undefined. Each value is compared with the primary tap it must copy (or 0) as it is read, so a
- * plain conv fails at its first misfit, without allocating: imports try many settings per conv.
+ * plain conv fails at its first misfit: imports try many settings per conv.
  */
 function holds(
   v: VersatileGeometry,
@@ -88,8 +114,9 @@ function holds(
   const { primaries, cHat } = primaryShape(v);
   if (!Number.isInteger(primaries) || cHat < 1 || dense.length !== v.outChannels * c * d * d)
     return undefined;
-  // Last output channel first: its smallest mask and farthest offset put zeros where a plain
-  // conv has weights, so a plain conv fails at its first value.
+  // Last output channel first: its smallest mask and farthest window put zeros where a plain conv
+  // has weights, so a plain conv fails at its first value.
+  const firstWindowOf = (ch: number): number => Math.min(n - 1, Math.floor(ch / v.channelStride));
   for (let o = v.outChannels - 1; o >= 0; o--) {
     const block = Math.floor(o / primaries);
     const i = Math.floor(block / n);
@@ -97,45 +124,43 @@ function holds(
     const p = o % primaries;
     for (let ch = 0; ch < c; ch++) {
       const k = ch - offset;
+      // The primary's channel ch as the full-size filter of its first window holds it.
+      const source = firstWindowOf(ch) * primaries + p;
       for (let y = 0; y < d; y++)
         for (let x = 0; x < d; x++) {
           const inside = k >= 0 && k < cHat && y >= i && y < d - i && x >= i && x < d - i;
-          // The primary filters are the first P output channels' window (i = 0, j = 0).
-          const want = inside ? (dense[((p * c + k) * d + y) * d + x] ?? 0) : 0;
+          const want = inside ? (dense[((source * c + ch) * d + y) * d + x] ?? 0) : 0;
           if (dense[((o * c + ch) * d + y) * d + x] !== want || --budget.left < 0) return undefined;
         }
     }
   }
-  const primary = new Float32Array(primaries * cHat * d * d);
-  for (let p = 0; p < primaries; p++)
-    for (let k = 0; k < cHat; k++)
-      for (let t = 0; t < d * d; t++)
-        primary[(p * cHat + k) * d * d + t] = dense[(p * c + k) * d * d + t] ?? 0;
+  const primary = primariesOf(v, dense);
   return nonDegenerate(v, primary) ? primary : undefined;
 }
 
 /**
  * The structure must be readable off the values: some primary tap in the outer ring when there
- * are several spatial masks (else the ring says nothing), and some weight in the first and last
- * channel of the window when there are several channel offsets (else another window fits too).
- * An all-zero conv therefore never reads as versatile.
+ * are several spatial masks (else the ring says nothing), and some weight in the first window's
+ * first channel and the last window's last channel when there are several channel windows (else
+ * another window fits too). An all-zero conv therefore never reads as versatile.
  */
 function nonDegenerate(v: VersatileGeometry, primary: Float32Array): boolean {
   const d = v.kernel;
-  const { primaries, cHat } = primaryShape(v);
-  const at = (p: number, c: number, y: number, x: number): number =>
-    primary[((p * cHat + c) * d + y) * d + x] ?? 0;
+  const c = v.inChannels;
+  const { primaries } = primaryShape(v);
+  const at = (p: number, ch: number, y: number, x: number): number =>
+    primary[((p * c + ch) * d + y) * d + x] ?? 0;
   let ring = spatialCount(d) === 1;
   let first = channelCount(v.channelDelta, v.channelStride) === 1;
   let last = first;
   for (let p = 0; p < primaries; p++)
-    for (let c = 0; c < cHat; c++)
+    for (let ch = 0; ch < c; ch++)
       for (let y = 0; y < d; y++)
         for (let x = 0; x < d; x++) {
-          if (at(p, c, y, x) === 0) continue;
+          if (at(p, ch, y, x) === 0) continue;
           if (y === 0 || x === 0 || y === d - 1 || x === d - 1) ring = true;
-          if (c === 0) first = true;
-          if (c === cHat - 1) last = true;
+          if (ch === 0) first = true;
+          if (ch === c - 1) last = true;
         }
   return ring && first && last;
 }

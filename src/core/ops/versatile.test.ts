@@ -21,7 +21,8 @@ function figures(kind: 'VersatileConv' | 'Conv2d', params: object, input: Shape)
 
 // Wang et al. 2018: a d×d primary filter gives s = ⌈d/2⌉ secondary filters, its centred
 // (d − 2i)² taps; with channel reach δ and stride g, n = δ/g + 1 more per mask over ĉ = c − δ
-// channels. Cout = P·s·n. The paper stores P·ĉ·d² and counts P·n·ĉ·Σᵢ(d − 2i)² per position.
+// channels. Cout = P·s·n. The paper stores P·c·d² (a primary spans the c channels, Fig. 2(b); the
+// j-th channel secondary is its window of ĉ channels from j·g) and counts P·n·ĉ·Σᵢ(d − 2i)² per position.
 describe('versatile conv: shapes and costs against closed forms', () => {
   it('spatial 3×3, 64 → 64 at 28×28: 32 primaries, 9 + 1 taps each', () => {
     const r = figures('VersatileConv', { outChannels: 64 }, [1, 64, 28, 28]);
@@ -63,7 +64,7 @@ describe('versatile conv: shapes and costs against closed forms', () => {
       [1, 32, 14, 14],
     );
     const P = 48 / (2 * 3);
-    expect(r.effective?.params).toBe(P * 24 * 9);
+    expect(r.effective?.params).toBe(P * 32 * 9); // P primaries of c = 32 channels stored
     expect(r.effective?.multiplyAdds).toBe(P * 3 * 24 * 10 * 14 * 14);
     expect(r.cost?.params).toBe(48 * 32 * 9);
   });
@@ -74,8 +75,8 @@ describe('versatile conv: shapes and costs against closed forms', () => {
       { outChannels: 32, kernel: 1, padding: 0, channelDelta: 16, channelStride: 16 },
       [1, 32, 7, 7],
     );
-    expect(r.effective?.params).toBe(16 * 16);
-    expect(r.effective?.multiplyAdds).toBe(16 * 2 * 16 * 49);
+    expect(r.effective?.params).toBe(16 * 32); // P = 32/2 primaries of c = 32 channels
+    expect(r.effective?.multiplyAdds).toBe(16 * 2 * 16 * 49); // each window reads ĉ = 16
   });
 
   it('refuses settings that leave no primary filter, no window or a misfit stride, naming the field', () => {
@@ -103,7 +104,7 @@ describe('versatile conv: shapes and costs against closed forms', () => {
     const line = (f: string) => r.formulas?.find((l) => l.figure === f)?.substituted;
     expect(line('params')).toBe('24·16·3·3 = 3,456');
     expect(line('effectiveParams')).toBe(
-      's = ⌈3/2⌉ = 2, n = 4/2 + 1 = 3, P = 24/(2·3) = 4, ĉ = 16 − 4 = 12: 4·12·3·3 = 432',
+      's = ⌈3/2⌉ = 2, n = 4/2 + 1 = 3, P = 24/(2·3) = 4, ĉ = 16 − 4 = 12: 4·16·3·3 = 576',
     );
     expect(line('effectiveMultiplyAdds')).toBe(
       `4·3·12·(9 + 1)·8·8 = ${(4 * 3 * 12 * 10 * 64).toLocaleString('en-US')}`,
@@ -118,18 +119,23 @@ describe('the written-out secondary filters and their recognition', () => {
       (_, i) => Math.sin(seed * 1000 + i * 12.9898) * 0.5 + (i % 7 === 0 ? 0.1 : 0),
     );
 
-  it('writes each secondary filter as its primary, masked and shifted, in the authors’ order', () => {
-    // 2 primaries, ĉ = 2 of c = 3 (δ = 1, g = 1), d = 3: 2 masks × 2 offsets × 2 primaries = 8 outputs.
+  it('writes each secondary filter as its primary masked to a centre and a channel window, in the authors’ order', () => {
+    // 2 primaries of c = 3 channels, windows of ĉ = 2 (δ = 1, g = 1), d = 3: 2 masks × 2 windows ×
+    // 2 primaries = 8 outputs. The window keeps the primary's own channels (Fig. 2(b)), not its first ĉ.
     const v = { kernel: 3, inChannels: 3, outChannels: 8, channelDelta: 1, channelStride: 1 };
-    const primary = seeded(2 * 2 * 9, 1);
+    const primary = seeded(2 * 3 * 9, 1);
     const w = derivedWeight(v, primary);
     const at = (o: number, c: number, y: number, x: number) => w[((o * 3 + c) * 3 + y) * 3 + x];
-    const prim = (p: number, c: number, y: number, x: number) => primary[((p * 2 + c) * 3 + y) * 3 + x];
+    const prim = (p: number, c: number, y: number, x: number) => primary[((p * 3 + c) * 3 + y) * 3 + x];
     // o = (i·n + j)·P + p: output 3 is i = 0, j = 1, p = 1 (channels 1..2, full 3×3).
     expect(at(3, 0, 1, 1)).toBe(0);
-    expect(at(3, 2, 0, 0)).toBe(prim(1, 1, 0, 0));
+    expect(at(3, 2, 0, 0)).toBe(prim(1, 2, 0, 0));
+    expect(at(3, 1, 2, 2)).toBe(prim(1, 1, 2, 2));
+    // Output 0 is i = 0, j = 0, p = 0: channels 0..1.
+    expect(at(0, 0, 0, 0)).toBe(prim(0, 0, 0, 0));
+    expect(at(0, 2, 0, 0)).toBe(0);
     // Output 6 is i = 1, j = 1, p = 0: only the centre tap, channels 1..2.
-    expect(at(6, 1, 1, 1)).toBe(prim(0, 0, 1, 1));
+    expect(at(6, 1, 1, 1)).toBe(prim(0, 1, 1, 1));
     expect(at(6, 1, 0, 1)).toBe(0);
     expect(w.filter((x) => x !== 0).length).toBe(2 * 2 * (9 + 1) * 2);
   });
@@ -142,7 +148,7 @@ describe('the written-out secondary filters and their recognition', () => {
     ]) {
       const s = Math.ceil(v.kernel / 2);
       const n = v.channelDelta / v.channelStride + 1;
-      const primary = seeded((v.outChannels / (s * n)) * (v.inChannels - v.channelDelta) * v.kernel ** 2, 2);
+      const primary = seeded((v.outChannels / (s * n)) * v.inChannels * v.kernel ** 2, 2);
       const back = recogniseVersatile(v.outChannels, v.inChannels, v.kernel, derivedWeight(v, primary));
       expect(back?.channelDelta).toBe(v.channelDelta);
       expect(back?.channelStride).toBe(v.channelStride);

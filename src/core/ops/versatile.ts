@@ -24,11 +24,11 @@ const schema = z.object({
   bias: z.boolean().default(false).meta({ help: 'One bias per output channel, as the authors’ VConv2d.' }),
   channelDelta: nonNegativeInt.default(0).meta({
     label: 'Channel reach δ = c − ĉ',
-    help: 'Channel versatile filters: each primary filter has ĉ = c − δ channels and slides over the input’s c channels; 0 = spatial versatile filters only.',
+    help: 'Channel versatile filters: each primary filter spans the c input channels and each secondary filter keeps a window of ĉ = c − δ of them; 0 = spatial versatile filters only.',
   }),
   channelStride: positiveInt.default(1).meta({
     label: 'Channel stride g',
-    help: 'Channel offset between secondary filters: n = δ/g + 1 of them per primary filter (g must divide δ).',
+    help: 'Channel offset between the secondary filters’ windows: n = δ/g + 1 of them per primary filter (g must divide δ).',
   }),
 });
 export type VersatileParams = z.infer<typeof schema>;
@@ -47,7 +47,7 @@ interface Figures {
   /** The dense weight the export writes: Cout·c·d². */
   readonly denseWeights: number;
   readonly primaryWeights: number;
-  /** The paper's count: P·n·ĉ·Σᵢ(d − 2i)²·H'W'. */
+  /** The paper's counts: P·c·d² stored, P·n·ĉ·Σᵢ(d − 2i)²·H'W' multiply-adds. */
   readonly paperMultiplyAdds: number;
 }
 
@@ -68,7 +68,7 @@ function figures({ params: p, inputs, outputs }: CostContext<VersatileParams>): 
     positions,
     bias: p.bias ? p.outChannels : 0,
     denseWeights: p.outChannels * cin * d * d,
-    primaryWeights: primaries * cHat * d * d,
+    primaryWeights: primaries * cin * d * d,
     paperMultiplyAdds: primaries * n * cHat * tapSum(d) * positions,
   };
 }
@@ -130,13 +130,13 @@ function versatileFormulas(ctx: CostContext<VersatileParams>): readonly FormulaL
     },
     {
       figure: 'effectiveParams',
-      symbolic: `primary filters only: P·ĉ·d²${biasSym}, P = Cout/(s·n), s = ⌈d/2⌉, n = δ/g + 1, ĉ = c − δ`,
-      substituted: `${shape}: ${f.primaries}·${f.cHat}·${f.d}·${f.d}${biasNum} = ${fmt(e.params)}`,
+      symbolic: `the paper's storage, primary filters only (each c×d×d, Fig. 2(b)): P·c·d²${biasSym}, P = Cout/(s·n), s = ⌈d/2⌉, n = δ/g + 1`,
+      substituted: `${shape}: ${f.primaries}·${f.cin}·${f.d}·${f.d}${biasNum} = ${fmt(e.params)}`,
     },
     {
       figure: 'effectiveMultiplyAdds',
       symbolic:
-        "as the paper counts them, each secondary filter over its own taps (ĉ channels from j·g, as the authors' code): P·n·ĉ·Σᵢ(d − 2i)²·H'·W'",
+        "as the paper counts them, each secondary filter over its own taps and its window of ĉ = c − δ channels from j·g: P·n·ĉ·Σᵢ(d − 2i)²·H'·W'",
       substituted: `${f.primaries}·${f.n}·${f.cHat}·(${taps})·${oh}·${ow} = ${fmt(e.multiplyAdds)}`,
     },
     {
@@ -154,12 +154,15 @@ function versatileFormulas(ctx: CostContext<VersatileParams>): readonly FormulaL
  * its effective figures store only the primary filters and count each secondary filter's
  * multiply-adds over its own taps, as the paper does. See versatile-structure.ts for the layout.
  *
- * Choices where the paper leaves room, all as the authors' VConv2d: a channel secondary filter
- * reads ĉ consecutive input channels from offset j·g (their `delta` = c − ĉ and `g`), and the
- * primary filter is counted with the ĉ channels it uses (their module allocates c and reads ĉ);
- * outputs are ordered spatial index, channel offset, primary; a secondary filter is the d×d conv
- * with its outer taps zero, which equals their cropped conv with the padding reduced by i; the
- * bias is one per output channel. With δ = 0 the channel stride has no effect (an import gives 1).
+ * Storage as the paper defines it (Fig. 2(b)): a primary filter spans all c input channels, and
+ * the j-th channel secondary filter is its window of ĉ = c − δ channels from j·g, over the same
+ * input channels, so P·c·d² weights are stored. The authors' released VConv2d allocates the same
+ * P·c·d² but reads the first ĉ channels for every window (an alternative they confirm in their
+ * repository's issue #1); the tool follows the paper. Choices where the paper leaves room, as
+ * that VConv2d: outputs are ordered spatial index, channel window, primary; a secondary filter is
+ * the d×d conv with its outer taps zero, which equals their cropped conv with the padding reduced
+ * by i; the bias is one per output channel. With δ = 0 the channel stride has no effect (an
+ * import gives 1).
  */
 export const versatileConv: OpDef<'VersatileConv', typeof schema> = {
   kind: 'VersatileConv',

@@ -198,10 +198,11 @@ class Shift(nn.Module):
         return x * scale`,
   VersatileConv2d: `class VersatileConv2d(nn.Module):
     """Versatile filters (Wang et al., NeurIPS 2018). Only the primary filters are parameters:
-    P = out_channels / (s·n) filters of ĉ = in_channels − delta channels and kernel×kernel taps.
-    Each gives s = ⌈kernel/2⌉ spatial secondary filters (its centred (kernel − 2i)² taps) at
-    n = delta/g + 1 channel offsets 0, g, …, delta, every one an output channel of its own, in the
-    order (spatial i, channel offset j, primary p), as the authors' VConv2d concatenates them.
+    P = out_channels / (s·n) filters of in_channels channels and kernel×kernel taps (the paper's
+    Fig. 2(b)). Each gives s = ⌈kernel/2⌉ spatial secondary filters (its centred (kernel − 2i)²
+    taps) times n = delta/g + 1 channel secondary filters (its window of in_channels − delta
+    channels from j·g, reading the same input channels), every one an output channel of its own,
+    in the order (spatial i, channel window j, primary p), as the authors' VConv2d concatenates.
 
     forward writes the secondary filters out as one dense weight and runs one conv: the same
     outputs as a conv per secondary filter over its own taps, which is how the paper counts the
@@ -214,29 +215,18 @@ class Shift(nn.Module):
         self.n = delta // g + 1
         self.delta, self.g, self.stride, self.padding = delta, g, stride, padding
         primaries = out_channels // (self.s * self.n)
-        self.weight = nn.Parameter(torch.empty(primaries, in_channels - delta, kernel_size, kernel_size))
+        self.weight = nn.Parameter(torch.empty(primaries, in_channels, kernel_size, kernel_size))
         self.bias = nn.Parameter(torch.zeros(out_channels)) if bias else None
         nn.init.kaiming_uniform_(self.weight, a=math.sqrt(5))
-        masks = torch.zeros(self.s, 1, 1, kernel_size, kernel_size)
+        masks = torch.zeros(self.s * self.n, 1, in_channels, kernel_size, kernel_size)
         for i in range(self.s):
-            masks[i, :, :, i : kernel_size - i, i : kernel_size - i] = 1
-        for i in range(self.s):
-            self.register_buffer(f"mask{i}", masks[i].clone(), persistent=False)
-        self.register_buffer("zeros", torch.zeros(primaries, delta, kernel_size, kernel_size), persistent=False)
+            for j in range(self.n):
+                masks[i * self.n + j, :, j * g : j * g + in_channels - delta, i : kernel_size - i, i : kernel_size - i] = 1
+        self.register_buffer("masks", masks, persistent=False)
 
     def secondary_filters(self):
-        """The dense (out_channels, in_channels, k, k) weight: each primary masked and placed at its offset."""
-        blocks = []
-        for i in range(self.s):
-            masked = self.weight * getattr(self, f"mask{i}")
-            for j in range(self.n):
-                before, after = j * self.g, self.delta - j * self.g
-                parts = [self.zeros[:, :before]] if before else []
-                parts.append(masked)
-                if after:
-                    parts.append(self.zeros[:, :after])
-                blocks.append(torch.cat(parts, 1) if len(parts) > 1 else masked)
-        return torch.cat(blocks, 0)
+        """The dense (out_channels, in_channels, k, k) weight: each primary masked to its centre and window."""
+        return (self.weight.unsqueeze(0) * self.masks).flatten(0, 1)
 
     def forward(self, x):
         return F.conv2d(x, self.secondary_filters(), self.bias, self.stride, self.padding)

@@ -185,8 +185,8 @@ export const trainForms: Forms = {
       const cin = cinOf(ctx.layer);
       const geometry = { ...p, inChannels: cin };
       const index = ctx.constant('index', () => {
-        const { primaries, cHat } = primaryShape(geometry);
-        const count = primaries * cHat * p.kernel * p.kernel;
+        const { primaries } = primaryShape(geometry);
+        const count = primaries * cin * p.kernel * p.kernel;
         const marks = derivedWeight(
           geometry,
           Float32Array.from({ length: count }, (_, i) => i + 1),

@@ -118,12 +118,17 @@ export const cost = {
     times: '{{n}} times',
     resolution: 'Input resolution',
     noSquare: 'no square input',
-    note: 'Every channel count × the multiplier (kept divisible as before; the classifier’s outputs stay), from the design as it was when scaling began.',
+    note: 'Every channel count × the multiplier, rounded to the channel as MorphNet resizes layers (a grouped width keeps its divisibility; the classifier’s outputs stay), from the design as it was when scaling began.',
+    noteRound8:
+      'Every channel count × the multiplier, rounded to a multiple of 8 as deployment usually wants (torchvision’s rule: the nearest multiple, never below 90 % of the exact width); MorphNet itself resizes to any width. The classifier’s outputs stay.',
+    round8: 'Round widths to a multiple of 8',
     needBudget: 'Set a budget first',
     fit: 'Fit to budget',
     reset: 'Reset width',
     tooBig: 'Even a width of 0.05× is over budget: raise a limit or lower the resolution.',
     found: 'Largest width within the budgets: {{width}}× ({{madds}} multiply-adds, {{params}} params).',
+    foundRound8:
+      'Largest width within the budgets, widths a multiple of 8: {{width}}× ({{madds}} multiply-adds, {{params}} params).',
   },
   hints: {
     title: 'Guideline hints',

@@ -317,7 +317,7 @@ export const fieldHelp: Readonly<Record<string, Readonly<Record<string, string>>
     padding: '每一侧补的零。',
     bias: '每个输出通道一个偏置，与作者的 VConv2d 相同。',
     channelDelta:
-      '通道多功能滤波器：每个主滤波器有 ĉ = c − δ 个通道，在输入的 c 个通道上滑动；0 表示只用空间多功能滤波器。',
-    channelStride: '次级滤波器之间的通道偏移：每个主滤波器有 n = δ/g + 1 个（g 必须整除 δ）。',
+      '通道多功能滤波器：每个主滤波器覆盖输入的 c 个通道，每个次级滤波器保留其中 ĉ = c − δ 个通道的窗口；0 表示只用空间多功能滤波器。',
+    channelStride: '次级滤波器通道窗口之间的偏移：每个主滤波器有 n = δ/g + 1 个（g 必须整除 δ）。',
   },
 };

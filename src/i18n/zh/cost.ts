@@ -120,12 +120,16 @@ export const cost: Strings<typeof en> = {
     times: '{{n}} 倍',
     resolution: '输入分辨率',
     noSquare: '输入不是正方形',
-    note: '每个通道数 × 乘数（保持原有的整除关系；分类器的输出数不变），以开始缩放时的设计为准。',
+    note: '每个通道数 × 乘数，按 MorphNet 的做法取整到单个通道（分组的宽度保持其整除关系；分类器的输出数不变），以开始缩放时的设计为准。',
+    noteRound8:
+      '每个通道数 × 乘数，取整到 8 的倍数，这是部署时通常的要求（torchvision 的规则：最近的倍数，且不低于精确宽度的 90%）；MorphNet 本身可取任意宽度。分类器的输出数不变。',
+    round8: '宽度取整到 8 的倍数',
     needBudget: '请先设置预算',
     fit: '适配预算',
     reset: '重置宽度',
     tooBig: '即使宽度为 0.05× 也超出预算：请放宽限额或降低分辨率。',
     found: '预算内的最大宽度：{{width}}×（乘加数 {{madds}}，参数量 {{params}}）。',
+    foundRound8: '预算内的最大宽度（宽度为 8 的倍数）：{{width}}×（乘加数 {{madds}}，参数量 {{params}}）。',
   },
   hints: {
     title: '设计准则提示',

@@ -20,8 +20,12 @@ export const formulas: Readonly<Record<string, string>> = {
   'as exported, a dense Conv with the secondary filters written out: Cout·c·d² + Cout':
     '按导出形式，写出全部次级滤波器的稠密卷积：Cout·c·d² + Cout',
   "as exported: Cout·H'·W'·c·d²": "按导出形式：Cout·H'·W'·c·d²",
-  "as the paper counts them, each secondary filter over its own taps (ĉ channels from j·g, as the authors' code): P·n·ĉ·Σᵢ(d − 2i)²·H'·W'":
-    "按论文的计法，每个次级滤波器只算自己的抽头（从 j·g 起的 ĉ 个通道，同作者代码）：P·n·ĉ·Σᵢ(d − 2i)²·H'·W'",
+  "the paper's storage, primary filters only (each c×d×d, Fig. 2(b)): P·c·d² + Cout, P = Cout/(s·n), s = ⌈d/2⌉, n = δ/g + 1":
+    '论文的存储量，只存主滤波器（每个 c×d×d，图 2(b)）：P·c·d² + Cout，P = Cout/(s·n)，s = ⌈d/2⌉，n = δ/g + 1',
+  "the paper's storage, primary filters only (each c×d×d, Fig. 2(b)): P·c·d², P = Cout/(s·n), s = ⌈d/2⌉, n = δ/g + 1":
+    '论文的存储量，只存主滤波器（每个 c×d×d，图 2(b)）：P·c·d²，P = Cout/(s·n)，s = ⌈d/2⌉，n = δ/g + 1',
+  "as the paper counts them, each secondary filter over its own taps and its window of ĉ = c − δ channels from j·g: P·n·ĉ·Σᵢ(d − 2i)²·H'·W'":
+    "按论文的计法，每个次级滤波器只算自己的抽头和从 j·g 起的 ĉ = c − δ 个通道窗口：P·n·ĉ·Σᵢ(d − 2i)²·H'·W'",
   'conv/FC memory access + bias': '卷积/全连接内存访问量 + 偏置',
   'dictionary k·Cin + coefficients s·kh·kw·Cout': '字典 k·Cin + 系数 s·kh·kw·Cout',
   'dictionary k·Cin + coefficients s·kh·kw·Cout + Cout': '字典 k·Cin + 系数 s·kh·kw·Cout + Cout',
@@ -78,10 +82,6 @@ export const formulas: Readonly<Record<string, string>> = {
   'not analysed (opaque op)': '不分析（不透明算子）',
   'one lookup index (an integer below k) per coefficient: s·kh·kw·Cout':
     '每个系数一个查找索引（小于 k 的整数）：s·kh·kw·Cout',
-  'primary filters only: P·ĉ·d² + Cout, P = Cout/(s·n), s = ⌈d/2⌉, n = δ/g + 1, ĉ = c − δ':
-    '只存主滤波器：P·ĉ·d² + Cout，P = Cout/(s·n)，s = ⌈d/2⌉，n = δ/g + 1，ĉ = c − δ',
-  'primary filters only: P·ĉ·d², P = Cout/(s·n), s = ⌈d/2⌉, n = δ/g + 1, ĉ = c − δ':
-    '只存主滤波器：P·ĉ·d²，P = Cout/(s·n)，s = ⌈d/2⌉，n = δ/g + 1，ĉ = c − δ',
   'shift block / 3×3 conv = 2·C·⌊C·e⌋ / (9·C·C)': '移位模块 / 3×3 卷积 = 2·C·⌊C·e⌋ / (9·C·C)',
   'split / whole = (Σ_{i≤k} 9·Cin·Cout + Σ_{i>k} 9·Cin·Cout/G + Σ 2·C + C·K/G + K) / params':
     '拆分后 / 拆分前 = (Σ_{i≤k} 9·Cin·Cout + Σ_{i>k} 9·Cin·Cout/G + Σ 2·C + C·K/G + K) / 参数量',

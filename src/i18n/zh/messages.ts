@@ -184,6 +184,13 @@ export const messages = {
   splitGroups: '拆分为 2 到 16 组，而不是 {{groups}} 组。',
   splitNothingAfter: '{{label}} 之后没有可拆分的部分：请选择更靠前的节点。',
   splitFixFirst: '请先修正设计：{{problem}}',
+  rebirthNoPool: '没有可合并的池化节点 "{{node}}"。',
+  rebirthNoConcat: '没有可合并的 Concat 节点 "{{node}}"。',
+  rebirthFixFirst: '请先修正设计中的错误：合并要从能分析的设计开始。',
+  rebirthNotAfterConv:
+    '{{label}} 不在卷积之后（中间只能是它的批归一化和激活，且各只被读一次）：没有可并入的卷积。',
+  rebirthShape: '步长为 {{stride}} 的 {{conv}} 得不到 {{label}} 的输出尺寸：这个池化不能并入它。',
+  rebirthBranches: '{{label}} 连接的分支不是读同一张量、几何相同、只被它读取的普通卷积：不能合成一个卷积。',
   splitOneOutput: '{{label}} 从多个输出连到后面；请在只有一个输出的地方拆分。',
   splitBeforeSplit:
     '{{from}} 从拆分点之前连到 {{to}}：SplitNet 只在网络是单一路径处拆分。请选择更靠后的节点。',

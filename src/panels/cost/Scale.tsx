@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { fitWidth } from '../../core/analysis/budget';
+import type { WidthRounding } from '../../core/analysis/scale';
 import { formatCount } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { inputResolution, rememberScaled, rescale, scaleStateOf } from './scaling';
@@ -12,24 +13,27 @@ export function Scale() {
   const { t } = useTranslation('cost');
   const design = useStudio((s) => s.design);
   const budgets = useStudio((s) => s.budgets);
-  const { width } = scaleStateOf(design);
+  const { width, rounding: applied } = scaleStateOf(design);
   const resolution = inputResolution(design);
   const [message, setMessage] = useState<string | undefined>(undefined);
+  // The rounding asked for: the design's own once scaled, else the switch's last setting.
+  const [asked, setAsked] = useState<WidthRounding>(applied);
+  const rounding = width === 1 ? asked : applied;
   const hasBudget = Object.keys(budgets).length > 0;
-  const apply = (w: number, r: number | undefined, control: string): void => {
-    studio.getState().applyScaledDesign(rescale(studio.getState().design, w, r), control);
+  const apply = (w: number, r: number | undefined, control: string, round = rounding): void => {
+    studio.getState().applyScaledDesign(rescale(studio.getState().design, w, r, round), control);
   };
   const fit = (): void => {
     const { origin } = scaleStateOf(design);
-    const found = fitWidth(origin, budgets, 4, resolution);
+    const found = fitWidth(origin, budgets, 4, resolution, rounding);
     if (found === undefined) {
       setMessage(t('scale.tooBig'));
       return;
     }
-    rememberScaled(found.design, origin, found.width);
+    rememberScaled(found.design, origin, found.width, rounding);
     studio.getState().applyScaledDesign(found.design, 'fit');
     setMessage(
-      t('scale.found', {
+      t(rounding === 8 ? 'scale.foundRound8' : 'scale.found', {
         width: found.width.toFixed(2),
         madds: formatCount(found.analysis.totals.multiplyAdds),
         params: formatCount(found.analysis.totals.params),
@@ -83,7 +87,22 @@ export function Scale() {
           {resolution === undefined ? t('scale.noSquare') : `ρ = ${(resolution / 224).toFixed(3)}`}
         </span>
       </div>
-      <p className="muted cost-note">{t('scale.note')}</p>
+      <div className="cost-scale">
+        <label>
+          <input
+            type="checkbox"
+            checked={rounding === 8}
+            onChange={(e) => {
+              const next: WidthRounding = e.target.checked ? 8 : 'channel';
+              setAsked(next);
+              setMessage(undefined);
+              if (width !== 1) apply(width, resolution, 'rounding', next);
+            }}
+          />{' '}
+          {t('scale.round8')}
+        </label>
+      </div>
+      <p className="muted cost-note">{t(rounding === 8 ? 'scale.noteRound8' : 'scale.note')}</p>
       <div className="cost-actions">
         <button
           type="button"
