@@ -8,7 +8,7 @@ export const actions: Strings<typeof en> = {
     from: '从',
     output: '输出 {{n}}',
     search: '查找要连接的输入',
-    placeholder: '输入名称：conv、pool、output…',
+    placeholder: '输入节点名称…',
     list: '可接入的输入',
     none: '没有空闲的输入能接收这个输出。',
     noneMatching: '没有与“{{query}}”匹配的空闲输入能接收这个输出。',
