@@ -207,6 +207,11 @@ const chineseSuffix = /\d(?:\.\d+)?\s?[万亿]/;
 const fourZeros = /(?<![\d.])\d+\.0000(?!\d)/;
 /** An internal code: lowercase words joined by hyphens (design-invalid, tfjs-wasm). */
 const code = /(?<![A-Za-z0-9_./-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![A-Za-z0-9_./-])/;
+/**
+ * An id in snake case (morphnet_expand): a code unless it is a name of a design on screen or a
+ * function the reader calls (build_model()).
+ */
+const snakeId = /(?<![A-Za-z0-9_./:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_./(-])/g;
 
 interface Finding {
   readonly kind: 'latin' | 'suffix' | 'zeros' | 'code';
@@ -258,6 +263,15 @@ async function designNames(page: Page): Promise<Set<string>> {
       for (const el of Array.from(document.querySelectorAll('.card-label'))) names.push(el.textContent);
       // A dataset's class names (ImageNet's, Fashion-MNIST's) as the dataset writes them.
       for (const el of Array.from(document.querySelectorAll('.run-top5-name'))) names.push(el.textContent);
+      // The compared designs' layer names (Compare's table and chart: "13. conv_ds_9").
+      for (const el of Array.from(
+        document.querySelectorAll(
+          'table[data-kind="pairs"] td:nth-child(3), table[data-kind="pairs"] td:nth-child(4)',
+        ),
+      ))
+        names.push(el.textContent);
+      for (const el of Array.from(document.querySelectorAll('.compare-bar-label')))
+        names.push(el.textContent.replace(/^\d+\.\s*/, ''));
       const name = document.querySelector<HTMLInputElement>('.design-name-field input');
       if (name !== null) names.push(name.value);
       return names.map((n) => n.trim());
@@ -338,6 +352,9 @@ function check(lines: readonly string[], names: ReadonlySet<string>, screen: str
       found.push({ kind: 'suffix', text: latinSuffix.exec(line)?.[0] ?? '', line, screen });
     if (fourZeros.test(line))
       found.push({ kind: 'zeros', text: fourZeros.exec(line)?.[0] ?? '', line, screen });
+    for (const m of line.matchAll(snakeId))
+      if (!names.has(m[0]) && m[0].split('_').some((p) => p.length >= 4))
+        found.push({ kind: 'code', text: m[0], line: whole, screen });
     const c = code.exec(line);
     if (c !== null && !allowed.has(c[0]) && !names.has(c[0]))
       found.push({ kind: 'code', text: c[0], line, screen });

@@ -21,7 +21,7 @@ export const actions: Strings<typeof en> = {
     presetFailed: '无法构建预置网络 {{name}}：{{message}}',
     exampleFailed: '无法构建示例 {{name}}：{{message}}',
     preset: '已将 {{title}} 打开为新设计。',
-    example: '已将示例 {{name}}（{{method}}）打开为新设计。',
+    example: '已将示例“{{method}}”打开为新设计。',
     noPreset: '没有名为 {{name}} 的预置网络。',
     noExample: '没有名为 {{name}} 的示例。',
   },
