@@ -432,8 +432,12 @@ test('every screen in Chinese: no Latin word outside the allow-list, one number 
   await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 30_000 });
   const findings: Finding[] = [];
   const screens: string[] = [];
+  /** Screens kept as pictures for a reader of the test's output. */
+  const pictured = new Set(['cost, over budget', 'compare, two presets', 'run, after a run', 'lesson 2']);
   const look = async (screen: string) => {
     screens.push(screen);
+    if (pictured.has(screen))
+      await page.screenshot({ path: test.info().outputPath(`${screen.replace(/[^a-z0-9]+/g, '-')}.png`) });
     const lines = await readPage(page);
     findings.push(...check(lines, await designNames(page), screen));
   };
