@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../core/diagnostics';
 import type { Design } from '../core/design/types';
 import { quote } from '../core/quote';
-import { formatExact } from '../i18n/numbers';
 
 /** 'error CS004 node "conv2" (id "n7"): groups = 3 does not divide the 32 input channels.' */
 export function describeDiagnostic(d: Diagnostic, design: Design): string {
@@ -24,4 +23,4 @@ export function table(rows: readonly (readonly string[])[]): string {
     .join('\n');
 }
 
-export const int = (n: number): string => formatExact(n, 'en');
+export const int = (n: number): string => n.toLocaleString('en-US');
