@@ -433,7 +433,13 @@ test('every screen in Chinese: no Latin word outside the allow-list, one number 
   const findings: Finding[] = [];
   const screens: string[] = [];
   /** Screens kept as pictures for a reader of the test's output. */
-  const pictured = new Set(['cost, over budget', 'compare, two presets', 'run, after a run', 'lesson 2']);
+  const pictured = new Set([
+    'cost, over budget',
+    'compare, two presets',
+    'run, after a run',
+    'lesson 2',
+    'run, an output summary',
+  ]);
   const look = async (screen: string) => {
     screens.push(screen);
     if (pictured.has(screen))
@@ -610,6 +616,12 @@ test('every screen in Chinese: no Latin word outside the allow-list, one number 
   await look('train, results view');
   await tab('运行').click();
   await look('run, trained weights');
+  // Its 10-way output has no class names: the summary (minimum, maximum, mean, histogram) instead.
+  await panel.getByRole('button', { name: '运行', exact: true }).click();
+  await expect(panel.getByLabel('延迟')).toBeVisible({ timeout: 180_000 });
+  await expect(panel.getByRole('button', { name: '运行', exact: true })).toBeEnabled({ timeout: 180_000 });
+  await expect(panel.getByRole('img', { name: '数值分布直方图' })).toBeVisible();
+  await look('run, an output summary');
   await tab('代价').click();
   await look('cost, with accuracy');
 
