@@ -92,7 +92,7 @@ test('the UI in Chinese has no English prose: design, cost, inspector, presets, 
   const groups = page.getByRole('spinbutton', { name: '分组数' });
   await groups.fill('5');
   await groups.press('Enter');
-  await expect(page.getByText('groups = 5 不能整除 64 个输入通道。').first()).toBeVisible();
+  await expect(page.getByText('分组数 5 不能整除 64 个输入通道。').first()).toBeVisible();
   await look('a broken design');
   await open('MobileNetV1（标准卷积）');
   await look('MobileNetV1 (full convolutions)');

@@ -74,7 +74,7 @@ for (const lang of ['en', 'zh'] as const) {
     await openLesson(page, lang);
     await expect(page.locator('[data-figure="closed-form"]')).toHaveText(separable.ratio.toFixed(4));
     await expect(page.locator('[data-figure="measured"]')).toHaveText(separable.ratio.toFixed(4));
-    await expect(cell(page, lang, w.madds, 2)).toHaveText(lang === 'en' ? '52.3M' : '5230万');
+    await expect(cell(page, lang, w.madds, 2)).toHaveText(lang === 'en' ? '52.3M' : '5228万');
     await page.getByRole('combobox', { name: lang === 'en' ? /Width/ : /宽度/ }).selectOption('0.5');
     await expect(cell(page, lang, w.madds, 2)).toHaveAttribute('title', exact(separable.multiplyAdds(256)));
     await expect(page.getByLabel(w.done)).toBeVisible();

@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { diagnosticText } from '../i18n/core-text';
 import { currentLanguage } from '../i18n';
-import { formatExact, formatTotal } from '../i18n/format';
 import { useAnalysis } from '../state/hooks';
 import { studio, useStudio } from '../state/store';
+import { formatCount, formatExact } from '../i18n/numbers';
 
 function Figure({ label, value }: { label: string; value: number }) {
   const lang = currentLanguage();
   return (
     <span className="status-figure" title={`${formatExact(value, lang)} ${label.toLowerCase()}`}>
-      <span className="muted">{label}</span> <strong>{formatTotal(value, lang)}</strong>
+      <span className="muted">{label}</span> <strong>{formatCount(value, lang)}</strong>
     </span>
   );
 }

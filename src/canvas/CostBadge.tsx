@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatTotal } from '../i18n/format';
 import { currentLanguage } from '../i18n';
-import { formatExact } from '../i18n/figures';
+import { formatCount, formatExact } from '../i18n/numbers';
 
 /** Multiply-adds as papers write them; the exact integer on hover. Ops without any show no badge. */
 export function CostBadge({ multiplyAdds, params }: { multiplyAdds: number; params: number }) {
@@ -13,7 +12,7 @@ export function CostBadge({ multiplyAdds, params }: { multiplyAdds: number; para
         title={t('badge', { madds: formatExact(multiplyAdds), params: formatExact(params) })}
         aria-label={t('badgeLabel', { madds: formatExact(multiplyAdds) })}
       >
-        {formatTotal(multiplyAdds, currentLanguage())}
+        {formatCount(multiplyAdds, currentLanguage())}
       </span>
     );
   return null;

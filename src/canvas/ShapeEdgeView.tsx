@@ -1,5 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatExact } from '../i18n/numbers';
 import type { ShapeEdge } from './flow-types';
 
 /** An edge labelled with the tensor it carries; thicker for bigger tensors. */
@@ -13,6 +15,7 @@ export const ShapeEdgeView = memo(function ShapeEdgeView(props: EdgeProps<ShapeE
     sourcePosition,
     targetPosition,
   });
+  const { t } = useTranslation('canvas');
   const weight = data?.weight ?? 0.3;
   const classes = ['shape-edge'];
   if (selected === true) classes.push('selected');
@@ -32,7 +35,7 @@ export const ShapeEdgeView = memo(function ShapeEdgeView(props: EdgeProps<ShapeE
             className={`edge-label${selected === true ? ' selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid="edge-shape"
-            title={`${data.elements.toLocaleString('en-US')} elements`}
+            title={t('edgeElements', { n: formatExact(data.elements) })}
           >
             {data.shape}
           </div>

@@ -3,11 +3,11 @@ import { download, fileNameFor } from '../ui/download';
 import type { ReactFlowInstance } from '@xyflow/react';
 import { studio } from '../state/store';
 import { analysisOf } from '../state/analysis';
-import { formatCount } from '../i18n/figures';
 import type { CardData } from './card-model';
 import type { FlowNode, ShapeEdge } from './flow-types';
 import { stripes as allStripes, type Stripe } from '../ui/families';
 import { i18next } from '../i18n';
+import { formatCount } from '../i18n/numbers';
 
 let flow: ReactFlowInstance<FlowNode, ShapeEdge> | undefined;
 

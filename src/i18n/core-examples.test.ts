@@ -1,3 +1,4 @@
+import { sayReference } from './say';
 import { afterEach, describe, expect, it } from 'vitest';
 import { citationText } from '../core/citation';
 import { presets } from '../core/presets/registry';
@@ -24,11 +25,10 @@ describe('the presets’ paper figures (cost panel, lessons) in each language', 
     const prose: Record<string, string[]> = {};
     for (const [p, i, f] of figures) {
       const source = figureSource(p, i);
-      expect(source.startsWith(f.source.ref), `${p.name} ${String(i)}`).toBe(true);
-      const runs = [
-        ...englishRuns(source.slice(f.source.ref.length)),
-        ...englishRuns(figureNote(p, i) ?? ''),
-      ];
+      // The reference as cited, its table and figure words in Chinese (表 2).
+      const ref = sayReference(f.source.ref, 'zh');
+      expect(source.startsWith(ref), `${p.name} ${String(i)}`).toBe(true);
+      const runs = [...englishRuns(source.slice(ref.length)), ...englishRuns(figureNote(p, i) ?? '')];
       if (runs.length > 0) prose[`${p.name} ${String(i)}`] = runs;
       expect(figureNote(p, i) === undefined).toBe(f.note === undefined);
     }

@@ -1,3 +1,4 @@
+import { sayReference } from './say';
 import type { Design } from '../core/design/types';
 import i18next from 'i18next';
 import { blockKinds, blockRegistry, anyOpDef, opKinds } from '../core/kinds';
@@ -92,7 +93,7 @@ function citation(c: Citation, key: string, lng?: string): string {
     const english = c[which];
     return english === undefined ? '' : text(`${key}.${which}`, english, lng);
   };
-  return `${part('before')}${c.ref}${part('after')}`;
+  return `${part('before')}${sayReference(c.ref, lng)}${part('after')}`;
 }
 
 /** An op's or block's paper, as the palette and the inspector cite it, in the UI's language. */

@@ -17,7 +17,7 @@ import { opKinds, opRegistry } from '../core/ops/registry';
 import { diagnosticText, kindTitle } from './core-text';
 import { presets } from '../core/presets/registry';
 import { i18next, resources } from './index';
-import { say, sayCitation, sayFirst, sayMessage, sayRefusal } from './say';
+import { say, sayCitation, sayReference, sayFirst, sayMessage, sayRefusal } from './say';
 import { splitNetwork } from '../core/methods/splitnet';
 import { shrinkProposal } from '../core/methods/morphnet';
 import { lessonLive } from '../core/lessons/live';
@@ -61,7 +61,7 @@ describe('a design’s problems in Chinese', () => {
     const d = a.diagnostics.find((x) => x.code === 'CS004');
     expect(d?.message).toBe('groups = 3 does not divide the 32 input channels.');
     await i18next.changeLanguage('zh');
-    expect(d === undefined ? '' : diagnosticText(d)).toBe('groups = 3 不能整除 32 个输入通道。');
+    expect(d === undefined ? '' : diagnosticText(d)).toBe('分组数 3 不能整除 32 个输入通道。');
   });
 
   it('says a kernel does not fit, with the sizes', async () => {
@@ -131,7 +131,7 @@ describe('network-level methods refusing a design, in Chinese', () => {
       'Fix the design first: groups = 4 does not divide the 6 input channels.',
     );
     await i18next.changeLanguage('zh');
-    expect(r.ok ? '' : sayRefusal(r)).toBe('请先修正设计：groups = 4 不能整除 6 个输入通道。');
+    expect(r.ok ? '' : sayRefusal(r)).toBe('请先修正设计：分组数 4 不能整除 6 个输入通道。');
   });
   it('MorphNet: shrinking without weights', async () => {
     const p = shrinkProposal(small(), 0.01);
@@ -247,6 +247,17 @@ describe('the papers’ figures beside a lesson, in Chinese', () => {
     await i18next.changeLanguage('zh');
     for (const prose of [row.source.before, row.source.after])
       if (prose !== undefined) expect(sayMessage(prose)).toMatch(han);
-    expect(sayCitation(row.source).replace(row.source.ref, '')).not.toMatch(englishProse);
+    expect(sayCitation(row.source).replace(sayReference(row.source.ref), '')).not.toMatch(englishProse);
+  });
+});
+
+describe('a paper reference in the reader’s language', () => {
+  it('keeps authors and title, and says table, figure and equation in Chinese', () => {
+    const ref = 'Sandler et al. 2018, MobileNetV2, Table 2, Fig. 4 and Eq. (3)';
+    expect(sayReference(ref, 'en')).toBe(ref);
+    expect(sayReference(ref, 'zh')).toBe('Sandler et al. 2018, MobileNetV2, 表 2, 图 4 and 式 (3)');
+    expect(sayReference('Iandola et al. 2016, SqueezeNet, Tables 1', 'zh')).toBe(
+      'Iandola et al. 2016, SqueezeNet, 表 1',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatExact } from './format';
 import { initialLanguage, resources } from './index';
+import { formatCount, formatExact } from './numbers';
 
 /** Every leaf key path of a resource tree: "menu.file", "levels.kernel". */
 function keys(tree: object, prefix = ''): string[] {
@@ -44,8 +44,8 @@ describe('the two languages', () => {
     expect(initialLanguage(null, [])).toBe('en');
   });
   it('formats numbers for the locale', () => {
-    expect(formatCompact(462e6, 'en')).toBe('462M');
-    expect(formatCompact(462e6, 'zh')).toBe('4.62亿');
+    expect(formatCount(462e6, 'en')).toBe('462.0M');
+    expect(formatCount(462e6, 'zh')).toBe('4.62亿');
     expect(formatExact(11920, 'en')).toBe('11,920');
   });
 });

@@ -11,9 +11,23 @@ export const sayMessage = (m: Message): string =>
     defaultValue: english(m),
   });
 
+/**
+ * A paper reference as cited ("Sandler et al. 2018, Table 2"): the authors, year and title as written,
+ * the table, figure, equation and section words in the reader's language ("表 2" in Chinese).
+ */
+export function sayReference(ref: string, lng: string = i18next.language): string {
+  if (lng !== 'zh') return ref;
+  return ref
+    .replace(/\bTables? (\d)/g, '表 $1')
+    .replace(/\b(?:Figure|Figs?\.) (\d)/g, '图 $1')
+    .replace(/\bEqs?\. ?\((\d)/g, '式 ($1')
+    .replace(/\bEqs?\. (\d)/g, '式 $1')
+    .replace(/\bSection (\d)/g, '第 $1 节');
+}
+
 /** A citation whose prose is the core's messages, in the reader's language: the reference as cited, the prose said. */
 export const sayCitation = (c: Citation<Message>): string =>
-  `${c.before === undefined ? '' : sayMessage(c.before)}${c.ref}${c.after === undefined ? '' : sayMessage(c.after)}`;
+  `${c.before === undefined ? '' : sayMessage(c.before)}${sayReference(c.ref)}${c.after === undefined ? '' : sayMessage(c.after)}`;
 
 /** A sentence from the core in the reader's language: by its key where it has one, else as the core wrote it. */
 export function say(s: ProblemMessage): string {

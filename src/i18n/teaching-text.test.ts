@@ -7,7 +7,7 @@ import { GraphBuilder } from '../core/design/builder';
 import { english, messageTemplates, type Message } from '../core/message';
 import { presets } from '../core/presets/registry';
 import { i18next } from './index';
-import { sayCitation, sayMessage } from './say';
+import { sayCitation, sayMessage, sayReference } from './say';
 
 const han = /\p{Script=Han}/u;
 /** Two English words in a row: prose that bypassed the translation (names and notation have no such run). */
@@ -74,8 +74,8 @@ describe('the Cost panel’s lessons in two languages', () => {
     }
     // The reference is cited as written; the prose around it is Chinese.
     const cited = sayCitation(lesson.source);
-    expect(cited).toContain(lesson.source.ref);
-    const prose = cited.replace(lesson.source.ref, ' ');
+    expect(cited).toContain(sayReference(lesson.source.ref, 'zh'));
+    const prose = cited.replace(sayReference(lesson.source.ref, 'zh'), ' ');
     if (lesson.source.before !== undefined || lesson.source.after !== undefined) expect(prose).toMatch(han);
     expect(prose, cited).not.toMatch(englishProse);
   });
@@ -108,7 +108,7 @@ describe('the Cost panel’s lessons in two languages', () => {
     expect(sayMessage(v1.title)).toBe('深度可分离卷积与标准卷积对比');
     expect(v1.note === undefined ? '' : sayMessage(v1.note)).toBe('乘加数约为标准 3×3 卷积的 1/7.9。');
     expect(sayCitation(v2.source)).toBe(
-      'Sandler et al. 2018, MobileNetV2, Table 1：步长为 1 时为 h·w·d′·t·(d′ + k² + d″)',
+      'Sandler et al. 2018, MobileNetV2, 表 1：步长为 1 时为 h·w·d′·t·(d′ + k² + d″)',
     );
     expect(v2.lines.map((x) => sayMessage(x.label))).toEqual([
       '扩展 1×1',

@@ -24,7 +24,7 @@ export const shufflenetLesson: LessonDef = {
       idea: '当 3×3 卷积变成逐通道卷积后，瓶颈结构的代价几乎全在 1×1 卷积上。ShuffleNet 把它们分成 g 组，代价除以 g；并在两次组卷积之间混洗通道，让信息仍能跨组流动。每个单元的乘加数为 hw(2cm/g + 9m)，而 ResNet 瓶颈为 hw(2cm + 9m²)。',
       costs:
         '组卷积省下乘加，却省不下内存访问：乘加数相同时，组数越多，内存访问越多（G2）。通道混洗纯粹是搬运数据，残差相加和激活都是逐元素运算（G4）。',
-      task: '把 ShuffleNet 单元的乘加数降到 700 万（7M）以下。',
+      task: '把 ShuffleNet 单元的乘加数降到 700 万以下。',
       knob: '组数 g',
     },
   },

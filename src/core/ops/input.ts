@@ -26,7 +26,7 @@ export const input = {
     {
       figure: 'memoryAccess',
       symbolic: 'none (the input is given)',
-      substituted: `0 (${fmt(elements(outputs[0] ?? []))} elements)`,
+      substituted: `0 (${(outputs[0] ?? []).join('×')} = ${fmt(elements(outputs[0] ?? []))})`,
     },
   ],
   summary: (p) => `${p.channels}×${p.height}×${p.width}`,

@@ -33,6 +33,7 @@ export const canvas = {
   blockCannot: 'The block cannot be expanded.',
   blockBadSettings: 'The block cannot be expanded with these settings.',
   edge: '{{from}} to {{to}}',
+  edgeElements: '{{n}} elements',
   flow: {
     nodeHelp: 'Press enter or space to select a node. Press delete to remove it and escape to cancel.',
     nodeHelpKeys:

@@ -2,6 +2,7 @@
 export const cost = {
   convention: 'batch 1 · elements',
   flopsNote: 'FLOPs = 2 × multiply-adds (one multiply and one add each)',
+  change: { new: 'new', unchanged: 'unchanged' },
   flops: 'FLOPs',
   twiceMadds: '2 × multiply-adds',
   figures: {

@@ -15,6 +15,7 @@ export const learn = {
   figures: 'Figures on the canvas',
   figuresNote:
     'Params and multiply-adds as each method counts them (a sparse conv’s non-zeros, the positions LCCL skips, a lookup conv’s dictionary); memory access as exported.',
+  subjects: { 'conv 3×3': 'conv 3×3', separable: 'separable' },
   quantity: { params: 'Params', multiplyAdds: 'Multiply-adds', memoryAccess: 'Memory access' },
   side: { baseline: 'Baseline', method: 'Method', ratio: 'Ratio' },
   formula: 'Key formula',

@@ -28,6 +28,7 @@ export const run = {
   input: {
     title: 'Input',
     samples: 'Sample images',
+    sample: { cat: 'Cat', coffee: 'Coffee', astronaut: 'Astronaut', rocket: 'Rocket' },
     yours: 'Your image…',
     choose: 'Choose an image file',
     random: 'Random tensor',
@@ -89,6 +90,9 @@ export const run = {
       'From the weights imported from {{source}}, {{count}} layers re-initialised (He, seed {{seed}}).',
   },
   notFinite: 'not finite',
+  summary: { min: 'min', max: 'max', mean: 'mean', histogram: 'Histogram of the values' },
+  className: 'class {{index}}',
+  scatter: 'Time per node against {{x}}',
   randomTensor: 'random normal tensor (seed {{seed}})',
   needInput: 'The design needs an Input node of shape 1×C×H×W.',
   notImage: '{{source}} could not be read as an image ({{reason}}).',

@@ -35,6 +35,7 @@ export const canvas: Strings<typeof en> = {
   blockCannot: '无法展开此模块。',
   blockBadSettings: '在这些设置下无法展开此模块。',
   edge: '{{from}} 到 {{to}}',
+  edgeElements: '{{n}} 个元素',
   flow: {
     nodeHelp: '按 Enter 或空格选中节点。按 Delete 删除，按 Esc 取消。',
     nodeHelpKeys: '按 Enter 或空格选中节点，然后可用方向键移动它。按 Delete 删除，按 Esc 取消。',

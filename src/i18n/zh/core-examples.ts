@@ -4,11 +4,11 @@ import type { CitationProse, ExampleText, PresetText } from '../core-examples';
 export const examples: Readonly<Record<string, ExampleText>> = {
   fire_vs_conv3x3: {
     method: 'SqueezeNet 的 Fire 模块',
-    shows: 'fire2（挤压 16，扩张 64+64；参数量 11,920，与 Table 1 所列一致）与一个 96→128 的 3×3 卷积对照',
+    shows: 'fire2（挤压 16，扩张 64+64；参数量 11,920，与表 1 所列一致）与一个 96→128 的 3×3 卷积对照',
   },
   depthwise_separable_vs_conv3x3: {
     method: 'MobileNet 深度可分离卷积',
-    shows: 'MobileNet 论文 Table 3 中 14×14×512 的层：乘加数 462M → 52.3M，参数量 2.36M → 0.27M',
+    shows: 'MobileNet 论文表 3 中 14×14×512 的层：乘加数 4.62亿 → 5228万，参数量 235.9万 → 26.7万',
   },
   inverted_residual_vs_separable: {
     method: 'MobileNetV2 倒残差结构',
@@ -35,7 +35,7 @@ export const examples: Readonly<Record<string, ExampleText>> = {
   flgc_vs_group_conv: {
     method: 'FLGC：完全可学习的组卷积',
     shows:
-      "64 通道、3×3、G = 4：学得的输入分组为 24/24/8/8，每组 16 个滤波器，开销 Σ|in_g|·|out_g|·9·H'W' = 9.4M，与等分的组卷积相同，对照稠密卷积的 37.7M",
+      "64 通道、3×3、G = 4：学得的输入分组为 24/24/8/8，每组 16 个滤波器，开销 Σ|in_g|·|out_g|·9·H'W' = 943.7万，与等分的组卷积相同，对照稠密卷积的 3775万",
   },
   direct_sparse_vs_dense: {
     method: '直接稀疏卷积',
@@ -53,7 +53,7 @@ export const examples: Readonly<Record<string, ExampleText>> = {
   lcnn_vs_conv3x3: {
     method: 'LCNN：基于查表的卷积',
     shows:
-      '含 k = 128 个向量的字典，每个滤波器位置查表 s = 3 次（有效乘加数 10.2M，9,920 个数值 + 1,728 个索引），对照稠密的 64→64 3×3 卷积（37.7M，36,864）',
+      '含 k = 128 个向量的字典，每个滤波器位置查表 s = 3 次（有效乘加数 1016万，9,920 个数值 + 1,728 个索引），对照稠密的 64→64 3×3 卷积（3775万，36,864）',
   },
   versatile_vs_conv3x3: {
     method: '多功能滤波器（Wang 等）',
@@ -62,11 +62,11 @@ export const examples: Readonly<Record<string, ExampleText>> = {
   },
   stochastic_depth: {
     method: '随机深度',
-    shows: '6 个残差块，p_L = 0.5：训练时的期望乘加数 Σ p_l·cost(f_l) + 其余部分，对照推理时',
+    shows: '6 个残差块，p_L = 0.5：训练时的期望乘加数 Σ p_l·代价(f_l) + 其余部分，对照推理时',
   },
   lccl_vs_conv3x3: {
     method: 'LCCL：低成本协同层',
-    shows: '有效开销 cost(LCCL) + (1 − z)·cost(main)，对照导出时的总和；z = 0.5 为手动设定',
+    shows: '有效开销 代价(LCCL) + (1 − z)·代价(主卷积)，对照导出时的总和；z = 0.5 为手动设定',
   },
   deeprebirth_deploy: {
     method: 'DeepRebirth：把非权重层合并进权重层',
@@ -146,13 +146,13 @@ export const presets: Readonly<Record<string, PresetText>> = {
     description: mobileNetV3,
     figures: {
       0: {
-        note: '参数量截断而非四舍五入。论文所列的乘加数高于按其 Table 1 结构搭出的网络；torchvision 的实现也是如此。',
+        note: '参数量截断而非四舍五入。论文所列的乘加数高于按其表 1 结构搭出的网络；torchvision 的实现也是如此。',
       },
     },
   },
   shufflenet_v1: {
     title: 'ShuffleNet V1',
-    description: '逐点组卷积与通道混洗；由 ShuffleUnitV1 组成的各阶段与论文 Table 1 及作者代码一致。',
+    description: '逐点组卷积与通道混洗；由 ShuffleUnitV1 组成的各阶段与论文表 1 及作者代码一致。',
     figures: {
       0: shuffleNetV1Figure,
       1: shuffleNetV1Figure,
@@ -167,7 +167,7 @@ export const presets: Readonly<Record<string, PresetText>> = {
     figures: {
       0: {
         source: {
-          after: `${table5}；按作者的做法计入卷积层和全连接层，Table 5 的结构差一点才能四舍五入到这个数字`,
+          after: `${table5}；按作者的做法计入卷积层和全连接层，表 5 的结构差一点才能四舍五入到这个数字`,
         },
       },
     },

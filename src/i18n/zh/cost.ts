@@ -4,6 +4,7 @@ import type { Strings } from '../types';
 export const cost: Strings<typeof en> = {
   convention: '批大小 1 · 按元素计',
   flopsNote: 'FLOPs = 2 × 乘加数（每次乘加含一次乘法和一次加法）',
+  change: { new: '新增', unchanged: '不变' },
   flops: 'FLOPs',
   twiceMadds: '2 × 乘加数',
   figures: {
@@ -78,7 +79,7 @@ export const cost: Strings<typeof en> = {
     peakActivations: '激活内存峰值',
     memoryAccess: '内存访问量（全部算子）',
     noLimit: '不限',
-    badCount: '请写一个数量，例如 300M、3.5M 或 450K。',
+    badCount: '请写一个数量，例如 3亿、350万 或 45万。',
     of: '{{value}} / {{limit}}',
     overBy: '超出 {{share}}',
     used: '已用 {{share}}',

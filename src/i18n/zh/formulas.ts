@@ -85,9 +85,9 @@ export const formulas: Readonly<Record<string, string>> = {
   'shift block / 3×3 conv = 2·C·⌊C·e⌋ / (9·C·C)': '移位模块 / 3×3 卷积 = 2·C·⌊C·e⌋ / (9·C·C)',
   'split / whole = (Σ_{i≤k} 9·Cin·Cout + Σ_{i>k} 9·Cin·Cout/G + Σ 2·C + C·K/G + K) / params':
     '拆分后 / 拆分前 = (Σ_{i≤k} 9·Cin·Cout + Σ_{i>k} 9·Cin·Cout/G + Σ 2·C + C·K/G + K) / 参数量',
-  'effective = cost(LCCL) + (1 − z)·cost(main)': '有效代价 = cost(LCCL) + (1 − z)·cost(主卷积)',
+  'effective = cost(LCCL) + (1 − z)·cost(main)': '有效代价 = 代价(LCCL) + (1 − z)·代价(主卷积)',
   'expected training multiply-adds = Σ p_l·cost(f_l) + outside the residual branches':
-    '训练时的期望乘加数 = Σ p_l·cost(f_l) + 残差分支之外的部分',
+    '训练时的期望乘加数 = Σ p_l·代价(f_l) + 残差分支之外的部分',
   'inference multiply-adds (every block runs; inference runs every block unscaled: x + f(x))':
     '推理乘加数（每个模块都运行；推理时每个模块都不缩放地运行：x + f(x)）',
   'p_l = 1 − (l/L)·(1 − p_L), unless set for the block': 'p_l = 1 − (l/L)·(1 − p_L)，除非为该模块单独设定',

@@ -17,6 +17,7 @@ export const learn: Strings<typeof en> = {
   figuresNote:
     '参数量和乘加数按各方法自己的计法（稀疏卷积的非零项、LCCL 跳过的位置、查找卷积的字典）；内存访问量按导出形式。',
   figures: '画布上的数字',
+  subjects: { 'conv 3×3': '3×3 卷积', separable: '可分离卷积' },
   quantity: { params: '参数量', multiplyAdds: '乘加数', memoryAccess: '内存访问' },
   side: { baseline: '基线', method: '方法', ratio: '比值' },
   formula: '关键公式',

@@ -76,9 +76,9 @@ export const messages = {
   concatVectorAfterMap: '输入 {{n}} 是向量，而输入 1 是特征图。',
   concatSizes: '输入 {{n}} 是 {{size}}，输入 1 是 {{first}}：拼接需要相同的空间尺寸。',
 
-  groupsInput: 'groups = {{groups}} 不能整除 {{channels}} 个输入通道。',
-  groupsOutput: 'groups = {{groups}} 不能整除 {{channels}} 个输出通道。',
-  groupsChannels: 'groups = {{groups}} 不能整除 {{channels}} 个通道。',
+  groupsInput: '分组数 {{groups}} 不能整除 {{channels}} 个输入通道。',
+  groupsOutput: '分组数 {{groups}} 不能整除 {{channels}} 个输出通道。',
+  groupsChannels: '分组数 {{groups}} 不能整除 {{channels}} 个通道。',
   splitTwoSizes: '拆分至少需要两个大小。',
   splitParts: '{{channels}} 个通道不能均分为 {{parts}} 份。',
   splitTotal: '各部分之和为 {{total}}，不等于 {{channels}} 个输入通道。',

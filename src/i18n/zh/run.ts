@@ -29,6 +29,7 @@ export const run: Strings<typeof en> = {
   input: {
     title: '输入',
     samples: '示例图片',
+    sample: { cat: '猫', coffee: '咖啡', astronaut: '宇航员', rocket: '火箭' },
     yours: '你的图片…',
     choose: '选择图片文件',
     random: '随机张量',
@@ -88,6 +89,9 @@ export const run: Strings<typeof en> = {
     importedFresh: '来自从 {{source}} 导入的权重，其中 {{count}} 层已重新初始化（He，种子 {{seed}}）。',
   },
   notFinite: '非有限值',
+  summary: { min: '最小值', max: '最大值', mean: '均值', histogram: '数值分布直方图' },
+  className: '第 {{index}} 类',
+  scatter: '各节点耗时与{{x}}的关系',
   randomTensor: '正态分布随机张量（种子 {{seed}}）',
   needInput: '设计需要一个形状为 1×C×H×W 的输入节点。',
   notImage: '无法把 {{source}} 读作图片（{{reason}}）。',

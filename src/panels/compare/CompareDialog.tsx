@@ -3,7 +3,6 @@ import { kindTitle } from '../../i18n/core-text';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../core/analysis/types';
 import { currentLanguage } from '../../i18n';
-import { formatCompact, formatExact, formatRatio } from '../../i18n/format';
 import { analysisOf } from '../../state/analysis';
 import { studio, useStudio } from '../../state/store';
 import { findPreset } from '../../core/presets/registry';
@@ -11,6 +10,7 @@ import { DifferenceChart } from './DifferenceChart';
 import { accuracyRow, pairFigures, pairRows, totalRows, type PairFigure, type PairRow } from './compare-data';
 import { resolveSource, sourceOptions, type SourceId } from './sources';
 import './compare.css';
+import { formatCount, formatExact, formatRatio } from '../../i18n/numbers';
 
 /** Without a pinned baseline, the design starts against MobileNet v1, the network most compact designs answer. */
 const defaultLeft = (): SourceId =>
@@ -150,7 +150,7 @@ function Comparison({ left, right }: { left: Analysis; right: Analysis }) {
   const rows = useMemo(() => pairRows(left, right), [left, right]);
   const count = (s: PairRow['status']) => rows.filter((r) => r.status === s).length;
   const shown = rows.filter((r) => showSame || r.status !== 'same');
-  const n = (v: number) => formatCompact(v, lang);
+  const n = (v: number) => formatCount(v, lang);
   const delta = (v: number) => (v > 0 ? `+${n(v)}` : v < 0 ? `−${n(-v)}` : '0');
   return (
     <div className="compare-body">
@@ -253,7 +253,7 @@ function Comparison({ left, right }: { left: Analysis; right: Analysis }) {
                 <tr key={r.position} data-status={r.status}>
                   <td>{r.position}</td>
                   <th scope="row">
-                    <span title={r.kind}>{kindTitle(r.kind)}</span>{' '}
+                    <span>{kindTitle(r.kind)}</span>{' '}
                     <span className={`compare-status ${r.status}`}>{t(`status.${r.status}`)}</span>
                   </th>
                   <td>{r.leftLabel ?? '–'}</td>

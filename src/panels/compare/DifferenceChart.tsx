@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
-import { formatCompact, formatExact } from '../../i18n/format';
 import { differenceBars, type PairFigure, type PairRow } from './compare-data';
+import { formatCount, formatExact } from '../../i18n/numbers';
+import { kindTitle } from '../../i18n/core-text';
 
 const ROW = 24;
 const WIDTH = 760;
@@ -33,8 +34,8 @@ export function DifferenceChart({ rows, figure }: { rows: readonly PairRow[]; fi
           const y = 4 + i * ROW;
           const w = Math.max(1, Math.abs(b.fraction) * scale);
           const x = b.delta < 0 ? axis - w : axis;
-          const label = `${String(b.row.position)}. ${b.row.rightLabel ?? b.row.leftLabel ?? b.row.kind}`;
-          const value = `${b.delta > 0 ? '+' : '−'}${formatCompact(Math.abs(b.delta), lang)}`;
+          const label = `${String(b.row.position)}. ${b.row.rightLabel ?? b.row.leftLabel ?? kindTitle(b.row.kind)}`;
+          const value = `${b.delta > 0 ? '+' : '−'}${formatCount(Math.abs(b.delta), lang)}`;
           return (
             <g key={b.row.position}>
               <title>{`${label}: ${formatExact(b.row.left[figure], lang)} → ${formatExact(b.row.right[figure], lang)}`}</title>

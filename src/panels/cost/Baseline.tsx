@@ -2,12 +2,11 @@ import { useMemo, useState } from 'react';
 import { diffDesigns, type NodeDiff } from '../../core/analysis/diff';
 import type { Analysis } from '../../core/analysis/types';
 import { analysisOf } from '../../state/analysis';
-import { formatExact } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { CompareTable } from './CompareTable';
 import { figureDefs, totalFigures, totalValue } from './figure-defs';
-import { formatDelta } from './format';
 import { useTranslation } from 'react-i18next';
+import { formatDelta, formatExact } from '../../i18n/numbers';
 
 function DiffRow({ d, flops }: { d: NodeDiff; flops: boolean }) {
   const { t } = useTranslation('cost');

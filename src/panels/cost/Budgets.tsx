@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { costliestNodes, type BudgetCheck, type BudgetFigure } from '../../core/analysis/budget';
 import type { Analysis } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
-import { formatShare, parseCount } from './format';
 import { i18next } from '../../i18n';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatExact, formatShare, parseCount } from '../../i18n/numbers';
 
 const budgetLabel = (f: BudgetFigure): string => i18next.t(`cost:budgets.${f}`);
 const order: readonly BudgetFigure[] = ['multiplyAdds', 'params', 'peakActivations', 'memoryAccess'];

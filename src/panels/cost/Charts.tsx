@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import type { Analysis, LayerInfo } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { intensities, layerKind, overallIntensity, sharesByKind, type ShareFigure } from './chart-data';
-import { formatShare } from './format';
 import { i18next } from '../../i18n';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatExact, formatShare } from '../../i18n/numbers';
 
 const H = 120;
 

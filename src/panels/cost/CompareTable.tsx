@@ -1,7 +1,7 @@
-import { formatCount, formatExact } from '../../i18n/figures';
 import { useStudio } from '../../state/store';
 import { Delta } from './Delta';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatExact } from '../../i18n/numbers';
 
 export interface CompareRow {
   /** Stable key; 'multiplyAdds' is shown as FLOPs (× 2) when the FLOPs toggle is on. */

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { deployView } from '../../core/analysis/deploy';
 import { loweringView } from '../../core/analysis/lowering';
-import { formatCount, formatExact } from '../../i18n/figures';
 import type { Analysis } from '../../core/analysis/types';
 import { anyOpDef } from '../../core/kinds';
 import type { OpCost } from '../../core/ops/types';
 import { CompareTable } from './CompareTable';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatExact } from '../../i18n/numbers';
 
 const rows: readonly (keyof OpCost)[] = [
   'params',

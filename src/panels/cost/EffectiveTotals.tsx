@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { effectiveTotals } from '../../core/analysis/effective-totals';
 import type { Analysis } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../i18n/figures';
 import { useStudio } from '../../state/store';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatExact } from '../../i18n/numbers';
 
 /**
  * What the methods' own kernels would do (direct sparse conv, lookup conv, versatile filters),

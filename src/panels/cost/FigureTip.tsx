@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { formatTotal } from '../../i18n/format';
 import { currentLanguage } from '../../i18n';
-import { formatExact } from '../../i18n/figures';
 import { figureDefs, type TotalFigure } from './figure-defs';
 import { Tip } from './Tip';
+import { formatCount, formatExact } from '../../i18n/numbers';
 
 interface Props {
   readonly figure: TotalFigure;
@@ -33,7 +32,7 @@ export function FigureTip({ figure, value, label, flops = false }: Props) {
         </>
       }
     >
-      <span data-testid="figure-value">{formatTotal(value, currentLanguage())}</span>
+      <span data-testid="figure-value">{formatCount(value, currentLanguage())}</span>
     </Tip>
   );
 }

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { say } from '../../i18n/say';
 import type { Analysis } from '../../core/analysis/types';
 import { useGuidelineHints } from '../../state/cost-marks';
-import { formatCount, formatExact } from '../../i18n/figures';
 import { studio } from '../../state/store';
-import { formatShare } from './format';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatExact, formatShare } from '../../i18n/numbers';
 
 const SHOWN = 6;
 

@@ -1,9 +1,7 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import type { Analysis } from '../../core/analysis/types';
 import { formatShape } from '../../core/shape';
-import { formatCount, formatExact } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
-import { formatShare } from './format';
 import {
   layerTable,
   type ColumnValues,
@@ -14,6 +12,7 @@ import {
 } from './layer-rows';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatExact, formatShare } from '../../i18n/numbers';
 
 const columnTitles = (t: TFunction, flops: boolean): Readonly<Record<LayerColumn, [string, string]>> => {
   const col = (key: string): [string, string] => [

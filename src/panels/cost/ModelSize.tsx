@@ -1,8 +1,7 @@
-import { formatExact } from '../../i18n/figures';
 import { precisions } from './figure-defs';
-import { formatBytes } from './format';
 import { Tip } from './Tip';
 import { useTranslation } from 'react-i18next';
+import { formatBytes, formatExact } from '../../i18n/numbers';
 
 /** Weight storage at fp32, fp16 and int8. */
 export function ModelSize({ params }: { params: number }) {

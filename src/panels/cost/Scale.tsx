@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { fitWidth } from '../../core/analysis/budget';
 import type { WidthRounding } from '../../core/analysis/scale';
-import { formatCount } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { inputResolution, rememberScaled, rescale, scaleStateOf } from './scaling';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../i18n/numbers';
 
 const RESOLUTIONS = [96, 128, 160, 192, 224, 256, 320];
 

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { lessonFor } from '../../core/analysis/teaching';
 import type { Analysis } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../i18n/figures';
 import { useStudio } from '../../state/store';
 import { figureNote, figureSource, presetTitle } from '../../i18n/core-examples';
 import { formulaText, sayCitation, sayMessage } from '../../i18n/say';
 import { optionsText, paperRows, presetOf } from './paper-figures';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatExact } from '../../i18n/numbers';
 
 function Lesson({ analysis, id }: { analysis: Analysis; id: string }) {
   const { t } = useTranslation('cost');

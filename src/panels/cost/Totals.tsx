@@ -1,6 +1,5 @@
 import type { BudgetCheck } from '../../core/analysis/budget';
 import type { Analysis } from '../../core/analysis/types';
-import { formatCount, formatExact } from '../../i18n/figures';
 import { studio, useStudio } from '../../state/store';
 import { Delta } from './Delta';
 import { figureDefs, totalFigures, totalValue, type TotalFigure } from './figure-defs';
@@ -8,6 +7,7 @@ import { FigureTip } from './FigureTip';
 import { ModelSize } from './ModelSize';
 import { usePreviousAnalysis } from './use-previous';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatExact } from '../../i18n/numbers';
 
 const budgetOf: Partial<Record<TotalFigure, BudgetCheck['figure']>> = {
   params: 'params',

@@ -4,9 +4,8 @@ import type { LayerInfo } from '../../core/analysis/types';
 import { anyOpDef } from '../../core/kinds';
 import type { FormulaFigure, FormulaLine, OpCost } from '../../core/ops/types';
 import { formatShape, type Shape } from '../../core/shape';
-import { formatExact } from '../../i18n/figures';
-import { formatTotal } from '../../i18n/format';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatExact } from '../../i18n/numbers';
 
 const order: readonly (keyof OpCost)[] = [
   'multiplyAdds',
@@ -41,7 +40,7 @@ function Figure({
     <div data-figure={id}>
       <dt>{name}</dt>
       <dd title={formatExact(value)}>
-        <span className="figure">{formatTotal(value, i18n.language === 'zh' ? 'zh' : 'en')}</span>
+        <span className="figure">{formatCount(value, i18n.language === 'zh' ? 'zh' : 'en')}</span>
         <span className="exact">{formatExact(value)}</span>
         {formula !== undefined && (
           <span className="formula" title={formula.substituted}>

@@ -1,3 +1,4 @@
+import { subjectText } from './subject-text';
 import { useEffect, useMemo } from 'react';
 import { exampleDesign } from '../../i18n/core-examples';
 import { sayCitation } from '../../i18n/say';
@@ -10,12 +11,12 @@ import type { LessonDef, Live, PaperRow } from '../../core/lessons/types';
 import { findPreset } from '../../core/presets/registry';
 import { figureNote, figureSource } from '../../i18n/core-examples';
 import { currentLanguage } from '../../i18n';
-import { formatCompact, formatExact, formatRatio } from '../../i18n/format';
 import { useAnalysis } from '../../state/hooks';
 import { studio } from '../../state/store';
 import { showLessonDesign } from './open-lesson';
 import { downloadSlide, slideOf } from './slide-actions';
 import { useProgress } from './progress';
+import { formatCount, formatExact, formatRatio } from '../../i18n/numbers';
 
 const quantities = ['params', 'multiplyAdds', 'memoryAccess'] as const;
 
@@ -50,7 +51,7 @@ export function LessonView({ lesson }: { lesson: LessonDef }) {
   useEffect(() => {
     if (meets && (acted || edited)) markDone(lesson.id);
   }, [meets, acted, edited, lesson.id, markDone]);
-  const n = (v: number) => formatCompact(v, lang);
+  const n = (v: number) => formatCount(v, lang);
   const open = (value?: number) => {
     if (wired === undefined) return;
     const design = wired.knob.build(value ?? wired.knob.values[0] ?? 0);
@@ -241,7 +242,7 @@ function LiveParts({ lesson, live, knobValue, onKnob, n }: LiveProps) {
             {rows.map((r) => (
               <tr key={`${r.subject} ${r.quantity}`} title={rowSource(r)}>
                 <th scope="row">
-                  {r.subject} · {t(`quantity.${r.quantity}`)}
+                  {subjectText(r.subject)} · {t(`quantity.${r.quantity}`)}
                 </th>
                 <td>{n(r.paper)}</td>
                 <td title={formatExact(r.tool, lang)}>{n(r.tool)}</td>

@@ -1,10 +1,11 @@
+import { subjectText } from './subject-text';
 import type { TFunction } from 'i18next';
 import type { LessonDef, Live } from '../../core/lessons/types';
 import type { Language } from '../../i18n';
-import { formatCompact, formatExact, formatRatio } from '../../i18n/format';
 import { download } from '../../ui/download';
 import { svgToPng } from '../../ui/svg-png';
 import { lessonSlideSvg } from './slide';
+import { formatCount, formatExact, formatRatio } from '../../i18n/numbers';
 
 /** The lesson's slide in the reader's language, from the live design. */
 export function slideOf(
@@ -38,10 +39,10 @@ export function slideOf(
     },
     live,
     wired.formula(live),
-    wired.paper(live, knobValue),
+    wired.paper(live, knobValue).map((r) => ({ ...r, subject: subjectText(r.subject) })),
     {
       exact: (n) => formatExact(n, lang),
-      compact: (n) => formatCompact(n, lang),
+      compact: (n) => formatCount(n, lang),
       ratio: (n) => formatRatio(n, lang),
     },
   );

@@ -43,8 +43,8 @@ export function InputPicker() {
             type="button"
             role="radio"
             aria-checked={source.kind === 'sample' && source.name === s.file}
-            aria-label={s.title}
-            title={s.title}
+            aria-label={t(`input.sample.${s.id}`)}
+            title={t(`input.sample.${s.id}`)}
             className="run-sample"
             onClick={() => {
               chooseSource({ kind: 'sample', name: s.file });

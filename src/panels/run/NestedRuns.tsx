@@ -8,9 +8,9 @@ import { levelRun, topFiveOverlap, type LevelRun } from '../../runtime/level-sum
 import { designKey } from '../../runtime/targets';
 import { useStudio } from '../../state/store';
 import { useClassNames } from './classes';
-import { formatMs } from './format';
 import { prepareInput } from './run-actions';
 import { useRunPanel } from './run-store';
+import { formatMs } from '../../i18n/numbers';
 
 interface Measured {
   readonly designKey: string;

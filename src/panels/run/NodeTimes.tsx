@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useAnalysis } from '../../state/hooks';
 import { useStudio } from '../../state/store';
-import { formatCount } from '../../i18n/figures';
-import { formatMs } from './format';
 import { nodeAsRun } from '../../state/run-scope';
 import { useRunPanel } from './run-store';
 import { useRunStanding } from './use-standing';
 import { Scatter, type ScatterPoint } from './Scatter';
 import { useTranslation } from 'react-i18next';
+import { formatCount, formatMs } from '../../i18n/numbers';
+import { kindTitle } from '../../i18n/core-text';
 
 interface Row {
   readonly id: string;
@@ -82,7 +82,7 @@ export function NodeTimes() {
                 onSelect(r.id);
               }}
               title={t('nodes.nodeTitle', {
-                kind: r.kind,
+                kind: kindTitle(r.kind),
                 madds: formatCount(r.multiplyAdds),
                 mac: formatCount(r.memoryAccess),
               })}

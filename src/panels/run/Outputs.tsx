@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import { isDistribution, softmax, summarize, topK } from '../../runtime/outputs';
 import type { OutputTensor } from '../../runtime/protocol';
 import { useClassNames } from './classes';
-import { formatValue } from './format';
 import { WeightsLine } from './WeightsNote';
 import { useTranslation } from 'react-i18next';
 import { trainedBy } from '../../core/results/provenance';
 import { useStudio } from '../../state/store';
+import { formatValue } from '../../i18n/numbers';
 
 /**
  * Top-5 classes: the trained dataset's for a design trained here (one score per class), ImageNet's for
@@ -40,11 +40,11 @@ function TopFive({ output, names }: { output: OutputTensor; names: readonly stri
       <WeightsLine id={`top5-weights-${output.name}`} />
       <ol aria-labelledby={`top5-${output.name}`} aria-describedby={`top5-weights-${output.name}`}>
         {ranked.map((r) => {
-          const name = names?.[r.index] ?? `class ${r.index}`;
+          const name = names?.[r.index] ?? t('className', { index: r.index });
           const pct = (r.probability * 100).toFixed(1);
           return (
             <li key={r.index} aria-label={`${name}: ${pct}%`}>
-              <span className="run-top5-name" title={`class ${r.index}`}>
+              <span className="run-top5-name" title={t('className', { index: r.index })}>
                 {name}
               </span>
               <span className="run-bar" aria-hidden="true">
@@ -69,11 +69,11 @@ function Summary({ output }: { output: OutputTensor }) {
         “{output.name}” {output.shape.join('×')}
       </h4>
       <dl>
-        <dt>min</dt>
+        <dt>{t('summary.min')}</dt>
         <dd>{formatValue(s.min)}</dd>
-        <dt>max</dt>
+        <dt>{t('summary.max')}</dt>
         <dd>{formatValue(s.max)}</dd>
-        <dt>mean</dt>
+        <dt>{t('summary.mean')}</dt>
         <dd>{formatValue(s.mean)}</dd>
         {s.nonFinite > 0 && (
           <>
@@ -86,7 +86,7 @@ function Summary({ output }: { output: OutputTensor }) {
         className="run-histogram"
         viewBox={`0 0 ${s.histogram.length * 6} 40`}
         role="img"
-        aria-label="Histogram of the values"
+        aria-label={t('summary.histogram')}
       >
         {s.histogram.map((count, i) => {
           const h = (count / peak) * 38;

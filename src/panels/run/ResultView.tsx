@@ -1,9 +1,9 @@
-import { formatMs } from './format';
 import { OutputView } from './Outputs';
 import { saveRunFile } from './run-actions';
 import { useRunPanel } from './run-store';
 import { useRunStanding } from './use-standing';
 import { Trans, useTranslation } from 'react-i18next';
+import { formatMs } from '../../i18n/numbers';
 
 /** Which backend ran, latency (median and spread), the outputs, and the run's files. */
 export function ResultView() {

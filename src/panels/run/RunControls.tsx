@@ -1,10 +1,10 @@
 import type { BackendChoice } from '../../runtime/protocol';
-import { formatMB } from './format';
 import { remedyOf, runDesign } from './run-actions';
 import { useRunPanel, type Progress } from './run-store';
 import { WeightsNote } from './WeightsNote';
 import { i18next } from '../../i18n';
 import { useTranslation } from 'react-i18next';
+import { formatMB } from '../../i18n/numbers';
 
 const stageText = (p: Progress): string => {
   const of = p.done !== undefined && p.total !== undefined && p.total > 0 ? ` ${p.done}/${p.total}` : '';

@@ -1,5 +1,5 @@
-import { formatCount } from '../../i18n/figures';
-import { formatMs } from './format';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatMs } from '../../i18n/numbers';
 
 export interface ScatterPoint {
   readonly id: string;
@@ -19,6 +19,7 @@ export function Scatter(props: {
   selected: string | undefined;
   onSelect: (id: string) => void;
 }) {
+  const { t } = useTranslation('run');
   const { points } = props;
   const maxX = Math.max(1, ...points.map((p) => p.x));
   const maxY = Math.max(1e-6, ...points.map((p) => p.y));
@@ -29,7 +30,7 @@ export function Scatter(props: {
       className="run-scatter"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
-      aria-label={`Time per node against ${props.xLabel}`}
+      aria-label={t('scatter', { x: props.xLabel })}
     >
       <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} className="axis" />
       <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={H - PAD.bottom} className="axis" />

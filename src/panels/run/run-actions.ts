@@ -18,10 +18,10 @@ import { runPanel, type InputSource, type PreparedInput } from './run-store';
 import { i18next } from '../../i18n';
 
 export const SAMPLES = [
-  { file: 'chelsea.jpg', title: 'Cat' },
-  { file: 'coffee.jpg', title: 'Coffee' },
-  { file: 'astronaut.jpg', title: 'Astronaut' },
-  { file: 'rocket.jpg', title: 'Rocket' },
+  { file: 'chelsea.jpg', id: 'cat' },
+  { file: 'coffee.jpg', id: 'coffee' },
+  { file: 'astronaut.jpg', id: 'astronaut' },
+  { file: 'rocket.jpg', id: 'rocket' },
 ] as const;
 
 export const sampleUrl = (file: string): string => `${import.meta.env.BASE_URL}samples/${file}`;

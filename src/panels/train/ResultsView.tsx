@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
-import { formatCompact } from '../../i18n/format';
 import { useStudio } from '../../state/store';
-import { formatAccuracy, formatEpochs } from './format';
 import { datasetsOf, resultPoints, type ResultPoint } from './results-data';
 import { useTrainPanel, type CostAxis } from './train-store';
+import { formatAccuracy, formatCount, formatEpochs } from '../../i18n/numbers';
 
 const W = 320;
 const H = 200;
@@ -140,10 +139,10 @@ function TradeOffChart({
           </g>
         ))}
         <text className="train-tick" x={PAD.left} y={H - 16}>
-          {formatCompact(lo, lang)}
+          {formatCount(lo, lang)}
         </text>
         <text className="train-tick" x={W - PAD.right} y={H - 16} textAnchor="end">
-          {formatCompact(hi, lang)}
+          {formatCount(hi, lang)}
         </text>
         <text className="train-tick" x={(PAD.left + W - PAD.right) / 2} y={H - 4} textAnchor="middle">
           {log ? t('results.logAxis', { name: axisName }) : axisName}
@@ -161,7 +160,7 @@ function TradeOffChart({
               {t('results.point', {
                 who: who(p),
                 accuracy: formatAccuracy(p.accuracy),
-                cost: formatCompact(p.cost, lang),
+                cost: formatCount(p.cost, lang),
                 epochs: formatEpochs(p.result.epochs),
                 engine: p.result.engine,
               })}

@@ -11,7 +11,8 @@ import {
   stopTraining,
 } from './train-actions';
 import { useTrainPanel } from './train-store';
-import { formatAccuracy, formatEpochs, splitWord } from './format';
+import { splitWord } from './split-word';
+import { formatAccuracy, formatEpochs } from '../../i18n/numbers';
 
 /** Train, pause, resume, stop; the stage, backend and progress; how the run ended or why it failed. */
 export function TrainControls() {

@@ -3,9 +3,9 @@ import { formulaText } from '../../../i18n/say';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { lcclView } from '../../../core/methods/lccl';
-import { formatCount } from '../../../i18n/figures';
 import { designKey } from '../../../runtime/targets';
 import { useLcclZeros } from './lccl-zeros';
+import { formatCount } from '../../../i18n/numbers';
 
 /** LCCL: effective multiply-adds (hand-set or measured z) beside what the exported graph computes. */
 export function Lccl({ analysis }: { analysis: Analysis }) {

@@ -9,8 +9,8 @@ import {
   type MarginalCost,
   type ShrinkProposal,
 } from '../../../core/methods/morphnet';
-import { formatCount } from '../../../i18n/figures';
 import { studio } from '../../../state/store';
+import { formatCount } from '../../../i18n/numbers';
 
 /** MorphNet: the cost of one more channel per layer, widths editable; shrink by batch-norm γ. */
 export function MorphNet({ analysis }: { analysis: Analysis }) {

@@ -3,8 +3,8 @@ import { sayRefusal } from '../../../i18n/say';
 import { Trans, useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { DEFAULT_NESTED_WIDTHS, nestedLevels, nestedView } from '../../../core/methods/nested';
-import { formatCount } from '../../../i18n/figures';
 import { studio } from '../../../state/store';
+import { formatCount } from '../../../i18n/numbers';
 
 /** NestedNet: a cost row per level; the params are stored once, as the widest level's. */
 export function Nested({ analysis }: { analysis: Analysis }) {

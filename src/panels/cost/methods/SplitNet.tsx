@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { splitDepthChart, splitNetwork, type SplitDepthPoint } from '../../../core/methods/splitnet';
 import { layoutDesign } from '../../../canvas/auto-layout';
-import { formatCount } from '../../../i18n/figures';
 import { studio, useStudio } from '../../../state/store';
+import { formatCount } from '../../../i18n/numbers';
 
 /** Params and multiply-adds against split depth, as two lines relative to the unsplit network. */
 function DepthChart({

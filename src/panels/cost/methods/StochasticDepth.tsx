@@ -3,8 +3,8 @@ import { formulaText } from '../../../i18n/say';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../core/analysis/types';
 import { DEFAULT_LAST_SURVIVAL, stochasticDepthView } from '../../../core/methods/stochastic-depth';
-import { formatCount } from '../../../i18n/figures';
 import { studio } from '../../../state/store';
+import { formatCount } from '../../../i18n/numbers';
 
 const clampSurvival = (v: number): number | undefined =>
   Number.isFinite(v) && v > 0 && v <= 1 ? v : undefined;
