@@ -4,19 +4,28 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { build, preview } from 'vite';
+import { scalingGraphs } from '../test-support/scaling-graphs';
 import { ms, printTable } from './measure';
 
 /**
  * Frames while the app imports a real torchvision export (EfficientNet-B0 at full width, 20 MB;
- * ResNet-50 beside it), in Debian's Chromium on the production build (built afresh): from choosing
- * the file to the design on the canvas, requestAnimationFrame records every frame and a
- * PerformanceObserver every long task (over 50 ms). The issue's bar: no frame over 100 ms. Each
- * import runs in the Web Worker as the app does it, and again on the main thread (the app's
- * fallback where workers cannot start, and how imports ran before), with workers taken away.
+ * ResNet-50 beside it) and a 10,000-node model, in Debian's Chromium on the production build
+ * (built afresh): from choosing the file to the design on the canvas, requestAnimationFrame records
+ * every frame and a PerformanceObserver every long task (a main-thread task over 50 ms). The
+ * issue's bars: no frame over 100 ms, no task over 50 ms. Each import runs in the Web Worker as the
+ * app does it, and again on the main thread (the app's fallback where workers cannot start, and how
+ * imports ran before), with workers taken away. BENCH_RUNS sets the imports per row (3).
  */
 const PORT = Number(process.env['BENCH_PORT'] ?? 4391);
-const RUNS = 3;
-const MODELS = ['efficientnet_b0', 'resnet50'] as const;
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+/** The imports measured: two torchvision exports and a 10,000-node chain of 1×1 convs. */
+const MODELS: readonly { readonly name: string; readonly bytes: () => Uint8Array }[] = [
+  ...['efficientnet_b0', 'resnet50'].map((name) => ({
+    name,
+    bytes: () => gunzipSync(readFileSync(`fixtures/torch/${name}.bn.op13.onnx.gz`)),
+  })),
+  { name: 'conv_chain_10k', bytes: () => scalingGraphs['1×1 convs']?.(10_000) ?? new Uint8Array() },
+];
 
 /** What one import did to the page, measured in it. */
 interface Sample {
@@ -130,8 +139,8 @@ export async function benchImportFrames(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'import-frames-'));
   try {
     const rows: string[][] = [];
-    for (const model of MODELS) {
-      const bytes = gunzipSync(readFileSync(`fixtures/torch/${model}.bn.op13.onnx.gz`));
+    for (const { name: model, bytes: read } of MODELS) {
+      const bytes = read();
       const path = join(dir, `${model}.onnx`);
       writeFileSync(path, bytes);
       for (const mainThread of [false, true]) {
@@ -147,6 +156,8 @@ export async function benchImportFrames(): Promise<void> {
           ms(max(frames)),
           String(frames.filter((f) => f > 100).length),
           ms(max(tasks)),
+          // Every 'longtask' entry is a main-thread task over 50 ms: the issue's bar is none.
+          String(tasks.length),
           ms(max(samples.flatMap((s) => s.taskCpu))),
         ]);
       }
@@ -161,6 +172,7 @@ export async function benchImportFrames(): Promise<void> {
         'max frame',
         'frames > 100 ms',
         'longest task',
+        'tasks > 50 ms (all runs)',
         'longest task, CPU',
       ],
       rows,

@@ -81,7 +81,19 @@ const spatialKeys = new Set(['kernel', 'stride', 'padding', 'dilation', 'height'
  * An opaque op's ONNX attributes are kept as they came (INT64_MAX is a common slice end) and are
  * not checked here; its output shapes are, through the analysis.
  */
-export function settingProblems(params: unknown): { field: string; message: string }[] {
+export function settingProblems(params: unknown): readonly { field: string; message: string }[] {
+  // Params objects are immutable and shared between equal nodes: each is walked once.
+  const object = typeof params === 'object' && params !== null;
+  const hit = object ? checked.get(params) : undefined;
+  if (hit !== undefined) return hit;
+  const out = walkSettings(params);
+  if (object) checked.set(params, out);
+  return out;
+}
+
+const checked = new WeakMap<object, readonly { field: string; message: string }[]>();
+
+function walkSettings(params: unknown): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
   const walk = (v: unknown, path: string[], limit: LimitName): void => {
     if (out.length >= 8) return;

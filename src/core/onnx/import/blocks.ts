@@ -27,11 +27,13 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
     label: (kind: string, region: readonly Prim[]) => string,
     between?: { entry: string; exit: string },
   ): boolean => {
+    // A stretch between two cuts comes checked (by prefix counts, without a pass over it).
     if (
-      region.length < 2 ||
-      region.length > MAX_REGION ||
-      !region.some((p) => p.kind === 'Conv2d') ||
-      region.some((p) => taken.has(p) || p.kind === 'Input' || p.kind === 'Output' || p.kind === 'Opaque')
+      between === undefined &&
+      (region.length < 2 ||
+        region.length > MAX_REGION ||
+        !region.some((p) => p.kind === 'Conv2d') ||
+        region.some((p) => taken.has(p) || p.kind === 'Input' || p.kind === 'Output' || p.kind === 'Opaque'))
     )
       return false;
     const cut = between ?? singleEntryExit(region, readers);
@@ -84,15 +86,16 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
   };
   const all = [{ after: -1, tensor: '' }, ...cuts(prims)];
   const producer = new Map<string, number>();
-  // Prefix counts of convs and of kinds no block holds: a stretch is sliced out only when it may be one.
+  // Prefix counts of convs and of primitives no block here may hold (kinds no block holds, those
+  // the pass by name took): a stretch is sliced out only when it may be one. Stretches taken below
+  // lie before the next one tried, so the counts stay true.
   const convs = [0];
   const barred = [0];
   prims.forEach((p, i) => {
     for (const t of p.outputs) producer.set(t, i);
     convs.push((convs[i] ?? 0) + (p.kind === 'Conv2d' ? 1 : 0));
-    barred.push(
-      (barred[i] ?? 0) + (p.kind === 'Input' || p.kind === 'Output' || p.kind === 'Opaque' ? 1 : 0),
-    );
+    const bar = p.kind === 'Input' || p.kind === 'Output' || p.kind === 'Opaque' || taken.has(p);
+    barred.push((barred[i] ?? 0) + (bar ? 1 : 0));
   });
   const count = (prefix: readonly number[], from: number, end: number): number =>
     (prefix[end + 1] ?? 0) - (prefix[from + 1] ?? 0);

@@ -3,7 +3,7 @@ import { rankLayout } from '../../design/rank-layout';
 import type { Design, DesignNode, Edge } from '../../design/types';
 import { floatsToBase64 } from '../base64';
 import { ImportError } from './context';
-import type { Prim } from './prim';
+import { settingsKey, type Prim } from './prim';
 
 /** A node of the imported design: one primitive, or a recognised block standing for several. */
 export type Unit =
@@ -31,17 +31,27 @@ export function buildDesign(name: string, units: readonly Unit[], source = name)
   const nodes: DesignNode[] = [];
   const edges: Edge[] = [];
   const weights: Record<string, Record<string, string>> = {};
+  // Equal settings share one params object (documents are immutable): the analysis caches its
+  // validation and a block's expansion per params object, so 5,000 equal blocks are worked out once.
+  const shared = new Map<string, object>();
   units.forEach((u, i) => {
     const id = `n${i + 1}`;
     const kind = u.kind === 'prim' ? u.prim.kind : u.block;
     const schema = u.kind === 'prim' ? opRegistry[u.prim.kind].schema : blockRegistry[u.block].schema;
     const label = u.kind === 'prim' ? u.prim.label : u.label;
-    const parsed = schema.safeParse(u.kind === 'prim' ? u.prim.params : u.params);
-    if (!parsed.success)
-      throw new ImportError(
-        `"${label}" maps to ${kind} with settings it does not accept (${parsed.error.issues[0]?.message ?? 'invalid'})`,
-      );
-    nodes.push({ id, kind, label, params: parsed.data, position: { x: 0, y: 0 } } as DesignNode);
+    const raw = u.kind === 'prim' ? u.prim.params : u.params;
+    const shareKey = kind === 'Opaque' ? undefined : settingsKey(kind, raw);
+    let params = shareKey === undefined ? undefined : shared.get(shareKey);
+    if (params === undefined) {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success)
+        throw new ImportError(
+          `"${label}" maps to ${kind} with settings it does not accept (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+        );
+      params = parsed.data;
+      if (shareKey !== undefined) shared.set(shareKey, params);
+    }
+    nodes.push({ id, kind, label, params, position: { x: 0, y: 0 } } as DesignNode);
     inputsOf(u).forEach((t, port) => {
       const from = producer.get(t);
       if (from === undefined)

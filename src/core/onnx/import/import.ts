@@ -44,9 +44,13 @@ export type ImportResult =
     }
   | { readonly ok: false; readonly error: string };
 
-/** The first reason the design fails the document's checks or the analysis, if any. */
+/**
+ * The first reason the design fails the document's checks or the analysis, if any. The weights'
+ * text is the import's own base64 of the file's floats: only which layers and roles hold weights is
+ * checked again, not megabytes of text against the document's pattern.
+ */
 export function firstProblem(design: Design, analysis?: Analysis): string | undefined {
-  const doc = checkDesign(design);
+  const doc = checkDesign(withoutWeightText(design));
   if (doc !== undefined) return doc;
   const a = analysis ?? analyze(design);
   const errors = a.diagnostics.filter((d) => d.severity === 'error');
@@ -56,6 +60,19 @@ export function firstProblem(design: Design, analysis?: Analysis): string | unde
   const where = node === undefined ? '' : ` at ${quote(node.label)}`;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   return `the design it makes is not valid: ${first.code}${where}: ${first.message}${more}`;
+}
+
+/** The design with each stored weight's text left empty (its layers and roles kept). */
+function withoutWeightText(design: Design): Design {
+  const { weights } = design;
+  if (weights === undefined) return design;
+  const layers = Object.fromEntries(
+    Object.entries(weights.layers).map(([key, roles]) => [
+      key,
+      Object.fromEntries(Object.keys(roles).map((role) => [role, ''])),
+    ]),
+  );
+  return { ...design, weights: { source: weights.source, layers } };
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 } from '../../kinds';
 import type { Design, DesignNode } from '../../design/types';
 import { regionFacts } from '../../blocks/region';
-import type { Prim } from './prim';
+import { settingsKey, type Prim } from './prim';
 
 type Shape = readonly number[];
 
@@ -23,7 +23,7 @@ class Interner {
     }
     return v;
   }
-  node(op: string, params: string, inputs: readonly number[]): number {
+  node(op: string, params: string | number, inputs: readonly number[]): number {
     const ins = op === 'Add' ? [...inputs].sort((a, b) => a - b) : inputs;
     return this.id(`${op}|${params}|${ins.join(',')}`);
   }
@@ -42,6 +42,17 @@ export interface Match {
   readonly layerNames: ReadonlyMap<Prim, string>;
 }
 
+// A tensor's shape is asked about for every region that starts or ends at it: joined once.
+const shapeKeys = new WeakMap<Shape, string>();
+function shapeKey(shape: Shape): string {
+  let k = shapeKeys.get(shape);
+  if (k === undefined) {
+    k = shape.join('x');
+    shapeKeys.set(shape, k);
+  }
+  return k;
+}
+
 /** The signature of a block that expands to blocks: it matches every region (no quick check). */
 const NESTED = '*';
 
@@ -54,7 +65,7 @@ const signature = (kinds: readonly string[]): string => [...kinds].sort().join('
  */
 export class BlockMatcher {
   private readonly interner = new Interner();
-  private readonly paramKey = new Map<Prim, string>();
+  private readonly paramKey = new Map<Prim, number>();
   private readonly expansions = new Map<string, Expansion | undefined>();
   private readonly signatures = new Map<string, string | undefined>();
 
@@ -67,8 +78,9 @@ export class BlockMatcher {
 
   /** The block the region is, given the shapes at its one entry and one exit, if any. */
   match(region: readonly Prim[], entry: string, inShape: Shape, outShape: Shape): Match | undefined {
-    const list = this.idsOf(region, entry);
-    const key = `${list.slice(0, region.length).join(',')}|${inShape.join('x')}|${outShape.join('x')}`;
+    const { ids: list, prefixes } = this.idsOf(region, entry);
+    // The region's ids in order, as the one id of that sequence: no string of 32 ids per question.
+    const key = `${String(prefixes[region.length - 1])}|${shapeKey(inShape)}|${shapeKey(outShape)}`;
     let hit = this.results.get(key);
     if (hit === undefined) {
       const perPrim = new Map(region.map((p, i) => [p, list[i] ?? -1]));
@@ -118,25 +130,41 @@ export class BlockMatcher {
     return undefined;
   }
 
-  private keyOf(p: Prim): string {
+  /** The primitive's settings as one id: a short key for the computation, equal to an expansion's. */
+  private keyOf(p: Prim): number {
     let k = this.paramKey.get(p);
     if (k === undefined) {
-      // Settings the op refuses match no block (the design builder says what is wrong with them).
-      const parsed = opRegistry[p.kind].schema.safeParse(p.params);
-      k = parsed.success ? JSON.stringify(parsed.data) : `invalid ${String(this.paramKey.size)}`;
+      // Equal settings as written parse the same way: 10,000 equal convs are validated once.
+      const written = settingsKey(p.kind, p.params);
+      k = this.byWritten.get(written);
+      if (k === undefined) {
+        // Settings the op refuses match no block (the design builder says what is wrong with them).
+        const parsed = opRegistry[p.kind].schema.safeParse(p.params);
+        k = this.interner.id(
+          parsed.success ? `=${JSON.stringify(parsed.data)}` : `invalid ${String(this.byWritten.size)}`,
+        );
+        this.byWritten.set(written, k);
+      }
       this.paramKey.set(p, k);
     }
     return k;
   }
 
+  /** Settings ids by the settings as written (settingsKey). */
+  private readonly byWritten = new Map<string, number>();
+
   /** The last ids worked out: regions from one start are tried longest first, then their prefixes. */
-  private lastIds: { entry: string; region: readonly Prim[]; ids: number[] } | undefined;
+  private lastIds: { entry: string; region: readonly Prim[]; ids: number[]; prefixes: number[] } | undefined;
 
   /**
    * The computation id of each primitive of the region, in order. A primitive's id depends only
    * on the primitives before it and the entry, so a prefix of the last region reuses its ids.
+   * `prefixes[k]` is one id for the sequence of the first k + 1 ids (equal sequences, equal ids).
    */
-  private idsOf(region: readonly Prim[], entry: string): readonly number[] {
+  private idsOf(
+    region: readonly Prim[],
+    entry: string,
+  ): { readonly ids: readonly number[]; readonly prefixes: readonly number[] } {
     const last = this.lastIds;
     const n = region.length;
     if (
@@ -146,9 +174,10 @@ export class BlockMatcher {
       last.region[0] === region[0] &&
       last.region[n - 1] === region[n - 1]
     )
-      return last.ids;
+      return last;
     const tensor = new Map<string, number>([[entry, 0]]);
     const ids: number[] = [];
+    const prefixes: number[] = [];
     for (const p of region) {
       const id = this.interner.node(
         p.kind,
@@ -156,10 +185,11 @@ export class BlockMatcher {
         p.inputs.map((t) => tensor.get(t) ?? -1),
       );
       ids.push(id);
+      prefixes.push(this.interner.id(`>${String(prefixes.at(-1) ?? 0)},${String(id)}`));
       p.outputs.forEach((t, i) => tensor.set(t, i === 0 ? id : this.interner.id(`${id}#${i}`)));
     }
-    this.lastIds = { entry, region, ids };
-    return ids;
+    this.lastIds = { entry, region, ids, prefixes };
+    return this.lastIds;
   }
 
   /** The block's primitives as computation ids, from the core's own analysis of a one-block design. */
@@ -192,7 +222,7 @@ export class BlockMatcher {
       else {
         const id = this.interner.node(
           l.op,
-          JSON.stringify(l.params),
+          this.interner.id(`=${JSON.stringify(l.params)}`),
           l.inputTensors.map((t) => tensor.get(t) ?? -1),
         );
         layers.push({ id, name: l.name.slice('b/'.length) });

@@ -32,3 +32,11 @@ export function labelFrom(name: string, opType: string): string {
   const module = path.join('.');
   return module === '' ? opType.toLowerCase() : module;
 }
+
+/** JSON that keeps apart what plain JSON merges (NaN, ±Infinity and null; undefined and absent). */
+const exact = (_: string, v: unknown): unknown =>
+  typeof v === 'number' && !Number.isFinite(v) ? `#${String(v)}` : v === undefined ? '#undefined' : v;
+
+/** One string for a kind and its settings as written: equal strings, equal settings. */
+export const settingsKey = (kind: string, params: unknown): string =>
+  `${kind} ${JSON.stringify(params, exact)}`;
