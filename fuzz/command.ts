@@ -4,8 +4,8 @@ import { loadCorpus } from './corpus';
 import { failures, fuzz, outcomeTable } from './run';
 
 /**
- * `npm run fuzz -- --cases N [--seed S]`: a seeded run; prints the outcome table, exit 1 on any
- * failure. `--replay N` writes case N's input to a file instead.
+ * `npm run fuzz -- --cases N [--seed S] [--jobs J]`: a seeded run on J workers at once; prints the
+ * outcome table, exit 1 on any failure. `--replay N` writes case N's input to a file instead.
  */
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,6 +19,7 @@ function flag(name: string, fallback: number): number {
 
 const cases = flag('cases', 1000);
 const seed = flag('seed', 1);
+const jobs = flag('jobs', 1);
 const replay = process.argv.includes('--replay') ? flag('replay', 0) : undefined;
 
 if (replay !== undefined) {
@@ -34,10 +35,11 @@ let done = 0;
 const report = await fuzz({
   cases,
   seed,
+  jobs,
   onCase: (r) => {
     done++;
     if (failures.has(r.outcome)) console.log(`case ${r.index} (${r.kind}): ${r.outcome}: ${r.detail}`);
-    if (done % 250 === 0)
+    if (done % 250 === 0 || done === cases)
       console.log(`${done} of ${cases} cases, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   },
 });
@@ -46,6 +48,6 @@ console.log(
 );
 console.log(outcomeTable(report));
 console.log(
-  `\nslowest case ${(report.slowestMs / 1000).toFixed(2)} s; largest memory growth during a case ${report.peakMb.toFixed(0)} MB`,
+  `\nslowest case ${(report.slowestMs / 1000).toFixed(2)} s; largest memory growth during a case ${report.peakMb.toFixed(0)} MB; peak resident memory of the run ${report.peakRssMb.toFixed(0)} MB (${jobs} worker${jobs === 1 ? '' : 's'})`,
 );
 process.exitCode = report.bad.length > 0 ? 1 : 0;
