@@ -4,8 +4,8 @@ import { loadCorpus } from './corpus';
 import { failures, fuzz, outcomeTable } from './run';
 
 /**
- * `npm run fuzz -- --cases N [--seed S] [--jobs J]`: a seeded run on J workers at once; prints the
- * outcome table, exit 1 on any failure. `--replay N` writes case N's input to a file instead.
+ * `npm run fuzz -- --cases N [--seed S] [--jobs J] [--timeout T]`: a seeded run on J workers at
+ * once, T seconds allowed per command (default 10); prints the outcome table, exit 1 on any failure. `--replay N` writes case N's input to a file instead.
  */
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,6 +20,8 @@ function flag(name: string, fallback: number): number {
 const cases = flag('cases', 1000);
 const seed = flag('seed', 1);
 const jobs = flag('jobs', 1);
+/** Seconds one command may take (a case three times that): more on a machine shared with others. */
+const timeout = flag('timeout', 10);
 const replay = process.argv.includes('--replay') ? flag('replay', 0) : undefined;
 
 if (replay !== undefined) {
@@ -36,6 +38,7 @@ const report = await fuzz({
   cases,
   seed,
   jobs,
+  timeoutMs: timeout * 1000,
   onCase: (r) => {
     done++;
     if (failures.has(r.outcome)) console.log(`case ${r.index} (${r.kind}): ${r.outcome}: ${r.detail}`);
@@ -48,6 +51,6 @@ console.log(
 );
 console.log(outcomeTable(report));
 console.log(
-  `\nslowest case ${(report.slowestMs / 1000).toFixed(2)} s; largest memory growth during a case ${report.peakMb.toFixed(0)} MB; peak resident memory of the run ${report.peakRssMb.toFixed(0)} MB (${jobs} worker${jobs === 1 ? '' : 's'})`,
+  `\nslowest case ${(report.slowestMs / 1000).toFixed(2)} s; largest memory growth during a case ${report.peakMb.toFixed(0)} MB; peak resident memory of the run ${report.peakRssMb.toFixed(0)} MB (${jobs} worker${jobs === 1 ? '' : 's'}, ${timeout} s a command)`,
 );
 process.exitCode = report.bad.length > 0 ? 1 : 0;

@@ -114,6 +114,33 @@ function batchNormProblem(
   return undefined;
 }
 
+/**
+ * Reshape: a shape of whole numbers, −1 at most once, each 0 (copied from the input) within the
+ * input's rank, that keeps the input's number of values (ONNX's rule; onnxruntime refuses the rest).
+ */
+function reshapeProblem(
+  node: IrNode,
+  x: Shape | undefined,
+  c: (i: number) => Const | undefined,
+): string | undefined {
+  const target = c(1)?.ints;
+  if (target === undefined || x === undefined) return undefined;
+  const said = `its shape [${target.slice(0, 8).join(', ')}${target.length > 8 ? ', …' : ''}]`;
+  if (target.some((d) => !Number.isSafeInteger(d) || d < -1))
+    return `${said} is not all whole numbers of −1 or more`;
+  if (target.filter((d) => d === -1).length > 1) return `${said} has −1 more than once`;
+  const allowZero = attrInt(node, 'allowzero', 0) === 1;
+  if (!allowZero && target.some((d, i) => d === 0 && i >= x.length))
+    return `${said} copies with 0 an axis its ${x.length}-axis input lacks`;
+  const dims = target.map((d, i) => (d === 0 && !allowZero ? (x[i] ?? 0) : d));
+  const values = x.reduce((a, b) => a * b, 1);
+  const known = dims.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
+  const fits = dims.includes(-1) ? known > 0 && values % known === 0 : known === values;
+  return fits
+    ? undefined
+    : `${said} does not hold the ${values.toLocaleString('en-US')} values of its input ${dimsText(x)}`;
+}
+
 /** ONNX's integer tensor types (INT32, INT64): Slice's starts, ends, axes and steps, Reshape's shape. */
 const INTEGER_TYPES: ReadonlySet<number> = new Set([6, 7]);
 
@@ -160,7 +187,7 @@ export function opRuleProblem(
     case 'Slice':
       return integerInputsProblem(node, [1, 2, 3, 4], ['starts', 'ends', 'axes', 'steps'], c);
     case 'Reshape':
-      return integerInputsProblem(node, [1], ['shape'], c);
+      return integerInputsProblem(node, [1], ['shape'], c) ?? reshapeProblem(node, x, c);
     default:
       return undefined;
   }
