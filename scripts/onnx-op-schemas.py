@@ -4,7 +4,7 @@ Run with Debian's Python (python3-onnx):  /usr/bin/python3 scripts/onnx-op-schem
 
 For every operator of the default domain and every version of it up to the opset this onnx
 package knows, one row: [since_version, min inputs, max inputs (-1: variadic), min outputs,
-max outputs (-1: variadic), required attributes, input types, output types]. A type is one
+max outputs (-1: variadic), required attributes, all attributes, input types, output types]. A type is one
 character per formal parameter (a variadic last one stands for all the rest):
   f  the type of output 0 that an input has too (a tensor flowing through the op: float32
      between layers here)
@@ -58,6 +58,7 @@ def row(schema):
         schema.min_output,
         -1 if schema.max_output == VARIADIC else schema.max_output,
         sorted(name for name, a in schema.attributes.items() if a.required),
+        sorted(schema.attributes.keys()),
         "".join(kind(schema, p, out0) for p in schema.inputs),
         "".join(kind(schema, p, out0) for p in schema.outputs),
     ]

@@ -223,6 +223,41 @@ const refusals: readonly [what: string, bytes: () => Uint8Array, said: RegExp][]
     /node "reshape" \(Reshape\): its input "s" is int32; ONNX's Reshape takes int64 there/,
   ],
   [
+    'a Conv whose weight is a computed tensor of the wrong channels',
+    () =>
+      tinyBytes({
+        nodes: [node('Relu', ['x'], ['r'], [], 'relu'), node('Conv', ['x', 'r'], ['y'], [], 'conv')],
+      }),
+    /node "conv" \(Conv\): its weight 1×3×8×8 with 1 groups reads 3 channels/,
+  ],
+  [
+    'a Gemm whose bias does not broadcast to its output',
+    () =>
+      flatThen(
+        [node('Gemm', ['flat', 'w', 'b'], ['y'], [attrInt('transB', 1)], 'fc')],
+        [floatTensor('w', [5, 12], filled(60)), floatTensor('b', [4], filled(4))],
+      ),
+    /node "fc" \(Gemm\): its bias 4 does not broadcast to its 1×5 output/,
+  ],
+  [
+    'a Conv that sets a Gemm attribute',
+    () =>
+      tinyBytes({
+        nodes: [node('Conv', ['x', 'w'], ['y'], [attrInt('transB', 1)], 'conv')],
+        inits: [floatTensor('w', [4, 3, 1, 1], filled(12))],
+      }),
+    /node "conv" \(Conv\): it sets the attribute "transB", which ONNX's Conv does not have/,
+  ],
+  [
+    'an Add of tensors that do not broadcast',
+    () =>
+      tinyBytes({
+        nodes: [node('Add', ['x', 'k'], ['y'], [], 'add')],
+        inits: [floatTensor('k', [5], filled(5))],
+      }),
+    /node "add" \(Add\): its inputs 1×3×8×8 and 5 do not broadcast together/,
+  ],
+  [
     'a Cast of a tensor between layers to int64',
     () =>
       tinyBytes({

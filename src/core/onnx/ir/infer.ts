@@ -256,7 +256,8 @@ export function infer(graph: IrGraph): Inferred {
     const structure = schema
       ? (structureProblem(node, graph.opset) ?? integerProblem(node, graph.opset, t))
       : undefined;
-    const rule = structure ?? opRuleProblem(node, graph.opset, s(0) ?? c(0)?.dims, c);
+    const rule =
+      structure ?? opRuleProblem(node, graph.opset, s(0) ?? c(0)?.dims, c, (i) => s(i) ?? c(i)?.dims);
     if (rule !== undefined) throw new IrError(`${at(node)}: ${rule}`);
     const made = fold(node, c, s, limits.maxFoldedValues - folded);
     if (made !== undefined) {

@@ -21,6 +21,7 @@ type Row = readonly [
   minOutputs: number,
   maxOutputs: number,
   required: readonly string[],
+  attributes: readonly string[],
   inputs: string,
   outputs: string,
 ];
@@ -33,6 +34,8 @@ export interface OpSchema {
   readonly inputs: readonly [min: number, max: number];
   readonly outputs: readonly [min: number, max: number];
   readonly required: readonly string[];
+  /** Every attribute the op defines: onnxruntime refuses a node that sets another. */
+  readonly attributes: readonly string[];
   /** Per formal input: f (the flowing type), F (floating point), i (int64), n (int32 or int64), . (any). */
   readonly inputKinds: string;
   readonly outputKinds: string;
@@ -49,8 +52,9 @@ export function onnxSchema(opType: string, opset: number): OpSchema | undefined 
     inputs: [row[1], count(row[2])],
     outputs: [row[3], count(row[4])],
     required: row[5],
-    inputKinds: row[6],
-    outputKinds: row[7],
+    attributes: row[6],
+    inputKinds: row[7],
+    outputKinds: row[8],
   };
 }
 
@@ -97,6 +101,9 @@ export function structureProblem(node: IrNode, opset: number): string | undefine
     return `it has ${plural(outs, 'output')}; ONNX's ${node.opType} gives ${range(minOut, maxOut)}`;
   const absent = schema.required.find((a) => !node.attrs.has(a));
   if (absent !== undefined) return `it sets no ${absent}, which ONNX requires`;
+  const unknown = [...node.attrs.keys()].find((a) => !schema.attributes.includes(a));
+  if (unknown !== undefined)
+    return `it sets the attribute ${quote(unknown)}, which ONNX's ${node.opType} does not have`;
   if (node.opType === 'Cast') {
     const to = node.attrs.get('to');
     if (to?.type !== AttrType.INT) return 'its attribute to is not an integer type code';
