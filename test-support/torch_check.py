@@ -4,7 +4,8 @@ Usage: python3 test-support/torch_check.py manifest.json results.json
 
 For each case of the manifest: py_compile, import, build_model(), count the parameters, run the
 model on the given inputs and compare with the expected outputs (raw float32 files), and, when
-asked, torch.onnx.export the module (batch norm kept, as a training export would keep it).
+asked, torch.onnx.export the module (batch norm kept, as a training export would keep it), with
+constant folding on and, when asked too, off.
 Seconds spent per case are reported, to keep the test's time in view.
 """
 
@@ -63,6 +64,18 @@ def check(case):
             do_constant_folding=True,
         )
         result["onnx"] = case["onnx"]
+    if case.get("onnxUnfolded"):
+        # The same module exported as training code often does: constant folding off, so shapes
+        # come as Shape/Gather/Concat chains and Linear's weight through its own Transpose.
+        torch.onnx.export(
+            model,
+            tuple(inputs),
+            case["onnxUnfolded"],
+            opset_version=13,
+            training=torch.onnx.TrainingMode.PRESERVE,
+            do_constant_folding=False,
+        )
+        result["onnxUnfolded"] = case["onnxUnfolded"]
     result["seconds"] = time.time() - start
     return result
 

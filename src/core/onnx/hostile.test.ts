@@ -176,15 +176,18 @@ const onnxCases: readonly OnnxCase[] = [
     /node "n{64}…" \(10,000,000 characters\): its name is above the longest name/,
   ],
   [
-    'an unknown op whose stated shape is huge',
+    'an unknown op (of its own domain) whose stated shape is huge',
     () =>
-      editModel(tinyBytes({ nodes: [node('Foo', ['x'], ['y'], [], 'foo')] }), (m) => {
-        const out = m.graph?.output?.[0];
-        if (out?.type?.tensorType)
-          out.type.tensorType.shape = {
-            dim: [{ dimValue: 1 }, { dimValue: 2 ** 20 }, { dimValue: 2 ** 20 }],
-          };
-      }),
+      editModel(
+        tinyBytes({ nodes: [{ ...node('Foo', ['x'], ['y'], [], 'foo'), domain: 'com.example' }] }),
+        (m) => {
+          const out = m.graph?.output?.[0];
+          if (out?.type?.tensorType)
+            out.type.tensorType.shape = {
+              dim: [{ dimValue: 1 }, { dimValue: 2 ** 20 }, { dimValue: 2 ** 20 }],
+            };
+        },
+      ),
     /above the largest (tensor|channel count)/,
   ],
   [

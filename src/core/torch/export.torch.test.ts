@@ -104,6 +104,7 @@ interface Result {
   readonly inputShapes?: number[][];
   readonly outputs?: { shape: number[]; maxDiff: number | null; scale: number }[];
   readonly onnx?: string;
+  readonly onnxUnfolded?: string;
 }
 
 /** Runs torch_check.py on some cases; resolves with its results or rejects with its error output. */
@@ -170,6 +171,7 @@ beforeAll(async () => {
       inputs,
       outputs,
       onnx: c.roundTrip ? join(dir, `${c.name}.torch.onnx`) : null,
+      onnxUnfolded: c.roundTrip ? join(dir, `${c.name}.unfolded.onnx`) : null,
     });
   }
   // Two Python processes, each with every other case: the test's time halves where cores allow.
@@ -227,6 +229,16 @@ describe('PyTorch export, checked in PyTorch', () => {
       expect([back.totals.params, back.totals.multiplyAdds]).toEqual([want.params, want.multiplyAdds]);
     },
   );
+
+  it.each(cases.filter((c) => c.roundTrip).map((c) => [c.name, c] as const))(
+    '%s: torch.onnx.export with constant folding off imports back with the same params and multiply-adds',
+    (name, c) => {
+      const r = resultOf(name);
+      const back = analyze(importDesign(new Uint8Array(readFileSync(r.onnxUnfolded ?? ''))));
+      const want = analyze(c.design).totals;
+      expect([back.totals.params, back.totals.multiplyAdds]).toEqual([want.params, want.multiplyAdds]);
+    },
+  );
 });
 
 describe('PyTorch export, the blocks come back', () => {
@@ -241,4 +253,9 @@ describe('PyTorch export, the blocks come back', () => {
       expect(kinds(back(name))).toEqual(kinds(importDesign(c.reference)));
     },
   );
+  // Folding off, torch writes shapes as Shape/Gather/Concat chains: the same blocks must come back.
+  it.each(blockCases.map((c) => [c.name, c] as const))('%s: with constant folding off, too', (name, c) => {
+    const unfolded = importDesign(new Uint8Array(readFileSync(resultOf(name).onnxUnfolded ?? '')));
+    expect(kinds(unfolded)).toEqual(kinds(importDesign(c.reference)));
+  });
 });

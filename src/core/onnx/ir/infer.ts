@@ -4,6 +4,8 @@ import { ident, quote } from '../../quote';
 import { windowOutput } from '../../shape';
 import { fold, sliceRange } from './fold';
 import { opRuleProblem } from './op-rules';
+import { flowProblem, integerProblem, outputTypes, SCHEMA_OPSET, structureProblem } from './op-schema';
+import { DataType } from '../proto';
 import {
   attrInt,
   attrInts,
@@ -246,11 +248,21 @@ export function infer(graph: IrGraph): Inferred {
   const shapes = new Map<string, readonly number[]>(graph.inputs.map((i) => [i.name, i.shape]));
   const consts = new Map(graph.consts);
   for (const [name, k] of consts) shapes.set(name, k.dims);
+  /** Element types (TensorProto.DataType) of the tensors, to hold every node to its schema. */
+  const types = new Map<string, number>(graph.inputs.map((i) => [i.name, DataType.FLOAT]));
+  for (const [name, k] of consts) types.set(name, k.dataType);
   let folded = 0;
   for (const node of graph.nodes) {
     const c = (i: number): Const | undefined => consts.get(node.inputs[i] ?? '');
     const s = (i: number): Shape | undefined => shapes.get(node.inputs[i] ?? '');
-    const rule = opRuleProblem(node, graph.opset, s(0) ?? c(0)?.dims, c);
+    const t = (i: number): number | undefined => types.get(node.inputs[i] ?? '');
+    // ONNX's schema of the op (files of an opset newer than the table: the hand rules alone).
+    const schema = graph.opset <= SCHEMA_OPSET && (node.domain === '' || node.domain === 'ai.onnx');
+    const structure = schema
+      ? (structureProblem(node, graph.opset) ?? integerProblem(node, graph.opset, t))
+      : undefined;
+    const rule =
+      structure ?? opRuleProblem(node, graph.opset, s(0) ?? c(0)?.dims, c, (i) => s(i) ?? c(i)?.dims);
     if (rule !== undefined) throw new IrError(`${at(node)}: ${rule}`);
     const made = fold(node, c, s, limits.maxFoldedValues - folded);
     if (made !== undefined) {
@@ -260,10 +272,16 @@ export function infer(graph: IrGraph): Inferred {
         if (!passThrough.has(node.opType)) folded += k.ints?.length ?? k.floats?.length ?? 0;
         consts.set(out, k);
         shapes.set(out, k.dims);
+        types.set(out, k.dataType);
       });
       continue;
     }
     const outs = shapeOf(node, s, c, graph.opset);
+    // Shapes first (an axis outside the input is the sharper sentence), then the types that flow.
+    const flow = schema ? flowProblem(node, graph.opset, t) : undefined;
+    if (flow !== undefined) throw new IrError(`${at(node)}: ${flow}`);
+    const kinds = outputTypes(node, graph.opset);
+    node.outputs.forEach((name, i) => types.set(name, kinds[i] ?? 0));
     node.outputs.forEach((name, i) => {
       const inferred = outs?.[i];
       const shape =

@@ -60,6 +60,62 @@ function gemmProblem(node: IrNode): string | undefined {
   );
 }
 
+/** Two shapes broadcast as ONNX's multidirectional rule allows: each axis equal, or one of them 1. */
+function broadcasts(a: Shape, b: Shape): boolean {
+  const n = Math.max(a.length, b.length);
+  for (let i = 1; i <= n; i++) {
+    const p = a[a.length - i] ?? 1;
+    const q = b[b.length - i] ?? 1;
+    if (p !== q && p !== 1 && q !== 1) return false;
+  }
+  return true;
+}
+
+/** Elementwise ops (Add, Mul, …): the inputs broadcast together. */
+function broadcastProblem(node: IrNode, shape: (i: number) => Shape | undefined): string | undefined {
+  const shapes = node.inputs.map((_, i) => shape(i));
+  for (let i = 1; i < shapes.length; i++) {
+    const a = shapes[0];
+    const b = shapes[i];
+    if (a !== undefined && b !== undefined && !broadcasts(a, b))
+      return `its inputs ${dimsText(a)} and ${dimsText(b)} do not broadcast together`;
+  }
+  return undefined;
+}
+
+/** MatMul: the last axis of A is the second last of B (or B's only axis). */
+function matMulProblem(shape: (i: number) => Shape | undefined): string | undefined {
+  const a = shape(0);
+  const b = shape(1);
+  if (a === undefined || b === undefined || a.length === 0 || b.length === 0) return undefined;
+  const k = a[a.length - 1];
+  const kb = b.length === 1 ? b[0] : b[b.length - 2];
+  return k === kb
+    ? undefined
+    : `its inputs ${dimsText(a)} and ${dimsText(b)} do not multiply (${k} against ${kb})`;
+}
+
+/** Gemm: A and B of rank 2 whose inner sizes agree, and a bias C that broadcasts to M×N. */
+function gemmShapeProblem(node: IrNode, shape: (i: number) => Shape | undefined): string | undefined {
+  const a = shape(0);
+  const b = shape(1);
+  if (a === undefined || b === undefined) return undefined;
+  if (a.length !== 2 || b.length !== 2)
+    return `its inputs ${dimsText(a)} and ${dimsText(b)} are not both matrices`;
+  const transA = attrInt(node, 'transA', 0) === 1;
+  const transB = attrInt(node, 'transB', 0) === 1;
+  const [m, k] = transA ? [a[1], a[0]] : [a[0], a[1]];
+  const [kb, n] = transB ? [b[1], b[0]] : [b[0], b[1]];
+  if (k !== kb) return `its inputs ${dimsText(a)} and ${dimsText(b)} do not multiply (${k} against ${kb})`;
+  const bias = node.inputs[2] ? shape(2) : undefined;
+  if (bias === undefined) return undefined;
+  const fits =
+    bias.length <= 2 &&
+    broadcasts([m ?? 1, n ?? 1], bias) &&
+    bias.every((d, i) => d === 1 || d === [m, n][i + 2 - bias.length]);
+  return fits ? undefined : `its bias ${dimsText(bias)} does not broadcast to its ${m}×${n} output`;
+}
+
 /** Transpose: perm is a permutation of the input's axes. */
 function transposeProblem(node: IrNode, x: Shape | undefined): string | undefined {
   const perm = attrInts(node, 'perm');
@@ -80,8 +136,10 @@ function convProblem(
   node: IrNode,
   x: Shape | undefined,
   c: (i: number) => Const | undefined,
+  shape: (i: number) => Shape | undefined,
 ): string | undefined {
-  const w = c(1)?.dims;
+  // The weight as a constant, or as a tensor computed in the graph (its shape binds it alike).
+  const w = c(1)?.dims ?? shape(1);
   if (w === undefined || x === undefined) return undefined;
   if (w.length !== x.length) return `its weight ${dimsText(w)} is not of its input's rank (${x.length})`;
   const group = attrInt(node, 'group', 1);
@@ -91,7 +149,7 @@ function convProblem(
   const kernel = attrInts(node, 'kernel_shape');
   if (kernel !== undefined && dimsText(kernel) !== dimsText(w.slice(2)))
     return `its kernel_shape ${dimsText(kernel)} is not its weight's ${dimsText(w.slice(2))}`;
-  const b = node.inputs[2] ? c(2)?.dims : undefined;
+  const b = node.inputs[2] ? (c(2)?.dims ?? shape(2)) : undefined;
   if (b !== undefined && dimsText(b) !== String(w[0] ?? 0))
     return `its bias ${dimsText(b)} is not one value per output channel (${w[0] ?? 0})`;
   return undefined;
@@ -112,6 +170,33 @@ function batchNormProblem(
       return `its ${name} ${dimsText(d)} is not one value per channel (${channels})`;
   }
   return undefined;
+}
+
+/**
+ * Reshape: a shape of whole numbers, −1 at most once, each 0 (copied from the input) within the
+ * input's rank, that keeps the input's number of values (ONNX's rule; onnxruntime refuses the rest).
+ */
+function reshapeProblem(
+  node: IrNode,
+  x: Shape | undefined,
+  c: (i: number) => Const | undefined,
+): string | undefined {
+  const target = c(1)?.ints;
+  if (target === undefined || x === undefined) return undefined;
+  const said = `its shape [${target.slice(0, 8).join(', ')}${target.length > 8 ? ', …' : ''}]`;
+  if (target.some((d) => !Number.isSafeInteger(d) || d < -1))
+    return `${said} is not all whole numbers of −1 or more`;
+  if (target.filter((d) => d === -1).length > 1) return `${said} has −1 more than once`;
+  const allowZero = attrInt(node, 'allowzero', 0) === 1;
+  if (!allowZero && target.some((d, i) => d === 0 && i >= x.length))
+    return `${said} copies with 0 an axis its ${x.length}-axis input lacks`;
+  const dims = target.map((d, i) => (d === 0 && !allowZero ? (x[i] ?? 0) : d));
+  const values = x.reduce((a, b) => a * b, 1);
+  const known = dims.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
+  const fits = dims.includes(-1) ? known > 0 && values % known === 0 : known === values;
+  return fits
+    ? undefined
+    : `${said} does not hold the ${values.toLocaleString('en-US')} values of its input ${dimsText(x)}`;
 }
 
 /** ONNX's integer tensor types (INT32, INT64): Slice's starts, ends, axes and steps, Reshape's shape. */
@@ -142,25 +227,37 @@ export function opRuleProblem(
   opset: number,
   x: Shape | undefined,
   c: (i: number) => Const | undefined,
+  shape: (i: number) => Shape | undefined = (i) => c(i)?.dims,
 ): string | undefined {
   if (node.domain !== '' && node.domain !== 'ai.onnx') return undefined;
   switch (node.opType) {
+    case 'Add':
+    case 'Sub':
+    case 'Mul':
+    case 'Div':
+    case 'Pow':
+    case 'Max':
+    case 'Min':
+    case 'Sum':
+      return broadcastProblem(node, shape);
+    case 'MatMul':
+      return matMulProblem(shape);
     case 'Concat':
       return concatProblem(node, opset);
     case 'Split':
       return splitProblem(node, x, c);
     case 'Gemm':
-      return gemmProblem(node);
+      return gemmProblem(node) ?? gemmShapeProblem(node, shape);
     case 'Transpose':
       return transposeProblem(node, x);
     case 'Conv':
-      return convProblem(node, x, c);
+      return convProblem(node, x, c, shape);
     case 'BatchNormalization':
       return batchNormProblem(node, x, c);
     case 'Slice':
       return integerInputsProblem(node, [1, 2, 3, 4], ['starts', 'ends', 'axes', 'steps'], c);
     case 'Reshape':
-      return integerInputsProblem(node, [1], ['shape'], c);
+      return integerInputsProblem(node, [1], ['shape'], c) ?? reshapeProblem(node, x, c);
     default:
       return undefined;
   }

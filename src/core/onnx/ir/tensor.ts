@@ -58,6 +58,14 @@ export function readTensor(t: P.ITensorProto): Const | string {
   if (typeof dims === 'string') return dims;
   const count = dims.reduce((a, b) => a * b, 1);
   const dataType = t.dataType ?? 0;
+  // ONNX's checker and onnxruntime refuse a tensor of no type or of a code ONNX does not define.
+  if (dataType === 0) return 'its data type is not set';
+  if (
+    !Number.isSafeInteger(dataType) ||
+    dataType < 0 ||
+    (elementBytes[dataType] === undefined && dataType !== 8)
+  )
+    return `its data type ${dataType} is none of ONNX's tensor types`;
   const per = elementBytes[dataType];
   const raw = t.rawData && t.rawData.length > 0 ? t.rawData : undefined;
   if (raw !== undefined) {
@@ -105,5 +113,9 @@ export function readTensor(t: P.ITensorProto): Const | string {
     });
     return { dims, dataType, raw: bytes };
   }
+  // Values of the remaining types (uint32, uint64, complex, string) stored outside raw_data are not
+  // read: kept empty, they would go back out as a tensor that holds nothing.
+  if (count > 0)
+    return `its ${count.toLocaleString('en-US')} values of type ${dataType} are not stored as raw data, the only way they are read`;
   return { dims, dataType, raw: new Uint8Array() };
 }
