@@ -19,6 +19,15 @@ export function designHash(design: Design): string {
 }
 
 /**
+ * designHash of what the design computes without its weights: the same across training runs of
+ * one structure, another after any edit of a layer or wire. A training result records it, so the
+ * cost panel can say whether the design still is the one that was trained.
+ */
+export function structureHash(design: Design): string {
+  return designHash(design.weights === undefined ? design : { ...design, weights: undefined });
+}
+
+/**
  * Per node, a hash of what decides its own computation: its kind and params, what feeds it (by
  * node and port) and its weights. A node whose entry is unchanged between two revisions computes
  * the same as long as its inputs have the same shapes (the caller compares those).

@@ -53,7 +53,7 @@ export const resultSchema = z.object({
   imagesPerSecond: z.number().min(0).optional(),
   /** The file the weights or metrics were read from, when they came back from outside. */
   sourceFile: z.string().max(1024).optional(),
-  /** The content hash of the design that was trained (see designHash). */
+  /** The content hash of the design that was trained, without its weights (see structureHash). */
   designHash: z.string().max(100),
   /** The design's figures when it was trained. */
   costs: z.object({

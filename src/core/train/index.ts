@@ -44,7 +44,7 @@ export {
   takeImages,
   type IdxArray,
 } from './data';
-export { designHash } from './hash';
+export { structureHash as designHash } from '../document/design-hash';
 export { checkTrainable, resizeHead, trainDesign } from './loop';
 export { inferOutputs } from './network';
 export { defaultRecipe } from './recipe';

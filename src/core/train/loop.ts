@@ -4,7 +4,7 @@ import type { LayerInfo } from '../analysis/types';
 import type { Design } from '../design/types';
 import { msg, type Message } from '../message';
 import { batchNHWC, fitImages, seededRandom, shuffled, takeImages } from './data';
-import { designHash } from './hash';
+import { structureHash } from '../document/design-hash';
 import { Network, structureOf } from './network';
 import { learningRateAt, Optimizer } from './optimizer';
 import {
@@ -293,7 +293,7 @@ export async function trainDesign(
       date: new Date(now()).toISOString(),
       seconds: (now() - started) / 1000,
       imagesPerSecond: trainSeconds > 0 ? (step * batch) / trainSeconds : 0,
-      designHash: designHash(design),
+      designHash: structureHash(design),
       costs: { params: costs.params, multiplyAdds: costs.multiplyAdds, memoryAccess: costs.memoryAccess },
       curve,
     };

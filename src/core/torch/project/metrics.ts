@@ -1,5 +1,5 @@
 import { analyze } from '../../analysis/analyze';
-import { designHash } from '../../document/design-hash';
+import { designHash, structureHash } from '../../document/design-hash';
 import { MAX_RESULTS, resultSchema, type TrainingResult } from '../../document/results';
 import type { Design } from '../../design/types';
 import { resultRecipe, type ProjectRecipe } from './recipe';
@@ -100,7 +100,7 @@ export function resultFromMetrics(text: string, design: Design, file: string): M
     seconds: end.seconds,
     ...(ips === undefined ? {} : { imagesPerSecond: ips }),
     sourceFile: file,
-    designHash: designHash(design),
+    designHash: structureHash(design),
     costs: {
       params: analysis.totals.params,
       multiplyAdds: analysis.totals.multiplyAdds,
