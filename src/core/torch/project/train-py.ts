@@ -13,7 +13,6 @@ model.onnx.
 """
 import argparse
 import contextlib
-import copy
 import inspect
 import json
 import math
@@ -104,8 +103,8 @@ class Processes:
 
 
 class Preemption:
-    """SIGTERM (preemption; torchrun passes it on to every process) asks training to stop: it saves a checkpoint at the end of
-    the step and leaves; --resume goes on from there."""
+    """SIGTERM (preemption; torchrun passes it on to every process) asks training to stop: it
+    saves a checkpoint at the end of the step and leaves; --resume goes on from there."""
 
     def __init__(self):
         self.signal = 0
