@@ -53,8 +53,8 @@ test('the cost panel shows the accuracy of the loaded weights beside the costs, 
   test.setTimeout(240_000);
   const studio = new Studio(page);
   await studio.open();
-  const cost = page.getByRole('tabpanel', { name: 'Cost' });
   await page.getByRole('tab', { name: 'Cost' }).click();
+  const cost = page.locator('.cost-panel');
   const accuracy = cost.locator('[data-figure="accuracy"]');
   await expect(accuracy).toContainText('Accuracy not measured yet');
 
