@@ -11,9 +11,9 @@ import { cliInMemory } from '../../test-support/cli';
 
 /**
  * The same design and recipe trained by both engines on the same part of the committed
- * Fashion-MNIST subset (its first 4,800 training and 1,000 test images): the studio's
+ * Fashion-MNIST subset (its first 3,200 training and 1,000 test images): the studio's
  * (TensorFlow.js on WASM, `train` on the command line) and PyTorch running the exported training
- * project's own train.py. One epoch at batch 64 (75 steps, warm-up then cosine to 0), seed 1, the
+ * project's own train.py. One epoch at batch 64 (50 steps, warm-up then cosine to 0), seed 1, the
  * studio's Fashion-MNIST defaults: the two test accuracies are within 2 points.
  * The engines share no code: different initial weights (each its own seeded generator), train.py's
  * input normalisation, and no weight decay on biases and batch norm there; 2 points is what the

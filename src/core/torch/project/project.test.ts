@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cliInMemory as cli } from '../../../../test-support/cli';
 import { analyze } from '../../analysis/analyze';
-import { designHash } from '../../document/design-hash';
+import { designHash, structureHash } from '../../document/design-hash';
 import { parseDesign, serializeDesign } from '../../document/format';
 import { examples } from '../../examples/registry';
 import { GraphBuilder } from '../../design/builder';
@@ -161,7 +161,7 @@ describe('training project', () => {
       recipe: { epochs: 2, batch: 256, seed: 7, optimizer: 'sgd', augment: { flip: true, crop: 4 } },
       date: '2027-01-15T08:00:00.000Z',
       sourceFile: 'weights.safetensors',
-      designHash: designHash(r.design),
+      designHash: structureHash(r.design),
       costs: { params: 6 * 27 + 12 + 70, multiplyAdds: 6 * 27 * 64 + 60, memoryAccess: t.memoryAccess },
       curve: [
         { epoch: 1, loss: 1.5, trainTop1: 0.45, valTop1: 0.55 },
