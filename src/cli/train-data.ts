@@ -11,6 +11,7 @@ import {
   type TrainData,
 } from '../core/train';
 import { UsageError } from './command';
+import { imageFolderData, type InputSize } from './image-folder-data';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -50,10 +51,17 @@ async function idxFolder(
 
 /**
  * The dataset the CLI's --dataset names: `fashion-mnist` (the committed subset, 10,000 + 2,000),
- * `fashion-mnist-full` (Debian's dataset-fashion-mnist, 60,000 + 10,000), or a folder holding
- * idx files with MNIST's names.
+ * `fashion-mnist-full` (Debian's dataset-fashion-mnist, 60,000 + 10,000), a folder holding idx
+ * files with MNIST's names, or a folder of PNG/JPEG images with one subfolder per class (fitted to
+ * `size`, the design's Input; a fifth of each class, drawn with `seed`, held out). `say` hears what
+ * was done to the images (resized, files skipped).
  */
-export async function loadTrainData(spec: string): Promise<TrainData> {
+export async function loadTrainData(
+  spec: string,
+  size?: InputSize,
+  seed = 0,
+  say: (line: string) => void = () => undefined,
+): Promise<TrainData> {
   if (spec === 'fashion-mnist') {
     const folder = path.join(repoRoot, 'public', FASHION_MNIST_SUBSET.folder);
     const data = await idxFolder(folder, 'fashion-mnist', FASHION_MNIST_CLASSES);
@@ -76,9 +84,15 @@ export async function loadTrainData(spec: string): Promise<TrainData> {
   const entries = readdirSync(spec);
   if (entries.length === 0) throw new UsageError(`--dataset ${spec}: the folder is empty`);
   const data = await idxFolder(spec, path.basename(path.resolve(spec)), []);
-  if (data === undefined)
+  if (data !== undefined) return data;
+  const images = size === undefined ? undefined : imageFolderData(spec, size, seed);
+  if (images === undefined)
     throw new UsageError(
-      `--dataset ${spec}: no idx files found (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, gzipped or not)`,
+      `--dataset ${spec}: neither idx files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, gzipped or not) nor class subfolders holding PNG or JPEG images`,
     );
-  return data;
+  const { train, eval: held } = images.data;
+  say(
+    `${spec}: ${train.classNames.length} classes, ${train.count} images to train on and ${held.count} held out to measure${images.resized > 0 ? `; ${images.resized} resized to ${size?.height ?? 0}×${size?.width ?? 0}` : ''}${images.skipped > 0 ? `; ${images.skipped} files skipped (not images)` : ''}`,
+  );
+  return images.data;
 }

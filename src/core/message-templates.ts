@@ -271,6 +271,8 @@ export const messageTemplates = {
   trainBadRecipe: "The recipe's {{issue}} is not valid.",
   trainNaN:
     'The loss became NaN at step {{step}}: training stopped and kept the last good weights. Try a lower learning rate.',
+  trainOutOfMemory:
+    'Training ran out of memory at batch {{batch}} (step {{step}}): try a smaller batch, such as {{smaller}}.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof messageTemplates;

@@ -52,7 +52,7 @@ function recipeFrom(
 export const trainCommand: Command = {
   name: 'train',
   usage:
-    'train <design.json | preset:NAME | example:NAME> --dataset fashion-mnist|fashion-mnist-full|<folder of idx files> [--epochs E] [--steps S] [--batch B] [--lr L] [--optimizer sgd|adam|adamw] [--seed N] [--train-images N] [--eval-images N] [--resize-head] [--backend wasm|cpu] [--resolution R] -o trained.json [--json]',
+    'train <design.json | preset:NAME | example:NAME> --dataset fashion-mnist|fashion-mnist-full|<folder of idx files or of class subfolders of PNG/JPEG images> [--epochs E] [--steps S] [--batch B] [--lr L] [--optimizer sgd|adam|adamw] [--seed N] [--train-images N] [--eval-images N] [--resize-head] [--backend wasm|cpu] [--resolution R] -o trained.json [--json]',
   async run(args, io) {
     const { positional, flags, switches } = parseArgs(
       args,
@@ -80,7 +80,16 @@ export const trainCommand: Command = {
     if (backendFlag !== undefined && backendFlag !== 'wasm' && backendFlag !== 'cpu')
       throw new UsageError(`--backend must be wasm or cpu, not "${backendFlag}"`);
     const recipe = recipeFrom(flags, datasetSpec);
-    const full = await loadTrainData(datasetSpec);
+    const json = switches.has('json');
+    const input = design.nodes.find((n) => n.kind === 'Input')?.params as
+      { channels?: number; height?: number; width?: number } | undefined;
+    const size =
+      input?.channels === undefined || input.height === undefined || input.width === undefined
+        ? undefined
+        : { channels: input.channels, height: input.height, width: input.width };
+    const full = await loadTrainData(datasetSpec, size, recipe.seed, (line) => {
+      if (!json) io.out(line);
+    });
     const trainLimit = wholeFlag(flags, 'train-images');
     const evalLimit = wholeFlag(flags, 'eval-images');
     const data: TrainData = {
@@ -96,7 +105,6 @@ export const trainCommand: Command = {
       );
       recipe.epochs = Math.ceil(recipe.maxSteps / perEpoch);
     }
-    const json = switches.has('json');
     try {
       let problem = checkTrainable(design, data);
       if (problem?.key === 'trainTooManyClasses' && switches.has('resize-head')) {

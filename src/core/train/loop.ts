@@ -5,6 +5,7 @@ import type { Design } from '../design/types';
 import { msg, type Message } from '../message';
 import { batchNHWC, fitImages, seededRandom, shuffled, takeImages } from './data';
 import { trainedHash } from '../document/design-hash';
+import { isOutOfMemory, smallerBatch } from './out-of-memory';
 import { Network, structureOf } from './network';
 import { learningRateAt, Optimizer } from './optimizer';
 import {
@@ -151,6 +152,7 @@ export async function trainDesign(
   const started = now();
   const net = new Network(design, options.initSeed ?? 0);
   const optimizer = new Optimizer(recipe);
+  let step = 0;
   try {
     const [c, h, w] = net.inputShape;
     const train = fitImages(data.train, c, h, w);
@@ -175,7 +177,6 @@ export async function trainDesign(
     let order = shuffled(train.count, random);
     let end: TrainEnd = 'finished';
     let message: Message | undefined;
-    let step = 0;
     let trainSeconds = 0;
     let epochLoss = 0;
     let epochTop1 = 0;
@@ -300,6 +301,13 @@ export async function trainDesign(
     const weights = net.store.toDesignWeights(`${data.name} (trained)`);
     const results = [...(design.results ?? []), result].slice(-MAX_RESULTS);
     return { design: { ...design, weights, results }, result, end, message, backend: backendNow() };
+  } catch (e) {
+    // A backend that cannot allocate (WASM's heap, WebGPU's buffers, a typed array): one sentence.
+    if (isOutOfMemory(e)) {
+      const batch = Math.min(recipe.batch, data.train.count);
+      throw new TrainError(msg('trainOutOfMemory', { batch, step: step + 1, smaller: smallerBatch(batch) }));
+    }
+    throw e;
   } finally {
     optimizer.dispose();
     net.dispose();

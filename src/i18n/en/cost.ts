@@ -62,6 +62,14 @@ export const cost = {
     buffers: '+ {{n}} buffers (BN running stats)',
     peakAt: 'at {{layer}}',
   },
+  accuracy: {
+    label: 'Accuracy',
+    none: 'not measured yet: train the design (Train tab) or load trained weights (File menu).',
+    value_one: '{{split}} top-1 on {{dataset}} ({{engine}}, {{count}} epoch)',
+    value_other: '{{split}} top-1 on {{dataset}} ({{engine}}, {{count}} epochs)',
+    earlier: '— from an earlier version of the design',
+    title: 'The newest training result of this design ({{date}}, seed {{seed}})',
+  },
   modelSize: {
     label: 'Model size',
     title: 'Model size',

@@ -64,6 +64,14 @@ export const cost: Strings<typeof en> = {
     buffers: '+ {{n}} 缓冲区（BN 滑动统计量）',
     peakAt: '出现在 {{layer}}',
   },
+  accuracy: {
+    label: '准确率',
+    none: '尚未测量：训练该设计（训练页），或载入训练好的权重（文件菜单）。',
+    value_one: '{{dataset}} {{split}} top-1（{{engine}}，{{count}} 轮）',
+    value_other: '{{dataset}} {{split}} top-1（{{engine}}，{{count}} 轮）',
+    earlier: '—— 来自该设计的较早版本',
+    title: '该设计最新的训练结果（{{date}}，种子 {{seed}}）',
+  },
   modelSize: {
     label: '模型大小',
     title: '模型大小',

@@ -234,4 +234,6 @@ export const messages = {
   trainHeadNotResizable: '无法调整输出头：输出节点前的最后一层不是独立的 Linear 或 Conv2d 节点。',
   trainBadRecipe: '训练方案中的 {{issue}} 无效。',
   trainNaN: '损失在第 {{step}} 步变为 NaN：训练已停止，并保留了最后一组正常的权重。请尝试降低学习率。',
+  trainOutOfMemory:
+    '批大小为 {{batch}} 时训练内存不足（第 {{step}} 步）：请尝试更小的批大小，例如 {{smaller}}。',
 } as const;

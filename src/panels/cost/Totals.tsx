@@ -1,6 +1,7 @@
 import type { BudgetCheck } from '../../core/analysis/budget';
 import type { Analysis } from '../../core/analysis/types';
 import { studio, useStudio } from '../../state/store';
+import { Accuracy } from './Accuracy';
 import { Delta } from './Delta';
 import { figureDefs, totalFigures, totalValue, type TotalFigure } from './figure-defs';
 import { FigureTip } from './FigureTip';
@@ -101,6 +102,7 @@ export function Totals({ analysis, checks }: Props) {
           );
         })}
       </dl>
+      <Accuracy />
       <ModelSize params={analysis.totals.params} />
     </section>
   );

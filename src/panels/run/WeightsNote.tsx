@@ -88,5 +88,5 @@ export function WeightsNote() {
 }
 
 /** The shipped dataset's proper name; a user's dataset keeps the name it was given. */
-const datasetTitle = (name: string): string =>
+export const datasetTitle = (name: string): string =>
   name === 'fashion-mnist' ? i18next.t('run:weights.fashion') : name;

@@ -14,6 +14,11 @@ describe('classifyFailure', () => {
       expect(classifyFailure(new Error(text), 128)).toEqual({ code: 'out-of-memory', batch: 128 });
   });
 
+  it('takes the engine loop’s own out-of-memory refusal for out of memory', () => {
+    const said = msg('trainOutOfMemory', { batch: 64, step: 3, smaller: 32 });
+    expect(classifyFailure({ said }, 64)).toEqual({ code: 'out-of-memory', batch: 64 });
+  });
+
   it('keeps an engine refusal as its Message, and anything else with its words', () => {
     const said = msg('afterCycle');
     expect(classifyFailure({ said }, 64)).toEqual({ code: 'said', said });

@@ -13,7 +13,6 @@ model.onnx.
 """
 import argparse
 import contextlib
-import copy
 import inspect
 import json
 import math
@@ -104,8 +103,8 @@ class Processes:
 
 
 class Preemption:
-    """SIGTERM (preemption; torchrun passes it on to every process) asks training to stop: it saves a checkpoint at the end of
-    the step and leaves; --resume goes on from there."""
+    """SIGTERM (preemption; torchrun passes it on to every process) asks training to stop: it
+    saves a checkpoint at the end of the step and leaves; --resume goes on from there."""
 
     def __init__(self):
         self.signal = 0
@@ -148,6 +147,21 @@ def unused_parameters(model, inputs):
     unused = [name for name, p in model.named_parameters() if p.grad is None]
     model.zero_grad(set_to_none=True)
     return unused
+
+
+def fewest_normalised(model, inputs):
+    """(values per channel per image, name) of the batch norm that normalises the fewest: its map's
+    height x width (1 for a flattened one), measured by one forward pass of a single image."""
+    seen = []
+    hooks = [m.register_forward_hook(lambda mod, i, o, name=name: seen.append((i[0][0].numel() // i[0].shape[1], name)))
+             for name, m in model.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    model.eval()
+    with torch.no_grad():
+        model(*[torch.zeros([1] + s[1:]) for s in inputs])
+    model.train()
+    for h in hooks:
+        h.remove()
+    return min(seen) if seen else None
 
 
 def sparse_masks(model, studio):
@@ -343,6 +357,12 @@ def train(args, procs):
     inputs = design_inputs()
     classes = output_classes(model, inputs)
     unused = unused_parameters(model, inputs)
+    fewest = fewest_normalised(model, inputs)
+    if fewest is not None and fewest[0] * args.batch <= 2:
+        # Two values a channel normalise to +1 and -1 whatever they are, and the gradient grows as
+        # 1/|difference|: MobileNetV2 at 32x32 (1x1 maps) with --batch 2 reaches NaN within 8 steps.
+        raise Refusal(f"Batch norm {fewest[1]} would normalise only {fewest[0] * args.batch} values per channel "
+                      f"(--batch {args.batch} of {fewest[0]} each): training gives NaN; use --batch {math.ceil(4 / fewest[0])} or more, or a larger input.")
     masks = sparse_masks(model, studio)
 
     # Data: rank 0 downloads first, the others then read the files it wrote.
