@@ -20,6 +20,8 @@ export interface ViewInput {
   /** Positions of nodes being dragged right now (screen layout, offsets included). */
   readonly dragging: ReadonlyMap<string, Position>;
   readonly measured: ReadonlyMap<string, Size>;
+  /** The wire a palette item being dragged would go into if dropped now. */
+  readonly dropWire?: string | undefined;
 }
 
 export interface View {
@@ -213,6 +215,7 @@ export class FlowModel {
       const weight = size === 0 || hi <= lo ? 0.3 : (Math.log(size) - lo) / (hi - lo);
       const shape = e.shape === undefined ? undefined : formatShape(e.shape);
       const selected = input.selectedEdges.has(e.id);
+      const dropTarget = !e.inner && input.dropWire === e.id;
       // Wires are no tab stops of their own (they would come before every card): a wire of the
       // selected card is one, reached by Shift+Tab from it, so it can still be selected and deleted.
       const focusable =
@@ -232,6 +235,7 @@ export class FlowModel {
         prev.data.shape === shape &&
         Math.abs(prev.data.weight - weight) < 0.01 &&
         prev.selected === selected &&
+        prev.data.dropTarget === dropTarget &&
         prev.focusable === focusable &&
         prev.ariaLabel === ariaLabel
       )
@@ -248,7 +252,7 @@ export class FlowModel {
         ariaLabel,
         selectable: !e.inner,
         deletable: !e.inner,
-        data: { shape, weight, elements: size, inner: e.inner },
+        data: { shape, weight, elements: size, inner: e.inner, dropTarget },
       };
     });
     this.edges = new Map(edges.map((e) => [e.id, e]));
