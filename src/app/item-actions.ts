@@ -106,6 +106,16 @@ function downstreamOf(design: Design, id: string): Set<string> {
   return seen;
 }
 
+/** The first point at or below `p` where a new card covers none of the design's cards. */
+function clearSpot(design: Design, p: Position): Position {
+  const taken = design.nodes.map((n) => n.position);
+  const at = { ...p };
+  const clash = () =>
+    taken.some((q) => Math.abs(q.x - at.x) < BLOCK_CARD_WIDTH && Math.abs(q.y - at.y) < CARD_HEIGHT + 8);
+  while (clash()) at.y += STEP;
+  return at;
+}
+
 const labelOf = (design: Design, id: string): string => design.nodes.find((n) => n.id === id)?.label ?? id;
 
 /** Where an item goes in: after a node (into the wires leaving its first output), or into one wire. */
@@ -153,13 +163,9 @@ export function insertItem(
     );
   };
   if (placed.refused !== undefined) {
-    // Not wired, so not drawn in the wire: beside it, where a branch would go.
-    const aside = moveNodes(
-      placed.design,
-      new Map([
-        [placed.nodeId, { x: anchor.position.x + BLOCK_CARD_WIDTH + 2 * GAP, y: anchor.position.y + STEP }],
-      ]),
-    );
+    // Not wired, so not drawn in the wire: beside it, where a branch would go, clear of other cards.
+    const beside = { x: anchor.position.x + BLOCK_CARD_WIDTH + 2 * GAP, y: anchor.position.y + STEP };
+    const aside = moveNodes(placed.design, new Map([[placed.nodeId, clearSpot(design, beside)]]));
     store.applyEdit(aside, [placed.nodeId]);
     store.revealNode(placed.nodeId);
     store.notify({
@@ -255,10 +261,6 @@ export function activateItem(
     insertItem(item, { wire }, options.branch === true);
     return;
   }
-  const taken = store.design.nodes.map((n) => n.position);
   const p = { x: Math.round(centre.x - CARD_WIDTH / 2), y: Math.round(centre.y - CARD_HEIGHT / 2) };
-  const clash = () =>
-    taken.some((q) => Math.abs(q.x - p.x) < BLOCK_CARD_WIDTH && Math.abs(q.y - p.y) < CARD_HEIGHT + 8);
-  while (clash()) p.y += STEP;
-  placeItem(item, p);
+  placeItem(item, clearSpot(store.design, p));
 }

@@ -147,6 +147,16 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
     if (!(e.relatedTarget instanceof Node) || !e.currentTarget.contains(e.relatedTarget))
       setDropWire(undefined);
   }, []);
+  // A drag given up (Escape) or ended anywhere else lights nothing any more.
+  useEffect(() => {
+    const off = () => {
+      setDropWire(undefined);
+    };
+    window.addEventListener('dragend', off);
+    return () => {
+      window.removeEventListener('dragend', off);
+    };
+  }, []);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -186,7 +196,13 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div
+      className="canvas"
+      onDragEnter={onDragOver}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
       <ReactFlow<FlowNode, ShapeEdge>
         nodes={view.nodes}
         edges={view.edges}
