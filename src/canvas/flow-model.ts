@@ -207,7 +207,7 @@ export class FlowModel {
         prev.position.x === to.x &&
         prev.position.y === to.y
         ? prev
-        : ({ ...n, position: to } as FlowNode);
+        : { ...n, position: to };
     });
   }
 
