@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openInLanguage } from './pages/studio';
+import { startIn } from './pages/studio';
 
 /** The page's own affordances, in both languages: what can be edited looks editable. */
 const words = {
@@ -7,15 +7,9 @@ const words = {
   zh: { name: '设计名称', hint: '点击即可重命名设计' },
 } as const;
 
-async function start(page: Page, lang: 'en' | 'zh'): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await openInLanguage(page, lang);
-  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 15_000 });
-}
-
 for (const lang of ['en', 'zh'] as const)
   test(`the design name looks editable before it is touched, ${lang}`, async ({ page }) => {
-    await start(page, lang);
+    await startIn(page, lang);
     const field = page.getByRole('textbox', { name: words[lang].name });
     await expect(field).not.toBeFocused();
     // A visible edge at rest (not only on hover), a pencil beside it and a hint that says so.
@@ -50,7 +44,7 @@ for (const lang of ['en', 'zh'] as const)
     page,
   }) => {
     const k = keys[lang];
-    await start(page, lang);
+    await startIn(page, lang);
     // The first Tab of the page is the skip link to the canvas; it lands on a card, not a wire.
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: k.skipCanvas })).toBeFocused();
@@ -121,7 +115,7 @@ for (const lang of ['en', 'zh'] as const)
     page,
   }) => {
     const m = map[lang];
-    await start(page, lang);
+    await startIn(page, lang);
     await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
     const toggle = page.getByRole('button', { name: m.show });
     await expect(toggle).toBeVisible();

@@ -1,5 +1,11 @@
 import { expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
 
+/**
+ * How long the canvas may take to show its first card: the app's first start builds and lays out a
+ * design, which takes seconds on a loaded machine. A wait polls, so a quick start is not slowed.
+ */
+export const CANVAS_TIMEOUT = 20_000;
+
 /** The app as a user sees it: found by accessible names, never by sleeping. */
 export class Studio {
   readonly errors: string[] = [];
@@ -67,8 +73,8 @@ export class Studio {
   }
 
   async waitForCanvas(): Promise<void> {
-    await expect(this.canvas).toBeVisible();
-    await expect(this.nodes.first()).toBeVisible();
+    await expect(this.canvas).toBeVisible({ timeout: CANVAS_TIMEOUT });
+    await expect(this.nodes.first()).toBeVisible({ timeout: CANVAS_TIMEOUT });
   }
 
   get canvas(): Locator {
@@ -114,7 +120,7 @@ export class Studio {
   /** Starts from an empty design (File → New), which holds one Input and one Output. */
   async newDesign(): Promise<void> {
     await this.menu('File', 'New design');
-    await expect(this.nodes).toHaveCount(2);
+    await expect(this.nodes).toHaveCount(2, { timeout: CANVAS_TIMEOUT });
   }
 
   /** Drags a palette item onto the canvas at a point relative to the canvas's top-left corner. */
@@ -160,6 +166,16 @@ export class Studio {
   expectNoErrors(): void {
     expect(this.errors, this.errors.join('\n')).toEqual([]);
   }
+}
+
+/**
+ * Opens the app on a fresh profile in a language, at a laptop's size; a reload keeps the profile.
+ * The first start lays out the default design: slow on a busy machine.
+ */
+export async function startIn(page: Page, lang: 'en' | 'zh'): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openInLanguage(page, lang);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: CANVAS_TIMEOUT });
 }
 
 /** In the page: the text of the open document's design as stored ('' when none yet). */

@@ -13,7 +13,7 @@ import { ConnectDialog } from './ConnectDialog';
 import { CompareDialog } from '../panels/compare/CompareDialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { HelpOverlay } from './HelpOverlay';
-import { activateItem, placeItem } from './item-actions';
+import { activateItem, insertItem, placeItem } from './item-actions';
 import { NoticeView } from './NoticeView';
 import { SidePanel } from './SidePanel';
 import { SkipLinks } from './SkipLinks';
@@ -38,8 +38,10 @@ export function App() {
     },
     [canvas],
   );
-  const onDropItem = useCallback((item: CatalogueItem, position: Position) => {
-    placeItem(item, position);
+  // A block or a layer dropped on a wire goes into it, as Enter puts it into a selected wire.
+  const onDropItem = useCallback((item: CatalogueItem, position: Position, wire: string | undefined) => {
+    if (item.type === 'node' && wire !== undefined) insertItem(item, { wire }, false);
+    else placeItem(item, position);
   }, []);
   const onDropFile = useCallback((file: File) => {
     void isOnnxFile(file).then((onnx) => (onnx ? importOnnxFile(file) : openDesignFile(file)));

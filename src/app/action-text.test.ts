@@ -45,11 +45,11 @@ describe('what the actions say, in both languages', () => {
 
   it('says where a node was inserted', async () => {
     await i18next.changeLanguage('en');
-    insertItem({ type: 'node', kind: 'BatchNorm' } as never, idOf('conv'), false);
+    insertItem({ type: 'node', kind: 'BatchNorm' } as never, { after: idOf('conv') }, false);
     expect(notice()).toBe('Inserted batch_norm_1 between conv and relu.');
     studio.getState().replaceDesign(design(), { fresh: true });
     await i18next.changeLanguage('zh');
-    insertItem({ type: 'node', kind: 'BatchNorm' } as never, idOf('conv'), true);
+    insertItem({ type: 'node', kind: 'BatchNorm' } as never, { after: idOf('conv') }, true);
     expect(notice()).toBe('已插入 batch_norm_1，作为 conv 的分支。');
   });
 

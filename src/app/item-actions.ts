@@ -6,6 +6,7 @@ import { findPreset } from '../core/presets/registry';
 import { layoutDesign } from '../canvas/auto-layout';
 import { i18next } from '../i18n';
 import { diagnosticText } from '../i18n/core-text';
+import { sayMessage } from '../i18n/say';
 import { exampleDesign, exampleMethod, presetDesign, presetTitle } from '../i18n/core-examples';
 import { analysisOf } from '../state/analysis';
 import type { CatalogueItem } from '../state/catalogue-item';
@@ -105,29 +106,49 @@ function downstreamOf(design: Design, id: string): Set<string> {
   return seen;
 }
 
+/** The first point at or below `p` where a new card covers none of the design's cards. */
+function clearSpot(design: Design, p: Position): Position {
+  const taken = design.nodes.map((n) => n.position);
+  const at = { ...p };
+  const clash = () =>
+    taken.some((q) => Math.abs(q.x - at.x) < BLOCK_CARD_WIDTH && Math.abs(q.y - at.y) < CARD_HEIGHT + 8);
+  while (clash()) at.y += STEP;
+  return at;
+}
+
 const labelOf = (design: Design, id: string): string => design.nodes.find((n) => n.id === id)?.label ?? id;
+
+/** Where an item goes in: after a node (into the wires leaving its first output), or into one wire. */
+export type InsertPoint = { readonly after: string } | { readonly wire: string };
 
 /**
  * Adds a palette item after a node, as node editors insert: into the wire leaving its first output
- * (what came after now follows the new node, moved down to make room), or beside it as a branch.
- * A node that cannot take what the wire carries is left unconnected, and the reason is said at
- * once with the repairs that exist, the first one focused so Enter applies it.
+ * (or into one wire: a wire selected, or a drop on it; what came after now follows the new node,
+ * moved down to make room), or beside it as a branch. A node that cannot take what the wire
+ * carries is left unconnected, and the reason is said at once with the repairs that exist, the
+ * first one focused so Enter applies it.
  */
 export function insertItem(
   item: Extract<CatalogueItem, { type: 'node' }>,
-  after: string,
+  at: InsertPoint,
   branch: boolean,
 ): void {
   const store = studio.getState();
   const design = store.design;
-  const anchor = design.nodes.find((n) => n.id === after);
+  const wire = 'wire' in at ? design.edges.find((e) => e.id === at.wire) : undefined;
+  if ('wire' in at && wire === undefined) return;
+  const from = wire?.from ?? { node: 'after' in at ? at.after : '', port: 0 };
+  const anchor = design.nodes.find((n) => n.id === from.node);
   if (anchor === undefined) return;
-  const from = { node: after, port: 0 };
   const position = branch
     ? { x: anchor.position.x + BLOCK_CARD_WIDTH + 2 * GAP, y: anchor.position.y + STEP }
     : { x: anchor.position.x, y: anchor.position.y + STEP };
   const params = paramsFor(item, design, from) as never;
-  const placed = insertAfter(design, item.kind, position, from, { params, branch });
+  const placed = insertAfter(design, item.kind, position, from, {
+    params,
+    branch,
+    ...(wire === undefined ? {} : { wire: wire.id }),
+  });
   const name = labelOf(placed.design, placed.nodeId);
   /** Everything the new node now feeds moves down by one card, to make room for it. */
   const makeRoom = (d: Design): Design => {
@@ -142,20 +163,20 @@ export function insertItem(
     );
   };
   if (placed.refused !== undefined) {
-    // Not wired, so not drawn in the wire: beside it, where a branch would go.
-    const aside = moveNodes(
-      placed.design,
-      new Map([
-        [placed.nodeId, { x: anchor.position.x + BLOCK_CARD_WIDTH + 2 * GAP, y: anchor.position.y + STEP }],
-      ]),
-    );
+    // Not wired, so not drawn in the wire: beside it, where a branch would go, clear of other cards.
+    const beside = { x: anchor.position.x + BLOCK_CARD_WIDTH + 2 * GAP, y: anchor.position.y + STEP };
+    const aside = moveNodes(placed.design, new Map([[placed.nodeId, clearSpot(design, beside)]]));
     store.applyEdit(aside, [placed.nodeId]);
     store.revealNode(placed.nodeId);
     store.notify({
-      text: i18next.t('actions:insert.refused', { name, before: anchor.label, reason: placed.refused }),
+      text: i18next.t('actions:insert.refused', {
+        name,
+        before: anchor.label,
+        reason: placed.problem === undefined ? placed.refused : diagnosticText(placed.problem),
+      }),
       tone: 'error',
       actions: placed.fixes.map((f) => ({
-        label: f.label,
+        label: sayMessage(f.text),
         run: () => {
           const s = studio.getState();
           if (s.design !== aside) {
@@ -181,7 +202,7 @@ export function insertItem(
           s.applyEdit(fixed, [placed.nodeId]);
           s.revealNode(placed.nodeId);
           s.notify({
-            text: i18next.t('actions:insert.fixed', { fix: f.label, name, before: anchor.label }),
+            text: i18next.t('actions:insert.fixed', { fix: sayMessage(f.text), name, before: anchor.label }),
             tone: 'info',
           });
         },
@@ -220,7 +241,7 @@ export function insertItem(
 
 /**
  * Enter (or double-click) on a palette item: inserted after the selected node (Shift+Enter: as a
- * branch), else at the centre of the view, clear of the cards already there.
+ * branch), or into the selected wire, else at the centre of the view, clear of the cards already there.
  */
 export function activateItem(
   item: CatalogueItem,
@@ -230,13 +251,16 @@ export function activateItem(
   const store = studio.getState();
   const after = store.selectedNodes.length === 1 ? store.selectedNodes[0] : undefined;
   if (item.type === 'node' && after !== undefined) {
-    insertItem(item, after, options.branch === true);
+    insertItem(item, { after }, options.branch === true);
     return;
   }
-  const taken = store.design.nodes.map((n) => n.position);
+  // One wire selected (and no card): the item goes into that wire.
+  const wire =
+    store.selectedNodes.length === 0 && store.selectedEdges.length === 1 ? store.selectedEdges[0] : undefined;
+  if (item.type === 'node' && wire !== undefined && store.design.edges.some((e) => e.id === wire)) {
+    insertItem(item, { wire }, options.branch === true);
+    return;
+  }
   const p = { x: Math.round(centre.x - CARD_WIDTH / 2), y: Math.round(centre.y - CARD_HEIGHT / 2) };
-  const clash = () =>
-    taken.some((q) => Math.abs(q.x - p.x) < BLOCK_CARD_WIDTH && Math.abs(q.y - p.y) < CARD_HEIGHT + 8);
-  while (clash()) p.y += STEP;
-  placeItem(item, p);
+  placeItem(item, clearSpot(store.design, p));
 }

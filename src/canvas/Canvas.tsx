@@ -10,7 +10,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Position } from '../core/design/types';
-import { ITEM_MIME, parseItem, type CatalogueItem } from '../state/catalogue-item';
+import { ITEM_MIME, SPLICE_MIME, parseItem, type CatalogueItem } from '../state/catalogue-item';
 import { useAnalysis } from '../state/hooks';
 import { useStudio } from '../state/store';
 import { viewDesign } from './commands';
@@ -35,8 +35,8 @@ const edgeTypes = { shape: ShapeEdgeView };
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
 
 export interface CanvasProps {
-  /** A palette item dropped at a point of the design. */
-  readonly onDropItem: (item: CatalogueItem, position: Position) => void;
+  /** A palette item dropped at a point of the design, onto a wire (its id) or not. */
+  readonly onDropItem: (item: CatalogueItem, position: Position, wire: string | undefined) => void;
   /** A file dropped on the canvas (a design to open). */
   readonly onDropFile: (file: File) => void;
 }
@@ -55,6 +55,7 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
   const [model] = useState(() => new FlowModel());
   const [mapOpen, setMapOpen] = useState(readMapOpen);
   const [offsets, setOffsets] = useState<ReadonlyMap<string, number>>(new Map());
+  const [dropWire, setDropWire] = useState<string | undefined>();
   const handlers = useFlowHandlers(offsets);
   const { dragging, measured } = handlers;
   const verdict = useVerdicts();
@@ -71,6 +72,7 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
         selectedEdges: new Set(selectedEdges),
         dragging,
         measured,
+        dropWire,
       }),
     // The cards' titles are read in the UI's language when built: a new language rebuilds them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -84,6 +86,7 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
       selectedEdges,
       dragging,
       measured,
+      dropWire,
       i18n.language,
     ],
   );
@@ -126,14 +129,39 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
     [verdict],
   );
 
-  const onDragOver = useCallback((e: DragEvent) => {
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
+  // A block or a layer dragged over a wire goes into it when dropped: the wire lights up meanwhile.
+  const designEdges = design.edges;
+  const wireAt = useCallback(
+    (x: number, y: number) => wireUnder(x, y, new Set(designEdges.map((e) => e.id))),
+    [designEdges],
+  );
+  const onDragOver = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      setDropWire(e.dataTransfer.types.includes(SPLICE_MIME) ? wireAt(e.clientX, e.clientY) : undefined);
+    },
+    [wireAt],
+  );
+  const onDragLeave = useCallback((e: DragEvent) => {
+    if (!(e.relatedTarget instanceof Node) || !e.currentTarget.contains(e.relatedTarget))
+      setDropWire(undefined);
+  }, []);
+  // A drag given up (Escape) or ended anywhere else lights nothing any more.
+  useEffect(() => {
+    const off = () => {
+      setDropWire(undefined);
+    };
+    window.addEventListener('dragend', off);
+    return () => {
+      window.removeEventListener('dragend', off);
+    };
   }, []);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
       e.preventDefault();
+      setDropWire(undefined);
       const file = e.dataTransfer.files[0];
       if (file !== undefined) {
         onDropFile(file);
@@ -142,9 +170,10 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
       const item = parseItem(e.dataTransfer.getData(ITEM_MIME));
       if (item === undefined) return;
       const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      onDropItem(item, { x: Math.round(p.x - CARD_WIDTH / 2), y: Math.round(p.y - CARD_HEIGHT / 2) });
+      const wire = item.type === 'node' ? wireAt(e.clientX, e.clientY) : undefined;
+      onDropItem(item, { x: Math.round(p.x - CARD_WIDTH / 2), y: Math.round(p.y - CARD_HEIGHT / 2) }, wire);
     },
-    [rf, onDropItem, onDropFile],
+    [rf, onDropItem, onDropFile, wireAt],
   );
 
   // React Flow's own words (its keyboard help, its controls), in the reader's language.
@@ -167,7 +196,13 @@ export function Canvas({ onDropItem, onDropFile }: CanvasProps) {
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="canvas"
+      onDragEnter={onDragOver}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
       <ReactFlow<FlowNode, ShapeEdge>
         nodes={view.nodes}
         edges={view.edges}
@@ -239,6 +274,19 @@ function saveMapOpen(open: boolean): void {
   } catch {
     // A blocked storage only forgets the choice at the next visit.
   }
+}
+
+/**
+ * The wire of the design under a point of the screen, if a wire is the first thing there: a card,
+ * the controls or the minimap above it take the drop themselves.
+ */
+function wireUnder(x: number, y: number, wires: ReadonlySet<string>): string | undefined {
+  for (const el of document.elementsFromPoint(x, y)) {
+    if (el.closest('.react-flow__node, .react-flow__panel') !== null) return undefined;
+    const id = el.closest('.react-flow__edge')?.getAttribute('data-id');
+    if (id !== undefined && id !== null) return wires.has(id) ? id : undefined;
+  }
+  return undefined;
 }
 
 function sameOffsets(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

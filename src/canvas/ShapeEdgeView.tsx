@@ -20,19 +20,21 @@ export const ShapeEdgeView = memo(function ShapeEdgeView(props: EdgeProps<ShapeE
   const classes = ['shape-edge'];
   if (selected === true) classes.push('selected');
   if (data?.inner === true) classes.push('inner');
+  const target = data?.dropTarget === true;
+  if (target) classes.push('drop-target');
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
         className={classes.join(' ')}
-        style={{ strokeWidth: 1 + weight * 3.5 }}
+        style={{ strokeWidth: target ? 6 : 1 + weight * 3.5 }}
         interactionWidth={14}
       />
       {data?.shape !== undefined && (
         <EdgeLabelRenderer>
           <div
-            className={`edge-label${selected === true ? ' selected' : ''}`}
+            className={`edge-label${selected === true || target ? ' selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid="edge-shape"
             title={t('edgeElements', { n: formatExact(data.elements) })}

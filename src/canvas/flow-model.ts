@@ -7,7 +7,8 @@ import { designCard, sameCard, type CardData } from './card-model';
 import type { FlowNode, FrameData, ShapeEdge, Size } from './flow-types';
 import { applyGroups } from './group-view';
 import { moduleGroups, type ModuleGroup } from '../core/design/module-groups';
-import { CARD_HEIGHT, PROBLEM_LINE } from './sizes';
+import { reflow, type ReflowBox } from './reflow';
+import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH, PROBLEM_LINE } from './sizes';
 
 export interface ViewInput {
   readonly design: Design;
@@ -20,6 +21,8 @@ export interface ViewInput {
   /** Positions of nodes being dragged right now (screen layout, offsets included). */
   readonly dragging: ReadonlyMap<string, Position>;
   readonly measured: ReadonlyMap<string, Size>;
+  /** The wire a palette item being dragged would go into if dropped now. */
+  readonly dropWire?: string | undefined;
 }
 
 export interface View {
@@ -154,20 +157,58 @@ export class FlowModel {
         );
     }
     this.cards = nextCards;
-    this.nodes = new Map(nodes.map((n) => [n.id, n]));
+    const placed = this.reflowed(nodes, input);
+    this.nodes = new Map(placed.map((n) => [n.id, n]));
     const edges = this.buildEdges(input, views);
     if (this.groups?.design !== design) this.groups = { design, groups: moduleGroups(design) };
-    if (this.groups.groups.length === 0) return { nodes, edges, offsets };
+    if (this.groups.groups.length === 0) return { nodes: placed, edges, offsets };
     const grouped = applyGroups(
       design,
       analysis,
       this.groups.groups,
       input.collapsedGroups ?? new Set(),
-      nodes,
+      placed,
       edges,
     );
     for (const [id, dy] of grouped.shifts) offsets.set(id, (offsets.get(id) ?? 0) + dy);
     return { nodes: grouped.nodes, edges: grouped.edges, offsets };
+  }
+
+  /**
+   * Cards taller than the layout allowed for (a run's times, hints, a problem line) push the cards
+   * below them down on screen, so that no card covers another and no port lies on another's port.
+   * Cards being dragged follow the pointer and push nothing.
+   */
+  private reflowed(nodes: FlowNode[], input: ViewInput): FlowNode[] {
+    const boxes: ReflowBox[] = [];
+    for (const n of nodes) {
+      if (n.parentId !== undefined || input.dragging.has(n.id)) continue;
+      if (n.type === 'frame') {
+        const size = { width: n.width ?? 0, height: n.height ?? 0 };
+        boxes.push({ id: n.id, position: n.position, ...size, laidOut: size.height });
+      } else if (n.type === 'card') {
+        const seen = input.measured.get(n.id);
+        const width = seen?.width ?? (n.data.block === undefined ? CARD_WIDTH : BLOCK_CARD_WIDTH);
+        const height = seen?.height ?? closedHeight(n.data);
+        boxes.push({ id: n.id, position: n.position, width, height, laidOut: CARD_HEIGHT });
+      }
+    }
+    const moved = reflow(boxes);
+    if (moved.size === 0) return nodes;
+    return nodes.map((n) => {
+      const to = moved.get(n.id);
+      if (to === undefined) return n;
+      const prev = this.nodes.get(n.id);
+      // The same card at the same place as last time: React Flow sees no change.
+      return prev !== undefined &&
+        prev.data === n.data &&
+        prev.selected === n.selected &&
+        prev.measured === n.measured &&
+        prev.position.x === to.x &&
+        prev.position.y === to.y
+        ? prev
+        : { ...n, position: to };
+    });
   }
 
   private innerView(node: DesignNode, analysis: Analysis): InnerView {
@@ -213,6 +254,7 @@ export class FlowModel {
       const weight = size === 0 || hi <= lo ? 0.3 : (Math.log(size) - lo) / (hi - lo);
       const shape = e.shape === undefined ? undefined : formatShape(e.shape);
       const selected = input.selectedEdges.has(e.id);
+      const dropTarget = !e.inner && input.dropWire === e.id;
       // Wires are no tab stops of their own (they would come before every card): a wire of the
       // selected card is one, reached by Shift+Tab from it, so it can still be selected and deleted.
       const focusable =
@@ -232,6 +274,7 @@ export class FlowModel {
         prev.data.shape === shape &&
         Math.abs(prev.data.weight - weight) < 0.01 &&
         prev.selected === selected &&
+        prev.data.dropTarget === dropTarget &&
         prev.focusable === focusable &&
         prev.ariaLabel === ariaLabel
       )
@@ -248,7 +291,7 @@ export class FlowModel {
         ariaLabel,
         selectable: !e.inner,
         deletable: !e.inner,
-        data: { shape, weight, elements: size, inner: e.inner },
+        data: { shape, weight, elements: size, inner: e.inner, dropTarget },
       };
     });
     this.edges = new Map(edges.map((e) => [e.id, e]));

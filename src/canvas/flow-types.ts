@@ -31,6 +31,8 @@ export interface ShapeEdgeData {
   readonly weight: number;
   readonly elements: number;
   readonly inner: boolean;
+  /** A palette item dragged over this wire would go into it if dropped now. */
+  readonly dropTarget: boolean;
 }
 export type ShapeEdge = Edge<ShapeEdgeData, 'shape'>;
 

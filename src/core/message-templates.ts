@@ -7,6 +7,9 @@ export const messageTemplates = {
   inputNotConnected: 'Input {{n}} is not connected.',
   noSuchPort: 'A connection points to a port that does not exist ({{from}} → {{to}}); it is ignored.',
   inputWiredTwice: 'Input {{n}} has more than one connection; only the first is used.',
+  // The repairs offered when a new node cannot join a wire (button labels).
+  fixTakeChannels: 'Take {{channels}} channels from the wire',
+  fixFlattenFirst: 'Add a Flatten first',
   onCycle:
     'This node is on a cycle: a network must flow one way. Remove one of the connections that loop back.',
   afterCycle: 'Comes after a cycle, so its shape is unknown.',

@@ -16,6 +16,11 @@ export type CatalogueItem =
   | { readonly type: 'example'; readonly name: string };
 
 export const ITEM_MIME = 'application/x-compact-studio-item';
+/**
+ * Also set on a drag of an item that goes into a wire when dropped on it (a block or a layer): a
+ * drag's data cannot be read until the drop, its types can, so the wire under the cursor lights up.
+ */
+export const SPLICE_MIME = 'application/x-compact-studio-splice';
 
 const itemShape = z.discriminatedUnion('type', [
   z.object({

@@ -4,6 +4,7 @@ import { addNode } from '../design/edit';
 import { spliceAfter } from '../design/splice';
 import type { Design, DesignNode, NodeKind, PortRef, Position } from '../design/types';
 import { analyze } from './analyze';
+import { msg, told, type Message } from '../message';
 import type { Analysis } from './types';
 
 type Params = Readonly<Record<string, unknown>>;
@@ -43,6 +44,8 @@ export function paramsFromWire(
 export interface Fix {
   /** What the button says: "Take 24 channels from the wire". */
   readonly label: string;
+  /** The same words as a message, for a UI that translates them. */
+  readonly text: Message;
   /** The design with the repair made (and the node wired in). */
   readonly design: Design;
 }
@@ -52,6 +55,8 @@ export interface Placement {
   readonly nodeId: string;
   /** Why the node could not be wired in (it is then left unconnected beside the wire). */
   readonly refused: string | undefined;
+  /** The same reason as the diagnostic it is, for a UI that translates it. */
+  readonly problem: Diagnostic | undefined;
   readonly fixes: readonly Fix[];
   /** Problems the insertion caused further down (a wider tensor reaching a residual add). */
   readonly downstream: readonly Diagnostic[];
@@ -66,6 +71,11 @@ function firstError(design: Design, id: string): Diagnostic | undefined {
   return errorsAt(analyze(design), id)[0];
 }
 
+const fixSaid = (m: Message): { label: string; text: Message } => {
+  const t = told(m);
+  return { label: t.message, text: t.text };
+};
+
 function fixesFor(
   unwired: Design,
   analysis: Analysis,
@@ -74,6 +84,7 @@ function fixesFor(
   problem: Diagnostic,
   wire: (d: Design, from: PortRef) => Design,
   position: Position,
+  only: string | undefined,
 ): Fix[] {
   const fixes: Fix[] = [];
   const shape = analysis.nodes.get(from.node)?.outputShapes?.[from.port];
@@ -93,20 +104,20 @@ function fixesFor(
       from,
     );
     if (firstError(design, node.id) === undefined)
-      fixes.push({ label: `Take ${c} channels from the wire`, design });
+      fixes.push({ ...fixSaid(msg('fixTakeChannels', { channels: c })), design });
   }
   if (problem.key === 'wrongRank' && shape !== undefined && shape.length > 2) {
     const flat = addNode(unwired, 'Flatten', position);
-    const withFlatten = spliceAfter(flat.design, from, flat.nodeId);
+    const withFlatten = spliceAfter(flat.design, from, flat.nodeId, false, only);
     const design = wire(withFlatten, { node: flat.nodeId, port: 0 });
-    if (firstError(design, node.id) === undefined) fixes.push({ label: 'Add a Flatten first', design });
+    if (firstError(design, node.id) === undefined) fixes.push({ ...fixSaid(msg('fixFlattenFirst')), design });
   }
   return fixes;
 }
 
 /**
- * Adds a node after output `from` and wires it into the wire leaving there (or beside it, as a
- * branch). When the node cannot take what the wire carries, it is left unconnected and the reason
+ * Adds a node after output `from` and wires it into the wires leaving there (only into `wire`
+ * when one is named, a drop on that wire; or beside them, as a branch). When the node cannot take what the wire carries, it is left unconnected and the reason
  * comes back with the repairs that would make it fit.
  */
 export function insertAfter(
@@ -114,7 +125,7 @@ export function insertAfter(
   kind: NodeKind,
   position: Position,
   from: PortRef,
-  options: { params?: DesignNode['params']; label?: string; branch?: boolean } = {},
+  options: { params?: DesignNode['params']; label?: string; branch?: boolean; wire?: string } = {},
 ): Placement {
   const added = addNode(
     design,
@@ -124,7 +135,7 @@ export function insertAfter(
   );
   const id = added.nodeId;
   const branch = options.branch === true;
-  const wire = (d: Design, at: PortRef): Design => spliceAfter(d, at, id, branch);
+  const wire = (d: Design, at: PortRef): Design => spliceAfter(d, at, id, branch, options.wire);
   const before = analyze(design);
   const wired = wire(added.design, from);
   const after = analyze(wired);
@@ -135,7 +146,8 @@ export function insertAfter(
       design: added.design,
       nodeId: id,
       refused: problem.message,
-      fixes: fixesFor(added.design, before, node, from, problem, wire, position),
+      problem,
+      fixes: fixesFor(added.design, before, node, from, problem, wire, position, options.wire),
       downstream: [],
     };
   const old = new Set(before.diagnostics.map((d) => `${d.nodeId ?? ''}|${d.message}`));
@@ -146,5 +158,5 @@ export function insertAfter(
       d.key !== 'upstreamError' &&
       !old.has(`${d.nodeId ?? ''}|${d.message}`),
   );
-  return { design: wired, nodeId: id, refused: undefined, fixes: [], downstream };
+  return { design: wired, nodeId: id, refused: undefined, problem: undefined, fixes: [], downstream };
 }

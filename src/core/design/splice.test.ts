@@ -35,6 +35,26 @@ describe('spliceAfter', () => {
   });
 });
 
+describe('spliceAfter into one wire', () => {
+  it('takes over only the named wire: the other wires from the same output stay', () => {
+    // a feeds b (wire e2) and, as well, a second consumer c.
+    const g = new GraphBuilder();
+    const x = g.add('Input', {}, [], 'input');
+    const a = g.add('ReLU', {}, [x], 'a');
+    const b = g.add('ReLU', {}, [a], 'b');
+    const c = g.add('ReLU', {}, [a], 'c');
+    g.output(g.add('Add', {}, [b, c], 'sum'));
+    const d0 = g.design('fork');
+    const ab = d0.edges.find((e) => e.from.node === 'n2' && e.to.node === 'n3');
+    const added = addNode(d0, 'Sigmoid', { x: 0, y: 0 });
+    const d = spliceAfter(added.design, { node: 'n2', port: 0 }, added.nodeId, false, ab?.id);
+    const id = added.nodeId;
+    expect(wires(d)).toEqual(['n1>n2', 'n2>n4', `n2>${id}`, 'n3>n5', 'n4>n5', 'n5>n6', `${id}>n3`].sort());
+    // The wire keeps its id: it now leaves the new node.
+    expect(d.edges.find((e) => e.id === ab?.id)?.from.node).toBe(id);
+  });
+});
+
 describe('removeBridging', () => {
   it('reconnects around a deleted chain when the shapes agree', () => {
     const r = removeBridging(chain(), ['n2', 'n3'], () => true);

@@ -18,14 +18,22 @@ function freshEdgeIds(design: Design): () => string {
 
 /**
  * Puts node `id` (in the design, not yet wired) after output `from`: `from` feeds its input 1 and,
- * unless `branch`, its output 1 takes over every connection `from` had, so the node sits in the
- * wire. A node without outputs (an Output) can only branch.
+ * unless `branch`, its output 1 takes over every connection `from` had (only the wire `wire`, when
+ * one is named: a node dropped on that wire), so the node sits in the wire. A node without outputs
+ * (an Output) can only branch.
  */
-export function spliceAfter(design: Design, from: PortRef, id: string, branch = false): Design {
+export function spliceAfter(
+  design: Design,
+  from: PortRef,
+  id: string,
+  branch = false,
+  wire?: string,
+): Design {
   const node = design.nodes.find((n) => n.id === id);
   if (node === undefined || !design.nodes.some((n) => n.id === from.node)) return design;
   const next = freshEdgeIds(design);
-  const leaving = (e: Edge) => e.from.node === from.node && e.from.port === from.port;
+  const leaving = (e: Edge) =>
+    e.from.node === from.node && e.from.port === from.port && (wire === undefined || e.id === wire);
   const splice = !branch && outputCount(node) > 0;
   const moved = splice ? design.edges.filter(leaving) : [];
   const kept = splice ? design.edges.filter((e) => !leaving(e)) : [...design.edges];

@@ -6,6 +6,8 @@ export const messages = {
   inputNotConnected: '输入 {{n}} 未连接。',
   noSuchPort: '有一条连线指向不存在的端口（{{from}} → {{to}}），已忽略。',
   inputWiredTwice: '输入 {{n}} 有多条连线，只使用第一条。',
+  fixTakeChannels: '改用连线上的 {{channels}} 个通道',
+  fixFlattenFirst: '先加一个 Flatten',
   onCycle: '此节点在环路上：网络必须单向流动。请删除一条回连的连线。',
   afterCycle: '位于环路之后，形状未知。',
   upstreamProblem: '前面的节点有问题，暂时无法分析此节点。',

@@ -1,5 +1,5 @@
 import { memo, useId, type DragEvent, type KeyboardEvent } from 'react';
-import { ITEM_MIME, type CatalogueItem } from '../../state/catalogue-item';
+import { ITEM_MIME, SPLICE_MIME, type CatalogueItem } from '../../state/catalogue-item';
 import type { CatalogueEntry } from './catalogue';
 import { useTranslation } from 'react-i18next';
 
@@ -23,6 +23,7 @@ export const PaletteEntry = memo(function PaletteEntry({
   const describedBy = useId();
   const onDragStart = (e: DragEvent) => {
     e.dataTransfer.setData(ITEM_MIME, JSON.stringify(entry.item));
+    if (entry.item.type === 'node') e.dataTransfer.setData(SPLICE_MIME, '1');
     e.dataTransfer.effectAllowed = 'copy';
   };
   const onKeyDown = (e: KeyboardEvent) => {
