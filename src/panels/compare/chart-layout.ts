@@ -9,7 +9,13 @@ export const chartFont = 12;
 /** The estimated width of `text` at `font` pixels. */
 export function textWidth(text: string, font = chartFont): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? font : font * 0.62;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? font
+        : font * 0.62;
   return w;
 }
 
