@@ -41,6 +41,7 @@ export const learn = {
   done: 'Done',
   notYet: 'Not yet',
   slide: 'Slide for a projector',
+  pictures: 'The two designs',
   slideFailed: 'The slide could not be made ({{reason}}).',
   slideConvention:
     'Batch 1 · multiply-adds · memory access in elements (ShuffleNetV2’s definition) · Compact Studio',

@@ -43,6 +43,7 @@ export const learn: Strings<typeof en> = {
   done: '已完成',
   notYet: '尚未完成',
   slide: '投影用幻灯片',
+  pictures: '两个设计的示意图',
   slideFailed: '无法生成幻灯片（{{reason}}）。',
   slideConvention: '批大小 1 · 乘加数 · 内存访问量按元素计（ShuffleNetV2 的定义）· Compact Studio',
 };
