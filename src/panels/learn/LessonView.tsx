@@ -18,6 +18,7 @@ import { thumbnailOf } from '../../core/document/thumbnail';
 import { referenceOf, referenceText } from '../../core/lessons/references';
 import { downloadSlide, lessonPictures, slideOf } from './slide-actions';
 import { useProgress } from './progress';
+import { TrainBoth } from './TrainBoth';
 
 const quantities = ['params', 'multiplyAdds', 'memoryAccess'] as const;
 
@@ -115,6 +116,7 @@ export function LessonView({ lesson }: { lesson: LessonDef }) {
       <h4>{t('costs')}</h4>
       <p>{tl(`${lesson.id}.costs`)}</p>
       {mine && <Hints live={live} />}
+      {mine && <TrainBoth lesson={lesson} design={analysis.design} />}
       <h4>{t('task')}</h4>
       <p className="lesson-task">
         {tl(`${lesson.id}.task`)}{' '}
