@@ -3,7 +3,7 @@
  * author, title, venue and year. A reference reads the same in every language.
  */
 export interface PaperReference {
-  /** "Iandola et al." (or every author, when there are at most three). */
+  /** The first author and "et al." (as every citation in the app reads, in every language). */
   readonly authors: string;
   readonly title: string;
   /** "CVPR", "ECCV", "arXiv:1602.07360". */
@@ -62,7 +62,7 @@ export const paperReferences: Readonly<Record<number, PaperReference>> = {
     year: 2016,
   },
   133: {
-    authors: 'Zhang, Franchetti and Low',
+    authors: 'Zhang et al.',
     title: 'High performance zero-memory overhead direct convolutions',
     venue: 'arXiv:1809.10170',
     year: 2018,
@@ -74,7 +74,7 @@ export const paperReferences: Readonly<Record<number, PaperReference>> = {
     year: 2015,
   },
   135: {
-    authors: 'Bagherinezhad, Rastegari and Farhadi',
+    authors: 'Bagherinezhad et al.',
     title: 'LCNN: Lookup-based convolutional neural network',
     venue: 'CVPR',
     year: 2017,
@@ -93,13 +93,13 @@ export const paperReferences: Readonly<Record<number, PaperReference>> = {
     year: 2017,
   },
   139: {
-    authors: 'Li, Wang and Kong',
+    authors: 'Li et al.',
     title: 'DeepRebirth: Accelerating deep neural network execution on mobile devices',
     venue: 'AAAI',
     year: 2018,
   },
   140: {
-    authors: 'Prabhu, Varma and Namboodiri',
+    authors: 'Prabhu et al.',
     title: 'Deep expander networks: Efficient deep networks from graph theory',
     venue: 'ECCV',
     year: 2018,
@@ -131,7 +131,7 @@ export const paperReferences: Readonly<Record<number, PaperReference>> = {
     year: 2018,
   },
   145: {
-    authors: 'Kim, Ahn and Oh',
+    authors: 'Kim et al.',
     title: 'NestedNet: Learning nested sparse structures in deep neural networks',
     venue: 'CVPR',
     year: 2018,
