@@ -15,8 +15,13 @@ const MAX_CARDS = 400;
  * colours are the current text colour at low opacity, so it reads in both themes.
  */
 export function thumbnailOf(design: Design, size: ThumbnailSize = { width: 120, height: 80 }): string {
+  return svgUrl(size, thumbnailBody(design, size));
+}
+
+/** The picture's markup (boxes and lines, no <svg> around it), for drawing inside another SVG. */
+export function thumbnailBody(design: Design, size: ThumbnailSize): string {
   const nodes = design.nodes.slice(0, MAX_CARDS);
-  if (nodes.length === 0) return svgUrl(size, '');
+  if (nodes.length === 0) return '';
   const xs = nodes.map((n) => n.position.x);
   const ys = nodes.map((n) => n.position.y);
   const minX = Math.min(...xs);
@@ -44,10 +49,7 @@ export function thumbnailOf(design: Design, size: ThumbnailSize = { width: 120, 
         `<rect x="${r(px(n.position.x))}" y="${r(py(n.position.y))}" width="${r(CARD.width * scale)}" height="${r(CARD.height * scale)}" rx="1"/>`,
     )
     .join('');
-  return svgUrl(
-    size,
-    `<g stroke="#6b7280" stroke-width="0.6" fill="none">${lines}</g><g fill="#3b82f6" fill-opacity="0.55">${boxes}</g>`,
-  );
+  return `<g stroke="#6b7280" stroke-width="0.6" fill="none">${lines}</g><g fill="#3b82f6" fill-opacity="0.55">${boxes}</g>`;
 }
 
 const svgUrl = (size: ThumbnailSize, body: string): string =>

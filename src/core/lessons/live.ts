@@ -52,6 +52,33 @@ export function liveOf(analysis: Analysis): Live | undefined {
   return { analysis, baseline: sideCost(analysis, b), method: sideCost(analysis, m) };
 }
 
+/**
+ * Each side of a worked example as a design of its own: the nodes that feed its Output, with the
+ * Input and the Output, and the wires between them (for its picture, or to train it alone).
+ * Undefined for a design without Outputs "baseline" and "method".
+ */
+export function sideDesigns(design: Design): { baseline: Design; method: Design } | undefined {
+  const side = (label: 'baseline' | 'method'): Design | undefined => {
+    const ids = sideNodes(design, label);
+    const out = design.nodes.find((n) => n.kind === 'Output' && n.label === label);
+    if (ids === undefined || out === undefined) return undefined;
+    const fed = new Set(design.edges.filter((e) => ids.has(e.to.node)).map((e) => e.from.node));
+    const keep = new Set([
+      ...ids,
+      out.id,
+      ...design.nodes.filter((n) => n.kind === 'Input' && fed.has(n.id)).map((n) => n.id),
+    ]);
+    return {
+      name: `${design.name}: ${label}`,
+      nodes: design.nodes.filter((n) => keep.has(n.id)),
+      edges: design.edges.filter((e) => keep.has(e.from.node) && keep.has(e.to.node)),
+    };
+  };
+  const baseline = side('baseline');
+  const method = side('method');
+  return baseline === undefined || method === undefined ? undefined : { baseline, method };
+}
+
 /** The live figures as a lesson reads them: its own two sides where it says, else the two Outputs. */
 export function lessonLive(lesson: LessonDef, analysis: Analysis): Live | undefined {
   const wired = lesson.live;

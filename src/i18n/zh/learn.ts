@@ -44,6 +44,17 @@ export const learn: Strings<typeof en> = {
   done: '已完成',
   notYet: '尚未完成',
   slide: '投影用幻灯片',
+  pictures: '两个设计的示意图',
+  trainBoth: {
+    title: '训练两者',
+    what: '这个方法的主张也关乎准确率：在 Fashion-MNIST（自带的子集，28×28 灰度图）上依次训练两个设计，用同一个简短配方和同一个随机种子。每一侧都接在相同的主干（3×3 卷积、步长 2、批归一化、ReLU、2×2 最大池化）和相同的分类头（全局平均池化、10 类）之间；完整网络按原样训练。准确率在 500 张测试图像上测量。',
+    steps: '每个设计的训练步数（每步 32 张图像）',
+    start: '在 Fashion-MNIST 上训练两者',
+    progress: '正在训练{{side}}：第 {{step}} 步，共 {{total}} 步',
+    results: '准确率与代价对照',
+    accuracy: '测试准确率',
+    task: '任务：训练两个设计，比较它们的准确率与代价。',
+  },
   slideFailed: '无法生成幻灯片（{{reason}}）。',
   slideConvention: '批大小 1 · 乘加数 · 内存访问量按元素计（ShuffleNetV2 的定义）· Compact Studio',
 };

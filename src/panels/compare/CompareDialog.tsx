@@ -7,7 +7,15 @@ import { analysisOf } from '../../state/analysis';
 import { studio, useStudio } from '../../state/store';
 import { findPreset } from '../../core/presets/registry';
 import { DifferenceChart } from './DifferenceChart';
-import { accuracyRow, pairFigures, pairRows, totalRows, type PairFigure, type PairRow } from './compare-data';
+import {
+  accuracyRow,
+  pairFigures,
+  pairRows,
+  pairStatus,
+  totalRows,
+  type PairFigure,
+  type PairRow,
+} from './compare-data';
 import { resolveSource, sourceOptions, type SourceId } from './sources';
 import './compare.css';
 import { formatCount, formatExact, formatRatio } from '../../i18n/numbers';
@@ -148,8 +156,9 @@ function Comparison({ left, right }: { left: Analysis; right: Analysis }) {
   const accuracy = useMemo(() => accuracyRow(left.design, right.design), [left, right]);
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   const rows = useMemo(() => pairRows(left, right), [left, right]);
-  const count = (s: PairRow['status']) => rows.filter((r) => r.status === s).length;
-  const shown = rows.filter((r) => showSame || r.status !== 'same');
+  const tagged = rows.map((r) => ({ ...r, status: pairStatus(r, figure) }));
+  const count = (s: PairRow['status']) => tagged.filter((r) => r.status === s).length;
+  const shown = tagged.filter((r) => showSame || r.status !== 'same');
   const n = (v: number) => formatCount(v, lang);
   const delta = (v: number) => (v > 0 ? `+${n(v)}` : v < 0 ? `−${n(-v)}` : '0');
   return (

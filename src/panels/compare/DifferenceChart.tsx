@@ -1,31 +1,61 @@
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
+import { chartColumns, chartFont, fitText, textWidth } from './chart-layout';
 import { differenceBars, type PairFigure, type PairRow } from './compare-data';
 import { formatCount, formatExact } from '../../i18n/numbers';
 import { kindTitle } from '../../i18n/core-text';
 
 const ROW = 24;
-const WIDTH = 760;
-const LABEL = 220;
-const SPAN = WIDTH - LABEL - 80;
+/** Until the figure is measured (and in a test without layout). */
+const FALLBACK_WIDTH = 520;
 
-/** A diverging bar per pair whose figure differs: savings to the left of the axis, growth to the right. */
+/** The figure's width in pixels, followed as the dialog resizes: the chart draws at 1 unit = 1 px. */
+function useWidth(shown: boolean): [React.RefObject<HTMLElement | null>, number] {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(FALLBACK_WIDTH);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    const read = () => {
+      const w = Math.floor(el.getBoundingClientRect().width);
+      if (w > 0) setWidth(w);
+    };
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+    };
+  }, [shown]);
+  return [ref, width];
+}
+
+/**
+ * A diverging bar per pair whose figure differs: savings to the left of the axis, growth to the right.
+ * Row labels, bars and values sit in their own columns, so no value ever covers a label.
+ */
 export function DifferenceChart({ rows, figure }: { rows: readonly PairRow[]; figure: PairFigure }) {
   const { t } = useTranslation('compare');
   const lang = currentLanguage();
   const bars = differenceBars(rows, figure, 16);
+  const [ref, width] = useWidth(bars.length > 0);
   if (bars.length === 0) return <p className="muted">{t('noDifference')}</p>;
+  const values = bars.map((b) => `${b.delta > 0 ? '+' : '−'}${formatCount(Math.abs(b.delta), lang)}`);
+  const cols = chartColumns(width, Math.max(...values.map((v) => textWidth(v))));
+  const span = cols.barEnd - cols.barStart;
   // The axis sits in the middle only when the pairs move both ways; else the bars use the whole span.
   const savings = bars.some((b) => b.delta < 0);
   const growth = bars.some((b) => b.delta > 0);
-  const scale = savings && growth ? SPAN / 2 : SPAN;
-  const axis = LABEL + (savings ? (growth ? SPAN / 2 : SPAN) : 0);
+  const scale = savings && growth ? span / 2 : span;
+  const axis = cols.barStart + (savings ? (growth ? span / 2 : span) : 0);
   const height = bars.length * ROW + 8;
   return (
-    <figure className="compare-chart">
+    <figure className="compare-chart" ref={ref}>
       <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
+        viewBox={`0 0 ${String(width)} ${String(height)}`}
+        width={width}
+        height={height}
         role="img"
         aria-label={`${t('chart')}: ${t(`figures.${figure}`)}`}
       >
@@ -35,12 +65,17 @@ export function DifferenceChart({ rows, figure }: { rows: readonly PairRow[]; fi
           const w = Math.max(1, Math.abs(b.fraction) * scale);
           const x = b.delta < 0 ? axis - w : axis;
           const label = `${String(b.row.position)}. ${b.row.rightLabel ?? b.row.leftLabel ?? kindTitle(b.row.kind)}`;
-          const value = `${b.delta > 0 ? '+' : '−'}${formatCount(Math.abs(b.delta), lang)}`;
           return (
-            <g key={b.row.position}>
+            <g key={b.row.position} data-position={b.row.position}>
               <title>{`${label}: ${formatExact(b.row.left[figure], lang)} → ${formatExact(b.row.right[figure], lang)}`}</title>
-              <text x={LABEL - 8} y={y + ROW / 2 + 4} textAnchor="end" className="compare-bar-label">
-                {label.length > 30 ? `${label.slice(0, 29)}…` : label}
+              <text
+                x={cols.labelEnd}
+                y={y + ROW / 2 + 4}
+                textAnchor="end"
+                className="compare-bar-label"
+                fontSize={chartFont}
+              >
+                {fitText(label, cols.labelEnd - 2)}
               </text>
               <rect
                 x={x}
@@ -51,12 +86,13 @@ export function DifferenceChart({ rows, figure }: { rows: readonly PairRow[]; fi
                 className={b.delta < 0 ? 'compare-bar better' : 'compare-bar worse'}
               />
               <text
-                x={b.delta > 0 ? x + w + 6 : growth ? x - 6 : axis + 6}
+                x={cols.valueEnd}
                 y={y + ROW / 2 + 4}
-                textAnchor={b.delta > 0 || !growth ? 'start' : 'end'}
+                textAnchor="end"
                 className="compare-bar-value"
+                fontSize={chartFont}
               >
-                {value}
+                {values[i]}
               </text>
             </g>
           );

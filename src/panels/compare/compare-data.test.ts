@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analysis/analyze';
 import type { Design } from '../../core/design/types';
 import { findPreset } from '../../core/presets/registry';
-import { accuracyRow, differenceBars, pairRows, totalRows } from './compare-data';
+import { accuracyRow, differenceBars, pairRows, pairStatus, totalRows, type PairRow } from './compare-data';
 import { resolveSource, sourceOptions } from './sources';
 
 const preset = (name: string): Design => {
@@ -79,5 +79,41 @@ describe('accuracyRow', () => {
   it('is undefined when either side is untrained or they share no dataset', () => {
     expect(accuracyRow(design([]), design([r('a', 'x', 1)]))).toBeUndefined();
     expect(accuracyRow(design([r('a', 'x', 1)]), design([r('b', 'y', 1)]))).toBeUndefined();
+  });
+});
+
+describe('pairStatus', () => {
+  const row = (status: PairRow['status'], left: number[], right: number[]): PairRow => ({
+    position: 1,
+    status,
+    kind: 'Conv2d',
+    leftLabel: 'a',
+    rightLabel: 'b',
+    left: { multiplyAdds: left[0] ?? 0, params: left[1] ?? 0, memoryAccess: left[2] ?? 0 },
+    right: { multiplyAdds: right[0] ?? 0, params: right[1] ?? 0, memoryAccess: right[2] ?? 0 },
+    changes: [],
+  });
+
+  it('tags a pair changed only when the figure shown differs exactly', () => {
+    // The diff calls it changed (its memory access moved), but its multiply-adds and params did not.
+    const moved = row('changed', [1_204_224, 864, 10_000], [1_204_224, 864, 12_544]);
+    expect(pairStatus(moved, 'multiplyAdds')).toBe('same');
+    expect(pairStatus(moved, 'params')).toBe('same');
+    expect(pairStatus(moved, 'memoryAccess')).toBe('changed');
+    // Differences that round away in the text (1.20M both ways) still count.
+    expect(pairStatus(row('same', [1_204_224, 0, 0], [1_204_227, 0, 0]), 'multiplyAdds')).toBe('changed');
+  });
+
+  it('keeps one-sided rows as they are', () => {
+    expect(pairStatus(row('added', [0, 0, 0], [5, 5, 5]), 'params')).toBe('added');
+    expect(pairStatus(row('removed', [5, 5, 5], [0, 0, 0]), 'params')).toBe('removed');
+  });
+
+  it('finds no changed pair for a renamed layer, and exactly the 13 rewritten ones in MobileNet', () => {
+    const rows = pairRows(full, separable);
+    for (const f of ['multiplyAdds', 'params', 'memoryAccess'] as const) {
+      expect(rows.filter((r) => pairStatus(r, f) === 'changed')).toHaveLength(13);
+      expect(pairRows(full, full).every((r) => pairStatus(r, f) === 'same')).toBe(true);
+    }
   });
 });

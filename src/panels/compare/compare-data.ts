@@ -74,6 +74,16 @@ export function pairRows(left: Analysis, right: Analysis): PairRow[] {
   }));
 }
 
+/**
+ * A pair's tag for the figure shown: a row present on both sides is "changed" only when that figure
+ * differs exactly (never judged on the rounded text, so 1.20M → 1.20M that differs by 3 is changed, and a
+ * renamed layer or a setting that moves no figure is "same"); rows on one side keep their tag.
+ */
+export function pairStatus(row: PairRow, figure: PairFigure): PairRow['status'] {
+  if (row.status === 'added' || row.status === 'removed') return row.status;
+  return row.left[figure] === row.right[figure] ? 'same' : 'changed';
+}
+
 export interface Bar {
   readonly row: PairRow;
   readonly delta: number;

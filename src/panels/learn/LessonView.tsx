@@ -14,9 +14,12 @@ import { currentLanguage } from '../../i18n';
 import { useAnalysis } from '../../state/hooks';
 import { studio } from '../../state/store';
 import { showLessonDesign } from './open-lesson';
-import { downloadSlide, slideOf } from './slide-actions';
+import { thumbnailOf } from '../../core/document/thumbnail';
+import { referenceOf, referenceText } from '../../core/lessons/references';
+import { downloadSlide, lessonPictures, slideOf } from './slide-actions';
 import { useProgress } from './progress';
 import { formatCount, formatExact, formatRatio } from '../../i18n/numbers';
+import { TrainBoth } from './TrainBoth';
 
 const quantities = ['params', 'multiplyAdds', 'memoryAccess'] as const;
 
@@ -52,6 +55,7 @@ export function LessonView({ lesson }: { lesson: LessonDef }) {
     if (meets && (acted || edited)) markDone(lesson.id);
   }, [meets, acted, edited, lesson.id, markDone]);
   const n = (v: number) => formatCount(v, lang);
+  const reference = referenceOf(lesson);
   const open = (value?: number) => {
     if (wired === undefined) return;
     const design = wired.knob.build(value ?? wired.knob.values[0] ?? 0);
@@ -72,6 +76,11 @@ export function LessonView({ lesson }: { lesson: LessonDef }) {
   return (
     <article className="lesson" aria-labelledby={`lesson-${lesson.id}`}>
       <h3 id={`lesson-${lesson.id}`}>{tl(`${lesson.id}.title`)}</h3>
+      {reference !== undefined && (
+        <p className="muted lesson-reference" data-testid="lesson-reference">
+          {referenceText(reference)}
+        </p>
+      )}
       <h4>{t('idea')}</h4>
       <p>{tl(`${lesson.id}.idea`)}</p>
       {wired === undefined || exampleOf(lesson) === undefined ? (
@@ -108,6 +117,7 @@ export function LessonView({ lesson }: { lesson: LessonDef }) {
       <h4>{t('costs')}</h4>
       <p>{tl(`${lesson.id}.costs`)}</p>
       {mine && <Hints live={live} />}
+      {mine && <TrainBoth lesson={lesson} design={analysis.design} />}
       <h4>{t('task')}</h4>
       <p className="lesson-task">
         {tl(`${lesson.id}.task`)}{' '}
@@ -190,6 +200,19 @@ function LiveParts({ lesson, live, knobValue, onKnob, n }: LiveProps) {
         </tbody>
       </table>
       <p className="muted lesson-note">{t('figuresNote')}</p>
+      <div className="lesson-pictures" role="group" aria-label={t('pictures')}>
+        {lessonPictures(live.analysis.design, t).map((p) => (
+          <figure key={p.caption}>
+            <img
+              src={thumbnailOf(p.design, { width: 96, height: 150 })}
+              alt={p.caption}
+              width={96}
+              height={150}
+            />
+            <figcaption>{p.caption}</figcaption>
+          </figure>
+        ))}
+      </div>
       {formula !== undefined && (
         <div className="lesson-formula" aria-label={t('formula')}>
           <h4>{t('formula')}</h4>

@@ -4,8 +4,38 @@ import type { LessonDef, Live } from '../../core/lessons/types';
 import type { Language } from '../../i18n';
 import { download } from '../../ui/download';
 import { svgToPng } from '../../ui/svg-png';
-import { lessonSlideSvg } from './slide';
+import { thumbnailBody } from '../../core/document/thumbnail';
+import { sideDesigns } from '../../core/lessons/live';
+import { referenceOf, referenceText } from '../../core/lessons/references';
+import { lessons } from '../../core/lessons/registry';
+import type { Design } from '../../core/design/types';
+import { lessonSlideSvg, slidePicture, type SlidePicture } from './slide';
 import { formatCount, formatExact, formatRatio } from '../../i18n/numbers';
+
+/**
+ * The designs a lesson's pair is drawn from: each side of a side-by-side example, or the one
+ * network a lesson reads both sides from (a transform, a knob on the whole network).
+ */
+export function lessonPictures(
+  design: Design,
+  t: TFunction<'learn'>,
+): { readonly caption: string; readonly design: Design }[] {
+  const sides = sideDesigns(design);
+  return sides === undefined
+    ? [{ caption: design.name, design }]
+    : [
+        { caption: t('side.baseline'), design: sides.baseline },
+        { caption: t('side.method'), design: sides.method },
+      ];
+}
+
+/** "Lesson 7 of 22 · survey ref. [130]" for the lesson. */
+export const lessonNumber = (lesson: LessonDef, t: TFunction<'learn'>): string =>
+  t('lessonOf', {
+    n: lessons.findIndex((l) => l.id === lesson.id) + 1,
+    total: lessons.length,
+    ref: lesson.surveyRef,
+  });
 
 /** The lesson's slide in the reader's language, from the live design. */
 export function slideOf(
@@ -36,6 +66,8 @@ export function slideOf(
       paperCol: t('paperCol'),
       toolCol: t('toolCol'),
       convention: t('slideConvention'),
+      lessonOf: lessonNumber(lesson, t),
+      reference: ((r) => (r === undefined ? '' : referenceText(r)))(referenceOf(lesson)),
     },
     live,
     wired.formula(live),
@@ -45,6 +77,10 @@ export function slideOf(
       compact: (n) => formatCount(n, lang),
       ratio: (n) => formatRatio(n, lang),
     },
+    lessonPictures(live.analysis.design, t).map((p): SlidePicture => ({
+      caption: p.caption,
+      body: thumbnailBody(p.design, slidePicture),
+    })),
   );
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analysis/analyze';
-import { liveOf } from '../../core/lessons/live';
+import { thumbnailBody } from '../../core/document/thumbnail';
+import { liveOf, sideDesigns } from '../../core/lessons/live';
 import { findLesson } from '../../core/lessons/registry';
-import { lessonSlideSvg, slideSize, wrap, type SlideWords } from './slide';
+import { lessonSlideSvg, slidePicture, slideSize, wrap, type SlideWords } from './slide';
 
 const words: SlideWords = {
   title: 'SqueezeNet <Fire> module',
@@ -17,6 +18,8 @@ const words: SlideWords = {
   paperCol: 'paper',
   toolCol: 'tool',
   convention: 'batch 1',
+  lessonOf: 'Lesson 1 of 22 · survey ref. [124]',
+  reference: 'Iandola et al., SqueezeNet, arXiv:1602.07360, 2016',
 };
 const f = {
   exact: (n: number) => String(n),
@@ -52,6 +55,32 @@ describe('a lesson as a slide', () => {
     // Text is escaped, and the picture has the projector size.
     expect(all).toContain('SqueezeNet &lt;Fire&gt; module');
     expect(svg).toContain(`width="${slideSize.width}" height="${slideSize.height}"`);
+  });
+  it('draws each side’s design, and names the lesson’s number and its paper', () => {
+    const lesson = findLesson('shufflenet');
+    if (lesson?.live === undefined) throw new Error('shufflenet is not wired');
+    const analysis = analyze(lesson.live.knob.build(3));
+    const live = liveOf(analysis);
+    const sides = sideDesigns(analysis.design);
+    if (live === undefined || sides === undefined) throw new Error('no sides');
+    const pictures = [
+      { caption: 'Baseline', body: thumbnailBody(sides.baseline, slidePicture) },
+      { caption: 'Method', body: thumbnailBody(sides.method, slidePicture) },
+    ];
+    const svg = lessonSlideSvg(words, live, lesson.live.formula(live), [], f, pictures);
+    const drawn = [...svg.matchAll(/<svg class="design-picture"[^>]*>(.*?)<\/svg>/g)].map((m) => m[1] ?? '');
+    expect(drawn).toHaveLength(2);
+    // ResNet's bottleneck as the example writes it: input, 3 convs, 3 batch norms, 3 ReLUs, add, output;
+    // ShuffleNet's unit is one block card between input and output.
+    const cards = (body: string) => body.match(/<rect /g)?.length ?? 0;
+    expect(cards(drawn[0] ?? '')).toBe(1 + 3 + 3 + 3 + 1 + 1);
+    expect(cards(drawn[1] ?? '')).toBe(3);
+    // The bottleneck's wires: a chain of 11 edges through its 12 cards, plus the shortcut into the add.
+    expect((drawn[0] ?? '').match(/<line /g)?.length).toBe(12);
+    const all = texts(svg);
+    expect(all).toContain('Lesson 1 of 22 · survey ref. [124]');
+    expect(all).toContain('Iandola et al., SqueezeNet, arXiv:1602.07360, 2016');
+    expect(all).toEqual(expect.arrayContaining(['Baseline', 'Method']));
   });
   it('wraps long lines at spaces, and Chinese text anywhere', () => {
     expect(wrap('a bb ccc dddd', 6)).toEqual(['a bb', 'ccc', 'dddd']);

@@ -18,7 +18,20 @@ export interface SlideWords {
   readonly toolCol: string;
   /** The counting convention, in one line (batch 1, multiply-adds, elements). */
   readonly convention: string;
+  /** "Lesson 7 of 22 · survey ref. [130]". */
+  readonly lessonOf: string;
+  /** The paper: "Xie et al., Interleaved structured sparse …, CVPR, 2018". */
+  readonly reference: string;
 }
+
+/** A design's picture on the slide: its caption and its markup (see thumbnailBody) for `slidePicture`'s size. */
+export interface SlidePicture {
+  readonly caption: string;
+  readonly body: string;
+}
+
+/** Each picture's box on the slide (two stand side by side at the right). */
+export const slidePicture = { width: 200, height: 250 } as const;
 
 /** How numbers read on the slide (locale-aware formatters from the caller). */
 export interface SlideFormat {
@@ -57,12 +70,16 @@ export function wrap(text: string, max: number): string[] {
  * their ratio, the key formula with the design's numbers beside what the analysis measured, and the
  * paper's figures where it prints them. Every number comes from `live`, `formula` and `paper`.
  */
+/** Characters per reference line: beside the pictures it keeps to their left. */
+const narrowRef = (pictures: boolean): number => (pictures ? 66 : 110);
+
 export function lessonSlideSvg(
   words: SlideWords,
   live: Live,
   formula: Formula | undefined,
   paper: readonly PaperRow[],
   f: SlideFormat,
+  pictures: readonly SlidePicture[] = [],
 ): string {
   const { width, height } = slideSize;
   const out: string[] = [];
@@ -70,7 +87,8 @@ export function lessonSlideSvg(
     out.push(`<text x="${x}" y="${y}" class="${cls}" text-anchor="${anchor}">${esc(s)}</text>`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<rect width="${width}" height="12" fill="#2563eb"/>`);
-  let y = 110;
+  text(80, 62, words.lessonOf, 'foot');
+  let y = 120;
   for (const line of wrap(words.title, 48)) {
     text(80, y, line, 'title');
     y += 64;
@@ -84,7 +102,7 @@ export function lessonSlideSvg(
   y += 20;
   out.push(`<line x1="80" x2="${width - 80}" y1="${y}" y2="${y}" stroke="#94a3b8" stroke-width="2"/>`);
   for (const q of quantities) {
-    y += 62;
+    y += 54;
     const b = live.baseline[q];
     const m = live.method[q];
     text(cols[0], y, words.quantity[q], 'label');
@@ -92,36 +110,49 @@ export function lessonSlideSvg(
     text(cols[2] + 250, y, f.exact(m), 'num strong', 'end');
     text(cols[3] + 250, y, b === 0 ? '–' : f.ratio(m / b), 'num', 'end');
   }
-  y += 90;
+  y += 70;
+  const pictureTop = y - 30;
+  const reference = wrap(words.reference, narrowRef(pictures.length > 0));
+  // Text stops above the reference lines at the foot.
+  const limit = height - 80 - (reference.length - 1) * 32 - 44;
+  const line = (x: number, s: string, cls: string, step: number) => {
+    if (y <= limit) text(x, y, s, cls);
+    y += step;
+  };
+  // With pictures at the right, the text below the table keeps to the left of them.
+  const narrow = pictures.length > 0;
   if (formula !== undefined) {
     text(80, y, words.formula, 'head');
     y += 56;
-    for (const line of wrap(formulaText(formula.symbolic), 64)) {
-      text(80, y, line, 'mono');
-      y += 50;
-    }
-    for (const line of wrap(`${formula.substituted} = ${f.ratio(formula.value)}`, 64)) {
-      text(80, y, line, 'mono strong');
-      y += 50;
-    }
-    text(80, y, `${words.measured}: ${f.ratio(formula.measured)}`, 'small');
-    y += 60;
+    for (const part of wrap(formulaText(formula.symbolic), narrow ? 48 : 72)) line(80, part, 'mono', 42);
+    for (const part of wrap(`${formula.substituted} = ${f.ratio(formula.value)}`, narrow ? 48 : 72))
+      line(80, part, 'mono strong', 42);
+    line(80, `${words.measured}: ${f.ratio(formula.measured)}`, 'small', 56);
   }
-  if (paper.length > 0 && y < height - 120) {
-    const row = paper[0];
-    if (row !== undefined) {
-      const line = `${words.paper}: ${row.subject} · ${words.quantity[row.quantity]} — ${words.paperCol} ${f.exact(row.paper)}, ${words.toolCol} ${f.exact(row.tool)}`;
-      for (const part of wrap(line, 96)) {
-        text(80, y, part, 'small');
-        y += 40;
-      }
+  if (paper.length > 0 && y <= limit) {
+    const row0 = paper[0];
+    if (row0 !== undefined) {
+      const row = `${words.paper}: ${row0.subject} · ${words.quantity[row0.quantity]} — ${words.paperCol} ${f.exact(row0.paper)}, ${words.toolCol} ${f.exact(row0.tool)}`;
+      for (const part of wrap(row, narrow ? 62 : 96)) line(80, part, 'small', 40);
     }
   }
+  pictures.slice(0, 2).forEach((p, i) => {
+    const x = width - 80 - (2 - i) * (slidePicture.width + 30) + 30;
+    out.push(
+      `<rect x="${x - 8}" y="${pictureTop - 8}" width="${slidePicture.width + 16}" height="${slidePicture.height + 56}" rx="10" fill="#f8fafc" stroke="#cbd5e1"/>`,
+    );
+    out.push(
+      `<svg class="design-picture" x="${x}" y="${pictureTop}" width="${slidePicture.width}" height="${slidePicture.height}" viewBox="0 0 ${slidePicture.width} ${slidePicture.height}">${p.body}</svg>`,
+    );
+    text(x + slidePicture.width / 2, pictureTop + slidePicture.height + 36, p.caption, 'small', 'middle');
+  });
+  for (const [i, part] of reference.slice(0, 2).reverse().entries())
+    text(80, height - 80 - i * 32, part, 'ref');
   text(80, height - 40, words.convention, 'foot');
   const style =
     '<style>text{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;fill:#0f172a}' +
     '.title{font-size:54px;font-weight:700}.knob{font-size:34px;fill:#334155}.head{font-size:30px;font-weight:600;fill:#334155}' +
     '.label{font-size:36px}.num{font-size:38px;font-variant-numeric:tabular-nums}.strong{font-weight:700;fill:#1d4ed8}' +
-    '.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:36px}.small{font-size:28px;fill:#334155}.foot{font-size:22px;fill:#64748b}</style>';
+    '.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:30px}.small{font-size:28px;fill:#334155}.foot{font-size:22px;fill:#64748b}.ref{font-size:24px;fill:#334155;font-style:italic}</style>';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${style}${out.join('')}</svg>`;
 }

@@ -41,6 +41,8 @@ export type TrainRequest =
       readonly dataset: DatasetSpec;
       readonly recipe: Recipe;
       readonly scope: TrainScope;
+      /** Measure accuracy on the first this many evaluation images only (a lesson's quick run). */
+      readonly evalLimit?: number;
     }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }

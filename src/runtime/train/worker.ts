@@ -163,7 +163,10 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
         },
         shouldStop,
       },
-      { fineTune: request.scope },
+      {
+        fineTune: request.scope,
+        ...(request.evalLimit !== undefined && { evalLimit: request.evalLimit }),
+      },
     );
     const weights =
       outcome.design.weights === undefined ? undefined : sourced(outcome.design.weights, resultId);
