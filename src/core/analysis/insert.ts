@@ -4,7 +4,7 @@ import { addNode } from '../design/edit';
 import { spliceAfter } from '../design/splice';
 import type { Design, DesignNode, NodeKind, PortRef, Position } from '../design/types';
 import { analyze } from './analyze';
-import { msg, told, type Message } from '../message';
+import { msg, problemMessage, type Message } from '../message';
 import type { Analysis } from './types';
 
 type Params = Readonly<Record<string, unknown>>;
@@ -72,7 +72,7 @@ function firstError(design: Design, id: string): Diagnostic | undefined {
 }
 
 const fixSaid = (m: Message): { label: string; text: Message } => {
-  const t = told(m);
+  const t = problemMessage(m);
   return { label: t.message, text: t.text };
 };
 
