@@ -3,9 +3,9 @@
  * a new import circle or an import that reaches up a layer fails it.
  */
 const test = String.raw`\.test\.tsx?$`;
-const registries = String.raw`^src/core/(ops|blocks)/registry\.ts$`;
+const registries = String.raw`^src/core/(ops/op|blocks/block)-registry\.ts$`;
 /** The engines: they read the kind table; no kind may import them. */
-const engines = String.raw`^src/core/(analysis/|onnx/export/export\.ts|onnx/import/(import|map|match|design|blocks|regions)\.ts|torch/export\.ts|torch/project/|train/|results/|kinds\.ts)`;
+const engines = String.raw`^src/core/(analysis/|onnx/export/onnx-export\.ts|onnx/import/(import|map|match|design|blocks|regions)\.ts|torch/torch-export\.ts|torch/project/|train/|results/|kinds\.ts)`;
 const kinds = String.raw`^src/core/(ops|blocks)/`;
 
 module.exports = {
@@ -40,10 +40,10 @@ module.exports = {
       comment:
         'The kind table is read by the kinds: it imports no kind, registry or engine (types of the contracts only).',
       from: {
-        path: String.raw`^src/core/(kind-table|kind-types|op-cost|design/(types|builder|params|subgraph))\.ts$`,
+        path: String.raw`^src/core/(kind-table|kind-types|op-cost|design/(design-types|builder|params|subgraph))\.ts$`,
       },
       to: {
-        path: [String.raw`^src/core/(ops|blocks)/(?!types\.ts$|region\.ts$)`, engines],
+        path: [String.raw`^src/core/(ops|blocks)/(?!(op|block)-types\.ts$|region\.ts$)`, engines],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -1,7 +1,7 @@
 import { analyze } from '../src/core/analysis/analyze';
 import { GraphBuilder } from '../src/core/design/builder';
-import type { Design } from '../src/core/design/types';
-import { presets } from '../src/core/presets/registry';
+import type { Design } from '../src/core/design/design-types';
+import { presets } from '../src/core/presets/preset-registry';
 import { updateParams } from '../src/core/design/edit';
 import { ms, printTable, time, type Timing } from './measure';
 

@@ -1,8 +1,8 @@
 import { analyze } from '../src/core/analysis/analyze';
-import type { Design } from '../src/core/design/types';
-import { exportDesign } from '../src/core/onnx/export/export';
+import type { Design } from '../src/core/design/design-types';
+import { exportDesign } from '../src/core/onnx/export/onnx-export';
 import { importModel } from '../src/core/onnx/import/import';
-import { presets } from '../src/core/presets/registry';
+import { presets } from '../src/core/presets/preset-registry';
 import { ms, printTable, time } from './measure';
 
 /**

@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test';
 import * as ort from 'onnxruntime-node';
 import { createServer } from 'vite';
-import { findPreset } from '../src/core/presets/registry';
+import { findPreset } from '../src/core/presets/preset-registry';
 import { buildModel } from '../src/runtime/model';
 import type { LatencyStats } from '../src/runtime/outputs';
 import { latencyStats } from '../src/runtime/outputs';

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDesign } from '../src/core/document/format';
-import type { Design } from '../src/core/design/types';
-import { findPreset } from '../src/core/presets/registry';
-import { exportTorch } from '../src/core/torch/export';
+import type { Design } from '../src/core/design/design-types';
+import { findPreset } from '../src/core/presets/preset-registry';
+import { exportTorch } from '../src/core/torch/torch-export';
 import {
   chooseBackend,
   defaultRecipe,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { serializeDesign } from '../src/core/document/format';
 import { GraphBuilder } from '../src/core/design/builder';
-import type { Design } from '../src/core/design/types';
+import type { Design } from '../src/core/design/design-types';
 import { decodeNpy } from '../src/runtime/npy';
 import { Studio } from './pages/studio';
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { exampleOf } from '../src/core/lessons/example-of';
-import { lessons } from '../src/core/lessons/registry';
+import { lessons } from '../src/core/lessons/lesson-registry';
 import { openInLanguage } from './pages/studio';
 
 /**

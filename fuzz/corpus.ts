@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { serializeDesign } from '../src/core/document/format';
-import type { Design } from '../src/core/design/types';
+import type { Design } from '../src/core/design/design-types';
 import { fireNet, opZoo } from '../test-support/onnx-designs';
-import { exportDesign } from '../src/core/onnx/export/export';
-import { presets } from '../src/core/presets/registry';
+import { exportDesign } from '../src/core/onnx/export/onnx-export';
+import { presets } from '../src/core/presets/preset-registry';
 import { shareHash } from '../src/state/share';
 
 export interface Corpus {

@@ -54,3 +54,23 @@ describe('docs/architecture.md', () => {
     expect(doc).toContain('dependency-cruiser');
   });
 });
+
+/** Every source file under a folder (tests and type declarations left out). */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$|\.d\.ts$/.test(e.name) ? [relative(root, path)] : [];
+  });
+}
+
+describe('names in src/core', () => {
+  it('no two modules share a file name: a file is found by its name alone', () => {
+    const byName = new Map<string, string[]>();
+    for (const f of sourceFiles(join(root, 'src/core'))) {
+      const name = f.slice(f.lastIndexOf('/') + 1);
+      byName.set(name, [...(byName.get(name) ?? []), f]);
+    }
+    expect([...byName.values()].filter((paths) => paths.length > 1)).toEqual([]);
+  });
+});

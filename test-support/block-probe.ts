@@ -1,8 +1,8 @@
 import { analyze } from '../src/core/analysis/analyze';
-import type { LayerInfo } from '../src/core/analysis/types';
+import type { LayerInfo } from '../src/core/analysis/analysis-types';
 import type { DiagnosticKey } from '../src/core/diagnostics';
 import { GraphBuilder } from '../src/core/design/builder';
-import type { PortRef } from '../src/core/design/types';
+import type { PortRef } from '../src/core/design/design-types';
 import type { Shape } from '../src/core/shape';
 
 /** What one block does to one input, as the analysis sees it. */

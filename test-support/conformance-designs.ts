@@ -1,10 +1,10 @@
-import { anyBlockDef, blockKinds, type BlockKind } from '../src/core/blocks/registry';
-import type { BlockConformanceCase } from '../src/core/blocks/types';
+import { anyBlockDef, blockKinds, type BlockKind } from '../src/core/blocks/block-registry';
+import type { BlockConformanceCase } from '../src/core/blocks/block-types';
 import { CURRENT_VERSION, FORMAT, loadDesign } from '../src/core/document/format';
-import type { Design, PortRef } from '../src/core/design/types';
-import { anyOpDef, opKinds, type OpKind } from '../src/core/ops/registry';
-import type { ConformanceCase } from '../src/core/ops/types';
-import type { ExportOptions } from '../src/core/onnx/export/export';
+import type { Design, PortRef } from '../src/core/design/design-types';
+import { anyOpDef, opKinds, type OpKind } from '../src/core/ops/op-registry';
+import type { ConformanceCase } from '../src/core/ops/op-types';
+import type { ExportOptions } from '../src/core/onnx/export/onnx-export';
 
 /**
  * The minimal designs of the conformance suite: each registered kind's own cases, one subject node

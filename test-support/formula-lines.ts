@@ -1,14 +1,14 @@
 import { analyze } from '../src/core/analysis/analyze';
 import { lessonFor } from '../src/core/analysis/teaching';
-import type { Analysis } from '../src/core/analysis/types';
-import { examples } from '../src/core/examples/registry';
-import type { Design } from '../src/core/design/types';
-import { anyOpDef, type OpKind } from '../src/core/ops/registry';
+import type { Analysis } from '../src/core/analysis/analysis-types';
+import { examples } from '../src/core/examples/example-registry';
+import type { Design } from '../src/core/design/design-types';
+import { anyOpDef, type OpKind } from '../src/core/ops/op-registry';
 import { lessonLive } from '../src/core/lessons/live';
-import { lessons } from '../src/core/lessons/registry';
-import { presets } from '../src/core/presets/registry';
-import { lcclView } from '../src/core/methods/lccl';
-import { stochasticDepthView } from '../src/core/methods/stochastic-depth';
+import { lessons } from '../src/core/lessons/lesson-registry';
+import { presets } from '../src/core/presets/preset-registry';
+import { lcclView } from '../src/core/methods/lccl-method';
+import { stochasticDepthView } from '../src/core/methods/stochastic-depth-method';
 import type { Shape } from '../src/core/shape';
 import { conformanceDesigns } from './conformance-designs';
 

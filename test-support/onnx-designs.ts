@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../src/core/design/builder';
-import type { Design } from '../src/core/design/types';
+import type { Design } from '../src/core/design/design-types';
 
 /** Every primitive op in several settings, in one network: the export's coverage design. */
 export function opZoo(): Design {

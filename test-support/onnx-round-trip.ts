@@ -1,5 +1,5 @@
-import type { Design } from '../src/core/design/types';
-import { exportDesign, type ExportOptions } from '../src/core/onnx/export/export';
+import type { Design } from '../src/core/design/design-types';
+import { exportDesign, type ExportOptions } from '../src/core/onnx/export/onnx-export';
 import { importModel } from '../src/core/onnx/import/import';
 
 /** The design's ONNX bytes; an export that fails fails the test with its errors. */

@@ -1,8 +1,8 @@
 import * as ort from 'onnxruntime-node';
 import { expect } from 'vitest';
 import { analyze } from '../src/core/analysis/analyze';
-import type { Design } from '../src/core/design/types';
-import { exportDesign, type ExportOptions } from '../src/core/onnx/export/export';
+import type { Design } from '../src/core/design/design-types';
+import { exportDesign, type ExportOptions } from '../src/core/onnx/export/onnx-export';
 import { encodeModel, pb, type P } from '../src/core/onnx/proto';
 
 /** Adds every tensor with a value_info as an extra graph output, so ORT reports its shape. */

@@ -1,8 +1,8 @@
 import { analyze } from '../src/core/analysis/analyze';
 import type { DiagnosticCode } from '../src/core/diagnostics';
 import { GraphBuilder } from '../src/core/design/builder';
-import type { DesignNode } from '../src/core/design/types';
-import type { BlockKind } from '../src/core/blocks/registry';
+import type { DesignNode } from '../src/core/design/design-types';
+import type { BlockKind } from '../src/core/blocks/block-registry';
 
 /**
  * Analyses a one-block design whose params were set past the schema, as a hand-edited or old file

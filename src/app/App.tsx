@@ -2,7 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../canvas/Canvas';
 import { useCanvasCommands } from '../canvas/commands';
-import type { Position } from '../core/design/types';
+import type { Position } from '../core/design/design-types';
 import { CostDrawer } from '../panels/cost/CostDrawer';
 import { Palette } from '../panels/palette/Palette';
 import type { CatalogueItem } from '../state/catalogue-item';

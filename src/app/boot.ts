@@ -1,5 +1,5 @@
-import type { Design } from '../core/design/types';
-import { findPreset } from '../core/presets/registry';
+import type { Design } from '../core/design/design-types';
+import { findPreset } from '../core/presets/preset-registry';
 import type { SavedDesign } from '../state/persistence';
 import { readShareHash } from '../state/share';
 import { sampleDesign } from './sample-design';

@@ -1,6 +1,6 @@
 import { inputCount } from '../core/design/builder';
 import { connect } from '../core/design/edit';
-import type { Design, PortRef } from '../core/design/types';
+import type { Design, PortRef } from '../core/design/design-types';
 import { formatShape } from '../core/shape';
 import type { TFunction } from 'i18next';
 import { i18next } from '../i18n';

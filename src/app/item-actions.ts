@@ -1,8 +1,8 @@
 import { insertAfter, paramsFromWire } from '../core/analysis/insert';
 import { defaultParams, moveNodes } from '../core/design/edit';
-import type { Design, PortRef, Position } from '../core/design/types';
-import { findExample } from '../core/examples/registry';
-import { findPreset } from '../core/presets/registry';
+import type { Design, PortRef, Position } from '../core/design/design-types';
+import { findExample } from '../core/examples/example-registry';
+import { findPreset } from '../core/presets/preset-registry';
 import { layoutDesign } from '../canvas/auto-layout';
 import { i18next } from '../i18n';
 import { diagnosticText } from '../i18n/core-text';

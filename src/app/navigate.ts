@@ -1,4 +1,4 @@
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
 

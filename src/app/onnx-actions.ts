@@ -1,4 +1,4 @@
-import { exportDesign } from '../core/onnx/export/export';
+import { exportDesign } from '../core/onnx/export/onnx-export';
 import { designNameOf, importInWorker } from './import-client';
 import { i18next } from '../i18n';
 import { canvasRoom } from '../canvas/sizes';

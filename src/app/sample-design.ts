@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../core/design/builder';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { i18next } from '../i18n';
 
 /** A small SqueezeNet-like network, for when no preset is available. */

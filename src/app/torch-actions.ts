@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { exportTorch } from '../core/torch/export';
+import { exportTorch } from '../core/torch/torch-export';
 import { i18next } from '../i18n';
 import { studio } from '../state/store';
 import { download, fileNameFor } from '../ui/download';

@@ -9,7 +9,7 @@ import {
   type IsValidConnection,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { Position } from '../core/design/types';
+import type { Position } from '../core/design/design-types';
 import { ITEM_MIME, SPLICE_MIME, parseItem, type CatalogueItem } from '../state/catalogue-item';
 import { useAnalysis } from '../state/hooks';
 import { useStudio } from '../state/store';

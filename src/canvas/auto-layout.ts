@@ -1,8 +1,8 @@
 import { isBlockKind } from '../core/kinds';
 import { inputCount, outputCount } from '../core/design/builder';
 import { moveNodes } from '../core/design/edit';
-import type { Design, DesignNode } from '../core/design/types';
-import { layeredLayout } from '../core/design/layout';
+import type { Design, DesignNode } from '../core/design/design-types';
+import { layeredLayout } from '../core/design/design-layout';
 import { groupsOfNodes, moduleGroups } from '../core/design/module-groups';
 import { wrapColumns } from '../core/design/wrap-layout';
 import type { Size } from './flow-types';

@@ -1,10 +1,10 @@
-import type { Analysis, LayerInfo } from '../core/analysis/types';
+import type { Analysis, LayerInfo } from '../core/analysis/analysis-types';
 import { sayFirst } from '../i18n/say';
 import { blockRegistry, type BlockKind } from '../core/kinds';
 import type { Subgraph } from '../core/design/subgraph';
 import { rankLayout } from '../core/design/rank-layout';
-import type { DesignNode, Position } from '../core/design/types';
-import { zeroCost } from '../core/ops/types';
+import type { DesignNode, Position } from '../core/design/design-types';
+import { zeroCost } from '../core/ops/op-types';
 import { sumCosts } from '../core/analysis/cost-sum';
 import type { Shape } from '../core/shape';
 import { designCard, shapesText, worstProblem, type CardData } from './card-model';

@@ -1,9 +1,9 @@
-import type { NodeInfo } from '../core/analysis/types';
+import type { NodeInfo } from '../core/analysis/analysis-types';
 import { diagnosticText } from '../i18n/core-text';
 import type { Diagnostic } from '../core/diagnostics';
 import { isBlockKind } from '../core/kinds';
 import { inputCount, outputCount } from '../core/design/builder';
-import type { DesignNode } from '../core/design/types';
+import type { DesignNode } from '../core/design/design-types';
 import { formatShape, type Shape } from '../core/shape';
 import { lookOf, type NodeLook } from '../ui/families';
 

@@ -1,6 +1,6 @@
 import { ReactFlowProvider, useReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { Position } from '../core/design/types';
+import type { Position } from '../core/design/design-types';
 import type { FlowNode, ShapeEdge } from './flow-types';
 import { BLOCK_CARD_WIDTH, CARD_HEIGHT, FIT_PAD, MIN_READABLE } from './sizes';
 

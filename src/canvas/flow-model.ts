@@ -1,6 +1,6 @@
 import i18next from 'i18next';
-import type { Analysis } from '../core/analysis/types';
-import type { Design, DesignNode, Position } from '../core/design/types';
+import type { Analysis } from '../core/analysis/analysis-types';
+import type { Design, DesignNode, Position } from '../core/design/design-types';
 import { elements, formatShape, type Shape } from '../core/shape';
 import { expandInPlace, type InnerView } from './block-view';
 import { designCard, sameCard, type CardData } from './card-model';

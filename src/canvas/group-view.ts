@@ -1,7 +1,7 @@
 import { i18next } from '../i18n';
-import type { Analysis } from '../core/analysis/types';
+import type { Analysis } from '../core/analysis/analysis-types';
 import type { ModuleGroup } from '../core/design/module-groups';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { shapesText, type CardData } from './card-model';
 import type { FlowNode, ModuleFrameNode, ShapeEdge } from './flow-types';
 import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH } from './sizes';

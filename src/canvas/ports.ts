@@ -1,5 +1,5 @@
 import type { Connection } from '@xyflow/react';
-import type { PortRef } from '../core/design/types';
+import type { PortRef } from '../core/design/design-types';
 
 /** Handle ids are "in-<port>" and "out-<port>" (see Ports.tsx). */
 export function portNumber(handle: string | null | undefined): number | undefined {

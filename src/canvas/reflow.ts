@@ -1,4 +1,4 @@
-import type { Position } from '../core/design/types';
+import type { Position } from '../core/design/design-types';
 
 /** A card as laid out, with the height it has on screen now (its marks and problem line in). */
 export interface ReflowBox {

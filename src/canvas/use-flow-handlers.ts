@@ -1,6 +1,6 @@
 import type { EdgeChange, NodeChange, OnConnectEnd } from '@xyflow/react';
 import { useCallback, useState } from 'react';
-import type { Position } from '../core/design/types';
+import type { Position } from '../core/design/design-types';
 import { studio } from '../state/store';
 import type { FlowNode, ShapeEdge, Size } from './flow-types';
 import { seenSizes } from './auto-layout';

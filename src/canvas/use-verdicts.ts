@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Design, PortRef } from '../core/design/types';
+import type { Design, PortRef } from '../core/design/design-types';
 import { checkConnection, type Verdict } from '../state/connection';
 import { useStudio } from '../state/store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cliInMemory as cli } from '../../test-support/cli';
-import { examples } from '../core/examples/registry';
+import { examples } from '../core/examples/example-registry';
 import { pb } from '../core/onnx/proto';
 
 describe('cli examples', () => {

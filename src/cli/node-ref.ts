@@ -1,4 +1,4 @@
-import type { Design, DesignNode } from '../core/design/types';
+import type { Design, DesignNode } from '../core/design/design-types';
 import { quote } from '../core/quote';
 import { UsageError } from './command';
 

@@ -1,9 +1,9 @@
 import { scaleDesign, type WidthRounding } from '../core/analysis/scale';
 import { parseDesign } from '../core/document/format';
-import type { Design } from '../core/design/types';
-import { examples, findExample } from '../core/examples/registry';
-import { findPreset, presets } from '../core/presets/registry';
-import type { PresetOptions } from '../core/presets/types';
+import type { Design } from '../core/design/design-types';
+import { examples, findExample } from '../core/examples/example-registry';
+import { findPreset, presets } from '../core/presets/preset-registry';
+import type { PresetOptions } from '../core/presets/preset-types';
 import { UsageError, numberFlag, type CliIO } from './command';
 
 export const sourceFlags = ['width', 'resolution', 'groups', 'classes', 'round'] as const;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostics';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { quote } from '../core/quote';
 
 /** 'error CS004 node "conv2" (id "n7"): groups = 3 does not divide the 32 input channels.' */

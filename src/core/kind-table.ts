@@ -1,5 +1,5 @@
-import type { AnyBlockDef } from './blocks/types';
-import type { AnyOpDef, ImportPattern } from './ops/types';
+import type { AnyBlockDef } from './blocks/block-types';
+import type { AnyOpDef, ImportPattern } from './ops/op-types';
 import type { ActivationKind, BlockKind, OpKind } from './kind-types';
 
 export type {

@@ -5,15 +5,15 @@ import type { z } from 'zod';
  * imports anything of the core, so the document's types, the builder, the contract types and each kind's
  * PyTorch form name a kind without an import circle.
  *
- * `OpTable` and `BlockTable` are filled in by the registries (ops/registry.ts and blocks/registry.ts
+ * `OpTable` and `BlockTable` are filled in by the registries (ops/op-registry.ts and blocks/block-registry.ts
  * merge `typeof opRegistry` into them by declaration merging); src/core/kind-table.ts holds the lookup
  * by kind at run time.
  */
 
-/** Every op kind → its definition; declared empty here, merged in by ops/registry.ts. */
+/** Every op kind → its definition; declared empty here, merged in by ops/op-registry.ts. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface OpTable {}
-/** Every block kind → its definition; declared empty here, merged in by blocks/registry.ts. */
+/** Every block kind → its definition; declared empty here, merged in by blocks/block-registry.ts. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface BlockTable {}
 

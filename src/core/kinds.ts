@@ -1,6 +1,6 @@
-import { anyBlockDef, blockKinds } from './blocks/registry';
+import { anyBlockDef, blockKinds } from './blocks/block-registry';
 import { installKinds } from './kind-table';
-import { anyOpDef, opKinds } from './ops/registry';
+import { anyOpDef, opKinds } from './ops/op-registry';
 
 /*
  * The top of the core's kinds: both registries composed into the one kind table (kind-table.ts)
@@ -9,6 +9,6 @@ import { anyOpDef, opKinds } from './ops/registry';
  */
 installKinds(opKinds.map(anyOpDef), blockKinds.map(anyBlockDef));
 
-export * from './ops/registry';
-export * from './blocks/registry';
+export * from './ops/op-registry';
+export * from './blocks/block-registry';
 export { activationSuffix, importPatterns, onnxKeepsShape, kindDef, type KindDef } from './kind-table';

@@ -1,7 +1,7 @@
 import { sayReference } from './say';
 import { afterEach, describe, expect, it } from 'vitest';
 import { citationText } from '../core/citation';
-import { presets } from '../core/presets/registry';
+import { presets } from '../core/presets/preset-registry';
 import { englishRuns } from '../../test-support/english-prose';
 import { figureNote, figureSource } from './core-examples';
 import { i18next } from './index';

@@ -1,12 +1,12 @@
 import { sayReference } from './say';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import i18next from 'i18next';
 import { blockKinds, blockRegistry, anyOpDef, opKinds } from '../core/kinds';
 import type { Citation } from '../core/citation';
-import { examples } from '../core/examples/registry';
-import type { ExampleDef } from '../core/examples/types';
-import { presets } from '../core/presets/registry';
-import type { PresetDef } from '../core/presets/types';
+import { examples } from '../core/examples/example-registry';
+import type { ExampleDef } from '../core/examples/example-types';
+import { presets } from '../core/presets/preset-registry';
+import type { PresetDef } from '../core/presets/preset-types';
 
 /** The prose around a reference, the reference itself left out: it is cited as written in every language. */
 export interface CitationProse {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { blockKinds, blockRegistry } from '../core/blocks/registry';
+import { blockKinds, blockRegistry } from '../core/blocks/block-registry';
 import { diagnosticCodes } from '../core/diagnostics';
-import { opKinds, opRegistry } from '../core/ops/registry';
+import { opKinds, opRegistry } from '../core/ops/op-registry';
 import { fieldsOf } from '../core/document/field-spec';
 import { i18next, resources } from './index';
 import { diagnosticText } from './core-text';

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { lessons } from '../core/lessons/registry';
-import type { LessonText } from '../core/lessons/types';
+import { lessons } from '../core/lessons/lesson-registry';
+import type { LessonText } from '../core/lessons/lesson-types';
 import { coreBlocks, coreOps, translateKinds } from './core-text';
 import { coreCitations, coreExamples, corePresets } from './core-examples';
 import { diagnostics as enDiagnostics } from './en/core';

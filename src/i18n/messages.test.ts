@@ -12,16 +12,16 @@ import {
   type MessageKey,
   type MessageSayer,
 } from '../core/message';
-import { blockKinds, blockRegistry } from '../core/blocks/registry';
-import { opKinds, opRegistry } from '../core/ops/registry';
+import { blockKinds, blockRegistry } from '../core/blocks/block-registry';
+import { opKinds, opRegistry } from '../core/ops/op-registry';
 import { diagnosticText, kindTitle } from './core-text';
-import { presets } from '../core/presets/registry';
+import { presets } from '../core/presets/preset-registry';
 import { i18next, resources } from './index';
 import { say, sayCitation, sayReference, sayFirst, sayMessage, sayRefusal } from './say';
-import { splitNetwork } from '../core/methods/splitnet';
-import { shrinkProposal } from '../core/methods/morphnet';
+import { splitNetwork } from '../core/methods/splitnet-method';
+import { shrinkProposal } from '../core/methods/morphnet-method';
 import { lessonLive } from '../core/lessons/live';
-import { lessons } from '../core/lessons/registry';
+import { lessons } from '../core/lessons/lesson-registry';
 
 const keys = Object.keys(messageTemplates) as MessageKey[];
 const zh = resources.zh.core.messages as Readonly<Record<MessageKey, string>>;

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyze } from '../core/analysis/analyze';
 import { lessonFor, type Lesson } from '../core/analysis/teaching';
 import { sourceText } from '../core/analysis/teaching/lesson';
-import { examples } from '../core/examples/registry';
+import { examples } from '../core/examples/example-registry';
 import { GraphBuilder } from '../core/design/builder';
 import { english, messageTemplates, type Message } from '../core/message';
-import { presets } from '../core/presets/registry';
+import { presets } from '../core/presets/preset-registry';
 import { i18next } from './index';
 import { sayCitation, sayMessage, sayReference } from './say';
 

@@ -2,7 +2,7 @@ import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../core/analysis/analyze';
 import { moveNodes } from '../core/design/edit';
-import { findPreset } from '../core/presets/registry';
+import { findPreset } from '../core/presets/preset-registry';
 import { buildModel, resolveTarget } from './model';
 import { designKey, featureTargets } from './targets';
 

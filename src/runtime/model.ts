@@ -1,5 +1,5 @@
-import type { Design } from '../core/design/types';
-import { exportDesign } from '../core/onnx/export/export';
+import type { Design } from '../core/design/design-types';
+import { exportDesign } from '../core/onnx/export/onnx-export';
 import { encodeModel, type P } from '../core/onnx/proto';
 import type { FeatureTarget } from './protocol';
 

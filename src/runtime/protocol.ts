@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 
 /**
  * The messages between the UI and the runtime worker. Both directions are discriminated unions on

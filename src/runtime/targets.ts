@@ -1,6 +1,6 @@
-import type { Analysis } from '../core/analysis/types';
-import type { Design } from '../core/design/types';
-import { lcclReluTensor } from '../core/methods/lccl';
+import type { Analysis } from '../core/analysis/analysis-types';
+import type { Design } from '../core/design/design-types';
+import { lcclReluTensor } from '../core/methods/lccl-method';
 import type { LayerRef } from './profile';
 import type { FeatureTarget } from './protocol';
 

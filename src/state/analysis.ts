@@ -1,6 +1,6 @@
 import { analyze } from '../core/analysis/analyze';
-import type { Analysis } from '../core/analysis/types';
-import type { Design } from '../core/design/types';
+import type { Analysis } from '../core/analysis/analysis-types';
+import type { Design } from '../core/design/design-types';
 
 const cache = new WeakMap<Design, Analysis>();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isKnownKind } from '../core/design/edit';
-import type { NodeKind } from '../core/design/types';
+import type { NodeKind } from '../core/design/design-types';
 
 /** Something the palette offers; it travels as JSON in a drag. */
 export type CatalogueItem =

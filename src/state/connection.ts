@@ -1,7 +1,7 @@
 import type { Diagnostic, DiagnosticKey } from '../core/diagnostics';
 import { say, sayFirst } from '../i18n/say';
 import { connect } from '../core/design/edit';
-import type { Design, PortRef } from '../core/design/types';
+import type { Design, PortRef } from '../core/design/design-types';
 import { i18next } from '../i18n';
 import { analysisOf } from './analysis';
 

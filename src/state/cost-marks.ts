@@ -1,6 +1,6 @@
 import { checkBudgets, costliestNodes, type BudgetFigure, type Budgets } from '../core/analysis/budget';
 import { guidelineHints, type Hint } from '../core/analysis/hints';
-import type { Analysis } from '../core/analysis/types';
+import type { Analysis } from '../core/analysis/analysis-types';
 import { analysisOf } from './analysis';
 import { useStudio } from './store';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Budgets } from '../core/analysis/budget';
 import { parseDesign, serializeDesign } from '../core/document/format';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import type { KeyValueStorage } from './persistence';
 import type { StudioState } from './types';
 

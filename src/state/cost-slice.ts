@@ -1,5 +1,5 @@
 import type { Budgets, BudgetFigure } from '../core/analysis/budget';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { commitStep } from './fit-weights';
 import type { Slice } from './types';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDesign, serializeDesign } from '../core/document/format';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { documentKeys, libraryKeys, type AsyncKeyValue } from './documents-kv';
 import type { DesignStore } from './design-store';
 import { fitted } from './fit-weights';

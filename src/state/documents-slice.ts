@@ -1,5 +1,5 @@
 import { thumbnailOf } from '../core/document/thumbnail';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { historyOf } from './history';
 import type { DocumentMeta, DocumentsSlice, Slice } from './types';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../core/design/builder';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { memoryStorage } from './memory-storage';
 import { documentKeys, libraryKeys, memoryKeyValue } from './documents-kv';
 import {

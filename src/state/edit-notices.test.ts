@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../core/design/builder';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { i18next, type Language } from '../i18n';
 import { createStudioStore, type StudioStore } from './store';
 

@@ -1,6 +1,6 @@
-import type { Analysis } from '../core/analysis/types';
+import type { Analysis } from '../core/analysis/analysis-types';
 import type { Break, Bridge } from '../core/design/splice';
-import type { Design, PortRef } from '../core/design/types';
+import type { Design, PortRef } from '../core/design/design-types';
 import { formatShape, type Shape } from '../core/shape';
 import { i18next } from '../i18n';
 

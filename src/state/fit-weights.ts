@@ -1,5 +1,5 @@
-import type { Design } from '../core/design/types';
-import { fitWeights } from '../core/onnx/weights';
+import type { Design } from '../core/design/design-types';
+import { fitWeights } from '../core/onnx/onnx-weights';
 import { analysisOf } from './analysis';
 import { continuesEdit, historyOf, recordEdit, stepBase } from './history';
 

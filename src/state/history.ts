@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand';
 import type { TemporalState } from 'zundo';
 import type { Tracked } from './types';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 
 /** How long after one edit of a field the next edit of the same field joins the same undo step. */
 export const COALESCE_MS = 1500;

@@ -1,6 +1,6 @@
-import type { Analysis } from '../core/analysis/types';
-import type { Design } from '../core/design/types';
-import { weightsOrigin, type WeightsOrigin } from '../core/onnx/weights';
+import type { Analysis } from '../core/analysis/analysis-types';
+import type { Design } from '../core/design/design-types';
+import { weightsOrigin, type WeightsOrigin } from '../core/onnx/onnx-weights';
 import { analysisOf } from './analysis';
 import { useStudio } from './store';
 

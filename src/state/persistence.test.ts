@@ -3,7 +3,7 @@ import { GraphBuilder } from '../core/design/builder';
 import { serializeDesign } from '../core/document/format';
 import { i18next } from '../i18n';
 import { memoryStorage } from './memory-storage';
-import type { Design, DesignWeights } from '../core/design/types';
+import type { Design, DesignWeights } from '../core/design/design-types';
 import { legacyKeys, type DesignStore } from './design-store';
 import {
   readAutosave,

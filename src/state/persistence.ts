@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadDesign, parseDesign, serializeDesign } from '../core/document/format';
-import type { Design, DesignWeights } from '../core/design/types';
+import type { Design, DesignWeights } from '../core/design/design-types';
 import { i18next } from '../i18n';
 import {
   keyValueDesignStore,

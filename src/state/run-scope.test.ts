@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../core/design/builder';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { selectNodeTime, selectNodeTimeShare, selectTimesEarlier } from './run-slice';
 import { scopeOf, standingOf } from './run-scope';
 import { createStudioStore } from './store';

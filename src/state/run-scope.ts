@@ -1,5 +1,5 @@
 import { designHash, nodeHashes } from '../core/document/design-hash';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { analysisOf } from './analysis';
 
 /**

@@ -2,7 +2,7 @@ import LZString from 'lz-string';
 
 const { compressToEncodedURIComponent } = LZString;
 import { parseDesign, serializeDesign, type LoadResult } from '../core/document/format';
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { limits, overLimit } from '../core/limits';
 import { i18next } from '../i18n';
 import { decodeShareText, type DecodeFailure } from './share-decode';

@@ -1,5 +1,5 @@
 import { MAX_RESULTS, type TrainingResult } from '../core/document/results';
-import type { Design, DesignWeights } from '../core/design/types';
+import type { Design, DesignWeights } from '../core/design/design-types';
 import type { StepSample } from '../runtime/train/progress';
 import type {
   DataSummary,

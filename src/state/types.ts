@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Fragment } from '../core/design/edit';
-import type { Design, DesignNode, PortRef, Position } from '../core/design/types';
-import type { NodeKind } from '../core/design/types';
+import type { Design, DesignNode, PortRef, Position } from '../core/design/design-types';
+import type { NodeKind } from '../core/design/design-types';
 import type { Verdict } from './connection';
 
 export type Theme = 'light' | 'dark';

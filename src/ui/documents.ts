@@ -1,4 +1,4 @@
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 import { i18next } from '../i18n';
 import type { AsyncKeyValue } from '../state/documents-kv';
 import { readDocument } from '../state/documents-persistence';

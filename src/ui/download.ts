@@ -1,4 +1,4 @@
-import type { Design } from '../core/design/types';
+import type { Design } from '../core/design/design-types';
 
 /** A file name from the design's name: "MobileNetV2 1.0" → "mobilenetv2-1.0" + suffix. */
 export function fileNameFor(design: Design, suffix: string): string {

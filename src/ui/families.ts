@@ -1,7 +1,7 @@
 import { blockRegistry, type BlockKind, opRegistry, type OpKind } from '../core/kinds';
-import type { DesignNode } from '../core/design/types';
+import type { DesignNode } from '../core/design/design-types';
 import { convVariant } from '../core/ops/conv2d';
-import type { OpFamily } from '../core/ops/types';
+import type { OpFamily } from '../core/ops/op-types';
 import type { MessageSayer } from '../core/message';
 import { kindTitle } from '../i18n/core-text';
 import { sayMessage } from '../i18n/say';

@@ -1,4 +1,4 @@
-import { examples } from '../../core/examples/registry';
+import { examples } from '../../core/examples/example-registry';
 import type { Command } from '../command';
 
 /** "fire_vs_conv3x3<TAB>SqueezeNet Fire [124]: a Fire module beside the 3×3 conv it replaces". */

@@ -1,9 +1,9 @@
 import { analyze } from '../../core/analysis/analyze';
-import type { Design } from '../../core/design/types';
+import type { Design } from '../../core/design/design-types';
 import { jointNestedDesign, nestedLevelDesigns, nestedLevels } from '../../core/methods/nested';
-import { exportDesign } from '../../core/onnx/export/export';
+import { exportDesign } from '../../core/onnx/export/onnx-export';
 import { DEFAULT_OPSET, MAX_OPSET, MIN_OPSET } from '../../core/onnx/version';
-import { exportTorch } from '../../core/torch/export';
+import { exportTorch } from '../../core/torch/torch-export';
 import { UsageError, parseArgs, type Command } from '../command';
 import { loadSource, sourceFlags } from '../source';
 import { describeDiagnostic, int } from '../text';

@@ -1,5 +1,5 @@
 import { serializeDesign } from '../../core/document/format';
-import { branchMerge, streamlineMerge } from '../../core/methods/deeprebirth';
+import { branchMerge, streamlineMerge } from '../../core/methods/deeprebirth-method';
 import { UsageError, parseArgs, type Command } from '../command';
 import { findNode } from '../node-ref';
 import { loadSource, sourceFlags } from '../source';

@@ -1,4 +1,4 @@
-import { presets } from '../../core/presets/registry';
+import { presets } from '../../core/presets/preset-registry';
 import type { Command } from '../command';
 
 export const presetsCommand: Command = {

@@ -1,6 +1,6 @@
 import { analyze } from '../../core/analysis/analyze';
 import { serializeDesign } from '../../core/document/format';
-import { splitDepthChart, splitNetwork } from '../../core/methods/splitnet';
+import { splitDepthChart, splitNetwork } from '../../core/methods/splitnet-method';
 import { UsageError, parseArgs, type Command } from '../command';
 import { findNode } from '../node-ref';
 import { loadSource, sourceFlags } from '../source';

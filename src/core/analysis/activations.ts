@@ -1,4 +1,4 @@
-import type { ActivationMemory, LayerInfo } from './types';
+import type { ActivationMemory, LayerInfo } from './analysis-types';
 
 /**
  * The elements alive while each layer runs (its outputs written, its inputs not yet freed), in

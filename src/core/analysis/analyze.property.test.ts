@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockKinds } from '../blocks/registry';
+import { blockKinds } from '../blocks/block-registry';
 import { parseDesign, serializeDesign } from '../document/format';
 import { inputCount, outputCount } from '../design/builder';
 import { addNode, connect, removeEdges, removeNodes, updateParams } from '../design/edit';
-import type { Design, NodeKind } from '../design/types';
-import { opKinds } from '../ops/registry';
+import type { Design, NodeKind } from '../design/design-types';
+import { opKinds } from '../ops/op-registry';
 import { analyze } from './analyze';
 
 const kinds: NodeKind[] = [...opKinds, ...blockKinds];

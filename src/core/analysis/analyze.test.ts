@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../design/builder';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { analyze } from './analyze';
 
 function chain(): { g: GraphBuilder; design: Design } {

@@ -3,13 +3,13 @@ import '../kinds';
 import { msg } from '../message';
 import { diagnostic } from '../diagnostics';
 import { limits, overLimit } from '../limits';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { activationMemory } from './activations';
 import { sumCosts } from './cost-sum';
 import { analyzeGraph } from './pass-graph';
 import { AnalysisPass } from './pass-state';
 import { deadEndDiagnostics, deadEnds } from './dead-ends';
-import type { Analysis } from './types';
+import type { Analysis } from './analysis-types';
 
 /** Shapes, costs, diagnostics and activation memory of a design: a pure function of it. */
 export function analyze(design: Design): Analysis {

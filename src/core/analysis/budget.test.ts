@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../presets/registry';
+import { findPreset } from '../presets/preset-registry';
 import { analyze } from './analyze';
 import { checkBudgets, costliestNodes, fitWidth } from './budget';
 import { GraphBuilder } from '../design/builder';

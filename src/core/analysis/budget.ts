@@ -1,7 +1,7 @@
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { analyze } from './analyze';
 import { scaleDesign, type WidthRounding } from './scale';
-import type { Analysis } from './types';
+import type { Analysis } from './analysis-types';
 
 /** Limits a design must stay within; a figure left out has no limit. */
 export interface Budgets {

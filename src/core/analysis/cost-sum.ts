@@ -1,5 +1,5 @@
-import type { OpCost } from '../ops/types';
-import { zeroCost } from '../ops/types';
+import type { OpCost } from '../ops/op-types';
+import { zeroCost } from '../ops/op-types';
 
 export function addCost(a: OpCost, b: OpCost): OpCost {
   return {

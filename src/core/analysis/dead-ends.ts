@@ -1,7 +1,7 @@
 import { msg } from '../message';
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import type { Design } from '../design/types';
-import type { NodeInfo } from './types';
+import type { Design } from '../design/design-types';
+import type { NodeInfo } from './analysis-types';
 
 /**
  * Nodes whose result reaches no Output node (a branch someone started and never finished). They

@@ -1,7 +1,7 @@
 import { anyOpDef } from '../kinds';
-import type { OpCost } from '../ops/types';
+import type { OpCost } from '../ops/op-types';
 import { addCost, sumCosts } from './cost-sum';
-import type { Analysis, LayerInfo } from './types';
+import type { Analysis, LayerInfo } from './analysis-types';
 
 /**
  * DeepRebirth's deploy view (Li et al. 2017): batch norm folds into the weights and bias of the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, connect, removeNodes, renameNode, updateParams } from '../design/edit';
-import type { Design, NodeOfKind } from '../design/types';
-import { findPreset } from '../presets/registry';
+import type { Design, NodeOfKind } from '../design/design-types';
+import { findPreset } from '../presets/preset-registry';
 import { analyze } from './analyze';
 import { diffDesigns } from './diff';
 

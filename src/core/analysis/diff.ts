@@ -1,7 +1,7 @@
-import type { DesignNode } from '../design/types';
-import { zeroCost, type OpCost } from '../ops/types';
+import type { DesignNode } from '../design/design-types';
+import { zeroCost, type OpCost } from '../ops/op-types';
 import { addCost } from './cost-sum';
-import type { Analysis } from './types';
+import type { Analysis } from './analysis-types';
 
 export type CostDelta = { readonly [K in keyof OpCost]: number };
 

@@ -1,4 +1,4 @@
-import type { LayerInfo } from './types';
+import type { LayerInfo } from './analysis-types';
 
 /**
  * The effective figures of a set of layers (a node, a block, the design): each layer's effective

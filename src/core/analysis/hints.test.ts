@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../design/builder';
-import { findPreset } from '../presets/registry';
+import { findPreset } from '../presets/preset-registry';
 import { analyze } from './analyze';
 import { guidelineHints } from './hints';
 

@@ -1,7 +1,7 @@
 import type { Conv2dParams } from '../ops/conv2d';
 import { msg, problemMessage, type Message } from '../message';
 import { opsWithTrait } from '../kinds';
-import type { Analysis, LayerInfo } from './types';
+import type { Analysis, LayerInfo } from './analysis-types';
 
 /**
  * The four practical guidelines of ShuffleNetV2 (Ma et al. 2018, section 2), checked on a design.

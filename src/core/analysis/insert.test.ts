@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../design/edit';
 import { GraphBuilder } from '../design/builder';
-import type { Design, NodeKind } from '../design/types';
-import { findPreset } from '../presets/registry';
+import type { Design, NodeKind } from '../design/design-types';
+import { findPreset } from '../presets/preset-registry';
 import { analyze } from './analyze';
 import { insertAfter, paramsFromWire } from './insert';
 

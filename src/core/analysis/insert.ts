@@ -2,10 +2,10 @@ import { isBlockKind } from '../kinds';
 import type { Diagnostic, DiagnosticKey } from '../diagnostics';
 import { addNode } from '../design/edit';
 import { spliceAfter } from '../design/splice';
-import type { Design, DesignNode, NodeKind, PortRef, Position } from '../design/types';
+import type { Design, DesignNode, NodeKind, PortRef, Position } from '../design/design-types';
 import { analyze } from './analyze';
 import { msg, problemMessage, type Message } from '../message';
-import type { Analysis } from './types';
+import type { Analysis } from './analysis-types';
 
 type Params = Readonly<Record<string, unknown>>;
 

@@ -1,6 +1,6 @@
 import { elements } from '../shape';
 import { liveDuring } from './activations';
-import type { Analysis, LayerInfo } from './types';
+import type { Analysis, LayerInfo } from './analysis-types';
 
 /** How a conv is computed: im2col then one GEMM (a buffer), or directly (no buffer). */
 export type Lowering = 'im2col' | 'direct';

@@ -2,14 +2,14 @@ import { msg } from '../message';
 import { diagnostic, problem, type Diagnostic, type Problem } from '../diagnostics';
 import { resolveNode, type ResolvedNode } from '../design/params';
 import { orderIndices } from '../design/topo';
-import type { DesignNode, Edge } from '../design/types';
-import { zeroCost } from '../ops/types';
+import type { DesignNode, Edge } from '../design/design-types';
+import { zeroCost } from '../ops/op-types';
 import type { Shape } from '../shape';
 import { addCost } from './cost-sum';
 import { analyzeNode } from './pass-node';
 import { noDiagnostics, type AnalysisPass, type LevelResult, type Scope, type Tensor } from './pass-state';
 
-import type { LayerInfo } from './types';
+import type { LayerInfo } from './analysis-types';
 
 /**
  * Analyses one graph level in topological order. `bound` gives the tensors arriving at input ports

@@ -1,9 +1,9 @@
 import { msg } from '../message';
 import { problem, type Diagnostic, type Problem } from '../diagnostics';
 import type { ResolvedNode } from '../design/params';
-import type { DesignNode } from '../design/types';
+import type { DesignNode } from '../design/design-types';
 import type { OpKind } from '../kind-table';
-import type { OpCost } from '../ops/types';
+import type { OpCost } from '../ops/op-types';
 import { issueMessage } from '../document/issues';
 import { settingProblems, shapeProblem } from '../limits';
 import type { Shape } from '../shape';

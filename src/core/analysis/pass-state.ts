@@ -1,9 +1,9 @@
-import type { AnyBlockDef } from '../blocks/types';
+import type { AnyBlockDef } from '../blocks/block-types';
 import type { Diagnostic, Result } from '../diagnostics';
 import type { Subgraph } from '../design/subgraph';
-import type { DesignNode, Edge } from '../design/types';
+import type { DesignNode, Edge } from '../design/design-types';
 import { elements, type Shape } from '../shape';
-import type { LayerInfo, NodeInfo } from './types';
+import type { LayerInfo, NodeInfo } from './analysis-types';
 
 export interface Tensor {
   readonly id: number;

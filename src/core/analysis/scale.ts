@@ -1,5 +1,5 @@
 import { anyBlockDef, isBlockKind, anyOpDef } from '../kinds';
-import type { Design, DesignNode, NodeKind } from '../design/types';
+import type { Design, DesignNode, NodeKind } from '../design/design-types';
 import { analyze } from './analyze';
 
 /**

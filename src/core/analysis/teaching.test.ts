@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../design/builder';
 import { english } from '../message';
-import { findPreset } from '../presets/registry';
+import { findPreset } from '../presets/preset-registry';
 import { analyze } from './analyze';
 import { lessonFor } from './teaching';
 

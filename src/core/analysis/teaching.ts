@@ -1,9 +1,9 @@
-import type { Analysis, LayerInfo } from './types';
+import type { Analysis, LayerInfo } from './analysis-types';
 import type { Lesson } from './teaching/lesson';
-import { fire } from './teaching/fire';
+import { fire } from './teaching/fire-teaching';
 import { lowRank } from './teaching/low-rank';
 import { depthwiseSeparable, invertedResidual } from './teaching/mobilenet';
-import { shuffleV1 } from './teaching/shufflenet';
+import { shuffleV1 } from './teaching/shufflenet-teaching';
 import { singleConv } from './teaching/single-conv';
 
 export type { Lesson, LessonLine } from './teaching/lesson';

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import type { PortRef } from '../design/types';
-import { featureMap, fmt, nonNegativeInt, positiveInt } from '../ops/common';
-import type { FormulaLine } from '../ops/types';
+import type { PortRef } from '../design/design-types';
+import { featureMap, fmt, nonNegativeInt, positiveInt } from '../ops/op-common';
+import type { FormulaLine } from '../ops/op-types';
 import type { Shape } from '../shape';
-import type { BlockDef } from './types';
-import { basisFiltersTorch } from '../torch/blocks/basis-filters';
+import type { BlockDef } from './block-types';
+import { basisFiltersTorch } from '../torch/blocks/basis-filters-torch';
 
 const schema = z.object({
   outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),

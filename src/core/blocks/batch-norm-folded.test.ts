@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { probeBlock } from '../../../test-support/block-probe';
-import { blockRegistry } from './registry';
+import { blockRegistry } from './block-registry';
 
 type Kind = 'DepthwiseSeparable' | 'InvertedResidual' | 'ShuffleUnitV1' | 'ShuffleUnitV2';
 

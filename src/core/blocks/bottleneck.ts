@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import { featureMap, positiveInt } from '../ops/common';
+import { featureMap, positiveInt } from '../ops/op-common';
 import { channels } from '../shape';
 import { batchNormParam, foldedSummary } from './conv-bn';
 import { resnetConv, resnetShortcut } from './resnet-common';
-import type { BlockDef } from './types';
+import type { BlockDef } from './block-types';
 import { bottleneckTorch } from '../torch/blocks/resnet';
 
 const schema = z.object({

@@ -1,7 +1,7 @@
 import { sayIn, msg, type MessageSayer } from '../message';
 import { z } from 'zod';
 import type { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
+import type { PortRef } from '../design/design-types';
 import { activationSuffix, type ActivationKind, type OpParamsInput } from '../kind-table';
 
 export type { ActivationKind };

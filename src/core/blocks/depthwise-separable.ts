@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import { featureMap, positiveInt } from '../ops/common';
+import { featureMap, positiveInt } from '../ops/op-common';
 import { channels } from '../shape';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import { oddKernel } from './mobilenet-common';
-import type { BlockDef } from './types';
-import { depthwiseSeparableTorch } from '../torch/blocks/depthwise-separable';
+import type { BlockDef } from './block-types';
+import { depthwiseSeparableTorch } from '../torch/blocks/depthwise-separable-torch';
 
 const schema = z.object({
   outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),

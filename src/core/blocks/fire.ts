@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import type { Subgraph } from '../design/subgraph';
 import { GraphBuilder } from '../design/builder';
-import { positiveInt } from '../ops/common';
-import type { BlockDef } from './types';
-import { fireTorch } from '../torch/blocks/fire';
+import { positiveInt } from '../ops/op-common';
+import type { BlockDef } from './block-types';
+import { fireTorch } from '../torch/blocks/fire-torch';
 
 const schema = z.object({
   squeeze: positiveInt.default(16),

@@ -2,17 +2,17 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import type { PortRef } from '../design/types';
-import { featureMap, positiveInt } from '../ops/common';
+import type { PortRef } from '../design/design-types';
+import { featureMap, positiveInt } from '../ops/op-common';
 import { channels } from '../shape';
 import { pyCall } from '../torch/python';
-import type { BlockTorch } from '../torch/types';
-import { convBnPath } from '../torch/blocks/common';
+import type { BlockTorch } from '../torch/torch-types';
+import { convBnPath } from '../torch/blocks/block-forms-common';
 import { convBn } from './conv-bn';
 import { addGhost } from './ghost-module';
 import { makeDivisible, oddKernel } from './mobilenet-common';
 import { addSqueezeExcite } from './squeeze-excite';
-import type { BlockDef } from './types';
+import type { BlockDef } from './block-types';
 
 /** GhostNet's squeeze width: a quarter of the mid channels, rounded to a multiple of 4 (se_ratio 0.25). */
 export const ghostSqueeze = (mid: number): number => makeDivisible(mid * 0.25, 4);

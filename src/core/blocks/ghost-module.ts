@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import type { PortRef } from '../design/types';
-import { featureMap, positiveInt } from '../ops/common';
+import type { PortRef } from '../design/design-types';
+import { featureMap, positiveInt } from '../ops/op-common';
 import { pyCall } from '../torch/python';
-import type { BlockTorch } from '../torch/types';
+import type { BlockTorch } from '../torch/torch-types';
 import { convBn } from './conv-bn';
 import { oddKernel } from './mobilenet-common';
-import type { BlockDef } from './types';
-import { convBnPath } from '../torch/blocks/common';
+import type { BlockDef } from './block-types';
+import { convBnPath } from '../torch/blocks/block-forms-common';
 
 /**
  * The Ghost module's layers (Han et al. 2020, GhostNet, Fig. 2b and Eq. 3–5): a primary k×k conv

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { probeBlock } from '../../../test-support/block-probe';
-import { blockRegistry } from './registry';
+import { blockRegistry } from './block-registry';
 
 /*
  * GhostNet (Han et al., CVPR 2020), counted by hand. A Ghost module to c maps with ratio s makes

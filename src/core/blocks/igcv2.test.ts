@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../design/builder';
 import { probeBlock } from '../../../test-support/block-probe';
-import { blockDef } from './registry';
+import { blockDef } from './block-registry';
 
 type Params = { branchChannels: number; groupConvs: number; stride: number };
 const igcv2 = (input: number[], p: Params) =>

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { fail, ok, problem, type Problem, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import type { PortRef } from '../design/types';
-import { featureMap, fmt, positiveInt } from '../ops/common';
-import type { FormulaLine } from '../ops/types';
+import type { PortRef } from '../design/design-types';
+import { featureMap, fmt, positiveInt } from '../ops/op-common';
+import type { FormulaLine } from '../ops/op-types';
 import type { Shape } from '../shape';
-import type { BlockDef } from './types';
-import { igcv2Torch } from '../torch/blocks/igcv2';
+import type { BlockDef } from './block-types';
+import { igcv2Torch } from '../torch/blocks/igcv2-torch';
 
 const schema = z.object({
   /** K: channels in each branch of every group 1×1 conv (C/K groups). */

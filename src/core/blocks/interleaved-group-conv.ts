@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import { featureMap, positiveInt } from '../ops/common';
-import type { BlockDef } from './types';
-import { interleavedGroupConvTorch } from '../torch/blocks/interleaved-group-conv';
+import { featureMap, positiveInt } from '../ops/op-common';
+import type { BlockDef } from './block-types';
+import { interleavedGroupConvTorch } from '../torch/blocks/interleaved-group-conv-torch';
 
 const schema = z.object({
   outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import type { PortRef } from '../design/types';
-import { featureMap, minEpsilon, minExpansion, positiveInt } from '../ops/common';
+import type { PortRef } from '../design/design-types';
+import { featureMap, minEpsilon, minExpansion, positiveInt } from '../ops/op-common';
 import { channels } from '../shape';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import { activationOp, mobileActivationNames, oddKernel } from './mobilenet-common';
 import { addSqueezeExcite, mobilenetV3Squeeze } from './squeeze-excite';
-import type { BlockDef } from './types';
-import { invertedResidualTorch } from '../torch/blocks/inverted-residual';
+import type { BlockDef } from './block-types';
+import { invertedResidualTorch } from '../torch/blocks/inverted-residual-torch';
 
 const schema = z.object({
   outChannels: positiveInt.default(24).meta({ label: 'Output channels' }),

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import { featureMap, positiveInt } from '../ops/common';
-import { lcclConvTorch } from '../torch/blocks/lccl-conv';
+import { featureMap, positiveInt } from '../ops/op-common';
+import { lcclConvTorch } from '../torch/blocks/lccl-conv-torch';
 import { oddKernel } from './mobilenet-common';
-import type { BlockDef } from './types';
+import type { BlockDef } from './block-types';
 
 const schema = z.object({
   outChannels: positiveInt.default(64),

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import { featureMap, positiveInt } from '../ops/common';
+import { featureMap, positiveInt } from '../ops/op-common';
 import { convBn } from './conv-bn';
-import type { BlockDef } from './types';
-import { lowRankConvTorch } from '../torch/blocks/low-rank-conv';
+import type { BlockDef } from './block-types';
+import { lowRankConvTorch } from '../torch/blocks/low-rank-conv-torch';
 
 const schema = z.object({
   /**

@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import type { PortRef } from '../design/types';
-import { featureMap, minEpsilon, minExpansion, positiveInt } from '../ops/common';
+import type { PortRef } from '../design/design-types';
+import { featureMap, minEpsilon, minExpansion, positiveInt } from '../ops/op-common';
 import { channels } from '../shape';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
 import { readableRatio } from './inverted-residual';
 import { makeDivisible, oddKernel } from './mobilenet-common';
 import { addSqueezeExcite } from './squeeze-excite';
-import type { BlockDef } from './types';
-import { mbconvTorch } from '../torch/blocks/mbconv';
+import type { BlockDef } from './block-types';
+import { mbconvTorch } from '../torch/blocks/mbconv-torch';
 
 const schema = z.object({
   outChannels: positiveInt.default(24).meta({ label: 'Output channels' }),

@@ -1,4 +1,4 @@
-import { positiveInt } from '../ops/common';
+import { positiveInt } from '../ops/op-common';
 import type { ActivationKind } from './conv-bn';
 
 /**

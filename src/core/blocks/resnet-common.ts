@@ -1,5 +1,5 @@
 import type { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
+import type { PortRef } from '../design/design-types';
 
 /**
  * A conv, its batch norm (or the bias it was folded into) and an optional ReLU, named as

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import { featureMap, minExpansion, positiveInt } from '../ops/common';
+import { featureMap, minExpansion, positiveInt } from '../ops/op-common';
 import { convBn } from './conv-bn';
-import type { BlockDef } from './types';
-import { shiftBlockTorch } from '../torch/blocks/shift-block';
+import type { BlockDef } from './block-types';
+import { shiftBlockTorch } from '../torch/blocks/shift-block-torch';
 
 const schema = z.object({
   outChannels: positiveInt.default(64).meta({ label: 'Output channels' }),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
+import type { PortRef } from '../design/design-types';
 import { probeBlock } from '../../../test-support/block-probe';
 
 // Whatever the settings and the input, a block either analyses to a shape or says why not: its

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import { featureMap, positiveInt } from '../ops/common';
+import { featureMap, positiveInt } from '../ops/op-common';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
-import type { BlockDef } from './types';
-import { shuffleUnitV1Torch } from '../torch/blocks/shuffle-unit-v1';
+import type { BlockDef } from './block-types';
+import { shuffleUnitV1Torch } from '../torch/blocks/shuffle-unit-v1-torch';
 
 const schema = z.object({
   outChannels: positiveInt.default(240).meta({ label: 'Output channels' }),

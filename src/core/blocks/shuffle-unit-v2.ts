@@ -2,12 +2,12 @@ import { msg } from '../message';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
+import type { PortRef } from '../design/design-types';
 import type { Subgraph } from '../design/subgraph';
-import { featureMap, positiveInt } from '../ops/common';
+import { featureMap, positiveInt } from '../ops/op-common';
 import { batchNormParam, convBn, foldedSummary } from './conv-bn';
-import type { BlockDef } from './types';
-import { shuffleUnitV2Torch } from '../torch/blocks/shuffle-unit-v2';
+import type { BlockDef } from './block-types';
+import { shuffleUnitV2Torch } from '../torch/blocks/shuffle-unit-v2-torch';
 
 const schema = z.object({
   outChannels: positiveInt.default(116).meta({ label: 'Output channels' }),

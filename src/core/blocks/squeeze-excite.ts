@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import type { Subgraph } from '../design/subgraph';
-import type { PortRef } from '../design/types';
-import { featureMap, positiveInt } from '../ops/common';
+import type { PortRef } from '../design/design-types';
+import { featureMap, positiveInt } from '../ops/op-common';
 import type { OpParamsInput } from '../kind-table';
 import { channels } from '../shape';
 import { makeDivisible } from './mobilenet-common';
-import type { BlockDef } from './types';
-import { squeezeExciteTorch } from '../torch/blocks/squeeze-excite';
+import type { BlockDef } from './block-types';
+import { squeezeExciteTorch } from '../torch/blocks/squeeze-excite-torch';
 
 const gateOps = { hardsigmoid: 'HardSigmoid', sigmoid: 'Sigmoid' } as const;
 export type SeGate = keyof typeof gateOps;

@@ -2,7 +2,7 @@ import type { BlockParams } from '../kind-types';
 
 /*
  * Which unit of a stage is which: its params and its name. Shared by the stage's expansion
- * (stage.ts) and its PyTorch form (torch/blocks/stage.ts), which therefore need not import each other.
+ * (stage.ts) and its PyTorch form (torch/blocks/stage-torch.ts), which therefore need not import each other.
  */
 
 type StageParams = BlockParams<'Stage'>;

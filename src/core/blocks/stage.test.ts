@@ -84,7 +84,7 @@ describe('Stage', () => {
 
 describe('flattenStages', () => {
   it('writes a stage as its units with the same layer keys and figures', async () => {
-    const { findPreset } = await import('../presets/registry');
+    const { findPreset } = await import('../presets/preset-registry');
     const { flattenStages } = await import('../design/stage-edit');
     const d = findPreset('mobilenet_v2')?.build();
     if (d === undefined) throw new Error('no preset');

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../diagnostics';
 import { GraphBuilder } from '../design/builder';
 import { kindDef, schemaOf } from '../design/params';
-import type { PortRef } from '../design/types';
+import type { PortRef } from '../design/design-types';
 import type { Subgraph } from '../design/subgraph';
-import { featureMap, positiveInt } from '../ops/common';
-import { stageTorch } from '../torch/blocks/stage';
+import { featureMap, positiveInt } from '../ops/op-common';
+import { stageTorch } from '../torch/blocks/stage-torch';
 import { unitLabel, unitParamsAt } from './stage-units';
-import type { BlockDef } from './types';
+import type { BlockDef } from './block-types';
 
 /**
  * The units a stage repeats: blocks with a width (`outChannels`) and a `stride`, so that "the first

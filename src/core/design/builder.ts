@@ -1,7 +1,7 @@
 import type { BlockKind, BlockParamsInput, OpKind, OpParamsInput } from '../kind-table';
 import { kindDef, resolveNode, schemaOf } from './params';
 import type { Subgraph } from './subgraph';
-import type { Design, DesignNode, Edge, NodeKind, PortRef } from './types';
+import type { Design, DesignNode, Edge, NodeKind, PortRef } from './design-types';
 
 type ParamsInputOf<K extends NodeKind> = K extends OpKind
   ? OpParamsInput<K>

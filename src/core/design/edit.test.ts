@@ -12,7 +12,7 @@ import {
   renameNode,
   updateParams,
 } from './edit';
-import type { Design } from './types';
+import type { Design } from './design-types';
 
 function small(): Design {
   const g = new GraphBuilder();

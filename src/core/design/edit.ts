@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../diagnostics';
 import { kindDef } from '../kind-table';
 import { inputCount, makeParams, outputCount } from './builder';
 import { autoLabel } from './labels';
-import type { Design, DesignNode, Edge, NodeKind, PortRef, Position } from './types';
+import type { Design, DesignNode, Edge, NodeKind, PortRef, Position } from './design-types';
 
 /**
  * Pure edits of a design: each returns a new design (or the reason it cannot be done) and

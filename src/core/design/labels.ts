@@ -1,4 +1,4 @@
-import type { Design } from './types';
+import type { Design } from './design-types';
 
 /** Kinds whose name does not split into words by its capitals. */
 const spelled: Readonly<Record<string, string>> = {

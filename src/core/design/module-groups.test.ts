@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moduleGroups } from './module-groups';
-import type { Design, DesignNode } from './types';
+import type { Design, DesignNode } from './design-types';
 import { wrapColumns } from './wrap-layout';
 
 const chain = (labels: readonly string[]): Design => ({

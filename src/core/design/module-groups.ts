@@ -1,4 +1,4 @@
-import type { Design, DesignNode } from './types';
+import type { Design, DesignNode } from './design-types';
 
 /** A module of an imported model shown as a group of nodes ("features", "features.3", "layer1"). */
 export interface ModuleGroup {

@@ -1,4 +1,4 @@
-import type { Edge, Position } from './types';
+import type { Edge, Position } from './design-types';
 
 export interface RankBox {
   readonly id: string;

@@ -3,7 +3,7 @@ import { GraphBuilder } from './builder';
 import { addNode } from './edit';
 import { autoLabel, baseName } from './labels';
 import { removeBridging, spliceAfter } from './splice';
-import type { Design } from './types';
+import type { Design } from './design-types';
 
 /** input → a → b → output, ids n1..n4. */
 function chain(): Design {

@@ -1,5 +1,5 @@
 import { outputCount } from './builder';
-import type { Design, Edge, PortRef } from './types';
+import type { Design, Edge, PortRef } from './design-types';
 
 /**
  * Wiring edits a node editor makes when a node goes into, or comes out of, a chain. Pure: they

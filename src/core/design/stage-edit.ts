@@ -3,7 +3,7 @@ import { isStageUnit, stageOwnSettings, unitLabel, unitParamsAt } from '../block
 import { fail, ok, type Result } from '../diagnostics';
 import { makeParams } from './builder';
 import { autoLabel } from './labels';
-import type { Design, DesignNode } from './types';
+import type { Design, DesignNode } from './design-types';
 
 /**
  * "Repeat ×N": the unit becomes a stage of N such units, in place (same id, same wires). The unit's

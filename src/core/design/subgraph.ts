@@ -1,4 +1,4 @@
-import type { DesignNode, Edge, PortRef } from './types';
+import type { DesignNode, Edge, PortRef } from './design-types';
 
 /**
  * What a block expands to: nodes (primitives or nested blocks) with ids local to the block,

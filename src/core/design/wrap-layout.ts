@@ -1,4 +1,4 @@
-import type { Position } from './types';
+import type { Position } from './design-types';
 
 export interface WrapBox {
   readonly id: string;

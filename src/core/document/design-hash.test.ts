@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../design/builder';
 import * as edit from '../design/edit';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { currentTrainedHash, designHash, fnv1a64, nodeHashes, trainedHash } from './design-hash';
 import { parseDesign, serializeDesign } from './format';
 import type { TrainingResult } from './results';
-import { defaultRecipe } from '../train/recipe';
+import { defaultRecipe } from '../train/train-recipe';
 
 function net(): Design {
   const g = new GraphBuilder();

@@ -1,4 +1,4 @@
-import type { Design, DesignNode, DesignWeights } from '../design/types';
+import type { Design, DesignNode, DesignWeights } from '../design/design-types';
 
 /**
  * A content hash of what a design computes: its nodes (id, kind, params), its wires and its

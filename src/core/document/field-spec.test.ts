@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { blockRegistry } from '../blocks/registry';
-import { opRegistry } from '../ops/registry';
+import { blockRegistry } from '../blocks/block-registry';
+import { opRegistry } from '../ops/op-registry';
 import { clearedBy, fieldLabel, fieldsOf, overriddenBy, specOf } from './field-spec';
 
 describe('field specs from zod schemas', () => {

@@ -1,7 +1,7 @@
 // Loading a design checks each node against the kind table: importing it installs the table.
 import '../kinds';
 import { z } from 'zod';
-import type { Design, DesignNode, DesignWeights } from '../design/types';
+import type { Design, DesignNode, DesignWeights } from '../design/design-types';
 import { kindDef } from '../kind-table';
 import { limits, nestingProblem, overLimit, settingProblems } from '../limits';
 import { ident, quote } from '../quote';

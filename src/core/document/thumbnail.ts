@@ -1,4 +1,4 @@
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 
 /** The picture of a design in the list of documents: its cards as boxes and its wires as lines. */
 export interface ThumbnailSize {

@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../design/builder';
-import type { ExampleDef } from './types';
+import type { ExampleDef } from './example-types';
 
 /**
  * Li et al. 2018 (DeepRebirth): three conv → BN → ReLU stages at 32×32; the deploy view folds each

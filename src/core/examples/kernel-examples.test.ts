@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { findExample } from './registry';
+import { findExample } from './example-registry';
 
 /** A node's figures by its label in the example's design. */
 function nodeCost(exampleName: string, label: string) {

@@ -3,13 +3,13 @@ import { analyze } from '../analysis/analyze';
 import { fitWidth } from '../analysis/budget';
 import { deployView } from '../analysis/deploy';
 import { expanderConnections, groupConnections, layersToConnectAll } from '../methods/expander-graph';
-import { lcclView } from '../methods/lccl';
-import { shrinkProposal } from '../methods/morphnet';
+import { lcclView } from '../methods/lccl-method';
+import { shrinkProposal } from '../methods/morphnet-method';
 import { nestedLevels, nestedView } from '../methods/nested';
-import { stochasticDepthView } from '../methods/stochastic-depth';
-import { exportDesign } from '../onnx/export/export';
+import { stochasticDepthView } from '../methods/stochastic-depth-method';
+import { exportDesign } from '../onnx/export/onnx-export';
 import { importModel } from '../onnx/import/import';
-import { findExample } from './registry';
+import { findExample } from './example-registry';
 
 function build(name: string) {
   const e = findExample(name);

@@ -1,4 +1,4 @@
-import type { ExampleDef } from './types';
+import type { ExampleDef } from './example-types';
 import { sideBySide } from './side-by-side';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { effectiveTotals } from '../analysis/effective-totals';
 import { loweringView } from '../analysis/lowering';
-import { findExample } from './registry';
+import { findExample } from './example-registry';
 
 /** The example's analysis and one node's as-exported and effective figures, by label. */
 function example(name: string) {

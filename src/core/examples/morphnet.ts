@@ -1,7 +1,7 @@
 import { floatsToBase64 } from '../onnx/base64';
 import { heUniform } from '../onnx/init';
-import type { Design } from '../design/types';
-import type { ExampleDef } from './types';
+import type { Design } from '../design/design-types';
+import type { ExampleDef } from './example-types';
 import { smallCnn } from './small-cnn';
 
 /**

@@ -1,6 +1,6 @@
 import type { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
-import type { ExampleDef } from './types';
+import type { PortRef } from '../design/design-types';
+import type { ExampleDef } from './example-types';
 import { sideBySide } from './side-by-side';
 
 /** ResNet's bottleneck unit (1×1 c→m, 3×3 m→m, 1×1 m→c, BN after each, shortcut add, ReLU). */

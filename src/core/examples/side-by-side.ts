@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../design/builder';
-import type { Design, PortRef } from '../design/types';
+import type { Design, PortRef } from '../design/design-types';
 
 /** The shape of the feature map both sides of an example read. */
 export interface ExampleInput {

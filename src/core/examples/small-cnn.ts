@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../design/builder';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 
 /**
  * The small CIFAR-sized network the network-level examples transform: 3×32×32 → conv 32 → BN →

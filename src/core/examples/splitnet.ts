@@ -1,5 +1,5 @@
-import { splitNetwork } from '../methods/splitnet';
-import type { ExampleDef } from './types';
+import { splitNetwork } from '../methods/splitnet-method';
+import type { ExampleDef } from './example-types';
 import { smallCnn } from './small-cnn';
 
 /**

@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../design/builder';
-import type { ExampleDef } from './types';
+import type { ExampleDef } from './example-types';
 
 /**
  * Huang et al. 2016: six residual blocks (inverted residuals 32 → 32 at 16×16) with stochastic

@@ -2,7 +2,7 @@ import { effectiveTotals } from '../analysis/effective-totals';
 import { nonZeros } from '../ops/sparse';
 import { buildExample } from './example-of';
 import { layersOf, paramOf, patch } from './live';
-import type { LessonDef, Live } from './types';
+import type { LessonDef, Live } from './lesson-types';
 
 /** The example's conv: AlexNet conv3's shape, 256 → 384, 3×3 at 13×13. */
 const WEIGHTS = 384 * 256 * 9;

@@ -1,6 +1,6 @@
-import { examples } from '../examples/registry';
-import type { ExampleDef } from '../examples/types';
-import type { LessonDef } from './types';
+import { examples } from '../examples/example-registry';
+import type { ExampleDef } from '../examples/example-types';
+import type { LessonDef } from './lesson-types';
 
 /** The worked example a lesson opens: the first one for the method's survey reference, if it has landed. */
 export function exampleOf(lesson: Pick<LessonDef, 'surveyRef'>): ExampleDef | undefined {

@@ -5,8 +5,8 @@ import { loweringView } from '../analysis/lowering';
 import { expanderConnections } from '../methods/expander-graph';
 import { exampleOf } from './example-of';
 import { lessonLive } from './live';
-import { findLesson, lessons } from './registry';
-import type { LessonDef } from './types';
+import { findLesson, lessons } from './lesson-registry';
+import type { LessonDef } from './lesson-types';
 
 /** The live figures of a lesson's example rebuilt at a knob value. */
 function at(lesson: LessonDef, value: number) {

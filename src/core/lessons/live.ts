@@ -1,11 +1,11 @@
 import { citationText } from '../citation';
-import type { Analysis, LayerInfo } from '../analysis/types';
+import type { Analysis, LayerInfo } from '../analysis/analysis-types';
 import { analyze } from '../analysis/analyze';
 import { effectiveTotals } from '../analysis/effective-totals';
-import type { Design, DesignNode } from '../design/types';
-import { findPreset } from '../presets/registry';
-import type { PresetOptions } from '../presets/types';
-import type { LessonDef, Live, PaperRow, SideCost } from './types';
+import type { Design, DesignNode } from '../design/design-types';
+import { findPreset } from '../presets/preset-registry';
+import type { PresetOptions } from '../presets/preset-types';
+import type { LessonDef, Live, PaperRow, SideCost } from './lesson-types';
 
 /** Top-level nodes that feed the Output labelled `label`, the Output itself and Inputs left out. */
 function sideNodes(design: Design, label: string): Set<string> | undefined {

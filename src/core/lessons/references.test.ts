@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../presets/registry';
+import { findPreset } from '../presets/preset-registry';
 import { referenceOf, referenceText } from './references';
-import { lessons } from './registry';
+import { lessons } from './lesson-registry';
 
 describe('the paper behind each lesson', () => {
   it('names the first author, title, venue and year for every lesson', () => {

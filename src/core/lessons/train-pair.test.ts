@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { findLesson } from './registry';
+import { findLesson } from './lesson-registry';
 import { trainBothLessons, trainPair } from './train-pair';
 
 const pairAt = (id: (typeof trainBothLessons)[number], value: number) => {

@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../design/builder';
-import type { Design, PortRef } from '../design/types';
+import type { Design, PortRef } from '../design/design-types';
 import { sideDesigns } from './live';
 
 /** Fashion-MNIST's images: one grey channel, 28×28, ten classes. */

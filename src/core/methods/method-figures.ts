@@ -1,7 +1,7 @@
-import type { Analysis } from '../analysis/types';
-import { lcclView, type MeasuredZero } from './lccl';
+import type { Analysis } from '../analysis/analysis-types';
+import { lcclView, type MeasuredZero } from './lccl-method';
 import { nestedLevels, nestedView } from './nested';
-import { STOCHASTIC_DEPTH_CONVENTION, stochasticDepthView } from './stochastic-depth';
+import { STOCHASTIC_DEPTH_CONVENTION, stochasticDepthView } from './stochastic-depth-method';
 
 /**
  * The figures of the layer- and network-level methods a design uses, each under its own name and

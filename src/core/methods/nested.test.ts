@@ -1,9 +1,9 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../design/builder';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { base64ToFloats } from '../onnx/base64';
-import { exportDesign } from '../onnx/export/export';
+import { exportDesign } from '../onnx/export/onnx-export';
 import { jointNestedDesign, nestedLevelDesigns, nestedLevels, nestedView } from './nested';
 
 /** Input 3×8×8 → conv 16 → BN → ReLU → conv 32 → ReLU → pool → flatten → fc 10. */

@@ -1,8 +1,8 @@
 import { analyze } from '../analysis/analyze';
 import { msg, refusal, type Refusal } from '../message';
 import { scaleDesign } from '../analysis/scale';
-import type { Analysis, LayerInfo } from '../analysis/types';
-import type { Design, DesignNode, DesignWeights, Edge } from '../design/types';
+import type { Analysis, LayerInfo } from '../analysis/analysis-types';
+import type { Design, DesignNode, DesignWeights, Edge } from '../design/design-types';
 import type { Conv2dParams } from '../ops/conv2d';
 import { floatsToBase64 } from '../onnx/base64';
 import { layerWeight, weightSource } from '../onnx/layer-weights';

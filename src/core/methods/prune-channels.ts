@@ -1,6 +1,6 @@
-import type { Analysis, LayerInfo } from '../analysis/types';
+import type { Analysis, LayerInfo } from '../analysis/analysis-types';
 import { msg, type Message } from '../message';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import type { Conv2dParams } from '../ops/conv2d';
 import type { OpKind } from '../kinds';
 import { base64ToFloats, floatsToBase64 } from '../onnx/base64';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { anyBlockDef, blockKinds } from '../blocks/registry';
+import { anyBlockDef, blockKinds } from '../blocks/block-registry';
 import { kindDef, schemaOf } from '../design/params';
-import type { Design } from '../design/types';
-import { anyOpDef, opKinds } from '../ops/registry';
+import type { Design } from '../design/design-types';
+import { anyOpDef, opKinds } from '../ops/op-registry';
 import { SUBJECT, blockDesign, opDesign } from '../../../test-support/conformance-designs';
 import { checkRuns } from '../../../test-support/ort';
 import { importModel } from './import/import';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../design/types';
-import { examples } from '../examples/registry';
-import { presets } from '../presets/registry';
+import type { Design } from '../design/design-types';
+import { examples } from '../examples/example-registry';
+import { presets } from '../presets/preset-registry';
 import { fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { checkRuns, run } from '../../../test-support/ort';
-import { exportDesign } from './export/export';
+import { exportDesign } from './export/onnx-export';
 import { MAX_OPSET, MIN_OPSET } from './version';
 
 describe('export runs in onnxruntime with the core’s shapes', () => {

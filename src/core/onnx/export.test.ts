@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import type { Design } from '../design/types';
-import { presets } from '../presets/registry';
+import type { Design } from '../design/design-types';
+import { presets } from '../presets/preset-registry';
 import { fireNet, opZoo } from '../../../test-support/onnx-designs';
-import { exportDesign, type ExportOptions } from './export/export';
+import { exportDesign, type ExportOptions } from './export/onnx-export';
 import { countFile } from '../../../test-support/onnx-count';
 import { readModel } from './ir/read';
 import { checkStructure } from '../../../test-support/onnx-structure';

@@ -2,11 +2,11 @@ import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../design/builder';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { countFile } from '../../../test-support/onnx-count';
 import { importDesign } from '../../../test-support/onnx-round-trip';
 import { randomInput } from '../../../test-support/ort';
-import { exportDesign } from './export/export';
+import { exportDesign } from './export/onnx-export';
 import { readModel } from './ir/read';
 import { encodeModel, int64Tensor, pb, type P } from './proto';
 

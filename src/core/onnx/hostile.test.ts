@@ -4,7 +4,7 @@ import { verdict } from '../../../fuzz/verdict';
 import { serializeDesign } from '../document/format';
 import { fireNet } from '../../../test-support/onnx-designs';
 import { editModel, node, tinyBytes } from '../../../test-support/tiny-model';
-import { exportDesign } from './export/export';
+import { exportDesign } from './export/onnx-export';
 import { attrFloat, attrInt, attrInts, DataType, floatTensor, int64Tensor, pb, type P } from './proto';
 
 const pbAttrInt = (name: string, i: number) => pb.AttributeProto.create(attrInt(name, i));

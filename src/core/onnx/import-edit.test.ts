@@ -4,9 +4,9 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import * as edit from '../design/edit';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { importModel } from './import/import';
-import { fitWeights } from './weights';
+import { fitWeights } from './onnx-weights';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(gunzipSync(readFileSync(join(__dirname, '../../../fixtures/torch', `${name}.onnx.gz`))));

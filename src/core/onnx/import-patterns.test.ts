@@ -1,7 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { exportDesign } from './export/export';
+import { exportDesign } from './export/onnx-export';
 import { importModel } from './import/import';
 import { countFile } from '../../../test-support/onnx-count';
 import { readModel } from './ir/read';

@@ -2,9 +2,9 @@ import { exportBytes, importDesign } from '../../../test-support/onnx-round-trip
 import { describe, expect, it } from 'vitest';
 import { sumCosts } from '../analysis/cost-sum';
 import { analyze } from '../analysis/analyze';
-import { blockRegistry } from '../blocks/registry';
-import type { Design } from '../design/types';
-import { presets } from '../presets/registry';
+import { blockRegistry } from '../blocks/block-registry';
+import type { Design } from '../design/design-types';
+import { presets } from '../presets/preset-registry';
 import { fireNet } from '../../../test-support/onnx-designs';
 import { encodeModel, pb, type P } from './proto';
 

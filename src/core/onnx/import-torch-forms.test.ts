@@ -3,7 +3,7 @@ import { analyze } from '../analysis/analyze';
 import { node, tinyBytes } from '../../../test-support/tiny-model';
 import { importModel } from './import/import';
 import { attrInt, attrInts, floatTensor, int64Tensor, type P } from './proto';
-import { shiftGroups } from './shift';
+import { shiftGroups } from './shift-onnx';
 
 /**
  * The forms torch.onnx.export writes for this app's PyTorch modules, as small generated files:

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { serializeDesign, parseDesign } from '../document/format';
-import type { Design } from '../design/types';
-import { presets } from '../presets/registry';
-import { examples } from '../examples/registry';
+import type { Design } from '../design/design-types';
+import { presets } from '../presets/preset-registry';
+import { examples } from '../examples/example-registry';
 import { GraphBuilder } from '../design/builder';
 import { limits } from '../limits';
 import { fireNet, opZoo } from '../../../test-support/onnx-designs';
-import { exportDesign, type ExportOptions } from './export/export';
+import { exportDesign, type ExportOptions } from './export/onnx-export';
 import { importModel } from './import/import';
 import { countFile } from '../../../test-support/onnx-count';
 import { readModel } from './ir/read';

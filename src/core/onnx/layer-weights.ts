@@ -1,5 +1,5 @@
-import type { LayerInfo } from '../analysis/types';
-import type { Design } from '../design/types';
+import type { LayerInfo } from '../analysis/analysis-types';
+import type { Design } from '../design/design-types';
 import type { OpParams } from '../kind-types';
 import { primaryShape } from '../ops/versatile-structure';
 import { base64ToFloats } from './base64';

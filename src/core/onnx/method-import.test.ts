@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { effectiveTotals } from '../analysis/effective-totals';
-import { findExample } from '../examples/registry';
-import { exportDesign } from './export/export';
+import { findExample } from '../examples/example-registry';
+import { exportDesign } from './export/onnx-export';
 import { importModel } from './import/import';
 
 /** Each survey method's example, the node that carries the method, and the kind it must come back as. */

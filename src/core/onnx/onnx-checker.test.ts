@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import type { Design } from '../design/types';
-import { examples } from '../examples/registry';
-import { presets } from '../presets/registry';
+import type { Design } from '../design/design-types';
+import { examples } from '../examples/example-registry';
+import { presets } from '../presets/preset-registry';
 import { fireNet, opZoo } from '../../../test-support/onnx-designs';
 import { checkOnnxFiles, type CheckerVerdict } from '../../../test-support/onnx-checker';
 import { conformanceDesigns } from '../../../test-support/conformance-designs';
-import { exportDesign, type ExportOptions } from './export/export';
+import { exportDesign, type ExportOptions } from './export/onnx-export';
 
 /**
  * The official ONNX checker (Debian's python3-onnx 1.12, which knows opsets up to 17) on every

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../design/builder';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { base64ToFloats } from './base64';
 import { checkRuns } from '../../../test-support/ort';
-import { exportDesign } from './export/export';
+import { exportDesign } from './export/onnx-export';
 import { encodeModel } from './proto';
 import { importModel } from './import/import';
 import { readModel } from './ir/read';

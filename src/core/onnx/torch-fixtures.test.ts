@@ -5,9 +5,9 @@ import * as ort from 'onnxruntime-node';
 import { importDesign } from '../../../test-support/onnx-round-trip';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { blockRegistry } from '../blocks/registry';
-import type { Design } from '../design/types';
-import { exportDesign } from './export/export';
+import { blockRegistry } from '../blocks/block-registry';
+import type { Design } from '../design/design-types';
+import { exportDesign } from './export/onnx-export';
 
 /**
  * Files written by a real torch.onnx.export (torch 1.13, torchvision 0.14: node names such as

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { importModel } from './import/import';
 import { encodeModel, pb } from './proto';
 

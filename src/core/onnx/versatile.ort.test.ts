@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../design/builder';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { exportBytes, importDesign } from '../../../test-support/onnx-round-trip';
 import { randomInput, run } from '../../../test-support/ort';
 import { base64ToFloats } from './base64';

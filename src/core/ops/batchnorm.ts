@@ -3,9 +3,9 @@ import { emitBatchNorm } from '../onnx/export/emit-weighted';
 import { is4d, x0 } from '../onnx/import/pattern-common';
 import { attrFloat } from '../onnx/ir/graph';
 import { elements } from '../shape';
-import { featureMap, fmt, minEpsilon, movementCost, one } from './common';
-import type { OpDef } from './types';
-import { batchNormTorch } from '../torch/ops/batchnorm';
+import { featureMap, fmt, minEpsilon, movementCost, one } from './op-common';
+import type { OpDef } from './op-types';
+import { batchNormTorch } from '../torch/ops/batchnorm-torch';
 
 const schema = z.object({
   epsilon: z

@@ -1,16 +1,16 @@
 import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
-import type { EmitContext } from '../onnx/export/context';
-import type { MapContext } from '../onnx/import/context';
+import type { EmitContext } from '../onnx/export/export-context';
+import type { MapContext } from '../onnx/import/import-context';
 import { sameDims, x0 } from '../onnx/import/pattern-common';
 import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
 import { sliceSpec } from '../onnx/ir/infer';
 import { attrInt as protoInt, attrInts as protoInts } from '../onnx/proto';
 import { elements, type Shape } from '../shape';
-import { channelTensor, featureMap, fmt, movementCost, movementFormula, one, positiveInt } from './common';
-import type { ImportPattern, OpDef } from './types';
-import { channelShuffleTorch, channelSplitTorch } from '../torch/ops/channel';
+import { channelTensor, featureMap, fmt, movementCost, movementFormula, one, positiveInt } from './op-common';
+import type { ImportPattern, OpDef } from './op-types';
+import { channelShuffleTorch, channelSplitTorch } from '../torch/ops/channel-torch';
 
 const shuffleSchema = z.object({
   groups: z

@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { fail } from '../diagnostics';
 import { elements } from '../shape';
 import { emitConv } from '../onnx/export/emit-weighted';
-import type { MapContext } from '../onnx/import/context';
+import type { MapContext } from '../onnx/import/import-context';
 import { densityParams } from '../onnx/import/density';
 import { is4d, pairOf, symmetricPads, x0 } from '../onnx/import/pattern-common';
 import { attrInt, attrInts, type IrNode } from '../onnx/ir/graph';
-import { convOutputShape, featureMap, fmt, one, pair, positiveInt, nonNegativeInt } from './common';
+import { convOutputShape, featureMap, fmt, one, pair, positiveInt, nonNegativeInt } from './op-common';
 import { densityParam, sparseEffective, sparseFormulas, type SparseWeight } from './sparse';
-import type { CostContext, OpCost, OpDef } from './types';
-import { conv2dTorch } from '../torch/ops/conv2d';
+import type { CostContext, OpCost, OpDef } from './op-types';
+import { conv2dTorch } from '../torch/ops/conv2d-torch';
 
 const schema = z.object({
   outChannels: positiveInt.default(32).meta({ label: 'Output channels' }),

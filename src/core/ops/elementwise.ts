@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { single } from '../onnx/export/emit-common';
-import type { EmitContext } from '../onnx/export/context';
+import type { EmitContext } from '../onnx/export/export-context';
 import { attrFloat as irFloat } from '../onnx/ir/graph';
 import { attrFloat } from '../onnx/proto';
 import { clipBounds, near, unary, x0 } from '../onnx/import/pattern-common';
-import { movementCost, movementFormula, one, sameShape } from './common';
+import { movementCost, movementFormula, one, sameShape } from './op-common';
 import {
   hardSigmoidTorch,
   hardSwishTorch,
   relu6Torch,
   reluTorch,
   sigmoidTorch,
-} from '../torch/ops/elementwise';
-import type { ImportPattern, OpDef, TorchForm } from './types';
+} from '../torch/ops/elementwise-torch';
+import type { ImportPattern, OpDef, TorchForm } from './op-types';
 
 const empty = z.object({});
 

@@ -4,9 +4,9 @@ import { fail, ok } from '../diagnostics';
 import { emitExpanderConv } from '../onnx/export/emit-expander';
 import { mapGather } from '../onnx/import/map-expander';
 import { elements, windowOutput } from '../shape';
-import { expanderConvTorch } from '../torch/ops/expander-conv';
-import { featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './common';
-import type { CostContext, OpCost, OpDef } from './types';
+import { expanderConvTorch } from '../torch/ops/expander-conv-torch';
+import { featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './op-common';
+import type { CostContext, OpCost, OpDef } from './op-types';
 
 const schema = z.object({
   outChannels: positiveInt.default(64),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../design/builder';
 import type { Shape } from '../shape';
-import { opDef } from './registry';
+import { opDef } from './op-registry';
 
 /** Shape, cost, workspace and formulas of a fully learnable group conv with these params. */
 function figures(params: object, input: Shape) {

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { emitFlgc } from '../onnx/export/emit-flgc';
 import { flgcPatterns } from '../onnx/import/map-flgc';
 import { elements } from '../shape';
-import { flgcTorch } from '../torch/ops/flgc';
-import { convOutputShape, featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './common';
+import { flgcTorch } from '../torch/ops/flgc-torch';
+import { convOutputShape, featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './op-common';
 import { pairedSum, resolveGroups, type GroupAssignment } from './flgc-groups';
-import type { CostContext, FormulaLine, OpCost, OpDef } from './types';
+import type { CostContext, FormulaLine, OpCost, OpDef } from './op-types';
 
 /** A formula line's substituted text that holds words: English, and the message a UI says. */
 const sayBoth = (m: Message) => ({ substituted: english(m), said: m });

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { ok } from '../diagnostics';
 import { elements } from '../shape';
 import { graphBoundary } from '../onnx/export/emit-common';
-import { fmt, none, one, positiveInt } from './common';
-import { zeroCost, type OpDef } from './types';
-import { inputTorch } from '../torch/ops/input';
+import { fmt, none, one, positiveInt } from './op-common';
+import { zeroCost, type OpDef } from './op-types';
+import { inputTorch } from '../torch/ops/input-torch';
 
 const schema = z.object({
   channels: positiveInt.default(3),

@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { elements, formatShape } from '../shape';
 import { emitLinear } from '../onnx/export/emit-weighted';
-import type { MapContext } from '../onnx/import/context';
+import type { MapContext } from '../onnx/import/import-context';
 import { x0 } from '../onnx/import/pattern-common';
 import { attrFloat, attrInt, attrInts, type Const, type IrNode } from '../onnx/ir/graph';
-import { anyTensor, fmt, one, positiveInt } from './common';
+import { anyTensor, fmt, one, positiveInt } from './op-common';
 import { densityParams } from '../onnx/import/density';
 import { densityParam, sparseEffective, sparseFormulas, type SparseWeight } from './sparse';
-import type { CostContext, ImportPattern, OpCost, OpDef } from './types';
-import { linearTorch } from '../torch/ops/linear';
+import type { CostContext, ImportPattern, OpCost, OpDef } from './op-types';
+import { linearTorch } from '../torch/ops/linear-torch';
 
 const schema = z.object({
   outFeatures: positiveInt.default(1000).meta({ label: 'Output features' }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../shape';
-import { opDef } from './registry';
+import { opDef } from './op-registry';
 
 /** Shape (or the problem), cost, effective figures, workspace and formulas of a LookupConv. */
 function figures(params: object, input: Shape) {

@@ -4,9 +4,9 @@ import { fail } from '../diagnostics';
 import { emitLookupConv } from '../onnx/export/emit-lookup';
 import { mapLookupConv } from '../onnx/import/map-lookup';
 import { elements } from '../shape';
-import { lookupConvTorch } from '../torch/ops/lookup-conv';
-import { convOutputShape, featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './common';
-import type { CostContext, EffectiveCost, FormulaLine, OpCost, OpDef } from './types';
+import { lookupConvTorch } from '../torch/ops/lookup-conv-torch';
+import { convOutputShape, featureMap, fmt, nonNegativeInt, one, pair, positiveInt } from './op-common';
+import type { CostContext, EffectiveCost, FormulaLine, OpCost, OpDef } from './op-types';
 
 const schema = z.object({
   outChannels: positiveInt.default(32).meta({ label: 'Output channels' }),

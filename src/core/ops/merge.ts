@@ -6,9 +6,9 @@ import { single } from '../onnx/export/emit-common';
 import { sameDims as sameTensorDims } from '../onnx/import/pattern-common';
 import { attrInt } from '../onnx/ir/graph';
 import { attrInt as protoInt } from '../onnx/proto';
-import { channelTensor, featureMap, movementCost, movementFormula, one } from './common';
-import type { OpDef } from './types';
-import { addTorch, concatTorch, multiplyTorch } from '../torch/ops/merge';
+import { channelTensor, featureMap, movementCost, movementFormula, one } from './op-common';
+import type { OpDef } from './op-types';
+import { addTorch, concatTorch, multiplyTorch } from '../torch/ops/merge-torch';
 
 const empty = z.object({});
 const sameDims = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);

@@ -1,12 +1,12 @@
 import { msg } from '../message';
 import { z } from 'zod';
 import { ok, problem } from '../diagnostics';
-import type { EmitContext } from '../onnx/export/context';
+import type { EmitContext } from '../onnx/export/export-context';
 import { fromBase64 } from '../onnx/base64';
 import { AttrType, type P } from '../onnx/proto';
-import { nonNegativeInt } from './common';
-import { zeroCost, type OpDef } from './types';
-import { opaqueTorch } from '../torch/ops/opaque';
+import { nonNegativeInt } from './op-common';
+import { zeroCost, type OpDef } from './op-types';
+import { opaqueTorch } from '../torch/ops/opaque-torch';
 
 /** An ONNX attribute kept as it came: its ONNX type name and a JSON value. */
 const attribute = z.object({

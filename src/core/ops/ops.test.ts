@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../shape';
-import { opDef, opKinds, anyOpDef, type OpKind } from './registry';
+import { opDef, opKinds, anyOpDef, type OpKind } from './op-registry';
 import { analyze } from '../analysis/analyze';
 import { SUBJECT, opDesign } from '../../../test-support/conformance-designs';
 

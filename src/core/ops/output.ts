@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ok } from '../diagnostics';
 import { graphBoundary } from '../onnx/export/emit-common';
-import { anyTensor, none, one } from './common';
-import { zeroCost, type OpDef } from './types';
-import { outputTorch } from '../torch/ops/output';
+import { anyTensor, none, one } from './op-common';
+import { zeroCost, type OpDef } from './op-types';
+import { outputTorch } from '../torch/ops/output-torch';
 
 const schema = z.object({});
 

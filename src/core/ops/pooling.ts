@@ -2,15 +2,15 @@ import { sayIn, msg } from '../message';
 import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { windowOutput } from '../shape';
-import type { EmitContext } from '../onnx/export/context';
+import type { EmitContext } from '../onnx/export/export-context';
 import { single } from '../onnx/export/emit-common';
-import type { MapContext } from '../onnx/import/context';
+import type { MapContext } from '../onnx/import/import-context';
 import { is4d, pairOf, symmetricPads, unary, x0 } from '../onnx/import/pattern-common';
 import { attrInt, attrInts, attrString, type IrNode } from '../onnx/ir/graph';
 import { attrInt as protoInt, attrInts as protoInts } from '../onnx/proto';
-import { featureMap, movementCost, movementFormula, nonNegativeInt, one, pair } from './common';
-import { avgPoolTorch, globalAvgPoolTorch, maxPoolTorch } from '../torch/ops/pooling';
-import type { ConformanceCase, OpDef, TorchForm } from './types';
+import { featureMap, movementCost, movementFormula, nonNegativeInt, one, pair } from './op-common';
+import { avgPoolTorch, globalAvgPoolTorch, maxPoolTorch } from '../torch/ops/pooling-torch';
+import type { ConformanceCase, OpDef, TorchForm } from './op-types';
 
 const windowSchema = z.object({
   kernel: pair(1).default([3, 3]).meta({ unit: 'px' }),

@@ -1,6 +1,6 @@
 import { x0 } from '../onnx/import/pattern-common';
 import { activation } from './elementwise';
-import { siluTorch } from '../torch/ops/silu';
+import { siluTorch } from '../torch/ops/silu-torch';
 
 /**
  * SiLU (swish with β = 1): x·σ(x) (Elfwing et al. 2018; Ramachandran et al. 2017), the

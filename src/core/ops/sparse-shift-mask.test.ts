@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../design/builder';
-import { maskShiftGroups } from '../onnx/shift';
+import { maskShiftGroups } from '../onnx/shift-onnx';
 
 /** A sparse shift over a C×H×W input with the given per-channel mask (3×3, offsets row-major, centre 4). */
 function masked(shifts: readonly number[], c = shifts.length, hw = 5) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../shape';
-import { opDef } from './registry';
+import { opDef } from './op-registry';
 
 /** Shape, cost, effective figures, workspace and formulas of a Conv2d or Linear with these params. */
 function figures(kind: 'Conv2d' | 'Linear', params: object, input: Shape) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fmt } from './common';
+import { fmt } from './op-common';
 import type { EffectiveCost, FormulaLine } from '../op-cost';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../shape';
-import { opDef } from './registry';
+import { opDef } from './op-registry';
 import { VERSATILE_KERNEL } from './versatile';
 import { derivedWeight, recogniseVersatile } from './versatile-structure';
 

@@ -4,9 +4,9 @@ import { fail, ok } from '../diagnostics';
 import { elements, windowOutput } from '../shape';
 import { emitVersatile } from '../onnx/export/emit-versatile';
 import { mapVersatile } from '../onnx/import/map-versatile';
-import { versatileTorch } from '../torch/ops/versatile';
-import { featureMap, fmt, nonNegativeInt, one, positiveInt } from './common';
-import type { CostContext, EffectiveCost, FormulaLine, OpCost, OpDef } from './types';
+import { versatileTorch } from '../torch/ops/versatile-torch';
+import { featureMap, fmt, nonNegativeInt, one, positiveInt } from './op-common';
+import type { CostContext, EffectiveCost, FormulaLine, OpCost, OpDef } from './op-types';
 import { channelCount, primaryShape, spatialCount, tapSum, tapsOf } from './versatile-structure';
 
 const schema = z.object({

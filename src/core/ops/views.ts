@@ -5,9 +5,9 @@ import { alias, single } from '../onnx/export/emit-common';
 import { unary, x0 } from '../onnx/import/pattern-common';
 import { attrFloat, attrInt, elementCount } from '../onnx/ir/graph';
 import { attrInt as protoInt } from '../onnx/proto';
-import { anyTensor, movementCost, movementFormula, one, sameShape } from './common';
-import { zeroCost, type OpDef } from './types';
-import { dropoutTorch, flattenTorch, softmaxTorch } from '../torch/ops/views';
+import { anyTensor, movementCost, movementFormula, one, sameShape } from './op-common';
+import { zeroCost, type OpDef } from './op-types';
+import { dropoutTorch, flattenTorch, softmaxTorch } from '../torch/ops/views-torch';
 
 const empty = z.object({});
 const viewFormula = { figure: 'memoryAccess', symbolic: 'a view: no data moves', substituted: '0' } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { findPreset } from './registry';
-import type { PresetDef } from './types';
+import { findPreset } from './preset-registry';
+import type { PresetDef } from './preset-types';
 
 // What every SqueezeNet and MobileNet preset promises, whatever its figures.
 const names = [

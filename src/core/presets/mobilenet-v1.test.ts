@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { mobilenetV1, mobilenetV1Conv } from './mobilenet-v1';
-import type { PresetOptions } from './types';
+import type { PresetOptions } from './preset-types';
 
 const M = 1e6;
 

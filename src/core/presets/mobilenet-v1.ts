@@ -1,8 +1,8 @@
 import { convBn } from '../blocks/conv-bn';
 import { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
+import type { PortRef } from '../design/design-types';
 import { imageInput, resolveOptions } from './preset-common';
-import type { PaperFigures, PresetDef, PresetOptions } from './types';
+import type { PaperFigures, PresetDef, PresetOptions } from './preset-types';
 
 /**
  * Howard et al. 2017, Table 1, after the 3×3 stride-2 stem of 32: [output channels, stride] of each

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import type { LayerInfo } from '../analysis/types';
+import type { LayerInfo } from '../analysis/analysis-types';
 import { mobilenetV2 } from './mobilenet-v2';
 import { torchFigures } from '../../../test-support/torch-figures';
 

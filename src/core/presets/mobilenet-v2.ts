@@ -1,8 +1,8 @@
 import { makeDivisible } from '../blocks/mobilenet-common';
 import { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
+import type { PortRef } from '../design/design-types';
 import { imageInput, resolveOptions, torchConvNormAct } from './preset-common';
-import type { PresetDef, PresetOptions } from './types';
+import type { PresetDef, PresetOptions } from './preset-types';
 
 /** Sandler et al. 2018, Table 2: expansion t, output channels c, repeats n, first stride s. */
 const settings: readonly (readonly [t: number, c: number, n: number, s: number])[] = [

@@ -1,8 +1,8 @@
 import { makeDivisible } from '../blocks/mobilenet-common';
 import { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
+import type { PortRef } from '../design/design-types';
 import { imageInput, resolveOptions, torchConvNormAct } from './preset-common';
-import type { PresetDef, PresetOptions } from './types';
+import type { PresetDef, PresetOptions } from './preset-types';
 
 /** One bneck row of Howard et al. 2019, Tables 1 and 2: kernel, expanded width, output, SE, act, stride. */
 type Bneck = readonly [k: number, exp: number, out: number, se: boolean, act: 'RE' | 'HS', s: number];

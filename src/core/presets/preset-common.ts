@@ -1,7 +1,7 @@
 import type { ActivationKind } from '../blocks/conv-bn';
 import type { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
-import type { PresetOptions } from './types';
+import type { PortRef } from '../design/design-types';
+import type { PresetOptions } from './preset-types';
 
 export interface ResolvedOptions {
   readonly width: number;

@@ -1,6 +1,6 @@
 import { convBn } from '../blocks/conv-bn';
 import type { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
+import type { PortRef } from '../design/design-types';
 
 /** Conv1 (3×3, stride 2) + BN + ReLU, then a 3×3 stride-2 max pool: 224 → 56. */
 export function shuffleStem(g: GraphBuilder, x: PortRef, channels: number): PortRef {

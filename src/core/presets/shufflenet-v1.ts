@@ -1,7 +1,7 @@
 import { GraphBuilder } from '../design/builder';
 import { imageInput, resolveOptions } from './preset-common';
 import { classifierHead, shuffleStem } from './shufflenet-common';
-import type { PresetDef, PresetOptions } from './types';
+import type { PresetDef, PresetOptions } from './preset-types';
 
 /** Output channels of stages 2, 3, 4 at 1× (Zhang et al. 2018, Table 1), by group count. */
 const stageChannels: Readonly<Record<number, readonly number[]>> = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
-import { findPreset } from './registry';
+import { findPreset } from './preset-registry';
 import { shufflenetV1 } from './shufflenet-v1';
-import type { PresetDef, PresetOptions } from './types';
+import type { PresetDef, PresetOptions } from './preset-types';
 
 const M = 1e6;
 const millions = (n: number, digits: number): number => Number((n / M).toFixed(digits));

@@ -1,8 +1,8 @@
 import { GraphBuilder } from '../design/builder';
-import type { PortRef } from '../design/types';
+import type { PortRef } from '../design/design-types';
 import type { OpParamsInput } from '../kind-table';
 import { imageInput, resolveOptions } from './preset-common';
-import type { PresetDef, PresetOptions } from './types';
+import type { PresetDef, PresetOptions } from './preset-types';
 
 /** One entry of torchvision's `features`: a Fire module (squeeze, expand width each) or a max pool. */
 type Stage = readonly [squeeze: number, expand: number] | 'pool';

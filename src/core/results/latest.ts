@@ -1,6 +1,6 @@
 import { trainedHash } from '../document/design-hash';
 import type { TrainingResult } from '../document/results';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 
 /** The design's newest training result, and whether the design is still the one that was trained. */
 export interface LatestResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingResult } from '../document/results';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { trainedBy } from './provenance';
 
 const result = {

@@ -1,5 +1,5 @@
 import type { TrainingResult } from '../document/results';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 
 /**
  * The training result that describes the design's weights, when they were trained. The Train tab's

@@ -1,6 +1,6 @@
-import type { DesignNode } from '../design/types';
+import type { DesignNode } from '../design/design-types';
 import { identifier, NameScope } from './python';
-import { portKey, type Port, type Wiring } from './layout';
+import { portKey, type Port, type Wiring } from './torch-layout';
 
 /** One line of `forward`: reads some tensors, writes others, through `expr` of the input names. */
 export interface Step {

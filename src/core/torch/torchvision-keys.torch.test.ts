@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importDesign } from '../../../test-support/onnx-round-trip';
-import { exportTorch } from './export';
+import { exportTorch } from './torch-export';
 
 /**
  * The blocks' PyTorch classes keep torchvision's module names: a torchvision ResNet or EfficientNet,

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { TrainBackend } from './types';
+import type { TrainBackend } from './train-types';
 
 export interface BackendChoice {
   readonly backend: TrainBackend;

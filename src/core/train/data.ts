@@ -1,5 +1,5 @@
 import { msg } from '../message';
-import { TrainError, type ImageSet } from './types';
+import { TrainError, type ImageSet } from './train-types';
 
 /** Fashion-MNIST's ten classes, by label (Xiao, Rasul and Vollgraf 2017; MIT licence). */
 export const FASHION_MNIST_CLASSES = [

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { LayerInfo } from '../analysis/types';
+import type { LayerInfo } from '../analysis/analysis-types';
 import { splitSizes } from '../ops/channel';
 import { resolveGroups } from '../ops/flgc-groups';
 import type { OpKind, OpParams } from '../kind-table';
@@ -7,10 +7,10 @@ import { sparseShiftGroupsOf } from '../ops/shift';
 import { derivedWeight, primaryShape } from '../ops/versatile-structure';
 import { msg } from '../message';
 import { connectionsOf } from '../methods/expander-graph';
-import { shiftGroups, shiftReach, type ShiftGroup } from '../onnx/shift';
+import { shiftGroups, shiftReach, type ShiftGroup } from '../onnx/shift-onnx';
 import { convolve } from './conv-forms';
 import { batchNormTrain, fixedDepthwise, maxPoolPadded, padOrCrop, placeWeight, type Pair } from './grads';
-import { TrainError } from './types';
+import { TrainError } from './train-types';
 
 /**
  * Each op's training form: its forward pass in TensorFlow.js, on NHWC maps ([N, F] vectors), with

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LayerInfo } from '../analysis/types';
+import type { LayerInfo } from '../analysis/analysis-types';
 import { seeded, useWasm } from '../../../test-support/tfjs';
 import { convolve } from './conv-forms';
 import { trainForms, type FormContext } from './forms';

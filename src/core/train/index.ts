@@ -31,7 +31,7 @@
  *   `FASHION_MNIST_SUBSET` (the file names of the committed subset under
  *   public/datasets/fashion-mnist/, which the browser fetches on demand and the CLI reads).
  */
-export * from './types';
+export * from './train-types';
 export { chooseBackend, type BackendChoice, type BackendOptions } from './backend';
 export {
   FASHION_MNIST_CLASSES,
@@ -47,4 +47,4 @@ export {
 export { trainedHash } from '../document/design-hash';
 export { checkTrainable, resizeHead, trainDesign } from './loop';
 export { inferOutputs } from './network';
-export { defaultRecipe } from './recipe';
+export { defaultRecipe } from './train-recipe';

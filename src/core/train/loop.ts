@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MAX_RESULTS, recipeSchema, type Recipe, type TrainingResult } from '../document/results';
-import type { LayerInfo } from '../analysis/types';
-import type { Design } from '../design/types';
+import type { LayerInfo } from '../analysis/analysis-types';
+import type { Design } from '../design/design-types';
 import { msg, type Message } from '../message';
 import { batchNHWC, fitImages, seededRandom, shuffled, takeImages } from './data';
 import { trainedHash } from '../document/design-hash';
@@ -17,7 +17,7 @@ import {
   type TrainHooks,
   type TrainOptions,
   type TrainOutcome,
-} from './types';
+} from './train-types';
 
 const EVAL_BATCH = 256;
 /** The most one image adds to the measured loss (e^−100: a class given no chance at all). */

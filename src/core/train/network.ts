@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { analyze } from '../analysis/analyze';
-import type { Analysis, LayerInfo } from '../analysis/types';
-import type { Design } from '../design/types';
+import type { Analysis, LayerInfo } from '../analysis/analysis-types';
+import type { Design } from '../design/design-types';
 import { msg } from '../message';
 import type { Shape } from '../shape';
 import { trainForms, type FormContext, type TrainForm } from './forms';
-import { TrainError } from './types';
-import { WeightStore } from './weights';
+import { TrainError } from './train-types';
+import { WeightStore } from './train-weights';
 
 const tensorKey = (id: number, shape: Shape | undefined): string => `${id}|${(shape ?? []).join('x')}`;
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../design/builder';
-import type { Design } from '../design/types';
+import type { Design } from '../design/design-types';
 import { english } from '../message';
 import { useWasm } from '../../../test-support/tfjs';
 import { defaultRecipe, trainDesign, TrainError, type ImageSet } from '.';

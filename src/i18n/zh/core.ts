@@ -1,4 +1,4 @@
-import type { NodeKind } from '../../core/design/types';
+import type { NodeKind } from '../../core/design/design-types';
 import type { Strings } from '../types';
 import type { diagnostics as en } from '../en/core';
 

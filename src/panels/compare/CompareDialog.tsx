@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { kindTitle } from '../../i18n/core-text';
 import { useTranslation } from 'react-i18next';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
 import { currentLanguage } from '../../i18n';
 import { analysisOf } from '../../state/analysis';
 import { studio, useStudio } from '../../state/store';
-import { findPreset } from '../../core/presets/registry';
+import { findPreset } from '../../core/presets/preset-registry';
 import { DifferenceChart } from './DifferenceChart';
 import {
   accuracyRow,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analysis/analyze';
-import type { Design } from '../../core/design/types';
-import { findPreset } from '../../core/presets/registry';
+import type { Design } from '../../core/design/design-types';
+import { findPreset } from '../../core/presets/preset-registry';
 import { accuracyRow, differenceBars, pairRows, pairStatus, totalRows, type PairRow } from './compare-data';
 import { resolveSource, sourceOptions } from './sources';
 

@@ -1,6 +1,6 @@
 import { diffDesigns, type NodeDiff } from '../../core/analysis/diff';
-import type { Analysis } from '../../core/analysis/types';
-import type { Design } from '../../core/design/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
+import type { Design } from '../../core/design/design-types';
 
 /** The figures the comparison pairs block by block. */
 export const pairFigures = ['multiplyAdds', 'params', 'memoryAccess'] as const;

@@ -1,6 +1,6 @@
-import type { Design } from '../../core/design/types';
-import { examples, findExample } from '../../core/examples/registry';
-import { findPreset, presets } from '../../core/presets/registry';
+import type { Design } from '../../core/design/design-types';
+import { examples, findExample } from '../../core/examples/example-registry';
+import { findPreset, presets } from '../../core/presets/preset-registry';
 import { exampleDesign, exampleMethod, presetDesign, presetTitle } from '../../i18n/core-examples';
 
 /** Where a side of the comparison comes from: the design on the canvas, the pinned baseline, a preset or an example. */

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { diffDesigns, type NodeDiff } from '../../core/analysis/diff';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
 import { analysisOf } from '../../state/analysis';
 import { studio, useStudio } from '../../state/store';
 import { CompareTable } from './CompareTable';

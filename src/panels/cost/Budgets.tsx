@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { costliestNodes, type BudgetCheck, type BudgetFigure } from '../../core/analysis/budget';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
 import { studio, useStudio } from '../../state/store';
 import { i18next } from '../../i18n';
 import { useTranslation } from 'react-i18next';

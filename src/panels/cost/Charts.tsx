@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Analysis, LayerInfo } from '../../core/analysis/types';
+import type { Analysis, LayerInfo } from '../../core/analysis/analysis-types';
 import { studio, useStudio } from '../../state/store';
 import { intensities, layerKind, overallIntensity, sharesByKind, type ShareFigure } from './chart-data';
 import { i18next } from '../../i18n';

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { deployView } from '../../core/analysis/deploy';
 import { loweringView } from '../../core/analysis/lowering';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
 import { anyOpDef } from '../../core/kinds';
-import type { OpCost } from '../../core/ops/types';
+import type { OpCost } from '../../core/ops/op-types';
 import { CompareTable } from './CompareTable';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatExact } from '../../i18n/numbers';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { effectiveTotals } from '../../core/analysis/effective-totals';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
 import { useStudio } from '../../state/store';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatExact } from '../../i18n/numbers';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { say } from '../../i18n/say';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
 import { useGuidelineHints } from '../../state/cost-marks';
 import { studio } from '../../state/store';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
 import { formatShape } from '../../core/shape';
 import { studio, useStudio } from '../../state/store';
 import {

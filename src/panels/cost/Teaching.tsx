@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { lessonFor } from '../../core/analysis/teaching';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
 import { useStudio } from '../../state/store';
 import { figureNote, figureSource, presetTitle } from '../../i18n/core-examples';
 import { formulaText, sayCitation, sayMessage } from '../../i18n/say';

@@ -1,5 +1,5 @@
 import type { BudgetCheck } from '../../core/analysis/budget';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
 import { studio, useStudio } from '../../state/store';
 import { Accuracy } from './Accuracy';
 import { Delta } from './Delta';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analysis/analyze';
-import { findPreset } from '../../core/presets/registry';
+import { findPreset } from '../../core/presets/preset-registry';
 import { intensities, layerKind, sharesByKind } from './chart-data';
 
 const v1 = analyze(findPreset('mobilenet_v1')?.build() ?? { name: '', nodes: [], edges: [] });

@@ -1,4 +1,4 @@
-import type { Analysis, LayerInfo } from '../../core/analysis/types';
+import type { Analysis, LayerInfo } from '../../core/analysis/analysis-types';
 import { convVariant, type Conv2dParams } from '../../core/ops/conv2d';
 import { opDef } from '../../core/kinds';
 import { stripeOfFamily, type Stripe } from '../../ui/families';

@@ -1,5 +1,5 @@
 import { i18next } from '../../i18n';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
 
 /** The design-wide figures the panel shows, each with its definition as docs/costs.md states it. */
 export type TotalFigure =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analysis/analyze';
-import { findPreset } from '../../core/presets/registry';
+import { findPreset } from '../../core/presets/preset-registry';
 import { layerTable, type TableQuery } from './layer-rows';
 
 const v2 = analyze(findPreset('mobilenet_v2')?.build() ?? { name: '', nodes: [], edges: [] });

@@ -1,4 +1,4 @@
-import type { Analysis, LayerInfo } from '../../core/analysis/types';
+import type { Analysis, LayerInfo } from '../../core/analysis/analysis-types';
 import { elements } from '../../core/shape';
 
 /** The numeric columns of the per-layer table. */

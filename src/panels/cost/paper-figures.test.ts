@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../../core/presets/registry';
+import { findPreset } from '../../core/presets/preset-registry';
 import { paperRows, presetOf } from './paper-figures';
 import { presetDesign } from '../../i18n/core-examples';
 import { torchFigures } from '../../../test-support/torch-figures';

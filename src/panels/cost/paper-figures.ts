@@ -1,9 +1,9 @@
 import { analyze } from '../../core/analysis/analyze';
 import { languages } from '../../i18n/types';
 import { presetTitle } from '../../i18n/core-examples';
-import type { Design } from '../../core/design/types';
-import { presets } from '../../core/presets/registry';
-import type { PaperFigures, PresetDef, PresetOptions } from '../../core/presets/types';
+import type { Design } from '../../core/design/design-types';
+import { presets } from '../../core/presets/preset-registry';
+import type { PaperFigures, PresetDef, PresetOptions } from '../../core/presets/preset-types';
 import { i18next } from '../../i18n';
 
 let names: Map<string, PresetDef> | undefined;

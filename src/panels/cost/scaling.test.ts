@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analysis/analyze';
-import { findPreset } from '../../core/presets/registry';
+import { findPreset } from '../../core/presets/preset-registry';
 import { inputResolution, rescale, scaleStateOf } from './scaling';
 
 const v1 = () => findPreset('mobilenet_v1')?.build() ?? { name: '', nodes: [], edges: [] };

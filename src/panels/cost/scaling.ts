@@ -1,5 +1,5 @@
 import { scaleDesign, type WidthRounding } from '../../core/analysis/scale';
-import type { Design } from '../../core/design/types';
+import type { Design } from '../../core/design/design-types';
 
 /**
  * MorphNet's uniform expansion is applied to the design as it was before scaling began (the origin),

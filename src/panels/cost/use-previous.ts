@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { Analysis } from '../../core/analysis/types';
-import type { Design } from '../../core/design/types';
+import type { Analysis } from '../../core/analysis/analysis-types';
+import type { Design } from '../../core/design/design-types';
 import { analysisOf } from '../../state/analysis';
 import { useHistory, useStudio } from '../../state/store';
 

@@ -1,8 +1,8 @@
 import { effectiveTotals } from '../../core/analysis/effective-totals';
 import { formulaText, sayMessage } from '../../i18n/say';
-import type { LayerInfo } from '../../core/analysis/types';
+import type { LayerInfo } from '../../core/analysis/analysis-types';
 import { anyOpDef } from '../../core/kinds';
-import type { FormulaFigure, FormulaLine, OpCost } from '../../core/ops/types';
+import type { FormulaFigure, FormulaLine, OpCost } from '../../core/ops/op-types';
 import { formatShape, type Shape } from '../../core/shape';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatExact } from '../../i18n/numbers';

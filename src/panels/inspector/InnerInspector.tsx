@@ -1,6 +1,6 @@
-import type { LayerInfo } from '../../core/analysis/types';
+import type { LayerInfo } from '../../core/analysis/analysis-types';
 import { anyOpDef } from '../../core/kinds';
-import type { FormulaLine } from '../../core/ops/types';
+import type { FormulaLine } from '../../core/ops/op-types';
 import { Figures } from './Figures';
 import { kindTitle } from '../../i18n/core-text';
 import { useTranslation } from 'react-i18next';

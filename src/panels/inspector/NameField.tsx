@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { DesignNode } from '../../core/design/types';
+import type { DesignNode } from '../../core/design/design-types';
 import { studio } from '../../state/store';
 import { useTranslation } from 'react-i18next';
 

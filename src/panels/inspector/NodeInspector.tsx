@@ -1,11 +1,11 @@
 import { anyBlockDef, blockRegistry, isBlockKind, anyOpDef, opRegistry, type OpKind } from '../../core/kinds';
-import type { DesignNode } from '../../core/design/types';
-import type { FormulaLine } from '../../core/ops/types';
+import type { DesignNode } from '../../core/design/design-types';
+import type { FormulaLine } from '../../core/ops/op-types';
 import type { Shape } from '../../core/shape';
 import { lookOf } from '../../ui/families';
 import { useAnalysis } from '../../state/hooks';
 import { studio, useStudio } from '../../state/store';
-import { zeroCost } from '../../core/ops/types';
+import { zeroCost } from '../../core/ops/op-types';
 import { clearedBy, fieldsOf, overriddenBy } from '../../core/document/field-spec';
 import { formatField } from './parse-field';
 import { ExpanderPicture } from './ExpanderPicture';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { blockRegistry } from '../../core/kinds';
 import { isStageUnit, stageOwnSettings, type StageParams } from '../../core/blocks/stage';
-import type { DesignNode } from '../../core/design/types';
+import type { DesignNode } from '../../core/design/design-types';
 import { studio } from '../../state/store';
 import { fieldsOf } from '../../core/document/field-spec';
 import { ParamField } from './ParamField';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { lessons } from '../../core/lessons/registry';
-import type { SurveyLevel } from '../../core/examples/types';
+import { lessons } from '../../core/lessons/lesson-registry';
+import type { SurveyLevel } from '../../core/examples/example-types';
 import { LessonView } from './LessonView';
 import { useProgress } from './progress';
 import './learn.css';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Design } from '../../core/design/types';
+import type { Design } from '../../core/design/design-types';
 import { hasTrainBoth, trainPair } from '../../core/lessons/train-pair';
-import type { LessonDef } from '../../core/lessons/types';
+import type { LessonDef } from '../../core/lessons/lesson-types';
 import { currentLanguage } from '../../i18n';
 import { formatCount, formatExact } from '../../i18n/numbers';
 import { failureText } from '../train/failure-text';

@@ -1,5 +1,5 @@
 import { layoutDesign } from '../../canvas/auto-layout';
-import type { Design } from '../../core/design/types';
+import type { Design } from '../../core/design/design-types';
 import { studio } from '../../state/store';
 import { openAsNewDocument } from '../../ui/documents';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { create } from 'zustand';
-import type { Design } from '../../core/design/types';
-import { lessons } from '../../core/lessons/registry';
+import type { Design } from '../../core/design/design-types';
+import { lessons } from '../../core/lessons/lesson-registry';
 
 const STORAGE_KEY = 'compact-studio/learn';
 const saved = z.object({ current: z.string(), done: z.array(z.string()) });

@@ -1,14 +1,14 @@
 import { subjectText } from './subject-text';
 import type { TFunction } from 'i18next';
-import type { LessonDef, Live } from '../../core/lessons/types';
+import type { LessonDef, Live } from '../../core/lessons/lesson-types';
 import type { Language } from '../../i18n';
 import { download } from '../../ui/download';
 import { svgToPng } from '../../ui/svg-png';
 import { thumbnailBody } from '../../core/document/thumbnail';
 import { sideDesigns } from '../../core/lessons/live';
 import { referenceOf, referenceText } from '../../core/lessons/references';
-import { lessons } from '../../core/lessons/registry';
-import type { Design } from '../../core/design/types';
+import { lessons } from '../../core/lessons/lesson-registry';
+import type { Design } from '../../core/design/design-types';
 import { lessonSlideSvg, slidePicture, type SlidePicture } from './slide';
 import { formatCount, formatExact, formatRatio } from '../../i18n/numbers';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analysis/analyze';
 import { thumbnailBody } from '../../core/document/thumbnail';
 import { liveOf, sideDesigns } from '../../core/lessons/live';
-import { findLesson } from '../../core/lessons/registry';
+import { findLesson } from '../../core/lessons/lesson-registry';
 import { lessonSlideSvg, slidePicture, slideSize, wrap, type SlideWords } from './slide';
 
 const words: SlideWords = {

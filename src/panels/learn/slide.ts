@@ -1,5 +1,5 @@
 /* eslint-disable i18next/no-literal-string -- SVG markup; every word on the slide comes in through SlideWords, in the reader's language. */
-import type { Formula, Live, PaperRow } from '../../core/lessons/types';
+import type { Formula, Live, PaperRow } from '../../core/lessons/lesson-types';
 import { formulaText } from '../../i18n/say';
 
 /** The words a slide needs, already in the reader's language. */

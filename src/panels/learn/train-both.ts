@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Design } from '../../core/design/types';
+import type { Design } from '../../core/design/design-types';
 import { TrainClient } from '../../runtime/train/client';
 import type { TrainFailure } from '../../runtime/train/protocol';
 import { analysisOf } from '../../state/analysis';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { blockKinds, blockRegistry } from '../../core/blocks/registry';
+import { blockKinds, blockRegistry } from '../../core/blocks/block-registry';
 import { citationText, type Citation } from '../../core/citation';
-import { examples } from '../../core/examples/registry';
-import { anyOpDef, opKinds } from '../../core/ops/registry';
-import { presets } from '../../core/presets/registry';
+import { examples } from '../../core/examples/example-registry';
+import { anyOpDef, opKinds } from '../../core/ops/op-registry';
+import { presets } from '../../core/presets/preset-registry';
 import { i18next } from '../../i18n';
 import { englishRuns } from '../../../test-support/english-prose';
 import { buildCatalogue, filterCatalogue, type CatalogueEntry } from './catalogue';

@@ -1,7 +1,7 @@
 import { blockKinds, blockRegistry, anyOpDef, opKinds } from '../../core/kinds';
-import type { PaletteGroup } from '../../core/ops/types';
-import { examples } from '../../core/examples/registry';
-import { presets } from '../../core/presets/registry';
+import type { PaletteGroup } from '../../core/ops/op-types';
+import { examples } from '../../core/examples/example-registry';
+import { presets } from '../../core/presets/preset-registry';
 import type { Stripe } from '../../ui/families';
 import { stripeOfFamily } from '../../ui/families';
 import type { CatalogueItem } from '../../state/catalogue-item';

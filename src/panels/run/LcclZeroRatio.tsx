@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { zeroRatio } from '../../core/methods/lccl';
+import { zeroRatio } from '../../core/methods/lccl-method';
 import { runtimeClient } from '../../runtime/client';
 import { designKey, featureTargets, lcclTargetId } from '../../runtime/targets';
 import { analysisOf } from '../../state/analysis';

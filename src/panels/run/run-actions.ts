@@ -1,6 +1,6 @@
 import { download, fileNameFor } from '../../ui/download';
 import { diagnosticText } from '../../i18n/core-text';
-import type { Design } from '../../core/design/types';
+import type { Design } from '../../core/design/design-types';
 import { runtimeClient } from '../../runtime/client';
 import type { RuntimeError } from '../../runtime/errors';
 import { preprocessImage } from '../../runtime/image';

@@ -1,6 +1,6 @@
 import type { Recipe } from '../../core/document/results';
 // The engine's recipe file alone: it imports no TensorFlow.js, so the page's bundle stays free of it.
-import { defaultRecipe } from '../../core/train/recipe';
+import { defaultRecipe } from '../../core/train/train-recipe';
 
 /** Where the training images come from. */
 export type DatasetChoice = 'fashion-mnist' | 'idx' | 'images';

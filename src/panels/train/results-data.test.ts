@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingResult } from '../../core/document/results';
-import type { Design } from '../../core/design/types';
+import type { Design } from '../../core/design/design-types';
 import { datasetsOf, resultPoints } from './results-data';
 
 const result = (id: string, dataset: string, top1: number, multiplyAdds: number): TrainingResult => ({

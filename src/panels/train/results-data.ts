@@ -1,5 +1,5 @@
 import type { TrainingResult } from '../../core/document/results';
-import type { Design } from '../../core/design/types';
+import type { Design } from '../../core/design/design-types';
 import { paretoFront } from '../../core/results/pareto';
 import type { CostAxis } from './train-store';
 

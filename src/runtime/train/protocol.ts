@@ -1,5 +1,5 @@
 import type { Recipe, TrainingResult } from '../../core/document/results';
-import type { Design, DesignWeights } from '../../core/design/types';
+import type { Design, DesignWeights } from '../../core/design/design-types';
 import type { Message } from '../../core/message';
 
 /**

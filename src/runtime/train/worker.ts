@@ -4,7 +4,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { analyze } from '../../core/analysis/analyze';
 import type { Recipe, TrainingResult } from '../../core/document/results';
-import type { Design, DesignWeights } from '../../core/design/types';
+import type { Design, DesignWeights } from '../../core/design/design-types';
 import type { EpochInfo, TrainData } from '../../core/train';
 import { classifyFailure } from './failures';
 import { DataFailure, loadData } from './load-data';

@@ -1,8 +1,8 @@
 import type { Citation } from '../../citation';
 import type { Conv2dParams } from '../../ops/conv2d';
-import { fmt } from '../../ops/common';
+import { fmt } from '../../ops/op-common';
 import { english, msg, type Message, type MessageKey } from '../../message';
-import type { LayerInfo } from '../types';
+import type { LayerInfo } from '../analysis-types';
 
 /**
  * The formula behind a block's cost, with the design's own numbers filled in, next to what the

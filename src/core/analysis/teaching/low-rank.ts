@@ -1,6 +1,6 @@
 import type { Conv2dParams } from '../../ops/conv2d';
 import { msg } from '../../message';
-import type { LayerInfo } from '../types';
+import type { LayerInfo } from '../analysis-types';
 import { conv, line, madds, ratioText, type Lesson } from './lesson';
 
 /** Low-rank factorisation (mode 'separable': a k×1 then a 1×k conv) against the full k×k conv. */

@@ -1,6 +1,6 @@
-import { fmt } from '../../ops/common';
+import { fmt } from '../../ops/op-common';
 import { msg } from '../../message';
-import type { LayerInfo } from '../types';
+import type { LayerInfo } from '../analysis-types';
 import { conv, line, madds, ratioText, type Lesson, type LessonLine } from './lesson';
 
 /** MobileNet lessons: depthwise-separable (V1) and inverted-residual (V2) blocks. */

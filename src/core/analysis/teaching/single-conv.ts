@@ -1,6 +1,6 @@
-import { fmt } from '../../ops/common';
+import { fmt } from '../../ops/op-common';
 import { msg } from '../../message';
-import type { LayerInfo } from '../types';
+import type { LayerInfo } from '../analysis-types';
 import { conv, line, ratioText, type Lesson } from './lesson';
 
 /** One primitive conv: group or depthwise against standard, or a 1×1 against guideline G1. */

@@ -1,5 +1,5 @@
 import type { P } from '../proto';
-import type { EmitContext } from './context';
+import type { EmitContext } from './export-context';
 
 /** One ONNX node named after the layer, reading the layer's inputs and writing its outputs. */
 export const single =

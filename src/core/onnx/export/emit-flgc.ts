@@ -2,7 +2,7 @@ import type { OpParams } from '../../kind-types';
 import { resolveGroups } from '../../ops/flgc-groups';
 import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';
-import type { EmitContext } from './context';
+import type { EmitContext } from './export-context';
 
 type FlgcParams = OpParams<'FullyLearnableGroupConv'>;
 

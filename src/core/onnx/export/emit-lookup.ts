@@ -1,7 +1,7 @@
 import type { OpParams } from '../../kind-types';
 import { layerWeight } from '../layer-weights';
 import { attrInt, attrInts } from '../proto';
-import type { EmitContext } from './context';
+import type { EmitContext } from './export-context';
 
 type LookupConvParams = OpParams<'LookupConv'>;
 

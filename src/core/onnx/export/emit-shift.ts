@@ -1,6 +1,6 @@
 import { attrInt, attrInts } from '../proto';
-import { shiftReach, type ShiftGroup } from '../shift';
-import type { EmitContext } from './context';
+import { shiftReach, type ShiftGroup } from '../shift-onnx';
+import type { EmitContext } from './export-context';
 
 /**
  * A shift as data movement only: pad once, slice each channel group at its offset, concat.

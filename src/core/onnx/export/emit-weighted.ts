@@ -1,8 +1,8 @@
 import type { OpParams } from '../../kind-types';
-import type { LayerInfo } from '../../analysis/types';
+import type { LayerInfo } from '../../analysis/analysis-types';
 import { attrFloat, attrInt, attrInts } from '../proto';
 import { layerWeight } from '../layer-weights';
-import type { EmitContext } from './context';
+import type { EmitContext } from './export-context';
 
 type Conv2dParams = OpParams<'Conv2d'>;
 

@@ -1,7 +1,7 @@
-import type { Analysis } from '../../analysis/types';
+import type { Analysis } from '../../analysis/analysis-types';
 import type { ExpanderConvParams } from '../../ops/expander-conv';
-import { lcclView } from '../../methods/lccl';
-import { describeStochasticDepth, stochasticDepthView } from '../../methods/stochastic-depth';
+import { lcclView } from '../../methods/lccl-method';
+import { describeStochasticDepth, stochasticDepthView } from '../../methods/stochastic-depth-method';
 import type { P } from '../proto';
 import { META } from '../version';
 

@@ -1,4 +1,4 @@
-import type { ShiftForm } from './context';
+import type { ShiftForm } from './export-context';
 
 /** The choices of an ONNX export; a kind's conformance cases name some of them, so they live apart from the exporter. */
 export interface ExportOptions {

@@ -1,6 +1,6 @@
 import { nonZeros } from '../../ops/sparse';
 import { META } from '../version';
-import type { MapContext } from './context';
+import type { MapContext } from './import-context';
 
 /** The density our own export declared for a layer (the metadata), if any and readable. */
 function declaredDensity(ctx: MapContext, layer: string): number | undefined {

@@ -1,8 +1,8 @@
 import { blockRegistry, type BlockKind, opRegistry } from '../../kinds';
 import { rankLayout } from '../../design/rank-layout';
-import type { Design, DesignNode, Edge } from '../../design/types';
+import type { Design, DesignNode, Edge } from '../../design/design-types';
 import { floatsToBase64 } from '../base64';
-import { ImportError } from './context';
+import { ImportError } from './import-context';
 import { settingsKey, type Prim } from './prim';
 
 /** A node of the imported design: one primitive, or a recognised block standing for several. */

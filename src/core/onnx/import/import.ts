@@ -1,15 +1,15 @@
 import { analyze } from '../../analysis/analyze';
-import type { Analysis } from '../../analysis/types';
+import type { Analysis } from '../../analysis/analysis-types';
 import { checkDesign } from '../../document/format';
-import type { Design } from '../../design/types';
+import type { Design } from '../../design/design-types';
 import { quote } from '../../quote';
 import { IrError } from '../ir/graph';
 import { infer } from '../ir/infer';
 import { readModel } from '../ir/read';
 import { META } from '../version';
-import { base64Count, weightNeeds } from '../weights';
+import { base64Count, weightNeeds } from '../onnx-weights';
 import { recogniseBlocks } from './blocks';
-import { ImportError } from './context';
+import { ImportError } from './import-context';
 import { buildDesign } from './design';
 import { mapGraph } from './map';
 

@@ -1,7 +1,7 @@
 import { attrInt, attrInts, type IrNode } from '../ir/graph';
 import { expanderConnections } from '../../methods/expander-graph';
 import { META } from '../version';
-import type { MapContext } from './context';
+import type { MapContext } from './import-context';
 
 /** The seed our export recorded for this conv, when the file says (see the export's metadata). */
 function seedFromMetadata(ctx: MapContext, name: string): number | undefined {

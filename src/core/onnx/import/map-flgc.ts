@@ -1,6 +1,6 @@
-import type { ImportPattern } from '../../ops/types';
+import type { ImportPattern } from '../../ops/op-types';
 import { attrInt, attrInts, type IrNode } from '../ir/graph';
-import type { MapContext } from './context';
+import type { MapContext } from './import-context';
 import { pairOf, sameDims, symmetricPads, x0 } from './pattern-common';
 
 /** The ints are a permutation of 0…n−1. */

@@ -1,6 +1,6 @@
 import { attrInt, attrInts, type IrNode } from '../ir/graph';
 import { lookupsPerPosition } from '../export/lookup-weight';
-import type { MapContext } from './context';
+import type { MapContext } from './import-context';
 import { is4d, pairOf, symmetricPads, x0 } from './pattern-common';
 
 /**

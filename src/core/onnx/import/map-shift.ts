@@ -1,10 +1,10 @@
-import type { ImportPattern } from '../../ops/types';
+import type { ImportPattern } from '../../ops/op-types';
 import { attrInt, attrInts, attrString, type IrNode } from '../ir/graph';
 import { sliceRange } from '../ir/fold';
 import { sliceSpec } from '../ir/infer';
 import { META, SHIFT_AS_CONV } from '../version';
-import { shiftGroups, sparseShiftGroups, type ShiftGroup } from '../shift';
-import type { MapContext } from './context';
+import { shiftGroups, sparseShiftGroups, type ShiftGroup } from '../shift-onnx';
+import type { MapContext } from './import-context';
 import { pairOf } from './pattern-common';
 
 type ShiftKind = 'Shift' | 'SparseShift';

@@ -1,7 +1,7 @@
 import { anyOpDef, importPatterns, isOpKind } from '../../kinds';
 import type { IrGraph } from '../ir/graph';
 import type { Inferred } from '../ir/infer';
-import { ImportError, MapContext } from './context';
+import { ImportError, MapContext } from './import-context';
 
 /** Every node of the graph as primitives, in order; unmapped nodes become opaque ops. */
 export function mapGraph(graph: IrGraph, inferred: Inferred): MapContext {

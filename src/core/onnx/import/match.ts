@@ -6,7 +6,7 @@ import {
   type BlockKind,
   opRegistry,
 } from '../../kinds';
-import type { Design, DesignNode } from '../../design/types';
+import type { Design, DesignNode } from '../../design/design-types';
 import { regionFacts } from '../../blocks/region';
 import { settingsKey, type Prim } from './prim';
 

@@ -1,5 +1,5 @@
 import { attrFloat, attrInts, attrString, type IrNode } from '../ir/graph';
-import type { MapContext } from './context';
+import type { MapContext } from './import-context';
 
 /** The node's first input. */
 export const x0 = (n: IrNode): string => n.inputs[0] ?? '';

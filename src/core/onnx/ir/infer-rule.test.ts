@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { blockKinds, anyBlockDef } from '../../blocks/registry';
+import { blockKinds, anyBlockDef } from '../../blocks/block-registry';
 import { installKinds } from '../../kind-table';
-import { anyOpDef, opKinds } from '../../ops/registry';
-import type { AnyOpDef } from '../../ops/types';
+import { anyOpDef, opKinds } from '../../ops/op-registry';
+import type { AnyOpDef } from '../../ops/op-types';
 import { AttrType } from '../proto';
 import { attrInt, type IrGraph } from './graph';
 import { infer } from './infer';

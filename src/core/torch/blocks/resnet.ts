@@ -1,6 +1,6 @@
 import type { BlockParams } from '../../kind-types';
 import { pyCall } from '../python';
-import type { BlockTorch } from '../types';
+import type { BlockTorch } from '../torch-types';
 
 type BasicBlockParams = BlockParams<'BasicBlock'>;
 type BottleneckParams = BlockParams<'Bottleneck'>;

@@ -1,5 +1,5 @@
 import type { TrainingResult } from '../../document/results';
-import type { Design } from '../../design/types';
+import type { Design } from '../../design/design-types';
 import { resultFromMetrics, withResult } from './metrics';
 import { bindTrainedWeights, decodeSafetensors } from './trained-weights';
 

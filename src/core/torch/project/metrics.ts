@@ -1,8 +1,8 @@
 import { analyze } from '../../analysis/analyze';
 import { designHash, trainedHash } from '../../document/design-hash';
 import { MAX_RESULTS, resultSchema, type TrainingResult } from '../../document/results';
-import type { Design } from '../../design/types';
-import { resultRecipe, type ProjectRecipe } from './recipe';
+import type { Design } from '../../design/design-types';
+import { resultRecipe, type ProjectRecipe } from './project-recipe';
 
 /** A line of metrics.jsonl as train.py writes it (every field optional until checked). */
 interface Line {

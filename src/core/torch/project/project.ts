@@ -1,10 +1,10 @@
 import { analyze } from '../../analysis/analyze';
 import { designHash } from '../../document/design-hash';
-import type { Design } from '../../design/types';
-import { exportTorch, type TorchTensor } from '../export';
+import type { Design } from '../../design/design-types';
+import { exportTorch, type TorchTensor } from '../torch-export';
 import { dataPy } from './data-py';
 import { readmeText } from './readme';
-import { defaultRecipe } from './recipe';
+import { defaultRecipe } from './project-recipe';
 import { trainPy } from './train-py';
 
 /** One file of a training project, by its path inside the project's folder. */

@@ -1,4 +1,4 @@
-import type { ProjectRecipe } from './recipe';
+import type { ProjectRecipe } from './project-recipe';
 
 export interface ReadmeFacts {
   readonly name: string;

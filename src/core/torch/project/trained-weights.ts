@@ -1,5 +1,5 @@
 import { analyze } from '../../analysis/analyze';
-import type { Design, DesignWeights } from '../../design/types';
+import type { Design, DesignWeights } from '../../design/design-types';
 import { floatsToBase64 } from '../../onnx/base64';
 import { weightSpecs } from '../../onnx/layer-weights';
 

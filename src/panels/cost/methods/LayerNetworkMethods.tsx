@@ -1,4 +1,4 @@
-import type { Analysis } from '../../../core/analysis/types';
+import type { Analysis } from '../../../core/analysis/analysis-types';
 import { Lccl } from './Lccl';
 import { MorphNet } from './MorphNet';
 import { Nested } from './Nested';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { formulaText } from '../../../i18n/say';
 import { useTranslation } from 'react-i18next';
-import type { Analysis } from '../../../core/analysis/types';
-import { lcclView } from '../../../core/methods/lccl';
+import type { Analysis } from '../../../core/analysis/analysis-types';
+import { lcclView } from '../../../core/methods/lccl-method';
 import { designKey } from '../../../runtime/targets';
 import { useLcclZeros } from './lccl-zeros';
 import { formatCount } from '../../../i18n/numbers';

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { say, sayRefusal } from '../../../i18n/say';
 import type { Refusal } from '../../../core/message';
 import { useTranslation } from 'react-i18next';
-import type { Analysis } from '../../../core/analysis/types';
+import type { Analysis } from '../../../core/analysis/analysis-types';
 import {
   marginalCosts,
   shrinkProposal,
   type MarginalCost,
   type ShrinkProposal,
-} from '../../../core/methods/morphnet';
+} from '../../../core/methods/morphnet-method';
 import { studio } from '../../../state/store';
 import { formatCount } from '../../../i18n/numbers';
 

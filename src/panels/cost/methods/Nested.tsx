@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { sayRefusal } from '../../../i18n/say';
 import { Trans, useTranslation } from 'react-i18next';
-import type { Analysis } from '../../../core/analysis/types';
+import type { Analysis } from '../../../core/analysis/analysis-types';
 import { DEFAULT_NESTED_WIDTHS, nestedLevels, nestedView } from '../../../core/methods/nested';
 import { studio } from '../../../state/store';
 import { formatCount } from '../../../i18n/numbers';

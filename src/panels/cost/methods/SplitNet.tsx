@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { sayRefusal } from '../../../i18n/say';
 import { useTranslation } from 'react-i18next';
-import type { Analysis } from '../../../core/analysis/types';
-import { splitDepthChart, splitNetwork, type SplitDepthPoint } from '../../../core/methods/splitnet';
+import type { Analysis } from '../../../core/analysis/analysis-types';
+import { splitDepthChart, splitNetwork, type SplitDepthPoint } from '../../../core/methods/splitnet-method';
 import { layoutDesign } from '../../../canvas/auto-layout';
 import { studio, useStudio } from '../../../state/store';
 import { formatCount } from '../../../i18n/numbers';

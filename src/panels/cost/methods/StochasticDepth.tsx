@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { formulaText } from '../../../i18n/say';
 import { useTranslation } from 'react-i18next';
-import type { Analysis } from '../../../core/analysis/types';
-import { DEFAULT_LAST_SURVIVAL, stochasticDepthView } from '../../../core/methods/stochastic-depth';
+import type { Analysis } from '../../../core/analysis/analysis-types';
+import { DEFAULT_LAST_SURVIVAL, stochasticDepthView } from '../../../core/methods/stochastic-depth-method';
 import { studio } from '../../../state/store';
 import { formatCount } from '../../../i18n/numbers';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { MeasuredZero } from '../../../core/methods/lccl';
+import type { MeasuredZero } from '../../../core/methods/lccl-method';
 
 /**
  * Zero ratios of LCCL layers measured by a run, by design node id, with the image they were

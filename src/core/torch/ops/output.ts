@@ -1,4 +1,0 @@
-import type { OpTorch } from '../types';
-
-/** What forward returns, in the order of the Output nodes. */
-export const outputTorch: OpTorch<object> = { form: 'output' };

@@ -1,4 +1,0 @@
-import type { OpTorch } from '../types';
-
-/** PyTorch's own SiLU (torch ≥ 1.7); torch.onnx.export writes it as Sigmoid then Mul, as our export does. */
-export const siluTorch: OpTorch<object> = { form: 'module', module: () => 'nn.SiLU()' };
