@@ -19,7 +19,9 @@ async function timeInPage(): Promise<Row[]> {
   // In the page, modules come from the Vite server by URL; their types from the sources here.
   const load = <T>(url: string): Promise<T> => import(/* @vite-ignore */ url) as Promise<T>;
   const analysis = await load<typeof import('../src/core/analysis/analyze')>('/src/core/analysis/analyze.ts');
-  const presets = await load<typeof import('../src/core/presets/preset-registry')>('/src/core/presets/preset-registry.ts');
+  const presets = await load<typeof import('../src/core/presets/preset-registry')>(
+    '/src/core/presets/preset-registry.ts',
+  );
   const hints = await load<typeof import('../src/core/analysis/hints')>('/src/core/analysis/hints.ts');
   const deploy = await load<typeof import('../src/core/analysis/deploy')>('/src/core/analysis/deploy.ts');
   const rows = await load<typeof import('../src/panels/cost/layer-rows')>('/src/panels/cost/layer-rows.ts');

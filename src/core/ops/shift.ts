@@ -3,8 +3,22 @@ import { z } from 'zod';
 import { fail, ok } from '../diagnostics';
 import { emitShiftGroups } from '../onnx/export/emit-shift';
 import { shiftPatterns } from '../onnx/import/map-shift';
-import { centreIndex, maskShiftGroups, shiftGroups, sparseShiftGroups, type ShiftGroup } from '../onnx/shift-onnx';
-import { featureMap, fmt, movementCost, movementFormula, nonNegativeInt, one, positiveInt } from './op-common';
+import {
+  centreIndex,
+  maskShiftGroups,
+  shiftGroups,
+  sparseShiftGroups,
+  type ShiftGroup,
+} from '../onnx/shift-onnx';
+import {
+  featureMap,
+  fmt,
+  movementCost,
+  movementFormula,
+  nonNegativeInt,
+  one,
+  positiveInt,
+} from './op-common';
 import type { OpDef } from './op-types';
 import { shiftTorch, sparseShiftTorch } from '../torch/ops/shift-torch';
 
