@@ -154,7 +154,7 @@ const onnxCases: readonly OnnxCase[] = [
     /node "fire2\/[^"]+" \(Conv\): (field groups: .*(at least 1|>=1|too small)|its weight .* with 0 groups reads 0 channels)/i,
   ],
   [
-    'a dropout ratio of 7 after a block',
+    'a dropout ratio of 7 as an attribute, which ONNX 12+ moved to an input',
     () =>
       editModel(fireBytes(), (m) => {
         const relu = m.graph?.node?.find((n) => n.opType === 'Relu');
@@ -163,7 +163,7 @@ const onnxCases: readonly OnnxCase[] = [
           relu.attribute = [pb.AttributeProto.create(attrFloat('ratio', 7))];
         }
       }),
-    /\(Dropout\): field p: /,
+    /node "relu1" \(Dropout\): it sets the attribute "ratio", which ONNX's Dropout does not have/,
   ],
   [
     'a node name with a terminal escape and a newline',

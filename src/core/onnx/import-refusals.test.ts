@@ -226,9 +226,11 @@ const refusals: readonly [what: string, bytes: () => Uint8Array, said: RegExp][]
     'a Conv whose weight is a computed tensor of the wrong channels',
     () =>
       tinyBytes({
-        nodes: [node('Relu', ['x'], ['r'], [], 'relu'), node('Conv', ['x', 'r'], ['y'], [], 'conv')],
+        // The weight is computed (a Relu of a stored tensor), so only its inferred shape binds it.
+        nodes: [node('Relu', ['k'], ['r'], [], 'relu'), node('Conv', ['x', 'r'], ['y'], [], 'conv')],
+        inits: [floatTensor('k', [2, 5, 3, 3], filled(90))],
       }),
-    /node "conv" \(Conv\): its weight 1×3×8×8 with 1 groups reads 3 channels/,
+    /node "conv" \(Conv\): its weight 2×5×3×3 with 1 groups reads 5 channels, but its input has 3/,
   ],
   [
     'a Gemm whose bias does not broadcast to its output',

@@ -5,6 +5,7 @@ import { examples } from '../../core/examples/example-registry';
 import { anyOpDef, opKinds } from '../../core/ops/op-registry';
 import { presets } from '../../core/presets/preset-registry';
 import { i18next } from '../../i18n';
+import { sayReference } from '../../i18n/say';
 import { englishRuns } from '../../../test-support/english-prose';
 import { buildCatalogue, filterCatalogue, type CatalogueEntry } from './catalogue';
 
@@ -104,8 +105,9 @@ describe('the palette’s presets, examples and citations in each language', () 
     }
     for (const [kind, paper] of cited) {
       const text = entry(all, blockKinds.includes(kind as never) ? `block-${kind}` : `op-${kind}`).paper;
-      expect(text, kind).toContain(paper.ref);
-      check(`${kind} paper`, (text ?? '').replace(paper.ref, ''));
+      // The reference as cited, its "Table 2" said as 表 2.
+      expect(text, kind).toContain(sayReference(paper.ref, 'zh'));
+      check(`${kind} paper`, (text ?? '').replace(sayReference(paper.ref, 'zh'), ''));
     }
     expect(prose).toEqual({});
   });
