@@ -85,7 +85,7 @@ test('the cost panel shows the accuracy of the loaded weights beside the costs, 
     },
     { name: 'metrics.jsonl', mimeType: 'application/json', buffer: Buffer.from(metrics) },
   ]);
-  await expect(accuracy).toHaveText('Accuracy 71.3% test top-1 on cifar10 (pytorch, 2 epochs)', {
+  await expect(accuracy).toHaveText('Accuracy 71.3% test top-1 on cifar10 (PyTorch, 2 epochs)', {
     timeout: 60_000,
   });
   await expect(accuracy).not.toHaveClass(/earlier/);
@@ -93,7 +93,7 @@ test('the cost panel shows the accuracy of the loaded weights beside the costs, 
 
   // In Chinese.
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
-  await expect(accuracy).toHaveText('准确率 71.3% cifar10 测试 top-1（pytorch，2 轮）');
+  await expect(accuracy).toHaveText('准确率 71.3% cifar10 测试集（PyTorch，2 轮）');
 
   // An edit of a layer: the figure is of an earlier version now.
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');

@@ -67,8 +67,8 @@ export const cost: Strings<typeof en> = {
   accuracy: {
     label: '准确率',
     none: '尚未测量：训练该设计（训练页），或载入训练好的权重（文件菜单）。',
-    value_one: '{{dataset}} {{split}} top-1（{{engine}}，{{count}} 轮）',
-    value_other: '{{dataset}} {{split}} top-1（{{engine}}，{{count}} 轮）',
+    value_one: '{{dataset}} {{split}}集（{{engine}}，{{count}} 轮）',
+    value_other: '{{dataset}} {{split}}集（{{engine}}，{{count}} 轮）',
     earlier: '—— 来自该设计的较早版本',
     title: '该设计最新的训练结果（{{date}}，种子 {{seed}}）',
   },

@@ -1,3 +1,4 @@
+import { engineTitle } from '../../i18n/engine-title';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { latestResult } from '../../core/results/latest';
@@ -31,7 +32,7 @@ export function Accuracy() {
       {t('accuracy.value', {
         split,
         dataset: datasetTitle(result.dataset.name),
-        engine: result.engine,
+        engine: engineTitle(result.engine),
         count: Number(result.epochs.toFixed(2)),
       })}
       {!current && <span className="cost-accuracy-earlier"> {t('accuracy.earlier')}</span>}

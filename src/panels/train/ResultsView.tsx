@@ -1,3 +1,4 @@
+import { engineTitle } from '../../i18n/engine-title';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import { useStudio } from '../../state/store';
@@ -162,7 +163,7 @@ function TradeOffChart({
                 accuracy: formatAccuracy(p.accuracy),
                 cost: formatCount(p.cost, lang),
                 epochs: formatEpochs(p.result.epochs),
-                engine: p.result.engine,
+                engine: engineTitle(p.result.engine),
               })}
             </title>
           </circle>
