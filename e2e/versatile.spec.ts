@@ -24,8 +24,9 @@ test('versatile conv: the channel reach moves the effective params, the exported
   // δ = 2, g = 1: n = 3 channel offsets, but 16 is not a multiple of s·n = 6 until Cout = 12.
   await studio.inspector.getByRole('spinbutton', { name: 'Channel reach δ = c − ĉ' }).fill('2');
   await studio.inspector.getByRole('spinbutton', { name: 'Output channels' }).fill('12');
-  // P = 12/6 = 2 primaries of ĉ = 1 channel: 2·1·9 = 18 stored; exported 12·3·9 = 324.
-  await expect(params).toContainText('2·1·3·3 = 18');
+  // P = 12/6 = 2 primaries, each stored whole over c = 3 channels (the paper's Fig. 2(b); a
+  // secondary reads a window of ĉ = 1 of them): 2·3·9 = 54 stored; exported 12·3·9 = 324.
+  await expect(params).toContainText('2·3·3·3 = 54');
   await expect(exported).toHaveText('324');
   await expect(studio.inspector.locator('[data-figure="effectiveMultiplyAdds"] .formula')).toContainText(
     '2·3·1·(9 + 1)·224·224',
