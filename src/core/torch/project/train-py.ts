@@ -56,7 +56,8 @@ def parse_args(argv, recipe):
     p.add_argument("--out", default="run", help="folder for metrics, checkpoints and the trained weights")
     p.add_argument("--resume", action="store_true", help="continue from OUT/checkpoint.pt")
     p.add_argument("--resume-if-any", action="store_true", help="--resume when OUT/checkpoint.pt exists (requeued jobs)")
-    p.add_argument("--workers", type=int, default=4, help="data loading processes per training process")
+    p.add_argument("--workers", type=int, default=min(4, os.cpu_count() or 1),
+                   help="data loading processes per training process (default: up to 4, at most the CPU cores)")
     p.add_argument("--log-every", type=int, default=20, help="write a metrics line every this many steps")
     p.add_argument("--synthetic-size", type=int, default=2048, help="training images of --data synthetic")
     p.add_argument("--cpu", action="store_true", help="train on the CPU even where CUDA is available")
@@ -134,16 +135,28 @@ def scores(out):
     return out.flatten(2).mean(2) if out.dim() > 2 else out.flatten(1)
 
 
+@contextlib.contextmanager
+def probing(model):
+    """Eval mode for a probe pass of zeros: the batch norms' running statistics stay as they are."""
+    was_training = model.training
+    model.eval()
+    try:
+        yield
+    finally:
+        model.train(was_training)
+
+
 def output_classes(model, inputs):
-    with torch.no_grad():
+    with torch.no_grad(), probing(model):
         outs = as_list(model(*[torch.zeros([2] + s[1:]) for s in inputs]))
     return [scores(o).shape[1] for o in outs]
 
 
 def unused_parameters(model, inputs):
     """Parameters no output depends on (a branch that reaches no Output): DDP must be told."""
-    outs = as_list(model(*[torch.zeros([2] + s[1:]) for s in inputs]))
-    sum(scores(o).sum() for o in outs).backward()
+    with probing(model):
+        outs = as_list(model(*[torch.zeros([2] + s[1:]) for s in inputs]))
+        sum(scores(o).sum() for o in outs).backward()
     unused = [name for name, p in model.named_parameters() if p.grad is None]
     model.zero_grad(set_to_none=True)
     return unused
@@ -155,10 +168,8 @@ def fewest_normalised(model, inputs):
     seen = []
     hooks = [m.register_forward_hook(lambda mod, i, o, name=name: seen.append((i[0][0].numel() // i[0].shape[1], name)))
              for name, m in model.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
-    model.eval()
-    with torch.no_grad():
+    with torch.no_grad(), probing(model):
         model(*[torch.zeros([1] + s[1:]) for s in inputs])
-    model.train()
     for h in hooks:
         h.remove()
     return min(seen) if seen else None
