@@ -14,13 +14,15 @@ import {
   trainDesign,
 } from '../src/core/train';
 import { loadTrainData, wasmDir } from '../src/cli/train-data';
+import { browserImagesPerSecond } from './training-browser';
 
 /**
  * Training throughput: images per second of the training steps (evaluation excluded) for three
  * designs on the Fashion-MNIST subset at batch 64, the tfjs engine on WASM in Node and the
  * design's PyTorch export on the CPU, in the same run on the same machine; the ratio is the figure
  * to improve (the goal: within 3× of PyTorch). Peak memory is each process's resident maximum
- * (Node's includes the bench's own). The browser column is measured by the Train tab's bench.
+ * (Node's includes the bench's own). The browser column runs the Train tab's own worker in
+ * Chromium on the same recipe (bench/training-browser.ts), after the Node and PyTorch runs.
  */
 const STEPS = 12;
 const python = '/usr/bin/python3';
@@ -50,15 +52,18 @@ export async function benchTraining(): Promise<void> {
       'design',
       'params',
       'tfjs-wasm images/s',
+      'browser images/s',
       'PyTorch CPU images/s',
       'ratio',
       'Node peak MB',
       'PyTorch peak MB',
     ],
   ];
+  const browserRuns: { design: Design; recipe: ReturnType<typeof defaultRecipe>; evalLimit: number }[] = [];
   try {
     for (const [name, design] of designs()) {
       const recipe = { ...defaultRecipe('fashion-mnist'), maxSteps: STEPS, epochs: 1 };
+      browserRuns.push({ design, recipe, evalLimit: 256 });
       const outcome = await trainDesign(design, data, recipe);
       const tfjs = outcome.result.imagesPerSecond ?? 0;
       const nodePeak = process.resourceUsage().maxRSS / 1024;
@@ -96,6 +101,7 @@ export async function benchTraining(): Promise<void> {
         name,
         String(outcome.result.costs.params),
         tfjs.toFixed(1),
+        '',
         torch === undefined ? '–' : torch.imagesPerSecond.toFixed(1),
         torch === undefined || tfjs === 0 ? '–' : `${(torch.imagesPerSecond / tfjs).toFixed(1)}×`,
         nodePeak.toFixed(0),
@@ -105,9 +111,14 @@ export async function benchTraining(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const browser = await browserImagesPerSecond(browserRuns);
+  browser.forEach((ips, i) => {
+    const row = rows[i + 1];
+    if (row !== undefined) row[3] = ips === undefined ? '–' : ips.toFixed(1);
+  });
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   console.log(
-    `\nTraining throughput (batch 64, ${STEPS} steps, Fashion-MNIST subset; ratio = PyTorch ÷ tfjs)`,
+    `\nTraining throughput (batch 64, ${STEPS} steps, Fashion-MNIST subset; ratio = PyTorch ÷ tfjs in Node)`,
   );
   for (const r of rows)
     console.log(
