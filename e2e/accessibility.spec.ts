@@ -3,6 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { CostPanel } from './pages/cost-panel';
 import { Studio } from './pages/studio';
 
+// Each screen starts from a fresh page, so both workers share this file (8 min one after the other).
+test.describe.configure({ mode: 'parallel' });
+
 /** Serious and critical violations on the page as it is now, one line each, with where. */
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })
