@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openInLanguage, readOpenDocument } from './pages/studio';
 
 /**
  * Every screen in Chinese, read as a reader sees and hears it (page text, titles, accessible names,
@@ -244,7 +245,7 @@ async function readPage(page: Page): Promise<string[]> {
  * the open document stores them and as the cards show them): the user's data, not the UI's words.
  */
 async function designNames(page: Page): Promise<Set<string>> {
-  const stored = await page.evaluate(readOpenDesign);
+  const stored = await page.evaluate(readOpenDocument);
   const labels: string[] = [];
   try {
     const design = JSON.parse(stored) as { name?: string; nodes?: { label?: string }[] };
@@ -277,41 +278,6 @@ async function designNames(page: Page): Promise<Set<string>> {
       return names.map((n) => n.trim());
     })),
   ]);
-}
-
-/** In the page: the open document's design as stored in IndexedDB ('' when none yet). */
-function readOpenDesign(): Promise<string> {
-  return new Promise<string>((resolve) => {
-    const open = indexedDB.open('compact-studio-documents');
-    open.onerror = () => {
-      resolve('');
-    };
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('documents')) {
-        db.close();
-        resolve('');
-        return;
-      }
-      const store = db.transaction('documents', 'readonly').objectStore('documents');
-      const current = store.get('current');
-      current.onsuccess = () => {
-        const design = store.get(`design:${String(current.result)}`);
-        design.onsuccess = () => {
-          db.close();
-          resolve(typeof design.result === 'string' ? design.result : '');
-        };
-        design.onerror = () => {
-          db.close();
-          resolve('');
-        };
-      };
-      current.onerror = () => {
-        db.close();
-        resolve('');
-      };
-    };
-  });
 }
 
 function wordAllowed(word: string, names: ReadonlySet<string>): boolean {
@@ -421,14 +387,7 @@ test('every screen in Chinese: no Latin word outside the allow-list, one number 
   page,
 }) => {
   test.setTimeout(600_000);
-  await page.addInitScript(() => {
-    if (sessionStorage.getItem('seeded') === null) {
-      localStorage.clear();
-      localStorage.setItem('compact-studio/language', 'zh');
-      sessionStorage.setItem('seeded', '1');
-    }
-  });
-  await page.goto('/');
+  await openInLanguage(page, 'zh');
   await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 30_000 });
   const findings: Finding[] = [];
   const screens: string[] = [];

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openInLanguage, readOpenDocument } from './pages/studio';
 
 /**
  * File → Recent designs in Chinese: an example opens beside an edited design, the list shows both
@@ -7,14 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
  */
 
 async function bootInChinese(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    if (sessionStorage.getItem('seeded') === null) {
-      localStorage.clear();
-      localStorage.setItem('compact-studio/language', 'zh');
-      sessionStorage.setItem('seeded', '1');
-    }
-  });
-  await page.goto('/');
+  await openInLanguage(page, 'zh');
   await expect(page.getByRole('main', { name: '画布' })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
 }
@@ -24,36 +18,7 @@ const designName = (page: Page) => page.getByRole('textbox', { name: '设计名�
 /** Waits until the open document's autosave (IndexedDB) holds a design with this name. */
 async function waitForAutosave(page: Page, name: string): Promise<void> {
   await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            new Promise<string>((resolve) => {
-              const open = indexedDB.open('compact-studio-documents');
-              open.onerror = () => {
-                resolve('');
-              };
-              open.onsuccess = () => {
-                const db = open.result;
-                if (!db.objectStoreNames.contains('documents')) {
-                  db.close();
-                  resolve('');
-                  return;
-                }
-                const store = db.transaction('documents', 'readonly').objectStore('documents');
-                const current = store.get('current');
-                current.onsuccess = () => {
-                  const design = store.get(`design:${String(current.result)}`);
-                  design.onsuccess = () => {
-                    db.close();
-                    resolve(typeof design.result === 'string' ? design.result : '');
-                  };
-                };
-              };
-            }),
-        ),
-      { timeout: 15_000 },
-    )
+    .poll(() => page.evaluate(readOpenDocument), { timeout: 15_000 })
     .toContain(JSON.stringify(name));
 }
 

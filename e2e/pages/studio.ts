@@ -179,7 +179,7 @@ export async function startIn(page: Page, lang: 'en' | 'zh'): Promise<void> {
 }
 
 /** In the page: the text of the open document's design as stored ('' when none yet). */
-function readOpenDocument(): Promise<string> {
+export function readOpenDocument(): Promise<string> {
   return new Promise<string>((resolve) => {
     const open = indexedDB.open('compact-studio-documents');
     open.onerror = () => {
