@@ -230,12 +230,9 @@ describe('PyTorch export, checked in PyTorch', () => {
     },
   );
 
-  // Left out: versatile convs. Folding off, torch writes their dense weight as the product
-  // weight × masks (Unsqueeze, Mul, Flatten of two stored tensors), and the importer folds only
-  // integer shape arithmetic, so the Conv's weight is a computed tensor there (issue 22, open).
-  const computedWeight = (c: (typeof cases)[number]) =>
-    c.design.nodes.some((n) => n.kind === 'VersatileConv');
-  it.each(cases.filter((c) => c.roundTrip && !computedWeight(c)).map((c) => [c.name, c] as const))(
+  // Folding off, a versatile conv's weight is weight × masks (Unsqueeze, Mul, Reshape of stored
+  // tensors): the import folds it to the same dense weight.
+  it.each(cases.filter((c) => c.roundTrip).map((c) => [c.name, c] as const))(
     '%s: torch.onnx.export with constant folding off imports back with the same params and multiply-adds',
     (name, c) => {
       const r = resultOf(name);

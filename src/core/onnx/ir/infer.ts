@@ -2,6 +2,7 @@ import { onnxKeepsShape, onnxShapeRule } from '../../kind-table';
 import { limits, shapeProblem } from '../../limits';
 import { ident, quote } from '../../quote';
 import { windowOutput } from '../../shape';
+import { foldFloats } from './fold-floats';
 import { fold, sliceRange } from './fold';
 import { opRuleProblem } from './op-rules';
 import { flowProblem, integerProblem, outputTypes, SCHEMA_OPSET, structureProblem } from './op-schema';
@@ -236,6 +237,9 @@ function shapeOf(
 /** Folds that hand on a constant they were given (no new values) rather than compute one. */
 const passThrough = new Set(['Constant', 'Identity', 'Cast', 'Unsqueeze', 'Squeeze']);
 
+/** Float folds that make no new values. */
+const RESHAPES = new Set(['Unsqueeze', 'Squeeze', 'Reshape', 'Flatten']);
+
 /** A shape made of whole numbers of zero or more (a Reshape by −1 of an empty tensor is not). */
 const wellFormed = (shape: Shape): boolean => shape.every((d) => Number.isSafeInteger(d) && d >= 0);
 
@@ -252,6 +256,7 @@ export function infer(graph: IrGraph): Inferred {
   const types = new Map<string, number>(graph.inputs.map((i) => [i.name, DataType.FLOAT]));
   for (const [name, k] of consts) types.set(name, k.dataType);
   let folded = 0;
+  let foldedFloats = 0;
   for (const node of graph.nodes) {
     const c = (i: number): Const | undefined => consts.get(node.inputs[i] ?? '');
     const s = (i: number): Shape | undefined => shapes.get(node.inputs[i] ?? '');
@@ -280,6 +285,17 @@ export function infer(graph: IrGraph): Inferred {
     // Shapes first (an axis outside the input is the sharper sentence), then the types that flow.
     const flow = schema ? flowProblem(node, graph.opset, t) : undefined;
     if (flow !== undefined) throw new IrError(`${at(node)}: ${flow}`);
+    // A weight computed from stored tensors (torch.onnx.export with constant folding off) is
+    // folded too, within the weight limit: what it makes becomes a weight of the design.
+    const floats = foldFloats(node, c, outs?.[0], limits.maxWeightBytes / 4 - foldedFloats);
+    const only = node.outputs.length === 1 ? node.outputs[0] : undefined;
+    if (floats !== undefined && only !== undefined) {
+      if (!RESHAPES.has(node.opType)) foldedFloats += floats.floats?.length ?? 0;
+      consts.set(only, floats);
+      shapes.set(only, floats.dims);
+      types.set(only, floats.dataType);
+      continue;
+    }
     const kinds = outputTypes(node, graph.opset);
     node.outputs.forEach((name, i) => types.set(name, kinds[i] ?? 0));
     node.outputs.forEach((name, i) => {
