@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { weightBuffers } from '../core/design/weight-buffers';
 import { importAndLayOut, type ImportReply, type ImportRequest } from './import-run';
 
 /**
@@ -8,7 +9,9 @@ import { importAndLayOut, type ImportReply, type ImportRequest } from './import-
  */
 self.onmessage = (e: MessageEvent<ImportRequest>) => {
   const post = (reply: ImportReply): void => {
-    self.postMessage(reply);
+    // The weights are handed over, not copied: the main thread gets them without a long task.
+    const design = reply.kind === 'result' && reply.result.ok ? reply.result.design : undefined;
+    self.postMessage(reply, weightBuffers(design?.weights));
   };
   void importAndLayOut(e.data, (stage, done) => {
     post({ kind: 'progress', stage, done });

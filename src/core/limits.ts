@@ -62,7 +62,8 @@ export function nestingProblem(value: unknown): string | undefined {
   const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '' }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { v, depth, path } = item;
-    if (typeof v !== 'object' || v === null) continue;
+    // A typed array (weights) is flat: its millions of elements are not walked.
+    if (typeof v !== 'object' || v === null || ArrayBuffer.isView(v)) continue;
     if (depth >= limits.maxNesting) {
       return `the value at ${quote(path)} nests ${overLimit('maxNesting')}`;
     }

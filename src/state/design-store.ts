@@ -1,4 +1,6 @@
 import { createStore, getMany, set, setMany, type UseStore } from 'idb-keyval';
+import type { DesignWeights } from '../core/design/design-types';
+import { weightsAsText } from '../core/document/format';
 import { i18next } from '../i18n';
 
 /** The part of localStorage the app uses; injectable so tests run without a browser. */
@@ -27,7 +29,7 @@ export interface DesignStore {
    * Writes the design text; with `weights`, writes them in the same transaction (null removes
    * them). Rejects when the browser refuses (quota, private mode), and then nothing was written.
    */
-  write(design: string, weights?: object | null): Promise<void>;
+  write(design: string, weights?: DesignWeights | null): Promise<void>;
 }
 
 const DESIGN = 'design';
@@ -82,7 +84,8 @@ export function keyValueDesignStore(storage: KeyValueStorage): DesignStore {
     write(design, weights) {
       try {
         if (weights === null) storage.removeItem(legacyKeys.weights);
-        else if (weights !== undefined) storage.setItem(legacyKeys.weights, JSON.stringify(weights));
+        else if (weights !== undefined)
+          storage.setItem(legacyKeys.weights, JSON.stringify(weightsAsText(weights)));
         storage.setItem(legacyKeys.design, design);
         return Promise.resolve();
       } catch (e) {

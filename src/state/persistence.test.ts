@@ -102,8 +102,12 @@ describe('autosave', () => {
 });
 
 describe('imported weights', () => {
-  const weights = (w: string): DesignWeights => ({ source: 'small.onnx', layers: { n2: { W: w } } });
-  const weighted = (w = 'AACAPw=='): Design => ({ ...small(), weights: weights(w) });
+  // One float32 value: 1 is "AACAPw==" as a document's base64 holds it.
+  const weights = (w: number): DesignWeights => ({
+    source: 'small.onnx',
+    layers: { n2: { W: Float32Array.from([w]) } },
+  });
+  const weighted = (w = 1): Design => ({ ...small(), weights: weights(w) });
 
   it('are written with the design in one write when they change, and only then', async () => {
     const { store: designs, data, writes } = memoryDesignStore();
@@ -113,14 +117,14 @@ describe('imported weights', () => {
     store.getState().replaceDesign(weighted());
     await autosave.idle();
     expect(writes.at(-1)?.design).not.toContain('AACAPw');
-    expect(writes.at(-1)?.weights).toEqual(weights('AACAPw=='));
+    expect(writes.at(-1)?.weights).toEqual(weights(1));
     store.getState().renameDesign('renamed');
     await autosave.idle();
     // Same weights object: the design alone is written.
     expect(writes.at(-1)?.weights).toBeUndefined();
     const saved = readSavedDesign({ design: data.design, weights: data.weights });
     expect(saved.kind === 'ok' && saved.design.name).toBe('renamed');
-    expect(saved.kind === 'ok' && saved.design.weights).toEqual(weights('AACAPw=='));
+    expect(saved.kind === 'ok' && saved.design.weights).toEqual(weights(1));
     store.getState().replaceDesign(small());
     await autosave.idle();
     expect(writes.at(-1)?.weights).toBeNull();
@@ -131,7 +135,7 @@ describe('imported weights', () => {
     const { store: designs, data } = memoryDesignStore((w) =>
       w !== undefined && w !== null ? quota() : undefined,
     );
-    data.weights = weights('AAAAAA==');
+    data.weights = weights(0);
     const store = createStudioStore();
     store.getState().replaceDesign(small(), { fresh: true });
     const autosave = startAutosave(store, designs, memoryStorage());
@@ -195,7 +199,7 @@ describe('imported weights', () => {
     expect(fromLegacy).toBe(true);
     expect(saved.kind === 'ok' && saved.design.weights).toEqual({
       source: 'small',
-      layers: { n2: { W: 'AACAPw==' } },
+      layers: { n2: { W: Float32Array.from([1]) } },
     });
   });
 

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../core/design/builder';
-import { floatsToBase64 } from '../core/onnx/base64';
 import { createStudioStore, type StudioStore } from './store';
 import { analysisOf } from './analysis';
 
@@ -140,7 +139,7 @@ describe('imported weights through edits, undo and redo', () => {
   // conv: 16 × 3 × 3 × 3 values (closed form), no bias.
   const weighted = () => ({
     ...chain(),
-    weights: { source: 'test.onnx', layers: { n2: { weight: floatsToBase64(new Float32Array(16 * 27)) } } },
+    weights: { source: 'test.onnx', layers: { n2: { weight: new Float32Array(16 * 27) } } },
   });
   const kept = (s: StudioStore) => Object.keys(s.getState().design.weights?.layers ?? {});
 

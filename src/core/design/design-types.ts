@@ -47,8 +47,12 @@ export interface Edge {
 export interface DesignWeights {
   /** Where the values came from: the imported file's name. */
   readonly source: string;
-  /** Layer key → role ("weight", "bias", "running_mean", ...) → base64 of little-endian float32. */
-  readonly layers: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Layer key → role ("weight", "bias", "running_mean", ...) → the values. In memory, in
+   * IndexedDB and between workers they are float32 arrays (transferred, never copied as text);
+   * only a design document's JSON holds them as base64 of little-endian float32.
+   */
+  readonly layers: Readonly<Record<string, Readonly<Record<string, Float32Array>>>>;
 }
 
 /**

@@ -59,8 +59,14 @@ describe('designHash', () => {
     expect(designHash(edit.updateParams(d, stem, { outChannels: 24 }))).not.toBe(h);
     const rewired = edit.removeEdges(d, [d.edges[0]?.id ?? '']);
     expect(designHash(rewired)).not.toBe(h);
-    const w1 = { ...d, weights: { source: 'a.onnx', layers: { [stem]: { weight: 'AAAA' } } } };
-    const w2 = { ...d, weights: { source: 'a.onnx', layers: { [stem]: { weight: 'AAAB' } } } };
+    const w1 = {
+      ...d,
+      weights: { source: 'a.onnx', layers: { [stem]: { weight: Float32Array.from([0]) } } },
+    };
+    const w2 = {
+      ...d,
+      weights: { source: 'a.onnx', layers: { [stem]: { weight: Float32Array.from([1]) } } },
+    };
     expect(designHash(w1)).not.toBe(h);
     expect(designHash(w2)).not.toBe(designHash(w1));
     // The file the weights came from is not their content.
@@ -71,7 +77,7 @@ describe('designHash', () => {
     const d = net();
     const big = {
       ...d,
-      weights: { source: 'big', layers: { [idOf(d, 'stem')]: { weight: 'A'.repeat(2_000_000) } } },
+      weights: { source: 'big', layers: { [idOf(d, 'stem')]: { weight: new Float32Array(2_000_000) } } },
     };
     const first = designHash(big);
     const again = designHash({ ...big, name: 'edited' });
@@ -101,7 +107,7 @@ function fnv1a32(text: string): string {
 
 const weighted = (d: Design): Design => ({
   ...d,
-  weights: { source: 'trained', layers: { [idOf(d, 'stem')]: { weight: 'AAAA' } } },
+  weights: { source: 'trained', layers: { [idOf(d, 'stem')]: { weight: Float32Array.from([0]) } } },
 });
 
 describe('trainedHash, the hash a training result records', () => {

@@ -1,4 +1,5 @@
 import type { Design, DesignNode, DesignWeights } from '../design/design-types';
+import { floatsToBase64 } from '../onnx/base64';
 
 /**
  * A content hash of what a design computes: its nodes (id, kind, params), its wires and its
@@ -103,12 +104,17 @@ function canonical(v: unknown): string {
 // hashed once per object (edits keep the records of the layers they did not touch).
 const layerHashes = new WeakMap<object, string>();
 
-function layerHash(layer: Readonly<Record<string, string>> | undefined): string {
+function layerHash(layer: Readonly<Record<string, Float32Array>> | undefined): string {
   if (layer === undefined) return '';
   let known = layerHashes.get(layer);
   if (known === undefined) {
     const h = new Fnv();
-    for (const role of Object.keys(layer).sort(compare)) h.text(`${role}=${layer[role] ?? ''};`);
+    // Over the values' base64, as a document holds them: hashes recorded before the values were
+    // held as float32 arrays stay the same.
+    for (const role of Object.keys(layer).sort(compare)) {
+      const values = layer[role];
+      h.text(`${role}=${values === undefined ? '' : floatsToBase64(values)};`);
+    }
     known = h.hex();
     layerHashes.set(layer, known);
   }

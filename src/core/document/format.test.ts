@@ -60,6 +60,11 @@ describe('design documents', () => {
       /field weights\.layers\.n2\.weight/,
     ],
     [
+      'weights of bytes that are not whole float32 values',
+      { ...doc(), weights: { source: 'x.onnx', layers: { n2: { weight: 'AAA=' } } } },
+      /field weights\.layers\.n2\.weight: not base64 of float32 values/,
+    ],
+    [
       'an edge to nowhere',
       { ...doc(), edges: [{ id: 'e9', from: { node: 'n1', port: 0 }, to: { node: 'zz', port: 0 } }] },
       /edge 1 "e9": goes to node "zz"/,
@@ -99,7 +104,18 @@ describe('version 1 documents', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     // "features/1.head" is its own node, though it starts with the block's label "features/1".
+    // Base64 of little-endian float32 in the file ("AACAPw==" is 1, "AAAAQA==" is 2), float32 in memory.
     expect(r.design.weights).toEqual({
+      source: 'MobileNetV2',
+      layers: {
+        'n2/expand': { weight: Float32Array.from([1]) },
+        'n2/project_bn': { running_mean: Float32Array.from([0]) },
+        n3: { weight: Float32Array.from([2]) },
+      },
+    });
+    const saved = JSON.parse(serializeDesign(r.design)) as { version: number; weights: unknown };
+    expect(saved.version).toBe(2);
+    expect(saved.weights).toEqual({
       source: 'MobileNetV2',
       layers: {
         'n2/expand': { weight: 'AACAPw==' },
@@ -107,7 +123,6 @@ describe('version 1 documents', () => {
         n3: { weight: 'AAAAQA==' },
       },
     });
-    expect((JSON.parse(serializeDesign(r.design)) as { version: number }).version).toBe(2);
   });
 
   it('without weights load unchanged', () => {

@@ -5,6 +5,7 @@ import type { Design, DesignNode, DesignWeights } from '../design/design-types';
 import { kindDef } from '../kind-table';
 import { limits, nestingProblem, overLimit, settingProblems } from '../limits';
 import { ident, quote } from '../quote';
+import { base64ToFloats, floatsToBase64 } from '../onnx/base64';
 import { currentTrainedHash } from './design-hash';
 import { describeIssue, fieldOf } from './issues';
 import { CURRENT_VERSION, migrate } from './migrations';
@@ -23,17 +24,32 @@ const nodeShape = z.object({
   position: z.object({ x: z.number(), y: z.number() }),
   params: z.record(z.string(), z.unknown()),
 });
+/** One tensor's values: a float32 array as it is, or base64 text decoded to one. */
+const weightValues = z
+  .custom<string | Float32Array>(
+    (v) => typeof v === 'string' || v instanceof Float32Array,
+    'must be base64 of float32 values',
+  )
+  .transform((v, ctx) => {
+    if (v instanceof Float32Array) return v;
+    const floats = /^[A-Za-z0-9+/]*={0,2}$/.test(v) ? base64ToFloats(v) : undefined;
+    if (floats === undefined) ctx.addIssue({ code: 'custom', message: 'not base64 of float32 values' });
+    return floats ?? new Float32Array(0);
+  });
 const fileShape = z.object({
   format: z.literal(FORMAT),
   version: z.number().int().min(1),
   name: z.string(),
   nodes: z.array(nodeShape),
   edges: z.array(z.object({ id: z.string().min(1), from: portRef, to: portRef })),
-  /** Imported weights: source file, and layer key → role → base64 float32 (see DesignWeights). */
+  /**
+   * Imported weights: source file, and layer key → role → values: base64 of little-endian float32
+   * in a file, float32 arrays in memory and in IndexedDB (see DesignWeights).
+   */
   weights: z
     .object({
       source: z.string(),
-      layers: z.record(z.string(), z.record(z.string(), z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/))),
+      layers: z.record(z.string(), z.record(z.string(), weightValues)),
     })
     .optional(),
   /** Stochastic depth: survival probabilities in (0, 1]. */
@@ -245,6 +261,19 @@ function ownedWeights(design: Design): DesignWeights | undefined {
   };
 }
 
+/** Weights as a document's JSON holds them: base64 of little-endian float32. */
+export function weightsAsText(weights: DesignWeights | undefined) {
+  if (weights === undefined) return undefined;
+  const layers = Object.entries(weights.layers).map(([key, roles]) => [
+    key,
+    Object.fromEntries(Object.entries(roles).map(([role, values]) => [role, floatsToBase64(values)])),
+  ]);
+  return {
+    source: weights.source,
+    layers: Object.fromEntries(layers) as Record<string, Record<string, string>>,
+  };
+}
+
 /** The saved form: stable key order, current version. */
 export function serializeDesign(design: Design): string {
   return JSON.stringify(
@@ -260,7 +289,7 @@ export function serializeDesign(design: Design): string {
         params: n.params,
       })),
       edges: design.edges.map((e) => ({ id: e.id, from: e.from, to: e.to })),
-      ...(design.weights === undefined ? {} : { weights: ownedWeights(design) }),
+      ...(design.weights === undefined ? {} : { weights: weightsAsText(ownedWeights(design)) }),
       ...(design.stochasticDepth === undefined ? {} : { stochasticDepth: design.stochasticDepth }),
       ...(design.nested === undefined ? {} : { nested: design.nested }),
       ...(design.results === undefined ? {} : { results: design.results }),

@@ -1,4 +1,3 @@
-import { floatsToBase64 } from '../onnx/base64';
 import { heUniform } from '../onnx/init';
 import type { Design } from '../design/design-types';
 import type { ExampleDef } from './example-types';
@@ -38,8 +37,8 @@ export const morphNetShrinkExample: ExampleDef = {
       weights: {
         source: 'MorphNet shrink example',
         layers: {
-          [id('conv1')]: { weight: floatsToBase64(heUniform(144, 'conv1', 32 * 27, 27)) },
-          [id('conv1_bn')]: { weight: floatsToBase64(gamma), bias: floatsToBase64(beta) },
+          [id('conv1')]: { weight: heUniform(144, 'conv1', 32 * 27, 27) },
+          [id('conv1_bn')]: { weight: gamma, bias: beta },
         },
       },
     };

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../design/builder';
 import type { Design } from '../design/design-types';
-import { base64ToFloats, floatsToBase64 } from '../onnx/base64';
 import { branchMerge, streamlineMerge } from './deeprebirth-method';
 
 const idOf = (d: Design, label: string): string => d.nodes.find((n) => n.label === label)?.id ?? '';
@@ -94,19 +93,16 @@ describe('DeepRebirth branch merge', () => {
     const layers = Object.fromEntries(
       ids.map((id, i) => {
         const c = [8, 16, 24][i] ?? 0;
-        return [
-          id,
-          { weight: floatsToBase64(filled(c * 16, 1000 * i)), bias: floatsToBase64(filled(c, -i)) },
-        ];
+        return [id, { weight: filled(c * 16, 1000 * i), bias: filled(c, -i) }];
       }),
     );
     const r = branchMerge({ ...d, weights: { source: 'test', layers } }, idOf(d, 'concat'));
     if (!r.ok) throw new Error(r.error);
     const merged = r.design.weights?.layers[ids[0] ?? ''];
-    const w = base64ToFloats(merged?.['weight'] ?? '');
+    const w = merged?.['weight'];
     expect(w?.length).toBe(48 * 16);
     expect([w?.[0], w?.[8 * 16], w?.[24 * 16]]).toEqual([0, 1000, 2000]);
-    expect(base64ToFloats(merged?.['bias'] ?? '')?.slice(7, 9)).toEqual(Float32Array.from([7, -1]));
+    expect(merged?.['bias']?.slice(7, 9)).toEqual(Float32Array.from([7, -1]));
     expect(r.design.weights?.layers[ids[1] ?? '']).toBeUndefined();
   });
 

@@ -3,7 +3,6 @@ import type { OpCost } from '../ops/op-types';
 import { anyOpDef } from '../kinds';
 import { isOpKindName } from '../kind-table';
 import { msg, refusal, type Refusal } from '../message';
-import { base64ToFloats, floatsToBase64 } from '../onnx/base64';
 import type { Design, DesignNode, DesignWeights, Edge } from '../design/design-types';
 
 /**
@@ -170,10 +169,7 @@ export function branchMerge(design: Design, concatId: string): MergeResult {
 function concatWeights(weights: DesignWeights, convs: readonly DesignNode[]): DesignWeights {
   const layers = { ...weights.layers };
   for (const role of ['weight', 'bias']) {
-    const parts = convs.map((c) => {
-      const text = weights.layers[c.id]?.[role];
-      return text === undefined ? undefined : base64ToFloats(text);
-    });
+    const parts = convs.map((c) => weights.layers[c.id]?.[role]);
     const [head] = convs;
     if (head === undefined) continue;
     if (parts.every((x) => x !== undefined)) {
@@ -183,7 +179,7 @@ function concatWeights(weights: DesignWeights, convs: readonly DesignNode[]): De
         all.set(x, at);
         at += x.length;
       }
-      layers[head.id] = { ...layers[head.id], [role]: floatsToBase64(all) };
+      layers[head.id] = { ...layers[head.id], [role]: all };
     } else if (layers[head.id]?.[role] !== undefined) {
       // Some branch has no imported values: the merged conv starts from the seeded initialisation.
       const { [role]: _drop, ...rest } = layers[head.id] ?? {};

@@ -4,7 +4,6 @@ import { fitWidth, type Budgets, type FitResult } from '../analysis/budget';
 import { widthFields } from '../analysis/scale';
 import type { Analysis } from '../analysis/analysis-types';
 import type { Design, DesignNode } from '../design/design-types';
-import { base64ToFloats } from '../onnx/base64';
 import { pruneChannels } from './prune-channels';
 
 /**
@@ -143,7 +142,7 @@ export function shrinkProposal(design: Design, threshold: number): ShrinkProposa
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
   for (const l of a.layers) {
     if (l.op !== 'BatchNorm') continue;
-    const gamma = base64ToFloats(design.weights.layers[l.key]?.['weight'] ?? '');
+    const gamma = design.weights.layers[l.key]?.['weight'];
     if (gamma === undefined) continue;
     const channels = [...gamma.keys()].filter((i) => Math.abs(gamma[i] ?? 0) < threshold);
     if (channels.length === 0) continue;

@@ -2,7 +2,6 @@ import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../design/builder';
 import type { Design } from '../design/design-types';
-import { base64ToFloats } from '../onnx/base64';
 import { exportDesign } from '../onnx/export/onnx-export';
 import { jointNestedDesign, nestedLevelDesigns, nestedLevels, nestedView } from './nested';
 
@@ -48,9 +47,7 @@ describe('NestedNet levels', () => {
   it('each level’s weights are the first channels of the next level’s', () => {
     const [small, , full] = nestedLevelDesigns(levels(net()));
     const w = (d: Design | undefined, label: string) =>
-      base64ToFloats(
-        d?.weights?.layers[d.nodes.find((n) => n.label === label)?.id ?? '']?.['weight'] ?? '',
-      ) ?? new Float32Array();
+      d?.weights?.layers[d.nodes.find((n) => n.label === label)?.id ?? '']?.['weight'] ?? new Float32Array();
     const a = w(small, 'conv2'); // [8, 8, 3, 3]
     const b = w(full, 'conv2'); // [32, 16, 3, 3]
     expect(a.length).toBe(8 * 8 * 9);

@@ -4,7 +4,6 @@ import { scaleDesign } from '../analysis/scale';
 import type { Analysis, LayerInfo } from '../analysis/analysis-types';
 import type { Design, DesignNode, DesignWeights, Edge } from '../design/design-types';
 import type { Conv2dParams } from '../ops/conv2d';
-import { floatsToBase64 } from '../onnx/base64';
 import { layerWeight, weightSource } from '../onnx/layer-weights';
 
 /**
@@ -112,13 +111,13 @@ export function nestedWeights(levels: readonly NestedLevel[], seed = 0): DesignW
   const weightsOf = weightSource(full.design, seed, []);
   const fullValues = (l: LayerInfo, role: string): Float32Array => layerWeight(weightsOf, l, role);
   return levels.map((level): DesignWeights => {
-    const weights: Record<string, Record<string, string>> = {};
+    const weights: Record<string, Record<string, Float32Array>> = {};
     for (const l of level.analysis.layers) {
       const b = big.get(l.key);
       if (b === undefined) continue;
       const out = l.outputShapes[0]?.[1] ?? 0;
       const put = (role: string, v: Float32Array): void => {
-        (weights[l.key] ??= {})[role] = floatsToBase64(v);
+        (weights[l.key] ??= {})[role] = v;
       };
       if (l.op === 'Conv2d' || l.op === 'Linear') {
         const p = l.params as Partial<Conv2dParams>;
@@ -152,7 +151,7 @@ export function jointNestedDesign(levels: readonly NestedLevel[], seed = 0): Des
   const perLevel = nestedLevelDesigns(levels, seed);
   const nodes: DesignNode[] = [];
   const edges: Edge[] = [];
-  const weights: Record<string, Readonly<Record<string, string>>> = {};
+  const weights: Record<string, Readonly<Record<string, Float32Array>>> = {};
   let inputId: string | undefined;
   perLevel.forEach((d, i) => {
     const level = levels[i]?.width ?? 1;

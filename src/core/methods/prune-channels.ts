@@ -3,7 +3,6 @@ import { msg, type Message } from '../message';
 import type { Design } from '../design/design-types';
 import type { Conv2dParams } from '../ops/conv2d';
 import type { OpKind } from '../kinds';
-import { base64ToFloats, floatsToBase64 } from '../onnx/base64';
 
 /** Ops that keep channel i in channel i: a removed channel is removed from their output too. */
 const PER_CHANNEL: ReadonlySet<OpKind> = new Set([
@@ -64,12 +63,12 @@ export function pruneChannels(
   if (pc.groups > 1)
     return msg(pc.groups === pc.outChannels ? 'pruneDepthwise' : 'pruneGroup', { layer: producer.name });
   const drop = new Set(channels);
-  const weights: Record<string, Record<string, string>> = {};
+  const weights: Record<string, Record<string, Float32Array>> = {};
   for (const [key, roles] of Object.entries(design.weights?.layers ?? {})) weights[key] = { ...roles };
   const edit = (layer: LayerInfo, role: string, f: (v: Float32Array) => Float32Array): void => {
     const stored = weights[layer.key]?.[role];
-    const v = stored === undefined ? undefined : base64ToFloats(stored);
-    if (v !== undefined) (weights[layer.key] ??= {})[role] = floatsToBase64(f(v));
+    const v = stored;
+    if (v !== undefined) (weights[layer.key] ??= {})[role] = f(v);
   };
   const c = bn.outputShapes[0]?.[1] ?? 0;
   const rowsOut = (layer: LayerInfo): void => {

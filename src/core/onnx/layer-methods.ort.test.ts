@@ -4,7 +4,6 @@ import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../design/builder';
 import type { Design } from '../design/design-types';
 import { expanderConnections } from '../methods/expander-graph';
-import { toBase64 } from './base64';
 import { exportDesign } from './export/onnx-export';
 import { importModel } from './import/import';
 import { countFile } from '../../../test-support/onnx-count';
@@ -36,7 +35,7 @@ function expanderNet(): Design {
 }
 
 /** The design with the weight of its node labelled "conv" given (weights are keyed by node id). */
-function withWeights(design: Design, weight: string): Design {
+function withWeights(design: Design, weight: Float32Array): Design {
   const id = design.nodes.find((n) => n.label === 'conv')?.id ?? '';
   return { ...design, weights: { source: 'test', layers: { [id]: { weight } } } };
 }
@@ -150,15 +149,14 @@ describe('the exported forms compute the method exactly', () => {
       for (let k = 0; k < d; k++)
         for (let t = 0; t < 9; t++)
           dense[(o * cin + (graph[o * d + k] ?? 0)) * 9 + t] = sparse[(o * d + k) * 9 + t] ?? 0;
-    const b64 = (v: Float32Array): string => toBase64(new Uint8Array(v.buffer));
     const g = new GraphBuilder();
     const x = g.add('Input', { channels: cin, height: 6, width: 6 }, [], 'input');
     g.output(g.add('ExpanderConv2d', { outChannels: cout, fanIn: d, seed: 7 }, [x], 'conv'), 'out');
     const h = new GraphBuilder();
     const y = h.add('Input', { channels: cin, height: 6, width: 6 }, [], 'input');
     h.output(h.add('Conv2d', { outChannels: cout }, [y], 'conv'), 'out');
-    const a = await runAll(exported(withWeights(g.design('x'), b64(sparse))).bytes, [1, cin, 6, 6]);
-    const b = await runAll(exported(withWeights(h.design('d'), b64(dense))).bytes, [1, cin, 6, 6]);
+    const a = await runAll(exported(withWeights(g.design('x'), sparse)).bytes, [1, cin, 6, 6]);
+    const b = await runAll(exported(withWeights(h.design('d'), dense)).bytes, [1, cin, 6, 6]);
     const ya = a.out['out']?.data as Float32Array;
     const yb = b.out['out']?.data as Float32Array;
     expect(ya.length).toBe(cout * 36);

@@ -2,7 +2,6 @@ import type { LayerInfo } from '../analysis/analysis-types';
 import type { Design } from '../design/design-types';
 import type { OpParams } from '../kind-types';
 import { primaryShape } from '../ops/versatile-structure';
-import { base64ToFloats } from './base64';
 import { lookupWeight } from './export/lookup-weight';
 import { sparsifyWeight } from './export/sparse-weight';
 import { filled, heUniform } from './init';
@@ -186,10 +185,9 @@ export function weightSource(design: Design, seed: number, notes: string[]): Des
     values: (layer, role, count, init) => {
       const stored = design.weights?.layers[layer.key]?.[role];
       if (stored !== undefined) {
-        const v = base64ToFloats(stored);
-        if (v?.length === count) return v;
+        if (stored.length === count) return stored;
         notes.push(
-          `${layer.name}.${role}: the stored weights do not fit (${v?.length ?? 'unreadable'} values, ${count} needed); initialised instead`,
+          `${layer.name}.${role}: the stored weights do not fit (${stored.length} values, ${count} needed); initialised instead`,
         );
       }
       if (design.weights !== undefined) fresh.add(layer.name);

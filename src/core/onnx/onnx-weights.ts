@@ -10,17 +10,11 @@ export function weightNeeds(layer: LayerInfo): ReadonlyMap<string, number> {
   return new Map(weightSpecs(layer).map((s) => [s.role, valueCount(s.dims)]));
 }
 
-/** Float32 values in a base64 string, from its length alone. */
-export function base64Count(text: string): number {
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  return ((text.length / 4) * 3 - padding) / 4;
-}
-
 /** True when every weight the layer needs now is stored with exactly the count it needs. */
-function fits(layer: LayerInfo, stored: Readonly<Record<string, string>>): boolean {
+function fits(layer: LayerInfo, stored: Readonly<Record<string, Float32Array>>): boolean {
   for (const [role, count] of weightNeeds(layer)) {
-    const text = stored[role];
-    if (text !== undefined && base64Count(text) !== count) return false;
+    const values = stored[role];
+    if (values !== undefined && values.length !== count) return false;
   }
   return true;
 }
@@ -38,7 +32,7 @@ export function fitWeights(design: Design, analysis: Analysis): Design {
   const byKey = new Map(analysis.layers.map((l) => [l.key, l]));
   const nodeIds = new Set(design.nodes.map((n) => n.id));
   let dropped = false;
-  const kept: Record<string, Readonly<Record<string, string>>> = {};
+  const kept: Record<string, Readonly<Record<string, Float32Array>>> = {};
   for (const [key, stored] of Object.entries(weights.layers)) {
     const owner = key.split('/', 1)[0] ?? '';
     const layer = byKey.get(key);
@@ -71,9 +65,7 @@ export function weightsOrigin(design: Design, analysis: Analysis): WeightsOrigin
     weighted++;
     if (weights === undefined) continue;
     const stored = weights.layers[layer.key];
-    const complete =
-      stored !== undefined &&
-      [...needs].every(([role, n]) => stored[role] !== undefined && base64Count(stored[role]) === n);
+    const complete = stored !== undefined && [...needs].every(([role, n]) => stored[role]?.length === n);
     if (!complete) fresh.push(layer);
   }
   return { source: weights?.source, fresh, weighted };

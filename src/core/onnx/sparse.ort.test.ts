@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import { GraphBuilder } from '../design/builder';
 import type { Design } from '../design/design-types';
-import { base64ToFloats } from './base64';
 import { checkRuns } from '../../../test-support/ort';
 import { exportDesign } from './export/onnx-export';
 import { encodeModel } from './proto';
@@ -85,7 +84,7 @@ describe('direct sparse conv in ONNX', () => {
     expect(eff(a)).toEqual(eff(before));
     const again = exportDesign(back.design);
     if (!again.ok) throw new Error(again.errors.join('; '));
-    const w1 = base64ToFloats(back.design.weights?.layers[conv?.id ?? '']?.['weight'] ?? '');
+    const w1 = back.design.weights?.layers[conv?.id ?? '']?.['weight'];
     expect(w1?.filter((v) => v !== 0).length).toBe(Math.round(0.3 * 1152));
     expect(nonZerosInFile(again.bytes).get('sparse_conv.weight')).toEqual(
       nonZerosInFile(r.bytes).get('sparse_conv.weight'),

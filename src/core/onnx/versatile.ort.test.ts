@@ -4,7 +4,6 @@ import { GraphBuilder } from '../design/builder';
 import type { Design } from '../design/design-types';
 import { exportBytes, importDesign } from '../../../test-support/onnx-round-trip';
 import { randomInput, run } from '../../../test-support/ort';
-import { base64ToFloats } from './base64';
 import { readModel } from './ir/read';
 
 const C = 6;
@@ -82,8 +81,8 @@ describe('versatile filters in ONNX', () => {
     const layer = analyze(back).layers.find((l) => l.op === 'VersatileConv');
     expect(layer).toBeDefined();
     const stored = back.weights?.layers[layer?.key ?? ''];
-    const primary = base64ToFloats(stored?.['weight'] ?? '');
-    const bias = base64ToFloats(stored?.['bias'] ?? '');
+    const primary = stored?.['weight'];
+    const bias = stored?.['bias'];
     if (primary === undefined || bias === undefined) throw new Error('no imported weights');
     expect(primary.length).toBe(P * C * D * D); // the paper's P·c·d²
     const out = await run(bytes, design);

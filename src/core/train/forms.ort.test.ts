@@ -3,7 +3,6 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
 import type { Design, DesignWeights } from '../design/design-types';
-import { floatsToBase64 } from '../onnx/base64';
 import { exportDesign } from '../onnx/export/onnx-export';
 import { valueCount, weightSpecs } from '../onnx/layer-weights';
 import { conformanceDesigns } from '../../../test-support/conformance-designs';
@@ -18,13 +17,13 @@ import { inferOutputs } from './network';
 
 /** Random weights for every layer (variances positive), so no layer is the identity. */
 function randomWeights(design: Design): DesignWeights {
-  const layers: Record<string, Record<string, string>> = {};
+  const layers: Record<string, Record<string, Float32Array>> = {};
   let seed = 7;
   for (const l of analyze(design).layers)
     for (const spec of weightSpecs(l)) {
       const n = valueCount(spec.dims);
       const values = spec.role === 'running_var' ? seeded(n, seed++, 0.5, 1.5) : seeded(n, seed++, -0.5, 0.5);
-      (layers[l.key] ??= {})[spec.role] = floatsToBase64(values);
+      (layers[l.key] ??= {})[spec.role] = values;
     }
   return { source: 'test', layers };
 }

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerInfo } from '../analysis/analysis-types';
 import type { Design, DesignWeights } from '../design/design-types';
-import { floatsToBase64 } from '../onnx/base64';
 import { layerWeight, weightSource, weightSpecs } from '../onnx/layer-weights';
 
 /** Roles a batch norm keeps as statistics, not trained: updated from batch statistics instead. */
@@ -90,12 +89,12 @@ export class WeightStore {
 
   /** Every weight in the design's format, by layer key and role (masked values for sparse layers). */
   toDesignWeights(source: string): DesignWeights {
-    const layers: Record<string, Record<string, string>> = {};
+    const layers: Record<string, Record<string, Float32Array>> = {};
     for (const h of this.held.values()) {
       const values = tf
         .tidy(() => (h.mask === undefined ? h.variable.clone() : tf.mul(h.variable, h.mask)))
         .dataSync() as Float32Array;
-      (layers[h.layer.key] ??= {})[h.role] = floatsToBase64(values);
+      (layers[h.layer.key] ??= {})[h.role] = values;
     }
     return { source, layers };
   }

@@ -1,7 +1,6 @@
 import { blockRegistry, type BlockKind, opRegistry } from '../../kinds';
 import { rankLayout } from '../../design/rank-layout';
 import type { Design, DesignNode, Edge } from '../../design/design-types';
-import { floatsToBase64 } from '../base64';
 import { ImportError } from './import-context';
 import { settingsKey, type Prim } from './prim';
 
@@ -30,7 +29,7 @@ export function buildDesign(name: string, units: readonly Unit[], source = name)
   const producer = new Map<string, { node: string; port: number }>();
   const nodes: DesignNode[] = [];
   const edges: Edge[] = [];
-  const weights: Record<string, Record<string, string>> = {};
+  const weights: Record<string, Record<string, Float32Array>> = {};
   // Equal settings share one params object (documents are immutable): the analysis caches its
   // validation and a block's expansion per params object, so 5,000 equal blocks are worked out once.
   const shared = new Map<string, object>();
@@ -65,8 +64,7 @@ export function buildDesign(name: string, units: readonly Unit[], source = name)
         : u.members.map((m) => ({ prim: m.prim, key: `${id}/${m.path}` }));
     for (const m of members) {
       const entries = Object.entries(m.prim.weights);
-      if (entries.length > 0)
-        weights[m.key] = Object.fromEntries(entries.map(([role, v]) => [role, floatsToBase64(v)]));
+      if (entries.length > 0) weights[m.key] = Object.fromEntries(entries.map(([role, v]) => [role, v]));
     }
   });
   const layout = rankLayout(

@@ -7,7 +7,7 @@ import { IrError } from '../ir/graph';
 import { infer } from '../ir/infer';
 import { readModel } from '../ir/read';
 import { META } from '../version';
-import { base64Count, weightNeeds } from '../onnx-weights';
+import { weightNeeds } from '../onnx-weights';
 import { recogniseBlocks } from './blocks';
 import { ImportError } from './import-context';
 import { buildDesign } from './design';
@@ -50,7 +50,7 @@ export type ImportResult =
  * checked again, not megabytes of text against the document's pattern.
  */
 export function firstProblem(design: Design, analysis?: Analysis): string | undefined {
-  const doc = checkDesign(withoutWeightText(design));
+  const doc = checkDesign(design);
   if (doc !== undefined) return doc;
   const a = analysis ?? analyze(design);
   const errors = a.diagnostics.filter((d) => d.severity === 'error');
@@ -60,19 +60,6 @@ export function firstProblem(design: Design, analysis?: Analysis): string | unde
   const where = node === undefined ? '' : ` at ${quote(node.label)}`;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   return `the design it makes is not valid: ${first.code}${where}: ${first.message}${more}`;
-}
-
-/** The design with each stored weight's text left empty (its layers and roles kept). */
-function withoutWeightText(design: Design): Design {
-  const { weights } = design;
-  if (weights === undefined) return design;
-  const layers = Object.fromEntries(
-    Object.entries(weights.layers).map(([key, roles]) => [
-      key,
-      Object.fromEntries(Object.keys(roles).map((role) => [role, ''])),
-    ]),
-  );
-  return { ...design, weights: { source: weights.source, layers } };
 }
 
 /**
@@ -86,9 +73,9 @@ export function weightMisfit(design: Design, analysis: Analysis): string | undef
     const layer = byKey.get(key);
     if (layer === undefined) continue;
     const needs = weightNeeds(layer);
-    for (const [role, text] of Object.entries(stored)) {
+    for (const [role, values] of Object.entries(stored)) {
       const need = needs.get(role);
-      const held = base64Count(text);
+      const held = values.length;
       if (need === undefined)
         return `layer ${quote(layer.name)} (${layer.op}) has no weight ${quote(role)}, but the file gives it one`;
       if (held !== need)

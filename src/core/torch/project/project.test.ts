@@ -196,7 +196,9 @@ describe('training project', () => {
       nodes: d.nodes.map((n) => (n.id === 'n2' ? { ...n, params: { ...n.params, outChannels: 7 } } : n)),
     };
     expect(designHash(wider as Design)).not.toBe(h);
-    expect(designHash({ ...d, weights: { source: 'f', layers: { n2: { weight: '' } } } })).not.toBe(h);
+    expect(
+      designHash({ ...d, weights: { source: 'f', layers: { n2: { weight: new Float32Array(0) } } } }),
+    ).not.toBe(h);
   });
 });
 

@@ -1,6 +1,5 @@
 import { analyze } from '../../analysis/analyze';
 import type { Design, DesignWeights } from '../../design/design-types';
-import { floatsToBase64 } from '../../onnx/base64';
 import { weightSpecs } from '../../onnx/layer-weights';
 
 /** One tensor of a .safetensors file, as float32. */
@@ -99,7 +98,7 @@ export function bindTrainedWeights(
   tensors: ReadonlyMap<string, FileTensor>,
   file: string,
 ): Bound {
-  const layers: Record<string, Record<string, string>> = {};
+  const layers: Record<string, Record<string, Float32Array>> = {};
   const wrong: string[] = [];
   const missing: string[] = [];
   const expected = new Set<string>();
@@ -119,7 +118,7 @@ export function bindTrainedWeights(
         );
         continue;
       }
-      (layers[layer.key] ??= {})[spec.role] = floatsToBase64(t.data);
+      (layers[layer.key] ??= {})[spec.role] = t.data;
       values += t.data.length;
     }
   const extra = [...tensors.keys()].filter((k) => !expected.has(k));
