@@ -55,7 +55,7 @@ export const deeprebirthLesson: LessonDef = {
       idea: 'Layers without weights, such as pooling, normalisation and concatenation, do no multiply-adds but take much of the running time on a phone. DeepRebirth merges them into the weight layers beside them: a pool after a conv becomes the conv’s stride (streamline merge), and parallel branches with their concatenation become one wider conv (branch merge).',
       costs:
         'A conv that takes its pool’s stride computes a different function: the paper retrains each merged layer. Branch merging of equal-geometry convs is exact; the paper also slims the merged branch, which needs retraining too.',
-      task: 'Apply both merges to the method side (select its pool, then its Concat, in the Cost tab’s DeepRebirth section, or turn the knob) until its memory access is under half of the network as trained.',
+      task: 'Apply both merges to the method side (select its pool, then its Concat, and merge each from the Inspector, or turn the knob) until its memory access is under half of the network as trained.',
       knob: 'Merges applied',
     },
     zh: {
@@ -63,7 +63,7 @@ export const deeprebirthLesson: LessonDef = {
       idea: '池化、归一化、拼接等不含权重的层不做乘加，却占去手机上大量运行时间。DeepRebirth 把它们合并进相邻的权重层：卷积后的池化变成该卷积的步长（流线合并），并行分支连同拼接变成一个更宽的卷积（分支合并）。',
       costs:
         '接过池化步长的卷积计算的是另一个函数：论文对每个合并后的层重新训练。几何相同的卷积分支合并是精确的；论文还会精简合并后的分支，这同样需要重新训练。',
-      task: '对方法一侧做完两次合并（在代价面板的 DeepRebirth 部分先选中它的池化层，再选中它的拼接层，或转动旋钮），直到它的内存访问低于训练时网络的一半。',
+      task: '对方法一侧做完两次合并（先选中它的池化层，再选中它的拼接层，各在属性面板里合并，或转动旋钮），直到它的内存访问低于训练时网络的一半。',
       knob: '已做的合并',
     },
   },
