@@ -12,6 +12,8 @@ const texts = {
     mergeConv: 'Merge into conv',
     branch: 'Merge branches (DeepRebirth branch merge)',
     mergeBranches: 'Merge branches',
+    dismiss: 'Dismiss message',
+    undoable: 'Undo takes it back.',
   },
   zh: {
     example: 'DeepRebirth：把非权重层合并进权重层',
@@ -19,6 +21,8 @@ const texts = {
     mergeConv: '合并进卷积',
     branch: '合并分支（DeepRebirth 分支合并）',
     mergeBranches: '合并分支',
+    dismiss: '关闭消息',
+    undoable: '撤销可恢复。',
   },
 } as const;
 
@@ -45,6 +49,12 @@ const ma = {
 };
 const exact = (n: number): string => new Intl.NumberFormat('en-US').format(n);
 
+/** Closes every message on screen, so a screenshot shows what lies under them. */
+async function dismissAll(page: Page, name: string): Promise<void> {
+  const close = page.getByRole('button', { name, exact: true });
+  while ((await close.count()) > 0) await close.first().click();
+}
+
 async function figure(page: Page, section: string, key: string, side: 0 | 1): Promise<string | null> {
   const cell = page.getByRole('region', { name: section }).locator(`tr[data-figure="${key}"] td`).nth(side);
   return cell.getAttribute('title');
@@ -69,11 +79,15 @@ for (const lang of ['en', 'zh'] as const)
     expect(await figure(page, t.streamline, 'memoryAccess', 0)).toBe(exact(ma.trained + ma.both));
     expect(await figure(page, t.streamline, 'memoryAccess', 1)).toBe(exact(ma.streamlined + ma.both));
     expect(await figure(page, t.streamline, 'params', 1)).toBe(await figure(page, t.streamline, 'params', 0));
+    await dismissAll(page, t.dismiss);
+    await streamline.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/deeprebirth-streamline-${lang}.png` });
     // From the keyboard: the button takes Enter.
     await streamline.getByRole('button', { name: t.mergeConv, exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect(studio.node('pool1')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: t.undoable })).toContainText('pool1');
+    await dismissAll(page, t.dismiss);
 
     await studio.node('concat').click();
     const branch = page.getByRole('region', { name: t.branch });
@@ -86,10 +100,11 @@ for (const lang of ['en', 'zh'] as const)
     await branch.getByRole('button', { name: t.mergeBranches, exact: true }).click();
     await expect(studio.node('concat')).toHaveCount(0);
     await expect(studio.node('branch2')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: t.undoable })).toContainText('branch2');
     await page.screenshot({ path: `test-results/deeprebirth-merged-${lang}.png` });
 
     // One Undo per merge: the branches, then the pool, come back.
-    await studio.canvas.click({ position: { x: 5, y: 5 } });
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await expect(studio.node('concat')).toBeVisible();
     await expect(studio.node('pool1')).toHaveCount(0);

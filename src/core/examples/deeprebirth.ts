@@ -28,27 +28,38 @@ function trained(prefix: string) {
 const idOf = (design: Design, label: string): string =>
   design.nodes.find((n) => n.label === label)?.id ?? label;
 
+const merges = (prefix: string) => [
+  (d: Design) => streamlineMerge(d, idOf(d, `${prefix}pool1`)),
+  (d: Design) => branchMerge(d, idOf(d, `${prefix}concat`)),
+];
+
+/** The design after `steps` (merges of the core), each required to succeed. */
+function applied(
+  design: Design,
+  steps: readonly ((d: Design) => ReturnType<typeof streamlineMerge>)[],
+): Design {
+  let d = design;
+  for (const step of steps) {
+    const r = step(d);
+    if (!r.ok) throw new Error(r.error);
+    d = r.design;
+  }
+  return d;
+}
+
 /**
- * The first `merges` of DeepRebirth's two merges applied to the method side, in order: the pool
- * merged into conv1 (streamline), then the three branches and their Concat into one conv (branch).
+ * The example: the method side with both of DeepRebirth's merges applied (the pool merged into
+ * conv1: streamline; the three branches and their Concat into one conv: branch), and the first
+ * `left` of them applied to the baseline side too, in that order (0: the network as trained).
  */
-export function deepRebirthDesign(merges: 0 | 1 | 2): Design {
-  let design = sideBySide(
+export function deepRebirthDesign(left: 0 | 1 | 2): Design {
+  const trainedBoth = sideBySide(
     'DeepRebirth: before and after merging',
     { channels: 3, height: 32, width: 32 },
     trained(''),
     trained(REBIRTH_PREFIX),
   );
-  const steps = [
-    (d: Design) => streamlineMerge(d, idOf(d, `${REBIRTH_PREFIX}pool1`)),
-    (d: Design) => branchMerge(d, idOf(d, `${REBIRTH_PREFIX}concat`)),
-  ];
-  for (const step of steps.slice(0, merges)) {
-    const r = step(design);
-    if (!r.ok) throw new Error(r.error);
-    design = r.design;
-  }
-  return design;
+  return applied(applied(trainedBoth, merges(REBIRTH_PREFIX)), merges('').slice(0, left));
 }
 
 /**
@@ -65,5 +76,5 @@ export const deepRebirthExample: ExampleDef = {
   level: 'layer',
   shows:
     'a pool merged into the conv before it (stride 1 → 2, its multiply-adds ÷ 4) and three 1×1 branches with their Concat merged into one conv, beside the network as trained',
-  build: () => deepRebirthDesign(2),
+  build: () => deepRebirthDesign(0),
 };

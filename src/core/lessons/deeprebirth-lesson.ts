@@ -12,12 +12,16 @@ const BRANCHES = [8, 16, 8] as const;
 const C2 = 32;
 const HW = 32 * 32;
 
-const has = (design: Design, label: string): boolean =>
-  design.nodes.some((n) => n.label === `${REBIRTH_PREFIX}${label}`);
+const has = (design: Design, label: string): boolean => design.nodes.some((n) => n.label === label);
 
-/** How many merges the method side shows (the pool first, then the branches); undefined for another design. */
+/**
+ * How many merges the baseline side shows (its pool first, then its branches), with the method
+ * side merged in full; undefined for another design.
+ */
 function mergesApplied(design: Design): 0 | 1 | 2 | undefined {
-  if (!has(design, 'conv1') || !has(design, 'branch1') || !has(design, 'conv2')) return undefined;
+  const right = (label: string) => has(design, `${REBIRTH_PREFIX}${label}`);
+  if (!['conv1', 'branch1', 'conv2'].every((l) => has(design, l) && right(l))) return undefined;
+  if (right('pool1') || right('concat')) return undefined;
   const pool = has(design, 'pool1');
   const concat = has(design, 'concat');
   if (pool && concat) return 0;
@@ -27,7 +31,7 @@ function mergesApplied(design: Design): 0 | 1 | 2 | undefined {
 }
 
 /**
- * Closed form of the method side's memory access with k merges (docs/costs.md: a conv moves input +
+ * Closed form of one side's memory access with k merges (docs/costs.md: a conv moves input +
  * output + weights, batch norm input + output + 2C, ReLU, pooling and Concat input + output).
  */
 function mergedMemoryAccess(k: number): number {
@@ -55,16 +59,16 @@ export const deeprebirthLesson: LessonDef = {
       idea: 'Layers without weights, such as pooling, normalisation and concatenation, do no multiply-adds but take much of the running time on a phone. DeepRebirth merges them into the weight layers beside them: a pool after a conv becomes the conv’s stride (streamline merge), and parallel branches with their concatenation become one wider conv (branch merge).',
       costs:
         'A conv that takes its pool’s stride computes a different function: the paper retrains each merged layer. Branch merging of equal-geometry convs is exact; the paper also slims the merged branch, which needs retraining too.',
-      task: 'Apply both merges to the method side (select its pool, then its Concat, and merge each from the Inspector, or turn the knob) until its memory access is under half of the network as trained.',
-      knob: 'Merges applied',
+      task: 'Merge the network as trained (the baseline side) as the method side is merged: select its pool, then its Concat, and merge each from the Inspector (or turn the knob), until both sides move the same memory.',
+      knob: 'Merges applied to the baseline',
     },
     zh: {
       title: 'DeepRebirth：合并非权重层',
       idea: '池化、归一化、拼接等不含权重的层不做乘加，却占去手机上大量运行时间。DeepRebirth 把它们合并进相邻的权重层：卷积后的池化变成该卷积的步长（流线合并），并行分支连同拼接变成一个更宽的卷积（分支合并）。',
       costs:
         '接过池化步长的卷积计算的是另一个函数：论文对每个合并后的层重新训练。几何相同的卷积分支合并是精确的；论文还会精简合并后的分支，这同样需要重新训练。',
-      task: '对方法一侧做完两次合并（先选中它的池化层，再选中它的拼接层，各在属性面板里合并，或转动旋钮），直到它的内存访问低于训练时网络的一半。',
-      knob: '已做的合并',
+      task: '像方法一侧那样合并训练时的网络（基线一侧）：先选中它的池化层，再选中它的拼接层，各在属性面板里合并（或转动旋钮），直到两侧的内存访问量相同。',
+      knob: '基线一侧已做的合并',
     },
   },
   live: {
@@ -77,18 +81,17 @@ export const deeprebirthLesson: LessonDef = {
     formula(live) {
       const k = mergesApplied(live.analysis.design);
       if (k === undefined) return undefined;
-      const method = mergedMemoryAccess(k);
-      const trained = mergedMemoryAccess(0);
+      const left = mergedMemoryAccess(k);
+      const right = mergedMemoryAccess(2);
       return {
-        symbolic: 'MA(merged) / MA(trained), conv1·BN·ReLU at HW/s², the pool and the Concat gone',
-        substituted: `${method} / ${trained}`,
-        value: method / trained,
-        measured: live.method.memoryAccess / live.baseline.memoryAccess,
+        symbolic: 'MA(baseline) / MA(merged), conv1·BN·ReLU at HW/s², the pool and the Concat gone',
+        substituted: `${left} / ${right}`,
+        value: left / right,
+        measured: live.baseline.memoryAccess / live.method.memoryAccess,
       };
     },
     paper: () => [],
     check: (live) =>
-      mergesApplied(live.analysis.design) !== undefined &&
-      live.method.memoryAccess < 0.5 * live.baseline.memoryAccess,
+      mergesApplied(live.analysis.design) === 2 && live.baseline.memoryAccess === live.method.memoryAccess,
   },
 };

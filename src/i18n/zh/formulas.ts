@@ -27,8 +27,8 @@ export const formulas: Readonly<Record<string, string>> = {
   "as the paper counts them, each secondary filter over its own taps and its window of ĉ = c − δ channels from j·g: P·n·ĉ·Σᵢ(d − 2i)²·H'·W'":
     "按论文的计法，每个次级滤波器只算自己的抽头和从 j·g 起的 ĉ = c − δ 个通道窗口：P·n·ĉ·Σᵢ(d − 2i)²·H'·W'",
   'conv/FC memory access + bias': '卷积/全连接内存访问量 + 偏置',
-  'MA(merged) / MA(trained), conv1·BN·ReLU at HW/s², the pool and the Concat gone':
-    'MA(合并后) / MA(训练时)，conv1·BN·ReLU 在 HW/s² 上运行，池化与拼接去掉',
+  'MA(baseline) / MA(merged), conv1·BN·ReLU at HW/s², the pool and the Concat gone':
+    'MA(基线) / MA(合并后)，conv1·BN·ReLU 在 HW/s² 上运行，池化与拼接去掉',
   'dictionary k·Cin + coefficients s·kh·kw·Cout': '字典 k·Cin + 系数 s·kh·kw·Cout',
   'dictionary k·Cin + coefficients s·kh·kw·Cout + Cout': '字典 k·Cin + 系数 s·kh·kw·Cout + Cout',
   "dictionary k·Cin·H·W + lookups s·kh·kw·Cout·H'·W'": "字典 k·Cin·H·W + 查找 s·kh·kw·Cout·H'·W'",

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DesignNode } from '../../core/design/design-types';
 import { branchMerge, streamlineMerge } from '../../core/methods/deeprebirth-method';
+import { layoutDesign } from '../../canvas/auto-layout';
 import { formatCount } from '../../i18n/numbers';
 import { sayRefusal } from '../../i18n/say';
 import { studio, useStudio } from '../../state/store';
@@ -50,15 +51,20 @@ export function RebirthMerge({ node }: { node: DesignNode }) {
             type="button"
             className="button"
             onClick={() => {
-              const store = studio.getState();
-              store.replaceDesign(result.design);
-              store.notify({
-                tone: 'info',
-                text: t(`rebirth.${kind}.done`, {
-                  names: result.removed.join(', '),
-                  before: formatCount(result.before.multiplyAdds),
-                  after: formatCount(result.after.multiplyAdds),
-                }),
+              const text = t(`rebirth.${kind}.done`, {
+                names: result.removed.join(', '),
+                before: formatCount(result.before.multiplyAdds),
+                after: formatCount(result.after.multiplyAdds),
+                memoryBefore: formatCount(result.before.memoryAccess),
+                memoryAfter: formatCount(result.after.memoryAccess),
+              });
+              // Laid out afresh so no gap is left where the merged layers stood; one edit, one Undo.
+              void layoutDesign(result.design).then((d) => {
+                const store = studio.getState();
+                if (store.design !== design) return; // edited meanwhile: the merge no longer applies
+                store.replaceDesign(d);
+                store.requestFit();
+                store.notify({ tone: 'info', text });
               });
             }}
           >
