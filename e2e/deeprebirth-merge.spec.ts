@@ -14,6 +14,13 @@ const texts = {
     mergeBranches: 'Merge branches',
     dismiss: 'Dismiss message',
     undoable: 'Undo takes it back.',
+    learn: 'Learn',
+    next: 'Next lesson',
+    open: 'Open the example on the canvas',
+    lesson: 'DeepRebirth: merging non-weight layers',
+    done: 'Task: Done',
+    notYet: 'Task: Not yet',
+    inspector: 'Inspector',
   },
   zh: {
     example: 'DeepRebirth：把非权重层合并进权重层',
@@ -23,6 +30,13 @@ const texts = {
     mergeBranches: '合并分支',
     dismiss: '关闭消息',
     undoable: '撤销可恢复。',
+    learn: '学习',
+    next: '下一课',
+    open: '在画布上打开示例',
+    lesson: 'DeepRebirth：合并非权重层',
+    done: '任务: 已完成',
+    notYet: '任务: 尚未完成',
+    inspector: '属性',
   },
 } as const;
 
@@ -114,5 +128,36 @@ for (const lang of ['en', 'zh'] as const)
     await expect(streamline).toBeVisible();
     expect(await figure(page, t.streamline, 'multiplyAdds', 0)).toBe(exact(madds.trained));
     await page.screenshot({ path: `test-results/deeprebirth-undone-${lang}.png` });
+    studio.expectNoErrors();
+  });
+
+for (const lang of ['en', 'zh'] as const)
+  test(`DeepRebirth's lesson is done once the baseline is merged from the Inspector (${lang})`, async ({
+    page,
+  }) => {
+    const t = texts[lang];
+    const studio = new Studio(page);
+    await startIn(page, lang);
+    await page.getByRole('tab', { name: t.learn }).click();
+    const title = page.getByRole('heading', { name: t.lesson });
+    for (let i = 0; i < 30 && !(await title.isVisible()); i++)
+      await page.getByRole('button', { name: t.next }).click();
+    await expect(title).toBeVisible();
+    await page.getByRole('button', { name: t.open }).click();
+    await expect(studio.node('pool1')).toBeVisible({ timeout: CANVAS_TIMEOUT });
+    await expect(page.getByLabel(t.notYet)).toBeVisible();
+
+    await page.getByRole('tab', { name: t.inspector }).click();
+    await studio.node('pool1').click();
+    await page.getByRole('region', { name: t.streamline }).getByRole('button', { name: t.mergeConv }).click();
+    await expect(studio.node('pool1')).toHaveCount(0);
+    await studio.node('concat').click();
+    await page.getByRole('region', { name: t.branch }).getByRole('button', { name: t.mergeBranches }).click();
+    await expect(studio.node('concat')).toHaveCount(0);
+
+    await page.getByRole('tab', { name: t.learn }).click();
+    await expect(page.getByLabel(t.done)).toBeVisible();
+    await dismissAll(page, t.dismiss);
+    await page.screenshot({ path: `test-results/deeprebirth-lesson-done-${lang}.png` });
     studio.expectNoErrors();
   });
