@@ -93,6 +93,11 @@ for (const lang of ['en', 'zh'] as const)
     expect(await figure(page, t.streamline, 'memoryAccess', 0)).toBe(exact(ma.trained + ma.both));
     expect(await figure(page, t.streamline, 'memoryAccess', 1)).toBe(exact(ma.streamlined + ma.both));
     expect(await figure(page, t.streamline, 'params', 1)).toBe(await figure(page, t.streamline, 'params', 0));
+    if (lang === 'zh') {
+      // In Chinese only the method's and author's names and the layers' own names stay Latin.
+      const words = (await streamline.innerText()).match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
+      expect(words.filter((w) => !/\d/.test(w) && w !== 'DeepRebirth' && w !== 'Li')).toEqual([]);
+    }
     await dismissAll(page, t.dismiss);
     await streamline.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/deeprebirth-streamline-${lang}.png` });

@@ -32,6 +32,7 @@ export const inspector = {
   rebirth: {
     streamline: {
       title: 'Merge into conv (DeepRebirth streamline)',
+      method: '(DeepRebirth streamline)',
       what: 'The pool goes and the conv before it takes its stride, so that conv and its batch norm and activation run at the pooled size (Li et al. 2018). The merged conv computes a new function: the paper retrains it.',
       tableLabel: 'Totals before and after merging {{label}} into its conv',
       apply: 'Merge into conv',
@@ -39,6 +40,7 @@ export const inspector = {
     },
     branch: {
       title: 'Merge branches (DeepRebirth branch merge)',
+      method: '(DeepRebirth branch merge)',
       what: 'The parallel convs this Concat joins become one conv with the sum of their filters, and the Concat goes (Li et al. 2018). Exact: imported filters are concatenated in order.',
       tableLabel: 'Totals before and after merging the branches of {{label}}',
       apply: 'Merge branches',

@@ -33,6 +33,7 @@ export const inspector: Strings<typeof en> = {
   rebirth: {
     streamline: {
       title: '合并进卷积（DeepRebirth 流线合并）',
+      method: '（DeepRebirth 流线合并）',
       what: '去掉池化层，由它前面的卷积接过它的步长，于是该卷积及其批归一化和激活都在池化后的尺寸上运行（Li 等，2018）。合并后的卷积计算的是新函数：论文会重新训练它。',
       tableLabel: '把 {{label}} 合并进卷积前后的总量',
       apply: '合并进卷积',
@@ -40,6 +41,7 @@ export const inspector: Strings<typeof en> = {
     },
     branch: {
       title: '合并分支（DeepRebirth 分支合并）',
+      method: '（DeepRebirth 分支合并）',
       what: '这个拼接层连接的并行卷积变成一个卷积，滤波器数为它们之和，拼接层去掉（Li 等，2018）。这一合并是精确的：导入的滤波器按顺序拼接。',
       tableLabel: '合并 {{label}} 的分支前后的总量',
       apply: '合并分支',

@@ -31,7 +31,10 @@ export function RebirthMerge({ node }: { node: DesignNode }) {
   if (kind === undefined || result === undefined) return null;
   return (
     <section className="inspector-section rebirth-merge" aria-label={t(`rebirth.${kind}.title`)}>
-      <h3>{t(`rebirth.${kind}.title`)}</h3>
+      {/* The method's name keeps its case (the heading is upper-cased by style). */}
+      <h3>
+        {t(`rebirth.${kind}.apply`)} <span className="muted">{t(`rebirth.${kind}.method`)}</span>
+      </h3>
       <p className="muted">{t(`rebirth.${kind}.what`)}</p>
       {result.ok ? (
         <>
