@@ -10,6 +10,7 @@ import { stochasticDepthView } from '../methods/stochastic-depth-method';
 import { exportDesign } from '../onnx/export/onnx-export';
 import { importModel } from '../onnx/import/import';
 import { findExample } from './example-registry';
+import { liveOf } from '../lessons/live';
 
 function build(name: string) {
   const e = findExample(name);
@@ -52,21 +53,57 @@ describe('worked examples of the layer- and network-level methods', () => {
     expect(Math.round(((row?.effective ?? 0) / main) * 100) / 100).toBe(0.61);
   });
 
-  it('deeprebirth_deploy [139]: BN into conv biases, ReLU fused; only the convs move memory', () => {
-    const v = deployView(analyze(build('deeprebirth_deploy')));
-    const weights = 16 * 27 + 32 * 16 * 9 + 32 * 32 * 9;
-    expect(v.before.params).toBe(weights + 2 * (16 + 32 + 32));
-    expect(v.after.params).toBe(weights + 16 + 32 + 32);
-    expect(v.after.buffers).toBe(0);
+  // Li et al. 2018: streamline merging gives conv1 the pool's stride (1·2), so conv1 runs at 16×16;
+  // branch merging makes the three 1×1 branches (8, 16, 8) and their Concat one 1×1 conv of 32.
+  it('deeprebirth_merge [139]: conv1 16·3·9·16² after the merge against 16·3·9·32² (÷ 4); one 1×1 of 32 for three', () => {
+    const d = build('deeprebirth_merge');
+    const conv1 = nodeCost('deeprebirth_merge', 'conv1');
+    const merged = nodeCost('deeprebirth_merge', 'rebirth_conv1');
+    expect(conv1.multiplyAdds).toBe(16 * 3 * 9 * 32 * 32);
+    expect(merged.multiplyAdds).toBe(16 * 3 * 9 * 16 * 16);
+    expect(conv1.multiplyAdds / merged.multiplyAdds).toBe(4);
+    expect(merged.params).toBe(conv1.params);
+    const stride = d.nodes.find((n) => n.label === 'rebirth_conv1')?.params as unknown as {
+      stride: number[];
+    };
+    expect(stride.stride).toEqual([2, 2]);
+    const labels = d.nodes.map((n) => n.label);
+    for (const gone of ['rebirth_pool1', 'rebirth_branch2', 'rebirth_branch3', 'rebirth_concat'])
+      expect(labels).not.toContain(gone);
+    const branch = nodeCost('deeprebirth_merge', 'rebirth_branch1');
+    expect(branch.params).toBe(16 * 32);
+    expect(branch.multiplyAdds).toBe(16 * 32 * 16 * 16);
+    // Each side: docs/costs.md's memory access (conv: in + out + weights; BN: in + out + 2C; ReLU,
+    // pool, Concat: in + out), 3×32×32 in.
     const hw = 32 * 32;
-    expect(v.after.memoryAccess).toBe(
+    const q = hw / 4;
+    const tail = 32 * q + 32 * q + 9 * 32 * 32 + 2 * 32 * q; // conv2, ReLU
+    const trained =
       3 * hw +
-        16 * hw +
-        16 * 27 +
-        16 +
-        (16 * hw + 32 * hw + 32 * 16 * 9 + 32) +
-        (32 * hw + 32 * hw + 32 * 32 * 9 + 32),
-    );
+      16 * hw +
+      27 * 16 +
+      (2 * 16 * hw + 32) +
+      2 * 16 * hw +
+      (16 * hw + 16 * q) +
+      [8, 16, 8].reduce((s, c) => s + 16 * q + c * q + 16 * c, 0) +
+      2 * 32 * q +
+      tail;
+    const rebirth =
+      3 * hw + 16 * q + 27 * 16 + (2 * 16 * q + 32) + 2 * 16 * q + (16 * q + 32 * q + 16 * 32) + tail;
+    const sides = liveOf(analyze(d));
+    expect(sides?.baseline.memoryAccess).toBe(trained);
+    expect(sides?.method.memoryAccess).toBe(rebirth);
+    const params = 27 * 16 + 32 + 16 * 32 + 9 * 32 * 32;
+    expect(sides?.baseline.params).toBe(params);
+    expect(sides?.method.params).toBe(params);
+    expect(sides?.baseline.multiplyAdds).toBe(16 * 27 * hw + 16 * 32 * q + 9 * 32 * 32 * q);
+    expect(sides?.method.multiplyAdds).toBe(16 * 27 * q + 16 * 32 * q + 9 * 32 * 32 * q);
+  });
+
+  it("deeprebirth_merge [139]: the deploy view still folds both sides' batch norms into conv1", () => {
+    const v = deployView(analyze(build('deeprebirth_merge')));
+    expect(v.foldedCount).toBeGreaterThanOrEqual(2);
+    expect(v.before.params - v.after.params).toBe(2 * 16); // γ, β of each bn1 become conv1's bias (16 each)
   });
 
   it('expander_vs_group_conv [140]: both Cout·D·k² = 64·8·9; the expander connects all, the group conv never', () => {

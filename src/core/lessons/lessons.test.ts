@@ -409,33 +409,37 @@ describe('LCCL', () => {
 });
 
 describe('DeepRebirth', () => {
-  // conv → BN → ReLU at 32×32 with widths 3 → 16 → 32 → 32; MA(conv) = in + out + weights (+ bias).
-  const widths = [3, 16, 32, 32];
+  // 3×32×32 in; conv1 3×3 3 → 16, BN, ReLU, 2×2/2 pool, 1×1 branches 8, 16, 8 and their Concat,
+  // conv2 3×3 32 → 32, ReLU. MA: conv in + out + weights; BN in + out + 2C; ReLU, pool, Concat in + out.
   const hw = 1024;
-  const figures = (k: number) => {
-    let conv = 0;
-    let elementwise = 0;
-    let params = 0;
-    for (let i = 1; i <= 3; i++) {
-      const [cin = 0, c = 0] = [widths[i - 1], widths[i]];
-      const bias = i <= k ? c : 0;
-      conv += cin * hw + c * hw + 9 * cin * c + bias;
-      params += 9 * cin * c + bias + (i <= k ? 0 : 2 * c);
-      elementwise += (i <= k ? 0 : 2 * c * hw + 2 * c) + 2 * c * hw;
-    }
-    return { total: conv + elementwise, share: elementwise / (conv + elementwise), params };
-  };
-  it.each([0, 1, 2, 3])('%i batch norms folded: memory access and the element-wise share', (k) => {
-    const r = at(wired('deeprebirth'), k);
-    expect(r.live.method.memoryAccess).toBe(figures(k).total);
-    expect(r.live.method.params).toBe(figures(k).params);
-    expect(r.live.baseline.memoryAccess).toBe(figures(0).total);
-    expect(r.formula?.value).toBeCloseTo(figures(k).share, 12);
-    expect(r.formula?.measured).toBeCloseTo(figures(k).share, 12);
-  });
-  it('every batch norm folded brings the share under 55% (from 69%); the ReLUs remain', () => {
-    expect(figures(0).share).toBeCloseTo(327840 / 476240, 12);
-    expect(passing('deeprebirth')).toEqual([3]);
+  const q = 256;
+  const tail = 32 * q + 32 * q + 9 * 32 * 32 + 2 * 32 * q;
+  const branches = [8, 16, 8].reduce((s, c) => s + 16 * q + c * q + 16 * c, 0) + 2 * 32 * q;
+  // Streamline merge: conv1 takes the pool's stride (1·2 = 2), so conv1, BN, ReLU run at 16×16 and the pool goes.
+  const stem = (at: number) => 3 * hw + 16 * at + 27 * 16 + (2 * 16 * at + 32) + 2 * 16 * at;
+  const memory = [
+    stem(hw) + (16 * hw + 16 * q) + branches + tail,
+    stem(q) + branches + tail,
+    stem(q) + (16 * q + 32 * q + 16 * 32) + tail, // branch merge: one 1×1 conv 16 → 32, no Concat
+  ];
+  const conv1 = [16 * 27 * hw, 16 * 27 * q, 16 * 27 * q];
+  // The method side is merged in full; the knob is the merges applied to the baseline side.
+  it.each([0, 1, 2])(
+    '%i merges on the baseline: memory access and conv1 multiply-adds (÷ 4 once merged)',
+    (k) => {
+      const r = at(wired('deeprebirth'), k);
+      expect(r.live.baseline.memoryAccess).toBe(memory[k]);
+      expect(r.live.method.memoryAccess).toBe(memory[2]);
+      expect(r.live.baseline.multiplyAdds).toBe((conv1[k] ?? 0) + 16 * 32 * q + 9 * 32 * 32 * q);
+      expect(r.live.method.multiplyAdds).toBe((conv1[2] ?? 0) + 16 * 32 * q + 9 * 32 * 32 * q);
+      expect(r.live.method.params).toBe(r.live.baseline.params);
+      expect(r.formula?.value).toBeCloseTo((memory[k] ?? 0) / (memory[2] ?? 1), 12);
+      expect(r.formula?.measured).toBeCloseTo((memory[k] ?? 0) / (memory[2] ?? 1), 12);
+    },
+  );
+  it('only both merges make the sides equal: 185,296 → 103,376 → 78,800 elements moved', () => {
+    expect(memory).toEqual([185296, 103376, 78800]);
+    expect(passing('deeprebirth')).toEqual([2]);
   });
 });
 

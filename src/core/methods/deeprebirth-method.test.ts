@@ -117,4 +117,15 @@ describe('DeepRebirth branch merge', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toContain('one geometry');
   });
+
+  it('refuses a Concat with a wire beyond its inputs (2 inputs, 3 branches wired)', () => {
+    const g = new GraphBuilder();
+    const x = g.add('Input', { channels: 16, height: 8, width: 8 }, [], 'input');
+    const b = [8, 16, 8].map((c, i) =>
+      g.add('Conv2d', { outChannels: c, kernel: [1, 1], padding: [0, 0] }, [x], `b${i + 1}`),
+    );
+    g.output(g.add('Concat', { inputs: 2 }, b, 'concat'));
+    const d = g.design('stray');
+    expect(branchMerge(d, idOf(d, 'concat')).ok).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { analyze } from '../analysis/analyze';
+import type { Analysis } from '../analysis/analysis-types';
 import type { OpCost } from '../ops/op-types';
 import { anyOpDef } from '../kinds';
 import { isOpKindName } from '../kind-table';
@@ -63,17 +64,21 @@ function without(
   return { ...design, nodes: design.nodes.filter((n) => !removed.has(n.id)), edges };
 }
 
-function totalsIfValid(design: Design): OpCost | undefined {
-  const a = analyze(design);
+function totalsIfValid(a: Analysis): OpCost | undefined {
   return a.diagnostics.some((d) => d.severity === 'error') ? undefined : a.totals;
 }
+
+/** The first output shape of a node, as text to compare ('null' when unknown). */
+const shapeOf = (a: Analysis, node: string): string =>
+  JSON.stringify(a.layers.find((l) => l.key === node)?.outputShapes[0] ?? null);
 
 /** Streamline slimming: the pooling node `poolId` merged into the conv before it (stride × pool stride). */
 export function streamlineMerge(design: Design, poolId: string): MergeResult {
   const pool = design.nodes.find((n) => n.id === poolId);
   if (pool === undefined || (pool.kind !== 'MaxPool' && pool.kind !== 'AvgPool'))
     return { ok: false, ...refusal(msg('rebirthNoPool', { node: poolId })) };
-  const before = totalsIfValid(design);
+  const analysis = analyze(design);
+  const before = totalsIfValid(analysis);
   if (before === undefined) return { ok: false, ...refusal(msg('rebirthFixFirst')) };
   // Back through batch norm and activations (each read by the next only) to the conv.
   let at: DesignNode | undefined = pool;
@@ -105,10 +110,9 @@ export function streamlineMerge(design: Design, poolId: string): MergeResult {
     new Set([pool.id]),
     new Map([[pool.id, poolInput]]),
   );
-  const shapes = (d: Design, node: string): string =>
-    JSON.stringify(analyze(d).layers.find((l) => l.key === node)?.outputShapes[0] ?? null);
-  const after = totalsIfValid(merged);
-  if (after === undefined || shapes(merged, poolInput.node) !== shapes(design, pool.id))
+  const mergedAnalysis = analyze(merged);
+  const after = totalsIfValid(mergedAnalysis);
+  if (after === undefined || shapeOf(mergedAnalysis, poolInput.node) !== shapeOf(analysis, pool.id))
     return {
       ok: false,
       ...refusal(msg('rebirthShape', { label: pool.label, conv: conv.label, stride: stride.join('×') })),
@@ -120,7 +124,7 @@ export function streamlineMerge(design: Design, poolId: string): MergeResult {
 export function branchMerge(design: Design, concatId: string): MergeResult {
   const concat = design.nodes.find((n) => n.id === concatId);
   if (concat?.kind !== 'Concat') return { ok: false, ...refusal(msg('rebirthNoConcat', { node: concatId })) };
-  const before = totalsIfValid(design);
+  const before = totalsIfValid(analyze(design));
   if (before === undefined) return { ok: false, ...refusal(msg('rebirthFixFirst')) };
   const branches = inputsOf(design, concat.id).map((e) => design.nodes.find((n) => n.id === e.from.node));
   const sources = branches.map((b) => (b === undefined ? undefined : inputsOf(design, b.id)[0]?.from));
@@ -133,6 +137,8 @@ export function branchMerge(design: Design, concatId: string): MergeResult {
   const fits =
     first !== undefined &&
     source !== undefined &&
+    // Every port of the Concat wired, and only those: a stray wire would be merged in silently.
+    branches.length === (concat.params as { readonly inputs: number }).inputs &&
     branches.every(
       (b, i) =>
         b?.kind === 'Conv2d' &&
@@ -159,7 +165,7 @@ export function branchMerge(design: Design, concatId: string): MergeResult {
     removed,
     new Map([[concat.id, { node: first.id, port: 0 }]]),
   );
-  const after = totalsIfValid(merged);
+  const after = totalsIfValid(analyze(merged));
   if (after === undefined) return { ok: false, ...refusal(msg('rebirthBranches', { label: concat.label })) };
   const labels = design.nodes.filter((n) => removed.has(n.id)).map((n) => n.label);
   return { ok: true, design: merged, before, after, removed: labels };

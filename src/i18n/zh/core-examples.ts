@@ -68,9 +68,10 @@ export const examples: Readonly<Record<string, ExampleText>> = {
     method: 'LCCL：低成本协同层',
     shows: '有效开销 代价(LCCL) + (1 − z)·代价(主卷积)，对照导出时的总和；z = 0.5 为手动设定',
   },
-  deeprebirth_deploy: {
+  deeprebirth_merge: {
     method: 'DeepRebirth：把非权重层合并进权重层',
-    shows: '部署视图：批归一化折叠进卷积偏置，ReLU 被融合，对比合并前后的内存访问量',
+    shows:
+      '池化合并进它前面的卷积（步长 1 → 2，乘加数 ÷ 4），三个 1×1 分支连同拼接合并为一个卷积，对照训练时的网络',
   },
   expander_vs_group_conv: {
     method: '深度扩展图网络（X-Conv）',

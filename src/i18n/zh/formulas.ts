@@ -27,6 +27,8 @@ export const formulas: Readonly<Record<string, string>> = {
   "as the paper counts them, each secondary filter over its own taps and its window of ĉ = c − δ channels from j·g: P·n·ĉ·Σᵢ(d − 2i)²·H'·W'":
     "按论文的计法，每个次级滤波器只算自己的抽头和从 j·g 起的 ĉ = c − δ 个通道窗口：P·n·ĉ·Σᵢ(d − 2i)²·H'·W'",
   'conv/FC memory access + bias': '卷积/全连接内存访问量 + 偏置',
+  'MA(baseline) / MA(merged), conv1·BN·ReLU at HW/s², the pool and the Concat gone':
+    'MA(基线) / MA(合并后)，conv1·BN·ReLU 在 HW/s² 上运行，池化与拼接去掉',
   'dictionary k·Cin + coefficients s·kh·kw·Cout': '字典 k·Cin + 系数 s·kh·kw·Cout',
   'dictionary k·Cin + coefficients s·kh·kw·Cout + Cout': '字典 k·Cin + 系数 s·kh·kw·Cout + Cout',
   "dictionary k·Cin·H·W + lookups s·kh·kw·Cout·H'·W'": "字典 k·Cin·H·W + 查找 s·kh·kw·Cout·H'·W'",
@@ -34,8 +36,6 @@ export const formulas: Readonly<Record<string, string>> = {
     '每个输入通道和每个滤波器恰属于 G 组之一，没有空组；各组大小可以不同',
   'effective / main = (C·C + (1 − z)·9·C·C) / (9·C·C) = 1/9 + (1 − z)':
     '有效 / 主卷积 = (C·C + (1 − z)·9·C·C) / (9·C·C) = 1/9 + (1 − z)',
-  'element-wise share of memory access = (MA(BN) + MA(ReLU)) / MA(all); MA(BN) = 2·C·HW + 2·C, MA(ReLU) = 2·C·HW':
-    '逐元素运算占内存访问量的比例 = (MA(BN) + MA(ReLU)) / MA(全部)；MA(BN) = 2·C·HW + 2·C，MA(ReLU) = 2·C·HW',
   'expander / dense conv = Cout·D·k² / (Cout·C·k²) = D / C (the group conv with g = C/D: the same)':
     '扩展卷积 / 稠密卷积 = Cout·D·k² / (Cout·C·k²) = D / C（g = C/D 的分组卷积：相同）',
   'group convs (input + output + weights + bias) + gathers, split and concat (4·input + 4·output)':

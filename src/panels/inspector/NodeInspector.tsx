@@ -13,6 +13,7 @@ import { Figures } from './Figures';
 import { NodeWeights } from './NodeWeights';
 import { NameField } from './NameField';
 import { ParamField } from './ParamField';
+import { RebirthMerge } from './RebirthMerge';
 import { RepeatAsStage, stageFieldLabels, stageHidden, UnitSettings } from './StageSettings';
 import type { Diagnostic } from '../../core/diagnostics';
 import { diagnosticText, fieldText, kindDescription } from '../../i18n/core-text';
@@ -125,6 +126,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
         )}
       </section>
       {stage !== undefined && <UnitSettings node={stage} />}
+      <RebirthMerge node={node} />
       {diagnostics.filter((d) => d.field === undefined || !fieldNames.has(d.field)).length > 0 && (
         <section className="inspector-section" aria-label={t('problems')}>
           <h3>{t('problems')}</h3>
