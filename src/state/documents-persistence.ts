@@ -4,6 +4,7 @@ import type { Design } from '../core/design/design-types';
 import { documentKeys, libraryKeys, type AsyncKeyValue } from './documents-kv';
 import type { DesignStore } from './design-store';
 import { fitted } from './fit-weights';
+import { packWeights, unpackWeights } from './weights-blob';
 import { readSavedDesign, type SavedDesign } from './persistence';
 import type { DocumentHistory, DocumentMeta, StudioState, Tracked } from './types';
 
@@ -62,7 +63,8 @@ export async function readDocument(
   id: string,
 ): Promise<{ readonly saved: SavedDesign; readonly history: DocumentHistory }> {
   const keys = documentKeys(id);
-  const [design, weights, history] = await kv.getMany([keys.design, keys.weights, keys.history]);
+  const [design, packed, history] = await kv.getMany([keys.design, keys.weights, keys.history]);
+  const weights = await unpackWeights(packed);
   const saved = readSavedDesign({ design: typeof design === 'string' ? design : undefined, weights });
   const steps = historyShape.safeParse(history);
   if (saved.kind !== 'ok' || !steps.success) return { saved, history: { past: [], future: [] } };
@@ -81,8 +83,11 @@ export function documentDesignStore(kv: AsyncKeyValue, id: string): DesignStore 
   const keys = documentKeys(id);
   return {
     async read() {
-      const [design, weights] = await kv.getMany([keys.design, keys.weights]);
-      return { design: typeof design === 'string' ? design : undefined, weights };
+      const [design, packed] = await kv.getMany([keys.design, keys.weights]);
+      return {
+        design: typeof design === 'string' ? design : undefined,
+        weights: await unpackWeights(packed),
+      };
     },
     write(design, weights) {
       return kv.setMany(
@@ -90,7 +95,7 @@ export function documentDesignStore(kv: AsyncKeyValue, id: string): DesignStore 
           ? [[keys.design, design]]
           : [
               [keys.design, design],
-              [keys.weights, weights],
+              [keys.weights, weights === null ? null : packWeights(weights)],
             ],
       );
     },
