@@ -9,6 +9,7 @@ import { msg } from '../message';
 import { connectionsOf } from '../methods/expander-graph';
 import { shiftGroups, shiftReach, type ShiftGroup } from '../onnx/shift-onnx';
 import { convolve } from './conv-forms';
+import { classOrder, inClassOrder } from '../ops/splitnet-class-order';
 import { batchNormTrain, fixedDepthwise, maxPoolPadded, padOrCrop, placeWeight, type Pair } from './grads';
 import { TrainError } from './train-types';
 
@@ -299,6 +300,12 @@ export const trainForms: Forms = {
       const [n, h, w, c] = x4(inputs).shape;
       const grouped = tf.reshape(first(inputs), [n, h, w, p.groups, c / p.groups]);
       return [tf.reshape(tf.transpose(grouped, [0, 1, 2, 4, 3]), [n, h, w, c])];
+    },
+  },
+  ClassMerge: {
+    forward: (_, inputs, p) => {
+      const joined = tf.concat([...inputs], 1);
+      return [inClassOrder(p.classes) ? joined : tf.gather(joined, classOrder(p.classes), 1)];
     },
   },
   ChannelSplit: {
