@@ -301,11 +301,17 @@ export function splitTree(
   );
   const shape = levels.map((l) => l.groups).join('×');
   const where = ats.map(labelOf).join(', ');
-  const { stochasticDepth: _sd, nested: _nested, ...rest } = design;
+  const { stochasticDepth: _sd, nested: _nested, weights, ...rest } = design;
+  // Trained weights stay with the shared layers; the branches' layers are new (seeded until trained).
+  const kept =
+    weights === undefined
+      ? undefined
+      : Object.fromEntries(Object.entries(weights.layers).filter(([k]) => !branch.has(k.split('/')[0] ?? k)));
   return {
     ok: true,
     design: {
       ...rest,
+      ...(weights === undefined || kept === undefined ? {} : { weights: { ...weights, layers: kept } }),
       name:
         L === 1
           ? `${design.name} (SplitNet, ${leaves} groups from ${first.label})`
