@@ -247,6 +247,10 @@ export const messageTemplates = {
   splitClassNone: '{{label}}: class {{cls}} is in no group; each of its {{classes}} classes belongs to one.',
   splitClassOutside: '{{label}}: class {{cls}} is not one of its {{classes}} classes (0 to {{last}}).',
   splitGroupEmpty: '{{label}}: group {{n}} predicts no class.',
+  splitAffinityNoLinear:
+    'The network does not end in a linear classifier read by its output: there are no class weight rows to compare.',
+  splitAffinityUntrained:
+    '{{label}} carries no trained weights: train the design first, then derive the class assignment from it.',
   splitNoClassifier:
     'The network ends in {{label}}, not a linear classifier: a class assignment needs a Linear layer to share out.',
   morphKeepOne: 'every channel is below the threshold; a layer keeps at least one',

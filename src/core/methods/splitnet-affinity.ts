@@ -1,5 +1,37 @@
+import type { Design } from '../design/design-types';
+import { msg, refusal, type Refusal } from '../message';
+import { base64ToFloats } from '../onnx/base64';
 import type { ClassGroups } from '../ops/splitnet-class-order';
 import { part } from './splitnet-assignment';
+
+export type AffinityResult =
+  | { readonly ok: true; readonly assignment: ClassGroups; readonly classifier: string }
+  | ({ readonly ok: false } & Refusal);
+
+/**
+ * The assignment for a tree of `levels` (groups per level) from the design's trained classifier:
+ * the Linear layer whose scores the Output (or Softmax) reads, its weight rows one per class.
+ */
+export function affinityAssignment(design: Design, levels: readonly number[]): AffinityResult {
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  const heads = new Set(
+    design.nodes.filter((n) => n.kind === 'Output' || n.kind === 'Softmax').map((n) => n.id),
+  );
+  const fc = design.edges
+    .filter((e) => heads.has(e.to.node))
+    .map((e) => byId.get(e.from.node))
+    .find((n) => n?.kind === 'Linear');
+  if (fc?.kind !== 'Linear') return { ok: false, ...refusal(msg('splitAffinityNoLinear')) };
+  const encoded = design.weights?.layers[fc.id]?.['weight'];
+  const weight = encoded === undefined ? undefined : base64ToFloats(encoded);
+  const k = fc.params.outFeatures;
+  if (weight === undefined || weight.length === 0 || weight.length % k !== 0)
+    return { ok: false, ...refusal(msg('splitAffinityUntrained', { label: fc.label })) };
+  const leaves = levels.reduce((a, g) => a * g, 1);
+  if (k < leaves)
+    return { ok: false, ...refusal(msg('splitClasses', { label: fc.label, value: k, groups: leaves })) };
+  return { ok: true, assignment: assignmentFromWeights(weight, k, levels), classifier: fc.label };
+}
 
 /**
  * A class-to-group assignment for a SplitNet tree derived from a trained classifier's weights

@@ -214,6 +214,8 @@ export const messages = {
   splitClassNone: '{{label}}：类别 {{cls}} 不在任何一组；它的 {{classes}} 个类别每个都要属于一组。',
   splitClassOutside: '{{label}}：类别 {{cls}} 不是它的 {{classes}} 个类别之一（0 到 {{last}}）。',
   splitGroupEmpty: '{{label}}：第 {{n}} 组没有要预测的类别。',
+  splitAffinityNoLinear: '网络的输出读的不是线性分类器：没有可比较的各类别权重行。',
+  splitAffinityUntrained: '{{label}} 没有训练过的权重：请先训练这个设计，再由它推出类别分配。',
   splitNoClassifier: '网络以 {{label}} 结尾，而不是线性分类器：类别分配需要一个可分给各组的 Linear 层。',
   morphKeepOne: '所有通道都低于阈值；每层至少保留一个通道',
   pruneNoBn: '设计中没有 {{bn}}',
