@@ -24,7 +24,7 @@ export const SPLITNET_EXAMPLE_CLASSES = [
  */
 export const splitNetExample: ExampleDef = {
   name: 'splitnet_tree',
-  method: 'SplitNet, splitting a network into a tree of disjoint groups',
+  method: 'SplitNet, splitting a network into disjoint groups',
   surveyRef: 143,
   level: 'network',
   shows:

@@ -85,7 +85,7 @@ export const examples: Readonly<Record<string, ExampleText>> = {
     shows: '1×1 → 移位 → 1×1，64 个通道全部移动与只移动 16 个对照：移位的内存访问量',
   },
   splitnet_tree: {
-    method: 'SplitNet：把网络拆成由不相交分组构成的树',
+    method: 'SplitNet：把网络拆成不相交的分组',
     shows:
       '一个小型 CNN 拆成一棵树：conv1 之后分 2 组、conv2 之后分 4 组，各叶子负责的类别以数据给出：参数量和乘加数',
   },
