@@ -113,8 +113,8 @@ const classMergePattern: ImportPattern = { onnx: 'Concat', priority: 1, map: map
 
 /** The short line for a card: the groups themselves when they fit, else how many. */
 function summary(p: ClassMergeParams, words?: Parameters<typeof sayIn>[0]): string {
-  const text = p.classes.map((g) => g.join(' ')).join(' | ');
-  if (text.length <= 40) return text;
+  const text = p.classes.map((g) => g.join(' ')).join('|');
+  if (text.length <= 16) return text;
   return sayIn(words, msg('sumClassGroups', { groups: p.classes.length, classes: p.classes.flat().length }));
 }
 
