@@ -196,7 +196,8 @@ export function splitTree(
     return `_g${path.map((b) => b + 1).join('_')}`;
   };
   const copyId = (id: string, c: number, j: number): string => (j === 0 ? id : `${id}${suffix(c, j)}`);
-  const spread = 280;
+  // A card is 240 wide: leaves 260 apart keep a 2 → 4 tree readable (zoom 0.6) on a laptop's canvas.
+  const spread = 260;
   /** Horizontal offset of copy c of G_j: centred over the leaves below it. */
   const dx = (c: number, j: number): number => {
     if (j === 0) return 0;
