@@ -303,9 +303,19 @@ export const trainForms: Forms = {
     },
   },
   ClassMerge: {
+    // The groups' scores joined, then put in class order: a gather whose gradient is the inverse
+    // gather (tfjs's own gather gradient needs a kernel the WASM backend lacks).
     forward: (_, inputs, p) => {
       const joined = tf.concat([...inputs], 1);
-      return [inClassOrder(p.classes) ? joined : tf.gather(joined, classOrder(p.classes), 1)];
+      if (inClassOrder(p.classes)) return [joined];
+      const order = classOrder(p.classes);
+      const inverse = new Array<number>(order.length).fill(0);
+      for (const [c, position] of order.entries()) inverse[position] = c;
+      const permute = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+        value: tf.gather(args[0] as tf.Tensor, order, 1),
+        gradFunc: (dy: tf.Tensor) => tf.gather(dy, inverse, 1),
+      }));
+      return [permute(joined)];
     },
   },
   ChannelSplit: {
