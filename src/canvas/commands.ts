@@ -2,7 +2,7 @@ import { ReactFlowProvider, useReactFlow, type ReactFlowInstance } from '@xyflow
 import { useMemo } from 'react';
 import type { Position } from '../core/design/design-types';
 import type { FlowNode, ShapeEdge } from './flow-types';
-import { BLOCK_CARD_WIDTH, CARD_HEIGHT, FIT_PAD, MIN_READABLE } from './sizes';
+import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH, FIT_PAD, MIN_READABLE } from './sizes';
 
 /** The canvas's provider: wraps the whole app so its commands can be used from the top bar. */
 export const CanvasProvider = ReactFlowProvider;
@@ -19,7 +19,10 @@ export function viewDesign(rf: ReactFlowInstance<FlowNode, ShapeEdge>, nodes: re
   // An open minimap keeps its strip on the right: the design is fitted beside it, never under it.
   const map = document.querySelector('.react-flow__minimap')?.getBoundingClientRect();
   const pane = { width: whole.width - (map === undefined ? 0 : map.width + 16), height: whole.height };
-  const right = (n: FlowNode) => n.position.x + (n.width ?? n.measured?.width ?? BLOCK_CARD_WIDTH);
+  // Before React Flow measures a card: an op's card is CARD_WIDTH wide, a block's BLOCK_CARD_WIDTH.
+  const unmeasured = (n: FlowNode): number =>
+    n.type === 'card' && n.data.block === undefined ? CARD_WIDTH : BLOCK_CARD_WIDTH;
+  const right = (n: FlowNode) => n.position.x + (n.width ?? n.measured?.width ?? unmeasured(n));
   const bottom = (n: FlowNode) => n.position.y + (n.height ?? n.measured?.height ?? CARD_HEIGHT);
   const x0 = Math.min(...top.map((n) => n.position.x));
   const y0 = Math.min(...top.map((n) => n.position.y));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cliInMemory } from '../../test-support/cli';
 import { GraphBuilder } from '../core/design/builder';
 import { serializeDesign } from '../core/document/format';
+import { floatsToBase64 } from '../core/onnx/base64';
 
 const cli = (args: string[]) => cliInMemory(args);
 
@@ -81,7 +82,7 @@ describe('cli: SplitNet and MorphNet', () => {
     expect(r.out).toMatch(/^conv1_relu +3 +29,162 +7,962,944$/m);
     expect(await cli(['split', 'example:morphnet_expand', '--groups', '1', '--chart'])).toMatchObject({
       status: 1,
-      err: 'error: --groups must be an integer from 2 to 16, not "1"\n',
+      err: 'error: --groups must be integers from 2 to 16 (one per level, comma-separated), not "1"\n',
     });
     const unknown = await cli([
       'split',
@@ -95,6 +96,88 @@ describe('cli: SplitNet and MorphNet', () => {
     ]);
     expect(unknown.status).toBe(1);
     expect(unknown.err).toMatch(/^error: no node labelled or with id "nope"/);
+  });
+
+  it('split --at A,B --groups 2,2 --assign: a 2 → 4 tree; a layer in g groups keeps (Cin/g)(Cout/g)k²·g weights', async () => {
+    const r = await cli([
+      'split',
+      'example:morphnet_expand',
+      '--at',
+      'conv1_relu,conv2_relu',
+      '--groups',
+      '2,2',
+      '--assign',
+      '0,8/1,9/2,4,6/3,5,7',
+      '-o',
+      't.json',
+    ]);
+    expect(r.status).toBe(0);
+    const grouped = (cin: number, cout: number, g: number): number => (cin / g) * (cout / g) * 9 * g;
+    // conv2 in the 2 groups of level 1, conv3 in the 4 of level 2; 4 leaves of 16 features × their classes.
+    const params = conv(3, 32) + 64 + grouped(32, 64, 2) + 128 + grouped(64, 64, 4) + 128 + 16 * 10 + 10;
+    const madds = conv(3, 32) * 1024 + (grouped(32, 64, 2) + grouped(64, 64, 4)) * 256 + 16 * 10;
+    expect(r.out).toContain('a 2 × 2 = 4-leaf tree after conv1_relu, conv2_relu');
+    expect(r.out).toContain('classes per leaf: 0 8 | 1 9 | 2 4 6 | 3 5 7');
+    expect(r.out).toMatch(new RegExp(`params +[\\d,]+ +${params.toLocaleString('en-US')} `));
+    const again = await cliInMemory(['cost', 't.json', '--json'], { 't.json': r.written['t.json'] ?? '' });
+    expect(JSON.parse(again.out)).toMatchObject({ params, multiplyAdds: madds });
+  });
+
+  it('split refuses a tree whose levels and counts differ, a bad --assign, and an assignment that is not a partition', async () => {
+    const base = ['split', 'example:morphnet_expand', '--at', 'conv1_relu,conv2_relu', '-o', 't.json'];
+    expect(await cli([...base, '--groups', '2'])).toMatchObject({
+      status: 1,
+      err: 'error: --at names 2 node(s) but --groups gives 1 count(s): one per level of the tree\n',
+    });
+    expect((await cli([...base, '--groups', '2,2', '--assign', '0,8/1,x'])).err).toMatch(
+      /^error: --assign lists each leaf's classes as integers/,
+    );
+    expect(await cli([...base, '--groups', '2,2', '--assign', '0,8/1,9/2,4,6/3,5,6'])).toMatchObject({
+      status: 1,
+      err: 'error: fc: class 6 is in groups 3 and 4; each class belongs to exactly one group.\n',
+    });
+    expect(await cli([...base, '--groups', '2,2', '--assign-from-weights'])).toMatchObject({
+      status: 1,
+      err: 'error: fc carries no trained weights: train the design first, then derive the class assignment from it.\n',
+    });
+  });
+
+  it('split --assign-from-weights: classes whose trained weight rows point alike share a leaf', async () => {
+    // fc's rows (8 classes over 8 features) built in a hierarchy: 0 3 5 6 read feature 1, 1 2 4 7
+    // feature 2; within them the sign of feature 3 (0 5 | 3 6) and of feature 4 (1 7 | 2 4).
+    const rows: Record<number, number[]> = {
+      0: [1, 0, 0.5, 0.02],
+      5: [1, 0.01, 0.45, 0],
+      3: [1, 0, -0.5, 0.01],
+      6: [0.98, 0, -0.55, 0],
+      1: [0, 1, 0.02, 0.5],
+      7: [0.01, 1, 0, 0.45],
+      2: [0, 1, 0, -0.5],
+      4: [0, 0.97, 0.01, -0.55],
+    };
+    const g = new GraphBuilder();
+    const x = g.add('Input', { channels: 3, height: 8, width: 8 }, [], 'input');
+    const c1 = g.add('ReLU', {}, [g.add('Conv2d', { outChannels: 8 }, [x], 'conv1')], 'relu1');
+    const c2 = g.add('ReLU', {}, [g.add('Conv2d', { outChannels: 8 }, [c1], 'conv2')], 'relu2');
+    const f = g.add('Flatten', {}, [g.add('GlobalAvgPool', {}, [c2], 'pool')], 'flatten');
+    const fc = g.add('Linear', { outFeatures: 8 }, [f], 'fc');
+    g.output(fc);
+    const design = g.design('trained');
+    const weight = Float32Array.from(
+      Array.from({ length: 8 }, (_, k) => [...(rows[k] ?? []), 0, 0, 0, 0]).flat(),
+    );
+    const trained = {
+      ...design,
+      weights: { source: 'test', layers: { [fc.node]: { weight: floatsToBase64(weight) } } },
+    };
+    const r = await cliInMemory(
+      ['split', 'd.json', '--at', 'relu1,relu2', '--groups', '2,2', '--assign-from-weights', '-o', 't.json'],
+      { 'd.json': serializeDesign(trained) },
+    );
+    expect(r.status).toBe(0);
+    expect(r.out).toContain("classes derived from fc's trained weight rows");
+    expect(r.out).toContain('0 5 | 3 6 | 1 7 | 2 4');
+    expect(r.written['t.json']).toMatch(/"classes":\s*\[\s*\[\s*0,\s*5\s*\]/);
   });
 
   it('widths: the cost of one more output channel per layer, and --set writes per-layer widths', async () => {

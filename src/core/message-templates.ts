@@ -96,6 +96,10 @@ export const messageTemplates = {
   splitParts: '{{channels}} channels do not split into {{parts}} equal parts.',
   splitTotal: 'The sizes add up to {{total}}, not the {{channels}} input channels.',
   splitHalves: '{{channels}} input channels do not split into two equal halves.',
+  classMergeTwice: 'Class {{cls}} is in groups {{a}} and {{b}}: each class belongs to exactly one group.',
+  classMergeNone: 'Class {{cls}} is in no group: the groups must list each class from 0 to {{last}} once.',
+  classMergeVector: 'Input {{n}} is {{shape}}: a class merge joins class scores, one vector per group.',
+  classMergeWidth: 'Input {{n}} gives {{width}} scores, but its group lists {{classes}} classes.',
 
   // Blocks.
   shuffleV1Residual:
@@ -161,6 +165,7 @@ export const messageTemplates = {
   sumLearned: 'learned',
   sumParts: '{{n}} parts',
   sumInputs: '{{n}} inputs',
+  sumClassGroups: '{{groups}} groups, {{classes}} classes',
   sumShifted: '{{share}}% of channels',
   sumSparse: 'sparse {{share}}%',
   sumBnFolded: 'BN folded',
@@ -231,6 +236,23 @@ export const messageTemplates = {
   splitChannels: '{{label}} writes {{channels}} channels, which do not split into {{groups}} equal groups.',
   splitField: '{{label}}: {{field}} = {{value}} does not split into {{groups}} equal groups.',
   splitClasses: '{{label}}: {{value}} classes cannot be shared among {{groups}} groups.',
+  splitLevels: 'A split tree has 1 to 4 levels, not {{n}}.',
+  splitLeaves: 'The tree ends in {{leaves}} groups; at most 64.',
+  splitLevelOrder:
+    'Level {{n}} splits after {{label}}, which is not after level {{prev}}’s {{before}}: each level of the tree splits further along the network.',
+  splitLevelTwice: 'Levels {{a}} and {{b}} both split after {{label}}: give each level its own node.',
+  splitAssignCount: 'The class assignment lists {{given}} groups, but the tree ends in {{leaves}}.',
+  splitClassTwice:
+    '{{label}}: class {{cls}} is in groups {{a}} and {{b}}; each class belongs to exactly one group.',
+  splitClassNone: '{{label}}: class {{cls}} is in no group; each of its {{classes}} classes belongs to one.',
+  splitClassOutside: '{{label}}: class {{cls}} is not one of its {{classes}} classes (0 to {{last}}).',
+  splitGroupEmpty: '{{label}}: group {{n}} predicts no class.',
+  splitAffinityNoLinear:
+    'The network does not end in a linear classifier read by its output: there are no class weight rows to compare.',
+  splitAffinityUntrained:
+    '{{label}} carries no trained weights: train the design first, then derive the class assignment from it.',
+  splitNoClassifier:
+    'The network ends in {{label}}, not a linear classifier: a class assignment needs a Linear layer to share out.',
   morphKeepOne: 'every channel is below the threshold; a layer keeps at least one',
   pruneNoBn: '{{bn}} is not in the design',
   pruneNoConv: '{{bn}} does not follow a conv of its own',

@@ -1,46 +1,98 @@
 import { analyze } from '../../core/analysis/analyze';
 import { serializeDesign } from '../../core/document/format';
-import { splitDepthChart, splitNetwork } from '../../core/methods/splitnet-method';
+import type { Design } from '../../core/design/design-types';
+import { affinityAssignment } from '../../core/methods/splitnet-affinity';
+import { splitDepthChart, splitTree, type SplitLevel } from '../../core/methods/splitnet-method';
+import type { ClassGroups } from '../../core/ops/splitnet-class-order';
 import { UsageError, parseArgs, type Command } from '../command';
 import { findNode } from '../node-ref';
 import { loadSource, sourceFlags } from '../source';
 import { int, table } from '../text';
 
-/** --groups G: an integer 2 to 16 (SplitNet's tree has at most 16 branches here). */
-function groupsFlag(flags: Map<string, string>): number {
+/** --groups G or G1,G2,…: integers 2 to 16, one per level of the tree. */
+function groupsFlag(flags: Map<string, string>): number[] {
   const v = flags.get('groups');
-  if (v === undefined) throw new UsageError('missing --groups G: how many disjoint groups (2 to 16)');
-  const g = Number(v);
-  if (!Number.isInteger(g) || g < 2 || g > 16)
-    throw new UsageError(`--groups must be an integer from 2 to 16, not "${v}"`);
-  return g;
+  if (v === undefined)
+    throw new UsageError('missing --groups G: how many disjoint groups (2 to 16) per level');
+  return v.split(',').map((x) => {
+    const g = Number(x);
+    if (x.trim() === '' || !Number.isInteger(g) || g < 2 || g > 16)
+      throw new UsageError(
+        `--groups must be integers from 2 to 16 (one per level, comma-separated), not "${v}"`,
+      );
+    return g;
+  });
+}
+
+/** --assign 0,8/1,9/2,4,6/3,5,7: the classes of each leaf, leaves separated by "/". */
+function assignFlag(v: string): number[][] {
+  return v.split('/').map((group) =>
+    group.split(',').map((x) => {
+      const c = Number(x);
+      if (x.trim() === '' || !Number.isInteger(c) || c < 0)
+        throw new UsageError(
+          `--assign lists each leaf's classes as integers, leaves separated by "/" (0,8/1,9/…), not "${v}"`,
+        );
+      return c;
+    }),
+  );
+}
+
+const groupsText = (a: ClassGroups): string => a.map((g) => g.join(' ')).join(' | ');
+
+/** The class assignment the command was asked for: given, derived from trained weights, or none (consecutive). */
+function assignment(
+  design: Design,
+  flags: Map<string, string>,
+  fromWeights: boolean,
+  groups: readonly number[],
+): { classes?: ClassGroups; note?: string } {
+  const given = flags.get('assign');
+  if (given !== undefined && fromWeights)
+    throw new UsageError(
+      'give the classes with --assign or derive them with --assign-from-weights, not both',
+    );
+  if (given !== undefined) return { classes: assignFlag(given) };
+  if (!fromWeights) return {};
+  const r = affinityAssignment(design, groups);
+  if (!r.ok) throw new UsageError(r.error);
+  return {
+    classes: r.assignment,
+    note: `classes derived from ${r.classifier}'s trained weight rows (classes whose rows point alike share a group; balanced): ${groupsText(r.assignment)}`,
+  };
 }
 
 /**
- * SplitNet (Kim et al. 2017): from a node on, the network becomes G disjoint branches and the
- * classifier G linear layers over disjoint class subsets. --at writes the split design; --chart
- * prints params and multiply-adds against the split depth.
+ * SplitNet (Kim et al. 2017): a tree of splits. `--at A --groups G` splits into G disjoint branches
+ * after A; `--at A,B --groups 2,2` splits after A into 2 and each branch again after B into 2
+ * (4 leaves). The classifier becomes one linear layer per leaf over the classes `--assign` gives it
+ * (consecutive runs without it), or that `--assign-from-weights` derives from a trained classifier.
+ * --chart prints params and multiply-adds against the depth of a one-level split.
  */
 export const splitCommand: Command = {
   name: 'split',
   usage:
-    'split <design.json | preset:NAME | example:NAME> --groups G (--at NODE -o split.json | --chart)      SplitNet: G disjoint branches from NODE (label or id) on',
+    'split <design.json | preset:NAME | example:NAME> --groups G[,G2…] (--at NODE[,NODE2…] [--assign 0,8/1,9/… | --assign-from-weights] -o split.json | --chart)      SplitNet: a tree of disjoint groups, one level per NODE, classes assigned to the leaves',
   run(args, io) {
     // The preset's own --groups (ShuffleNet) is not taken here: --groups is the split's.
     const { positional, flags, switches } = parseArgs(
       args,
-      [...sourceFlags.filter((f) => f !== 'groups'), 'groups', 'at', 'o'],
-      ['chart'],
+      [...sourceFlags.filter((f) => f !== 'groups'), 'groups', 'at', 'o', 'assign'],
+      ['chart', 'assign-from-weights'],
     );
     const groups = groupsFlag(flags);
     const source = new Map([...flags].filter(([k]) => k !== 'groups'));
     const design = loadSource(positional[0], source, io);
     const before = analyze(design);
     if (switches.has('chart')) {
-      if (flags.has('at') || flags.has('o'))
-        throw new UsageError('--chart prints every split depth; leave out --at and -o');
-      const points = splitDepthChart(design, groups);
-      if (points.length === 0) throw new UsageError(`${design.name}: no node splits into ${groups} groups`);
+      if (flags.has('at') || flags.has('o') || flags.has('assign') || switches.has('assign-from-weights'))
+        throw new UsageError(
+          '--chart prints every split depth of one level; leave out --at, --assign and -o',
+        );
+      const [g = 2, ...more] = groups;
+      if (more.length > 0) throw new UsageError('--chart splits at one level: give one --groups G');
+      const points = splitDepthChart(design, g);
+      if (points.length === 0) throw new UsageError(`${design.name}: no node splits into ${g} groups`);
       io.out(
         table([
           ['split after', 'depth', 'params', 'multiply-adds'],
@@ -51,15 +103,28 @@ export const splitCommand: Command = {
       return;
     }
     const at = flags.get('at');
-    if (at === undefined) throw new UsageError('missing --at NODE (a label or id), or --chart');
+    if (at === undefined)
+      throw new UsageError('missing --at NODE (a label or id; NODE,NODE2 for a tree), or --chart');
     const target = flags.get('o');
     if (target === undefined) throw new UsageError('missing -o split.json: where to write the split design');
-    const node = findNode(design, at);
-    const r = splitNetwork(design, node.id, groups);
+    const nodes = at.split(',').map((ref) => findNode(design, ref));
+    if (nodes.length !== groups.length)
+      throw new UsageError(
+        `--at names ${nodes.length} node(s) but --groups gives ${groups.length} count(s): one per level of the tree`,
+      );
+    const levels: SplitLevel[] = nodes.map((n, j) => ({ at: n.id, groups: groups[j] ?? 2 }));
+    const { classes, note } = assignment(design, flags, switches.has('assign-from-weights'), groups);
+    const r = splitTree(design, levels, classes);
     if (!r.ok) throw new UsageError(r.error);
     const after = analyze(r.design);
+    const merged = r.design.nodes.find((n) => n.kind === 'ClassMerge');
     io.writeFile(target, serializeDesign(r.design));
-    io.out(`wrote ${target}: ${groups} groups after ${node.label}, ${r.design.nodes.length} nodes`);
+    const leaves = groups.reduce((a, g) => a * g, 1);
+    io.out(
+      `wrote ${target}: ${groups.length === 1 ? `${leaves} groups` : `a ${groups.join(' × ')} = ${leaves}-leaf tree`} after ${nodes.map((n) => n.label).join(', ')}, ${r.design.nodes.length} nodes`,
+    );
+    if (note !== undefined) io.out(note);
+    else if (merged?.kind === 'ClassMerge') io.out(`classes per leaf: ${groupsText(merged.params.classes)}`);
     io.out(
       table([
         ['', 'before', 'after', 'ratio'],

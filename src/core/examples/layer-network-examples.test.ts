@@ -158,13 +158,33 @@ describe('worked examples of the layer- and network-level methods', () => {
     expect(nodeCost('sparse_shift_vs_shift', 'sparse_shift').memoryAccess).toBe(2 * 16 * 256);
   });
 
-  it('splitnet_tree [143]: after conv1 every conv at half width per branch, fc 2 × (32·5 + 5)', () => {
+  it('splitnet_tree [143]: a 2 → 4 tree; a layer in g groups has (Cin/g)(Cout/g)k²·g weights; leaves score their own classes', () => {
     const a = analyze(build('splitnet_tree'));
-    expect(a.totals.params).toBe(
-      864 + 64 + 2 * (32 * 16 * 9) + 128 + 2 * (32 * 32 * 9) + 128 + 2 * (32 * 5 + 5),
-    );
-    expect(a.totals.multiplyAdds).toBe(864 * 1024 + 2 * 32 * 16 * 9 * 256 + 2 * 32 * 32 * 9 * 256 + 2 * 160);
-    expect(a.design.nodes.filter((n) => n.kind === 'ChannelSplit')).toHaveLength(1);
+    // The paper's rule: a layer split into g disjoint groups keeps g blocks of (Cin/g)·(Cout/g)·k².
+    const split = (cin: number, cout: number, k: number, g: number): number =>
+      (cin / g) * (cout / g) * k * k * g;
+    const conv1 = 3 * 32 * 9; // shared
+    const conv2 = split(32, 64, 3, 2); // level 1: 2 groups
+    const conv3 = split(64, 64, 3, 4); // level 2: 4 groups
+    // Leaf l reads 64/4 features and scores its |classes_l| of [[0,8],[1,9],[2,4,6],[3,5,7]].
+    const fc = (64 / 4) * (2 + 2 + 3 + 3);
+    expect(a.totals.params).toBe(conv1 + 64 + conv2 + 128 + conv3 + 128 + fc + 10);
+    expect(a.totals.multiplyAdds).toBe(conv1 * 32 * 32 + (conv2 + conv3) * 16 * 16 + fc);
+    expect(a.design.nodes.filter((n) => n.kind === 'ChannelSplit').map((n) => n.label)).toEqual([
+      'conv1_relu_split',
+      'conv2_relu_g1_split',
+      'conv2_relu_g2_split',
+    ]);
+    const merge = a.design.nodes.find((n) => n.kind === 'ClassMerge');
+    expect(merge?.params).toEqual({
+      classes: [
+        [0, 8],
+        [1, 9],
+        [2, 4, 6],
+        [3, 5, 7],
+      ],
+    });
+    expect(a.layers.find((l) => l.op === 'Output')?.inputShapes[0]).toEqual([1, 10]);
   });
 
   it('morphnet_shrink [144]: 8 of conv1’s 32 channels go: conv1 8·27, BN 8·2, conv2 inputs 64·8·9', () => {

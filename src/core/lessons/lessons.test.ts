@@ -501,19 +501,26 @@ const full = smallMadds(32, 64, 64);
 
 describe('SplitNet', () => {
   const whole = 864 + 64 + 18432 + 128 + 36864 + 128 + 650;
+  // A 3×3 conv split into g disjoint groups keeps g blocks of (Cin/g)·(Cout/g)·9 weights.
+  const conv = (cin: number, cout: number, g: number): number => g * (cin / g) * (cout / g) * 9;
+  // The classifier: 4 leaves, each (64/4) features × its classes ([0,8] [1,9] [2,4,6] [3,5,7]), 10 biases.
+  const fc = 16 * (2 + 2 + 3 + 3) + 10;
   it.each([
-    // split after conv1: conv2 and conv3 two blocks of (16·32·9) and (32·32·9), fc two of 32·5
-    [1, 864 + 64 + 2 * (16 * 32 * 9) + 128 + 2 * (32 * 32 * 9) + 128 + 2 * 32 * 5 + 10],
-    [2, 864 + 64 + 18432 + 128 + 2 * (32 * 32 * 9) + 128 + 2 * 32 * 5 + 10],
-    [3, 864 + 64 + 18432 + 128 + 36864 + 128 + 2 * 32 * 5 + 10],
-  ])('split after conv%i: %i params', (k, params) => {
+    // 2 groups after conv1, 4 after conv2: conv2 in 2 groups, conv3 in 4
+    [1, 864 + 64 + conv(32, 64, 2) + 128 + conv(64, 64, 4) + 128 + fc],
+    // 2 groups after conv2, 4 after conv3: conv3 in 2 groups, only the classifier in 4
+    [2, 864 + 64 + 18432 + 128 + conv(64, 64, 2) + 128 + fc],
+    // 2 groups after conv3, 4 after the flatten: every conv whole, the classifier in 4
+    [3, 864 + 64 + 18432 + 128 + 36864 + 128 + fc],
+  ])('a 2 → 4 tree from conv%i: %i params', (k, params) => {
     const r = at(wired('splitnet'), k);
     expect(r.live.baseline.params).toBe(whole);
     expect(r.live.method.params).toBe(params);
+    expect(r.knob).toBe(k);
     expect(r.formula?.value).toBeCloseTo(params / whole, 12);
     expect(r.formula?.measured).toBeCloseTo(params / whole, 12);
   });
-  it('a third of the params goes only when the split comes after conv1', () => {
+  it('a third of the params goes only when the tree starts after conv1', () => {
     expect(passing('splitnet')).toEqual([1]);
   });
 });

@@ -1,6 +1,7 @@
 import { batchNorm } from './batchnorm';
 import { channelShuffle, channelSplit } from './channel';
 import { conv2d } from './conv2d';
+import { classMerge } from './splitnet-class-merge';
 import { fullyLearnableGroupConv } from './flgc';
 import { expanderConv2d } from './expander-conv';
 import { hardSigmoid, hardSwish, relu, relu6, sigmoid } from './elementwise';
@@ -44,6 +45,7 @@ export const opRegistry = {
   Concat: concat,
   ChannelShuffle: channelShuffle,
   ChannelSplit: channelSplit,
+  ClassMerge: classMerge,
   Shift: shift,
   SparseShift: sparseShift,
   Softmax: softmax,

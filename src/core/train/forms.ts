@@ -9,6 +9,7 @@ import { msg } from '../message';
 import { connectionsOf } from '../methods/expander-graph';
 import { shiftGroups, shiftReach, type ShiftGroup } from '../onnx/shift-onnx';
 import { convolve } from './conv-forms';
+import { classOrder, inClassOrder } from '../ops/splitnet-class-order';
 import { batchNormTrain, fixedDepthwise, maxPoolPadded, padOrCrop, placeWeight, type Pair } from './grads';
 import { TrainError } from './train-types';
 
@@ -299,6 +300,22 @@ export const trainForms: Forms = {
       const [n, h, w, c] = x4(inputs).shape;
       const grouped = tf.reshape(first(inputs), [n, h, w, p.groups, c / p.groups]);
       return [tf.reshape(tf.transpose(grouped, [0, 1, 2, 4, 3]), [n, h, w, c])];
+    },
+  },
+  ClassMerge: {
+    // The groups' scores joined, then put in class order: a gather whose gradient is the inverse
+    // gather (tfjs's own gather gradient needs a kernel the WASM backend lacks).
+    forward: (_, inputs, p) => {
+      const joined = tf.concat([...inputs], 1);
+      if (inClassOrder(p.classes)) return [joined];
+      const order = classOrder(p.classes);
+      const inverse = new Array<number>(order.length).fill(0);
+      for (const [c, position] of order.entries()) inverse[position] = c;
+      const permute = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+        value: tf.gather(args[0] as tf.Tensor, order, 1),
+        gradFunc: (dy: tf.Tensor) => tf.gather(dy, inverse, 1),
+      }));
+      return [permute(joined)];
     },
   },
   ChannelSplit: {

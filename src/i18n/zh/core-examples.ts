@@ -87,7 +87,8 @@ export const examples: Readonly<Record<string, ExampleText>> = {
   },
   splitnet_tree: {
     method: 'SplitNet：把网络拆成不相交的分组',
-    shows: '一个小型 CNN 在 conv1 之后拆成 2 个分支：树形结构及其参数量和乘加数',
+    shows:
+      '一个小型 CNN 拆成一棵树：conv1 之后分 2 组、conv2 之后分 4 组，各叶子负责的类别以数据给出：参数量和乘加数',
   },
   morphnet_shrink: {
     method: 'MorphNet：按批归一化 γ 收缩',

@@ -65,6 +65,10 @@ export const kinds: {
     description: '把通道在 g 个组之间交错排列，使组卷积之间能交换信息（ShuffleNet）。',
   },
   ChannelSplit: { title: '通道拆分', description: '把通道分成几部分，每部分是一个输出（ShuffleNetV2）。' },
+  ClassMerge: {
+    title: '类别合并（SplitNet）',
+    description: '把拆分网络各组的类别分数按类别顺序合成一个向量；每组列出它负责的类别。',
+  },
   Shift: {
     title: '移位',
     description: '每个通道按一个空间偏移移动：零参数量、零乘加数（Wu 等，2018）。',
@@ -193,6 +197,7 @@ export const fieldLabels: Readonly<Record<string, string>> = {
   inputs: '输入数',
   parts: '份数',
   sizes: '各份通道数',
+  classes: '各组的类别',
   fraction: '移动比例',
   shifts: '逐通道移位',
   opType: '算子类型',
@@ -273,6 +278,7 @@ export const fieldHelp: Readonly<Record<string, Readonly<Record<string, string>>
   Linear: { density: '非零权重所占比例，用于直接稀疏卷积（Park 等，2017）；1 表示稠密。' },
   Concat: { inputs: '拼接的特征图个数。' },
   ChannelShuffle: { groups: '把通道看作 g 组，依次从每组取一个交错排列。' },
+  ClassMerge: { classes: '按输入顺序（树的各组）给出每组分数所对应的类别。' },
   ChannelSplit: {
     parts: '等分的份数，在各份通道数为空时使用。',
     sizes: '每个输出的通道数；总和必须等于输入通道数。',

@@ -83,8 +83,8 @@ export const formulas: Readonly<Record<string, string>> = {
   'one lookup index (an integer below k) per coefficient: s·kh·kw·Cout':
     '每个系数一个查找索引（小于 k 的整数）：s·kh·kw·Cout',
   'shift block / 3×3 conv = 2·C·⌊C·e⌋ / (9·C·C)': '移位模块 / 3×3 卷积 = 2·C·⌊C·e⌋ / (9·C·C)',
-  'split / whole = (Σ_{i≤k} 9·Cin·Cout + Σ_{i>k} 9·Cin·Cout/G + Σ 2·C + C·K/G + K) / params':
-    '拆分后 / 拆分前 = (Σ_{i≤k} 9·Cin·Cout + Σ_{i>k} 9·Cin·Cout/G + Σ 2·C + C·K/G + K) / 参数量',
+  'tree / whole = (Σ_i 9·Cin·Cout/g_i + Σ 2·C + C·K/4 + K) / params, g_i = 1 up to k, 2 at k+1, 4 after':
+    '树形 / 拆分前 = (Σ_i 9·Cin·Cout/g_i + Σ 2·C + C·K/4 + K) / 参数量，g_i 在 k 及之前为 1，k+1 处为 2，之后为 4',
   'effective = cost(LCCL) + (1 − z)·cost(main)': '有效代价 = 代价(LCCL) + (1 − z)·代价(主卷积)',
   'expected training multiply-adds = Σ p_l·cost(f_l) + outside the residual branches':
     '训练时的期望乘加数 = Σ p_l·代价(f_l) + 残差分支之外的部分',
