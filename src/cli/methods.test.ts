@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { cliInMemory } from '../../test-support/cli';
 import { GraphBuilder } from '../core/design/builder';
 import { serializeDesign } from '../core/document/format';
-import { floatsToBase64 } from '../core/onnx/base64';
 
 const cli = (args: string[]) => cliInMemory(args);
 
@@ -168,7 +167,7 @@ describe('cli: SplitNet and MorphNet', () => {
     );
     const trained = {
       ...design,
-      weights: { source: 'test', layers: { [fc.node]: { weight: floatsToBase64(weight) } } },
+      weights: { source: 'test', layers: { [fc.node]: { weight } } },
     };
     const r = await cliInMemory(
       ['split', 'd.json', '--at', 'relu1,relu2', '--groups', '2,2', '--assign-from-weights', '-o', 't.json'],

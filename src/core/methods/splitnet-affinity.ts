@@ -1,6 +1,5 @@
 import type { Design } from '../design/design-types';
 import { msg, refusal, type Refusal } from '../message';
-import { base64ToFloats } from '../onnx/base64';
 import type { ClassGroups } from '../ops/splitnet-class-order';
 import { part } from './splitnet-assignment';
 
@@ -22,8 +21,7 @@ export function affinityAssignment(design: Design, levels: readonly number[]): A
     .map((e) => byId.get(e.from.node))
     .find((n) => n?.kind === 'Linear');
   if (fc?.kind !== 'Linear') return { ok: false, ...refusal(msg('splitAffinityNoLinear')) };
-  const encoded = design.weights?.layers[fc.id]?.['weight'];
-  const weight = encoded === undefined ? undefined : base64ToFloats(encoded);
+  const weight = design.weights?.layers[fc.id]?.['weight'];
   const k = fc.params.outFeatures;
   if (weight === undefined || weight.length === 0 || weight.length % k !== 0)
     return { ok: false, ...refusal(msg('splitAffinityUntrained', { label: fc.label })) };

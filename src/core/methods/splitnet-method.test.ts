@@ -5,7 +5,6 @@ import { GraphBuilder } from '../design/builder';
 import type { Design } from '../design/design-types';
 import { exportDesign } from '../onnx/export/onnx-export';
 import { findPreset } from '../presets/preset-registry';
-import { floatsToBase64 } from '../onnx/base64';
 import { splitDepthChart, splitNetwork, splitTree, type SplitLevel } from './splitnet-method';
 
 /** Input 3×16×16 → conv 16 → BN → ReLU → conv 32 → BN → ReLU → pool → flatten → fc 10. */
@@ -233,13 +232,13 @@ describe('SplitNet tree: several levels and a class-to-group assignment', () => 
       [1, 2],
     ]);
     // Zero weights, bias 100·leaf + j: class c must come out as 100·l + j where classes[l][j] = c.
-    const layers: Record<string, Record<string, string>> = {};
+    const layers: Record<string, Record<string, Float32Array>> = {};
     for (const [l, label] of leaves.entries()) {
       const node = r.design.nodes.find((n) => n.label === label);
       const k = classes[l]?.length ?? 0;
       layers[node?.id ?? ''] = {
-        weight: floatsToBase64(new Float32Array(8 * k)),
-        bias: floatsToBase64(Float32Array.from({ length: k }, (_, j) => 100 * l + j)),
+        weight: new Float32Array(8 * k),
+        bias: Float32Array.from({ length: k }, (_, j) => 100 * l + j),
       };
     }
     const exported = exportDesign({ ...r.design, weights: { source: 'test', layers } });
