@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../canvas/Canvas';
 import { useCanvasCommands } from '../canvas/commands';
@@ -10,7 +10,6 @@ import { useStudio } from '../state/store';
 import { importOnnxFile, isOnnxFile } from './onnx-actions';
 import { openDesignFile } from './file-actions';
 import { ConnectDialog } from './ConnectDialog';
-import { CompareDialog } from '../panels/compare/CompareDialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { HelpOverlay } from './HelpOverlay';
 import { activateItem, insertItem, placeItem } from './item-actions';
@@ -23,6 +22,21 @@ import { useCommands } from './use-commands';
 import { useKeyboard } from './use-keyboard';
 
 /** The page: top bar, palette, canvas, side tabs, status bar. */
+// The compare dialog (its charts and slides) loads when it is first opened, not with the page.
+const CompareBody = lazy(() =>
+  import('../panels/compare/CompareDialog').then((m) => ({ default: m.CompareDialog })),
+);
+
+function CompareDialog() {
+  const open = useStudio((s) => s.compareOpen);
+  if (!open) return null;
+  return (
+    <Suspense fallback={null}>
+      <CompareBody />
+    </Suspense>
+  );
+}
+
 export function App() {
   const theme = useStudio((s) => s.theme);
   const { t } = useTranslation();

@@ -1,12 +1,14 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CostPanel } from '../panels/cost/CostPanel';
 import { Inspector } from '../panels/inspector/Inspector';
-import { LearnPanel } from '../panels/learn/LearnPanel';
-import { RunPanel } from '../panels/run/RunPanel';
-import { TrainPanel } from '../panels/train/TrainPanel';
 import type { SideTab } from '../state/types';
 import { useStudio } from '../state/store';
+
+// The tabs a first visit does not open load when first shown, not with the page.
+const RunPanel = lazy(() => import('../panels/run/RunPanel').then((m) => ({ default: m.RunPanel })));
+const TrainPanel = lazy(() => import('../panels/train/TrainPanel').then((m) => ({ default: m.TrainPanel })));
+const LearnPanel = lazy(() => import('../panels/learn/LearnPanel').then((m) => ({ default: m.LearnPanel })));
 
 /** The right side's tabs; each title is the key `side.<id>` of the shell's strings. */
 const tabs: readonly { readonly id: SideTab; readonly render: () => ReactNode }[] = [
@@ -73,7 +75,7 @@ export function SidePanel() {
           id={`panel-${active.id}`}
           aria-labelledby={`tab-${active.id}`}
         >
-          {active.render()}
+          <Suspense fallback={<div className="panel-loading" aria-busy="true" />}>{active.render()}</Suspense>
         </div>
       )}
     </aside>

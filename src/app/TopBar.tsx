@@ -10,8 +10,6 @@ import { ImageDialog } from './ImageDialog';
 import type { RunCommand } from './use-commands';
 import { newDesign, openAllBlocks } from './file-actions';
 import { exportOnnxFile, importOnnxFile } from './onnx-actions';
-import { exportTorchFile } from './torch-actions';
-import { exportTrainingProject, loadTrainedWeights } from './training-actions';
 import { pickFile } from './pick-file';
 
 const mod = keyLabel('Ctrl');
@@ -105,19 +103,19 @@ export function TopBar({ run }: { run: RunCommand }) {
           {
             label: t('menu.exportTorch'),
             run: () => {
-              void exportTorchFile();
+              void import('./torch-actions').then((m) => m.exportTorchFile());
             },
           },
           {
             label: t('menu.exportTraining'),
             run: () => {
-              void exportTrainingProject();
+              void import('./training-actions').then((m) => m.exportTrainingProject());
             },
           },
           {
             label: t('menu.loadTrained'),
             run: () => {
-              void loadTrainedWeights();
+              void import('./training-actions').then((m) => m.loadTrainedWeights());
             },
           },
           {

@@ -1,6 +1,6 @@
 import type { ImportResult } from '../core/onnx/import/import';
 import { i18next } from '../i18n';
-import { importAndLayOut, type ImportProgress, type ImportReply, type ImportRequest } from './import-run';
+import type { ImportProgress, ImportReply, ImportRequest } from './import-run';
 
 /**
  * Imports an ONNX file and lays the design out, in a Web Worker (one per import, closed after),
@@ -17,7 +17,8 @@ export function importInWorker(
       name: 'compact-studio-import',
     });
   } catch {
-    return importAndLayOut(request, onProgress);
+    // The importer itself loads only here: the worker bundles its own copy.
+    return import('./import-run').then((m) => m.importAndLayOut(request, onProgress));
   }
   return new Promise((resolve) => {
     worker.onmessage = (e: MessageEvent<ImportReply>) => {
