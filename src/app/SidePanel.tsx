@@ -1,11 +1,12 @@
 import { lazy, Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CostPanel } from '../panels/cost/CostPanel';
-import { Inspector } from '../panels/inspector/Inspector';
 import type { SideTab } from '../state/types';
 import { useStudio } from '../state/store';
 
-// The tabs a first visit does not open load when first shown, not with the page.
+// Each tab's content loads when first shown, not with the page: the first canvas cards are drawn
+// without waiting for it, and the tab's box is there from the start (no jump when it fills in).
+const Inspector = lazy(() => import('../panels/inspector/Inspector').then((m) => ({ default: m.Inspector })));
+const CostPanel = lazy(() => import('../panels/cost/CostPanel').then((m) => ({ default: m.CostPanel })));
 const RunPanel = lazy(() => import('../panels/run/RunPanel').then((m) => ({ default: m.RunPanel })));
 const TrainPanel = lazy(() => import('../panels/train/TrainPanel').then((m) => ({ default: m.TrainPanel })));
 const LearnPanel = lazy(() => import('../panels/learn/LearnPanel').then((m) => ({ default: m.LearnPanel })));
