@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { build, preview } from 'vite';
 import { printTable } from './measure';
 
@@ -18,59 +18,90 @@ export function initialScripts(dist: string): { file: string; bytes: number; gzi
   });
 }
 
+/** Milliseconds from navigation to the first canvas card, of one cold load (a fresh context: no cache, no saved design). */
+async function firstCard(browser: Browser, port: number): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    // Recorded by the page itself, from navigation start, the moment the first card is in the DOM.
+    await page.addInitScript(
+      "new MutationObserver((_, o) => { if (document.querySelector('.react-flow__node')) { window.firstCard_ = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true });",
+    );
+    await page.goto(`http://127.0.0.1:${String(port)}/`);
+    await page.locator('.react-flow__node').first().waitFor();
+    return await page.evaluate<number>('window.firstCard_');
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * First paint from a real Chromium load of the production build: milliseconds from navigation to the
  * first canvas card, over five cold loads (a fresh browser context each, so no cache and no saved
  * design: the first visit's default design), and the size of the JavaScript the page starts with.
+ * With BENCH_BEFORE_DIST (another build, such as main's), both builds are served at once and loaded
+ * in alternating pairs (A B, B A, …), so that a busy machine weighs on both columns alike.
  */
 export async function benchFirstPaint(): Promise<void> {
   const dist = process.env.BENCH_DIST ?? 'dist';
   if (!existsSync(join(dist, 'index.html'))) await build({ logLevel: 'warn', build: { outDir: dist } });
-  const server = await preview({
-    build: { outDir: dist },
-    preview: { port: PORT, host: '127.0.0.1', strictPort: true },
-    logLevel: 'silent',
-  });
+  const before = process.env.BENCH_BEFORE_DIST;
+  const builds =
+    before === undefined
+      ? [{ name: 'this build', dist }]
+      : [
+          { name: 'before', dist: before },
+          { name: 'after', dist },
+        ];
+  const servers = await Promise.all(
+    builds.map((b, i) =>
+      preview({
+        build: { outDir: b.dist },
+        preview: { port: PORT + i, host: '127.0.0.1', strictPort: true },
+        logLevel: 'silent',
+      }),
+    ),
+  );
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
   });
   try {
-    const times: number[] = [];
+    const times: number[][] = builds.map(() => []);
     for (let i = 0; i < LOADS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      // Recorded by the page itself, from navigation start, the moment the first card is in the DOM.
-      await page.addInitScript(
-        "new MutationObserver((_, o) => { if (document.querySelector('.react-flow__node')) { window.firstCard_ = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true });",
-      );
-      await page.goto(`http://127.0.0.1:${PORT}/`);
-      await page.locator('.react-flow__node').first().waitFor();
-      times.push(await page.evaluate<number>('window.firstCard_'));
-      await context.close();
+      const order = builds.map((_, k) => k);
+      if (i % 2 === 1) order.reverse();
+      for (const k of order) times[k]?.push(await firstCard(browser, PORT + k));
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    const scripts = initialScripts(dist);
+    const rows = builds.map((b, k) => {
+      const sorted = [...(times[k] ?? [])].sort((x, y) => x - y);
+      const scripts = initialScripts(b.dist);
+      return [
+        b.name,
+        (sorted[Math.floor(LOADS / 2)] ?? NaN).toFixed(0),
+        (sorted[0] ?? NaN).toFixed(0),
+        (sorted.at(-1) ?? NaN).toFixed(0),
+        String(LOADS),
+        (scripts.reduce((s, f) => s + f.bytes, 0) / 1024).toFixed(0),
+        (scripts.reduce((s, f) => s + f.gzip, 0) / 1024).toFixed(0),
+      ];
+    });
     printTable(
-      `First paint: navigation to the first canvas card, ${LOADS} cold loads of the production build (ms)`,
-      ['median', 'min', 'max', 'loads', 'initial JS (KB)', 'initial JS gzipped (KB)'],
-      [
-        [
-          (sorted[Math.floor(LOADS / 2)] ?? NaN).toFixed(0),
-          (sorted[0] ?? NaN).toFixed(0),
-          (sorted.at(-1) ?? NaN).toFixed(0),
-          String(LOADS),
-          (scripts.reduce((s, f) => s + f.bytes, 0) / 1024).toFixed(0),
-          (scripts.reduce((s, f) => s + f.gzip, 0) / 1024).toFixed(0),
-        ],
-      ],
+      `First paint: navigation to the first canvas card, ${LOADS} cold loads of the production build (ms; target 800)`,
+      ['build', 'median', 'min', 'max', 'loads', 'initial JS (KB)', 'initial JS gzipped (KB)'],
+      rows,
     );
   } finally {
     await browser.close();
-    await new Promise<void>((resolve) => {
-      server.httpServer.close(() => {
-        resolve();
-      });
-    });
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.httpServer.close(() => {
+              resolve();
+            });
+          }),
+      ),
+    );
   }
 }
