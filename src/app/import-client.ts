@@ -1,5 +1,6 @@
 import type { ImportResult } from '../core/onnx/import/import';
 import { i18next } from '../i18n';
+import { rememberPacked } from '../state/weights-blob';
 import type { ImportProgress, ImportReply, ImportRequest } from './import-run';
 
 /**
@@ -25,7 +26,10 @@ export function importInWorker(
       if (e.data.kind === 'progress') onProgress(e.data.stage, e.data.done);
       else {
         worker.terminate();
-        resolve(e.data.result);
+        const { result, packed } = e.data;
+        if (result.ok && result.design.weights !== undefined && packed !== undefined)
+          rememberPacked(result.design.weights, packed);
+        resolve(result);
       }
     };
     worker.onerror = (e) => {

@@ -1,6 +1,7 @@
 import { layoutDesign } from '../canvas/auto-layout';
 import type { Size } from '../canvas/flow-types';
 import { importModel, type ImportResult, type ImportStage } from '../core/onnx/import/import';
+import type { PackedWeights } from '../state/weights-blob';
 
 /** A request: the file's bytes (transferred), the name the design takes, the canvas it opens on. */
 export interface ImportRequest {
@@ -17,7 +18,12 @@ export type ImportProgress = ImportStage | 'layout';
 
 export type ImportReply =
   | { readonly kind: 'progress'; readonly stage: ImportProgress; readonly done: number }
-  | { readonly kind: 'result'; readonly result: ImportResult };
+  | {
+      readonly kind: 'result';
+      readonly result: ImportResult;
+      /** The design's weights packed for IndexedDB by the worker, so the page need not pack them. */
+      readonly packed?: PackedWeights;
+    };
 
 /** The import and its layout: the design comes back placed on the canvas. Never throws. */
 export async function importAndLayOut(

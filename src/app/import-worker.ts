@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { weightBuffers } from '../core/design/weight-buffers';
+import { packWeights } from '../state/weights-blob';
 import { importAndLayOut, type ImportReply, type ImportRequest } from './import-run';
 
 /**
@@ -11,7 +12,9 @@ self.onmessage = (e: MessageEvent<ImportRequest>) => {
   const post = (reply: ImportReply): void => {
     // The weights are handed over, not copied: the main thread gets them without a long task.
     const design = reply.kind === 'result' && reply.result.ok ? reply.result.design : undefined;
-    self.postMessage(reply, weightBuffers(design?.weights));
+    const weights = design?.weights;
+    const packed = weights === undefined ? undefined : packWeights(weights);
+    self.postMessage(packed === undefined ? reply : { ...reply, packed }, weightBuffers(weights));
   };
   void importAndLayOut(e.data, (stage, done) => {
     post({ kind: 'progress', stage, done });

@@ -14,7 +14,16 @@ export interface PackedWeights {
   readonly index: readonly (readonly [string, string, number])[];
 }
 
+/** Weights packed already (by the import worker, off the main thread), by the weights object. */
+const packedAlready = new WeakMap<DesignWeights, PackedWeights>();
+
+export function rememberPacked(weights: DesignWeights, packed: PackedWeights): void {
+  packedAlready.set(weights, packed);
+}
+
 export function packWeights(weights: DesignWeights): PackedWeights {
+  const known = packedAlready.get(weights);
+  if (known !== undefined) return known;
   const index: [string, string, number][] = [];
   const parts: Float32Array[] = [];
   for (const [key, roles] of Object.entries(weights.layers))
