@@ -1,4 +1,5 @@
 import type { Recipe } from '../../core/document/results';
+import type { Design } from '../../core/design/design-types';
 // The engine's recipe file alone: it imports no TensorFlow.js, so the page's bundle stays free of it.
 import { defaultRecipe } from '../../core/train/train-recipe';
 
@@ -7,10 +8,11 @@ export type DatasetChoice = 'fashion-mnist' | 'idx' | 'images';
 
 /**
  * One click trains: the engine's defaults for the dataset (SGD with momentum, a short warm-up into
- * cosine decay; no augmentation for Fashion-MNIST, flips and a small crop for a user's photos).
+ * cosine decay; no augmentation for Fashion-MNIST, flips and a small crop for a user's photos),
+ * and Adam at 1e-3 for a design without batch norm (recipeRule).
  */
-export const recipeDefaults = (dataset: DatasetChoice): Recipe =>
-  defaultRecipe(dataset === 'images' ? 'images' : 'fashion-mnist');
+export const recipeDefaults = (dataset: DatasetChoice, design?: Design): Recipe =>
+  defaultRecipe(dataset === 'images' ? 'images' : 'fashion-mnist', design);
 
 /**
  * The short recipe of a lesson's "train both" task, the same for both designs and seeded: 40 steps
