@@ -17,13 +17,15 @@ export const recipeDefaults = (dataset: DatasetChoice, design?: Design): Recipe 
 /**
  * The short recipe of a lesson's "train both" task, the same for both designs and seeded: 40 steps
  * of 32 images from Fashion-MNIST's subset (1,280 images, an eighth of an epoch), a gentler learning
- * rate without warm-up (a side without batch norm diverges at 0.1 in so few steps).
+ * rate without warm-up. At 0.05 the plain-conv baselines of the Fire and depthwise-separable
+ * lessons stayed at chance (9.2% and 7.8%) in so few steps; at 0.02 every side learns (Fire's
+ * baseline 40.4% against Fire's 32.0%), and a pair takes 18–86 s on two loaded cores.
  */
 export const lessonRecipe = (): Recipe => ({
   ...recipeDefaults('fashion-mnist'),
   epochs: 1,
   batch: 32,
-  learningRate: 0.05,
+  learningRate: 0.02,
   warmupEpochs: 0,
   maxSteps: 40,
 });
