@@ -174,4 +174,38 @@ describe('train: a short run on the Fashion-MNIST subset', () => {
       ['n13', 'n14', 'n18', 'n2', 'n3', 'n6', 'n7', 'n9', 'n10'].sort(),
     );
   }, 900000);
+
+  it('SqueezeNet 1.1 at 28×28 (no batch norm) learns under its default recipe: the loss falls', async () => {
+    // 4 epochs of 10 steps over 640 images: each epoch's mean training loss is on the curve.
+    const r = await cliInMemory([
+      'train',
+      'preset:squeezenet1_1',
+      '--resolution',
+      '28',
+      '--classes',
+      '10',
+      '--dataset',
+      'fashion-mnist',
+      '--train-images',
+      '640',
+      '--eval-images',
+      '500',
+      '--epochs',
+      '4',
+      '--json',
+    ]);
+    expect(r.err).toBe('');
+    const out = JSON.parse(r.out) as {
+      accuracy: number;
+      recipe: { optimizer: string; learningRate: number };
+      curve: { loss: number }[];
+    };
+    expect(out.recipe).toMatchObject({ optimizer: 'adam', learningRate: 1e-3 });
+    const losses = out.curve.map((c) => c.loss);
+    expect(losses).toHaveLength(4);
+    // Chance is ln 10 = 2.303 (where SGD at 0.1 stayed): the last epoch's mean loss is well below it.
+    expect(losses.at(-1) ?? Infinity).toBeLessThan(Math.log(10) - 0.2);
+    expect(losses.at(-1) ?? Infinity).toBeLessThan(losses[0] ?? 0);
+    expect(out.accuracy).toBeGreaterThan(0.2); // twice chance (24.2% measured)
+  }, 900000);
 });

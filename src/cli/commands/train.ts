@@ -1,5 +1,6 @@
 import { serializeDesign } from '../../core/document/format';
 import type { Recipe } from '../../core/document/results';
+import type { Design } from '../../core/design/design-types';
 import { english } from '../../core/message';
 import {
   checkTrainable,
@@ -29,8 +30,9 @@ function wholeFlag(flags: Map<string, string>, name: string): number | undefined
 function recipeFrom(
   flags: Map<string, string>,
   dataset: string,
+  design: Design,
 ): { -readonly [K in keyof Recipe]: Recipe[K] } {
-  const base = defaultRecipe(dataset);
+  const base = defaultRecipe(dataset, design);
   const optimizer = flags.get('optimizer');
   if (optimizer !== undefined && optimizer !== 'sgd' && optimizer !== 'adam' && optimizer !== 'adamw')
     throw new UsageError(`--optimizer must be sgd, adam or adamw, not "${optimizer}"`);
@@ -79,7 +81,7 @@ export const trainCommand: Command = {
     const backendFlag = flags.get('backend');
     if (backendFlag !== undefined && backendFlag !== 'wasm' && backendFlag !== 'cpu')
       throw new UsageError(`--backend must be wasm or cpu, not "${backendFlag}"`);
-    const recipe = recipeFrom(flags, datasetSpec);
+    const recipe = recipeFrom(flags, datasetSpec, design);
     const json = switches.has('json');
     const input = design.nodes.find((n) => n.kind === 'Input')?.params as
       { channels?: number; height?: number; width?: number } | undefined;

@@ -238,7 +238,7 @@ export const trainForms: Forms = {
     },
   },
   ReLU: unary((x) => tf.relu(x)),
-  ReLU6: unary((x) => tf.clipByValue(x, 0, 6)),
+  ReLU6: unary((x) => tf.relu6(x)),
   HardSwish: unary((x) => tf.mul(x, tf.div(tf.clipByValue(tf.add(x, 3), 0, 6), 6))),
   HardSigmoid: unary((x) => tf.div(tf.clipByValue(tf.add(x, 3), 0, 6), 6)),
   Sigmoid: unary((x) => tf.sigmoid(x)),

@@ -31,8 +31,8 @@ function custom(
   return op(...inputs);
 }
 
-/** Zeros between the rows and columns of an NHWC tensor (a stride-s map read back at stride 1). */
-export function dilate(t: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
+/** Each value of an NHWC map followed by s − 1 zeros along H and W: [n, h·sh, w·sw, c]. */
+function spread(t: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
   if (sh === 1 && sw === 1) return t;
   const [n, h, w, c] = t.shape;
   const padded = tf.pad(tf.reshape(t, [n, h, 1, w, 1, c]), [
@@ -43,8 +43,24 @@ export function dilate(t: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
     [0, sw - 1],
     [0, 0],
   ]);
-  const spread = tf.reshape<tf.Rank.R4>(padded, [n, h * sh, w * sw, c]);
-  return tf.slice(spread, [0, 0, 0, 0], [n, (h - 1) * sh + 1, (w - 1) * sw + 1, c]);
+  return tf.reshape<tf.Rank.R4>(padded, [n, h * sh, w * sw, c]);
+}
+
+/** Zeros between the rows and columns of an NHWC tensor (a stride-s map read back at stride 1). */
+export function dilate(t: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
+  if (sh === 1 && sw === 1) return t;
+  const [n, h, w, c] = t.shape;
+  return tf.slice(spread(t, sh, sw), [0, 0, 0, 0], [n, (h - 1) * sh + 1, (w - 1) * sw + 1, c]);
+}
+
+/**
+ * Tensors no gradient is wanted for (the network's input batch): a conv reading one skips its dx,
+ * the costliest part of the first layer's backward pass.
+ */
+const constants = new WeakSet<tf.Tensor>();
+export function markConstant<T extends tf.Tensor>(t: T): T {
+  constants.add(t);
+  return t;
 }
 
 /** Pads (positive) or crops (negative) the spatial sides of an NHWC tensor. */
@@ -85,9 +101,10 @@ function spreadForInput(
   stride: Pair,
   pad: Pair,
 ): tf.Tensor4D {
-  const d = dilate(dy, stride[0], stride[1]);
-  const extraH = inH + 2 * pad[0] - k[0] - (dy.shape[1] - 1) * stride[0];
-  const extraW = inW + 2 * pad[1] - k[1] - (dy.shape[2] - 1) * stride[1];
+  // The spread map ends with s − 1 zeros the dilated one lacks: the trailing side pads that much less.
+  const d = spread(dy, stride[0], stride[1]);
+  const extraH = inH + 2 * pad[0] - k[0] - (dy.shape[1] - 1) * stride[0] - (stride[0] - 1);
+  const extraW = inW + 2 * pad[1] - k[1] - (dy.shape[2] - 1) * stride[1] - (stride[1] - 1);
   return padOrCrop(
     d,
     k[0] - 1 - pad[0],
@@ -119,31 +136,41 @@ export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Pair, pad: Pair):
       const w4 = wi as tf.Tensor4D;
       save([x4, w4]);
       const value = tf.conv2d(padSpatial(x4, pad), w4, [stride[0], stride[1]], 'valid');
+      const inputGrad = !constants.has(x);
       const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
         const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
-        const dy4 = dy as tf.Tensor4D;
-        const [kh, kw, cin, cout] = ws.shape;
-        // dx: the spread dy correlated with the filter flipped in space and with in/out swapped.
-        const flipped = tf.transpose(tf.reverse(ws, [0, 1]), [0, 1, 3, 2]);
-        const dx = tf.conv2d(
-          spreadForInput(dy4, xs.shape[1], xs.shape[2], [kh, kw], stride, pad),
-          flipped,
-          1,
-          'valid',
-        );
-        // dW: one conv with batch and channels swapped (the input's channels as its batch, dy as the
-        // filter), dilated by the stride, cut to the kernel.
-        const xt = tf.transpose(padSpatial(xs, pad), [3, 1, 2, 0]);
-        const dyt = tf.transpose(dy4, [1, 2, 0, 3]);
-        const full = tf.conv2d(xt, dyt, 1, 'valid', 'NHWC', [stride[0], stride[1]]);
-        const dw = tf.transpose(tf.slice(full, [0, 0, 0, 0], [cin, kh, kw, cout]), [1, 2, 0, 3]);
-        return [dx, dw];
+        return convGrads(xs, ws, dy as tf.Tensor4D, stride, pad, inputGrad);
       };
       return { value, gradFunc };
     },
     [x, w],
   );
   return out as tf.Tensor4D;
+}
+
+function convGrads(
+  x: tf.Tensor4D,
+  w: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  stride: Pair,
+  pad: Pair,
+  inputGrad: boolean,
+): tf.Tensor[] {
+  const [kh, kw, cin, cout] = w.shape;
+  // dx: the spread dy correlated with the filter flipped in space and with in/out swapped.
+  const flipped = tf.transpose(kh === 1 && kw === 1 ? w : tf.reverse(w, [0, 1]), [0, 1, 3, 2]);
+  const dx = !inputGrad
+    ? tf.zerosLike(x)
+    : tf.conv2d(spreadForInput(dy, x.shape[1], x.shape[2], [kh, kw], stride, pad), flipped, 1, 'valid');
+  // dW: one conv with batch and channels swapped (the input's channels as its batch, dy as the
+  // filter), dilated by the stride, cut to the kernel.
+  const xt = tf.transpose(padSpatial(x, pad), [3, 1, 2, 0]);
+  const dyt = tf.transpose(dy, [1, 2, 0, 3]);
+  const full = tf.conv2d(xt, dyt, 1, 'valid', 'NHWC', [stride[0], stride[1]]);
+  const cut =
+    full.shape[1] === kh && full.shape[2] === kw ? full : tf.slice(full, [0, 0, 0, 0], [cin, kh, kw, cout]);
+  const dw = tf.transpose(cut, [1, 2, 0, 3]);
+  return [dx, dw];
 }
 
 /** Depthwise convolution; filter [kh, kw, C, M] gives C·M channels, channel c·M + m from c. */
@@ -154,10 +181,11 @@ export function depthwiseConv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Pair, pa
       const w4 = wi as tf.Tensor4D;
       save([x4, w4]);
       const value = tf.depthwiseConv2d(padSpatial(x4, pad), w4, [stride[0], stride[1]], 'valid');
+      const inputGrad = !constants.has(x);
       const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
         const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
         return [
-          depthwiseInputGrad(dy as tf.Tensor4D, ws, xs.shape, stride, pad),
+          inputGrad ? depthwiseInputGrad(dy as tf.Tensor4D, ws, xs.shape, stride, pad) : tf.zerosLike(xs),
           depthwiseFilterGrad(xs, dy as tf.Tensor4D, ws.shape, stride, pad),
         ];
       };
@@ -184,7 +212,12 @@ function depthwiseInputGrad(
   return tf.sum<tf.Tensor4D>(tf.reshape(each, [n, h, wd, c, m]), 4);
 }
 
-/** dW of a depthwise conv, tap by tap: as many multiply-adds as the forward pass. */
+/**
+ * dW of a depthwise conv as one depthwise conv: the batch folded into the channels (N·C channels of
+ * one image), dy as the filter, dilated by the stride, the result cut to the kernel and summed over
+ * the batch. As many multiply-adds as the forward pass, in one kernel (tap-by-tap strided slices
+ * were most of a MobileNetV2 step on WASM).
+ */
 function depthwiseFilterGrad(
   x: tf.Tensor4D,
   dy: tf.Tensor4D,
@@ -195,16 +228,15 @@ function depthwiseFilterGrad(
   const [kh, kw, c, m] = wShape;
   const [n, oh, ow] = dy.shape;
   const xp = padSpatial(x, pad);
-  const dy5 = m === 1 ? dy : tf.reshape(dy, [n, oh, ow, c, m]);
-  const taps: tf.Tensor[] = [];
-  for (let i = 0; i < kh; i++)
-    for (let j = 0; j < kw; j++) {
-      const xs = tap(xp, i, j, [oh, ow], stride);
-      taps.push(
-        m === 1 ? tf.sum(tf.mul(xs, dy5), [0, 1, 2]) : tf.sum(tf.mul(tf.expandDims(xs, 4), dy5), [0, 1, 2]),
-      );
-    }
-  return tf.reshape(tf.stack(taps), [kh, kw, c, m]);
+  const [, hp, wp] = xp.shape;
+  const folded = tf.reshape<tf.Rank.R4>(tf.transpose(xp, [1, 2, 0, 3]), [1, hp, wp, n * c]);
+  const filter = tf.reshape<tf.Rank.R4>(tf.transpose(dy, [1, 2, 0, 3]), [oh, ow, n * c, m]);
+  const full = tf.depthwiseConv2d(folded, filter, 1, 'valid', 'NHWC', [stride[0], stride[1]]);
+  const cut =
+    full.shape[1] === kh && full.shape[2] === kw
+      ? full
+      : tf.slice(full, [0, 0, 0, 0], [1, kh, kw, n * c * m]);
+  return tf.sum<tf.Tensor4D>(tf.reshape(cut, [kh, kw, n, c, m]), 2);
 }
 
 /** A depthwise conv with a fixed filter (average pooling's window): gradient for x only. */
@@ -271,6 +303,18 @@ export function maxPoolPadded(xp: tf.Tensor4D, k: Pair, stride: Pair): tf.Tensor
 }
 
 /**
+ * The mean over every axis but the last (the channels), as one average pool over all the pixels:
+ * WASM's Mean and Sum first transpose N, H, W innermost and took 10–30× longer than its pooling
+ * (XNNPACK), which reads the channel-last map as it lies.
+ */
+export function channelMean(t: tf.Tensor): tf.Tensor1D {
+  const c = t.shape[t.rank - 1] ?? 1;
+  const rows = t.size / c;
+  if (rows === 1) return tf.reshape(t, [c]);
+  return tf.reshape(tf.avgPool(tf.reshape<tf.Rank.R4>(t, [1, rows, 1, c]), [rows, 1], 1, 'valid'), [c]);
+}
+
+/**
  * Batch normalisation in training mode over N, H, W (or N for a [N, C] tensor), with the analytic
  * gradient (faster than autodiff through tf.moments). Returns the batch mean and biased variance
  * for the running statistics.
@@ -281,9 +325,9 @@ export function batchNormTrain(
   beta: tf.Tensor1D,
   epsilon: number,
 ): { y: tf.Tensor; mean: tf.Tensor; variance: tf.Tensor } {
-  const axes = x.rank === 4 ? [0, 1, 2] : [0];
   const count = x.size / (x.shape[x.rank - 1] ?? 1);
-  const { mean, variance } = tf.moments(x, axes);
+  const mean = channelMean(x);
+  const variance = channelMean(tf.square(tf.sub(x, mean)));
   const stats = { mean: tf.keep(mean), variance: tf.keep(variance) };
   const y = custom(
     ([xi, g, b], save) => {
@@ -293,14 +337,11 @@ export function batchNormTrain(
       const value = tf.add(tf.mul(xhat, g as tf.Tensor), b as tf.Tensor);
       const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
         const [xh, inv, gs] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
-        const dbeta = tf.sum(dy, axes);
-        const dgamma = tf.sum(tf.mul(dy, xh), axes);
+        const meanDy = channelMean(dy);
+        const meanDyXh = channelMean(tf.mul(dy, xh));
         // dx = γ/σ · (dy − mean(dy) − x̂ · mean(dy · x̂))
-        const dx = tf.mul(
-          tf.mul(gs, inv),
-          tf.sub(tf.sub(dy, tf.div(dbeta, count)), tf.mul(xh, tf.div(dgamma, count))),
-        );
-        return [dx, dgamma, dbeta];
+        const dx = tf.mul(tf.mul(gs, inv), tf.sub(tf.sub(dy, meanDy), tf.mul(xh, meanDyXh)));
+        return [dx, tf.mul(meanDyXh, count), tf.mul(meanDy, count)];
       };
       return { value, gradFunc };
     },

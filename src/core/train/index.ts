@@ -47,4 +47,4 @@ export {
 export { trainedHash } from '../document/design-hash';
 export { checkTrainable, resizeHead, trainDesign } from './loop';
 export { inferOutputs } from './network';
-export { defaultRecipe } from './train-recipe';
+export { defaultRecipe, recipeRule, type RecipeRule } from './train-recipe';

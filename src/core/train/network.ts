@@ -5,6 +5,7 @@ import type { Design } from '../design/design-types';
 import { msg } from '../message';
 import type { Shape } from '../shape';
 import { trainForms, type FormContext, type TrainForm } from './forms';
+import { markConstant } from './grads';
 import { TrainError } from './train-types';
 import { WeightStore } from './train-weights';
 
@@ -109,7 +110,8 @@ export class Network {
    */
   forward(x: tf.Tensor4D, training: boolean, seed: number, frozen?: ReadonlySet<string>): ForwardResult {
     const stats: { layer: LayerInfo; mean: tf.Tensor; variance: tf.Tensor }[] = [];
-    const values = runLayers(this.structure.run, new Map([[this.structure.input.key, x]]), {
+    // The batch is data, not a weight: the first layer need not compute its gradient.
+    const values = runLayers(this.structure.run, new Map([[this.structure.input.key, markConstant(x)]]), {
       store: this.store,
       constants: this.constants,
       training,

@@ -53,6 +53,8 @@ export const train = {
     seed: 'Seed',
     maxSteps: 'At most this many steps (empty: no limit)',
     reset: 'Defaults for this dataset',
+    noBatchNorm:
+      'This design has no batch norm: its defaults are Adam at a learning rate of 0.001 (SGD at 0.1 leaves such a design, SqueezeNet for one, at chance).',
     bad: '{{field}} needs a number from {{min}} to {{max}}.',
   },
   controls: {

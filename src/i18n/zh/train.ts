@@ -56,6 +56,8 @@ export const train: Strings<typeof en> = {
     seed: '随机种子',
     maxSteps: '最多训练步数（留空：不限）',
     reset: '此数据集的默认值',
+    noBatchNorm:
+      '此设计没有批归一化：默认改用学习率 0.001 的 Adam（学习率 0.1 的 SGD 会让这类设计，例如 SqueezeNet，停在随机水平）。',
     bad: '{{field}}需要 {{min}} 到 {{max}} 之间的数。',
   },
   controls: {

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Recipe } from '../../core/document/results';
+import { recipeRule } from '../../core/train/train-recipe';
+import { useStudio } from '../../state/store';
 import { recipeBounds, recipeDefaults } from './recipe-defaults';
 import { useTrainPanel } from './train-store';
 
@@ -70,6 +72,14 @@ export function RecipeForm() {
   const { t } = useTranslation('train');
   const recipe = useTrainPanel((s) => s.recipe);
   const dataset = useTrainPanel((s) => s.dataset);
+  const edited = useTrainPanel((s) => s.recipeEdited);
+  const design = useStudio((s) => s.design);
+  const rule = useMemo(() => recipeRule(design), [design]);
+  // An untouched recipe follows the design (a design without batch norm gets Adam).
+  useEffect(() => {
+    if (!useTrainPanel.getState().recipeEdited)
+      useTrainPanel.setState({ recipe: recipeDefaults(useTrainPanel.getState().dataset, design) });
+  }, [design, edited, dataset]);
   return (
     <details className="run-section train-recipe">
       <summary>
@@ -78,6 +88,7 @@ export function RecipeForm() {
           {recipe.epochs} × {recipe.batch} · {t(`recipe.${recipe.optimizer}`)} · {recipe.learningRate}
         </span>
       </summary>
+      {rule === 'noBatchNorm' && <p className="run-hint train-rule">{t('recipe.noBatchNorm')}</p>}
       <div className="train-grid">
         <NumberInput field="epochs" />
         <NumberInput field="batch" step="1" />
@@ -132,7 +143,7 @@ export function RecipeForm() {
         type="button"
         className="button ghost"
         onClick={() => {
-          useTrainPanel.setState({ recipe: recipeDefaults(dataset), recipeEdited: false });
+          useTrainPanel.setState({ recipe: recipeDefaults(dataset, design), recipeEdited: false });
         }}
       >
         {t('recipe.reset')}

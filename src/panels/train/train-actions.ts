@@ -3,6 +3,7 @@ import { trainClient } from '../../runtime/train/client';
 import type { DatasetSpec } from '../../runtime/train/protocol';
 import { analysisOf } from '../../state/analysis';
 import { studio } from '../../state/store';
+import { recipeDefaults } from './recipe-defaults';
 import { useTrainPanel } from './train-store';
 
 /** The dataset the worker should read, or a sentence saying what is missing. */
@@ -58,7 +59,8 @@ export function startTraining(): void {
     refuse(dataset);
     return;
   }
-  const { recipe, scope } = useTrainPanel.getState();
+  const { recipe: chosen, recipeEdited, scope } = useTrainPanel.getState();
+  const recipe = recipeEdited ? chosen : recipeDefaults(useTrainPanel.getState().dataset, design);
   useTrainPanel.setState({ refusal: undefined });
   state.trainStarted();
   trainClient().start(

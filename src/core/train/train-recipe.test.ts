@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import '../kinds';
+import { findPreset } from '../presets/preset-registry';
+import { defaultRecipe, recipeRule } from './train-recipe';
+
+/** The default recipe follows the design where it must: no batch norm anywhere, Adam at 1e-3. */
+const preset = (name: string) => {
+  const p = findPreset(name);
+  if (p === undefined) throw new Error(`no preset ${name}`);
+  return p.build({ resolution: 28, classes: 10, width: 1 });
+};
+
+describe('the default recipe', () => {
+  it('is SGD with momentum at 0.1 for Fashion-MNIST without a design, and for designs with batch norm', () => {
+    for (const design of [undefined, preset('mobilenet_v2'), preset('shufflenet_v2_x1_0')]) {
+      expect(recipeRule(design)).toBeUndefined();
+      expect(defaultRecipe('fashion-mnist', design)).toMatchObject({
+        optimizer: 'sgd',
+        learningRate: 0.1,
+        momentum: 0.9,
+        batch: 64,
+        epochs: 1,
+      });
+    }
+  });
+
+  it('is Adam at 1e-3 (no momentum field) for SqueezeNet 1.1, which has no batch norm', () => {
+    const design = preset('squeezenet1_1');
+    expect(recipeRule(design)).toBe('noBatchNorm');
+    const r = defaultRecipe('fashion-mnist', design);
+    expect(r).toMatchObject({
+      optimizer: 'adam',
+      learningRate: 1e-3,
+      batch: 64,
+      epochs: 1,
+      warmupEpochs: 0.1,
+    });
+    expect(r.momentum).toBeUndefined();
+    // The dataset's other choices stay: a user's folder still gets flips and crops.
+    expect(defaultRecipe('my-photos', design)).toMatchObject({
+      optimizer: 'adam',
+      augment: { flip: true, crop: 4 },
+    });
+  });
+});
