@@ -6,6 +6,7 @@ import {
   checkTrainable,
   chooseBackend,
   defaultRecipe,
+  withOptimizer,
   resizeHead,
   takeImages,
   trainDesign,
@@ -35,18 +36,8 @@ export function recipeFrom(
   const optimizer = flags.get('optimizer');
   if (optimizer !== undefined && optimizer !== 'sgd' && optimizer !== 'adam' && optimizer !== 'adamw')
     throw new UsageError(`--optimizer must be sgd, adam or adamw, not "${optimizer}"`);
-  // The design's default recipe, unless --optimizer names another family: then that family's
-  // defaults (SGD's learning rate and momentum, or Adam's 1e-3), not the other one's.
   const designs = defaultRecipe(dataset, design);
-  const sgd = defaultRecipe(dataset);
-  const { momentum: _momentum, ...adaptive } = sgd;
-  const family = (o: string): string => (o === 'sgd' ? 'sgd' : 'adam');
-  const base: Recipe =
-    optimizer === undefined || family(optimizer) === family(designs.optimizer)
-      ? designs
-      : optimizer === 'sgd'
-        ? sgd
-        : { ...adaptive, optimizer, learningRate: 1e-3 };
+  const base = optimizer === undefined ? designs : withOptimizer(designs, optimizer, dataset);
   const seed = flags.get('seed');
   if (seed !== undefined && !/^\d+$/.test(seed))
     throw new UsageError(`--seed must be a whole number, not "${seed}"`);

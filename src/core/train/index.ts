@@ -26,6 +26,7 @@
  * - `fitImages(set, channels, height, width) → ImageSet`: grey repeated to 3 channels (3 → 1 by the
  *   mean), bilinear resize to the Input's height and width.
  * - `defaultRecipe(datasetName) → Recipe`: sensible defaults so one click trains.
+ * - `withOptimizer(recipe, optimizer, datasetName) → Recipe`: another optimizer, with its family's defaults.
  * - Data: `parseIdx(bytes)`, `idxImageSet(images, labels, classNames)`, `gunzip(bytes)` (the
  *   DecompressionStream both Node and browsers have), `FASHION_MNIST_CLASSES`, and
  *   `FASHION_MNIST_SUBSET` (the file names of the committed subset under
@@ -47,4 +48,4 @@ export {
 export { trainedHash } from '../document/design-hash';
 export { checkTrainable, resizeHead, trainDesign } from './loop';
 export { inferOutputs } from './network';
-export { defaultRecipe, recipeRule, type RecipeRule } from './train-recipe';
+export { defaultRecipe, recipeRule, withOptimizer, type RecipeRule } from './train-recipe';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../kinds';
 import { findPreset } from '../presets/preset-registry';
-import { defaultRecipe, recipeRule } from './train-recipe';
+import { defaultRecipe, recipeRule, withOptimizer } from './train-recipe';
 
 /** The default recipe follows the design where it must: no batch norm anywhere, Adam at 1e-3. */
 const preset = (name: string) => {
@@ -41,5 +41,23 @@ describe('the default recipe', () => {
       optimizer: 'adam',
       augment: { flip: true, crop: 4 },
     });
+  });
+});
+
+describe('another optimizer', () => {
+  it('across families takes that family’s defaults; within a family keeps the recipe', () => {
+    const adam = defaultRecipe('fashion-mnist', preset('squeezenet1_1'));
+    const sgd = withOptimizer(adam, 'sgd', 'fashion-mnist');
+    expect(sgd).toMatchObject({ optimizer: 'sgd', learningRate: 0.1, momentum: 0.9, epochs: adam.epochs });
+    const back = withOptimizer(sgd, 'adam', 'fashion-mnist');
+    expect(back).toMatchObject({ optimizer: 'adam', learningRate: 1e-3 });
+    expect(back.momentum).toBeUndefined();
+    // Within a family the user's learning rate stays.
+    expect(withOptimizer({ ...adam, learningRate: 3e-3 }, 'adamw', 'fashion-mnist')).toMatchObject({
+      optimizer: 'adamw',
+      learningRate: 3e-3,
+    });
+    // A folder of images: SGD's rate for folders (0.05).
+    expect(withOptimizer(adam, 'sgd', 'images').learningRate).toBe(0.05);
   });
 });

@@ -46,3 +46,19 @@ export function defaultRecipe(datasetName: string, design?: Design): Recipe {
   const { momentum: _momentum, ...rest } = base;
   return { ...rest, optimizer: 'adam', learningRate: 1e-3 };
 }
+
+/** SGD, or one of the adaptive optimizers (Adam, AdamW): their learning rates differ by about 100×. */
+const family = (o: Recipe['optimizer']): 'sgd' | 'adaptive' => (o === 'sgd' ? 'sgd' : 'adaptive');
+
+/**
+ * The recipe with another optimizer: within its family the recipe is kept, across families it
+ * takes that family's defaults (SGD's learning rate and momentum 0.9, or Adam's 1e-3 without
+ * momentum), so SGD never runs at Adam's 1e-3 nor Adam at SGD's 0.1.
+ */
+export function withOptimizer(recipe: Recipe, optimizer: Recipe['optimizer'], datasetName: string): Recipe {
+  if (family(optimizer) === family(recipe.optimizer)) return { ...recipe, optimizer };
+  const { momentum: _momentum, ...rest } = recipe;
+  return optimizer === 'sgd'
+    ? { ...rest, optimizer, learningRate: defaultRecipe(datasetName).learningRate, momentum: 0.9 }
+    : { ...rest, optimizer, learningRate: 1e-3 };
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Recipe } from '../../core/document/results';
 import { recipeRule } from '../../core/train/train-recipe';
 import { useStudio } from '../../state/store';
-import { recipeBounds, recipeDefaults } from './recipe-defaults';
+import { recipeBounds, recipeDefaults, recipeWithOptimizer } from './recipe-defaults';
 import { useTrainPanel } from './train-store';
 
 type NumberField = keyof typeof recipeBounds;
@@ -97,10 +97,9 @@ export function RecipeForm() {
           <select
             value={recipe.optimizer}
             onChange={(e) => {
-              const optimizer = e.target.value as Recipe['optimizer'];
-              setRecipe(
-                optimizer === 'sgd' ? { optimizer, momentum: recipe.momentum ?? 0.9 } : { optimizer },
-              );
+              // Across families (SGD, Adam) the learning rate and momentum become the new family's.
+              const next = recipeWithOptimizer(recipe, e.target.value as Recipe['optimizer'], dataset);
+              useTrainPanel.setState({ recipe: next, recipeEdited: true });
             }}
           >
             <option value="sgd">{t('recipe.sgd')}</option>

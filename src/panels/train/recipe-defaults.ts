@@ -1,7 +1,7 @@
 import type { Recipe } from '../../core/document/results';
 import type { Design } from '../../core/design/design-types';
 // The engine's recipe file alone: it imports no TensorFlow.js, so the page's bundle stays free of it.
-import { defaultRecipe } from '../../core/train/train-recipe';
+import { defaultRecipe, withOptimizer } from '../../core/train/train-recipe';
 
 /** Where the training images come from. */
 export type DatasetChoice = 'fashion-mnist' | 'idx' | 'images';
@@ -11,8 +11,17 @@ export type DatasetChoice = 'fashion-mnist' | 'idx' | 'images';
  * cosine decay; no augmentation for Fashion-MNIST, flips and a small crop for a user's photos),
  * and Adam at 1e-3 for a design without batch norm (recipeRule).
  */
+const datasetName = (dataset: DatasetChoice): string => (dataset === 'images' ? 'images' : 'fashion-mnist');
+
 export const recipeDefaults = (dataset: DatasetChoice, design?: Design): Recipe =>
-  defaultRecipe(dataset === 'images' ? 'images' : 'fashion-mnist', design);
+  defaultRecipe(datasetName(dataset), design);
+
+/** The recipe with another optimizer, taking that family's learning rate when the family changes. */
+export const recipeWithOptimizer = (
+  recipe: Recipe,
+  optimizer: Recipe['optimizer'],
+  dataset: DatasetChoice,
+): Recipe => withOptimizer(recipe, optimizer, datasetName(dataset));
 
 /**
  * The short recipe of a lesson's "train both" task, the same for both designs and seeded: 40 steps
