@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cliInMemory } from '../../test-support/cli';
+import { hierarchyWeight } from '../../test-support/class-hierarchy';
 import { GraphBuilder } from '../core/design/builder';
 import { serializeDesign } from '../core/document/format';
 
@@ -142,18 +143,7 @@ describe('cli: SplitNet and MorphNet', () => {
   });
 
   it('split --assign-from-weights: classes whose trained weight rows point alike share a leaf', async () => {
-    // fc's rows (8 classes over 8 features) built in a hierarchy: 0 3 5 6 read feature 1, 1 2 4 7
-    // feature 2; within them the sign of feature 3 (0 5 | 3 6) and of feature 4 (1 7 | 2 4).
-    const rows: Record<number, number[]> = {
-      0: [1, 0, 0.5, 0.02],
-      5: [1, 0.01, 0.45, 0],
-      3: [1, 0, -0.5, 0.01],
-      6: [0.98, 0, -0.55, 0],
-      1: [0, 1, 0.02, 0.5],
-      7: [0.01, 1, 0, 0.45],
-      2: [0, 1, 0, -0.5],
-      4: [0, 0.97, 0.01, -0.55],
-    };
+    // fc's rows (8 classes over 8 features): the hierarchy of hierarchyRows, 4 zero features after.
     const g = new GraphBuilder();
     const x = g.add('Input', { channels: 3, height: 8, width: 8 }, [], 'input');
     const c1 = g.add('ReLU', {}, [g.add('Conv2d', { outChannels: 8 }, [x], 'conv1')], 'relu1');
@@ -162,9 +152,7 @@ describe('cli: SplitNet and MorphNet', () => {
     const fc = g.add('Linear', { outFeatures: 8 }, [f], 'fc');
     g.output(fc);
     const design = g.design('trained');
-    const weight = Float32Array.from(
-      Array.from({ length: 8 }, (_, k) => [...(rows[k] ?? []), 0, 0, 0, 0]).flat(),
-    );
+    const weight = hierarchyWeight(4);
     const trained = {
       ...design,
       weights: { source: 'test', layers: { [fc.node]: { weight } } },

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { hierarchyWeight } from '../../../test-support/class-hierarchy';
 import { assignmentFromWeights } from './splitnet-affinity';
 
-/**
- * Eight classes over 4 features built with a known hierarchy: classes 0, 3, 5, 6 read feature 1
- * and 1, 2, 4, 7 feature 2 (the first split); within them, the sign of feature 3 (0, 5 against
- * 3, 6) and of feature 4 (1, 7 against 2, 4) (the second). Small perturbations keep rows distinct.
- */
-const rows: Record<number, number[]> = {
-  0: [1, 0, 0.5, 0.02],
-  5: [1, 0.01, 0.45, 0],
-  3: [1, 0, -0.5, 0.01],
-  6: [0.98, 0, -0.55, 0],
-  1: [0, 1, 0.02, 0.5],
-  7: [0.01, 1, 0, 0.45],
-  2: [0, 1, 0, -0.5],
-  4: [0, 0.97, 0.01, -0.55],
-};
-const weight = Float32Array.from(Array.from({ length: 8 }, (_, k) => rows[k] ?? []).flat());
+const weight = hierarchyWeight();
 
 describe('SplitNet class affinity from a trained classifier', () => {
   it('a 2 → 4 tree recovers the hierarchy the weights were built with', () => {
