@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium } from './chromium';
 import { build, preview } from 'vite';
 import { printTable } from './measure';
 
@@ -15,10 +16,7 @@ export async function benchCanvas(): Promise<void> {
     preview: { port: 4390, host: '127.0.0.1', strictPort: true },
     logLevel: 'silent',
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto('http://127.0.0.1:4390/');

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { launchChromium } from './chromium';
 import { build, preview } from 'vite';
 import { printTable } from './measure';
 
@@ -62,10 +63,7 @@ export async function benchFirstPaint(): Promise<void> {
       }),
     ),
   );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-  });
+  const browser = await launchChromium();
   try {
     const times: number[][] = builds.map(() => []);
     for (let i = 0; i < LOADS; i++) {

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { launchChromium } from './chromium';
 import { build, preview } from 'vite';
 import { scalingGraphs } from '../test-support/scaling-graphs';
 import { ms, printTable } from './measure';
@@ -131,10 +132,7 @@ export async function benchImportFrames(): Promise<void> {
     preview: { port: PORT, host: '127.0.0.1', strictPort: true },
     logLevel: 'silent',
   });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-  });
+  const browser = await launchChromium();
   // Files, not buffers: Playwright passes at most 50 MB as a buffer, and ResNet-50 is about 100 MB.
   const dir = mkdtempSync(join(tmpdir(), 'import-frames-'));
   try {

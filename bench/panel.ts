@@ -1,4 +1,4 @@
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium';
 import { createServer } from 'vite';
 import type { Design } from '../src/core/design/design-types';
 import { ms, printTable } from './measure';
@@ -72,10 +72,7 @@ export async function benchPanel(): Promise<void> {
   });
   await server.listen();
   const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4191/';
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-quic'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     // tsx keeps function names with an `__name` helper that the page does not have.

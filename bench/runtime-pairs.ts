@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
 import * as ort from 'onnxruntime-node';
-import { createServer } from 'vite';
+import { withDevServerBrowser } from './chromium';
 import type { Design } from '../src/core/design/design-types';
 import { importModel } from '../src/core/onnx/import/import';
 import { findPreset } from '../src/core/presets/preset-registry';
@@ -47,17 +46,8 @@ const quantile = (values: readonly number[], q: number): number => {
 };
 
 export async function benchRuntimePairs(): Promise<void> {
-  const server = await createServer({
-    server: { port: PORT, strictPort: true, host: '127.0.0.1' },
-    logLevel: 'error',
-  });
-  await server.listen();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-  });
-  const rows: string[][] = [];
-  try {
+  await withDevServerBrowser(PORT, async (browser) => {
+    const rows: string[][] = [];
     for (const [name, build] of models) {
       const built = buildModel(build(), { foldBatchNorm: true });
       if (!built.ok) throw new Error(built.errors.join('; '));
@@ -131,8 +121,5 @@ export async function benchRuntimePairs(): Promise<void> {
       ],
       rows,
     );
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

@@ -1,6 +1,5 @@
-import { chromium } from '@playwright/test';
 import * as ort from 'onnxruntime-node';
-import { createServer } from 'vite';
+import { withDevServerBrowser } from './chromium';
 import { findPreset } from '../src/core/presets/preset-registry';
 import { buildModel } from '../src/runtime/model';
 import type { LatencyStats } from '../src/runtime/outputs';
@@ -75,16 +74,7 @@ async function native(bytes: Uint8Array, threads: number): Promise<LatencyStats>
 }
 
 export async function benchRuntime(): Promise<void> {
-  const server = await createServer({
-    server: { port: PORT, strictPort: true, host: '127.0.0.1' },
-    logLevel: 'error',
-  });
-  await server.listen();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-  });
-  try {
+  await withDevServerBrowser(PORT, async (browser) => {
     const base = `http://127.0.0.1:${PORT}/bench/runtime.html`;
     const models = new Map<string, Uint8Array>();
     for (const m of MODELS)
@@ -128,8 +118,5 @@ export async function benchRuntime(): Promise<void> {
       ['model', ...variants.map((v) => v.title)],
       rows,
     );
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

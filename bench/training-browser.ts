@@ -1,7 +1,6 @@
-import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
 import type { Recipe } from '../src/core/document/results';
 import type { Design } from '../src/core/design/design-types';
+import { withDevServerBrowser } from './chromium';
 
 const PORT = 5191;
 
@@ -12,17 +11,8 @@ const PORT = 5191;
 export async function browserImagesPerSecond(
   runs: readonly { readonly design: Design; readonly recipe: Recipe; readonly evalLimit: number }[],
 ): Promise<(number | undefined)[]> {
-  const server = await createServer({
-    server: { port: PORT, strictPort: true, host: '127.0.0.1' },
-    logLevel: 'error',
-  });
-  await server.listen();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-quic', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-  });
-  const out: (number | undefined)[] = [];
-  try {
+  return withDevServerBrowser(PORT, async (browser) => {
+    const out: (number | undefined)[] = [];
     for (const run of runs) {
       // Vite's dev server may reload the first page once it has optimised the workers' imports.
       let ips: number | undefined;
@@ -53,9 +43,6 @@ export async function browserImagesPerSecond(
       }
       out.push(ips);
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  return out;
+    return out;
+  });
 }
