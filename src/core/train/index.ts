@@ -47,5 +47,6 @@ export {
 } from './data';
 export { trainedHash } from '../document/design-hash';
 export { checkTrainable, resizeHead, trainDesign } from './loop';
-export { inferOutputs } from './network';
+export { inferOutputs, Network } from './network';
+export type { Penalty, PenaltyMaker } from './penalty';
 export { defaultRecipe, recipeRule, withOptimizer, type RecipeRule } from './train-recipe';

@@ -8,6 +8,7 @@ import { trainedHash } from '../document/design-hash';
 import { isOutOfMemory, smallerBatch } from './out-of-memory';
 import { Network, structureOf } from './network';
 import { learningRateAt, Optimizer } from './optimizer';
+import type { Penalty } from './penalty';
 import {
   TrainError,
   type ImageSet,
@@ -152,6 +153,7 @@ export async function trainDesign(
   const started = now();
   const net = new Network(design, options.initSeed ?? 0);
   const optimizer = new Optimizer(recipe);
+  let penalties: Penalty[] = [];
   let step = 0;
   try {
     const [c, h, w] = net.inputShape;
@@ -172,7 +174,11 @@ export async function trainDesign(
     const frozen = headOnly
       ? new Set(net.analysis.layers.filter((l) => l.key !== head.key).map((l) => l.key))
       : undefined;
-    const variables = net.store.trainable(headOnly ? new Set([head.key]) : undefined);
+    penalties = (options.penalties ?? []).map((make) => make(net));
+    const variables = [
+      ...net.store.trainable(headOnly ? new Set([head.key]) : undefined),
+      ...penalties.flatMap((p) => p.variables),
+    ];
     const random = seededRandom(recipe.seed);
     let order = shuffled(train.count, random);
     let end: TrainEnd = 'finished';
@@ -227,7 +233,8 @@ export async function trainDesign(
           const out = net.forward(x, true, recipe.seed * 1000003 + step, frozen);
           stats = out.stats;
           logits = tf.keep(out.logits);
-          return smoothedLoss(out.logits, y, net.classes, recipe.labelSmoothing);
+          const loss = smoothedLoss(out.logits, y, net.classes, recipe.labelSmoothing);
+          return penalties.length === 0 ? loss : tf.addN([loss, ...penalties.map((p) => p.loss())]);
         }, variables);
         const gradList = Object.values(grads);
         const sq = gradList.length > 0 ? tf.addN(gradList.map((g) => tf.sum(tf.square(g)))) : tf.scalar(0);
@@ -300,7 +307,8 @@ export async function trainDesign(
     };
     const weights = net.store.toDesignWeights(`${data.name} (trained)`);
     const results = [...(design.results ?? []), result].slice(-MAX_RESULTS);
-    return { design: { ...design, weights, results }, result, end, message, backend: backendNow() };
+    const trained = penalties.reduce<Design>((d, p) => p.learned?.(d) ?? d, { ...design, weights, results });
+    return { design: trained, result, end, message, backend: backendNow() };
   } catch (e) {
     // A backend that cannot allocate (WASM's heap, WebGPU's buffers, a typed array): one sentence.
     if (isOutOfMemory(e)) {
@@ -310,6 +318,7 @@ export async function trainDesign(
     throw e;
   } finally {
     optimizer.dispose();
+    for (const p of penalties) p.dispose();
     net.dispose();
   }
 }
