@@ -48,5 +48,5 @@ export {
 export { trainedHash } from '../document/design-hash';
 export { checkTrainable, resizeHead, trainDesign } from './loop';
 export { inferOutputs, Network } from './network';
-export type { Penalty, PenaltyMaker } from './penalty';
+export type { Penalty, PenaltyMaker, PenaltyOptions } from './penalty';
 export { defaultRecipe, recipeRule, withOptimizer, type RecipeRule } from './train-recipe';

@@ -8,7 +8,7 @@ import { trainedHash } from '../document/design-hash';
 import { isOutOfMemory, smallerBatch } from './out-of-memory';
 import { Network, structureOf } from './network';
 import { learningRateAt, Optimizer } from './optimizer';
-import type { Penalty } from './penalty';
+import type { Penalty, PenaltyOptions } from './penalty';
 import {
   TrainError,
   type ImageSet,
@@ -141,7 +141,7 @@ export async function trainDesign(
   data: TrainData,
   recipeIn: Recipe,
   hooks: TrainHooks = {},
-  options: TrainOptions = {},
+  options: TrainOptions & PenaltyOptions = {},
 ): Promise<TrainOutcome> {
   const parsed = recipeSchema.safeParse(recipeIn);
   if (!parsed.success)

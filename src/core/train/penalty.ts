@@ -19,3 +19,9 @@ export interface Penalty {
 
 /** Makes a penalty over a built network (its weight store, its layers by key). */
 export type PenaltyMaker = (net: Network) => Penalty;
+
+/** trainDesign's options for penalties (beside TrainOptions; here, so the types stay free of the network). */
+export interface PenaltyOptions {
+  /** Terms added to the loss, each with its own variables and what it writes back. */
+  readonly penalties?: readonly PenaltyMaker[];
+}

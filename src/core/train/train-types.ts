@@ -1,7 +1,6 @@
 import type { TrainingResult, Recipe } from '../document/results';
 import type { Design, DesignWeights } from '../design/design-types';
 import { english, type Message } from '../message';
-import type { PenaltyMaker } from './penalty';
 
 /**
  * The training engine's public types (TensorFlow.js; see index.ts for the functions). Images are
@@ -85,8 +84,6 @@ export interface TrainOptions {
   readonly initSeed?: number;
   /** A clock in milliseconds (Date.now by default; tests pass their own). */
   readonly now?: () => number;
-  /** Terms added to the loss, each with its own variables and what it writes back (penalty.ts). */
-  readonly penalties?: readonly PenaltyMaker[];
 }
 
 /** How a run ended. */
