@@ -1,9 +1,11 @@
 import type { Recipe } from '../../document/results';
+import type { RecipeRule } from '../../train/train-recipe';
 
 /**
  * recipe.json of a training project: the Recipe a result records, and what train.py needs beside
- * it. `learningRate` is the rate at a global batch of `referenceBatch` images; train.py scales it
- * linearly with the real global batch (processes × batch), as Goyal et al. (2017) do.
+ * it. For SGD, `learningRate` is the rate at a global batch of `referenceBatch` images; train.py
+ * scales it linearly with the real global batch (processes × batch), as Goyal et al. (2017) do.
+ * Adam's rate is taken as given.
  */
 export interface ProjectRecipe extends Omit<Recipe, 'augment' | 'maxSteps'> {
   /** The --data train.py uses when none is given; null where the user must say. */
@@ -24,7 +26,32 @@ export interface ProjectRecipe extends Omit<Recipe, 'augment' | 'maxSteps'> {
  * momentum, weight decay 5e-4, pad-and-crop with flips), ImageNet-style for photographs (the
  * MobileNet and ShuffleNet papers' weight decay 4e-5, label smoothing 0.1, random resized crops).
  */
-export function defaultRecipe(input: readonly number[], classes: number, seed: number): ProjectRecipe {
+export function defaultRecipe(
+  input: readonly number[],
+  classes: number,
+  seed: number,
+  rule?: RecipeRule,
+): ProjectRecipe {
+  const adam = rule === 'noBatchNorm';
+  const recipe = papersRecipe(
+    input,
+    classes,
+    seed,
+    adam
+      ? 'Adam at 1e-3 (the design has no batch norm, and SGD leaves such a design, SqueezeNet, at chance for its first epochs; not scaled with the batch)'
+      : undefined,
+  );
+  if (!adam) return recipe;
+  const { momentum: _momentum, ...rest } = recipe;
+  return { ...rest, optimizer: 'adam', learningRate: 1e-3, nesterov: false };
+}
+
+function papersRecipe(
+  input: readonly number[],
+  classes: number,
+  seed: number,
+  optimizer: string | undefined,
+): ProjectRecipe {
   const [, channels = 3, height = 224] = input;
   const small = height <= 64;
   const common = {
@@ -54,7 +81,7 @@ export function defaultRecipe(input: readonly number[], classes: number, seed: n
       labelSmoothing: 0,
       augment: { flip: true, crop: 4, resizedCrop: false },
       notes: [
-        'CIFAR-style: SGD with Nesterov momentum 0.9, learning rate 0.1 at a global batch of 128 (scaled linearly), cosine decay after 1 warm-up epoch, weight decay 5e-4 (not on biases or batch norm), 4-pixel pad-and-crop with flips.',
+        `CIFAR-style: ${optimizer ?? 'SGD with Nesterov momentum 0.9, learning rate 0.1 at a global batch of 128 (scaled linearly)'}, cosine decay after 1 warm-up epoch, weight decay 5e-4 (not on biases or batch norm), 4-pixel pad-and-crop with flips.`,
       ],
     };
   return {
@@ -69,7 +96,7 @@ export function defaultRecipe(input: readonly number[], classes: number, seed: n
     labelSmoothing: 0.1,
     augment: { flip: true, crop: 0, resizedCrop: true },
     notes: [
-      'ImageNet-style: SGD with Nesterov momentum 0.9, learning rate 0.1 at a global batch of 256 (scaled linearly, Goyal et al. 2017), 5 warm-up epochs then cosine decay, weight decay 4e-5 as the MobileNet and ShuffleNet papers (not on biases or batch norm), label smoothing 0.1, random resized crops with flips.',
+      `ImageNet-style: ${optimizer ?? 'SGD with Nesterov momentum 0.9, learning rate 0.1 at a global batch of 256 (scaled linearly, Goyal et al. 2017)'}, 5 warm-up epochs then cosine decay, weight decay 4e-5 as the MobileNet and ShuffleNet papers (not on biases or batch norm), label smoothing 0.1, random resized crops with flips.`,
     ],
   };
 }

@@ -91,7 +91,16 @@ const tensorsOf = (file: string) => {
 
 const project = join(dir, 'tiny');
 // Fast enough to learn in a few dozen steps: no warm-up, a constant rate.
-const recipe = { warmupEpochs: 0, schedule: 'constant', learningRate: 0.2, referenceBatch: 16 };
+// SGD, as the tests of batch scaling need (the design has no batch norm, so its default is Adam).
+const recipe = {
+  optimizer: 'sgd',
+  momentum: 0.9,
+  nesterov: true,
+  warmupEpochs: 0,
+  schedule: 'constant',
+  learningRate: 0.2,
+  referenceBatch: 16,
+};
 const common = ['--data', 'synthetic', '--log-every', '1', '--seed', '3'];
 
 beforeAll(() => {
@@ -105,6 +114,34 @@ beforeAll(() => {
 
 afterAll(() => {
   if (process.env.KEEP_TORCH_DIR === undefined) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('train.py starts a design without weights as the studio does', () => {
+  it('He uniform: every weight within ±√(6 / fan-in) with variance 2 / fan-in, biases 0', () => {
+    // SqueezeNet has no batch norm: from PyTorch's default (bound 1/√fan-in) it stays at chance.
+    const squeeze = presets.find((p) => p.name === 'squeezenet1_1')?.build();
+    if (squeeze === undefined) throw new Error('no squeezenet1_1 preset');
+    const folder = join(dir, 'he');
+    writeProject(squeeze, folder);
+    const check = [
+      'import math, torch, net, train',
+      'm = net.build_model(weights=None)',
+      'train.he_init(m)',
+      'worst = 0.0',
+      'for name, p in m.named_parameters():',
+      '    if p.dim() > 1:',
+      '        fan = p[0].numel()',
+      '        assert p.abs().max() <= math.sqrt(6 / fan) + 1e-6, name',
+      '        if p.numel() >= 4096: worst = max(worst, abs(p.var().item() * fan / 2 - 1))',
+      '    elif name.endswith("bias"):',
+      '        assert p.abs().max() == 0, name',
+      'print("variance ratio off by at most %.3f" % worst)',
+    ].join('\n');
+    const r = spawnSync(python, ['-c', check], { cwd: folder, env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const off = Number(/at most ([\d.]+)/.exec(r.stdout)?.[1]);
+    expect(off).toBeLessThan(0.1);
+  });
 });
 
 describe('train.py under torch.distributed.run', () => {

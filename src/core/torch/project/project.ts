@@ -5,6 +5,7 @@ import { exportTorch, type TorchTensor } from '../torch-export';
 import { dataPy } from './data-py';
 import { readmeText } from './readme';
 import { defaultRecipe } from './project-recipe';
+import { recipeRule } from '../../train/train-recipe';
 import { trainPy } from './train-py';
 
 /** One file of a training project, by its path inside the project's folder. */
@@ -40,7 +41,7 @@ export function trainingProject(
   const analysis = analyze(design);
   const inputs = analysis.layers.filter((l) => l.op === 'Input').map((l) => [...(l.outputShapes[0] ?? [])]);
   const classes = analysis.layers.filter((l) => l.op === 'Output').map((l) => l.inputShapes[0]?.[1] ?? 0);
-  const recipe = defaultRecipe(inputs[0] ?? [], classes[0] ?? 0, options.seed ?? 0);
+  const recipe = defaultRecipe(inputs[0] ?? [], classes[0] ?? 0, options.seed ?? 0, recipeRule(design));
   const keys: StudioKeys = {
     design: design.name,
     designHash: designHash(design),

@@ -185,6 +185,26 @@ def sparse_masks(model, studio):
 # ---------------------------------------------------------------------------------------------
 # Recipe: optimizer and schedule.
 
+def he_init(model):
+    """The studio engine's initialisation of a design without weights: He uniform (bound sqrt(6 / fan_in),
+    kaiming_uniform_ with ReLU's gain) for every weight of two or more dimensions, zero biases, batch
+    norm at 1 and 0. PyTorch's default (bound 1 / sqrt(fan_in)) starts a net without batch norm, such
+    as SqueezeNet, with signals that shrink layer by layer."""
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if p.dim() > 1:
+                nn.init.kaiming_uniform_(p, a=0, mode="fan_in", nonlinearity="relu")
+            elif name.endswith("bias"):
+                p.zero_()
+
+
+def learning_rate(recipe, global_batch):
+    """SGD's rate scales linearly with the global batch (Goyal et al. 2017); Adam's is taken as given."""
+    if recipe["optimizer"] != "sgd":
+        return recipe["learningRate"]
+    return recipe["learningRate"] * global_batch / recipe.get("referenceBatch", 256)
+
+
 def optimizer_for(model, recipe, lr):
     decay = [p for p in model.parameters() if p.dim() > 1]
     no_decay = [p for p in model.parameters() if p.dim() <= 1]  # biases and batch norm: no weight decay
@@ -365,6 +385,8 @@ def train(args, procs):
 
     torch.manual_seed(args.seed)  # the same initial weights in every process
     model = net.build_model()  # loads net.safetensors when the design has weights (fine-tuning)
+    if net.WEIGHTS is None:
+        he_init(model)
     inputs = design_inputs()
     classes = output_classes(model, inputs)
     unused = unused_parameters(model, inputs)
@@ -405,7 +427,7 @@ def train(args, procs):
     if steps_per_epoch == 0:
         raise Refusal(f"{about['name']} has {len(train_set)} training images: too few for {procs.world} process(es) at --batch {args.batch}.")
     global_batch = args.batch * procs.world
-    lr = recipe["learningRate"] * global_batch / recipe.get("referenceBatch", 256)
+    lr = learning_rate(recipe, global_batch)
     optimizer = optimizer_for(model, recipe, lr)
     schedule = schedule_for(optimizer, recipe, steps_per_epoch, args.epochs)
     scaler = grad_scaler(amp)
