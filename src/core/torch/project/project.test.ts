@@ -99,28 +99,30 @@ describe('training project', () => {
     expect(w?.ok && w.files.map((f) => f.path)).toContain('net.safetensors');
   });
 
-  it('recipe.json: SGD with Nesterov momentum for a design with batch norm, Adam at 1e-3 for one without', () => {
+  it('recipe.json: SGD with Nesterov momentum for a design with batch norm, Adam at 1e-3 from He-uniform weights for one without', () => {
     const recipeOf = (d: Design): Record<string, unknown> => {
       const r = trainingProject(d);
       const text = r.ok ? r.files.find((f) => f.path === 'recipe.json')?.data : undefined;
       return JSON.parse(String(text)) as Record<string, unknown>;
     };
     const withBn = recipeOf(tiny());
-    expect([withBn['optimizer'], withBn['learningRate'], withBn['momentum'], withBn['nesterov']]).toEqual([
-      'sgd',
-      0.1,
-      0.9,
-      true,
-    ]);
+    expect([
+      withBn['optimizer'],
+      withBn['learningRate'],
+      withBn['momentum'],
+      withBn['nesterov'],
+      withBn['init'],
+    ]).toEqual(['sgd', 0.1, 0.9, true, 'pytorch']);
     const squeeze = presets.find((p) => p.name === 'squeezenet1_1')?.build();
     if (squeeze === undefined) throw new Error('no squeezenet1_1 preset');
     const noBn = recipeOf(squeeze);
-    expect([noBn['optimizer'], noBn['learningRate'], noBn['momentum'], noBn['nesterov']]).toEqual([
-      'adam',
-      0.001,
-      undefined,
-      false,
-    ]);
+    expect([
+      noBn['optimizer'],
+      noBn['learningRate'],
+      noBn['momentum'],
+      noBn['nesterov'],
+      noBn['init'],
+    ]).toEqual(['adam', 0.001, undefined, false, 'he-uniform']);
   });
 
   it('the README shows one GPU, torchrun on one machine and several, and a Slurm script', () => {

@@ -126,6 +126,8 @@ describe('train.py starts a design without weights as the studio does', () => {
     const check = [
       'import math, torch, net, train',
       'm = net.build_model(weights=None)',
+      'import json',
+      'assert json.load(open("recipe.json"))["init"] == "he-uniform"',
       'train.he_init(m)',
       'worst = 0.0',
       'for name, p in m.named_parameters():',

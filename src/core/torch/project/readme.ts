@@ -25,7 +25,7 @@ Written by Compact Studio. PyTorch and torchvision only (PyTorch 1.13 or later).
 ${f.weights ? "| `net.safetensors` | The design's weights: training starts from them (fine-tuning). |\n" : ''}
 Input ${f.input.join('×')}, ${f.classes.length === 1 ? `${f.classes[0] ?? 0} classes` : `${f.classes.length} outputs (${f.classes.join(', ')} classes), trained together on the same labels`}.
 ${f.recipe.notes.join(' ')}
-${f.weights ? '' : 'The weights start as the studio starts them: He uniform (bound √(6 / fan-in)), biases 0.\n'}
+
 ## Run
 
 Smoke test, anywhere (random patterns, no files):

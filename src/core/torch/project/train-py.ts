@@ -385,7 +385,7 @@ def train(args, procs):
 
     torch.manual_seed(args.seed)  # the same initial weights in every process
     model = net.build_model()  # loads net.safetensors when the design has weights (fine-tuning)
-    if net.WEIGHTS is None:
+    if net.WEIGHTS is None and recipe.get("init") == "he-uniform":
         he_init(model)
     inputs = design_inputs()
     classes = output_classes(model, inputs)
