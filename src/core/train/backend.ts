@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainBackend } from './train-types';
+import { useHeapViewSlice } from './wasm-slice';
 
 export interface BackendChoice {
   readonly backend: TrainBackend;
@@ -45,7 +46,8 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
     // The flag is registered by the import; it must be false before the backend starts.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths);
-    if (await tryBackend('wasm'))
+    if (await tryBackend('wasm')) {
+      useHeapViewSlice();
       return {
         backend: 'wasm',
         reason:
@@ -53,6 +55,7 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
             ? 'no WebGPU; WASM with SIMD, one thread'
             : 'no usable WebGPU adapter; WASM, one thread',
       };
+    }
   }
   await import('@tensorflow/tfjs-backend-cpu');
   if (await tryBackend('cpu'))
