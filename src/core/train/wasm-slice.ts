@@ -58,8 +58,8 @@ export function copyBlock(
 
 /** Replaces the WASM backend's Slice kernel with one that reads a view of the heap. Idempotent. */
 export function useHeapViewSlice(): void {
-  const original = tf.getKernel('Slice', 'wasm');
-  if (original === undefined || (original as { heapView?: true }).heapView === true) return;
+  const original = tf.getKernel('Slice', 'wasm') as (tf.KernelConfig & { heapView?: true }) | undefined;
+  if (original === undefined || original.heapView === true) return;
   const fallback = original.kernelFunc;
   tf.unregisterKernel('Slice', 'wasm');
   const config: tf.KernelConfig & { heapView: true } = {
@@ -70,7 +70,7 @@ export function useHeapViewSlice(): void {
       const x = args.inputs['x'] as unknown as WasmData & { shape: number[] };
       if (x.dtype === 'string') return fallback(args);
       const attrs = args.attrs as unknown as { begin: number | number[]; size: number | number[] };
-      const parsed = tf.slice_util.parseSliceParams(x as unknown as tf.TensorInfo, attrs.begin, attrs.size);
+      const parsed = tf.slice_util.parseSliceParams(x, attrs.begin, attrs.size);
       const begin = parsed[0] ?? [];
       const size = parsed[1] ?? [];
       const backend = args.backend as unknown as WasmBackend;
@@ -78,7 +78,7 @@ export function useHeapViewSlice(): void {
       const outValues = backend.typedArrayFromHeap(out);
       const xValues = backend.typedArrayFromHeap(x);
       copyBlock(xValues, stridesOf(x.shape), outValues, begin, size);
-      return out as unknown as tf.TensorInfo;
+      return out;
     },
   };
   tf.registerKernel(config);
