@@ -36,9 +36,10 @@ test('a lesson’s slide draws both designs, its number and its paper; "train bo
   await expect(notYet).toBeVisible();
   await page.getByRole('spinbutton', { name: /Steps per design/ }).fill('3');
   await page.getByRole('button', { name: 'Train both on Fashion-MNIST' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Training Baseline/ })).toBeVisible({
-    timeout: TRAIN_TIMEOUT,
-  });
+  // Both sides train at once, each in its own worker.
+  const progress = page.getByRole('status').filter({ hasText: /Training Baseline/ });
+  await expect(progress).toBeVisible({ timeout: TRAIN_TIMEOUT });
+  await expect(progress).toContainText(/Training Method/);
   await expect(notYet).toBeVisible();
   await expect(page.getByLabel('Train both: Done')).toBeVisible({ timeout: TRAIN_TIMEOUT });
   const table = page.getByRole('table', { name: 'Accuracy beside cost' });

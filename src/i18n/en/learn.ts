@@ -45,7 +45,7 @@ export const learn = {
   pictures: 'The two designs',
   trainBoth: {
     title: 'Train both',
-    what: 'The claim is about accuracy too: train both designs on Fashion-MNIST (the bundled subset, 28×28 grey), one after the other, with the same short recipe and seed. Each side sits between the same stem (3×3 conv, stride 2, batch norm, ReLU, 2×2 max pool) and the same head (global average pool, 10 classes); a whole network trains as it is. Accuracy is measured on 500 test images.',
+    what: 'The claim is about accuracy too: train both designs on Fashion-MNIST (the bundled subset, 28×28 grey) at once, each in its own worker, with the same short recipe and seed. Each side sits between the same stem (3×3 conv, stride 2, batch norm, ReLU, 2×2 max pool) and the same head (global average pool, 10 classes); a whole network trains as it is. Accuracy is measured on 500 test images.',
     steps: 'Steps per design (32 images each)',
     start: 'Train both on Fashion-MNIST',
     progress: 'Training {{side}}: step {{step}} of {{total}}',

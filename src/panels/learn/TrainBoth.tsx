@@ -11,7 +11,7 @@ const sides: readonly Side[] = ['baseline', 'method'];
 
 /**
  * The "train both" task of a lesson whose claim is about accuracy: one action trains both designs
- * on Fashion-MNIST, one after the other, and shows each one's accuracy beside its costs.
+ * on Fashion-MNIST, both at once, and shows each one's accuracy beside its costs.
  */
 export function TrainBoth({ lesson, design }: { lesson: LessonDef; design: Design }) {
   const { t } = useTranslation('learn');
@@ -54,12 +54,21 @@ export function TrainBoth({ lesson, design }: { lesson: LessonDef; design: Desig
         >
           {t('trainBoth.start')}
         </button>
-        {mine && running && state.side !== undefined && (
-          <span className="muted" role="status">
-            {t('trainBoth.progress', {
-              side: t(`side.${state.side}`),
-              step: state.step,
-              total: state.totalSteps,
+        {mine && running && (
+          <span className="muted lesson-train-progress" role="status">
+            {sides.flatMap((side) => {
+              const p = state.progress[side];
+              return p === undefined
+                ? []
+                : [
+                    <span key={side} data-side={side}>
+                      {t('trainBoth.progress', {
+                        side: t(`side.${side}`),
+                        step: p.step,
+                        total: p.totalSteps,
+                      })}
+                    </span>,
+                  ];
             })}
           </span>
         )}

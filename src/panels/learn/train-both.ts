@@ -15,14 +15,18 @@ export interface SideResult {
   readonly seconds: number;
 }
 
+/** One side's progress while it trains. */
+export interface SideProgress {
+  readonly step: number;
+  readonly totalSteps: number;
+}
+
 export interface TrainBothState {
   /** The lesson the run belongs to (a run shows only on its own lesson). */
   readonly lesson: string | undefined;
   readonly status: 'idle' | 'running' | 'done' | 'failed';
-  /** The side training now, and its progress. */
-  readonly side: Side | undefined;
-  readonly step: number;
-  readonly totalSteps: number;
+  /** The sides training now, with their progress (both at once, each in its own worker). */
+  readonly progress: Partial<Record<Side, SideProgress>>;
   readonly results: Partial<Record<Side, SideResult>>;
   readonly failure: TrainFailure | undefined;
   /** Steps per design (the lesson's short recipe; the student may change it). */
@@ -35,19 +39,25 @@ export const LESSON_EVAL_IMAGES = 500;
 export const useTrainBoth = create<TrainBothState>()(() => ({
   lesson: undefined,
   status: 'idle',
-  side: undefined,
-  step: 0,
-  totalSteps: 0,
+  progress: {},
   results: {},
   failure: undefined,
   steps: lessonRecipe().maxSteps ?? 40,
 }));
 
-let client: TrainClient | undefined;
+const clients = new Map<Side, TrainClient>();
+
+/** Ends every side's worker (their memory goes back until the next run). */
+function disposeClients(): void {
+  for (const c of clients.values()) c.dispose();
+  clients.clear();
+}
 
 /**
- * Trains the lesson's two designs one after the other with the same short recipe and seed on the
- * Fashion-MNIST subset, in the training worker. The task is done once both have finished.
+ * Trains the lesson's two designs with the same short recipe and seed on the Fashion-MNIST subset,
+ * both at once, each in a training worker of its own (the WASM engine runs on one thread, so two
+ * cores train the pair in the time of its slower side). The task is done once both have finished;
+ * a side that fails ends the other.
  */
 export function trainBoth(
   lesson: string,
@@ -55,19 +65,28 @@ export function trainBoth(
 ): void {
   if (useTrainBoth.getState().status === 'running') return;
   const recipe = { ...lessonRecipe(), maxSteps: useTrainBoth.getState().steps };
+  const sides: readonly Side[] = ['baseline', 'method'];
   useTrainBoth.setState({
     lesson,
     status: 'running',
     results: {},
     failure: undefined,
-    step: 0,
-    totalSteps: 0,
+    progress: Object.fromEntries(sides.map((side) => [side, { step: 0, totalSteps: recipe.maxSteps }])),
   });
-  client ??= new TrainClient();
-  const run = (side: Side, next: (() => void) | undefined) => {
-    useTrainBoth.setState({ side, step: 0, totalSteps: recipe.maxSteps });
+  disposeClients();
+  const progressWithout = (side: Side) => {
+    const { [side]: _gone, ...rest } = useTrainBoth.getState().progress;
+    return rest;
+  };
+  const fail = (failure: TrainFailure) => {
+    useTrainBoth.setState({ status: 'failed', failure, progress: {} });
+    disposeClients();
+  };
+  for (const side of sides) {
     const design = pair[side];
-    client?.start(
+    const client = new TrainClient();
+    clients.set(side, client);
+    client.start(
       {
         type: 'start',
         design,
@@ -77,16 +96,19 @@ export function trainBoth(
         evalLimit: LESSON_EVAL_IMAGES,
       },
       (event) => {
-        if (useTrainBoth.getState().lesson !== lesson) return;
+        const state = useTrainBoth.getState();
+        if (state.lesson !== lesson || state.status !== 'running') return;
         if (event.type === 'step')
-          useTrainBoth.setState({ step: event.report.step, totalSteps: event.report.totalSteps });
-        else if (event.type === 'failed') useTrainBoth.setState({ status: 'failed', failure: event.failure });
+          useTrainBoth.setState({
+            progress: {
+              ...state.progress,
+              [side]: { step: event.report.step, totalSteps: event.report.totalSteps },
+            },
+          });
+        else if (event.type === 'failed') fail(event.failure);
         else if (event.type === 'done') {
           if (event.result === undefined || event.stopped || event.failure !== undefined) {
-            useTrainBoth.setState({
-              status: 'failed',
-              failure: event.failure ?? { code: 'internal', detail: 'stopped' },
-            });
+            fail(event.failure ?? { code: 'internal', detail: 'stopped' });
             return;
           }
           const totals = analysisOf(design).totals;
@@ -96,18 +118,17 @@ export function trainBoth(
             multiplyAdds: totals.multiplyAdds,
             seconds: event.result.seconds,
           };
-          useTrainBoth.setState({ results: { ...useTrainBoth.getState().results, [side]: result } });
-          if (next === undefined) {
-            useTrainBoth.setState({ status: 'done', side: undefined });
-            // Both trained: the worker's memory goes back until the next run.
-            client?.dispose();
-            client = undefined;
-          } else next();
+          const results = { ...state.results, [side]: result };
+          clients.get(side)?.dispose();
+          clients.delete(side);
+          const finished = sides.every((s) => results[s] !== undefined);
+          useTrainBoth.setState({
+            results,
+            progress: progressWithout(side),
+            ...(finished ? { status: 'done' as const } : {}),
+          });
         }
       },
     );
-  };
-  run('baseline', () => {
-    run('method', undefined);
-  });
+  }
 }
