@@ -143,7 +143,7 @@ describe('train.py starts a design without weights as the studio does', () => {
     expect(r.stderr).toBe('');
     const off = Number(/at most ([\d.]+)/.exec(r.stdout)?.[1]);
     expect(off).toBeLessThan(0.1);
-  });
+  }, 180_000);
 });
 
 describe('train.py under torch.distributed.run', () => {
