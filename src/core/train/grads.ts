@@ -117,17 +117,6 @@ function spreadForInput(
 const padSpatial = (x: tf.Tensor4D, pad: Pair): tf.Tensor4D =>
   pad[0] === 0 && pad[1] === 0 ? x : padOrCrop(x, pad[0], pad[0], pad[1], pad[1]);
 
-/** A strided window of a padded input at offset (i, j): the values every output position reads there. */
-function tap(xp: tf.Tensor4D, i: number, j: number, out: Pair, stride: Pair): tf.Tensor4D {
-  const [n, , , c] = xp.shape;
-  return tf.stridedSlice(
-    xp,
-    [0, i, j, 0],
-    [n, i + (out[0] - 1) * stride[0] + 1, j + (out[1] - 1) * stride[1] + 1, c],
-    [1, stride[0], stride[1], 1],
-  ) as tf.Tensor4D;
-}
-
 /** Dense 2-D convolution (no dilation: dilate the filter first, see dilateFilter). */
 export function conv2d(x: tf.Tensor4D, w: tf.Tensor4D, stride: Pair, pad: Pair): tf.Tensor4D {
   const out = custom(
@@ -267,6 +256,21 @@ export function fixedDepthwise(x: tf.Tensor4D, w: tf.Tensor4D, stride: Pair, pad
 }
 
 /**
+ * An NHWC map split by stride phase: [n, hq, sh, wq, sw, c], where row y = qy·sh + ry. A strided
+ * window tap at offset (i, j), the rows i + y·sh for y < oh, is then the plain slice rows qy from
+ * ⌊i / sh⌋, phase i mod sh, which WASM copies row by row of channels; its strided slice went
+ * element by element and was half of a small CNN's training step. The map is padded at the end to
+ * whole phases (the pad is never read).
+ */
+function phases(x: tf.Tensor4D, k: Pair, out: Pair, stride: Pair): { x6: tf.Tensor; hq: number; wq: number } {
+  const [n, h, w, c] = x.shape;
+  const hq = Math.floor((k[0] - 1) / stride[0]) + out[0];
+  const wq = Math.floor((k[1] - 1) / stride[1]) + out[1];
+  const fitted = padOrCrop(x, 0, hq * stride[0] - h, 0, wq * stride[1] - w);
+  return { x6: tf.reshape(fitted, [n, hq, stride[0], wq, stride[1], c]), hq, wq };
+}
+
+/**
  * Max pooling over an input already padded (with −∞ where the window may reach past it). The
  * gradient goes to the first maximum of each window in row-major order, as PyTorch's does.
  */
@@ -278,22 +282,32 @@ export function maxPoolPadded(xp: tf.Tensor4D, k: Pair, stride: Pair): tf.Tensor
       save([x4, value]);
       const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor => {
         const [xs, ys] = saved as [tf.Tensor4D, tf.Tensor4D];
-        const [, h, w] = xs.shape;
+        const [n, h, w, c] = xs.shape;
         const [, oh, ow] = ys.shape;
-        let taken: tf.Tensor = tf.zerosLike(ys);
-        let dx: tf.Tensor4D = tf.zerosLike(xs);
+        const [sh, sw] = stride;
+        const { x6, hq, wq } = phases(xs, k, [oh, ow], stride);
+        const y6 = tf.reshape(ys, [n, oh, 1, ow, 1, c]);
+        const dy6 = tf.reshape(dy, [n, oh, 1, ow, 1, c]);
+        let taken: tf.Tensor = tf.zerosLike(y6);
+        let dx6: tf.Tensor = tf.zeros([n, hq, sh, wq, sw, c]);
         for (let i = 0; i < k[0]; i++)
           for (let j = 0; j < k[1]; j++) {
-            const hit = tf.mul(
-              tf.cast(tf.equal(tap(xs, i, j, [oh, ow], stride), ys), 'float32'),
-              tf.sub(1, taken),
-            );
+            const [qi, ri, qj, rj] = [Math.floor(i / sh), i % sh, Math.floor(j / sw), j % sw];
+            const window = tf.slice(x6, [0, qi, ri, qj, rj, 0], [n, oh, 1, ow, 1, c]);
+            const hit = tf.mul(tf.cast(tf.equal(window, y6), 'float32'), tf.sub(1, taken));
             taken = tf.add(taken, hit);
-            const spread = dilate(tf.mul<tf.Tensor4D>(hit, dy), stride[0], stride[1]);
-            const [, sh, sw] = spread.shape;
-            dx = tf.add(dx, padOrCrop(spread, i, h - i - sh, j, w - j - sw));
+            const part = tf.pad(tf.mul(hit, dy6), [
+              [0, 0],
+              [qi, hq - qi - oh],
+              [ri, sh - ri - 1],
+              [qj, wq - qj - ow],
+              [rj, sw - rj - 1],
+              [0, 0],
+            ]);
+            dx6 = tf.add(dx6, part);
           }
-        return dx;
+        const full = tf.reshape<tf.Rank.R4>(dx6, [n, hq * sh, wq * sw, c]);
+        return padOrCrop(full, 0, h - hq * sh, 0, w - wq * sw);
       };
       return { value, gradFunc };
     },
