@@ -1,6 +1,10 @@
 import { serializeDesign } from '../../core/document/format';
-import { inceptionMerge, slimReductions } from '../../core/methods/deeprebirth-inception-method';
-import { branchMerge, streamlineMerge } from '../../core/methods/deeprebirth-method';
+import {
+  inceptionMerge,
+  slimReductions,
+  type InceptionResult,
+} from '../../core/methods/deeprebirth-inception-method';
+import { branchMerge, streamlineMerge, type MergeResult } from '../../core/methods/deeprebirth-method';
 import { UsageError, numberFlag, parseArgs, type Command } from '../command';
 import { findNode } from '../node-ref';
 import { loadSource, sourceFlags } from '../source';
@@ -34,20 +38,21 @@ export const mergeCommand: Command = {
       throw new UsageError('missing -o merged.json: where to write the merged design');
     const design = loadSource(positional[0], flags, io);
     const node = findNode(design, flags.get(mode) ?? '');
-    const r =
-      mode === 'pool'
-        ? streamlineMerge(design, node.id)
-        : mode === 'branches'
-          ? branchMerge(design, node.id)
-          : mode === 'inception'
-            ? inceptionMerge(design, node.id)
-            : slimReductions(design, node.id, keep ?? 0.5);
+    const inception: InceptionResult | undefined =
+      mode === 'inception'
+        ? inceptionMerge(design, node.id)
+        : mode === 'slim'
+          ? slimReductions(design, node.id, keep ?? 0.5)
+          : undefined;
+    const r: MergeResult | InceptionResult =
+      inception ?? (mode === 'pool' ? streamlineMerge(design, node.id) : branchMerge(design, node.id));
     if (!r.ok) throw new UsageError(r.error);
     io.writeFile(target, serializeDesign(r.design));
     if (r.removed.length > 0) io.out(`wrote ${target}: merged away ${r.removed.join(', ')}`);
     else io.out(`wrote ${target}`);
-    if ('resized' in r) {
-      for (const c of r.resized) io.out(`${c.label}: ${int(c.before)} → ${int(c.after)} output channels`);
+    if (inception?.ok === true) {
+      for (const c of inception.resized)
+        io.out(`${c.label}: ${int(c.before)} → ${int(c.after)} output channels`);
       io.out(
         'the resized convs (and a conv reading a slimmed one) are new layers that start from fresh weights: the paper retrains them (`train` or the Train tab does)',
       );
