@@ -8,12 +8,32 @@ import { sideBySide } from './side-by-side';
 /** The label of the module's Concat (GoogLeNet's name for the module). */
 export const INCEPTION_3A = 'inception_3a';
 
+/** An inception module's widths as GoogLeNet's Table 1 lists them (Szegedy et al. 2015). */
+export interface InceptionWidths {
+  readonly w1x1: number;
+  readonly reduce3x3: number;
+  readonly w3x3: number;
+  readonly reduce5x5: number;
+  readonly w5x5: number;
+  readonly poolProj: number;
+}
+
+/** Inception (3a): #1×1 64, #3×3 reduce 96, #3×3 128, #5×5 reduce 16, #5×5 32, pool proj 32. */
+export const INCEPTION_3A_WIDTHS: InceptionWidths = {
+  w1x1: 64,
+  reduce3x3: 96,
+  w3x3: 128,
+  reduce5x5: 16,
+  w5x5: 32,
+  poolProj: 32,
+};
+
 /**
- * GoogLeNet's inception (3a) module (Szegedy et al. 2015, Table 1) on a 192×28×28 input: #1×1 64,
- * #3×3 reduce 96 → #3×3 128, #5×5 reduce 16 → #5×5 32, 3×3/1 max pool → pool proj 32, every conv
- * with a bias and a ReLU as in GoogLeNet, joined by a Concat of 256 channels.
+ * An inception module as GoogLeNet builds it: a 1×1 conv, a 1×1 reduction → 3×3 conv, a 1×1
+ * reduction → 5×5 conv, and a 3×3/1 max pool → 1×1 projection, every conv with a bias and a ReLU,
+ * joined by a Concat labelled `name` (after `prefix`).
  */
-function inception3a(prefix: string) {
+export function inceptionModule(w: InceptionWidths, prefix = '', name = INCEPTION_3A) {
   return (g: GraphBuilder, x: PortRef): PortRef => {
     const at = (label: string): string => `${prefix}${label}`;
     const conv = (width: number, k: number, input: PortRef, label: string): PortRef => {
@@ -28,12 +48,12 @@ function inception3a(prefix: string) {
     };
     const pool = g.add('MaxPool', { kernel: [3, 3], stride: [1, 1], padding: [1, 1] }, [x], at('pool'));
     const branches = [
-      conv(64, 1, x, '1x1'),
-      conv(128, 3, conv(96, 1, x, '3x3_reduce'), '3x3'),
-      conv(32, 5, conv(16, 1, x, '5x5_reduce'), '5x5'),
-      conv(32, 1, pool, 'pool_proj'),
+      conv(w.w1x1, 1, x, '1x1'),
+      conv(w.w3x3, 3, conv(w.reduce3x3, 1, x, '3x3_reduce'), '3x3'),
+      conv(w.w5x5, 5, conv(w.reduce5x5, 1, x, '5x5_reduce'), '5x5'),
+      conv(w.poolProj, 1, pool, 'pool_proj'),
     ];
-    return g.add('Concat', { inputs: 4 }, branches, at(INCEPTION_3A));
+    return g.add('Concat', { inputs: 4 }, branches, at(name));
   };
 }
 
@@ -45,8 +65,8 @@ export function deepRebirthInceptionDesign(): Design {
   const both = sideBySide(
     'DeepRebirth: inception (3a) before and after the branch merge',
     { channels: 192, height: 28, width: 28 },
-    inception3a(''),
-    inception3a(REBIRTH_PREFIX),
+    inceptionModule(INCEPTION_3A_WIDTHS),
+    inceptionModule(INCEPTION_3A_WIDTHS, REBIRTH_PREFIX),
   );
   const concat = both.nodes.find((n) => n.label === `${REBIRTH_PREFIX}${INCEPTION_3A}`);
   const r = inceptionMerge(both, concat?.id ?? '');
