@@ -5,6 +5,7 @@ import { GraphBuilder } from '../core/design/builder';
 import { serializeDesign } from '../core/document/format';
 
 const cli = (args: string[]) => cliInMemory(args);
+const int = (n: number): string => n.toLocaleString('en-US');
 
 describe('cli: effective figures of the layer- and network-level methods', () => {
   it('cost --json carries them under their own names, beside the as-exported totals', async () => {
@@ -255,5 +256,47 @@ describe('cli: DeepRebirth merges', () => {
     const r = await cliInMemory(['merge', 'd.json', '--branches', 'pool1', '-o', 'm.json'], files);
     expect(r.status).not.toBe(0);
     expect(r.err).toContain('no Concat node');
+  });
+
+  // GoogLeNet inception (3a) (Szegedy et al. Table 1) merged as Li et al. do: the 3×3 takes the
+  // 1×1 branch's 64 channels, the 5×5 the pool branch's 32; then the reductions 96, 16 are halved.
+  it('merge --inception then --slim on inception (3a): 784·(192·96 + 96·9·192 + 192·16 + 16·25·64), then half', async () => {
+    const merged = 192 * 96 + 96 * 9 * 192 + 192 * 16 + 16 * 25 * 64;
+    const table1 = 192 * 64 + 192 * 96 + 96 * 9 * 128 + 192 * 16 + 16 * 25 * 32 + 192 * 32;
+    const other = table1 * 784; // the baseline side, untouched
+    const first = await cliInMemory(
+      ['merge', 'example:deeprebirth_inception', '--inception', 'inception_3a', '-o', 'm.json'],
+      {},
+    );
+    expect(first.status).toBe(0);
+    expect(first.out).toContain('merged away pool, 1x1, relu_1x1, pool_proj, relu_pool_proj');
+    expect(first.out).toContain('3x3: 128 → 192 output channels');
+    expect(first.out).toContain('5x5: 32 → 64 output channels');
+    expect(first.out).toMatch(
+      new RegExp(`multiply-adds +${int(other + merged * 784)} +${int(2 * merged * 784)}`),
+    );
+    const slim = await cliInMemory(
+      ['merge', 'm.json', '--slim', 'inception_3a', '--keep', '0.5', '-o', 's.json'],
+      {
+        'm.json': first.files['m.json'] as string,
+      },
+    );
+    expect(slim.status).toBe(0);
+    expect(slim.out).toContain('3x3_reduce: 96 → 48 output channels');
+    expect(slim.out).toMatch(
+      new RegExp(`multiply-adds +${int(2 * merged * 784)} +${int(merged * 784 + (merged / 2) * 784)}`),
+    );
+    const again = await cliInMemory(['merge', 'm.json', '--inception', 'inception_3a', '-o', 'x.json'], {
+      'm.json': first.files['m.json'] as string,
+    });
+    expect(again.status).not.toBe(0);
+    expect(again.err).toContain('merged already');
+    const keep = await cliInMemory(
+      ['merge', 'm.json', '--inception', 'inception_3a', '--keep', '0.5', '-o', 'x.json'],
+      {
+        'm.json': first.files['m.json'] as string,
+      },
+    );
+    expect(keep.err).toContain('--keep goes with --slim only');
   });
 });

@@ -227,6 +227,16 @@ export const messageTemplates = {
     '{{conv}} with stride {{stride}} would not give {{label}}’s output size: this pool cannot be merged into it.',
   rebirthBranches:
     'The branches joined by {{label}} are not plain convs of one geometry reading one tensor, each read only by it: they cannot become one conv.',
+  rebirthConcatUnwired: 'Wire every input of {{label}} before merging its branches.',
+  rebirthNotInception:
+    '{{label}} does not close an inception module: the branch ending in {{branch}} is not a 1×1 conv, a larger conv after a 1×1 reduction, or a stride-1 pool then a 1×1 conv, reading the tensor the other branches read through layers each read only by the next.',
+  rebirthNoLargerKernel:
+    '{{label}} has no branch with a kernel larger than 1×1 for its 1×1 and pool branches to merge into.',
+  rebirthNothingToFold: '{{label}} has no 1×1 or pool branch left to merge: its branches are merged already.',
+  rebirthNoReduction: '{{label}} has no 1×1 reduction before a larger conv to slim.',
+  rebirthSlimKeep: 'Keep a fraction of each reduction’s width above 0 and below 1, not {{keep}}.',
+  rebirthSlimNarrowest:
+    'The reductions of {{label}} are as narrow as keeping {{keep}} of them allows already.',
   splitGroups: 'Split into 2 to 16 groups, not {{groups}}.',
   splitNothingAfter: 'Nothing after {{label}} to split: choose an earlier node.',
   splitFixFirst: 'Fix the design first: {{problem}}',

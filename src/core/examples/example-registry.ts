@@ -11,6 +11,7 @@ import { lcnnExample } from './lcnn';
 import { shufflenetExample } from './shufflenet';
 import { shufflenetV2Example } from './shufflenet-v2';
 import { deepRebirthExample } from './deeprebirth';
+import { deepRebirthInceptionExample } from './deeprebirth-inception';
 import { expanderExample } from './expander';
 import { lcclExample } from './lccl';
 import { morphNetExpandExample, morphNetShrinkExample } from './morphnet';
@@ -40,6 +41,7 @@ export const examples: readonly ExampleDef[] = [
   stochasticDepthExample,
   lcclExample,
   deepRebirthExample,
+  deepRebirthInceptionExample,
   expanderExample,
   shiftExample,
   sparseShiftExample,

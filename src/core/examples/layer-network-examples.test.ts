@@ -106,6 +106,31 @@ describe('worked examples of the layer- and network-level methods', () => {
     expect(v.before.params - v.after.params).toBe(2 * 16); // γ, β of each bn1 become conv1's bias (16 each)
   });
 
+  // Szegedy et al. 2015, Table 1, inception (3a) on 28×28×192: #1×1 64, #3×3 reduce 96, #3×3 128,
+  // #5×5 reduce 16, #5×5 32, pool proj 32: "159K" params, "128M" ops. Li et al. 2018: the 1×1 branch
+  // merges into the 3×3 (64 + 128), the pool branch into the 5×5 (32 + 32).
+  it('deeprebirth_inception [139]: 3a as GoogLeNet Table 1 (159K, 128M) beside its merge (3×3 192, 5×5 64)', () => {
+    const hw = 28 * 28;
+    const table1 = 192 * 64 + 192 * 96 + 96 * 9 * 128 + 192 * 16 + 16 * 25 * 32 + 192 * 32;
+    const merged = 192 * 96 + 96 * 9 * (64 + 128) + 192 * 16 + 16 * 25 * (32 + 32);
+    const biases = 64 + 96 + 128 + 16 + 32 + 32;
+    const sides = liveOf(analyze(build('deeprebirth_inception')));
+    expect(Math.floor(table1 / 1024)).toBe(159);
+    expect(sides?.baseline.params).toBe(table1 + biases);
+    expect(sides?.baseline.multiplyAdds).toBe(table1 * hw);
+    expect(Math.round((sides?.baseline.multiplyAdds ?? 0) / 1e6)).toBe(128);
+    expect(sides?.method.params).toBe(merged + biases);
+    expect(sides?.method.multiplyAdds).toBe(merged * hw);
+    expect(nodeCost('deeprebirth_inception', 'rebirth_3x3').params).toBe(96 * 9 * 192 + 192);
+    expect(nodeCost('deeprebirth_inception', 'rebirth_5x5').params).toBe(16 * 25 * 64 + 64);
+    const labels = build('deeprebirth_inception').nodes.map((n) => n.label);
+    for (const gone of ['rebirth_1x1', 'rebirth_pool', 'rebirth_pool_proj'])
+      expect(labels).not.toContain(gone);
+    expect(labels).toContain('pool_proj');
+    // One input for both sides: 192×28×28.
+    expect(build('deeprebirth_inception').nodes.filter((n) => n.kind === 'Input')).toHaveLength(1);
+  });
+
   it('expander_vs_group_conv [140]: both Cout·D·k² = 64·8·9; the expander connects all, the group conv never', () => {
     for (const label of ['group_conv', 'expander']) {
       const c = nodeCost('expander_vs_group_conv', label);

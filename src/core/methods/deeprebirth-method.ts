@@ -34,7 +34,7 @@ export type MergeResult =
     }
   | ({ readonly ok: false } & Refusal);
 
-type ConvParams = {
+export type ConvParams = {
   readonly outChannels: number;
   readonly kernel: readonly [number, number];
   readonly stride: readonly [number, number];
@@ -44,13 +44,13 @@ type ConvParams = {
   readonly bias?: boolean;
 };
 
-const inputsOf = (design: Design, id: string): readonly Edge[] =>
+export const inputsOf = (design: Design, id: string): readonly Edge[] =>
   design.edges.filter((e) => e.to.node === id).sort((a, b) => a.to.port - b.to.port);
-const readersOf = (design: Design, id: string): readonly Edge[] =>
+export const readersOf = (design: Design, id: string): readonly Edge[] =>
   design.edges.filter((e) => e.from.node === id);
 
 /** The design without `removed`, each edge out of a removed node's output re-sourced as `rewire` says. */
-function without(
+export function without(
   design: Design,
   removed: ReadonlySet<string>,
   rewire: ReadonlyMap<string, Edge['from']>,
@@ -64,7 +64,7 @@ function without(
   return { ...design, nodes: design.nodes.filter((n) => !removed.has(n.id)), edges };
 }
 
-function totalsIfValid(a: Analysis): OpCost | undefined {
+export function totalsIfValid(a: Analysis): OpCost | undefined {
   return a.diagnostics.some((d) => d.severity === 'error') ? undefined : a.totals;
 }
 

@@ -73,6 +73,11 @@ export const examples: Readonly<Record<string, ExampleText>> = {
     shows:
       '池化合并进它前面的卷积（步长 1 → 2，乘加数 ÷ 4），三个 1×1 分支连同拼接合并为一个卷积，对照训练时的网络',
   },
+  deeprebirth_inception: {
+    method: 'DeepRebirth：合并 Inception 模块的分支',
+    shows:
+      'GoogLeNet 的 inception (3a)（参数 159K，乘加 128M）对照合并后的模块：1×1 分支并入 3×3（宽 192），池化分支并入 5×5（宽 64）；少了一条非张量层分支，输出仍宽 256，在降维层瘦身之前乘加为 167M',
+  },
   expander_vs_group_conv: {
     method: '深度扩展图网络（X-Conv）',
     shows: '64 通道上 D = 8：与 g = 8 的组卷积同为 Cout·D·k² 个权重，但每个输入都能到达',

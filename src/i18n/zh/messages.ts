@@ -198,6 +198,14 @@ export const messages = {
     '{{label}} 不在卷积之后（中间只能是它的批归一化和激活，且各只被读一次）：没有可并入的卷积。',
   rebirthShape: '步长为 {{stride}} 的 {{conv}} 得不到 {{label}} 的输出尺寸：这个池化不能并入它。',
   rebirthBranches: '{{label}} 连接的分支不是读同一张量、几何相同、只被它读取的普通卷积：不能合成一个卷积。',
+  rebirthConcatUnwired: '请先连好 {{label}} 的每个输入，再合并它的分支。',
+  rebirthNotInception:
+    '{{label}} 不是一个 Inception 模块的拼接层：以 {{branch}} 结尾的分支既不是 1×1 卷积，也不是 1×1 降维后的更大卷积，也不是步长 1 的池化接 1×1 卷积，或者它读的不是其他分支读的那个张量（途中每层只被下一层读取）。',
+  rebirthNoLargerKernel: '{{label}} 没有核大于 1×1 的分支，1×1 分支和池化分支无处可并。',
+  rebirthNothingToFold: '{{label}} 已没有 1×1 分支或池化分支可合并：它的分支已经合并过了。',
+  rebirthNoReduction: '{{label}} 在更大的卷积前没有可瘦身的 1×1 降维层。',
+  rebirthSlimKeep: '每个降维层保留的宽度比例须大于 0 且小于 1，而不是 {{keep}}。',
+  rebirthSlimNarrowest: '按保留 {{keep}} 的比例，{{label}} 的降维层已经不能再窄了。',
   splitOneOutput: '{{label}} 从多个输出连到后面；请在只有一个输出的地方拆分。',
   splitBeforeSplit:
     '{{from}} 从拆分点之前连到 {{to}}：SplitNet 只在网络是单一路径处拆分。请选择更靠后的节点。',
