@@ -16,7 +16,7 @@ import { startCostPersistence } from './state/cost-persistence';
 import { memoryStorage } from './state/memory-storage';
 import { indexedDbDesignStore, keyValueDesignStore, type DesignStore } from './state/design-store';
 import { connectDocuments } from './ui/documents';
-import { i18next } from './i18n';
+import { i18next, i18nReady } from './i18n';
 import { indexedDbKeyValue, libraryKeys, memoryKeyValue, type AsyncKeyValue } from './state/documents-kv';
 import {
   documentTargets,
@@ -149,6 +149,8 @@ async function start(): Promise<void> {
   store.requestFit();
   const root = document.getElementById('root');
   if (root === null) throw new Error('index.html has no #root element');
+  // A user who chose Chinese sees Chinese from the first frame (its text is a chunk of its own).
+  await i18nReady;
   createRoot(root).render(
     <StrictMode>
       <CanvasProvider>

@@ -4,9 +4,10 @@ import { diagnosticCodes } from '../core/diagnostics';
 import { opKinds, opRegistry } from '../core/ops/op-registry';
 import { fieldsOf } from '../core/document/field-spec';
 import { i18next, resources } from './index';
+import { zhResources } from './zh-resources';
 import { diagnosticText } from './core-text';
 
-const zh = resources.zh.core;
+const zh = zhResources.core;
 const hasCjk = (s: unknown) => typeof s === 'string' && /\p{Script=Han}/u.test(s);
 
 // Derived from the registries, not from the English tree: a new kind, field or code without a Chinese entry

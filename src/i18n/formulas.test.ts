@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formulaEntries, formulaLines } from '../../test-support/formula-lines';
-import { i18next, resources } from './index';
+import { i18next } from './index';
+import { zhResources } from './zh-resources';
 import { formulaText } from './say';
 
 /** A word of prose: three or more lowercase letters, not a function's name and not a subscripted symbol. */
 const prose = (line: string): boolean =>
   /\b[a-z]{3,}\b/.test(line.replace(/\b(?:max|min|round|nnz|im2col|log|exp|sqrt|ceil|floor)\b/g, ''));
 const lines = [...formulaLines()].filter(prose).sort();
-const zh = resources.zh.formula;
+const zh: Readonly<Record<string, string>> = zhResources.formula;
 
 afterEach(async () => {
   await i18next.changeLanguage('en');

@@ -1,13 +1,11 @@
 import i18next from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { lessons } from '../core/lessons/lesson-registry';
-import type { LessonText } from '../core/lessons/lesson-types';
-import { coreBlocks, coreOps, translateKinds } from './core-text';
+import { coreBlocks, coreOps } from './core-text';
+import { lessonTexts } from './lesson-texts';
 import { coreCitations, coreExamples, corePresets } from './core-examples';
 import { diagnostics as enDiagnostics } from './en/core';
 import { messageTemplates } from '../core/message';
-import { messages as zhMessages } from './zh/messages';
-import { formulas as zhFormulas } from './zh/formulas';
 import { cost as enCost } from './en/cost';
 import { inspector as enInspector } from './en/inspector';
 import { run as enRun } from './en/run';
@@ -21,27 +19,9 @@ import { learn as enLearn } from './en/learn';
 import { shell as enShell } from './en/shell';
 import { store as enStore } from './en/store';
 import { languages, type Language } from './types';
-import { compare as zhCompare } from './zh/compare';
-import { cost as zhCost } from './zh/cost';
-import { inspector as zhInspector } from './zh/inspector';
-import { run as zhRun } from './zh/run';
-import { train as zhTrain } from './zh/train';
-import { palette as zhPalette } from './zh/palette';
-import { canvas as zhCanvas } from './zh/canvas';
-import { app as zhApp } from './zh/app';
-import { actions as zhActions } from './zh/actions';
-import * as zhCore from './zh/core';
-import * as zhCoreExamples from './zh/core-examples';
-import { learn as zhLearn } from './zh/learn';
-import { shell as zhShell } from './zh/shell';
-import { store as zhStore } from './zh/store';
 import { z } from 'zod';
 
 export { languages, type Language } from './types';
-
-/** Each lesson's text, in one language, as the `lesson` namespace: lesson id → its fields. */
-const lessonTexts = (lang: Language): Record<string, LessonText> =>
-  Object.fromEntries(lessons.map((l) => [l.id, l.text[lang]]));
 
 const enOps = coreOps();
 const enBlocks = coreBlocks();
@@ -49,43 +29,29 @@ const enBlocks = coreBlocks();
 /**
  * The core's own text (op and block titles, descriptions, field labels and help, keyed by kind and field
  * name; diagnostic codes' meanings; examples, presets and citations; the sentences the core composes, by
- * message key): English as the core writes it, Chinese from the dictionaries.
+ * message key), in English as the core writes it; Chinese is in zh-resources.ts.
  */
 const core = {
-  en: {
-    ops: enOps,
-    blocks: enBlocks,
-    diagnostics: enDiagnostics,
-    examples: coreExamples(),
-    presets: corePresets(),
-    citations: coreCitations(),
-    messages: messageTemplates,
-  },
-  zh: {
-    ops: translateKinds(enOps, zhCore),
-    blocks: translateKinds(enBlocks, zhCore),
-    diagnostics: zhCore.diagnostics,
-    examples: zhCoreExamples.examples,
-    presets: zhCoreExamples.presets,
-    citations: zhCoreExamples.citations,
-    messages: zhMessages,
-  },
+  ops: enOps,
+  blocks: enBlocks,
+  diagnostics: enDiagnostics,
+  examples: coreExamples(),
+  presets: corePresets(),
+  citations: coreCitations(),
+  messages: messageTemplates,
 };
 
 /**
- * The words inside formulas, keyed by the formula line as the core writes it: English is the key itself;
- * a flat namespace, read with the key and namespace separators off (a formula holds '.' and ':').
+ * English, every namespace, in the first chunk. The other languages load when chosen
+ * (zh-resources.ts, through i18next-resources-to-backend), so the first paint carries one language.
  */
-const formula = { en: Object.fromEntries(Object.keys(zhFormulas).map((k) => [k, k])), zh: zhFormulas };
-
-/** Every namespace of every language: what the key-parity test walks. */
 export const resources = {
   en: {
     shell: enShell,
     learn: enLearn,
     compare: enCompare,
     lesson: lessonTexts('en'),
-    core: core.en,
+    core,
     cost: enCost,
     inspector: enInspector,
     run: enRun,
@@ -94,25 +60,9 @@ export const resources = {
     canvas: enCanvas,
     app: enApp,
     store: enStore,
-    formula: formula.en,
+    // A formula line is its own English text: t() gives the key back.
+    formula: {},
     actions: enActions,
-  },
-  zh: {
-    shell: zhShell,
-    learn: zhLearn,
-    compare: zhCompare,
-    lesson: lessonTexts('zh'),
-    core: core.zh,
-    cost: zhCost,
-    inspector: zhInspector,
-    run: zhRun,
-    train: zhTrain,
-    palette: zhPalette,
-    canvas: zhCanvas,
-    app: zhApp,
-    store: zhStore,
-    formula: formula.zh,
-    actions: zhActions,
   },
 } as const;
 
@@ -138,16 +88,28 @@ function readSaved(): string | null {
   }
 }
 
-void i18next.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage(readSaved(), typeof navigator === 'undefined' ? [] : navigator.languages),
-  fallbackLng: 'en',
-  ns: Object.keys(resources.en),
-  defaultNS: 'shell',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  initAsync: false,
+/** A language other than English, one namespace at a time, from its own chunk. */
+const otherLanguages = resourcesToBackend(async (lang: string, ns: string) => {
+  if (lang !== 'zh') return undefined;
+  const { zhResources } = await import('./zh-resources');
+  return zhResources[ns as keyof typeof zhResources];
 });
+
+/** Settles once the first language's text is there (English at once; Chinese after its chunk). */
+export const i18nReady: Promise<unknown> = i18next
+  .use(otherLanguages)
+  .use(initReactI18next)
+  .init({
+    resources,
+    partialBundledLanguages: true,
+    lng: initialLanguage(readSaved(), typeof navigator === 'undefined' ? [] : navigator.languages),
+    fallbackLng: 'en',
+    ns: Object.keys(resources.en),
+    defaultNS: 'shell',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
 
 const applyLang = (lang: string) => {
   if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -157,7 +119,7 @@ const applyLang = (lang: string) => {
 applyLang(i18next.language);
 i18next.on('languageChanged', applyLang);
 
-/** Switches the UI's language and remembers it. */
+/** Switches the UI's language (once its text has loaded) and remembers it. */
 export function setLanguage(lang: Language): void {
   void i18next.changeLanguage(lang);
   try {

@@ -16,7 +16,8 @@ import { blockKinds, blockRegistry } from '../core/blocks/block-registry';
 import { opKinds, opRegistry } from '../core/ops/op-registry';
 import { diagnosticText, kindTitle } from './core-text';
 import { presets } from '../core/presets/preset-registry';
-import { i18next, resources } from './index';
+import { i18next } from './index';
+import { zhResources } from './zh-resources';
 import { say, sayCitation, sayReference, sayFirst, sayMessage, sayRefusal } from './say';
 import { splitNetwork } from '../core/methods/splitnet-method';
 import { shrinkProposal } from '../core/methods/morphnet-method';
@@ -24,7 +25,7 @@ import { lessonLive } from '../core/lessons/live';
 import { lessons } from '../core/lessons/lesson-registry';
 
 const keys = Object.keys(messageTemplates) as MessageKey[];
-const zh = resources.zh.core.messages as Readonly<Record<MessageKey, string>>;
+const zh = zhResources.core.messages as Readonly<Record<MessageKey, string>>;
 const han = /\p{Script=Han}/u;
 /** Two English words in a row: prose that bypassed the translation (names and layer paths have no spaces). */
 const englishProse = /\b[A-Za-z]{3,} [A-Za-z]{3,}\b/;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../core/design/builder';
 import type { Design } from '../core/design/design-types';
 import { i18next, type Language } from '../i18n';
@@ -38,6 +38,11 @@ function residual(): Design {
 
 const idOf = (s: StudioStore, label: string): string =>
   s.getState().design.nodes.find((n) => n.label === label)?.id ?? '';
+
+// Chinese loads on demand in the app; here it is there before the synchronous switches below.
+beforeAll(async () => {
+  await i18next.loadLanguages('zh');
+});
 
 /** The notice a delete of these nodes (by label) gives, in a language. */
 function deleting(design: Design, labels: readonly string[], lang: Language): string | undefined {

@@ -76,7 +76,7 @@ export const examples: Readonly<Record<string, ExampleText>> = {
   deeprebirth_inception: {
     method: 'DeepRebirth：合并 Inception 模块的分支',
     shows:
-      'GoogLeNet 的 inception (3a)（参数 159K，乘加 128M）对照合并后的模块：1×1 分支并入 3×3（宽 192），池化分支并入 5×5（宽 64）；少了一条非张量层分支，输出仍宽 256，在降维层瘦身之前乘加为 167M',
+      'GoogLeNet 的 Inception (3a)（参数 15.9万，乘加 1.28亿）对照合并后的模块：1×1 分支并入 3×3（宽 192），池化分支并入 5×5（宽 64）；少了一条非张量层分支，输出仍宽 256，在降维层瘦身之前乘加为 1.67亿',
   },
   expander_vs_group_conv: {
     method: '深度扩展图网络（X-Conv）',
