@@ -48,7 +48,7 @@ for (const lang of ['en', 'zh'] as const)
     const w = words[lang];
     await startIn(page, lang);
     const studio = new Studio(page);
-    await studio.paletteItem(w.example).focus();
+    await page.getByRole('button', { name: w.example, exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').filter({ hasText: w.opened })).toBeVisible();
     await page.getByRole('tab', { name: w.cost }).click();
@@ -67,16 +67,20 @@ for (const lang of ['en', 'zh'] as const)
     await expect(panel.getByTestId('split-tree-preview')).toHaveText(w.preview);
     await page.screenshot({ path: `test-results/splitnet-tree-form-${lang}.png` });
     await panel.getByRole('button', { name: w.build }).click();
-    // The tree: 2 copies of conv2 after the first split, 4 leaves of conv3 and fc, merged in class order.
-    for (const label of [
-      'conv2_g1',
-      'conv2_g2',
-      'conv3_g1_1',
-      'conv3_g2_2',
+    // The tree: 2 copies of conv2 after the first split, 4 leaves of conv3 and fc, merged in class
+    // order. The canvas draws what is in view; the level's list names every node of the design.
+    for (const label of ['conv2_g1', 'conv2_g2', 'conv3_g1_1', 'conv3_g2_2'])
+      await expect(studio.nodes.filter({ hasText: label })).not.toHaveCount(0);
+    const listed = await panel
+      .getByRole('combobox', { name: w.at(1) })
+      .locator('option')
+      .allTextContents();
+    expect(listed.filter((l) => l.startsWith('fc'))).toEqual([
       'fc_g1_1',
+      'fc_g1_2',
+      'fc_g2_1',
       'fc_g2_2',
       'fc_classes',
-    ])
-      await expect(studio.nodes.filter({ hasText: label })).not.toHaveCount(0);
+    ]);
     await page.screenshot({ path: `test-results/splitnet-tree-${lang}.png` });
   });
