@@ -22,7 +22,9 @@ export const consecutiveLists = (size: number, groups: number): number[][] =>
 /** Rows `rows` of a row-major [n, per] array, in order. */
 function takeRows(values: Float32Array, per: number, rows: readonly number[]): Float32Array {
   const out = new Float32Array(rows.length * per);
-  rows.forEach((r, i) => { out.set(values.subarray(r * per, (r + 1) * per), i * per); });
+  rows.forEach((r, i) => {
+    out.set(values.subarray(r * per, (r + 1) * per), i * per);
+  });
   return out;
 }
 
@@ -35,9 +37,11 @@ function takeBlock(
   ins: readonly number[],
 ): Float32Array {
   const out = new Float32Array(outs.length * ins.length * kk);
-  outs.forEach((o, a) => { ins.forEach((i, b) => { out.set(values.subarray((o * inputs + i) * kk, (o * inputs + i + 1) * kk), (a * ins.length + b) * kk); },
-    ); },
-  );
+  outs.forEach((o, a) => {
+    ins.forEach((i, b) => {
+      out.set(values.subarray((o * inputs + i) * kk, (o * inputs + i + 1) * kk), (a * ins.length + b) * kk);
+    });
+  });
   return out;
 }
 
