@@ -138,6 +138,9 @@ export function SplitTreeForm({ analysis }: { analysis: Analysis }) {
           disabled={result?.ok !== true}
           onClick={() => {
             if (result?.ok !== true) return;
+            // The split points are now inside the tree: the form starts again from one level.
+            setLevels([{ at: points[0]?.id ?? '', groups: 2 }]);
+            setAssignText('');
             void layoutDesign(result.design).then((d) => {
               studio.getState().replaceDesign(d);
               studio.getState().requestFit();
