@@ -40,6 +40,8 @@ export function SplitTreeForm({ analysis }: { analysis: Analysis }) {
   );
   const [levels, setLevels] = useState<SplitLevel[]>(() => [{ at: points[0]?.id ?? '', groups: 2 }]);
   const [assignText, setAssignText] = useState('');
+  // Why a tree cannot be built shows once the form is changed, not on opening or after a build.
+  const [touched, setTouched] = useState(false);
   const assignment = parseAssignment(assignText);
   const result: SplitResult | undefined = useMemo(
     () => (assignment === null ? undefined : splitTree(design, levels, assignment)),
@@ -49,6 +51,7 @@ export function SplitTreeForm({ analysis }: { analysis: Analysis }) {
   );
   const after = useMemo(() => (result?.ok === true ? analyze(result.design).totals : undefined), [result]);
   const setLevel = (j: number, level: Partial<SplitLevel>): void => {
+    setTouched(true);
     setLevels(levels.map((l, i) => (i === j ? { ...l, ...level } : l)));
   };
   const leaves = levels.reduce((a, l) => a * l.groups, 1);
@@ -91,6 +94,7 @@ export function SplitTreeForm({ analysis }: { analysis: Analysis }) {
           onClick={() => {
             const last = levels.at(-1);
             const next = points[points.findIndex((p) => p.id === last?.at) + 1] ?? points.at(-1);
+            setTouched(true);
             setLevels([...levels, { at: next?.id ?? '', groups: 2 }]);
           }}
         >
@@ -100,6 +104,7 @@ export function SplitTreeForm({ analysis }: { analysis: Analysis }) {
           type="button"
           disabled={levels.length <= 1}
           onClick={() => {
+            setTouched(true);
             setLevels(levels.slice(0, -1));
           }}
         >
@@ -114,13 +119,14 @@ export function SplitTreeForm({ analysis }: { analysis: Analysis }) {
           value={assignText}
           placeholder={t('methods.splitNet.assignPlaceholder')}
           onChange={(e) => {
+            setTouched(true);
             setAssignText(e.target.value);
           }}
         />
       </div>
       <p className="muted cost-note">{t('methods.splitNet.assignHelp')}</p>
       {assignment === null && <p className="cost-error">{t('methods.splitNet.assignBad')}</p>}
-      {result?.ok === false && <p className="cost-error">{sayRefusal(result)}</p>}
+      {touched && result?.ok === false && <p className="cost-error">{sayRefusal(result)}</p>}
       {after !== undefined && (
         <p className="cost-note" data-testid="split-tree-preview">
           {t('methods.splitNet.treePreview', {
@@ -141,6 +147,7 @@ export function SplitTreeForm({ analysis }: { analysis: Analysis }) {
             // The split points are now inside the tree: the form starts again from one level.
             setLevels([{ at: points[0]?.id ?? '', groups: 2 }]);
             setAssignText('');
+            setTouched(false);
             void layoutDesign(result.design).then((d) => {
               studio.getState().replaceDesign(d);
               studio.getState().requestFit();
