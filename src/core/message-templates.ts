@@ -261,6 +261,12 @@ export const messageTemplates = {
     'The network does not end in a linear classifier read by its output: there are no class weight rows to compare.',
   splitAffinityUntrained:
     '{{label}} carries no trained weights: train the design first, then derive the class assignment from it.',
+  splitLearnOp:
+    '{{label}} ({{op}}) mixes channels in a way a learned split cannot follow: it learns over plain and depthwise convs, Linear layers and layers that act on each channel alone.',
+  splitLearnFlatten:
+    '{{label}} reads a flattened map, not pooled channels: a learned split needs the classifier to read one feature per channel (pool first).',
+  splitLearnUntrained:
+    '{{label}} carries no trained weights: the split layers start from the trained network’s blocks, so train it with the split’s terms first.',
   splitNoClassifier:
     'The network ends in {{label}}, not a linear classifier: a class assignment needs a Linear layer to share out.',
   morphKeepOne: 'every channel is below the threshold; a layer keeps at least one',

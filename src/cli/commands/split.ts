@@ -8,6 +8,7 @@ import { UsageError, parseArgs, type Command } from '../command';
 import { findNode } from '../node-ref';
 import { loadSource, sourceFlags } from '../source';
 import { int, table } from '../text';
+import { learnFlags, splitLearned } from './split-learn';
 
 /** --groups G or G1,G2,…: integers 2 to 16, one per level of the tree. */
 function groupsFlag(flags: Map<string, string>): number[] {
@@ -66,19 +67,20 @@ function assignment(
  * SplitNet (Kim et al. 2017): a tree of splits. `--at A --groups G` splits into G disjoint branches
  * after A; `--at A,B --groups 2,2` splits after A into 2 and each branch again after B into 2
  * (4 leaves). The classifier becomes one linear layer per leaf over the classes `--assign` gives it
- * (consecutive runs without it), or that `--assign-from-weights` derives from a trained classifier.
+ * (consecutive runs without it), that `--assign-from-weights` derives from a trained classifier, or
+ * that `--learn` learns with the weights (split-learn.ts).
  * --chart prints params and multiply-adds against the depth of a one-level split.
  */
 export const splitCommand: Command = {
   name: 'split',
   usage:
-    'split <design.json | preset:NAME | example:NAME> --groups G[,G2…] (--at NODE[,NODE2…] [--assign 0,8/1,9/… | --assign-from-weights] -o split.json | --chart)      SplitNet: a tree of disjoint groups, one level per NODE, classes assigned to the leaves',
-  run(args, io) {
+    'split <design.json | preset:NAME | example:NAME> --groups G[,G2…] (--at NODE[,NODE2…] [--assign 0,8/1,9/… | --assign-from-weights | --learn --dataset D [--steps S] [--finetune-steps M]] -o split.json | --chart)      SplitNet: a tree of disjoint groups, one level per NODE, classes assigned to the leaves (given, derived from trained weights, or learned with the weights)',
+  async run(args, io) {
     // The preset's own --groups (ShuffleNet) is not taken here: --groups is the split's.
     const { positional, flags, switches } = parseArgs(
       args,
-      [...sourceFlags.filter((f) => f !== 'groups'), 'groups', 'at', 'o', 'assign'],
-      ['chart', 'assign-from-weights'],
+      [...sourceFlags.filter((f) => f !== 'groups'), 'groups', 'at', 'o', 'assign', ...learnFlags],
+      ['chart', 'assign-from-weights', 'learn'],
     );
     const groups = groupsFlag(flags);
     const source = new Map([...flags].filter(([k]) => k !== 'groups'));
@@ -113,6 +115,14 @@ export const splitCommand: Command = {
         `--at names ${nodes.length} node(s) but --groups gives ${groups.length} count(s): one per level of the tree`,
       );
     const levels: SplitLevel[] = nodes.map((n, j) => ({ at: n.id, groups: groups[j] ?? 2 }));
+    if (switches.has('learn')) {
+      if (flags.has('assign') || switches.has('assign-from-weights'))
+        throw new UsageError('--learn learns the assignment: leave out --assign and --assign-from-weights');
+      await splitLearned(design, levels, flags, target, io);
+      return;
+    }
+    const learnOnly = learnFlags.find((f) => flags.has(f));
+    if (learnOnly !== undefined) throw new UsageError(`--${learnOnly} is for --learn (training the split)`);
     const { classes, note } = assignment(design, flags, switches.has('assign-from-weights'), groups);
     const r = splitTree(design, levels, classes);
     if (!r.ok) throw new UsageError(r.error);

@@ -53,6 +53,41 @@ export function recipeFrom(
   };
 }
 
+/**
+ * The data a training command reads: `--dataset` at the design's input size, `--train-images` and
+ * `--eval-images` taken from it; `--steps` alone sets the epochs they span (the schedule decays over them).
+ */
+export async function loadCliData(
+  flags: Map<string, string>,
+  datasetSpec: string,
+  design: Design,
+  recipe: { epochs: number; batch: number; seed: number; maxSteps?: number | undefined },
+  say: (line: string) => void,
+): Promise<TrainData> {
+  const input = design.nodes.find((n) => n.kind === 'Input')?.params as
+    { channels?: number; height?: number; width?: number } | undefined;
+  const size =
+    input?.channels === undefined || input.height === undefined || input.width === undefined
+      ? undefined
+      : { channels: input.channels, height: input.height, width: input.width };
+  const full = await loadTrainData(datasetSpec, size, recipe.seed, say);
+  const trainLimit = wholeFlag(flags, 'train-images');
+  const evalLimit = wholeFlag(flags, 'eval-images');
+  const data: TrainData = {
+    ...full,
+    train: trainLimit === undefined ? full.train : takeImages(full.train, trainLimit),
+    eval: evalLimit === undefined ? full.eval : takeImages(full.eval, evalLimit),
+  };
+  if (recipe.maxSteps !== undefined && !flags.has('epochs')) {
+    const perEpoch = Math.max(
+      1,
+      Math.floor(data.train.count / Math.min(recipe.batch, Math.max(1, data.train.count))),
+    );
+    recipe.epochs = Math.ceil(recipe.maxSteps / perEpoch);
+  }
+  return data;
+}
+
 export const trainCommand: Command = {
   name: 'train',
   usage:
@@ -85,30 +120,9 @@ export const trainCommand: Command = {
       throw new UsageError(`--backend must be wasm or cpu, not "${backendFlag}"`);
     const recipe = recipeFrom(flags, datasetSpec, design);
     const json = switches.has('json');
-    const input = design.nodes.find((n) => n.kind === 'Input')?.params as
-      { channels?: number; height?: number; width?: number } | undefined;
-    const size =
-      input?.channels === undefined || input.height === undefined || input.width === undefined
-        ? undefined
-        : { channels: input.channels, height: input.height, width: input.width };
-    const full = await loadTrainData(datasetSpec, size, recipe.seed, (line) => {
+    const data = await loadCliData(flags, datasetSpec, design, recipe, (line) => {
       if (!json) io.out(line);
     });
-    const trainLimit = wholeFlag(flags, 'train-images');
-    const evalLimit = wholeFlag(flags, 'eval-images');
-    const data: TrainData = {
-      ...full,
-      train: trainLimit === undefined ? full.train : takeImages(full.train, trainLimit),
-      eval: evalLimit === undefined ? full.eval : takeImages(full.eval, evalLimit),
-    };
-    // --steps alone runs that many steps: the epochs they span (the schedule decays over them).
-    if (recipe.maxSteps !== undefined && !flags.has('epochs')) {
-      const perEpoch = Math.max(
-        1,
-        Math.floor(data.train.count / Math.min(recipe.batch, Math.max(1, data.train.count))),
-      );
-      recipe.epochs = Math.ceil(recipe.maxSteps / perEpoch);
-    }
     try {
       let problem = checkTrainable(design, data);
       if (problem?.key === 'trainTooManyClasses' && switches.has('resize-head')) {

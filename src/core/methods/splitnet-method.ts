@@ -16,7 +16,14 @@ import type { Design, DesignNode, Edge, PortRef } from '../design/design-types';
  * the leaves' scores back in class order: Split → … → Split → … → Linear per leaf → ClassMerge.
  */
 
-export type SplitResult = { readonly ok: true; readonly design: Design } | ({ readonly ok: false } & Refusal);
+export type SplitResult =
+  | {
+      readonly ok: true;
+      readonly design: Design;
+      /** Each split node's copies in tree order (copy c of G_j), by the original node's id. */
+      readonly copies: ReadonlyMap<string, readonly string[]>;
+    }
+  | ({ readonly ok: false } & Refusal);
 
 /** One level of the tree: after which node, into how many groups (each branch of the level above). */
 export interface SplitLevel {
@@ -49,6 +56,26 @@ function downstream(design: Design, start: string): Set<string> {
   }
   return seen;
 }
+
+/**
+ * What a split after node `first` changes: `branch`, the nodes after it up to the classifier (they
+ * become copies), and `head`, the Output or Softmax and what follows them (they stay shared).
+ */
+export function splitTail(
+  design: Design,
+  first: string,
+): { readonly head: ReadonlySet<string>; readonly branch: ReadonlySet<string> } {
+  const tail = downstream(design, first);
+  const head = new Set<string>();
+  for (const n of design.nodes)
+    if (tail.has(n.id) && HEAD_KINDS.has(n.kind))
+      for (const d of [n.id, ...downstream(design, n.id)]) head.add(d);
+  return { head, branch: new Set([...tail].filter((id) => !head.has(id))) };
+}
+
+/** The nodes of the branch that come after node `at`: the part a level splitting after `at` copies. */
+export const splitPart = (design: Design, at: string, branch: ReadonlySet<string>): Set<string> =>
+  new Set([...downstream(design, at)].filter((id) => branch.has(id)));
 
 /** The node's params for one of `groups` copies: channel counts / groups, a classifier's classes as given. */
 function branchParams(
@@ -118,12 +145,7 @@ export function splitTree(
   const labelOf = (id: string): string => byId.get(id)?.label ?? id;
   const ats = levels.map((l) => l.at);
   const first = byId.get(ats[0] ?? '') as DesignNode;
-  const tail = downstream(design, first.id);
-  const head = new Set<string>();
-  for (const n of design.nodes)
-    if (tail.has(n.id) && HEAD_KINDS.has(n.kind))
-      for (const d of [n.id, ...downstream(design, n.id)]) head.add(d);
-  const branch = new Set([...tail].filter((id) => !head.has(id)));
+  const { head, branch } = splitTail(design, first.id);
   // Each level's split point lies in the part the level above split, and leaves something to split.
   const after: Set<string>[] = [];
   for (const [j, at] of ats.entries()) {
@@ -133,7 +155,7 @@ export function splitTree(
       return refuse(
         msg('splitLevelOrder', { n: j + 1, label: labelOf(at), prev: j, before: labelOf(ats[j - 1] ?? '') }),
       );
-    const part = new Set([...downstream(design, at)].filter((id) => branch.has(id)));
+    const part = splitPart(design, at, branch);
     if (part.size === 0) return refuse(msg('splitNothingAfter', { label: labelOf(at) }));
     after.push(part);
   }
@@ -227,10 +249,15 @@ export function splitTree(
       });
     }
   }
+  const copyIds = new Map<string, string[]>();
   for (const id of branch) {
     const n = byId.get(id) as DesignNode;
     const j = levelOf(id);
     const copies = sizes[j - 1] ?? 1;
+    copyIds.set(
+      id,
+      Array.from({ length: copies }, (_, c) => copyId(id, c, j)),
+    );
     for (let c = 0; c < copies; c++) {
       const classes = n === linear ? classGroups?.[c]?.length : undefined;
       const params = branchParams(n, copies, classes);
@@ -310,6 +337,7 @@ export function splitTree(
       : Object.fromEntries(Object.entries(weights.layers).filter(([k]) => !branch.has(k.split('/')[0] ?? k)));
   return {
     ok: true,
+    copies: copyIds,
     design: {
       ...rest,
       ...(weights === undefined || kept === undefined ? {} : { weights: { ...weights, layers: kept } }),

@@ -308,6 +308,19 @@ export const cost = {
       notSplit: '(not split)',
       splitAfterLabel: 'Split after {{label}}',
       split: 'Split',
+      treeTitle: 'A tree of splits',
+      levelAfter: 'Level {{n}}: split after',
+      levelGroups: 'into groups',
+      addLevel: 'Add a level',
+      removeLevel: 'Remove level {{n}}',
+      assign: 'Classes of the {{leaves}} leaves',
+      assignPlaceholder: 'consecutive runs',
+      assignHelp:
+        'Each leaf’s classes separated by commas, leaves by “/” in tree order (0,8/1,9/2,4,6/3,5,7); left empty, the classes go to the leaves in consecutive runs.',
+      assignBad:
+        'Write each leaf’s classes as whole numbers separated by commas, the leaves separated by “/”.',
+      treePreview: '{{leaves}} leaves: params {{p0}} → {{p1}}, multiply-adds {{m0}} → {{m1}}.',
+      buildTree: 'Build the tree',
     },
     nested: {
       title: 'Nested levels',

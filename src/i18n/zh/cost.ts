@@ -305,6 +305,18 @@ export const cost: Strings<typeof en> = {
       notSplit: '（未拆分）',
       splitAfterLabel: '在 {{label}} 之后拆分',
       split: '拆分',
+      treeTitle: '拆分树',
+      levelAfter: '第 {{n}} 层：拆分位置（之后）',
+      levelGroups: '分组数',
+      addLevel: '添加一层',
+      removeLevel: '删除第 {{n}} 层',
+      assign: '{{leaves}} 个叶子的类别',
+      assignPlaceholder: '连续分配',
+      assignHelp:
+        '每个叶子的类别用逗号分隔，叶子之间按树的顺序用“/”分隔（0,8/1,9/2,4,6/3,5,7）；留空时类别按连续区间分给各叶子。',
+      assignBad: '请把每个叶子的类别写成用逗号分隔的整数，叶子之间用“/”分隔。',
+      treePreview: '{{leaves}} 个叶子：参数量 {{p0}} → {{p1}}，乘加数 {{m0}} → {{m1}}。',
+      buildTree: '构建拆分树',
     },
     nested: {
       title: '嵌套层级',

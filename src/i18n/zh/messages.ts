@@ -224,6 +224,12 @@ export const messages = {
   splitGroupEmpty: '{{label}}：第 {{n}} 组没有要预测的类别。',
   splitAffinityNoLinear: '网络的输出读的不是线性分类器：没有可比较的各类别权重行。',
   splitAffinityUntrained: '{{label}} 没有训练过的权重：请先训练这个设计，再由它推出类别分配。',
+  splitLearnOp:
+    '{{label}}（{{op}}）混合通道的方式无法按学习到的分配拆分：学习只覆盖普通卷积、深度卷积、Linear 层和逐通道作用的层。',
+  splitLearnFlatten:
+    '{{label}} 读取的是展平的特征图而不是池化后的通道：学习拆分要求分类器每个通道读一个特征（请先池化）。',
+  splitLearnUntrained:
+    '{{label}} 没有训练好的权重：拆分后的层从训练网络的块开始，请先带着拆分的正则项训练它。',
   splitNoClassifier: '网络以 {{label}} 结尾，而不是线性分类器：类别分配需要一个可分给各组的 Linear 层。',
   morphKeepOne: '所有通道都低于阈值；每层至少保留一个通道',
   pruneNoBn: '设计中没有 {{bn}}',

@@ -6,6 +6,7 @@ import { splitDepthChart, splitNetwork, type SplitDepthPoint } from '../../../co
 import { layoutDesign } from '../../../canvas/auto-layout';
 import { studio, useStudio } from '../../../state/store';
 import { formatCount } from '../../../i18n/numbers';
+import { SplitTreeForm } from './SplitTreeForm';
 
 /** Params and multiply-adds against split depth, as two lines relative to the unsplit network. */
 function DepthChart({
@@ -104,6 +105,7 @@ export function SplitNet({ analysis }: { analysis: Analysis }) {
         </button>
       </div>
       {message !== undefined && <p className="cost-error">{message}</p>}
+      <SplitTreeForm analysis={analysis} />
       {points !== undefined && points.length === 0 && (
         <p className="muted cost-note">{t('methods.splitNet.none', { groups })}</p>
       )}
