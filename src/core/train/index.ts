@@ -52,5 +52,6 @@ export { trainedHash } from '../document/design-hash';
 export { checkTrainable, resizeHead, trainDesign } from './loop';
 export { inferOutputs, Network } from './network';
 export type { Penalty, PenaltyMaker } from './penalty';
-export { learnedMasks, learnShifts, type LearnedMask, type ShiftLearning } from './sparse-shift-penalty';
+export { DEFAULT_SHIFT_LAMBDA, learnedMasks, type LearnedMask } from './shift-rounding';
+export { learnShifts, type ShiftLearning } from './sparse-shift-penalty';
 export { defaultRecipe, recipeRule, withOptimizer, type RecipeRule } from './train-recipe';

@@ -15,18 +15,6 @@ import { depthwiseConv2d } from './grads';
  * move it (clamp's gradient).
  */
 
-/** Nearest integer, halves away from zero (CUDA's round, as the authors' kernel), clamped to [−r, r]. */
-export function roundShift(value: number, reach: number): number {
-  const q = Math.sign(value) * Math.floor(Math.abs(value) + 0.5);
-  return Math.min(reach, Math.max(-reach, q)) || 0;
-}
-
-/** The mask entry of a channel moving by (dy, dx) lattice steps: row-major in the k×k neighbourhood. */
-export const maskIndex = (dy: number, dx: number, kernel: number): number => {
-  const r = Math.floor(kernel / 2);
-  return (dy + r) * kernel + (dx + r);
-};
-
 /** A tensor whose value passes through and whose gradient is zero (tfjs-core has no stopGradient). */
 export const stopGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   const t = args[0] as tf.Tensor;

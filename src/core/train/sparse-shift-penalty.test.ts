@@ -5,8 +5,7 @@ import type { Design } from '../design/design-types';
 import { trainedHash } from '../document/design-hash';
 import { plainSgd, useWasm } from '../../../test-support/tfjs';
 import { learnedMasks, learnShifts, trainDesign, type ImageSet } from '.';
-import { roundShift } from './learned-shift-form';
-import { maskOf } from './sparse-shift-penalty';
+import { maskOf, roundShift } from './shift-rounding';
 
 /**
  * Sparse shift learning's plumbing against closed forms. With all-zero images the loss gives the

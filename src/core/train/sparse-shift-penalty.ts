@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerInfo } from '../analysis/analysis-types';
-import type { Design } from '../design/design-types';
 import { shiftGroups } from '../onnx/shift-onnx';
-import { learnedShift, maskIndex, roundShift, stopGradient } from './learned-shift-form';
+import { learnedShift, stopGradient } from './learned-shift-form';
+import { maskOf } from './shift-rounding';
 import type { Network } from './network';
 import type { Penalty, PenaltyMaker } from './penalty';
 
@@ -22,13 +22,6 @@ import type { Penalty, PenaltyMaker } from './penalty';
 export interface ShiftLearning {
   /** The penalty's weight λ (0: displacements learn with no pull towards zero). */
   readonly lambda: number;
-}
-
-/** What learning left in one layer: each channel's mask entry and how many moved. */
-export interface LearnedMask {
-  readonly nodeId: string;
-  readonly shifts: readonly number[];
-  readonly moved: number;
 }
 
 interface Learnt {
@@ -53,24 +46,6 @@ export function groupedStart(kernel: number, channels: number): { a: Float32Arra
       b[c] = g.dx;
     }
   return { a, b };
-}
-
-/** The mask of rounded displacements: entry c is channel c's offset, row-major in the k×k neighbourhood. */
-export function maskOf(a: ArrayLike<number>, b: ArrayLike<number>, kernel: number): number[] {
-  const r = Math.floor(kernel / 2);
-  return Array.from({ length: a.length }, (_, c) =>
-    maskIndex(roundShift(a[c] ?? 0, r), roundShift(b[c] ?? 0, r), kernel),
-  );
-}
-
-/** The masks a trained design's SparseShift nodes hold, with the channels each moves. */
-export function learnedMasks(design: Design): LearnedMask[] {
-  return design.nodes.flatMap((n) => {
-    if (n.kind !== 'SparseShift' || n.params.shifts === undefined) return [];
-    const centre = (n.params.kernel * n.params.kernel - 1) / 2;
-    const shifts = n.params.shifts;
-    return [{ nodeId: n.id, shifts, moved: shifts.filter((i) => i !== centre).length }];
-  });
 }
 
 /** The penalty that learns every SparseShift layer's mask (none in the design: a term of zero). */
