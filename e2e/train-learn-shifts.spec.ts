@@ -49,5 +49,5 @@ test('the sparse shift section in Chinese', async ({ page }) => {
   await page.getByRole('tab', { name: '训练' }).click();
   const section = page.getByRole('tabpanel', { name: '训练' }).getByRole('group', { name: '稀疏移位' });
   await section.getByRole('checkbox', { name: /学习哪些通道移位/ }).check();
-  await expect(section.getByRole('spinbutton', { name: '移位惩罚 λ' })).toHaveValue('0.1');
+  await expect(section.getByRole('spinbutton', { name: '移位惩罚 λ' })).toHaveValue('0.07');
 });

@@ -7,7 +7,7 @@ import type { Design } from '../design/design-types';
  */
 
 /** λ when none is given (the CLI's bare `--learn-shifts`, the Train tab's start). */
-export const DEFAULT_SHIFT_LAMBDA = 0.1;
+export const DEFAULT_SHIFT_LAMBDA = 0.07;
 
 /** Nearest integer, halves away from zero (CUDA's round, as the authors' kernel), clamped to [−r, r]. */
 export function roundShift(value: number, reach: number): number {
