@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analysis/analyze';
+import * as tf from '@tensorflow/tfjs-core';
 import { GraphBuilder } from '../design/builder';
 import type { Design } from '../design/design-types';
 import { trainedHash } from '../document/design-hash';
 import { plainSgd, useWasm } from '../../../test-support/tfjs';
 import { learnedMasks, learnShifts, trainDesign, type ImageSet } from '.';
+import { learnedShift } from './learned-shift-form';
 import { maskOf, roundShift } from './shift-rounding';
 
 /**
@@ -69,6 +71,29 @@ describe('the rounding rule', () => {
     expect(maskOf([-1, 0, 1, 0.4], [1, 0, -1, -0.4], 3)).toEqual([2, 4, 6, 4]);
     // 5×5: (−2, −2) → 0, (2, 2) → 24, (1, 0) → 17.
     expect(maskOf([-2, 2, 1], [-2, 2, 0], 5)).toEqual([0, 24, 17]);
+  });
+});
+
+describe('the forward pass moves each channel by its rounded displacement', () => {
+  it('at halves, past the reach and just under a half, as the mask rounds them', () => {
+    const a = [0.5, -0.5, 0.49, -1.5, 1.2];
+    const b = [-0.5, 0.5, -0.49, 0.3, -2];
+    // Halves away from zero, |·| < 0.5 to none, past ±1 clamped (3×3).
+    const [qa, qb] = [
+      [1, -1, 0, -1, 1],
+      [-1, 1, 0, 0, -1],
+    ];
+    const [h, w, c] = [4, 5, a.length];
+    const x = Float32Array.from({ length: h * w * c }, (_, i) => i + 1);
+    const y = learnedShift(tf.tensor4d(x, [1, h, w, c]), tf.tensor1d(a), tf.tensor1d(b), 3, 1).dataSync();
+    // out[y, x, ch] = in[y + q(a), x + q(b), ch], zero outside (written out here, NHWC).
+    const want = Array.from({ length: h * w * c }, (_, i) => {
+      const [yy, xx, ch] = [Math.floor(i / (w * c)), Math.floor(i / c) % w, i % c];
+      const sy = yy + (qa[ch] ?? NaN);
+      const sx = xx + (qb[ch] ?? NaN);
+      return sy < 0 || sy >= h || sx < 0 || sx >= w ? 0 : (x[(sy * w + sx) * c + ch] ?? NaN);
+    });
+    expect(Array.from(y)).toEqual(want);
   });
 });
 
