@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { chooseBackend } from '../src/core/train';
+import { chooseBackend, defaultRecipe, type Recipe } from '../src/core/train';
 
 /** tfjs on the WASM backend in Node, as the CLI runs it (call in beforeAll). */
 export async function useWasm(): Promise<void> {
@@ -18,3 +18,17 @@ export function seeded(count: number, seed: number, lo = -1, hi = 1): Float32Arr
   }
   return out;
 }
+
+/** Plain SGD (no momentum, no decay, a constant rate, no warm-up) for `steps` steps of `batch`: closed forms hold. */
+export const plainSgd = (learningRate: number, steps: number, batch = 4): Recipe => ({
+  ...defaultRecipe('toy'),
+  optimizer: 'sgd',
+  momentum: 0,
+  weightDecay: 0,
+  learningRate,
+  schedule: 'constant',
+  warmupEpochs: 0,
+  epochs: 1,
+  batch,
+  maxSteps: steps,
+});

@@ -1,5 +1,6 @@
 import { MAX_RESULTS, type TrainingResult } from '../core/document/results';
 import type { Design, DesignWeights } from '../core/design/design-types';
+import type { LearnedMask } from '../core/train/shift-rounding';
 import type { StepSample } from '../runtime/train/progress';
 import type {
   DataSummary,
@@ -47,6 +48,8 @@ export interface TrainRun {
   readonly stopped: boolean;
   /** The id of the result this run writes (and keeps rewriting after each epoch). */
   readonly resultId: string | undefined;
+  /** The SparseShift masks the run learned (sparse shift learning), written into the design. */
+  readonly shifts: readonly LearnedMask[] | undefined;
 }
 
 export interface TrainSlice {
@@ -79,6 +82,7 @@ export const idleRun: TrainRun = {
   failure: undefined,
   stopped: false,
   resultId: undefined,
+  shifts: undefined,
 };
 
 /** Appends a point, halving the curve's density when it grows past the limit (the shape stays). */
@@ -88,11 +92,26 @@ export function appendThinned<T>(points: readonly T[], point: T, max = MAX_CURVE
   return next.filter((_, i) => i % 2 === 1 || i === next.length - 1);
 }
 
-/** The design with these trained weights and this result (replacing an earlier version of it). */
-export function withTrained(design: Design, weights: DesignWeights, result: TrainingResult): Design {
+/**
+ * The design with these trained weights and this result (replacing an earlier version of it), and
+ * the SparseShift masks the run learned written into their nodes.
+ */
+export function withTrained(
+  design: Design,
+  weights: DesignWeights,
+  result: TrainingResult,
+  shifts: readonly LearnedMask[] = [],
+): Design {
   const others = (design.results ?? []).filter((r) => r.id !== result.id);
   const results = [...others, result].slice(-MAX_RESULTS);
-  return fitted({ ...design, weights, results });
+  const masks = new Map(shifts.map((m) => [m.nodeId, m.shifts]));
+  const nodes = design.nodes.map((n) => {
+    const mask = masks.get(n.id);
+    return mask === undefined || n.kind !== 'SparseShift'
+      ? n
+      : { ...n, params: { ...n.params, shifts: mask } };
+  });
+  return fitted({ ...design, nodes, weights, results });
 }
 
 /** The design before the run under way began (undo after the run returns to it). */
@@ -103,10 +122,10 @@ export const createTrainSlice: Slice<TrainSlice> = (set, get, api) => {
     set({ train: { ...get().train, ...patch } });
   };
   /** Writes trained weights into the design without an undo step per epoch. */
-  const adopt = (weights: DesignWeights, result: TrainingResult) => {
+  const adopt = (weights: DesignWeights, result: TrainingResult, shifts?: readonly LearnedMask[]) => {
     const history = historyOf(api).getState();
     history.pause();
-    set({ design: withTrained(get().design, weights, result) });
+    set({ design: withTrained(get().design, weights, result, shifts) });
     history.resume();
   };
   /** At the end of a run: one undo step from the trained design back to the design before it. */
@@ -163,8 +182,10 @@ export const createTrainSlice: Slice<TrainSlice> = (set, get, api) => {
             update({ status: event.paused ? 'paused' : 'running' });
           return;
         case 'done':
-          if (event.weights !== undefined && event.result !== undefined) adopt(event.weights, event.result);
+          if (event.weights !== undefined && event.result !== undefined)
+            adopt(event.weights, event.result, event.shifts);
           update({
+            shifts: event.shifts,
             status: event.failure === undefined ? 'done' : 'failed',
             failure: event.failure,
             stopped: event.stopped,

@@ -9,8 +9,13 @@ import {
   withOptimizer,
   resizeHead,
   takeImages,
+  DEFAULT_SHIFT_LAMBDA,
+  learnedMasks,
+  learnShifts,
   trainDesign,
   TrainError,
+  type EpochInfo,
+  type StepInfo,
   type TrainBackend,
   type TrainData,
 } from '../../core/train';
@@ -20,6 +25,26 @@ import { loadTrainData, wasmDir } from '../train-data';
 import { table } from '../text';
 
 const pct = (v: number): string => `${(100 * v).toFixed(1)}%`;
+
+/**
+ * `--learn-shifts [λ]`: the flag, with the number after it when one follows (λ ≥ 0), taken out of
+ * the arguments before the others are parsed. Undefined when the flag is absent.
+ */
+export function learnShiftsFlag(args: readonly string[]): { lambda: number | undefined; rest: string[] } {
+  const at = args.findIndex((a) => a === '--learn-shifts' || a === '-learn-shifts');
+  if (at < 0) return { lambda: undefined, rest: [...args] };
+  const next = args[at + 1];
+  const given = next !== undefined && /^[-+.\d]/.test(next) && !next.startsWith('--');
+  if (given) {
+    const v = Number(next);
+    if (!Number.isFinite(v) || v < 0)
+      throw new UsageError(`--learn-shifts takes a penalty λ of 0 or more, not "${next}"`);
+  }
+  return {
+    lambda: given ? Number(next) : DEFAULT_SHIFT_LAMBDA,
+    rest: args.filter((_, i) => i !== at && !(given && i === at + 1)),
+  };
+}
 
 function wholeFlag(flags: Map<string, string>, name: string): number | undefined {
   const v = numberFlag(flags, name);
@@ -91,8 +116,9 @@ export async function loadCliData(
 export const trainCommand: Command = {
   name: 'train',
   usage:
-    'train <design.json | preset:NAME | example:NAME> --dataset fashion-mnist|fashion-mnist-full|<folder of idx files or of class subfolders of PNG/JPEG images> [--epochs E] [--steps S] [--batch B] [--lr L] [--optimizer sgd|adam|adamw] [--seed N] [--train-images N] [--eval-images N] [--resize-head] [--backend wasm|cpu] [--resolution R] -o trained.json [--json]',
-  async run(args, io) {
+    'train <design.json | preset:NAME | example:NAME> --dataset fashion-mnist|fashion-mnist-full|<folder of idx files or of class subfolders of PNG/JPEG images> [--epochs E] [--steps S] [--batch B] [--lr L] [--optimizer sgd|adam|adamw] [--seed N] [--train-images N] [--eval-images N] [--resize-head] [--learn-shifts [λ]] [--backend wasm|cpu] [--resolution R] -o trained.json [--json]',
+  async run(argv, io) {
+    const { lambda, rest: args } = learnShiftsFlag(argv);
     const { positional, flags, switches } = parseArgs(
       args,
       [
@@ -118,6 +144,10 @@ export const trainCommand: Command = {
     const backendFlag = flags.get('backend');
     if (backendFlag !== undefined && backendFlag !== 'wasm' && backendFlag !== 'cpu')
       throw new UsageError(`--backend must be wasm or cpu, not "${backendFlag}"`);
+    if (lambda !== undefined && !design.nodes.some((n) => n.kind === 'SparseShift'))
+      throw new UsageError(
+        '--learn-shifts needs a SparseShift node in the design: it learns which channels shift',
+      );
     const recipe = recipeFrom(flags, datasetSpec, design);
     const json = switches.has('json');
     const data = await loadCliData(flags, datasetSpec, design, recipe, (line) => {
@@ -140,24 +170,36 @@ export const trainCommand: Command = {
           `training ${design.name} on ${data.name} (${data.train.count} images, ${data.eval.count} to measure) with tfjs-${choice.backend}: ${choice.reason}`,
         );
       let lastLine = 0;
-      const outcome = await trainDesign(design, data, recipe, {
-        onStep: (s) => {
+      const hooks = {
+        onStep: (s: StepInfo) => {
           if (json || (Date.now() - lastLine < 2000 && s.step !== s.totalSteps)) return;
           lastLine = Date.now();
           process.stderr.write(
             `step ${s.step}/${s.totalSteps}  epoch ${s.epoch.toFixed(2)}  loss ${s.loss.toFixed(4)}  ${s.imagesPerSecond.toFixed(0)} images/s  ${Math.round(s.secondsLeft)} s left\n`,
           );
         },
-        onEpoch: (e) => {
+        onEpoch: (e: EpochInfo) => {
           if (!json)
             io.out(
               `epoch ${e.epoch.toFixed(2)}: loss ${e.loss.toFixed(4)}, train top-1 ${pct(e.trainTop1)}, ${data.evalSplit ?? 'test'} top-1 ${pct(e.valTop1)}`,
             );
         },
-      });
+      };
+      const options = lambda === undefined ? {} : { penalties: [learnShifts({ lambda })] };
+      const outcome = await trainDesign(design, data, recipe, hooks, options);
       const out = flags.get('o');
       if (out !== undefined) io.writeFile(out, serializeDesign(outcome.design));
       const r = outcome.result;
+      const labelOf = (id: string): string => outcome.design.nodes.find((n) => n.id === id)?.label ?? id;
+      const shifts =
+        lambda === undefined
+          ? undefined
+          : learnedMasks(outcome.design).map((m) => ({
+              node: labelOf(m.nodeId),
+              moved: m.moved,
+              channels: m.shifts.length,
+              mask: m.shifts,
+            }));
       if (json) {
         io.out(
           JSON.stringify({
@@ -177,6 +219,7 @@ export const trainCommand: Command = {
             multiplyAdds: r.costs.multiplyAdds,
             recipe: r.recipe,
             curve: r.curve,
+            ...(shifts === undefined ? {} : { lambda, shifts }),
           }),
         );
         return;
@@ -208,6 +251,10 @@ export const trainCommand: Command = {
           ],
         ]),
       );
+      for (const m of shifts ?? [])
+        io.out(
+          `learned shifts (λ ${String(lambda)}): ${m.node} moves ${m.moved} of ${m.channels} channels (${pct(m.moved / Math.max(1, m.channels))}); the rest stay`,
+        );
       if (out !== undefined) io.out(`wrote ${out}: the design with its trained weights and the result`);
     } catch (e) {
       if (e instanceof TrainError) throw new UsageError(english(e.said));

@@ -1,10 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayerInfo } from '../analysis/analysis-types';
+import { torchGradients } from '../../../test-support/grad-reference';
 import { seeded, useWasm } from '../../../test-support/tfjs';
 import { convolve } from './conv-forms';
 import { trainForms, type FormContext } from './forms';
@@ -15,8 +12,6 @@ import { batchNormTrain, placeWeight } from './grads';
  * max and average pooling, batch norm, weight placement) against PyTorch's autograd in float64
  * (fixtures/train/grad_reference.py, run once for all cases), on the WASM backend, within 1e-3.
  */
-const python = process.env['PYTHON'] ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
-const script = join(__dirname, '../../../fixtures/train/grad_reference.py');
 
 type Shape4 = [number, number, number, number];
 const toNHWC = (v: Float32Array, s: Shape4): tf.Tensor4D => tf.transpose(tf.tensor4d(v, s), [0, 2, 3, 1]);
@@ -150,7 +145,6 @@ function placeCase(name: string): Case {
   };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'train-grads-'));
 let cases: Case[] = [];
 let reference: Record<string, number[]>[] = [];
 let dys: tf.Tensor[] = [];
@@ -270,16 +264,10 @@ beforeAll(async () => {
     dys.push(y.rank === 4 ? toNHWC(dy, nchw as Shape4) : tf.tensor(dy, y.shape));
     return { ...c.torch, dy: [...dy] };
   });
-  writeFileSync(join(dir, 'cases.json'), JSON.stringify(torchCases));
-  const r = spawnSync(python, [script, join(dir, 'cases.json'), join(dir, 'grads.json')], {
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`PyTorch reference failed: ${r.stderr}`);
-  reference = JSON.parse(readFileSync(join(dir, 'grads.json'), 'utf8')) as Record<string, number[]>[];
+  reference = torchGradients(torchCases);
 }, 120000);
 
 afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
   tf.dispose(dys);
   dys = [];
 });

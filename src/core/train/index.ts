@@ -25,6 +25,9 @@
  *   the training forms' forward pass, as onnxruntime computes it (forms.ort.test.ts).
  * - `fitImages(set, channels, height, width) → ImageSet`: grey repeated to 3 channels (3 → 1 by the
  *   mean), bilinear resize to the Input's height and width.
+ * - `learnShifts({ lambda }) → PenaltyMaker` (options.penalties): sparse shift learning (Chen et al.
+ *   2019), every SparseShift layer's displacements learned under λ·Σ(|a| + |b|) and its mask written
+ *   into the trained design; `learnedMasks(design)` lists the masks and how many channels each moves.
  * - `defaultRecipe(datasetName) → Recipe`: sensible defaults so one click trains.
  * - `withOptimizer(recipe, optimizer, datasetName) → Recipe`: another optimizer, with its family's defaults.
  * - Data: `parseIdx(bytes)`, `idxImageSet(images, labels, classNames)`, `gunzip(bytes)` (the
@@ -49,4 +52,6 @@ export { trainedHash } from '../document/design-hash';
 export { checkTrainable, resizeHead, trainDesign } from './loop';
 export { inferOutputs, Network } from './network';
 export type { Penalty, PenaltyMaker, PenaltyOptions } from './penalty';
+export { DEFAULT_SHIFT_LAMBDA, learnedMasks, type LearnedMask } from './shift-rounding';
+export { learnShifts, type ShiftLearning } from './sparse-shift-penalty';
 export { defaultRecipe, recipeRule, withOptimizer, type RecipeRule } from './train-recipe';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MAX_RESULTS, recipeSchema, type Recipe, type TrainingResult } from '../document/results';
 import type { LayerInfo } from '../analysis/analysis-types';
+import { analyze } from '../analysis/analyze';
 import type { Design } from '../design/design-types';
 import { msg, type Message } from '../message';
 import { batchNHWC, fitImages, seededRandom, shuffled, takeImages } from './data';
@@ -244,6 +245,7 @@ export async function trainDesign(
           net.store.checkpoint();
           const byVar = new Map(variables.map((v) => [v, grads[v.name] as tf.Tensor]));
           optimizer.apply(byVar, lr);
+          for (const p of penalties) p.afterStep?.(lr);
           for (const s of stats) updateStatistics(net, s.layer, s.mean, s.variance, labels.length);
         }
         for (const s of stats) {
@@ -306,9 +308,11 @@ export async function trainDesign(
       curve,
     };
     const weights = net.store.toDesignWeights(`${data.name} (trained)`);
-    const results = [...(design.results ?? []), result].slice(-MAX_RESULTS);
-    const trained = penalties.reduce<Design>((d, p) => p.learned?.(d) ?? d, { ...design, weights, results });
-    return { design: trained, result, end, message, backend: backendNow() };
+    const learned = penalties.reduce<Design>((d, p) => p.learned?.(d) ?? d, { ...design, weights });
+    // What a penalty learned (a shift mask) is part of the design the result measured.
+    const final = penalties.some((p) => p.learned !== undefined) ? recorded(result, learned) : result;
+    const results = [...(design.results ?? []), final].slice(-MAX_RESULTS);
+    return { design: { ...learned, results }, result: final, end, message, backend: backendNow() };
   } catch (e) {
     // A backend that cannot allocate (WASM's heap, WebGPU's buffers, a typed array): one sentence.
     if (isOutOfMemory(e)) {
@@ -321,6 +325,16 @@ export async function trainDesign(
     for (const p of penalties) p.dispose();
     net.dispose();
   }
+}
+
+/** A result recording the design as its penalties left it: its hash and costs. */
+function recorded(result: TrainingResult, design: Design): TrainingResult {
+  const t = analyze(design).totals;
+  return {
+    ...result,
+    designHash: trainedHash(design),
+    costs: { params: t.params, multiplyAdds: t.multiplyAdds, memoryAccess: t.memoryAccess },
+  };
 }
 
 /** PyTorch's running statistics: momentum 0.1, the variance unbiased (m / (m − 1) over m values a channel). */

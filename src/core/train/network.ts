@@ -80,6 +80,8 @@ export class Network {
   readonly structure: Structure;
   readonly store: WeightStore;
   private readonly constants = new Map<string, unknown>();
+  /** Layers whose training form a method replaces while this network trains, by layer key. */
+  private readonly replaced = new Map<string, TrainForm<unknown>>();
 
   constructor(design: Design, initSeed: number) {
     this.structure = structureOf(design);
@@ -98,6 +100,14 @@ export class Network {
     return this.structure.head;
   }
 
+  /**
+   * Trains (and measures) a layer through another form: a method's learnable one, whose variables a
+   * penalty owns (sparse shift's displacements). The design's own form is back for a new Network.
+   */
+  replaceForm(layerKey: string, form: TrainForm<unknown>): void {
+    this.replaced.set(layerKey, form);
+  }
+
   /** The input's channels, height and width. */
   get inputShape(): readonly [number, number, number] {
     const s = this.structure.input.outputShapes[0] ?? [];
@@ -114,6 +124,7 @@ export class Network {
     const values = runLayers(this.structure.run, new Map([[this.structure.input.key, markConstant(x)]]), {
       store: this.store,
       constants: this.constants,
+      replaced: this.replaced,
       training,
       frozen,
       seed,
@@ -133,6 +144,7 @@ export class Network {
 interface RunOptions {
   readonly store: WeightStore;
   readonly constants: Map<string, unknown>;
+  readonly replaced?: ReadonlyMap<string, TrainForm<unknown>>;
   readonly training: boolean;
   readonly frozen: ReadonlySet<string> | undefined;
   readonly seed: number;
@@ -165,7 +177,8 @@ function runLayers(
       },
       seed: o.seed + layer.index,
     };
-    const form = trainForms[layer.op] as TrainForm<unknown>;
+    const own = trainForms[layer.op] as TrainForm<unknown>;
+    const form = o.replaced?.get(layer.key) ?? own;
     const out = form.forward(ctx, ready, layer.params);
     out.forEach((t, i) => values.set(tensorKey(layer.outputTensors[i] ?? -1, layer.outputShapes[i]), t));
   }

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../design/builder';
 import type { Design } from '../design/design-types';
-import { useWasm } from '../../../test-support/tfjs';
-import { defaultRecipe, trainDesign, type ImageSet, type PenaltyMaker } from '.';
+import { plainSgd, useWasm } from '../../../test-support/tfjs';
+import { trainDesign, type ImageSet, type PenaltyMaker } from '.';
 
 /**
  * A penalty's own variable is trained with the weights, under the optimiser's rule: with plain SGD
@@ -51,18 +51,7 @@ describe('penalties in the training loss', () => {
         },
       };
     };
-    const recipe = {
-      ...defaultRecipe('toy'),
-      optimizer: 'sgd' as const,
-      momentum: 0,
-      weightDecay: 0,
-      learningRate: lr,
-      schedule: 'constant' as const,
-      warmupEpochs: 0,
-      epochs: 1,
-      batch: 4,
-      maxSteps: steps,
-    };
+    const recipe = plainSgd(lr, steps);
     const out = await trainDesign(
       tiny(),
       { name: 'toy', train: set(32), eval: set(8) },

@@ -12,6 +12,11 @@ export interface Penalty {
   readonly variables: readonly tf.Variable[];
   /** The term's value at this step, called inside the gradient tape after the forward pass. */
   loss(): tf.Scalar;
+  /**
+   * After each optimiser step at this learning rate: a proximal step on the term's own variables (an
+   * L1 term's soft threshold, which leaves exact zeros where a subgradient step would oscillate).
+   */
+  afterStep?(learningRate: number): void;
   /** The trained design with what the term learned written into it (a mask, an assignment). */
   learned?(design: Design): Design;
   dispose(): void;

@@ -32,6 +32,14 @@ export const train = {
     weights: 'The design’s weights ({{source}})',
     fresh: 'The design has no weights: every layer starts from He initialisation.',
   },
+  shifts: {
+    title: 'Sparse shift',
+    learn: 'Learn which channels shift (Chen et al. 2019)',
+    hint: 'Each channel of the SparseShift layers learns its own shift, while an L1 penalty of weight λ pulls every shift towards none; after training each rounds to an offset in the kernel and becomes the layer’s mask, which costs, exports and Run then follow.',
+    lambda: 'Shift penalty λ',
+    result:
+      '{{layer}}: {{moved}} of {{channels}} channels stayed shifted after training; the rest pass through.',
+  },
   recipe: {
     title: 'Recipe',
     epochs: 'Epochs',

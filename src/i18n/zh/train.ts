@@ -35,6 +35,13 @@ export const train: Strings<typeof en> = {
     weights: '设计现有的权重（{{source}}）',
     fresh: '设计没有权重：每一层都从 He 初始化开始。',
   },
+  shifts: {
+    title: '稀疏移位',
+    learn: '学习哪些通道移位（Chen 等，2019）',
+    hint: '稀疏移位层的每个通道学习自己的移位，同时权重为 λ 的 L1 惩罚把每个移位拉向零；训练结束后每个移位取整为卷积核内的一个偏移，成为该层的掩码，成本、导出和运行都随之改变。',
+    lambda: '移位惩罚 λ',
+    result: '{{layer}}：训练后 {{channels}} 个通道中有 {{moved}} 个仍在移位；其余直接通过。',
+  },
   recipe: {
     title: '训练配置',
     epochs: '轮数',

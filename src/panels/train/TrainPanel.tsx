@@ -4,6 +4,7 @@ import { Curves } from './Curves';
 import { DatasetSection } from './DatasetSection';
 import { RecipeForm } from './RecipeForm';
 import { ResultsView } from './ResultsView';
+import { ShiftLearning } from './ShiftLearning';
 import { TrainControls } from './TrainControls';
 import { useTrainPanel } from './train-store';
 import '../run/run.css';
@@ -49,6 +50,7 @@ export function TrainPanel() {
       <DatasetSection />
       <ScopeSection />
       <RecipeForm />
+      <ShiftLearning />
       <TrainControls />
       <Curves />
       <ResultsView />

@@ -59,12 +59,20 @@ export function startTraining(): void {
     refuse(dataset);
     return;
   }
-  const { recipe: chosen, recipeEdited, scope } = useTrainPanel.getState();
+  const { recipe: chosen, recipeEdited, scope, learnShifts, shiftLambda } = useTrainPanel.getState();
+  const shifts = learnShifts && design.nodes.some((n) => n.kind === 'SparseShift');
   const recipe = recipeEdited ? chosen : recipeDefaults(useTrainPanel.getState().dataset, design);
   useTrainPanel.setState({ refusal: undefined });
   state.trainStarted();
   trainClient().start(
-    { type: 'start', design, dataset, recipe, scope: design.weights === undefined ? 'all' : scope },
+    {
+      type: 'start',
+      design,
+      dataset,
+      recipe,
+      scope: design.weights === undefined ? 'all' : scope,
+      ...(shifts && { learnShifts: { lambda: shiftLambda } }),
+    },
     (event) => {
       studio.getState().trainEvent(event);
     },

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Recipe } from '../../core/document/results';
 import type { FolderFile, TrainScope } from '../../runtime/train/protocol';
+import { DEFAULT_SHIFT_LAMBDA } from '../../core/train/shift-rounding';
 import { recipeDefaults, type DatasetChoice } from './recipe-defaults';
 
 /**
@@ -36,6 +37,9 @@ export interface TrainPanelState {
   resultsDataset: string | undefined;
   /** A problem found before the worker starts (no files chosen, errors in the design). */
   refusal: string | undefined;
+  /** Learn the design's SparseShift masks while training (Chen et al. 2019), under penalty λ. */
+  learnShifts: boolean;
+  shiftLambda: number;
 }
 
 export const useTrainPanel = create<TrainPanelState>()(() => ({
@@ -48,6 +52,8 @@ export const useTrainPanel = create<TrainPanelState>()(() => ({
   axis: 'multiplyAdds',
   resultsDataset: undefined,
   refusal: undefined,
+  learnShifts: false,
+  shiftLambda: DEFAULT_SHIFT_LAMBDA,
 }));
 
 /** Switches the dataset; an untouched recipe follows it to that dataset's defaults. */

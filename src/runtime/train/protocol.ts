@@ -1,6 +1,7 @@
 import type { Recipe, TrainingResult } from '../../core/document/results';
 import type { Design, DesignWeights } from '../../core/design/design-types';
 import type { Message } from '../../core/message';
+import type { LearnedMask } from '../../core/train/shift-rounding';
 
 /**
  * The messages between the page and the training worker. The worker trains one design at a time;
@@ -43,6 +44,8 @@ export type TrainRequest =
       readonly scope: TrainScope;
       /** Measure accuracy on the first this many evaluation images only (a lesson's quick run). */
       readonly evalLimit?: number;
+      /** Learn the SparseShift layers' masks under the shift penalty λ (Chen et al. 2019). */
+      readonly learnShifts?: { readonly lambda: number };
     }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
@@ -139,6 +142,8 @@ export type TrainEvent =
       readonly stopped: boolean;
       readonly weights: DesignWeights | undefined;
       readonly result: TrainingResult | undefined;
+      /** The SparseShift masks training learned, by node id (with learnShifts). */
+      readonly shifts?: readonly LearnedMask[];
       /** Why it ended early although weights were kept (a NaN loss). */
       readonly failure?: TrainFailure;
     }

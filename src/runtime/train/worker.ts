@@ -166,6 +166,9 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
       {
         fineTune: request.scope,
         ...(request.evalLimit !== undefined && { evalLimit: request.evalLimit }),
+        ...(request.learnShifts !== undefined && {
+          penalties: [engine.learnShifts({ lambda: request.learnShifts.lambda })],
+        }),
       },
     );
     const weights =
@@ -175,6 +178,8 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
       stopped: outcome.end === 'stopped',
       weights: outcome.result.steps > 0 ? weights : undefined,
       result: outcome.result.steps > 0 ? named(outcome.result) : undefined,
+      ...(request.learnShifts !== undefined &&
+        outcome.result.steps > 0 && { shifts: engine.learnedMasks(outcome.design) }),
       ...(outcome.end === 'nan' &&
         outcome.message !== undefined && { failure: { code: 'said', said: outcome.message } }),
     });
