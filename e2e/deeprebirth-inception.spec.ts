@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { CANVAS_TIMEOUT, Studio, startIn } from './pages/studio';
 
 /**
@@ -59,6 +59,17 @@ async function figure(page: Page, section: string, key: string, side: 0 | 1): Pr
   return cell.getAttribute('title');
 }
 
+/**
+ * Selects a node until the Inspector shows the section: a click during the canvas's re-render after
+ * an Undo or an open can land as the card moves (on a busy machine), so it is tried again.
+ */
+async function selectFor(studio: Studio, label: string, section: Locator): Promise<void> {
+  await expect(async () => {
+    await studio.node(label).click();
+    await expect(section).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 for (const lang of ['en', 'zh'] as const)
   test(`DeepRebirth merges inception (3a) and slims its reductions in the Inspector, Undo (${lang})`, async ({
     page,
@@ -72,9 +83,8 @@ for (const lang of ['en', 'zh'] as const)
     await expect(studio.node('inception_3a')).toBeVisible({ timeout: CANVAS_TIMEOUT });
     await expect(studio.node('rebirth_pool_proj')).toHaveCount(0);
 
-    await studio.node('inception_3a').click();
     const inception = page.getByRole('region', { name: t.inception });
-    await expect(inception).toBeVisible();
+    await selectFor(studio, 'inception_3a', inception);
     expect(await figure(page, t.inception, 'multiplyAdds', 0)).toBe(exact(madds.trained));
     expect(await figure(page, t.inception, 'multiplyAdds', 1)).toBe(exact(madds.merged));
     expect(await figure(page, t.inception, 'params', 0)).toBe(exact(params.trained));
@@ -106,7 +116,7 @@ for (const lang of ['en', 'zh'] as const)
     await dismissAll(page, t.dismiss);
 
     // Merged: nothing left to merge; the reductions can be slimmed, by half as offered.
-    await studio.node('inception_3a').click();
+    await selectFor(studio, 'inception_3a', inception);
     await expect(inception).toContainText(t.mergedAlready);
     const slim = page.getByRole('region', { name: t.slim });
     await expect(slim.getByLabel(t.keep)).toHaveValue('50');
@@ -123,7 +133,7 @@ for (const lang of ['en', 'zh'] as const)
     await slim.getByRole('button', { name: t.slimButton, exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: t.undoable })).toContainText('3x3_reduce');
     await dismissAll(page, t.dismiss);
-    await studio.node('inception_3a').click();
+    await selectFor(studio, 'inception_3a', slim);
     expect(await figure(page, t.slim, 'multiplyAdds', 0)).toBe(exact(madds.slimmed));
 
     // One Undo per edit: the slimming, then the merge, go back.
@@ -132,7 +142,7 @@ for (const lang of ['en', 'zh'] as const)
     await expect(studio.node('1x1')).toHaveCount(0);
     await page.keyboard.press('Control+z');
     await expect(studio.node('1x1')).toBeVisible();
-    await studio.node('inception_3a').click();
+    await selectFor(studio, 'inception_3a', inception);
     expect(await figure(page, t.inception, 'multiplyAdds', 0)).toBe(exact(madds.trained));
     studio.expectNoErrors();
   });
