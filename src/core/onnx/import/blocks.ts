@@ -21,28 +21,36 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
   const taken = new Map<Prim, Unit>();
   const labels = new Set(prims.map((p) => p.label));
 
-  /** The block the region is, taken when found; false when the region is no block. */
+  /**
+   * The block the region `list[start, end)` is, taken when found; false when the region is no
+   * block. A stretch between two cuts is not sliced out of the primitives unless it is one.
+   */
   const tryRegion = (
-    region: readonly Prim[],
+    list: readonly Prim[],
+    start: number,
+    end: number,
     label: (kind: string, region: readonly Prim[]) => string,
     between?: { entry: string; exit: string },
   ): boolean => {
     // A stretch between two cuts comes checked (by prefix counts, without a pass over it).
-    if (
-      between === undefined &&
-      (region.length < 2 ||
+    if (between === undefined) {
+      const region = start === 0 && end === list.length ? list : list.slice(start, end);
+      if (
+        region.length < 2 ||
         region.length > MAX_REGION ||
         !region.some((p) => p.kind === 'Conv2d') ||
-        region.some((p) => taken.has(p) || p.kind === 'Input' || p.kind === 'Output' || p.kind === 'Opaque'))
-    )
-      return false;
-    const cut = between ?? singleEntryExit(region, readers);
+        region.some((p) => taken.has(p) || p.kind === 'Input' || p.kind === 'Output' || p.kind === 'Opaque')
+      )
+        return false;
+    }
+    const cut = between ?? singleEntryExit(list.slice(start, end), readers);
     if (cut === undefined) return false;
     const inShape = shapeOf(cut.entry);
     const outShape = shapeOf(cut.exit);
     if (inShape?.length !== 4 || outShape?.length !== 4) return false;
-    const m = matcher.match(region, cut.entry, inShape, outShape);
+    const m = matcher.match(list, start, end, cut.entry, inShape, outShape);
     if (m === undefined) return false;
+    const region = list.slice(start, end);
     const unit = blockUnit(m, label(m.kind, region), region, cut);
     for (const p of region) taken.set(p, unit);
     return true;
@@ -57,20 +65,21 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
       if (list === undefined) members.set(s, [p]);
       else list.push(p);
     }
-  for (const scope of [...members.keys()].sort((a, b) => a.length - b.length)) {
+  // A scope of one primitive is no block (most labels of a flat file, each its own scope).
+  const several = [...members].filter(([, list]) => list.length >= 2);
+  for (const [scope, list] of several.sort(([a], [b]) => a.length - b.length)) {
     // A container of one module ("features.1" holding only EfficientNet's "features.1.0") is not
     // the block: its one child, tried next, is.
-    if (members.get(`${scope}.0`)?.length === members.get(scope)?.length) continue;
+    if (members.get(`${scope}.0`)?.length === list.length) continue;
     const label = scope.replace(/\//g, '.');
-    if (tryRegion(members.get(scope) ?? [], () => label)) labels.add(label);
+    if (tryRegion(list, 0, list.length, () => label)) labels.add(label);
   }
 
   // By structure: from each cut, the longest stretch to a later cut that is a block (a
   // depthwise-separable conv, not the inverted residual without expansion inside it).
   const counters = new Map<string, number>();
-  const modules = moduleOwners(prims);
   const fresh = (kind: string, region: readonly Prim[]): string => {
-    const path = modulePath(region, modules);
+    const path = modulePath(region, members);
     if (path !== undefined && !labels.has(path)) {
       labels.add(path);
       return path;
@@ -113,7 +122,7 @@ export function recogniseBlocks(prims: readonly Prim[], shapeOf: (t: string) => 
       const exit = all[b]?.tensor ?? '';
       const made = producer.get(exit) ?? -1;
       if (made <= from || made > end || entry === '') continue;
-      if (tryRegion(prims.slice(from + 1, end + 1), fresh, { entry, exit })) {
+      if (tryRegion(prims, from + 1, end + 1, fresh, { entry, exit })) {
         a = b - 1;
         break;
       }
@@ -150,23 +159,19 @@ function blockUnit(
   };
 }
 
-/** How many primitives sit in each module path (a label's scopes and the label itself). */
-function moduleOwners(prims: readonly Prim[]): Map<string, number> {
-  const owners = new Map<string, number>();
-  for (const p of prims)
-    for (const s of [...scopes(p.label), p.label]) owners.set(s, (owners.get(s) ?? 0) + 1);
-  return owners;
-}
-
 /**
  * The torch module a region found by structure is, from its members' module paths
  * ("features.3.conv.0.0", …, and weightless ops named "Relu_5"): their longest common path, widened
  * while the wider module holds nothing outside the region ("features.3.conv" → "features.3", as
  * features.3 is all in the region, but not "features"), and never past an index: "features.1.0" is
  * EfficientNet's block even though its container "features.1" holds nothing else. Undefined when
- * the members share no path.
+ * the members share no path. `owners`: the primitives of each module path (a label's scopes and the
+ * label itself).
  */
-export function modulePath(region: readonly Prim[], owners: ReadonlyMap<string, number>): string | undefined {
+export function modulePath(
+  region: readonly Prim[],
+  owners: ReadonlyMap<string, readonly Prim[]>,
+): string | undefined {
   const paths = region
     .map((p) => p.label)
     .filter((l) => l.includes('.'))
@@ -181,7 +186,7 @@ export function modulePath(region: readonly Prim[], owners: ReadonlyMap<string, 
   if (path.length === 0) return undefined;
   while (path.length > 1 && !/^\d+$/.test(path.at(-1) ?? '')) {
     const wider = path.slice(0, -1).join('.');
-    if ((owners.get(wider) ?? 0) !== inRegion(wider)) break;
+    if ((owners.get(wider)?.length ?? 0) !== inRegion(wider)) break;
     path = path.slice(0, -1);
   }
   return path.join('.');

@@ -5,7 +5,7 @@ import { toBase64 } from '../base64';
 import { AttrType, DataType, num } from '../proto';
 import { ident, quote } from '../../quote';
 import type { Const, Inferred, IrGraph, IrNode } from '../ir/graph';
-import { labelFrom, type Prim } from './prim';
+import { labelFrom, settingsKey, type Prim } from './prim';
 
 /**
  * The op kinds as the importer checks a primitive against them, handed in by the importer (which reads
@@ -163,8 +163,7 @@ export class MapContext {
       throw new ImportError(`node ${quote(node.name)} maps to ${ident(kind)}, which is no op`);
     // Settings a primitive cannot take (a group of 0, a dropout ratio of 7) are the file's fault:
     // said here, naming the ONNX node, before block matching or the design builder meet them.
-    const parsed = this.ops.opSchema(kind).safeParse(prim.params);
-    const issue = parsed.success ? undefined : parsed.error.issues[0];
+    const issue = this.settingsIssue(kind, prim.params);
     if (issue !== undefined)
       throw new ImportError(
         `node ${quote(node.name)} (${ident(node.opType)}): field ${ident(fieldOf(issue.path))}: ${describeIssue(issue)}`,
@@ -175,6 +174,21 @@ export class MapContext {
       inputs: prim.inputs.map((t) => this.resolve(t)),
       label: prim.label ?? this.nodeLabel(node),
     });
+  }
+
+  /** The first issue of each kind and settings as written: 10,000 equal convs are checked once. */
+  private readonly issues = new Map<string, z.core.$ZodIssue | null>();
+
+  private settingsIssue(kind: OpKind, params: Record<string, unknown>): z.core.$ZodIssue | undefined {
+    // An opaque op's settings hold its constants' bytes: checked as they are, never keyed.
+    const key = kind === 'Opaque' ? undefined : settingsKey(kind, params);
+    let issue = key === undefined ? undefined : this.issues.get(key);
+    if (issue === undefined) {
+      const parsed = this.ops.opSchema(kind).safeParse(params);
+      issue = parsed.success ? null : (parsed.error.issues[0] ?? null);
+      if (key !== undefined) this.issues.set(key, issue);
+    }
+    return issue ?? undefined;
   }
 
   /** The node as an opaque op: its data inputs stay wired, its constants are kept in its params. */
