@@ -227,6 +227,9 @@ export class BlockMatcher {
   /** Settings ids by the settings as written (settingsKey). */
   private readonly byWritten = new Map<string, number>();
 
+  /** The input ids of the primitive at hand (one list, not one per primitive asked about). */
+  private readonly scratch: number[] = [];
+
   /** The last ids worked out: regions from one start are tried longest first, then their prefixes. */
   private lastIds:
     | { prims: readonly Prim[]; start: number; end: number; entry: string; ids: number[]; prefixes: number[] }
@@ -259,11 +262,10 @@ export class BlockMatcher {
     let prefix = 0;
     for (let i = start; i < end; i++) {
       const p = prims[i] as Prim;
-      const id = this.interner.node(
-        p.kind,
-        this.keyOf(p),
-        p.inputs.map((t) => tensor.get(t) ?? -1),
-      );
+      const ins = this.scratch;
+      ins.length = 0;
+      for (const t of p.inputs) ins.push(tensor.get(t) ?? -1);
+      const id = this.interner.node(p.kind, this.keyOf(p), ins);
       ids.push(id);
       prefix = this.interner.pair(PREFIX, prefix, id);
       prefixes.push(prefix);
