@@ -18,8 +18,10 @@ function tiny(): Design {
 const loads = (d: Design): boolean => loadDesign({ format: FORMAT, version: CURRENT_VERSION, ...d }).ok;
 
 /** The design with node i changed: a field replaced, or the node given a key of its own. */
-const withNode = (d: Design, i: number, patch: Record<string, unknown>): Design =>
-  ({ ...d, nodes: d.nodes.map((n, k) => (k === i ? { ...n, ...patch } : n)) }) as Design;
+const withNode = (d: Design, i: number, patch: Record<string, unknown>): Design => ({
+  ...d,
+  nodes: d.nodes.map((n, k) => (k === i ? { ...n, ...patch } : n)),
+});
 
 /** Designs loadDesign refuses, one defect each. */
 const refused: [string, (d: Design) => Design][] = [
