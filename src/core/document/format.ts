@@ -6,6 +6,7 @@ import { kindDef } from '../kind-table';
 import { limits, nestingProblem, overLimit, settingProblems } from '../limits';
 import { ident, quote } from '../quote';
 import { base64ToFloats, floatsToBase64 } from '../onnx/base64';
+import { surelyLoads } from './built-check';
 import { currentTrainedHash } from './design-hash';
 import { describeIssue, fieldOf } from './issues';
 import { CURRENT_VERSION, migrate } from './migrations';
@@ -217,6 +218,7 @@ export function loadDesign(raw: unknown): LoadResult {
 
 /** The first reason a design (built in memory, as by import) would fail loadDesign, if any. */
 export function checkDesign(design: Design): string | undefined {
+  if (surelyLoads(design)) return undefined;
   const r = loadDesign({ format: FORMAT, version: CURRENT_VERSION, ...design });
   return r.ok ? undefined : r.errors[0];
 }

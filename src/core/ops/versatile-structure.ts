@@ -116,7 +116,6 @@ function holds(
     return undefined;
   // Last output channel first: its smallest mask and farthest window put zeros where a plain conv
   // has weights, so a plain conv fails at its first value.
-  const firstWindowOf = (ch: number): number => Math.min(n - 1, Math.floor(ch / v.channelStride));
   for (let o = v.outChannels - 1; o >= 0; o--) {
     const block = Math.floor(o / primaries);
     const i = Math.floor(block / n);
@@ -125,7 +124,7 @@ function holds(
     for (let ch = 0; ch < c; ch++) {
       const k = ch - offset;
       // The primary's channel ch as the full-size filter of its first window holds it.
-      const source = firstWindowOf(ch) * primaries + p;
+      const source = Math.min(n - 1, Math.floor(ch / v.channelStride)) * primaries + p;
       for (let y = 0; y < d; y++)
         for (let x = 0; x < d; x++) {
           const inside = k >= 0 && k < cHat && y >= i && y < d - i && x >= i && x < d - i;
@@ -181,6 +180,26 @@ export interface RecognisedVersatile {
  * or any weight the structure does not hold.
  */
 export function recogniseVersatile(
+  outChannels: number,
+  inChannels: number,
+  kernel: number,
+  dense: Float32Array,
+): RecognisedVersatile | undefined {
+  // A weight several convs share (one tensor read by many nodes) is read once per geometry.
+  const key = `${outChannels} ${inChannels} ${kernel}`;
+  let byGeometry = recognised.get(dense);
+  if (byGeometry === undefined)
+    recognised.set(dense, (byGeometry = new Map<string, RecognisedVersatile | undefined>()));
+  if (byGeometry.has(key)) return byGeometry.get(key);
+  const found = search(outChannels, inChannels, kernel, dense);
+  byGeometry.set(key, found);
+  return found;
+}
+
+/** What each weight read as, per geometry; weights are never changed once read from a file. */
+const recognised = new WeakMap<Float32Array, Map<string, RecognisedVersatile | undefined>>();
+
+function search(
   outChannels: number,
   inChannels: number,
   kernel: number,

@@ -27,13 +27,29 @@ const outputsOf = (u: Unit): readonly string[] => (u.kind === 'prim' ? u.prim.ou
  */
 export function buildDesign(name: string, units: readonly Unit[], source = name): Design {
   const producer = new Map<string, { node: string; port: number }>();
-  const nodes: DesignNode[] = [];
+  // The nodes' fields, kept apart until the layout places them: each node is made once.
+  const boxes: { id: string; width: number; height: number }[] = [];
+  const kinds: string[] = [];
+  const labels: string[] = [];
+  const settings: object[] = [];
   const edges: Edge[] = [];
   const weights: Record<string, Record<string, Float32Array>> = {};
   // Equal settings share one params object (documents are immutable): the analysis caches its
   // validation and a block's expansion per params object, so 5,000 equal blocks are worked out once.
   const shared = new Map<string, object>();
-  units.forEach((u, i) => {
+  let weighted = 0;
+  const keep = (key: string, prim: Prim): void => {
+    let roles: Record<string, Float32Array> | undefined;
+    for (const role in prim.weights) {
+      roles ??= {};
+      roles[role] = prim.weights[role] as Float32Array;
+    }
+    if (roles === undefined) return;
+    weights[key] = roles;
+    weighted++;
+  };
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as Unit;
     const id = `n${i + 1}`;
     const kind = u.kind === 'prim' ? u.prim.kind : u.block;
     const schema = u.kind === 'prim' ? opRegistry[u.prim.kind].schema : blockRegistry[u.block].schema;
@@ -50,28 +66,35 @@ export function buildDesign(name: string, units: readonly Unit[], source = name)
       params = parsed.data;
       if (shareKey !== undefined) shared.set(shareKey, params);
     }
-    nodes.push({ id, kind, label, params, position: { x: 0, y: 0 } } as DesignNode);
-    inputsOf(u).forEach((t, port) => {
+    boxes.push({ id, width: kind in blockRegistry ? 240 : 180, height: 64 });
+    kinds.push(kind);
+    labels.push(label);
+    settings.push(params);
+    const inputs = inputsOf(u);
+    for (let port = 0; port < inputs.length; port++) {
+      const t = inputs[port] as string;
       const from = producer.get(t);
       if (from === undefined)
         throw new ImportError(`"${label}" reads "${t}", which nothing before it produces`);
       edges.push({ id: `e${edges.length + 1}`, from, to: { node: id, port } });
-    });
-    outputsOf(u).forEach((t, port) => producer.set(t, { node: id, port }));
-    const members =
-      u.kind === 'prim'
-        ? [{ prim: u.prim, key: id }]
-        : u.members.map((m) => ({ prim: m.prim, key: `${id}/${m.path}` }));
-    for (const m of members) {
-      const entries = Object.entries(m.prim.weights);
-      if (entries.length > 0) weights[m.key] = Object.fromEntries(entries.map(([role, v]) => [role, v]));
     }
-  });
-  const layout = rankLayout(
-    nodes.map((n) => ({ id: n.id, width: n.kind in blockRegistry ? 240 : 180, height: 64 })),
-    edges,
+    const outputs = outputsOf(u);
+    for (let port = 0; port < outputs.length; port++)
+      producer.set(outputs[port] as string, { node: id, port });
+    if (u.kind === 'prim') keep(id, u.prim);
+    else for (const m of u.members) keep(`${id}/${m.path}`, m.prim);
+  }
+  const layout = rankLayout(boxes, edges);
+  const nodes = boxes.map(
+    ({ id }, i) =>
+      ({
+        id,
+        kind: kinds[i],
+        label: labels[i],
+        params: settings[i],
+        position: layout.positions.get(id) ?? { x: 0, y: 0 },
+      }) as DesignNode,
   );
-  const placed = nodes.map((n) => ({ ...n, position: layout.positions.get(n.id) ?? n.position }));
-  const design: Design = { name, nodes: placed, edges };
-  return Object.keys(weights).length > 0 ? { ...design, weights: { source, layers: weights } } : design;
+  const design: Design = { name, nodes, edges };
+  return weighted > 0 ? { ...design, weights: { source, layers: weights } } : design;
 }

@@ -8,6 +8,7 @@ import { infer } from '../ir/infer';
 import { readModel } from '../ir/read';
 import { META } from '../version';
 import { weightNeeds } from '../onnx-weights';
+import { valueCount, weightSpecs } from '../layer-weights';
 import { recogniseBlocks } from './blocks';
 import { ImportError } from './import-context';
 import { buildDesign } from './design';
@@ -68,6 +69,7 @@ export function firstProblem(design: Design, analysis?: Analysis): string | unde
  * does not fit would be replaced at export, and the file's values silently lost.
  */
 export function weightMisfit(design: Design, analysis: Analysis): string | undefined {
+  if (everyWeightFits(design, analysis)) return undefined;
   const byKey = new Map(analysis.layers.map((l) => [l.key, l]));
   for (const [key, stored] of Object.entries(design.weights?.layers ?? {})) {
     const layer = byKey.get(key);
@@ -83,6 +85,27 @@ export function weightMisfit(design: Design, analysis: Analysis): string | undef
     }
   }
   return undefined;
+}
+
+/**
+ * True when no stored weight misfits any layer of its key: one pass over the layers, with no map
+ * of 150,000 layers or their needs built. False sends `weightMisfit` the long way, to find which.
+ */
+function everyWeightFits(design: Design, analysis: Analysis): boolean {
+  const stored = design.weights?.layers;
+  if (stored === undefined) return true;
+  for (const layer of analysis.layers) {
+    const roles = Object.hasOwn(stored, layer.key) ? stored[layer.key] : undefined;
+    if (roles === undefined) continue;
+    const specs = weightSpecs(layer);
+    for (const role of Object.keys(roles)) {
+      // The last spec of the role, as a map of the specs would keep.
+      let need: number | undefined;
+      for (const s of specs) if (s.role === role) need = valueCount(s.dims);
+      if (need !== roles[role]?.length) return false;
+    }
+  }
+  return true;
 }
 
 /** An ONNX file as an editable design: primitives, then blocks, weights kept. Never throws. */

@@ -12,22 +12,69 @@ import { settingsKey, type Prim } from './prim';
 
 type Shape = readonly number[];
 
-/** Hash-consing of computations: equal ids mean the same op, params and inputs. */
+/** A trie node of the interner's number sequences: its id, and the longer sequences after it. */
+interface TupleNode {
+  id: number;
+  next: Map<number, TupleNode> | undefined;
+}
+
+/**
+ * Hash-consing of computations: equal ids mean the same op, params and inputs. Keys are number
+ * sequences walked down a trie (no string is built per question: a 150,000-node import asks
+ * millions) or, for settings, strings; both draw ids from one counter.
+ */
 class Interner {
+  private next = 1;
   private readonly ids = new Map<string, number>();
+  private readonly roots = new Map<number, TupleNode>();
+  private readonly ops = new Map<string, number>();
+
   id(key: string): number {
     let v = this.ids.get(key);
     if (v === undefined) {
-      v = this.ids.size + 1;
+      v = this.next++;
       this.ids.set(key, v);
     }
     return v;
   }
-  node(op: string, params: string | number, inputs: readonly number[]): number {
-    const ins = op === 'Add' ? [...inputs].sort((a, b) => a - b) : inputs;
-    return this.id(`${op}|${params}|${ins.join(',')}`);
+
+  private step(map: Map<number, TupleNode>, key: number): TupleNode {
+    let node = map.get(key);
+    if (node === undefined) {
+      node = { id: this.next++, next: undefined };
+      map.set(key, node);
+    }
+    return node;
+  }
+
+  private child(node: TupleNode, key: number): TupleNode {
+    node.next ??= new Map();
+    return this.step(node.next, key);
+  }
+
+  /** One id per (tag, a, b): a prefix of ids, or an output port of a computation. */
+  pair(tag: number, a: number, b: number): number {
+    return this.child(this.child(this.step(this.roots, tag), a), b).id;
+  }
+
+  node(op: string, params: number, inputs: readonly number[]): number {
+    let opId = this.ops.get(op);
+    if (opId === undefined) {
+      opId = this.next++;
+      this.ops.set(op, opId);
+    }
+    const ins = op === 'Add' && inputs.length > 1 ? [...inputs].sort((a, b) => a - b) : inputs;
+    let at = this.child(this.child(this.step(this.roots, NODE), opId), params);
+    at = this.child(at, ins.length);
+    for (const i of ins) at = this.child(at, i);
+    return at.id;
   }
 }
+
+/** The interner's tags: a computation, a prefix of computations, an output port past the first. */
+const NODE = 0;
+const PREFIX = 1;
+const PORT = 2;
 
 interface Expansion {
   /** Per primitive, in order: its computation id and its layer name inside the block. */
@@ -35,22 +82,18 @@ interface Expansion {
   readonly outputId: number;
 }
 
+/** A region's answer, kept: the block's kind and params, and each member's name inside it. */
+interface Hit {
+  readonly kind: BlockKind;
+  readonly params: object;
+  readonly names: readonly string[];
+}
+
 /** A recognised block: its kind and params, and the name each member primitive has inside it. */
 export interface Match {
   readonly kind: BlockKind;
   readonly params: object;
   readonly layerNames: ReadonlyMap<Prim, string>;
-}
-
-// A tensor's shape is asked about for every region that starts or ends at it: joined once.
-const shapeKeys = new WeakMap<Shape, string>();
-function shapeKey(shape: Shape): string {
-  let k = shapeKeys.get(shape);
-  if (k === undefined) {
-    k = shape.join('x');
-    shapeKeys.set(shape, k);
-  }
-  return k;
 }
 
 /** The signature of a block that expands to blocks: it matches every region (no quick check). */
@@ -70,18 +113,49 @@ export class BlockMatcher {
   private readonly signatures = new Map<string, string | undefined>();
 
   /**
-   * Results by the region's computation (its prims' ids in order, which say ops, params and
-   * wiring) and shapes: a network of 10,000 identical layers asks the same question 300,000
-   * times, and the answer is worked out once.
+   * Results by the region's computation (the one id of its prims' ids in order, which say ops,
+   * params and wiring), then the ids of its entry and exit shapes: a network of 10,000 identical
+   * layers asks the same question 300,000 times, and the answer is worked out once.
    */
-  private readonly results = new Map<string, { kind: BlockKind; params: object; names: string[] } | null>();
+  private readonly results = new Map<number, Map<number, Map<number, Hit | null>>>();
 
-  /** The block the region is, given the shapes at its one entry and one exit, if any. */
-  match(region: readonly Prim[], entry: string, inShape: Shape, outShape: Shape): Match | undefined {
-    const { ids: list, prefixes } = this.idsOf(region, entry);
-    // The region's ids in order, as the one id of that sequence: no string of 32 ids per question.
-    const key = `${String(prefixes[region.length - 1])}|${shapeKey(inShape)}|${shapeKey(outShape)}`;
-    let hit = this.results.get(key);
+  /** Each shape's id (equal dimensions, equal ids), kept per shape array. */
+  private readonly shapeIds = new WeakMap<Shape, number>();
+
+  private shapeId(shape: Shape): number {
+    let k = this.shapeIds.get(shape);
+    if (k === undefined) {
+      k = this.interner.id(`shape ${shape.join('x')}`);
+      this.shapeIds.set(shape, k);
+    }
+    return k;
+  }
+
+  /**
+   * The block the region `prims[start, end)` is, given the shapes at its one entry and one exit,
+   * if any. The region is sliced out only when its answer is not known yet or it is a block: the
+   * search by structure asks about 30 stretches for every block it finds.
+   */
+  match(
+    prims: readonly Prim[],
+    start: number,
+    end: number,
+    entry: string,
+    inShape: Shape,
+    outShape: Shape,
+  ): Match | undefined {
+    const n = end - start;
+    const { ids: list, prefixes } = this.idsOf(prims, start, end, entry);
+    const sequence = prefixes[n - 1] ?? 0;
+    let byIn = this.results.get(sequence);
+    if (byIn === undefined) this.results.set(sequence, (byIn = new Map<number, Map<number, Hit | null>>()));
+    const inId = this.shapeId(inShape);
+    let byOut = byIn.get(inId);
+    if (byOut === undefined) byIn.set(inId, (byOut = new Map<number, Hit | null>()));
+    const outId = this.shapeId(outShape);
+    let hit = byOut.get(outId);
+    if (hit === null) return undefined;
+    const region = prims.slice(start, end);
     if (hit === undefined) {
       const perPrim = new Map(region.map((p, i) => [p, list[i] ?? -1]));
       const m = this.search(region, perPrim, inShape, outShape);
@@ -89,9 +163,9 @@ export class BlockMatcher {
         m === undefined
           ? null
           : { kind: m.kind, params: m.params, names: region.map((p) => m.layerNames.get(p) ?? p.label) };
-      this.results.set(key, hit);
+      byOut.set(outId, hit);
+      if (hit === null) return undefined;
     }
-    if (hit === null) return undefined;
     const names = hit.names;
     return {
       kind: hit.kind,
@@ -153,42 +227,51 @@ export class BlockMatcher {
   /** Settings ids by the settings as written (settingsKey). */
   private readonly byWritten = new Map<string, number>();
 
+  /** The input ids of the primitive at hand (one list, not one per primitive asked about). */
+  private readonly scratch: number[] = [];
+
   /** The last ids worked out: regions from one start are tried longest first, then their prefixes. */
-  private lastIds: { entry: string; region: readonly Prim[]; ids: number[]; prefixes: number[] } | undefined;
+  private lastIds:
+    | { prims: readonly Prim[]; start: number; end: number; entry: string; ids: number[]; prefixes: number[] }
+    | undefined;
 
   /**
-   * The computation id of each primitive of the region, in order. A primitive's id depends only
-   * on the primitives before it and the entry, so a prefix of the last region reuses its ids.
-   * `prefixes[k]` is one id for the sequence of the first k + 1 ids (equal sequences, equal ids).
+   * The computation id of each primitive of `prims[start, end)`, in order. A primitive's id
+   * depends only on the primitives before it and the entry, so a prefix of the last region reuses
+   * its ids. `prefixes[k]` is one id for the sequence of the first k + 1 ids (equal sequences,
+   * equal ids).
    */
   private idsOf(
-    region: readonly Prim[],
+    prims: readonly Prim[],
+    start: number,
+    end: number,
     entry: string,
   ): { readonly ids: readonly number[]; readonly prefixes: readonly number[] } {
     const last = this.lastIds;
-    const n = region.length;
     if (
       last !== undefined &&
+      last.prims === prims &&
+      last.start === start &&
       last.entry === entry &&
-      n <= last.region.length &&
-      last.region[0] === region[0] &&
-      last.region[n - 1] === region[n - 1]
+      end <= last.end
     )
       return last;
     const tensor = new Map<string, number>([[entry, 0]]);
     const ids: number[] = [];
     const prefixes: number[] = [];
-    for (const p of region) {
-      const id = this.interner.node(
-        p.kind,
-        this.keyOf(p),
-        p.inputs.map((t) => tensor.get(t) ?? -1),
-      );
+    let prefix = 0;
+    for (let i = start; i < end; i++) {
+      const p = prims[i] as Prim;
+      const ins = this.scratch;
+      ins.length = 0;
+      for (const t of p.inputs) ins.push(tensor.get(t) ?? -1);
+      const id = this.interner.node(p.kind, this.keyOf(p), ins);
       ids.push(id);
-      prefixes.push(this.interner.id(`>${String(prefixes.at(-1) ?? 0)},${String(id)}`));
-      p.outputs.forEach((t, i) => tensor.set(t, i === 0 ? id : this.interner.id(`${id}#${i}`)));
+      prefix = this.interner.pair(PREFIX, prefix, id);
+      prefixes.push(prefix);
+      p.outputs.forEach((t, k) => tensor.set(t, k === 0 ? id : this.interner.pair(PORT, id, k)));
     }
-    this.lastIds = { entry, region, ids, prefixes };
+    this.lastIds = { prims, start, end, entry, ids, prefixes };
     return this.lastIds;
   }
 
@@ -226,7 +309,7 @@ export class BlockMatcher {
           l.inputTensors.map((t) => tensor.get(t) ?? -1),
         );
         layers.push({ id, name: l.name.slice('b/'.length) });
-        l.outputTensors.forEach((t, i) => tensor.set(t, i === 0 ? id : this.interner.id(`${id}#${i}`)));
+        l.outputTensors.forEach((t, i) => tensor.set(t, i === 0 ? id : this.interner.pair(PORT, id, i)));
       }
     }
     return { layers, outputId };

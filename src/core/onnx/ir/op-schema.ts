@@ -41,8 +41,24 @@ export interface OpSchema {
   readonly outputKinds: string;
 }
 
+/** Schemas by op type and opset, made once: every node of a file asks for its own four times. */
+const made = new Map<string, Map<number, OpSchema | undefined>>();
+
 /** The schema of `opType` in force at `opset`, or undefined when ONNX has no such op then. */
 export function onnxSchema(opType: string, opset: number): OpSchema | undefined {
+  let byOpset = made.get(opType);
+  if (byOpset === undefined) made.set(opType, (byOpset = new Map<number, OpSchema | undefined>()));
+  if (byOpset.has(opset)) return byOpset.get(opset);
+  const schema = schemaAt(opType, opset);
+  // Only the table's op types are kept: a file's made-up names do not grow the cache.
+  if (rowsOf(opType) !== undefined) byOpset.set(opset, schema);
+  else made.delete(opType);
+  return schema;
+}
+
+const rowsOf = (opType: string) => (Object.hasOwn(ops, opType) ? ops[opType] : undefined);
+
+function schemaAt(opType: string, opset: number): OpSchema | undefined {
   const rows = Object.hasOwn(ops, opType) ? ops[opType] : undefined;
   const row = rows?.filter((r) => r[0] <= opset).at(-1);
   if (row === undefined) return undefined;
