@@ -41,14 +41,18 @@ describe('block recognition by structure alone (node names say nothing)', () => 
     expect(t(bare)).toEqual(t(named));
   });
 
-  it.each(designs)('%s: batch norm folded by the export gives the blocks with batchNorm off', (_n, build) => {
-    const design = build();
-    const folded = importDesign(unscoped(exportBytes(design, { foldBatchNorm: true })));
-    expect(kinds(folded)).toEqual(kinds(importDesign(exportBytes(design))));
-    for (const n of folded.nodes) if ('batchNorm' in n.params) expect(n.params.batchNorm).toBe(false);
-    // Folding changes no multiply-add.
-    expect(analyze(folded).totals.multiplyAdds).toBe(analyze(design).totals.multiplyAdds);
-  });
+  it.each(designs)(
+    '%s: batch norm folded by the export gives the blocks with batchNorm off',
+    (_n, build) => {
+      const design = build();
+      const folded = importDesign(unscoped(exportBytes(design, { foldBatchNorm: true })));
+      expect(kinds(folded)).toEqual(kinds(importDesign(exportBytes(design))));
+      for (const n of folded.nodes) if ('batchNorm' in n.params) expect(n.params.batchNorm).toBe(false);
+      // Folding changes no multiply-add.
+      expect(analyze(folded).totals.multiplyAdds).toBe(analyze(design).totals.multiplyAdds);
+    },
+    90_000,
+  ); // four exports and imports of a whole network: 8 s alone, near 30 s beside other runs
 });
 
 /**
