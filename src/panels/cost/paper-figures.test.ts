@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18next } from '../../i18n';
 import { findPreset } from '../../core/presets/preset-registry';
 import { paperRows, presetOf } from './paper-figures';
 import { presetDesign } from '../../i18n/core-examples';
 import { torchFigures } from '../../../test-support/torch-figures';
+
+// Chinese loads when chosen in the app; the names below read it.
+beforeAll(async () => {
+  await i18next.loadLanguages('zh');
+});
 
 describe('paper figures', () => {
   it('knows a preset’s design by its name and builds each tabulated option', () => {
