@@ -10,6 +10,7 @@ import { isOutOfMemory, smallerBatch } from './out-of-memory';
 import { Network, structureOf } from './network';
 import { learningRateAt, Optimizer } from './optimizer';
 import type { Penalty, PenaltyOptions } from './penalty';
+import { savedCopies } from './saved-copies';
 import {
   TrainError,
   type ImageSet,
@@ -155,6 +156,8 @@ export async function trainDesign(
   const net = new Network(design, options.initSeed ?? 0);
   const optimizer = new Optimizer(recipe);
   let penalties: Penalty[] = [];
+  // The penalties' own variables go back with the weights after a NaN (a shift's displacements).
+  const penaltySaved = savedCopies(() => penalties.flatMap((p) => p.variables));
   let step = 0;
   try {
     const [c, h, w] = net.inputShape;
@@ -243,6 +246,7 @@ export async function trainDesign(
         const read = tf.stack([value, correct, sq]).dataSync();
         if (Number.isFinite(read[0]) && Number.isFinite(read[2])) {
           net.store.checkpoint();
+          penaltySaved.checkpoint();
           const byVar = new Map(variables.map((v) => [v, grads[v.name] as tf.Tensor]));
           optimizer.apply(byVar, lr);
           for (const p of penalties) p.afterStep?.(lr);
@@ -256,7 +260,10 @@ export async function trainDesign(
       });
       if (!Number.isFinite(loss) || !Number.isFinite(norm)) {
         // These weights gave NaN: back to those of the last step with a finite loss.
-        if (step > 0) net.store.rollback();
+        if (step > 0) {
+          net.store.rollback();
+          penaltySaved.rollback();
+        }
         end = 'nan';
         message = msg('trainNaN', { step: step + 1 });
         break;
@@ -322,6 +329,7 @@ export async function trainDesign(
     throw e;
   } finally {
     optimizer.dispose();
+    penaltySaved.dispose();
     for (const p of penalties) p.dispose();
     net.dispose();
   }

@@ -67,4 +67,41 @@ describe('penalties in the training loss', () => {
     expect(out.design.name).toBe(`tiny (v ${expected.toFixed(6)})`);
     expect(disposed).toBe(true);
   });
+
+  it('after a NaN goes back to its value at the last step with a finite loss, with the weights', async () => {
+    // The term is NaN once v < 4. v_k = 5·0.95^k: v₄ = 4.0725 still gives a finite loss at step 5,
+    // whose update makes v₅ = 3.8689; step 6's loss is NaN, so v goes back to v₄.
+    const [v0, lambda, lr, threshold] = [5, 0.5, 0.1, 4];
+    let seen = NaN;
+    const maker: PenaltyMaker = () => {
+      const v = tf.variable(tf.scalar(v0));
+      return {
+        variables: [v],
+        loss: () => {
+          const term = tf.mul<tf.Scalar>(tf.square(v), lambda / 2);
+          return (v.dataSync()[0] ?? 0) < threshold ? tf.mul<tf.Scalar>(term, NaN) : term;
+        },
+        learned: (design) => {
+          seen = v.dataSync()[0] ?? NaN;
+          return design;
+        },
+        dispose: () => {
+          v.dispose();
+        },
+      };
+    };
+    const out = await trainDesign(
+      tiny(),
+      { name: 'toy', train: set(64), eval: set(8) },
+      plainSgd(lr, 12),
+      {},
+      { penalties: [maker] },
+    );
+    const factor = 1 - lr * lambda;
+    const crossed = Math.ceil(Math.log(threshold / v0) / Math.log(factor)); // the first k with v_k < 4
+    expect(crossed).toBe(5);
+    expect(out.end).toBe('nan');
+    expect(out.result.steps).toBe(crossed);
+    expect(seen).toBeCloseTo(v0 * factor ** (crossed - 1), 5);
+  });
 });

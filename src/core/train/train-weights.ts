@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayerInfo } from '../analysis/analysis-types';
 import type { Design, DesignWeights } from '../design/design-types';
 import { layerWeight, weightSource, weightSpecs } from '../onnx/layer-weights';
+import { savedCopies } from './saved-copies';
 
 /** Roles a batch norm keeps as statistics, not trained: updated from batch statistics instead. */
 const STATISTICS = new Set(['running_mean', 'running_var']);
@@ -70,21 +71,16 @@ export class WeightStore {
       .map((h) => h.variable);
   }
 
-  private saved: tf.Tensor[] = [];
+  private readonly saved = savedCopies(() => [...this.held.values()].map((h) => h.variable));
 
   /** Keeps a copy of every value on the device: the weights a step computed a finite loss with. */
   checkpoint(): void {
-    const copies = [...this.held.values()].map((h) => tf.keep(h.variable.clone()));
-    tf.dispose(this.saved);
-    this.saved = copies;
+    this.saved.checkpoint();
   }
 
   /** Back to the last checkpoint (after a step whose loss was NaN). */
   rollback(): void {
-    [...this.held.values()].forEach((h, i) => {
-      const v = this.saved[i];
-      if (v !== undefined) h.variable.assign(v);
-    });
+    this.saved.rollback();
   }
 
   /** Every weight in the design's format, by layer key and role (masked values for sparse layers). */
@@ -107,8 +103,7 @@ export class WeightStore {
   }
 
   dispose(): void {
-    tf.dispose(this.saved);
-    this.saved = [];
+    this.saved.dispose();
     for (const h of this.held.values()) {
       h.variable.dispose();
       h.mask?.dispose();
