@@ -1,10 +1,16 @@
 import { analyze } from '../analysis/analyze';
-import type { OpCost } from '../ops/op-types';
 import { anyOpDef } from '../kinds';
 import { isOpKindName } from '../kind-table';
 import { msg, refusal, type Refusal } from '../message';
 import type { Design, DesignNode, PortRef } from '../design/design-types';
-import { inputsOf, readersOf, totalsIfValid, without, type ConvParams } from './deeprebirth-method';
+import {
+  inputsOf,
+  readersOf,
+  totalsIfValid,
+  without,
+  type ConvParams,
+  type MergeResult,
+} from './deeprebirth-method';
 
 /**
  * DeepRebirth's branch slimming of GoogLeNet's inception modules (Li et al., AAAI 2018, survey
@@ -49,18 +55,10 @@ export interface Resized {
   readonly after: number;
 }
 
+/** A merge's result, with the convs whose width changed (they, and the conv after a slimmed one, start from fresh weights). */
 export type InceptionResult =
-  | {
-      readonly ok: true;
-      readonly design: Design;
-      readonly before: OpCost;
-      readonly after: OpCost;
-      /** Labels of the layers removed. */
-      readonly removed: readonly string[];
-      /** The convs whose width changed; they (and the conv after a slimmed one) start from fresh weights. */
-      readonly resized: readonly Resized[];
-    }
-  | ({ readonly ok: false } & Refusal);
+  | (Extract<MergeResult, { readonly ok: true }> & { readonly resized: readonly Resized[] })
+  | Extract<MergeResult, { readonly ok: false }>;
 
 const convOf = (n: DesignNode): ConvParams => n.params as unknown as ConvParams;
 const same = (a: readonly number[] | undefined, b: readonly number[]): boolean =>
