@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { CANVAS_TIMEOUT, Studio, startIn } from './pages/studio';
 
 /**
@@ -49,16 +49,6 @@ const params = {
 };
 const exact = (n: number): string => new Intl.NumberFormat('en-US').format(n);
 
-async function dismissAll(page: Page, name: string): Promise<void> {
-  const close = page.getByRole('button', { name, exact: true });
-  while ((await close.count()) > 0) await close.first().click();
-}
-
-async function figure(page: Page, section: string, key: string, side: 0 | 1): Promise<string | null> {
-  const cell = page.getByRole('region', { name: section }).locator(`tr[data-figure="${key}"] td`).nth(side);
-  return cell.getAttribute('title');
-}
-
 /**
  * Selects a node until the Inspector shows the section: a click during the canvas's re-render after
  * an Undo or an open can land as the card moves (on a busy machine), so it is tried again.
@@ -85,10 +75,10 @@ for (const lang of ['en', 'zh'] as const)
 
     const inception = page.getByRole('region', { name: t.inception });
     await selectFor(studio, 'inception_3a', inception);
-    expect(await figure(page, t.inception, 'multiplyAdds', 0)).toBe(exact(madds.trained));
-    expect(await figure(page, t.inception, 'multiplyAdds', 1)).toBe(exact(madds.merged));
-    expect(await figure(page, t.inception, 'params', 0)).toBe(exact(params.trained));
-    expect(await figure(page, t.inception, 'params', 1)).toBe(exact(params.merged));
+    expect(await studio.sideFigure(t.inception, 'multiplyAdds', 0)).toBe(exact(madds.trained));
+    expect(await studio.sideFigure(t.inception, 'multiplyAdds', 1)).toBe(exact(madds.merged));
+    expect(await studio.sideFigure(t.inception, 'params', 0)).toBe(exact(params.trained));
+    expect(await studio.sideFigure(t.inception, 'params', 1)).toBe(exact(params.merged));
     await expect(inception).toContainText(`3x3${t.colon}128 → 192`);
     await expect(inception).toContainText(`5x5${t.colon}32 → 64`);
     if (lang === 'zh') {
@@ -106,23 +96,23 @@ for (const lang of ['en', 'zh'] as const)
       ]);
       expect(words.filter((w) => !/\d/.test(w) && !latin.has(w))).toEqual([]);
     }
-    await dismissAll(page, t.dismiss);
+    await studio.dismissAll(t.dismiss);
     await inception.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/deeprebirth-inception-${lang}.png` });
     await inception.getByRole('button', { name: t.merge, exact: true }).click();
     await expect(studio.node('pool_proj')).toHaveCount(0);
     await expect(studio.node('1x1')).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: t.undoable })).toContainText('pool_proj');
-    await dismissAll(page, t.dismiss);
+    await studio.dismissAll(t.dismiss);
 
     // Merged: nothing left to merge; the reductions can be slimmed, by half as offered.
     await selectFor(studio, 'inception_3a', inception);
     await expect(inception).toContainText(t.mergedAlready);
     const slim = page.getByRole('region', { name: t.slim });
     await expect(slim.getByLabel(t.keep)).toHaveValue('50');
-    expect(await figure(page, t.slim, 'multiplyAdds', 0)).toBe(exact(madds.merged));
-    expect(await figure(page, t.slim, 'multiplyAdds', 1)).toBe(exact(madds.slimmed));
-    expect(await figure(page, t.slim, 'params', 1)).toBe(exact(params.slimmed));
+    expect(await studio.sideFigure(t.slim, 'multiplyAdds', 0)).toBe(exact(madds.merged));
+    expect(await studio.sideFigure(t.slim, 'multiplyAdds', 1)).toBe(exact(madds.slimmed));
+    expect(await studio.sideFigure(t.slim, 'params', 1)).toBe(exact(params.slimmed));
     await expect(slim).toContainText(`3x3_reduce${t.colon}96 → 48`);
     await slim.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/deeprebirth-slim-${lang}.png` });
@@ -132,9 +122,9 @@ for (const lang of ['en', 'zh'] as const)
     await slim.getByLabel(t.keep).fill('50');
     await slim.getByRole('button', { name: t.slimButton, exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: t.undoable })).toContainText('3x3_reduce');
-    await dismissAll(page, t.dismiss);
+    await studio.dismissAll(t.dismiss);
     await selectFor(studio, 'inception_3a', slim);
-    expect(await figure(page, t.slim, 'multiplyAdds', 0)).toBe(exact(madds.slimmed));
+    expect(await studio.sideFigure(t.slim, 'multiplyAdds', 0)).toBe(exact(madds.slimmed));
 
     // One Undo per edit: the slimming, then the merge, go back.
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
@@ -143,6 +133,6 @@ for (const lang of ['en', 'zh'] as const)
     await page.keyboard.press('Control+z');
     await expect(studio.node('1x1')).toBeVisible();
     await selectFor(studio, 'inception_3a', inception);
-    expect(await figure(page, t.inception, 'multiplyAdds', 0)).toBe(exact(madds.trained));
+    expect(await studio.sideFigure(t.inception, 'multiplyAdds', 0)).toBe(exact(madds.trained));
     studio.expectNoErrors();
   });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CANVAS_TIMEOUT, Studio, startIn } from './pages/studio';
 
 /**
@@ -64,16 +64,6 @@ const ma = {
 const exact = (n: number): string => new Intl.NumberFormat('en-US').format(n);
 
 /** Closes every message on screen, so a screenshot shows what lies under them. */
-async function dismissAll(page: Page, name: string): Promise<void> {
-  const close = page.getByRole('button', { name, exact: true });
-  while ((await close.count()) > 0) await close.first().click();
-}
-
-async function figure(page: Page, section: string, key: string, side: 0 | 1): Promise<string | null> {
-  const cell = page.getByRole('region', { name: section }).locator(`tr[data-figure="${key}"] td`).nth(side);
-  return cell.getAttribute('title');
-}
-
 for (const lang of ['en', 'zh'] as const)
   test(`DeepRebirth merges in the Inspector, figures before and after, Undo (${lang})`, async ({ page }) => {
     const t = texts[lang];
@@ -88,17 +78,19 @@ for (const lang of ['en', 'zh'] as const)
     await studio.node('pool1').click();
     const streamline = page.getByRole('region', { name: t.streamline });
     await expect(streamline).toBeVisible();
-    expect(await figure(page, t.streamline, 'multiplyAdds', 0)).toBe(exact(madds.trained));
-    expect(await figure(page, t.streamline, 'multiplyAdds', 1)).toBe(exact(madds.streamlined));
-    expect(await figure(page, t.streamline, 'memoryAccess', 0)).toBe(exact(ma.trained + ma.both));
-    expect(await figure(page, t.streamline, 'memoryAccess', 1)).toBe(exact(ma.streamlined + ma.both));
-    expect(await figure(page, t.streamline, 'params', 1)).toBe(await figure(page, t.streamline, 'params', 0));
+    expect(await studio.sideFigure(t.streamline, 'multiplyAdds', 0)).toBe(exact(madds.trained));
+    expect(await studio.sideFigure(t.streamline, 'multiplyAdds', 1)).toBe(exact(madds.streamlined));
+    expect(await studio.sideFigure(t.streamline, 'memoryAccess', 0)).toBe(exact(ma.trained + ma.both));
+    expect(await studio.sideFigure(t.streamline, 'memoryAccess', 1)).toBe(exact(ma.streamlined + ma.both));
+    expect(await studio.sideFigure(t.streamline, 'params', 1)).toBe(
+      await studio.sideFigure(t.streamline, 'params', 0),
+    );
     if (lang === 'zh') {
       // In Chinese only the method's and author's names and the layers' own names stay Latin.
       const words = (await streamline.innerText()).match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
       expect(words.filter((w) => !/\d/.test(w) && w !== 'DeepRebirth' && w !== 'Li')).toEqual([]);
     }
-    await dismissAll(page, t.dismiss);
+    await studio.dismissAll(t.dismiss);
     await streamline.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/deeprebirth-streamline-${lang}.png` });
     // From the keyboard: the button takes Enter.
@@ -106,16 +98,16 @@ for (const lang of ['en', 'zh'] as const)
     await page.keyboard.press('Enter');
     await expect(studio.node('pool1')).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: t.undoable })).toContainText('pool1');
-    await dismissAll(page, t.dismiss);
+    await studio.dismissAll(t.dismiss);
 
     await studio.node('concat').click();
     const branch = page.getByRole('region', { name: t.branch });
     await expect(branch).toBeVisible();
     // The design as the streamline merge left it: the branch preview starts from it.
-    expect(await figure(page, t.branch, 'multiplyAdds', 0)).toBe(exact(madds.streamlined));
-    expect(await figure(page, t.branch, 'multiplyAdds', 1)).toBe(exact(madds.streamlined));
-    expect(await figure(page, t.branch, 'memoryAccess', 0)).toBe(exact(ma.streamlined + ma.both));
-    expect(await figure(page, t.branch, 'memoryAccess', 1)).toBe(exact(2 * ma.both));
+    expect(await studio.sideFigure(t.branch, 'multiplyAdds', 0)).toBe(exact(madds.streamlined));
+    expect(await studio.sideFigure(t.branch, 'multiplyAdds', 1)).toBe(exact(madds.streamlined));
+    expect(await studio.sideFigure(t.branch, 'memoryAccess', 0)).toBe(exact(ma.streamlined + ma.both));
+    expect(await studio.sideFigure(t.branch, 'memoryAccess', 1)).toBe(exact(2 * ma.both));
     await branch.getByRole('button', { name: t.mergeBranches, exact: true }).click();
     await expect(studio.node('concat')).toHaveCount(0);
     await expect(studio.node('branch2')).toHaveCount(0);
@@ -131,7 +123,7 @@ for (const lang of ['en', 'zh'] as const)
     await expect(studio.node('pool1')).toBeVisible();
     await studio.node('pool1').click();
     await expect(streamline).toBeVisible();
-    expect(await figure(page, t.streamline, 'multiplyAdds', 0)).toBe(exact(madds.trained));
+    expect(await studio.sideFigure(t.streamline, 'multiplyAdds', 0)).toBe(exact(madds.trained));
     await page.screenshot({ path: `test-results/deeprebirth-undone-${lang}.png` });
     studio.expectNoErrors();
   });
@@ -162,7 +154,7 @@ for (const lang of ['en', 'zh'] as const)
 
     await page.getByRole('tab', { name: t.learn }).click();
     await expect(page.getByLabel(t.done)).toBeVisible();
-    await dismissAll(page, t.dismiss);
+    await studio.dismissAll(t.dismiss);
     await page.screenshot({ path: `test-results/deeprebirth-lesson-done-${lang}.png` });
     studio.expectNoErrors();
   });

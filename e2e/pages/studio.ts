@@ -163,6 +163,21 @@ export class Studio {
     await this.button('Redo').click();
   }
 
+  /** Closes every notice whose close button has this name (one per language). */
+  async dismissAll(name: string): Promise<void> {
+    const close = this.page.getByRole('button', { name, exact: true });
+    while ((await close.count()) > 0) await close.first().click();
+  }
+
+  /** The exact figure (its title) of one side (0 before, 1 after) of a before/after table in a named region. */
+  async sideFigure(section: string, key: string, side: 0 | 1): Promise<string | null> {
+    const cell = this.page
+      .getByRole('region', { name: section })
+      .locator(`tr[data-figure="${key}"] td`)
+      .nth(side);
+    return cell.getAttribute('title');
+  }
+
   expectNoErrors(): void {
     expect(this.errors, this.errors.join('\n')).toEqual([]);
   }
