@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startIn } from './pages/studio';
+import { cardHandles } from '../src/canvas/card-handles';
 
 /** Session creation fetches and compiles the wasm runtime: generous, but never a sleep. */
 const RUN_TIMEOUT = 120_000;
@@ -198,4 +199,51 @@ test('an example opened from the palette is shown from its top, nothing cut at t
   if (input === null || pane === null) throw new Error('not drawn');
   expect(input.y).toBeGreaterThanOrEqual(pane.y);
   expect(input.y + input.height).toBeLessThanOrEqual(pane.y + pane.height / 2);
+});
+
+/**
+ * Cards off screen are never drawn, so React Flow takes their ports from the flow model's estimate
+ * (card-handles.ts) until they are: the estimate must be where the drawn card's ports are. Every
+ * card of the default design is compared, each against the ports' boxes as React Flow measures them
+ * (the port's box less the card's, at the zoom).
+ */
+test("a card's ports are where the flow model puts them before it is drawn", async ({ page }) => {
+  await startIn(page, 'en');
+  await page.waitForTimeout(300);
+  const drawn = await page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    const zoom = new DOMMatrixReadOnly(viewport ? getComputedStyle(viewport).transform : undefined).a;
+    return Array.from(document.querySelectorAll('.react-flow__node-card')).map((node) => {
+      const box = node.getBoundingClientRect();
+      const handles = Array.from(node.querySelectorAll<HTMLElement>('.react-flow__handle')).map((h) => {
+        const r = h.getBoundingClientRect();
+        return {
+          id: h.dataset['handleid'] ?? '',
+          x: (r.left - box.left) / zoom,
+          y: (r.top - box.top) / zoom,
+          width: h.offsetWidth,
+          height: h.offsetHeight,
+        };
+      });
+      return {
+        label: node.getAttribute('aria-label'),
+        width: box.width / zoom,
+        height: box.height / zoom,
+        handles,
+      };
+    });
+  });
+  expect(drawn.length).toBeGreaterThan(5);
+  for (const card of drawn) {
+    const inputs = card.handles.filter((h) => h.id.startsWith('in-')).length;
+    const outputs = card.handles.length - inputs;
+    const expected = cardHandles(inputs, outputs, card);
+    for (const h of card.handles) {
+      const e = expected.find((x) => x.id === h.id);
+      expect(e, `${card.label ?? '?'} ${h.id}`).toBeDefined();
+      expect(Math.abs((e?.x ?? NaN) - h.x), `${card.label ?? '?'} ${h.id} x`).toBeLessThan(0.5);
+      expect(Math.abs((e?.y ?? NaN) - h.y), `${card.label ?? '?'} ${h.id} y`).toBeLessThan(0.5);
+      expect([e?.width, e?.height]).toEqual([h.width, h.height]);
+    }
+  }
 });

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import type { NodeHandle } from '@xyflow/react';
 import type { Analysis } from '../core/analysis/analysis-types';
 import type { Design, DesignNode, Position } from '../core/design/design-types';
 import { elements, formatShape, type Shape } from '../core/shape';
@@ -8,6 +8,8 @@ import type { FlowNode, FrameData, ShapeEdge, Size } from './flow-types';
 import { applyGroups } from './group-view';
 import { moduleGroups, type ModuleGroup } from '../core/design/module-groups';
 import { reflow, type ReflowBox } from './reflow';
+import { cardHandles } from './card-handles';
+import { fillText } from '../i18n/text-template';
 import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH, PROBLEM_LINE } from './sizes';
 
 export interface ViewInput {
@@ -33,6 +35,17 @@ export interface View {
 }
 
 const closedHeight = (d: CardData): number => CARD_HEIGHT + (d.problem === undefined ? 0 : PROBLEM_LINE);
+const closedWidth = (d: CardData): number => (d.block === undefined ? CARD_WIDTH : BLOCK_CARD_WIDTH);
+
+/** A top-level card React Flow has not measured: the size and ports it will have. */
+function unseenCard(d: CardData): { initialWidth: number; initialHeight: number; handles: NodeHandle[] } {
+  const size = { width: closedWidth(d), height: closedHeight(d) };
+  return {
+    initialWidth: size.width,
+    initialHeight: size.height,
+    handles: cardHandles(d.inputs, d.outputs, size),
+  };
+}
 
 /** Open blocks are taller than their cards: everything below one moves down by the difference. */
 export function openOffsets(
@@ -106,6 +119,7 @@ export class FlowModel {
       };
       const selected = input.selectedNodes.has(n.id);
       if (view === undefined) {
+        const measured = input.measured.get(n.id);
         nodes.push(
           reuse({
             id: n.id,
@@ -113,8 +127,11 @@ export class FlowModel {
             position,
             data,
             selected,
-            measured: input.measured.get(n.id),
+            measured,
             ariaLabel: n.label,
+            // Never drawn yet: its size and ports as they will be, so React Flow need not draw it
+            // to learn them, and culls it while it is off screen.
+            ...(measured === undefined ? unseenCard(data) : {}),
           }),
         );
         continue;
@@ -188,7 +205,7 @@ export class FlowModel {
         boxes.push({ id: n.id, position: n.position, ...size, laidOut: size.height });
       } else if (n.type === 'card') {
         const seen = input.measured.get(n.id);
-        const width = seen?.width ?? (n.data.block === undefined ? CARD_WIDTH : BLOCK_CARD_WIDTH);
+        const width = seen?.width ?? closedWidth(n.data);
         const height = seen?.height ?? closedHeight(n.data);
         boxes.push({ id: n.id, position: n.position, width, height, laidOut: CARD_HEIGHT });
       }
@@ -262,8 +279,8 @@ export class FlowModel {
       const ends = { from: nameOf(e.source), to: nameOf(e.target) };
       const ariaLabel =
         shape === undefined
-          ? i18next.t('canvas:edge', ends)
-          : i18next.t('canvas:edgeShape', { ...ends, shape });
+          ? fillText('canvas:edge', ends)
+          : fillText('canvas:edgeShape', { ...ends, shape });
       const prev = this.edges.get(e.id);
       if (
         prev?.data !== undefined &&

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reflow, REFLOW_GAP, type ReflowBox } from './reflow';
 
@@ -28,5 +29,38 @@ describe('reflow', () => {
     expect(moved.get('c')).toEqual({ x: 0, y: b + 90 + Math.min(28, REFLOW_GAP) });
     // x overlapped a as placed: it is not pushed by a (nor by anything else above it).
     expect(moved.has('x')).toBe(false);
+  });
+
+  it('moves each card as the rule says when every card above it is checked (random columns and heights)', () => {
+    // The rule as written: each card, in order of y, against every card above it in its column.
+    const everyPair = (boxes: readonly ReflowBox[]): Map<string, { x: number; y: number }> => {
+      const order = [...boxes].sort((a, b) => a.position.y - b.position.y);
+      const top = new Map<string, number>();
+      const moved = new Map<string, { x: number; y: number }>();
+      order.forEach((n, i) => {
+        let y = n.position.y;
+        for (const m of order.slice(0, i)) {
+          if (!(m.position.x < n.position.x + n.width && n.position.x < m.position.x + m.width)) continue;
+          const gap = n.position.y - (m.position.y + m.laidOut);
+          if (gap >= 0)
+            y = Math.max(y, (top.get(m.id) ?? m.position.y) + m.height + Math.min(gap, REFLOW_GAP));
+        }
+        top.set(n.id, y);
+        if (y !== n.position.y) moved.set(n.id, { x: n.position.x, y });
+      });
+      return moved;
+    };
+    const box = fc.record({
+      x: fc.integer({ min: 0, max: 3 }).map((c) => c * 150),
+      y: fc.integer({ min: 0, max: 40 }).map((r) => r * 47),
+      grown: fc.constantFrom(0, 0, 0, 20, 60),
+    });
+    fc.assert(
+      fc.property(fc.array(box, { maxLength: 40 }), (spec) => {
+        const boxes = spec.map((b, i) => card(`n${String(i)}`, b.x, b.y, 66 + b.grown));
+        expect(reflow(boxes)).toEqual(everyPair(boxes));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -22,21 +22,22 @@ export const REFLOW_GAP = 28;
  */
 export function reflow(boxes: readonly ReflowBox[]): Map<string, Position> {
   const order = [...boxes].sort((a, b) => a.position.y - b.position.y);
-  const top = new Map<string, number>();
   const moved = new Map<string, Position>();
-  order.forEach((n, i) => {
+  // Only a card that grew or moved can push: one in place and no taller than laid out ends, with
+  // its gap, at most where the card below it starts. Cards are checked against those alone, so a
+  // design where nothing grew (an import, before any card is drawn) costs a sort.
+  const pushers: { readonly box: ReflowBox; readonly top: number }[] = [];
+  for (const n of order) {
     let y = n.position.y;
-    for (let k = 0; k < i; k++) {
-      const m = order[k] as ReflowBox;
+    for (const { box: m, top } of pushers) {
       const sameColumn = m.position.x < n.position.x + n.width && n.position.x < m.position.x + m.width;
       if (!sameColumn) continue;
       const gap = n.position.y - (m.position.y + m.laidOut);
       if (gap < 0) continue;
-      const mTop = top.get(m.id) ?? m.position.y;
-      y = Math.max(y, mTop + m.height + Math.min(gap, REFLOW_GAP));
+      y = Math.max(y, top + m.height + Math.min(gap, REFLOW_GAP));
     }
-    top.set(n.id, y);
     if (y !== n.position.y) moved.set(n.id, { x: n.position.x, y });
-  });
+    if (y !== n.position.y || n.height > n.laidOut) pushers.push({ box: n, top: y });
+  }
   return moved;
 }

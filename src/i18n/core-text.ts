@@ -4,6 +4,7 @@ import { fieldsOf } from '../core/document/field-spec';
 import i18next from 'i18next';
 import type { ProblemMessage } from '../core/message';
 import { say } from './say';
+import { fillText } from './text-template';
 
 /** One op's or block's text: its title, its one-line description, each field's label and help. */
 export interface KindText {
@@ -84,11 +85,7 @@ const groupOf = (kind: string): 'ops' | 'blocks' => (Object.hasOwn(blockRegistry
 
 /** An op's or block's title in the UI's language. */
 export const kindTitle = (kind: string, lng?: string): string =>
-  i18next.t(`${groupOf(kind)}.${kind}.title`, {
-    ns: 'core',
-    defaultValue: kind,
-    ...(lng === undefined ? {} : { lng }),
-  });
+  fillText(`core:${groupOf(kind)}.${kind}.title`, {}, { lng, defaultValue: kind });
 
 /** An op's or block's one-line description in the UI's language. */
 export const kindDescription = (kind: string, lng?: string): string =>

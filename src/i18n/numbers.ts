@@ -56,15 +56,30 @@ export function formatCount(n: number, lang: Language = now()): string {
   return String(Math.round(n));
 }
 
+/**
+ * Number formats made once per kind and language: making an Intl.NumberFormat costs far more than
+ * formatting with one, and the canvas formats three numbers for every card it draws.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(kind: string, lang: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${kind}/${lang}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(locales[lang], options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** The exact integer with the locale's grouping: 1,234,567. */
 export function formatExact(n: number, lang: Language = now()): string {
-  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 0 }).format(n);
+  return formatter('exact', lang, { maximumFractionDigits: 0 }).format(n);
 }
 
 /** A ratio to four decimals, as the formulas print it; a whole number without them (4, not 4.0000). */
 export function formatRatio(n: number, lang: Language = now()): string {
   if (Number.isInteger(n)) return formatExact(n, lang);
-  return new Intl.NumberFormat(locales[lang], {
+  return formatter('ratio', lang, {
     minimumFractionDigits: 4,
     maximumFractionDigits: 4,
     useGrouping: false,
