@@ -89,6 +89,13 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
   control.stop = false;
   const { design, recipe } = request;
   try {
+    // The SplitNet part is checked before anything loads (the page is ours; this catches a bad message).
+    const split = request.splitNet;
+    const splitProblem = split === undefined ? undefined : splitNetRequestProblem(split);
+    if (splitProblem !== undefined) {
+      post({ type: 'failed', failure: { code: 'internal', detail: `SplitNet: ${splitProblem}` } });
+      return;
+    }
     post({ type: 'stage', stage: 'engine' });
     const { engine, backend, reason } = await loadEngine();
     post({ type: 'stage', stage: 'data', backend, reason });
@@ -122,12 +129,6 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
       id: resultId,
       dataset: { ...r.dataset, classNames: [...data.train.classNames] },
     });
-    const split = request.splitNet;
-    const splitProblem = split === undefined ? undefined : splitNetRequestProblem(split);
-    if (splitProblem !== undefined) {
-      post({ type: 'failed', failure: { code: 'internal', detail: `SplitNet: ${splitProblem}` } });
-      return;
-    }
     const learning =
       split === undefined
         ? undefined
@@ -163,10 +164,13 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
           },
         });
       };
+    // A split run groups for its own number of steps: the recipe, over the epochs that hold them.
+    const grouping =
+      split === undefined ? recipe : engine.recipeForSteps(recipe, data.train.count, split.groupingSteps);
     const outcome = await engine.trainDesign(
       design,
       data,
-      split === undefined ? recipe : engine.recipeForSteps(recipe, data.train.count, split.groupingSteps),
+      grouping,
       {
         onStep: onStep(0, extra),
         onEpoch: (info) => {
@@ -181,7 +185,7 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
               valLoss: info.valLoss,
             },
             weights: sourced(info.weights, resultId),
-            result: named(provisional(engine, design, data, recipe, info, backend, started)),
+            result: named(provisional(engine, design, data, grouping, info, backend, started)),
           });
         },
         shouldStop,
