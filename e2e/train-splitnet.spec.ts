@@ -60,13 +60,7 @@ async function openSection(page: Page, lang: 'en' | 'zh', theme: 'light' | 'dark
   const w = words[lang];
   const studio = new Studio(page);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await studio.open();
-  await studio.seedAutosave(readFileSync('fixtures/train/small-cnn.json', 'utf8'));
-  await page.evaluate((l) => {
-    localStorage.setItem('compact-studio/language', l);
-  }, lang);
-  // The canvas has its own name in Chinese: the Train tab is what this waits for.
-  await page.goto('/');
+  await studio.openDesign(readFileSync('fixtures/train/small-cnn.json', 'utf8'), lang);
   if (theme === 'dark') await page.getByRole('button', { name: /Dark theme|深色主题/ }).click();
   await page.getByRole('tab', { name: w.train }).click();
   const panel = page.getByRole('tabpanel', { name: w.train });
