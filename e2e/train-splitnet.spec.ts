@@ -75,14 +75,14 @@ async function openSection(page: Page, lang: 'en' | 'zh', theme: 'light' | 'dark
   await section.getByRole('combobox', { name: w.at(2) }).selectOption({ label: 'pool2' });
   await expect(section.getByTestId('train-split-preview')).toContainText(w.preview);
   await expect(section.getByRole('spinbutton', { name: w.balance })).toHaveValue('10');
-  return { studio, panel, section };
+  return { studio, panel, section, learn };
 }
 
 test('learns a SplitNet split in the Train tab, puts the tree into the design, and Undo restores it', async ({
   page,
 }) => {
   test.setTimeout(TRAIN_TIMEOUT + 60_000);
-  const { studio, panel, section } = await openSection(page, 'en', 'light');
+  const { studio, panel, section, learn } = await openSection(page, 'en', 'light');
   await section.getByRole('spinbutton', { name: words.en.grouping }).fill('6');
   await section.getByRole('spinbutton', { name: words.en.fineTune }).fill('4');
   await section.scrollIntoViewIfNeeded();
@@ -103,6 +103,13 @@ test('learns a SplitNet split in the Train tab, puts the tree into the design, a
   expect([...classes].sort()).toEqual([...FASHION].sort());
   await learned.scrollIntoViewIfNeeded();
   await section.screenshot({ path: 'test-results/train-splitnet-learned-light.png' });
+  // The section was switched off by the split; the tree itself cannot be split again, which it says.
+  await expect(learn).not.toBeChecked();
+  await learn.check();
+  await expect(section.getByRole('alert')).toHaveText(
+    'This design cannot learn a split: no node has a SplitNet tree of two groups after it that training can follow.',
+  );
+  await learn.uncheck();
 
   // The Cost tab's totals are the split tree's, counted above; Undo brings back the unsplit design.
   const cost = new CostPanel(page);

@@ -48,10 +48,11 @@ function LearnedSplitText() {
 }
 
 /**
- * SplitNet learning (Kim et al. 2017) in the Train tab, offered where the design can learn a split
- * (the CLI's `split --learn` test): the tree's levels (the Cost tab's fields), the three terms'
- * weights, grouping and fine-tuning steps. After the run the split design is the design's (one undo
- * step back), and the section shows the learned classes per leaf and the cost before and after.
+ * SplitNet learning (Kim et al. 2017) in the Train tab. Once on, where the design can learn a split
+ * (the CLI's `split --learn` test) it offers the tree's levels (the Cost tab's fields), the three
+ * terms' weights, grouping and fine-tuning steps; elsewhere it says in one sentence that it cannot.
+ * After the run the split design is the design's (one undo step back), and the section shows the
+ * learned classes per leaf and the cost before and after.
  */
 export function SplitNetLearning() {
   const { t } = useTranslation(['train', 'cost']);
@@ -59,7 +60,11 @@ export function SplitNetLearning() {
   const choice = useTrainPanel((s) => s.splitNet);
   const analysis = analysisOf(design);
   const points = useMemo(() => splitPoints(analysis, design), [analysis, design]);
-  const levels = useMemo(() => chosenSplitLevels(choice, design, analysis), [choice, design, analysis]);
+  // Where the design can be split is looked for once the section is on (a search over its nodes).
+  const levels = useMemo(
+    () => (choice.on ? chosenSplitLevels(choice, design, analysis) : undefined),
+    [choice, design, analysis],
+  );
   const refusal = useMemo(
     () => (levels === undefined ? undefined : splitRefusal(design, levels)),
     [design, levels],
@@ -72,22 +77,21 @@ export function SplitNetLearning() {
   return (
     <fieldset className="run-section train-shifts train-split">
       <legend>{t('splitNet.title')}</legend>
-      {levels === undefined ? (
-        <p className="run-hint">{t('splitNet.none')}</p>
-      ) : (
-        <>
-          <label className="train-check">
-            <input
-              type="checkbox"
-              checked={choice.on}
-              onChange={(e) => {
-                setSplitNet({ on: e.target.checked });
-              }}
-            />{' '}
-            {t('splitNet.learn')}
-          </label>
-          <p className="run-hint">{t('splitNet.hint')}</p>
-        </>
+      <label className="train-check">
+        <input
+          type="checkbox"
+          checked={choice.on}
+          onChange={(e) => {
+            setSplitNet({ on: e.target.checked });
+          }}
+        />{' '}
+        {t('splitNet.learn')}
+      </label>
+      <p className="run-hint">{t('splitNet.hint')}</p>
+      {choice.on && levels === undefined && (
+        <p className="train-bad" role="alert">
+          {t('splitNet.none')}
+        </p>
       )}
       {choice.on && levels !== undefined && (
         <>
