@@ -14,9 +14,7 @@ test('learns a sparse shift mask in the Train tab, and says how many channels st
   test.setTimeout(TRAIN_TIMEOUT + 60_000);
   const design = await readFile('fixtures/train/sparse-shift-cnn.json', 'utf8');
   const studio = new Studio(page);
-  await studio.open();
-  await studio.seedAutosave(design);
-  await studio.open({ keepStorage: true });
+  await studio.openDesign(design);
   await page.getByRole('tab', { name: 'Train' }).click();
   const panel = page.getByRole('tabpanel', { name: 'Train' });
   const section = panel.getByRole('group', { name: 'Sparse shift' });
@@ -39,13 +37,7 @@ test('learns a sparse shift mask in the Train tab, and says how many channels st
 test('the sparse shift section in Chinese', async ({ page }) => {
   const design = await readFile('fixtures/train/sparse-shift-cnn.json', 'utf8');
   const studio = new Studio(page);
-  await studio.open();
-  await studio.seedAutosave(design);
-  await page.evaluate(() => {
-    localStorage.setItem('compact-studio/language', 'zh');
-  });
-  // The canvas has its Chinese name now: wait for the tab instead.
-  await page.goto('/');
+  await studio.openDesign(design, 'zh');
   await page.getByRole('tab', { name: '训练' }).click();
   const section = page.getByRole('tabpanel', { name: '训练' }).getByRole('group', { name: '稀疏移位' });
   await section.getByRole('checkbox', { name: /学习哪些通道移位/ }).check();

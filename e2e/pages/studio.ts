@@ -72,6 +72,20 @@ export class Studio {
     );
   }
 
+  /**
+   * Opens the app on a clean profile with this design (a document's text) as its document, in a
+   * language. The canvas's name is the language's: its first card is what this waits for.
+   */
+  async openDesign(text: string, lang: 'en' | 'zh' = 'en'): Promise<void> {
+    await this.open();
+    await this.seedAutosave(text);
+    await this.page.evaluate((l) => {
+      localStorage.setItem('compact-studio/language', l);
+    }, lang);
+    await this.page.goto('/');
+    await expect(this.nodes.first()).toBeVisible({ timeout: CANVAS_TIMEOUT });
+  }
+
   async waitForCanvas(): Promise<void> {
     await expect(this.canvas).toBeVisible({ timeout: CANVAS_TIMEOUT });
     await expect(this.nodes.first()).toBeVisible({ timeout: CANVAS_TIMEOUT });

@@ -1,6 +1,7 @@
 import { MAX_RESULTS, type TrainingResult } from '../core/document/results';
 import type { Design, DesignWeights } from '../core/design/design-types';
 import type { LearnedMask } from '../core/train/shift-rounding';
+import type { SplitNetOutcome } from '../runtime/train/splitnet-messages';
 import type { StepSample } from '../runtime/train/progress';
 import type {
   DataSummary,
@@ -10,6 +11,7 @@ import type {
   TrainFailure,
   TrainStage,
 } from '../runtime/train/protocol';
+import { analysisOf } from './analysis';
 import { fitted } from './fit-weights';
 import { historyOf } from './history';
 import type { Slice } from './types';
@@ -50,6 +52,26 @@ export interface TrainRun {
   readonly resultId: string | undefined;
   /** The SparseShift masks the run learned (sparse shift learning), written into the design. */
   readonly shifts: readonly LearnedMask[] | undefined;
+  /** The SplitNet split the run learned (SplitNet learning), which became the design. */
+  readonly split: LearnedSplitView | undefined;
+}
+
+/** Two of a design's totals, from the cost engine. */
+export interface SplitCosts {
+  readonly params: number;
+  readonly multiplyAdds: number;
+}
+
+/** What a SplitNet run learned, as the Train tab shows it after the run. */
+export interface LearnedSplitView {
+  /** Each leaf's classes (tree order). */
+  readonly classes: readonly (readonly number[])[];
+  /** Groups at each level of the tree. */
+  readonly groups: readonly number[];
+  readonly fineTuned: number;
+  /** The design before the run, and the split design it became. */
+  readonly before: SplitCosts;
+  readonly after: SplitCosts;
 }
 
 export interface TrainSlice {
@@ -83,6 +105,7 @@ export const idleRun: TrainRun = {
   stopped: false,
   resultId: undefined,
   shifts: undefined,
+  split: undefined,
 };
 
 /** Appends a point, halving the curve's density when it grows past the limit (the shape stays). */
@@ -113,6 +136,24 @@ export function withTrained(
   });
   return fitted({ ...design, nodes, weights, results });
 }
+
+/**
+ * The split design a SplitNet run learned, in place of `design`: the run's weights and result, and
+ * the results `design` holds (the design's own record of its runs goes on).
+ */
+export function withSplit(
+  design: Design,
+  split: SplitNetOutcome,
+  weights: DesignWeights,
+  result: TrainingResult,
+): Design {
+  return withTrained({ ...split.design, results: design.results ?? [] }, weights, result);
+}
+
+const costsOf = (design: Design): SplitCosts => {
+  const { params, multiplyAdds } = analysisOf(design).totals;
+  return { params, multiplyAdds };
+};
 
 /** The design before the run under way began (undo after the run returns to it). */
 let before: Design | undefined;
@@ -181,11 +222,27 @@ export const createTrainSlice: Slice<TrainSlice> = (set, get, api) => {
           if (run.status === 'running' || run.status === 'paused')
             update({ status: event.paused ? 'paused' : 'running' });
           return;
-        case 'done':
-          if (event.weights !== undefined && event.result !== undefined)
+        case 'done': {
+          const start = before ?? get().design;
+          let split: LearnedSplitView | undefined;
+          if (event.split !== undefined && event.weights !== undefined && event.result !== undefined) {
+            const next = withSplit(get().design, event.split, event.weights, event.result);
+            const history = historyOf(api).getState();
+            history.pause();
+            set({ design: next });
+            history.resume();
+            split = {
+              classes: event.split.classes,
+              groups: event.split.levels.map((l) => l.groups),
+              fineTuned: event.split.fineTuned,
+              before: costsOf(start),
+              after: costsOf(get().design),
+            };
+          } else if (event.weights !== undefined && event.result !== undefined)
             adopt(event.weights, event.result, event.shifts);
           update({
             shifts: event.shifts,
+            split,
             status: event.failure === undefined ? 'done' : 'failed',
             failure: event.failure,
             stopped: event.stopped,
@@ -193,6 +250,7 @@ export const createTrainSlice: Slice<TrainSlice> = (set, get, api) => {
           });
           closeStep();
           return;
+        }
         case 'failed':
           update({ status: 'failed', failure: event.failure });
           closeStep();

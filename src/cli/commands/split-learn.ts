@@ -6,6 +6,7 @@ import { splitFromLearned } from '../../core/methods/splitnet-learned';
 import type { SplitLevel } from '../../core/methods/splitnet-method';
 import { checkTrainable, chooseBackend, trainDesign, TrainError, type TrainData } from '../../core/train';
 import { splitNetLearning, SPLITNET_TERMS } from '../../core/train/splitnet-penalty';
+import { recipeForSteps } from '../../core/train/train-recipe';
 import { UsageError, numberFlag, type CliIO } from '../command';
 import { loadCliData, recipeFrom } from './train';
 import { wasmDir } from '../train-data';
@@ -94,13 +95,7 @@ export async function splitLearned(
     let split = r.design;
     let tuned: number | undefined;
     if (finetune > 0) {
-      const again = { ...recipe, maxSteps: finetune };
-      const perEpoch = Math.max(
-        1,
-        Math.floor(data.train.count / Math.max(1, Math.min(recipe.batch, data.train.count))),
-      );
-      again.epochs = Math.ceil(finetune / perEpoch);
-      const out = await train(split, data, again, {});
+      const out = await train(split, data, recipeForSteps(recipe, data.train.count, finetune), {});
       split = out.design;
       tuned = out.result.top1;
     }

@@ -54,4 +54,5 @@ export { inferOutputs, Network } from './network';
 export type { Penalty, PenaltyMaker, PenaltyOptions } from './penalty';
 export { DEFAULT_SHIFT_LAMBDA, learnedMasks, type LearnedMask } from './shift-rounding';
 export { learnShifts, type ShiftLearning } from './sparse-shift-penalty';
-export { defaultRecipe, recipeRule, withOptimizer, type RecipeRule } from './train-recipe';
+export { splitNetLearning, type SplitLearningResult } from './splitnet-penalty';
+export { defaultRecipe, recipeForSteps, recipeRule, withOptimizer, type RecipeRule } from './train-recipe';

@@ -4,7 +4,10 @@ import type { Refusal } from '../message';
 import { consecutiveLists, type LearnedSplit } from '../methods/splitnet-learned';
 import type { SplitLevel } from '../methods/splitnet-method';
 import { splitSpaces, type SplitSpaces } from '../methods/splitnet-spaces';
+import { SPLITNET_TERMS, type SplitTerms } from '../methods/splitnet-terms';
 import type { PenaltyMaker } from './penalty';
+
+export { SPLITNET_TERMS, type SplitTerms } from '../methods/splitnet-terms';
 
 /**
  * SplitNet's terms (Kim et al. 2017, §3.2–3.3), as its authors' code computes them
@@ -19,18 +22,6 @@ import type { PenaltyMaker } from './penalty';
  * The loss adds γ₁·mean R_D + γ₂·(Σ R_W² / Σ R_W, the weights stopped) + γ₃·mean R_E; each layer
  * adds one R_D and one R_E entry, the mean over the assignments it is the first to use.
  */
-export interface SplitTerms {
-  /** γ₁, the disjoint (overlap) term. */
-  readonly overlap: number;
-  /** γ₂, the group weight term. */
-  readonly weight: number;
-  /** γ₃, the balance term. */
-  readonly balance: number;
-}
-
-/** The authors' grouping run (group.sh): γ₁ = 1, γ₂ = 1, γ₃ = 10. */
-export const SPLITNET_TERMS: SplitTerms = { overlap: 1, weight: 1, balance: 10 };
-
 /** x, through which no gradient flows (TensorFlow's stop_gradient). */
 const stopGradient: (x: tf.Tensor) => tf.Tensor = tf.customGrad((...inputs) => {
   const x = inputs[0] as tf.Tensor;

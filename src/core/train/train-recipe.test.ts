@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../kinds';
 import { findPreset } from '../presets/preset-registry';
-import { defaultRecipe, recipeRule, withOptimizer } from './train-recipe';
+import { defaultRecipe, recipeForSteps, recipeRule, withOptimizer } from './train-recipe';
 
 /** The default recipe follows the design where it must: no batch norm anywhere, Adam at 1e-3. */
 const preset = (name: string) => {
@@ -59,5 +59,15 @@ describe('another optimizer', () => {
     });
     // A folder of images: SGD's rate for folders (0.05).
     expect(withOptimizer(adam, 'sgd', 'images').learningRate).toBe(0.05);
+  });
+
+  it('trains a given number of steps over the epochs that hold them (SplitNet’s grouping and fine-tuning)', () => {
+    const r = defaultRecipe('fashion-mnist');
+    // 10,000 images in batches of 64: 156 steps an epoch.
+    expect(recipeForSteps(r, 10_000, 200)).toMatchObject({ maxSteps: 200, epochs: 2 });
+    expect(recipeForSteps(r, 10_000, 156)).toMatchObject({ maxSteps: 156, epochs: 1 });
+    expect(recipeForSteps(r, 10_000, 6)).toMatchObject({ maxSteps: 6, epochs: 1, batch: 64 });
+    // Fewer images than a batch: one step an epoch.
+    expect(recipeForSteps(r, 40, 5)).toMatchObject({ maxSteps: 5, epochs: 5 });
   });
 });

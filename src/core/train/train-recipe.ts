@@ -62,3 +62,12 @@ export function withOptimizer(recipe: Recipe, optimizer: Recipe['optimizer'], da
     ? { ...rest, optimizer, learningRate: defaultRecipe(datasetName).learningRate, momentum: 0.9 }
     : { ...rest, optimizer, learningRate: 1e-3 };
 }
+
+/**
+ * The recipe that trains `steps` steps on `trainImages` images: at most that many, over the epochs
+ * that hold them (so the schedule decays over those steps, whatever the recipe's epochs say).
+ */
+export function recipeForSteps(recipe: Recipe, trainImages: number, steps: number): Recipe {
+  const perEpoch = Math.max(1, Math.floor(trainImages / Math.max(1, Math.min(recipe.batch, trainImages))));
+  return { ...recipe, maxSteps: steps, epochs: Math.ceil(steps / perEpoch) };
+}

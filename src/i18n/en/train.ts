@@ -40,6 +40,23 @@ export const train = {
     result:
       '{{layer}}: {{moved}} of {{channels}} channels stayed shifted after training; the rest pass through.',
   },
+  splitNet: {
+    title: 'SplitNet',
+    learn: 'Learn a split into groups while training (Kim et al. 2017)',
+    hint: 'The design trains with SplitNet’s three terms over the layers after each split point, which learn which classes and features go to which group; then it is split into a tree of disjoint branches, each starting from its block of the trained weights, and fine-tuned. The split design becomes a new design change: Undo returns to the design before training.',
+    none: 'This design cannot learn a split: no node has a SplitNet tree of two groups after it that training can follow.',
+    overlap: 'Disjoint term γ₁',
+    weight: 'Group weight term γ₂',
+    balance: 'Balance term γ₃',
+    groupingSteps: 'Grouping steps (with the terms)',
+    fineTuneSteps: 'Fine-tuning steps (split design; 0: none)',
+    learned: 'Learned assignment of the classes to the {{leaves}} leaves:',
+    leaf: 'Leaf {{n}}: {{classes}}',
+    cost: 'The design is now the split tree{{tuned}}: params {{p0}} → {{p1}}, multiply-adds {{m0}} → {{m1}}. Undo returns to the unsplit design.',
+    tuned: ', fine-tuned {{steps}} steps',
+    bad: 'The SplitNet settings are out of bounds ({{problem}}).',
+    classSep: ', ',
+  },
   recipe: {
     title: 'Recipe',
     epochs: 'Epochs',
@@ -64,6 +81,7 @@ export const train = {
     noBatchNorm:
       'This design has no batch norm: its defaults are Adam at a learning rate of 0.001 (SGD at 0.1 leaves such a design, SqueezeNet for one, at chance).',
     bad: '{{field}} needs a number from {{min}} to {{max}}.',
+    badWhole: '{{field}} needs a whole number from {{min}} to {{max}}.',
   },
   controls: {
     train: 'Train',

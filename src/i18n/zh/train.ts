@@ -42,6 +42,23 @@ export const train: Strings<typeof en> = {
     lambda: '移位惩罚 λ',
     result: '{{layer}}：训练后 {{channels}} 个通道中有 {{moved}} 个仍在移位；其余直接通过。',
   },
+  splitNet: {
+    title: 'SplitNet',
+    learn: '训练时学习分组拆分（Kim 等，2017）',
+    hint: '设计在每个拆分点之后的层上加入 SplitNet 的三项正则进行训练，学习哪些类别和特征归入哪个分组；随后拆分为互不相交的分支树，每个分支从训练权重中属于自己的块开始，再进行微调。拆分后的设计作为一次新的设计修改：撤销即回到训练前的设计。',
+    none: '此设计无法学习拆分：没有哪个节点之后能构成训练可以跟踪的两组 SplitNet 树。',
+    overlap: '不相交项 γ₁',
+    weight: '分组权重项 γ₂',
+    balance: '均衡项 γ₃',
+    groupingSteps: '分组训练步数（带正则项）',
+    fineTuneSteps: '微调步数（拆分后的设计；0：不微调）',
+    learned: '学到的类别到 {{leaves}} 个叶子的分配：',
+    leaf: '叶子 {{n}}：{{classes}}',
+    cost: '设计现在是拆分树{{tuned}}：参数量 {{p0}} → {{p1}}，乘加数 {{m0}} → {{m1}}。撤销即回到未拆分的设计。',
+    tuned: '（已微调 {{steps}} 步）',
+    bad: 'SplitNet 设置超出范围（{{problem}}）。',
+    classSep: '、',
+  },
   recipe: {
     title: '训练配置',
     epochs: '轮数',
@@ -66,6 +83,7 @@ export const train: Strings<typeof en> = {
     noBatchNorm:
       '此设计没有批归一化：默认改用学习率 0.001 的 Adam（学习率 0.1 的 SGD 会让这类设计，例如 SqueezeNet，停在随机水平）。',
     bad: '{{field}}需要 {{min}} 到 {{max}} 之间的数。',
+    badWhole: '{{field}}需要 {{min}} 到 {{max}} 之间的整数。',
   },
   controls: {
     train: '训练',

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../state/store';
+import { BoundedNumberField } from './BoundedNumberField';
 import { useTrainPanel } from './train-store';
 
 /** λ's bounds in the form: 0 (no pull towards zero) to 10 (every shift gone in a step or two). */
@@ -17,12 +17,8 @@ export function ShiftLearning() {
   const run = useStudio((s) => s.train);
   const on = useTrainPanel((s) => s.learnShifts);
   const lambda = useTrainPanel((s) => s.shiftLambda);
-  const [text, setText] = useState<string | undefined>(undefined);
   const layers = nodes.filter((n) => n.kind === 'SparseShift');
   if (layers.length === 0) return null;
-  const shown = text ?? String(lambda);
-  const value = Number(shown);
-  const bad = !(shown.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= LAMBDA_MAX);
   const labelOf = (id: string): string => nodes.find((n) => n.id === id)?.label ?? id;
   return (
     <fieldset className="run-section train-shifts">
@@ -39,34 +35,16 @@ export function ShiftLearning() {
       </label>
       <p className="run-hint">{t('shifts.hint')}</p>
       {on && (
-        <label className="train-field">
-          <span>{t('shifts.lambda')}</span>
-          <input
-            type="number"
-            inputMode="decimal"
-            step="any"
-            min={0}
-            max={LAMBDA_MAX}
-            value={shown}
-            aria-invalid={bad}
-            aria-describedby={bad ? 'train-bad-lambda' : undefined}
-            onChange={(e) => {
-              const typed = e.target.value;
-              setText(typed);
-              const v = Number(typed);
-              if (typed.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= LAMBDA_MAX)
-                useTrainPanel.setState({ shiftLambda: v });
-            }}
-            onBlur={() => {
-              setText(undefined);
-            }}
-          />
-          {bad && (
-            <span id="train-bad-lambda" className="train-bad">
-              {t('recipe.bad', { field: t('shifts.lambda'), min: 0, max: LAMBDA_MAX })}
-            </span>
-          )}
-        </label>
+        <BoundedNumberField
+          id="train-lambda"
+          label={t('shifts.lambda')}
+          value={lambda}
+          min={0}
+          max={LAMBDA_MAX}
+          onValue={(v) => {
+            useTrainPanel.setState({ shiftLambda: v });
+          }}
+        />
       )}
       {run.status === 'done' &&
         run.shifts?.map((m) => (

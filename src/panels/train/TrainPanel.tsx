@@ -5,6 +5,7 @@ import { DatasetSection } from './DatasetSection';
 import { RecipeForm } from './RecipeForm';
 import { ResultsView } from './ResultsView';
 import { ShiftLearning } from './ShiftLearning';
+import { SplitNetLearning } from './SplitNetLearning';
 import { TrainControls } from './TrainControls';
 import { useTrainPanel } from './train-store';
 import '../run/run.css';
@@ -51,6 +52,7 @@ export function TrainPanel() {
       <ScopeSection />
       <RecipeForm />
       <ShiftLearning />
+      <SplitNetLearning />
       <TrainControls />
       <Curves />
       <ResultsView />

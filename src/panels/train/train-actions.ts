@@ -1,10 +1,15 @@
+import { layoutDesign } from '../../canvas/auto-layout';
+import type { Design } from '../../core/design/design-types';
 import { i18next } from '../../i18n';
+import { sayRefusal } from '../../i18n/say';
 import { trainClient } from '../../runtime/train/client';
 import type { DatasetSpec } from '../../runtime/train/protocol';
+import type { SplitNetRequest } from '../../runtime/train/splitnet-messages';
 import { analysisOf } from '../../state/analysis';
 import { studio } from '../../state/store';
 import { recipeDefaults } from './recipe-defaults';
-import { useTrainPanel } from './train-store';
+import { chosenSplitLevels, splitNetRequest, splitRefusal } from './splitnet-choice';
+import { setSplitNet, useTrainPanel } from './train-store';
 
 /** The dataset the worker should read, or a sentence saying what is missing. */
 function datasetSpec(): DatasetSpec | string {
@@ -59,8 +64,20 @@ export function startTraining(): void {
     refuse(dataset);
     return;
   }
-  const { recipe: chosen, recipeEdited, scope, learnShifts, shiftLambda } = useTrainPanel.getState();
+  const {
+    recipe: chosen,
+    recipeEdited,
+    scope,
+    learnShifts,
+    shiftLambda,
+    splitNet,
+  } = useTrainPanel.getState();
   const shifts = learnShifts && design.nodes.some((n) => n.kind === 'SparseShift');
+  const split = splitNet.on ? splitNetPart(design) : undefined;
+  if (typeof split === 'string') {
+    refuse(split);
+    return;
+  }
   const recipe = recipeEdited ? chosen : recipeDefaults(useTrainPanel.getState().dataset, design);
   useTrainPanel.setState({ refusal: undefined });
   state.trainStarted();
@@ -72,11 +89,34 @@ export function startTraining(): void {
       recipe,
       scope: design.weights === undefined ? 'all' : scope,
       ...(shifts && { learnShifts: { lambda: shiftLambda } }),
+      ...(split !== undefined && { splitNet: split }),
     },
     (event) => {
-      studio.getState().trainEvent(event);
+      if (event.type !== 'done' || event.split === undefined) {
+        studio.getState().trainEvent(event);
+        return;
+      }
+      // The split design is laid out as the Cost tab lays out its tree, then becomes the design's.
+      const outcome = event.split;
+      void layoutDesign(outcome.design).then((laidOut) => {
+        studio.getState().trainEvent({ ...event, split: { ...outcome, design: laidOut } });
+        // Its split points are inside the tree now: the section starts again from its default.
+        setSplitNet({ on: false, levels: undefined });
+        studio.getState().requestFit();
+      });
     },
   );
+}
+
+/** The start message's SplitNet part for `design`, or the sentence saying why it cannot be asked for. */
+function splitNetPart(design: Design): SplitNetRequest | string {
+  const choice = useTrainPanel.getState().splitNet;
+  const levels = chosenSplitLevels(choice, design, analysisOf(design));
+  if (levels === undefined) return i18next.t('train:splitNet.none');
+  const refusal = splitRefusal(design, levels);
+  if (refusal !== undefined) return sayRefusal(refusal);
+  const request = splitNetRequest(choice, levels);
+  return typeof request === 'string' ? i18next.t('train:splitNet.bad', { problem: request }) : request;
 }
 
 export function pauseTraining(): void {

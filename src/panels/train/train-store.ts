@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { Recipe } from '../../core/document/results';
 import type { FolderFile, TrainScope } from '../../runtime/train/protocol';
 import { DEFAULT_SHIFT_LAMBDA } from '../../core/train/shift-rounding';
+import type { SplitLevel } from '../../core/methods/splitnet-method';
+import { SPLITNET_TERMS, type SplitTerms } from '../../core/methods/splitnet-terms';
 import { recipeDefaults, type DatasetChoice } from './recipe-defaults';
 
 /**
@@ -40,6 +42,32 @@ export interface TrainPanelState {
   /** Learn the design's SparseShift masks while training (Chen et al. 2019), under penalty λ. */
   learnShifts: boolean;
   shiftLambda: number;
+  /** Learn a SplitNet split while training (Kim et al. 2017), split, then fine-tune. */
+  splitNet: SplitNetChoice;
+}
+
+/** The SplitNet section's choices. */
+export interface SplitNetChoice {
+  readonly on: boolean;
+  /** The tree's levels; undefined (or naming nodes the design no longer has): the section's default. */
+  readonly levels: readonly SplitLevel[] | undefined;
+  readonly terms: SplitTerms;
+  readonly groupingSteps: number;
+  readonly fineTuneSteps: number;
+}
+
+/** A short grouping run and a shorter fine-tuning, enough to see the split learned on the subset. */
+export const DEFAULT_SPLITNET: SplitNetChoice = {
+  on: false,
+  levels: undefined,
+  terms: SPLITNET_TERMS,
+  groupingSteps: 200,
+  fineTuneSteps: 100,
+};
+
+/** Changes some of the SplitNet section's choices. */
+export function setSplitNet(patch: Partial<SplitNetChoice>): void {
+  useTrainPanel.setState((s) => ({ splitNet: { ...s.splitNet, ...patch } }));
 }
 
 export const useTrainPanel = create<TrainPanelState>()(() => ({
@@ -54,6 +82,7 @@ export const useTrainPanel = create<TrainPanelState>()(() => ({
   refusal: undefined,
   learnShifts: false,
   shiftLambda: DEFAULT_SHIFT_LAMBDA,
+  splitNet: DEFAULT_SPLITNET,
 }));
 
 /** Switches the dataset; an untouched recipe follows it to that dataset's defaults. */

@@ -1,4 +1,4 @@
-import { isTrainEvent, type TrainEvent, type TrainRequest } from './protocol';
+import { isTrainEvent, trainEventProblem, type TrainEvent, type TrainRequest } from './protocol';
 
 /**
  * The page's side of the training worker: one worker, started on the first run (TensorFlow.js loads
@@ -37,6 +37,11 @@ export class TrainClient {
     worker.onmessage = (e: MessageEvent) => {
       if (!isTrainEvent(e.data)) return;
       const event = e.data;
+      const problem = trainEventProblem(event);
+      if (problem !== undefined) {
+        this.fail(`the training worker sent a split that could not be read (${problem})`);
+        return;
+      }
       if (event.type === 'failed' && event.failure.code === 'out-of-memory') this.dispose();
       this.listener?.(event);
     };

@@ -2,6 +2,7 @@ import type { Recipe, TrainingResult } from '../../core/document/results';
 import type { Design, DesignWeights } from '../../core/design/design-types';
 import type { Message } from '../../core/message';
 import type { LearnedMask } from '../../core/train/shift-rounding';
+import { splitNetOutcomeProblem, type SplitNetOutcome, type SplitNetRequest } from './splitnet-messages';
 
 /**
  * The messages between the page and the training worker. The worker trains one design at a time;
@@ -46,6 +47,8 @@ export type TrainRequest =
       readonly evalLimit?: number;
       /** Learn the SparseShift layers' masks under the shift penalty λ (Chen et al. 2019). */
       readonly learnShifts?: { readonly lambda: number };
+      /** Learn a SplitNet split while training (Kim et al. 2017), then split and fine-tune. */
+      readonly splitNet?: SplitNetRequest;
     }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
@@ -144,12 +147,22 @@ export type TrainEvent =
       readonly result: TrainingResult | undefined;
       /** The SparseShift masks training learned, by node id (with learnShifts). */
       readonly shifts?: readonly LearnedMask[];
+      /** The split design training learned (with splitNet); `weights` are its weights. */
+      readonly split?: SplitNetOutcome;
       /** Why it ended early although weights were kept (a NaN loss). */
       readonly failure?: TrainFailure;
     }
   | { readonly type: 'failed'; readonly failure: TrainFailure };
 
 const eventTypes = new Set(['stage', 'data', 'step', 'epoch', 'paused', 'done', 'failed']);
+
+/**
+ * What is wrong with a worker's message that has the right type: its SplitNet part (a split design
+ * written into the document is checked first); undefined when nothing is.
+ */
+export function trainEventProblem(event: TrainEvent): string | undefined {
+  return event.type === 'done' && event.split !== undefined ? splitNetOutcomeProblem(event.split) : undefined;
+}
 
 /** A message from the worker, checked for its type (the worker is ours; this catches a foreign message). */
 export function isTrainEvent(data: unknown): data is TrainEvent {

@@ -5,10 +5,12 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { analyze } from '../../core/analysis/analyze';
 import type { Recipe, TrainingResult } from '../../core/document/results';
 import type { Design, DesignWeights } from '../../core/design/design-types';
+import { splitFromLearned } from '../../core/methods/splitnet-learned';
 import type { EpochInfo, TrainData } from '../../core/train';
 import { classifyFailure } from './failures';
 import { DataFailure, loadData } from './load-data';
 import type { TrainEvent, TrainRequest } from './protocol';
+import { splitNetRequestProblem } from './splitnet-messages';
 
 /**
  * The training worker: loads TensorFlow.js on the first run (its own chunks, never in the page's
@@ -87,6 +89,13 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
   control.stop = false;
   const { design, recipe } = request;
   try {
+    // The SplitNet part is checked before anything loads (the page is ours; this catches a bad message).
+    const split = request.splitNet;
+    const splitProblem = split === undefined ? undefined : splitNetRequestProblem(split);
+    if (splitProblem !== undefined) {
+      post({ type: 'failed', failure: { code: 'internal', detail: `SplitNet: ${splitProblem}` } });
+      return;
+    }
     post({ type: 'stage', stage: 'engine' });
     const { engine, backend, reason } = await loadEngine();
     post({ type: 'stage', stage: 'data', backend, reason });
@@ -120,32 +129,50 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
       id: resultId,
       dataset: { ...r.dataset, classNames: [...data.train.classNames] },
     });
+    const learning =
+      split === undefined
+        ? undefined
+        : engine.splitNetLearning(design, split.levels, split.terms, recipe.seed);
+    if (learning?.ok === false) {
+      post({ type: 'failed', failure: { code: 'said', said: learning.text } });
+      return;
+    }
     const started = Date.now();
     let lastPost = 0;
+    // A split run's steps: grouping first, then fine-tuning, on one curve.
+    const extra = split?.fineTuneSteps ?? 0;
+    const onStep =
+      (offset: number, more: number) =>
+      (info: { step: number; totalSteps: number; epoch: number; loss: number; top1: number }) => {
+        const now = performance.now();
+        const step = offset + info.step;
+        const totalSteps = info.totalSteps + offset + more;
+        if (now - lastPost < STEP_EVERY_MS && step < totalSteps) return;
+        lastPost = now;
+        const batch = Math.min(recipe.batch, data.train.count);
+        post({
+          type: 'step',
+          report: {
+            step,
+            totalSteps,
+            epoch: info.epoch,
+            images: step * batch,
+            totalImages: totalSteps * batch,
+            loss: info.loss,
+            top1: info.top1,
+            ms: now,
+          },
+        });
+      };
+    // A split run groups for its own number of steps: the recipe, over the epochs that hold them.
+    const grouping =
+      split === undefined ? recipe : engine.recipeForSteps(recipe, data.train.count, split.groupingSteps);
     const outcome = await engine.trainDesign(
       design,
       data,
-      recipe,
+      grouping,
       {
-        onStep: (info) => {
-          const now = performance.now();
-          if (now - lastPost < STEP_EVERY_MS && info.step < info.totalSteps) return;
-          lastPost = now;
-          const batch = Math.min(recipe.batch, data.train.count);
-          post({
-            type: 'step',
-            report: {
-              step: info.step,
-              totalSteps: info.totalSteps,
-              epoch: info.epoch,
-              images: info.step * batch,
-              totalImages: info.totalSteps * batch,
-              loss: info.loss,
-              top1: info.top1,
-              ms: now,
-            },
-          });
-        },
+        onStep: onStep(0, extra),
         onEpoch: (info) => {
           post({
             type: 'epoch',
@@ -158,30 +185,77 @@ async function train(request: Extract<TrainRequest, { type: 'start' }>): Promise
               valLoss: info.valLoss,
             },
             weights: sourced(info.weights, resultId),
-            result: named(provisional(engine, design, data, recipe, info, backend, started)),
+            result: named(provisional(engine, design, data, grouping, info, backend, started)),
           });
         },
         shouldStop,
       },
       {
-        fineTune: request.scope,
+        fineTune: split === undefined ? request.scope : 'all',
         ...(request.evalLimit !== undefined && { evalLimit: request.evalLimit }),
-        ...(request.learnShifts !== undefined && {
-          penalties: [engine.learnShifts({ lambda: request.learnShifts.lambda })],
+        ...((request.learnShifts !== undefined || learning !== undefined) && {
+          penalties: [
+            ...(request.learnShifts === undefined
+              ? []
+              : [engine.learnShifts({ lambda: request.learnShifts.lambda })]),
+            ...(learning === undefined ? [] : [learning.maker]),
+          ],
         }),
       },
     );
+    const trained = outcome.result.steps > 0;
+    const nan =
+      outcome.end === 'nan' && outcome.message !== undefined
+        ? { failure: { code: 'said', said: outcome.message } as const }
+        : {};
+    if (split !== undefined && learning !== undefined && trained && outcome.end !== 'nan') {
+      const learned = learning.learned();
+      const tree =
+        learned === undefined ? undefined : splitFromLearned(outcome.design, split.levels, learned);
+      if (learned === undefined || tree === undefined)
+        throw new Error('training ended before the split was learned');
+      if (!tree.ok) {
+        post({ type: 'failed', failure: { code: 'said', said: tree.text } });
+        return;
+      }
+      const tuned =
+        split.fineTuneSteps > 0 && outcome.end !== 'stopped'
+          ? await engine.trainDesign(
+              tree.design,
+              data,
+              engine.recipeForSteps(recipe, data.train.count, split.fineTuneSteps),
+              { onStep: onStep(outcome.result.steps, 0), shouldStop },
+              { fineTune: 'all', ...(request.evalLimit !== undefined && { evalLimit: request.evalLimit }) },
+            )
+          : undefined;
+      const last = tuned ?? outcome;
+      const splitDesign = tuned?.design ?? tree.design;
+      const { weights: splitWeights, ...splitRest } = splitDesign;
+      post({
+        type: 'done',
+        stopped: outcome.end === 'stopped' || tuned?.end === 'stopped',
+        weights: splitWeights === undefined ? undefined : sourced(splitWeights, resultId),
+        result: named(last.result),
+        split: {
+          design: splitRest,
+          levels: split.levels,
+          classes: learned.classes.map((g) => [...g]),
+          fineTuned: tuned?.result.steps ?? 0,
+        },
+        ...(tuned?.end === 'nan' &&
+          tuned.message !== undefined && { failure: { code: 'said', said: tuned.message } }),
+      });
+      return;
+    }
     const weights =
       outcome.design.weights === undefined ? undefined : sourced(outcome.design.weights, resultId);
     post({
       type: 'done',
       stopped: outcome.end === 'stopped',
-      weights: outcome.result.steps > 0 ? weights : undefined,
-      result: outcome.result.steps > 0 ? named(outcome.result) : undefined,
-      ...(request.learnShifts !== undefined &&
-        outcome.result.steps > 0 && { shifts: engine.learnedMasks(outcome.design) }),
-      ...(outcome.end === 'nan' &&
-        outcome.message !== undefined && { failure: { code: 'said', said: outcome.message } }),
+      weights: trained ? weights : undefined,
+      result: trained ? named(outcome.result) : undefined,
+      ...(request.learnShifts !== undefined && trained && { shifts: engine.learnedMasks(outcome.design) }),
+      ...nan,
     });
   } catch (e) {
     post({

@@ -7,10 +7,7 @@ import { layoutDesign } from '../../../canvas/auto-layout';
 import { sayRefusal } from '../../../i18n/say';
 import { formatExact } from '../../../i18n/numbers';
 import { studio, useStudio } from '../../../state/store';
-
-const MAX_LEVELS = 4;
-/** Kinds a tree cannot split after: where the network starts and ends. */
-const ENDS: ReadonlySet<string> = new Set(['Input', 'Output', 'Softmax']);
+import { SplitLevelsFields, splitPoints } from './SplitLevelsFields';
 
 /** "0,8/1,9/2,4,6/3,5,7" as each leaf's classes; undefined when empty; null when not whole numbers. */
 function parseAssignment(text: string): number[][] | undefined | null {
@@ -30,14 +27,7 @@ function parseAssignment(text: string): number[][] | undefined | null {
 export function SplitTreeForm({ analysis }: { analysis: Analysis }) {
   const { t } = useTranslation('cost');
   const design = useStudio((s) => s.design);
-  const points = useMemo(
-    () =>
-      analysis.order
-        .map((id) => design.nodes.find((n) => n.id === id))
-        .filter((n) => n !== undefined && !ENDS.has(n.kind))
-        .map((n) => ({ id: n?.id ?? '', label: n?.label ?? '' })),
-    [analysis, design],
-  );
+  const points = useMemo(() => splitPoints(analysis, design), [analysis, design]);
   const [levels, setLevels] = useState<SplitLevel[]>(() => [{ at: points[0]?.id ?? '', groups: 2 }]);
   const [assignText, setAssignText] = useState('');
   // Why a tree cannot be built shows once the form is changed, not on opening or after a build.
@@ -50,67 +40,21 @@ export function SplitTreeForm({ analysis }: { analysis: Analysis }) {
     [design, levels, assignText],
   );
   const after = useMemo(() => (result?.ok === true ? analyze(result.design).totals : undefined), [result]);
-  const setLevel = (j: number, level: Partial<SplitLevel>): void => {
-    setTouched(true);
-    setLevels(levels.map((l, i) => (i === j ? { ...l, ...level } : l)));
-  };
   const leaves = levels.reduce((a, l) => a * l.groups, 1);
   return (
     <fieldset className="cost-split-tree">
       <legend>{t('methods.splitNet.treeTitle')}</legend>
-      {levels.map((level, j) => (
-        <div className="cost-scale" key={j}>
-          <label htmlFor={`split-tree-at-${j}`}>{t('methods.splitNet.levelAfter', { n: j + 1 })}</label>
-          <select
-            id={`split-tree-at-${j}`}
-            value={level.at}
-            onChange={(e) => {
-              setLevel(j, { at: e.target.value });
-            }}
-          >
-            {points.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`split-tree-groups-${j}`}>{t('methods.splitNet.levelGroups', { n: j + 1 })}</label>
-          <input
-            id={`split-tree-groups-${j}`}
-            type="number"
-            min={2}
-            max={16}
-            value={level.groups}
-            onChange={(e) => {
-              setLevel(j, { groups: Math.max(2, Math.min(16, Math.round(Number(e.target.value)) || 2)) });
-            }}
-          />
-        </div>
-      ))}
-      <div className="cost-actions">
-        <button
-          type="button"
-          disabled={levels.length >= MAX_LEVELS}
-          onClick={() => {
-            const last = levels.at(-1);
-            const next = points[points.findIndex((p) => p.id === last?.at) + 1] ?? points.at(-1);
-            setTouched(true);
-            setLevels([...levels, { at: next?.id ?? '', groups: 2 }]);
-          }}
-        >
-          {t('methods.splitNet.addLevel')}
-        </button>
-        <button
-          type="button"
-          disabled={levels.length <= 1}
-          onClick={() => {
-            setTouched(true);
-            setLevels(levels.slice(0, -1));
-          }}
-        >
-          {t('methods.splitNet.removeLevel', { n: levels.length })}
-        </button>
-      </div>
+      <SplitLevelsFields
+        points={points}
+        levels={levels}
+        onChange={(next) => {
+          setTouched(true);
+          setLevels(next);
+        }}
+        idPrefix="split-tree"
+        rowClass="cost-scale"
+        actionsClass="cost-actions"
+      />
       <div className="cost-scale">
         <label htmlFor="split-tree-assign">{t('methods.splitNet.assign', { leaves })}</label>
         <input
