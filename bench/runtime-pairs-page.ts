@@ -1,48 +1,69 @@
 import cpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import { configure } from '../src/runtime/ort-loader';
 import { randomTensor } from '../src/runtime/preprocess';
-import { createSession, feedsFor } from '../src/runtime/session';
+import { createSession, disposeAll, feedsFor, readTensor } from '../src/runtime/session';
 
 /**
  * The paired benchmark's browser side, in a module worker as the app runs it: `open` makes one
- * session and keeps it; each `step` times one run, so the driver can alternate it with a native run.
+ * session and keeps it and answers the thread count onnxruntime-web settled on; each `step` times
+ * one run, so the driver can alternate it with the other columns; `output` answers one run's
+ * first output, for the exactness check.
  */
 type Request =
   | { type: 'open'; threads: number; modelUrl: string; inputShape: readonly number[] }
   | { type: 'step' }
+  | { type: 'output' }
   | { type: 'close' };
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-let step: (() => Promise<number>) | undefined;
-let close: (() => Promise<void>) | undefined;
+interface Open {
+  step: () => Promise<number>;
+  output: () => Promise<number[]>;
+  close: () => Promise<void>;
+}
 
-async function open(r: Extract<Request, { type: 'open' }>): Promise<void> {
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let opened: Open | undefined;
+
+async function open(r: Extract<Request, { type: 'open' }>): Promise<{ threads: number; isolated: boolean }> {
   const ort = await import('onnxruntime-web/wasm');
   configure(ort, { threads: r.threads, wasmUrl: new URL(cpuWasm, self.location.href).href });
   const bytes = new Uint8Array(await (await fetch(r.modelUrl)).arrayBuffer());
   const session = await createSession(ort, bytes, { backend: 'wasm', profiling: false, timeoutMs: 60_000 });
   const count = r.inputShape.reduce((a, b) => a * b, 1);
   const feeds = feedsFor(ort, session.inputNames[0] ?? 'input', randomTensor(count), r.inputShape);
-  step = async () => {
-    const f = feeds();
-    const t0 = performance.now();
-    await session.run(f);
-    return performance.now() - t0;
+  opened = {
+    step: async () => {
+      const f = feeds();
+      const t0 = performance.now();
+      const out = await session.run(f);
+      const ms = performance.now() - t0;
+      disposeAll(out);
+      return ms;
+    },
+    output: async () => {
+      const out = await session.run(feeds());
+      const first = out[session.outputNames[0] ?? ''];
+      if (first === undefined) throw new Error('no output');
+      return Array.from(await readTensor(first));
+    },
+    close: () => session.release(),
   };
-  close = () => session.release();
+  // onnxruntime-web lowers numThreads to 1 at its first session when the page is not isolated.
+  return { threads: ort.env.wasm.numThreads ?? 0, isolated: self.crossOriginIsolated };
+}
+
+function handle(r: Request): Promise<unknown> {
+  if (r.type === 'open') return open(r);
+  if (opened === undefined) return Promise.reject(new Error('not open'));
+  if (r.type === 'step') return opened.step();
+  if (r.type === 'output') return opened.output();
+  return opened.close();
 }
 
 scope.onmessage = (e: MessageEvent<Request>) => {
-  const r = e.data;
-  const work =
-    r.type === 'open'
-      ? open(r).then(() => 0)
-      : r.type === 'step'
-        ? (step?.() ?? Promise.reject(new Error('not open')))
-        : (close?.() ?? Promise.resolve()).then(() => 0);
-  work.then(
-    (ms) => {
-      scope.postMessage({ ok: true, ms });
+  handle(e.data).then(
+    (value) => {
+      scope.postMessage({ ok: true, value });
     },
     (error: unknown) => {
       scope.postMessage({ ok: false, error: String(error) });
