@@ -1,5 +1,8 @@
 import cpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import { captureConsole, installConsoleCapture } from '../src/runtime/console-capture';
 import { configure } from '../src/runtime/ort-loader';
+import { median } from '../src/runtime/outputs';
+import { traceEvents } from '../src/runtime/profile';
 import { randomTensor } from '../src/runtime/preprocess';
 import { createSession, disposeAll, feedsFor, readTensor } from '../src/runtime/session';
 
@@ -13,15 +16,20 @@ type Request =
   | { type: 'open'; threads: number; modelUrl: string; inputShape: readonly number[] }
   | { type: 'step' }
   | { type: 'output' }
+  | { type: 'outside' }
   | { type: 'close' };
 
 interface Open {
   step: () => Promise<number>;
   output: () => Promise<number[]>;
+  outside: () => Promise<{ runMs: number; outsideMs: number }>;
   close: () => Promise<void>;
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// Before onnxruntime-web loads: its profiler prints through the console.log it finds then.
+installConsoleCapture();
+const PROFILED_RUNS = 8;
 let opened: Open | undefined;
 
 async function open(r: Extract<Request, { type: 'open' }>): Promise<{ threads: number; isolated: boolean }> {
@@ -46,6 +54,34 @@ async function open(r: Extract<Request, { type: 'open' }>): Promise<{ threads: n
       if (first === undefined) throw new Error('no output');
       return Array.from(await readTensor(first));
     },
+    // What a run costs outside onnxruntime's graph execution (tensor creation, copies in and out
+    // of the heap, the binding): session.run's wall time less the profiler's model_run, per run.
+    outside: async () => {
+      const profiled = await createSession(ort, bytes, {
+        backend: 'wasm',
+        profiling: true,
+        timeoutMs: 60_000,
+      });
+      const walls: number[] = [];
+      for (let i = 0; i < PROFILED_RUNS; i++) {
+        const f = feeds();
+        const t0 = performance.now();
+        disposeAll(await profiled.run(f));
+        walls.push(performance.now() - t0);
+      }
+      const text = await captureConsole(() => {
+        profiled.endProfiling();
+        return Promise.resolve();
+      });
+      await profiled.release();
+      const graph = traceEvents(text)
+        .filter((e) => e.name === 'model_run' && typeof e.dur === 'number')
+        .map((e) => Number(e.dur) / 1000);
+      // Per run, wall less graph; the first profiled runs warm the new session up: keep the last half.
+      const keep = Math.floor(PROFILED_RUNS / 2);
+      const outside = walls.map((w, i) => w - (graph[i] ?? NaN)).slice(keep);
+      return { runMs: median(walls.slice(keep)), outsideMs: median(outside) };
+    },
     close: () => session.release(),
   };
   // onnxruntime-web lowers numThreads to 1 at its first session when the page is not isolated.
@@ -57,6 +93,7 @@ function handle(r: Request): Promise<unknown> {
   if (opened === undefined) return Promise.reject(new Error('not open'));
   if (r.type === 'step') return opened.step();
   if (r.type === 'output') return opened.output();
+  if (r.type === 'outside') return opened.outside();
   return opened.close();
 }
 

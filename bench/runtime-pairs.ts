@@ -64,7 +64,17 @@ interface Column {
   close(): Promise<void>;
 }
 
-async function browserColumn(browser: Browser, bytes: Uint8Array, threads: number): Promise<Column> {
+/** The browser's session.run against onnxruntime's own model_run, from a profiled session. */
+interface Outside {
+  readonly runMs: number;
+  readonly outsideMs: number;
+}
+
+async function browserColumn(
+  browser: Browser,
+  bytes: Uint8Array,
+  threads: number,
+): Promise<Column & { outside: () => Promise<Outside> }> {
   const page = await browser.newPage();
   await page.route('**/bench-model/m', (route) => {
     void route.fulfill({ body: Buffer.from(bytes), contentType: 'application/octet-stream' });
@@ -85,6 +95,7 @@ async function browserColumn(browser: Browser, bytes: Uint8Array, threads: numbe
     },
     output: async () =>
       Float32Array.from(await page.evaluate<number[]>(`window.pairCall({ type: 'output' })`)),
+    outside: () => page.evaluate<Outside>(`window.pairCall({ type: 'outside' })`),
     close: async () => {
       await page.evaluate(`window.pairCall({ type: 'close' })`);
       await page.close();
@@ -163,17 +174,23 @@ interface Row {
   readonly samples: readonly (readonly number[])[];
   readonly cpu: readonly (readonly number[])[];
   readonly diffs: readonly number[];
+  readonly outside: Outside;
   readonly load: string;
 }
 
 /** Warm-up, then ROUNDS rounds of one measurement per column, alone and in rotating order. */
-async function measureRow(name: string, columns: readonly Column[]): Promise<Row> {
+async function measureRow(
+  name: string,
+  columns: readonly Column[],
+  outside: () => Promise<Outside>,
+): Promise<Row> {
   const loadBefore = load();
   for (let i = 0; i < WARMUP; i++) for (const c of columns) await c.step();
   const reference = await columns[columns.length - 1]?.output();
   const diffs: number[] = [];
   for (const c of columns.slice(0, -1))
     diffs.push(maxDiff(await c.output(), reference ?? new Float32Array()));
+  const outsideGraph = await outside();
   const samples = columns.map(() => [] as number[]);
   const cpu = columns.map(() => [] as number[]);
   for (let i = 0; i < ROUNDS; i++) {
@@ -188,6 +205,7 @@ async function measureRow(name: string, columns: readonly Column[]): Promise<Row
   return {
     name,
     threads: columns.map((c) => c.threads),
+    outside: outsideGraph,
     samples,
     cpu,
     diffs,
@@ -210,13 +228,10 @@ export async function benchRuntimePairs(): Promise<void> {
       if (!built.ok) throw new Error(built.errors.join('; '));
       const bytes = built.model.bytes;
       for (const threads of threadCounts) {
-        const columns = [
-          await browserColumn(browser, bytes, threads),
-          await nodeWasmColumn(bytes, threads),
-          await nativeColumn(bytes, threads),
-        ];
+        const inBrowser = await browserColumn(browser, bytes, threads);
+        const columns = [inBrowser, await nodeWasmColumn(bytes, threads), await nativeColumn(bytes, threads)];
         try {
-          rows.push(await measureRow(name, columns));
+          rows.push(await measureRow(name, columns, inBrowser.outside));
         } finally {
           for (const c of columns) await c.close();
         }
@@ -245,6 +260,8 @@ function printRows(rows: readonly Row[]): void {
       'browser ÷ Node-WASM',
       'CPU ms per run (browser / Node-WASM / native)',
       'CPU browser ÷ native',
+      'browser outside the graph ms (of a profiled run)',
+
       'max |Δ| vs native (browser / Node-WASM)',
       'load avg',
     ],
@@ -259,12 +276,14 @@ function printRows(rows: readonly Row[]): void {
       ratio(wall(r, 0, 1)),
       r.cpu.map((c) => ms(med(c))).join(' / '),
       ratio(per(r, r.cpu, 0, 2)),
+      `${ms(r.outside.outsideMs)} (of ${ms(r.outside.runMs)})`,
+      `${ms(r.outside.outsideMs)} (of ${ms(r.outside.runMs)})`,
       r.diffs.map((d) => d.toExponential(1)).join(' / '),
       r.load,
     ]),
   );
   console.log(
-    "\nCPU ms: time on a CPU of every thread of the column's process(es) during the run (Linux schedstat); with more than one thread it includes the pool's spinning.",
+    "\nCPU ms: time on a CPU of every thread of the column's process(es) during the run (Linux schedstat); with more than one thread it includes the pool's spinning. Outside the graph: session.run's wall time less onnxruntime's model_run, in a profiled session of the browser (tensor creation, copies into and out of the wasm heap, the binding): the part of a run our code could change without touching kernels.",
   );
   for (const r of rows) {
     const total = med(wall(r, 0, 2));
