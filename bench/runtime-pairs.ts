@@ -260,7 +260,7 @@ function printRows(rows: readonly Row[]): void {
       'browser ÷ Node-WASM',
       'CPU ms per run (browser / Node-WASM / native)',
       'CPU browser ÷ native',
-      'browser outside the graph ms (of a profiled run)',
+      'browser outside the graph ms, min (profiled run ms)',
 
       'max |Δ| vs native (browser / Node-WASM)',
       'load avg',
@@ -277,7 +277,6 @@ function printRows(rows: readonly Row[]): void {
       r.cpu.map((c) => ms(med(c))).join(' / '),
       ratio(per(r, r.cpu, 0, 2)),
       `${ms(r.outside.outsideMs)} (of ${ms(r.outside.runMs)})`,
-      `${ms(r.outside.outsideMs)} (of ${ms(r.outside.runMs)})`,
       r.diffs.map((d) => d.toExponential(1)).join(' / '),
       r.load,
     ]),
@@ -289,12 +288,15 @@ function printRows(rows: readonly Row[]): void {
     const total = med(wall(r, 0, 2));
     const build = med(wall(r, 1, 2));
     const ours = med(wall(r, 0, 1));
+    const cpuTotal = med(per(r, r.cpu, 0, 2));
+    const cpuBuild = med(per(r, r.cpu, 1, 2));
+    const cpuOurs = med(per(r, r.cpu, 0, 1));
     const share =
       total > 1.05 && build > 1
         ? `; the WASM build is ${Math.min(100, (100 * Math.log(build)) / Math.log(total)).toFixed(0)} % of it on a log scale`
         : '';
     console.log(
-      `- ${r.name}, ${r.threads[0] ?? '?'} thread(s): browser ${total.toFixed(2)}× native = WASM build ${build.toFixed(2)}× (Node-WASM ÷ native) × browser and ours ${ours.toFixed(2)}× (browser ÷ Node-WASM)${share}.`,
+      `- ${r.name}, ${r.threads[0] ?? '?'} thread(s): browser ${total.toFixed(2)}× native = WASM build ${build.toFixed(2)}× (Node-WASM ÷ native) × browser and ours ${ours.toFixed(2)}× (browser ÷ Node-WASM)${share}. In CPU time per run: ${cpuTotal.toFixed(2)}× = WASM build ${cpuBuild.toFixed(2)}× × browser and ours ${cpuOurs.toFixed(2)}×.`,
     );
   }
 }
