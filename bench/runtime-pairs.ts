@@ -282,7 +282,7 @@ function printRows(rows: readonly Row[]): void {
     ]),
   );
   console.log(
-    "\nCPU ms: time on a CPU of every thread of the column's process(es) during the run (Linux schedstat); with more than one thread it includes the pool's spinning. Outside the graph: session.run's wall time less onnxruntime's model_run, in a profiled session of the browser (tensor creation, copies into and out of the wasm heap, the binding): the part of a run our code could change without touching kernels.",
+    "\nCPU ms: time on a CPU of every thread of the column's process(es) during the run (Linux schedstat); with more than one thread it includes the pool's spinning. The browser's covers every Chromium process over the whole round trip from this driver, which costs some CPU by itself (an empty round trip measured 1–7 ms, median, on this machine): its CPU figures are an upper bound. Outside the graph: session.run's wall time less onnxruntime's model_run, in a profiled session of the browser (tensor creation, copies into and out of the wasm heap, the binding): the part of a run our code could change without touching kernels.",
   );
   for (const r of rows) {
     const total = med(wall(r, 0, 2));
