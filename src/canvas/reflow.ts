@@ -24,13 +24,10 @@ export function reflow(boxes: readonly ReflowBox[]): Map<string, Position> {
   const order = [...boxes].sort((a, b) => a.position.y - b.position.y);
   const top = new Map<string, number>();
   const moved = new Map<string, Position>();
-  // Only a card taller than laid out, or one moved down, can push another: one in its place at its
-  // laid-out height ends at most where the gap below it ends. So only those are looked at, and
-  // an import's 10,000 cards at their laid-out height take one pass, not 50 million pairs.
-  const pushing: ReflowBox[] = [];
-  order.forEach((n) => {
+  order.forEach((n, i) => {
     let y = n.position.y;
-    for (const m of pushing) {
+    for (let k = 0; k < i; k++) {
+      const m = order[k] as ReflowBox;
       const sameColumn = m.position.x < n.position.x + n.width && n.position.x < m.position.x + m.width;
       if (!sameColumn) continue;
       const gap = n.position.y - (m.position.y + m.laidOut);
@@ -40,7 +37,6 @@ export function reflow(boxes: readonly ReflowBox[]): Map<string, Position> {
     }
     top.set(n.id, y);
     if (y !== n.position.y) moved.set(n.id, { x: n.position.x, y });
-    if (y !== n.position.y || n.height > n.laidOut) pushing.push(n);
   });
   return moved;
 }
