@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../core/design/builder';
 import { analysisOf } from '../state/analysis';
-import { i18next } from '../i18n';
-import { FlowModel, filledIn, type ViewInput } from './flow-model';
+import { FlowModel, type ViewInput } from './flow-model';
 
 function design() {
   const g = new GraphBuilder();
@@ -63,19 +62,5 @@ describe('FlowModel', () => {
     expect(view.offsets.get(d.nodes[2]?.id ?? '')).toBeGreaterThan(100);
     expect(view.offsets.get(d.nodes[0]?.id ?? '')).toBe(0);
     expect(view.edges.some((e) => e.target === fire && e.targetHandle === 'out-0-inner')).toBe(true);
-  });
-});
-
-describe('a wire’s name, filled in', () => {
-  it('is the sentence i18next writes for the same values, in English and Chinese', async () => {
-    const values = { from: 'conv 1', to: 'relu 1', shape: '1×32×112×112' };
-    for (const lng of ['en', 'zh']) {
-      await i18next.changeLanguage(lng);
-      expect(filledIn('canvas:edgeShape', ['from', 'to', 'shape'])(values)).toBe(
-        i18next.t('canvas:edgeShape', values),
-      );
-      expect(filledIn('canvas:edge', ['from', 'to'])(values)).toBe(i18next.t('canvas:edge', values));
-    }
-    await i18next.changeLanguage('en');
   });
 });

@@ -11,23 +11,6 @@ import { reflow, type ReflowBox } from './reflow';
 import { cardSize, unmeasuredCard } from './unmeasured-card';
 import { CARD_HEIGHT } from './sizes';
 
-/**
- * The text of `key` in the UI's language with its values left open, filled in by a plain string
- * replacement: the same sentence as i18next.t(key, values), at a fraction of the cost when a build
- * writes thousands of them.
- */
-export function filledIn<K extends string>(
-  key: string,
-  names: readonly K[],
-): (values: Readonly<Record<K, string>>) => string {
-  // A character no sentence holds marks where each value goes.
-  const mark = String.fromCharCode(0);
-  const marks = Object.fromEntries(names.map((n, i) => [n, mark + String(i) + mark]));
-  const parts = i18next.t(key, marks).split(mark);
-  // Even parts are text, odd parts the index of a value.
-  return (values) => parts.map((p, i) => (i % 2 === 0 ? p : values[names[Number(p)] as K])).join('');
-}
-
 export interface ViewInput {
   readonly design: Design;
   readonly analysis: Analysis;
@@ -266,10 +249,6 @@ export class FlowModel {
     const names = new Map(input.design.nodes.map((n) => [n.id, n.label]));
     for (const view of views.values()) for (const c of view.cards) names.set(c.id, c.data.label);
     const nameOf = (id: string): string => names.get(id) ?? id;
-    // One translation per build, filled in per wire: an import's 10,000 wires each asking i18next
-    // took a large part of the canvas's build.
-    const edgeText = filledIn('canvas:edge', ['from', 'to']);
-    const edgeShapeText = filledIn('canvas:edgeShape', ['from', 'to', 'shape']);
     const sizes = raw.map((e) => (e.shape === undefined ? 0 : elements(e.shape))).filter((s) => s > 0);
     const lo = Math.log(Math.min(...sizes, Infinity));
     const hi = Math.log(Math.max(...sizes, 1));
@@ -283,10 +262,11 @@ export class FlowModel {
       // selected card is one, reached by Shift+Tab from it, so it can still be selected and deleted.
       const focusable =
         !e.inner && (selected || input.selectedNodes.has(e.source) || input.selectedNodes.has(e.target));
+      const ends = { from: nameOf(e.source), to: nameOf(e.target) };
       const ariaLabel =
         shape === undefined
-          ? edgeText({ from: nameOf(e.source), to: nameOf(e.target) })
-          : edgeShapeText({ from: nameOf(e.source), to: nameOf(e.target), shape });
+          ? i18next.t('canvas:edge', ends)
+          : i18next.t('canvas:edgeShape', { ...ends, shape });
       const prev = this.edges.get(e.id);
       if (
         prev?.data !== undefined &&
