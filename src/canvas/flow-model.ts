@@ -8,8 +8,7 @@ import type { FlowNode, FrameData, ShapeEdge, Size } from './flow-types';
 import { applyGroups } from './group-view';
 import { moduleGroups, type ModuleGroup } from '../core/design/module-groups';
 import { reflow, type ReflowBox } from './reflow';
-import { cardSize, unmeasuredCard } from './unmeasured-card';
-import { CARD_HEIGHT } from './sizes';
+import { BLOCK_CARD_WIDTH, CARD_HEIGHT, CARD_WIDTH, PROBLEM_LINE } from './sizes';
 
 export interface ViewInput {
   readonly design: Design;
@@ -33,7 +32,7 @@ export interface View {
   readonly offsets: ReadonlyMap<string, number>;
 }
 
-const closedHeight = (d: CardData): number => cardSize(d).height;
+const closedHeight = (d: CardData): number => CARD_HEIGHT + (d.problem === undefined ? 0 : PROBLEM_LINE);
 
 /** Open blocks are taller than their cards: everything below one moves down by the difference. */
 export function openOffsets(
@@ -107,7 +106,6 @@ export class FlowModel {
       };
       const selected = input.selectedNodes.has(n.id);
       if (view === undefined) {
-        const measured = input.measured.get(n.id);
         nodes.push(
           reuse({
             id: n.id,
@@ -115,9 +113,7 @@ export class FlowModel {
             position,
             data,
             selected,
-            measured,
-            // A card not drawn yet: its size and ports, so that only the cards in view are drawn.
-            ...(measured === undefined && unmeasuredCard(data)),
+            measured: input.measured.get(n.id),
             ariaLabel: n.label,
           }),
         );
@@ -192,7 +188,8 @@ export class FlowModel {
         boxes.push({ id: n.id, position: n.position, ...size, laidOut: size.height });
       } else if (n.type === 'card') {
         const seen = input.measured.get(n.id);
-        const { width, height } = seen ?? cardSize(n.data);
+        const width = seen?.width ?? (n.data.block === undefined ? CARD_WIDTH : BLOCK_CARD_WIDTH);
+        const height = seen?.height ?? closedHeight(n.data);
         boxes.push({ id: n.id, position: n.position, width, height, laidOut: CARD_HEIGHT });
       }
     }
