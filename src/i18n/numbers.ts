@@ -56,35 +56,19 @@ export function formatCount(n: number, lang: Language = now()): string {
   return String(Math.round(n));
 }
 
-/**
- * One formatter per language and style, made on first use: making an Intl.NumberFormat costs far more
- * than formatting with one, and the first canvas formats hundreds of figures.
- */
-function formatter(style: 'exact' | 'ratio', lang: Language): Intl.NumberFormat {
-  const key = `${style} ${lang}`;
-  let made = formatters.get(key);
-  if (made === undefined) {
-    made = new Intl.NumberFormat(
-      locales[lang],
-      style === 'exact'
-        ? { maximumFractionDigits: 0 }
-        : { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false },
-    );
-    formatters.set(key, made);
-  }
-  return made;
-}
-const formatters = new Map<string, Intl.NumberFormat>();
-
 /** The exact integer with the locale's grouping: 1,234,567. */
 export function formatExact(n: number, lang: Language = now()): string {
-  return formatter('exact', lang).format(n);
+  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 0 }).format(n);
 }
 
 /** A ratio to four decimals, as the formulas print it; a whole number without them (4, not 4.0000). */
 export function formatRatio(n: number, lang: Language = now()): string {
   if (Number.isInteger(n)) return formatExact(n, lang);
-  return formatter('ratio', lang).format(n);
+  return new Intl.NumberFormat(locales[lang], {
+    minimumFractionDigits: 4,
+    maximumFractionDigits: 4,
+    useGrouping: false,
+  }).format(n);
 }
 
 /** A tensor value: four decimals, exponent form when tiny or huge, a whole number as itself. */
