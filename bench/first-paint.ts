@@ -7,7 +7,8 @@ import { build, preview } from 'vite';
 import { printTable } from './measure';
 
 const LOADS = 5;
-const PORT = 4391;
+// BENCH_PORT moves the servers (two, with BENCH_BEFORE_DIST) off a port another run holds.
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
 
 /** The scripts index.html loads before anything else: the entry and its static imports (gzipped KB). */
 export function initialScripts(dist: string): { file: string; bytes: number; gzip: number }[] {

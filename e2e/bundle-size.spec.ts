@@ -39,3 +39,20 @@ test('the Chinese dictionaries are a chunk of their own, loaded when Chinese is 
     .join('\n');
   for (const text of chinese) expect(all.includes(text), text).toBe(true);
 });
+
+test("the lessons' text is a chunk of its own, loaded when the Learn tab shows a lesson", () => {
+  // A sentence of one lesson, in each language (each lesson file holds both): in no first-load script.
+  const lesson = [
+    'A standard conv filters space and mixes channels in one step.',
+    '标准卷积在一步里同时做空间滤波和通道混合。',
+  ];
+  const first = initialScripts()
+    .map((f) => readFileSync(join(dist, f), 'utf8'))
+    .join('\n');
+  for (const text of lesson) expect(first.includes(text), text).toBe(false);
+  const all = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(dist, 'assets', f), 'utf8'))
+    .join('\n');
+  for (const text of lesson) expect(all.includes(text), text).toBe(true);
+});

@@ -1,4 +1,6 @@
-// The kind table first: everything below reads it.
+// The browser's storage is read while the rest of the code is evaluated: IndexedDB opens on its own
+// thread. Then the kind table: everything below reads it.
+import { bootStorage } from './app/boot-storage';
 import './core/kinds';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -13,91 +15,20 @@ import { chooseInitialDesign } from './app/boot';
 import { CanvasProvider } from './canvas/commands';
 import { layoutDesign } from './canvas/auto-layout';
 import { startCostPersistence } from './state/cost-persistence';
-import { memoryStorage } from './state/memory-storage';
-import { indexedDbDesignStore, keyValueDesignStore, type DesignStore } from './state/design-store';
 import { connectDocuments } from './ui/documents';
 import { i18next, i18nReady } from './i18n';
-import { indexedDbKeyValue, libraryKeys, memoryKeyValue, type AsyncKeyValue } from './state/documents-kv';
-import {
-  documentTargets,
-  purgeDeleted,
-  readDocument,
-  readLibrary,
-  startDocumentPersistence,
-  type Library,
-} from './state/documents-persistence';
-import type { DocumentHistory } from './state/types';
+import { documentTargets, startDocumentPersistence } from './state/documents-persistence';
 import {
   forgetLegacyAutosave,
-  type SavedDesign,
-  readAutosave,
   readPrefs,
   readUserBlocks,
   startAutosave,
   storageKeys,
-  type KeyValueStorage,
 } from './state/persistence';
 import { studio } from './state/store';
 
-function browserStorage(): KeyValueStorage {
-  try {
-    localStorage.getItem('probe');
-    return localStorage;
-  } catch {
-    return memoryStorage();
-  }
-}
-
-/** IndexedDB for the design and its weights; localStorage (or memory) where IndexedDB is refused. */
-async function designStore(storage: KeyValueStorage): Promise<{ store: DesignStore; indexedDb: boolean }> {
-  try {
-    const store = indexedDbDesignStore();
-    await store.read();
-    return { store, indexedDb: true };
-  } catch {
-    return { store: keyValueDesignStore(storage), indexedDb: false };
-  }
-}
-
-/** IndexedDB for the documents; a map in memory (kept until the tab closes) where it is refused. */
-async function documentsStorage(): Promise<AsyncKeyValue> {
-  try {
-    const kv = indexedDbKeyValue();
-    await kv.getMany([libraryKeys.index]);
-    return kv;
-  } catch {
-    return memoryKeyValue();
-  }
-}
-
 async function start(): Promise<void> {
-  const storage = browserStorage();
-  const kv = await documentsStorage();
-  const empty: Library = { documents: [], current: undefined };
-  const listed = await readLibrary(kv).catch(() => empty);
-  const library = await purgeDeleted(kv, listed).catch(() => listed);
-  // The document open last, with its undo history. The first start of this version finds no list:
-  // the single autosave of earlier versions (IndexedDB, or localStorage before that) becomes the
-  // first document.
-  const lastId =
-    library.current ??
-    [...library.documents].filter((d) => d.deletedAt === undefined).sort((a, b) => b.editedAt - a.editedAt)[0]
-      ?.id;
-  let saved: SavedDesign = { kind: 'none' };
-  let history: DocumentHistory = { past: [], future: [] };
-  let legacy = false;
-  let migrated: DesignStore | undefined;
-  if (lastId !== undefined) {
-    const read = await readDocument(kv, lastId).catch(() => ({ saved, history }));
-    saved = read.saved;
-    history = read.history;
-  } else if (library.documents.length === 0) {
-    const designs = await designStore(storage);
-    const old = await readAutosave(designs.store, storage);
-    saved = old.saved;
-    legacy = old.legacy && designs.indexedDb;
-    migrated = designs.store;
-  }
+  const { storage, kv, library, lastId, saved, legacy, migrated, history } = await bootStorage;
   const choice = chooseInitialDesign(window.location.hash, saved, (text) => {
     try {
       storage.setItem(storageKeys.damaged, text);

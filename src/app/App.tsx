@@ -20,6 +20,7 @@ import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { useCommands } from './use-commands';
 import { useKeyboard } from './use-keyboard';
+import { useFirstFrameDrawn } from './use-first-frame';
 
 /** The page: top bar, palette, canvas, side tabs, status bar. */
 // The compare dialog (its charts and slides) loads when it is first opened, not with the page.
@@ -42,6 +43,7 @@ export function App() {
   const { t } = useTranslation();
   const run = useCommands();
   const canvas = useCanvasCommands();
+  const firstFrameDrawn = useFirstFrameDrawn();
   useKeyboard(run);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -65,7 +67,12 @@ export function App() {
       <SkipLinks />
       <TopBar run={run} />
       <ErrorBoundary region={t('regions.palette')}>
-        <Palette onActivate={onActivate} />
+        {firstFrameDrawn ? (
+          <Palette onActivate={onActivate} />
+        ) : (
+          // The canvas first: the palette's box is there, its catalogue fills it a frame later.
+          <nav className="palette" aria-label={t('palette:label')} aria-busy="true" />
+        )}
       </ErrorBoundary>
       <main className="workspace" id="canvas" tabIndex={-1} aria-label={t('regions.canvasLabel')}>
         <ErrorBoundary region={t('regions.canvas')}>

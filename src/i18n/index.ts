@@ -2,7 +2,6 @@ import i18next from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { coreBlocks, coreOps } from './core-text';
-import { lessonTexts } from './lesson-texts';
 import { coreCitations, coreExamples, corePresets } from './core-examples';
 import { diagnostics as enDiagnostics } from './en/core';
 import { messageTemplates } from '../core/message';
@@ -42,15 +41,15 @@ const core = {
 };
 
 /**
- * English, every namespace, in the first chunk. The other languages load when chosen
- * (zh-resources.ts, through i18next-resources-to-backend), so the first paint carries one language.
+ * English, every namespace but the lessons', in the first chunk. The other languages load when chosen
+ * (zh-resources.ts, through i18next-resources-to-backend), so the first paint carries one language;
+ * the lessons' text (each lesson file holds both languages) loads when the Learn tab first shows it.
  */
 export const resources = {
   en: {
     shell: enShell,
     learn: enLearn,
     compare: enCompare,
-    lesson: lessonTexts('en'),
     core,
     cost: enCost,
     inspector: enInspector,
@@ -88,8 +87,12 @@ function readSaved(): string | null {
   }
 }
 
-/** A language other than English, one namespace at a time, from its own chunk. */
-const otherLanguages = resourcesToBackend(async (lang: string, ns: string) => {
+/** Namespaces no language carries in the first chunk: each loads from its own chunk when first used. */
+const LESSON_NAMESPACE = 'lesson';
+
+/** A language other than English, one namespace at a time, and English's lessons, from their own chunks. */
+const onDemand = resourcesToBackend(async (lang: string, ns: string) => {
+  if (lang === 'en' && ns === LESSON_NAMESPACE) return (await import('./lesson-texts')).lessonTexts('en');
   if (lang !== 'zh') return undefined;
   const { zhResources } = await import('./zh-resources');
   return zhResources[ns as keyof typeof zhResources];
@@ -97,7 +100,7 @@ const otherLanguages = resourcesToBackend(async (lang: string, ns: string) => {
 
 /** Settles once the first language's text is there (English at once; Chinese after its chunk). */
 export const i18nReady: Promise<unknown> = i18next
-  .use(otherLanguages)
+  .use(onDemand)
   .use(initReactI18next)
   .init({
     resources,

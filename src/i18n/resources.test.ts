@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialLanguage, resources } from './index';
+import { i18next, initialLanguage, resources as firstChunk } from './index';
+import { lessonTexts } from './lesson-texts';
 import { zhResources } from './zh-resources';
 import { formatCount, formatExact } from './numbers';
 
@@ -9,6 +10,20 @@ function keys(tree: object, prefix = ''): string[] {
     typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
   );
 }
+
+// English's lessons load on demand (their own chunk); they are held to the same rules as the rest.
+const resources = { en: { ...firstChunk.en, lesson: lessonTexts('en') } };
+
+describe('the first chunk', () => {
+  it("carries no lesson text: English's lessons load when the Learn tab first asks for them", async () => {
+    expect(Object.keys(firstChunk.en)).not.toContain('lesson');
+    expect(i18next.hasLoadedNamespace('lesson', { lng: 'en' })).toBe(false);
+    await i18next.loadNamespaces('lesson');
+    const [first] = Object.keys(resources.en.lesson);
+    expect(first).toBeDefined();
+    expect(i18next.exists(`lesson:${first ?? ''}.title`, { lng: 'en' })).toBe(true);
+  });
+});
 
 describe('the two languages', () => {
   it('has the same namespaces in both', () => {
