@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { CostPanel } from './pages/cost-panel';
 import { Studio } from './pages/studio';
+import { FASHION_MNIST_CLASSES } from '../src/core/train/data';
 
 /**
  * SplitNet learned in the Train tab (Kim et al. 2017): the small CNN trains a few steps with the
@@ -17,18 +18,6 @@ const unsplit = conv(1, 16) + 32 + 16 * 9 + 32 + conv(16, 32, 1) + 64 + conv(32,
 const tree =
   conv(1, 16) + 32 + 2 * 8 * 9 + 32 + 2 * conv(8, 16, 1) + 64 + 4 * conv(8, 16) + 128 + 16 * 10 + 10;
 const n = (v: number): string => v.toLocaleString('en-US');
-const FASHION = [
-  'T-shirt/top',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Ankle boot',
-];
 
 const words = {
   en: {
@@ -100,7 +89,7 @@ test('learns a SplitNet split in the Train tab, puts the tree into the design, a
   const leaves = await learned.getByRole('listitem').allTextContents();
   expect(leaves).toHaveLength(4);
   const classes = leaves.flatMap((l) => l.replace(/^Leaf \d: /, '').split(', '));
-  expect([...classes].sort()).toEqual([...FASHION].sort());
+  expect([...classes].sort()).toEqual([...FASHION_MNIST_CLASSES].sort());
   await learned.scrollIntoViewIfNeeded();
   await section.screenshot({ path: 'test-results/train-splitnet-learned-light.png' });
   // The section was switched off by the split; the tree itself cannot be split again, which it says.

@@ -4,22 +4,11 @@ import { expect, test, type Page } from '@playwright/test';
 import * as ort from 'onnxruntime-node';
 import { decodeNpy } from '../src/runtime/npy';
 import { Studio } from './pages/studio';
+import { FASHION_MNIST_CLASSES } from '../src/core/train/data';
 
 /** Loading TensorFlow.js, reading the subset and a few dozen steps on two shared cores: generous. */
 const TRAIN_TIMEOUT = 240_000;
 const SUBSET = 'public/datasets/fashion-mnist';
-const FASHION = [
-  'T-shirt/top',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Ankle boot',
-];
 
 /** A small convnet for 28×28 grey images: two strided convs, global pooling, a 10-way Linear head. */
 const design = {
@@ -164,7 +153,7 @@ test('trains a small design on the Fashion-MNIST subset, keeps the weights over 
   await expect(run.getByLabel('Latency')).toBeVisible({ timeout: 120_000 });
   const top = run.getByRole('listitem').first();
   const topName = (await top.getAttribute('aria-label'))?.split(':')[0] ?? '';
-  expect(FASHION).toContain(topName);
+  expect(FASHION_MNIST_CLASSES).toContain(topName);
 
   // The top-1 comes from the trained weights: onnxruntime-node on the model the browser ran, with
   // the input it used, gives the same logits, and those are not the untrained design's.
@@ -180,7 +169,7 @@ test('trains a small design on the Fashion-MNIST subset, keeps the weights over 
   const worst = output.data.reduce((m, v, i) => Math.max(m, Math.abs(v - (logits[i] ?? NaN))), 0);
   expect(worst).toBeLessThanOrEqual(1e-4);
   const best = logits.indexOf(Math.max(...logits));
-  expect(FASHION[best]).toBe(topName);
+  expect(FASHION_MNIST_CLASSES[best]).toBe(topName);
   // Input in [0, 1] (whole image, no ImageNet normalisation), as the Train tab trained it.
   expect(Math.min(...input.data)).toBeGreaterThanOrEqual(0);
   expect(Math.max(...input.data)).toBeLessThanOrEqual(1);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Design } from '../core/design/design-types';
+import { designShape } from './design-shape';
 
 /**
  * The messages between the UI and the runtime worker. Both directions are discriminated unions on
@@ -117,14 +118,6 @@ export type WorkerResponse =
 const id = z.number().int();
 const shape = z.array(z.number().int().nonnegative());
 const f32 = z.instanceof(Float32Array);
-const designShape = z.custom<Design>(
-  (v) =>
-    typeof v === 'object' &&
-    v !== null &&
-    Array.isArray((v as { nodes?: unknown }).nodes) &&
-    Array.isArray((v as { edges?: unknown }).edges),
-  'a design with nodes and edges',
-);
 const stage = z.enum([
   'load-code',
   'load-wasm',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Design } from '../../core/design/design-types';
+import { designShape } from '../design-shape';
 
 /**
  * SplitNet's part of the training messages (Kim et al. 2017): the page asks the worker to learn a
@@ -33,15 +33,6 @@ export const splitNetRequestSchema = z.object({
 });
 
 export type SplitNetRequest = z.infer<typeof splitNetRequestSchema>;
-
-const designShape = z.custom<Design>(
-  (v) =>
-    typeof v === 'object' &&
-    v !== null &&
-    Array.isArray((v as { nodes?: unknown }).nodes) &&
-    Array.isArray((v as { edges?: unknown }).edges),
-  'a design with nodes and edges',
-);
 
 export const splitNetOutcomeSchema = z.object({
   /** The split design (its weights travel in the done message's weights). */
