@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { Studio } from './pages/studio';
@@ -8,10 +10,16 @@ const resnet18 = gunzipSync(
   readFileSync(new URL('../fixtures/torch/resnet18.bn.op13.onnx.gz', import.meta.url)),
 );
 
+/**
+ * Picks the bytes as a file named `name`. Written to disk first: Playwright sends a buffer to the
+ * browser through its protocol, which took most of a minute for these 45 MB on a busy machine.
+ */
 async function importFile(page: Page, studio: Studio, name: string, buffer: Buffer): Promise<void> {
+  const path = join(mkdtempSync(join(tmpdir(), 'import-groups-')), name);
+  writeFileSync(path, buffer);
   const choosing = page.waitForEvent('filechooser');
   await studio.menu('File', 'Import ONNX');
-  await (await choosing).setFiles({ name, mimeType: 'application/octet-stream', buffer });
+  await (await choosing).setFiles(path);
   await expect(page.getByRole('status').filter({ hasText: `Imported ${name}` })).toBeVisible({
     timeout: 30_000,
   });

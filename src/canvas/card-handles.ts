@@ -9,7 +9,7 @@ import { Position, type NodeHandle } from '@xyflow/react';
  * React Flow draws every node once, however far off screen, until it knows its ports
  * (`getNodesInside`'s `forceInitialRender` in @xyflow/system): a 10,000-node import mounted 10,000
  * cards in one task. A node that states its `handles` is culled like any other, so only the cards on
- * screen are drawn; once one is drawn its measured ports take over (the flow model drops these).
+ * screen are drawn. A drawn card's ports are stated at its measured size.
  */
 export const PORT_SIZE = 10;
 const BORDER = 1;

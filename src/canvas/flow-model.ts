@@ -37,14 +37,31 @@ export interface View {
 const closedHeight = (d: CardData): number => CARD_HEIGHT + (d.problem === undefined ? 0 : PROBLEM_LINE);
 const closedWidth = (d: CardData): number => (d.block === undefined ? CARD_WIDTH : BLOCK_CARD_WIDTH);
 
-/** A top-level card React Flow has not measured: the size and ports it will have. */
-function unseenCard(d: CardData): { initialWidth: number; initialHeight: number; handles: NodeHandle[] } {
-  const size = { width: closedWidth(d), height: closedHeight(d) };
-  return {
-    initialWidth: size.width,
-    initialHeight: size.height,
-    handles: cardHandles(d.inputs, d.outputs, size),
-  };
+/** The sizes of cards not yet drawn, one object per size: the flow model's nodes stay the same objects. */
+const unseenSizes = new Map<string, Size>();
+function unseenSize(d: CardData): Size {
+  const width = closedWidth(d);
+  const height = closedHeight(d);
+  const key = `${String(width)}x${String(height)}`;
+  let size = unseenSizes.get(key);
+  if (size === undefined) {
+    size = { width, height };
+    unseenSizes.set(key, size);
+  }
+  return size;
+}
+
+/**
+ * A top-level card's size and ports, stated rather than left to React Flow to measure: as measured
+ * once it has been drawn, else as it will be. Given them, React Flow culls a card while it is off
+ * screen (it draws every card it knows no ports of), and fits the view to all cards (it fits only
+ * cards of known size). Ports are stated afresh from the card: React Flow keeps the ports it
+ * measured under a node's id, and an id comes back when another design opens (n3 was an Output, is
+ * now a BatchNorm).
+ */
+function cardPlacement(d: CardData, measured: Size | undefined): { measured: Size; handles: NodeHandle[] } {
+  const size = measured ?? unseenSize(d);
+  return { measured: size, handles: cardHandles(d.inputs, d.outputs, size) };
 }
 
 /** Open blocks are taller than their cards: everything below one moves down by the difference. */
@@ -127,11 +144,8 @@ export class FlowModel {
             position,
             data,
             selected,
-            measured,
             ariaLabel: n.label,
-            // Never drawn yet: its size and ports as they will be, so React Flow need not draw it
-            // to learn them, and culls it while it is off screen.
-            ...(measured === undefined ? unseenCard(data) : {}),
+            ...cardPlacement(data, measured),
           }),
         );
         continue;
