@@ -76,14 +76,8 @@ describe('autosave', () => {
     const autosave = startAutosave(store, designs, memoryStorage());
     for (const name of ['a', 'b', 'c', 'd']) store.getState().renameDesign(name);
     await autosave.idle();
-    // Writing starts in a task of its own: four edits in one task become one write, of the last.
-    expect(writes.map((w) => (JSON.parse(w.design) as { name: string }).name)).toEqual(['d']);
-    // Edits made while a write is under way become one write after it.
-    store.getState().renameDesign('e');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    for (const name of ['f', 'g']) store.getState().renameDesign(name);
-    await autosave.idle();
-    expect(writes.map((w) => (JSON.parse(w.design) as { name: string }).name)).toEqual(['d', 'e', 'g']);
+    // The first edit starts a write; the three after it, made meanwhile, become one.
+    expect(writes.map((w) => (JSON.parse(w.design) as { name: string }).name)).toEqual(['a', 'd']);
   });
 
   it('reports a damaged autosave instead of crashing, with its text to keep aside', () => {

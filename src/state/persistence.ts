@@ -182,9 +182,6 @@ export function startAutosave(
     }
   };
   const drain = async (): Promise<void> => {
-    // A task of its own: the change's own frame (an import drawing its canvas) is not held up by
-    // the design being written out.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     store.getState().setSaving(true);
     for (let next = pending.shift(); next !== undefined; next = pending.shift()) await writeOne(next);
     running = undefined;
