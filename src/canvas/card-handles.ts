@@ -11,7 +11,7 @@ import { Position, type NodeHandle } from '@xyflow/react';
  * cards in one task. A node that states its `handles` is culled like any other, so only the cards on
  * screen are drawn. A drawn card's ports are stated at its measured size.
  */
-export const PORT_SIZE = 10;
+const PORT_SIZE = 10;
 const BORDER = 1;
 const OUTSIDE = 6;
 
